@@ -1,0 +1,409 @@
+"""Paths, thresholds and word lists: every tunable of newsaudit, as data, in one place.
+
+Analyses read their settings from here (or from a copy with overrides built by `with_overrides`),
+so a parameter file or a notebook parameter changes behaviour without touching code.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+# ---------------------------------------------------------------------------------------------
+# Paths (cookiecutter-data-science style: one place that knows where things live)
+# ---------------------------------------------------------------------------------------------
+PACKAGE_DIR = Path(__file__).resolve().parent
+PROJECT_DIR = PACKAGE_DIR.parent.parent  # only meaningful in a source checkout
+# The report notebooks: `notebooks/` in a checkout; copied into the package by the wheel build.
+NOTEBOOKS_DIR = (
+    PACKAGE_DIR / "notebooks"
+    if (PACKAGE_DIR / "notebooks").is_dir()
+    else PROJECT_DIR / "notebooks"
+)
+TEMPLATES_DIR = PACKAGE_DIR / "templates"
+SEEDS_DIR = PROJECT_DIR / "seeds"
+REPORTS_DIR = PROJECT_DIR / "reports"
+
+ARTICLE_SUFFIX = ".txt"
+METADATA_FILE = "metadata.csv"
+METADATA_COLUMNS = ("file", "outlet", "published", "url")
+
+
+# ---------------------------------------------------------------------------------------------
+# Corpus cleaning
+# ---------------------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class CorpusConfig:
+    """How articles are read and which web-extraction debris is dropped."""
+
+    # Whole-line patterns (case-insensitive, matched against the stripped line) that are page
+    # furniture, not article text. Kept generic: comment widgets, share bars, credits, tag lists.
+    boilerplate_patterns: tuple[str, ...] = (
+        r"(image|photo|picture|video|featured image)\s*(credit|source|courtesy)s?\s*[:\-].*",
+        r"(post|leave|add|write) a (comment|reply)\.?",
+        r"\d+\s+comments?",
+        r"no comments?( yet)?\.?",
+        r"your email address will not be published\.?.*",
+        r"required fields are marked.*",
+        r"tags?\s*:.*",
+        r"categor(y|ies)\s*:.*",
+        r"filed under\s*:?.*",
+        r"scroll to top",
+        r"back to top",
+        r"related( (posts|articles|stories|news))?\s*:?",
+        r"(read|see) (more|also)\s*:?.*",
+        r"share (this|on)\b.*",
+        r"(share|tweet|email|print|whatsapp|facebook|twitter|linkedin|pinterest|telegram)"
+        r"(\s*[|/·•,]\s*(share|tweet|email|print|whatsapp|facebook|twitter|linkedin|pinterest"
+        r"|telegram))*",
+        r"advertisement",
+        r"sponsored( content)?",
+        r"click here\b.*",
+        r"subscribe\b.*",
+        r"sign up\b.*newsletter.*",
+        r"all rights reserved\.?.*",
+        r"(©|\(c\)|copyright)\s.*",
+        r"loading\.*",
+        r"skip to (main )?content",
+        r"cookie(s)? (policy|settings).*",
+        r"follow us\b.*",
+    )
+    # A line this short or shorter directly above a credit line is its caption.
+    caption_max_words: int = 14
+    # A line is a truncated teaser when it is this long (chars) and a later paragraph starts
+    # with it while the line itself ends mid-word (no closing punctuation).
+    teaser_min_chars: int = 40
+    # Bytes read from a file before it is rejected as too large.
+    max_bytes: int = 200 * 1024 * 1024
+
+
+# ---------------------------------------------------------------------------------------------
+# Tagging: outlet, genre, dates, names
+# ---------------------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class TaggingConfig:
+    """Cue words and weights for genre, outlet and name tagging."""
+
+    # Outlet names recognised in self-references ("told Al Jazeera") and credit lines.
+    known_outlets: tuple[str, ...] = (
+        "Al Jazeera",
+        "Reuters",
+        "Associated Press",
+        "AP",
+        "AFP",
+        "Agence France-Presse",
+        "BBC",
+        "CNN",
+        "The Guardian",
+        "The New York Times",
+        "The Washington Post",
+        "Bloomberg",
+        "France 24",
+        "RFI",
+        "Deutsche Welle",
+        "DW",
+        "Le Monde",
+        "Anadolu Agency",
+        "Xinhua",
+        "TASS",
+        "NPR",
+        "Voice of America",
+        "VOA",
+        "Sky News",
+        "The Independent",
+        "The Telegraph",
+        "Financial Times",
+        "Euronews",
+    )
+    # Headline or lead cues that mark an explainer.
+    explainer_patterns: tuple[str, ...] = (
+        r"^\s*(explained|explainer|analysis|q\s*&\s*a|fact ?check)\b",
+        r"\b(here'?s|here is) (a |an )?(breakdown|what|why|how|everything|look)\b",
+        r"\bwhat (you need|to know)\b",
+        r"^\s*(why|what|how|who|when) (is|are|did|does|do|was|were|has|have|will)\b.*\?\s*$",
+        r"\bkey (facts|questions)\b",
+    )
+    # Opinion markers: evaluative and prescriptive language, first and second person.
+    opinion_markers: tuple[str, ...] = (
+        r"\bshould\b",
+        r"\bought to\b",
+        r"\bI (think|believe|argue)\b",
+        r"\bin my (view|opinion)\b",
+        r"\bwe (must|should|need)\b",
+        r"\byou (can|should|must|may)\b",
+        r"\bit is (important|clear|dangerous|worth|time)\b",
+        r"\bworth(y of)? a\b",
+        r"\bcannot be (overlooked|ignored|denied)\b",
+        r"\b(highly|deeply|utterly|truly) (ineffective|flawed|wrong|misguided)\b",
+        r"\bmay (partially )?be right\b",
+        r"\bop-?ed\b",
+        r"\bcommentary\b",
+        r"\bopinion\b",
+    )
+    # Reporting verbs: attribution is the signature of news writing.
+    reporting_verbs: tuple[str, ...] = (
+        r"\b(said|says|told|stated|added|according to|announced|reported|accused|accusing"
+        r"|emphasi[sz]ed|insisted|acknowledged|highlighted|claimed|claiming|confirmed|denied)\b",
+    )
+    # Opinion markers per 100 words, minus reporting verbs per 100 words, above which the
+    # article reads as opinion. News articles attribute; opinion pieces prescribe and judge.
+    opinion_threshold: float = 0.25
+    reporting_weight: float = 0.5
+    # Names: a variant joins a group when its folded spelling is within this edit distance
+    # of the group's (scaled by length), or is an anagram with the same first and last letter.
+    name_min_len: int = 4
+    name_max_edit_ratio: float = 0.2
+    # Sentence-initial words that are not names even when capitalised.
+    name_stopwords: tuple[str, ...] = (
+        "The",
+        "A",
+        "An",
+        "This",
+        "That",
+        "These",
+        "Those",
+        "It",
+        "Its",
+        "In",
+        "On",
+        "At",
+        "Of",
+        "For",
+        "With",
+        "By",
+        "As",
+        "But",
+        "And",
+        "Or",
+        "If",
+        "While",
+        "Since",
+        "After",
+        "Before",
+        "Despite",
+        "However",
+        "Although",
+        "Furthermore",
+        "Additionally",
+        "Previously",
+        "Overall",
+        "Outside",
+        "Instead",
+        "Initially",
+        "Several",
+        "Thousands",
+        "Many",
+        "Some",
+        "More",
+        "Most",
+        "They",
+        "He",
+        "She",
+        "We",
+        "I",
+        "You",
+        "Our",
+        "Their",
+        "His",
+        "Her",
+        "Here",
+        "There",
+        "What",
+        "Why",
+        "How",
+        "When",
+        "Who",
+        "Such",
+        "Without",
+        "Failure",
+        "Tensions",
+        "Peace",
+        "Calls",
+        "Loss",
+        "Friction",
+        "Growing",
+        "Ineffectiveness",
+        "Believing",
+        "To",
+        "Transitional",
+        "Foreign",
+        "Minister",
+        "Prime",
+        "President",
+        "Head",
+        "Everyone",
+        "Malians",
+        "Mr",
+        "Mrs",
+        "Ms",
+        "Dr",
+        "Image",
+        "Post",
+        "Leave",
+        "Tags",
+        "Related",
+        "Scroll",
+        "Top",
+        "Difficulty",
+        "Over",
+        "Thursday",
+        "Friday",
+        "Saturday",
+        "Sunday",
+        "Monday",
+        "Tuesday",
+        "Wednesday",
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+        "Courtesy",
+        "Comments",
+        "Reply",
+        "Explained",
+    )
+
+
+# ---------------------------------------------------------------------------------------------
+# Overlap (text reuse)
+# ---------------------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class OverlapConfig:
+    """Shingling, alignment and verdict thresholds for text-reuse detection."""
+
+    shingle_size: int = 5  # words per shingle for candidate generation and seeding alignment
+    min_passage_words: int = 8  # aligned passages shorter than this are ignored
+    max_gap_words: int = 6  # seeds closer than this (in both texts) merge into one passage
+    # Verdicts on the larger containment (share of the shorter text found in the other):
+    derived_min_containment: float = 0.5
+    partial_min_containment: float = 0.15
+
+
+# ---------------------------------------------------------------------------------------------
+# Figures (numbers and their consistency)
+# ---------------------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class FiguresConfig:
+    """How qualifiers become bounds and when two figures are the same measure."""
+
+    approx_tolerance: float = 0.10  # "about 170" = 170 ± 10 %
+    nearly_tolerance: float = 0.10  # "nearly 300" = [270, 300)
+    qualifiers: dict[str, str] = field(
+        default_factory=lambda: {
+            "more than": "gt",
+            "over": "gt",
+            "above": "gt",
+            "in excess of": "gt",
+            "upwards of": "gt",
+            "at least": "ge",
+            "no fewer than": "ge",
+            "no less than": "ge",
+            "a minimum of": "ge",
+            "nearly": "nearly",
+            "almost": "nearly",
+            "close to": "nearly",
+            "just under": "nearly",
+            "about": "approx",
+            "approximately": "approx",
+            "around": "approx",
+            "roughly": "approx",
+            "some": "approx",
+            "an estimated": "approx",
+            "estimated": "approx",
+            "circa": "approx",
+            "up to": "le",
+            "at most": "le",
+            "as many as": "le",
+            "fewer than": "lt",
+            "less than": "lt",
+            "under": "lt",
+            "below": "lt",
+        }
+    )
+
+
+# ---------------------------------------------------------------------------------------------
+# Readability
+# ---------------------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class ReadabilityConfig:
+    """Readability settings: short-text warning and reading speed."""
+
+    min_words: int = 100  # below this a score is shown with a warning
+    words_per_minute: float = 238.0  # Brysbaert (2019) mean silent reading rate for non-fiction
+
+
+# ---------------------------------------------------------------------------------------------
+# Report
+# ---------------------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class ReportConfig:
+    """Report rendering settings."""
+
+    notebooks: tuple[str, ...] = (
+        "01_corpus.ipynb",
+        "02_overlap.ipynb",
+        "03_figures.ipynb",
+        "04_readability.ipynb",
+    )
+    kernel_name: str = "python3"
+    figure_dpi: int = 150
+    max_table_rows: int = 60  # longer tables are truncated in the report with a note
+    chromium_candidates: tuple[str, ...] = (
+        "chromium",
+        "chromium-browser",
+        "google-chrome",
+        "google-chrome-stable",
+    )
+    pdf_timeout_s: float = 120.0
+
+
+@dataclass(frozen=True)
+class Settings:
+    """All settings of one run; `with_overrides` builds a copy from a parameters mapping."""
+
+    corpus: CorpusConfig = field(default_factory=CorpusConfig)
+    tagging: TaggingConfig = field(default_factory=TaggingConfig)
+    overlap: OverlapConfig = field(default_factory=OverlapConfig)
+    figures: FiguresConfig = field(default_factory=FiguresConfig)
+    readability: ReadabilityConfig = field(default_factory=ReadabilityConfig)
+    report: ReportConfig = field(default_factory=ReportConfig)
+
+    def with_overrides(self, params: dict[str, Any] | None) -> Settings:
+        """A copy with `{"overlap": {"shingle_size": 4}, ...}` applied; unknown keys raise."""
+        if not params:
+            return self
+        changes: dict[str, Any] = {}
+        for section, values in params.items():
+            current = getattr(self, section, None)
+            if current is None or not dataclasses.is_dataclass(current):
+                raise ValueError(f"unknown settings section {section!r}")
+            if not isinstance(values, dict):
+                raise ValueError(f"settings section {section!r} must be a mapping")
+            names = {f.name for f in dataclasses.fields(current)}
+            unknown = sorted(set(values) - names)
+            if unknown:
+                raise ValueError(f"unknown setting(s) in {section!r}: {', '.join(unknown)}")
+            fixed = {
+                k: tuple(v) if isinstance(getattr(current, k), tuple) else v
+                for k, v in values.items()
+            }
+            changes[section] = dataclasses.replace(current, **fixed)
+        return dataclasses.replace(self, **changes)
+
+    def as_dict(self) -> dict[str, Any]:
+        """Plain mapping of every setting, for manifests and cache keys."""
+        return dataclasses.asdict(self)
+
+
+DEFAULT = Settings()

@@ -1,0 +1,95 @@
+"""Article tags: outlet, genre (news / opinion / explainer) and the dates an article mentions."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from newsaudit.config import TaggingConfig
+from newsaudit.corpus import Article
+
+MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
+_DATE_PATTERNS = (
+    rf"\b(?:{MONTHS})\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?\b",
+    rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:{MONTHS})(?:\s+\d{{4}})?\b",
+    rf"\b(?:{MONTHS})\s+\d{{4}}\b",
+    r"\b(?:19|20)\d{2}\b",
+    r"\b(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b",
+    r"\b(?:last|next|this)\s+(?:year|month|week)\b",
+    r"\b\d{4}-\d{2}-\d{2}\b",
+)
+DATE_RE = re.compile("|".join(f"(?:{p})" for p in _DATE_PATTERNS))
+
+
+@dataclass(frozen=True)
+class Tags:
+    """What tagging found for one article, with the evidence for its genre."""
+
+    article_id: str
+    outlet: str
+    outlet_source: str  # "metadata", "url", "text" or "" when unknown
+    genre: str
+    genre_evidence: str
+    dates: tuple[str, ...]
+
+
+def _count(patterns: tuple[str, ...], text: str, flags: int = re.IGNORECASE) -> int:
+    return sum(len(re.findall(p, text, flags)) for p in patterns)
+
+
+def genre(article: Article, config: TaggingConfig | None = None) -> tuple[str, str]:
+    """(genre, evidence): explainer by headline/lead cues, opinion by judgement vs attribution."""
+    config = config or TaggingConfig()
+    lead = "\n".join((article.title, *article.paragraphs[:3]))
+    for pattern in config.explainer_patterns:
+        for line in lead.split("\n"):
+            match = re.search(pattern, line, re.IGNORECASE)
+            if match:
+                return "explainer", f"explainer cue {match.group(0).strip()!r}"
+    words = max(article.words, 1)
+    opinion = _count(config.opinion_markers, article.text) * 100 / words
+    reporting = _count(config.reporting_verbs, article.text) * 100 / words
+    score = opinion - config.reporting_weight * reporting
+    evidence = (
+        f"opinion markers {opinion:.2f}/100 words, reporting verbs {reporting:.2f}/100 words"
+    )
+    if score > config.opinion_threshold:
+        return "opinion", evidence
+    return "news", evidence
+
+
+def outlet(article: Article, config: TaggingConfig | None = None) -> tuple[str, str]:
+    """(outlet, source): metadata first, then the URL's host, then self-reference in the text.
+
+    A self-reference is "told <Outlet>" or "interview with <Outlet>": reporters name their own
+    outlet that way. A credit line ("Courtesy: X") names the *source*, not the outlet.
+    """
+    config = config or TaggingConfig()
+    if article.outlet:
+        return article.outlet, "metadata"
+    if article.url:
+        host = re.sub(r"^www\.", "", re.sub(r"^[a-z]+://", "", article.url).split("/")[0])
+        if host:
+            return host, "url"
+    names = "|".join(re.escape(n) for n in sorted(config.known_outlets, key=len, reverse=True))
+    hits = re.findall(
+        rf"\b(?:told|interview with|speaking to|said to)\s+({names})\b", article.text
+    )
+    if hits:
+        return max(set(hits), key=hits.count), "text"
+    return "", ""
+
+
+def dates(article: Article) -> tuple[str, ...]:
+    """Date expressions mentioned in the body, in order of first appearance, without repeats."""
+    seen: dict[str, None] = {}
+    for match in DATE_RE.finditer(article.text):
+        seen.setdefault(re.sub(r"^on\s+", "", match.group(0).strip()), None)
+    return tuple(seen)
+
+
+def tag(article: Article, config: TaggingConfig | None = None) -> Tags:
+    """All tags of one article."""
+    name, source = outlet(article, config)
+    kind, evidence = genre(article, config)
+    return Tags(article.article_id, name, source, kind, evidence, dates(article))
