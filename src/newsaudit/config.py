@@ -351,10 +351,11 @@ class ReportConfig:
     """Report rendering settings."""
 
     notebooks: tuple[str, ...] = (
-        "01_corpus.ipynb",
+        "01_overview.ipynb",
         "02_overlap.ipynb",
         "03_figures.ipynb",
         "04_readability.ipynb",
+        "05_appendix.ipynb",
     )
     kernel_name: str = "python3"
     figure_dpi: int = 150

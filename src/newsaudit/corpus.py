@@ -190,7 +190,9 @@ def parse_date(value: str, path: Path | str) -> dt.date | None:
     try:
         return dt.date.fromisoformat(value[:10])
     except ValueError:
-        raise CorpusError(path, f"bad date {value!r} in column 'published' (want YYYY-MM-DD)")
+        raise CorpusError(
+            path, f"bad date {value!r} in column 'published' (want YYYY-MM-DD)"
+        ) from None
 
 
 def read_metadata(root: Path) -> dict[str, dict[str, str]]:

@@ -248,3 +248,17 @@ def passages_frame(pairs: list[Pair], corpus: Corpus) -> pd.DataFrame:
                 }
             )
     return pd.DataFrame(rows, columns=PASSAGE_COLUMNS)
+
+
+@dataclass(frozen=True)
+class OverlapResult:
+    """Ranked pairs and aligned passages."""
+
+    pairs: pd.DataFrame
+    passages: pd.DataFrame
+
+
+def analyse(corpus: Corpus, config: OverlapConfig | None = None) -> OverlapResult:
+    """All pairs compared, ranked, with their passages."""
+    pairs = compare_all(corpus, config)
+    return OverlapResult(pairs_frame(pairs), passages_frame(pairs, corpus))

@@ -1,0 +1,198 @@
+"""One run of every analysis over a corpus, its cache, and the contract CSV outputs."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import math
+import os
+import pickle
+import tempfile
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+from newsaudit import __version__, corpus, figures, names, overlap, readability, tagging
+from newsaudit.config import DEFAULT, Settings
+
+ARTICLE_COLUMNS = [
+    "article_id",
+    "file",
+    "title",
+    "outlet",
+    "genre",
+    "published",
+    "words",
+    "sha256",
+    "boilerplate_lines",
+]
+CACHE_DIR = ".newsaudit-cache"
+FLOAT_FORMAT = "%.6f"
+_UMASK = os.umask(0)
+os.umask(_UMASK)
+
+
+@dataclass(frozen=True)
+class Results:
+    """Everything the report shows: the corpus, its tags and each analysis' DataFrames."""
+
+    corpus: corpus.Corpus
+    settings: Settings
+    articles: pd.DataFrame
+    names: pd.DataFrame
+    overlap: overlap.OverlapResult
+    figures: figures.FiguresResult
+    readability: readability.ReadabilityResult
+    key: str
+    timings: dict[str, float] = field(default_factory=dict)
+
+    def tables(self) -> dict[str, pd.DataFrame]:
+        """The contract CSV files by name, in the order they are written."""
+        return {
+            "articles.csv": self.articles,
+            "overlap_pairs.csv": self.overlap.pairs,
+            "passages.csv": self.overlap.passages,
+            "figures.csv": self.figures.figures,
+            "figure_checks.csv": self.figures.checks,
+            "names.csv": self.names,
+            "readability.csv": self.readability.scores,
+        }
+
+
+def articles_frame(docs: corpus.Corpus, tags: list[tagging.Tags]) -> pd.DataFrame:
+    """articles.csv: one row per article with its tags; removed boilerplate lines one per line."""
+    rows = []
+    for article, tag in zip(docs, tags, strict=True):
+        rows.append(
+            {
+                "article_id": article.article_id,
+                "file": article.file,
+                "title": article.title,
+                "outlet": tag.outlet,
+                "genre": tag.genre,
+                "published": article.published.isoformat() if article.published else "",
+                "words": article.words,
+                "sha256": article.sha256,
+                "boilerplate_lines": "\n".join(article.boilerplate),
+                "outlet_source": tag.outlet_source,
+                "genre_evidence": tag.genre_evidence,
+                "dates_mentioned": "; ".join(tag.dates),
+                "url": article.url,
+            }
+        )
+    columns = [*ARTICLE_COLUMNS, "outlet_source", "genre_evidence", "dates_mentioned", "url"]
+    return pd.DataFrame(rows, columns=columns)
+
+
+def cache_key(docs: corpus.Corpus, settings: Settings) -> str:
+    """Hash of package version, settings and input file hashes: equal keys, equal results."""
+    payload = {
+        "version": __version__,
+        "settings": settings.as_dict(),
+        "inputs": docs.hashes(),
+    }
+    blob = json.dumps(payload, sort_keys=True, default=str).encode("utf-8")
+    return hashlib.sha256(blob).hexdigest()[:16]
+
+
+def analyse(docs: corpus.Corpus, settings: Settings = DEFAULT) -> Results:
+    """Run tagging and the three analyses over a loaded corpus (pure: no files written)."""
+    timings: dict[str, float] = {}
+
+    def timed(name: str, fn: Any, *args: Any) -> Any:
+        start = time.perf_counter()
+        value = fn(*args)
+        timings[name] = round(time.perf_counter() - start, 4)
+        return value
+
+    tags = timed("tagging", lambda: [tagging.tag(a, settings.tagging) for a in docs])
+    return Results(
+        corpus=docs,
+        settings=settings,
+        articles=articles_frame(docs, tags),
+        names=timed("names", names.table, docs, settings.tagging),
+        overlap=timed("overlap", overlap.analyse, docs, settings.overlap),
+        figures=timed("figures", figures.analyse, docs, settings.figures),
+        readability=timed("readability", readability.analyse, docs, settings.readability),
+        key=cache_key(docs, settings),
+        timings=timings,
+    )
+
+
+def results(
+    corpus_dir: str | Path,
+    out_dir: str | Path | None = None,
+    params: dict[str, Any] | None = None,
+) -> Results:
+    """Load the corpus and analyse it, reusing `out_dir`'s cached results when inputs match.
+
+    This is what notebooks call: after `newsaudit run` it is a cache hit, in a fresh Jupyter
+    session it computes (and caches when out_dir is given).
+    """
+    settings = DEFAULT.with_overrides(params)
+    docs = corpus.load(corpus_dir, settings.corpus)
+    key = cache_key(docs, settings)
+    cache = Path(out_dir) / CACHE_DIR / f"results-{key}.pkl" if out_dir else None
+    if cache is not None and cache.exists():
+        try:
+            with cache.open("rb") as fh:
+                cached = pickle.load(fh)
+            if isinstance(cached, Results) and cached.key == key:
+                return cached
+        except Exception:  # a stale or truncated cache is recomputed, never fatal
+            pass
+    value = analyse(docs, settings)
+    if cache is not None:
+        write_bytes_atomic(cache, pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
+    return value
+
+
+# ---------------------------------------------------------------------------------------------
+# Writing (IO at the edge): atomic, byte-stable
+# ---------------------------------------------------------------------------------------------
+def write_bytes_atomic(path: Path, data: bytes) -> None:
+    """Write via a temporary file in the same folder and rename: readers never see half a file."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+        os.chmod(tmp, 0o666 & ~_UMASK)  # mkstemp creates 0600; published files are readable
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def csv_bytes(frame: pd.DataFrame) -> bytes:
+    """Stable CSV: fixed float format, '\\n' line ends, 'inf' for unbounded values."""
+    out = frame.copy()
+    for column in out.columns:
+        if pd.api.types.is_float_dtype(out[column]):
+            out[column] = [
+                ("inf" if v > 0 else "-inf")
+                if isinstance(v, float) and math.isinf(v)
+                else ("" if pd.isna(v) else FLOAT_FORMAT % v)
+                for v in out[column]
+            ]
+    return out.to_csv(index=False, lineterminator="\n").encode("utf-8")
+
+
+def write_tables(value: Results, out_dir: str | Path) -> list[Path]:
+    """Write every contract CSV into out_dir atomically; returns the paths written."""
+    out = Path(out_dir)
+    written = []
+    for name, frame in value.tables().items():
+        write_bytes_atomic(out / name, csv_bytes(frame))
+        written.append(out / name)
+    return written
+
+
+def save_cache(value: Results, out_dir: str | Path) -> Path:
+    """Store results so notebooks executed afterwards reuse them instead of recomputing."""
+    path = Path(out_dir) / CACHE_DIR / f"results-{value.key}.pkl"
+    write_bytes_atomic(path, pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
+    return path

@@ -1,0 +1,328 @@
+"""Report building: Papermill executes the notebooks, nbconvert renders one HTML report, Chromium
+prints it to PDF. Everything is staged and moved into OUT_DIR only when complete."""
+
+from __future__ import annotations
+
+import copy
+import datetime as dt
+import hashlib
+import html
+import json
+import os
+import re
+import shutil
+import sys
+import time
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import nbformat
+
+from newsaudit import __version__, corpus, pipeline
+from newsaudit.config import DEFAULT, NOTEBOOKS_DIR, TEMPLATES_DIR, ReportConfig, Settings
+from newsaudit.pdf import PdfError, html_to_pdf
+
+MANIFEST = "manifest.json"
+FORMATS = ("html", "pdf")
+Progress = Callable[[str], None]
+
+
+class ReportError(RuntimeError):
+    """A notebook failed or the report could not be rendered; the message says where."""
+
+
+@dataclass
+class Build:
+    """What one `build` did: status, files written, timings and any non-fatal problem."""
+
+    out_dir: Path
+    status: str  # "built", "unchanged" or "failed"
+    key: str = ""
+    files: list[str] = field(default_factory=list)
+    timings: dict[str, float] = field(default_factory=dict)
+    warnings: list[str] = field(default_factory=list)
+    error: str = ""
+    results: pipeline.Results | None = None
+
+
+def notebook_paths(config: ReportConfig | None = None) -> list[Path]:
+    """The report notebooks, in report order."""
+    config = config or ReportConfig()
+    return [NOTEBOOKS_DIR / name for name in config.notebooks]
+
+
+# ---------------------------------------------------------------------------------------------
+# Execution
+# ---------------------------------------------------------------------------------------------
+def execute(
+    source: Path, target: Path, parameters: dict[str, Any], config: ReportConfig
+) -> nbformat.NotebookNode:
+    """Run one notebook with Papermill; on failure the executed copy with the error is kept."""
+    import papermill
+
+    try:
+        return papermill.execute_notebook(
+            str(source),
+            str(target),
+            parameters=parameters,
+            kernel_name=config.kernel_name,
+            progress_bar=False,
+            log_output=False,
+            cwd=str(source.parent),
+            extra_arguments=["--IPKernelApp.log_level=ERROR"],  # no transport warnings
+        )
+    except papermill.PapermillExecutionError as err:
+        raise ReportError(
+            f"{source.name}: cell {err.exec_count} raised {err.ename}: {err.evalue} "
+            f"(executed copy with the error kept at {target})"
+        ) from None
+
+
+def execute_all(
+    parameters: dict[str, Any], stage: Path, config: ReportConfig, workers: int = 2
+) -> list[nbformat.NotebookNode]:
+    """Execute every report notebook (in parallel kernels) into `stage/notebooks/`."""
+    (stage / "notebooks").mkdir(parents=True, exist_ok=True)
+    sources = notebook_paths(config)
+    with ThreadPoolExecutor(max_workers=max(1, workers)) as pool:
+        futures = [
+            pool.submit(execute, src, stage / "notebooks" / src.name, parameters, config)
+            for src in sources
+        ]
+        return [f.result() for f in futures]
+
+
+# ---------------------------------------------------------------------------------------------
+# Merging and rendering (pure over notebooks)
+# ---------------------------------------------------------------------------------------------
+_HIDDEN_TAGS = {"parameters", "injected-parameters", "remove-cell"}
+
+
+def _slug(text: str) -> str:
+    # nbconvert's heading ids: the heading text with spaces replaced by hyphens.
+    return re.sub(r"\s+", "-", text.strip())
+
+
+def merge(notebooks: list[nbformat.NotebookNode], title: str) -> nbformat.NotebookNode:
+    """One report notebook: every cell but parameters (and cells tagged remove-cell), stderr
+    streams dropped, a contents list of the level-2 headings after the cell tagged "title"."""
+    merged = nbformat.v4.new_notebook()
+    merged.metadata = copy.deepcopy(notebooks[0].metadata) if notebooks else {}
+    merged.metadata.pop("papermill", None)
+    merged.metadata["title"] = title
+    merged.metadata["newsaudit"] = {"version": __version__}
+    headings: list[str] = []
+    toc_at = 0
+    for index, nb in enumerate(notebooks):
+        for cell in nb.cells:
+            tags = set(cell.get("metadata", {}).get("tags", []))
+            if tags & _HIDDEN_TAGS:
+                continue
+            cell = copy.deepcopy(cell)
+            cell["id"] = (
+                f"nb{index}-{cell.get('id', len(merged.cells))}"  # unique across notebooks
+            )
+            cell.metadata.pop("papermill", None)
+            cell.metadata.pop("execution", None)
+            if cell.cell_type == "code":
+                cell.outputs = [
+                    o
+                    for o in cell.outputs
+                    if not (o.output_type == "stream" and o.name == "stderr")
+                ]
+            if cell.cell_type == "markdown":
+                for line in cell.source.splitlines():
+                    if line.startswith("## "):
+                        headings.append(line[3:].strip())
+                if index > 0 and cell.source.startswith("# "):
+                    # each notebook's own title becomes a section break in the single report
+                    cell.source = '<div class="na-section-break"></div>\n\n' + cell.source
+            merged.cells.append(cell)
+            if "title" in tags and not toc_at:
+                toc_at = len(merged.cells)
+    toc = "\n".join(f"{i}. [{h}](#{_slug(h)})" for i, h in enumerate(headings, 1))
+    merged.cells.insert(toc_at, nbformat.v4.new_markdown_cell(f"## Contents\n\n{toc}"))
+    return merged
+
+
+def render_html(nb: nbformat.NotebookNode) -> str:
+    """Self-contained HTML (no scripts, no CDN) with code cells and prompts hidden."""
+    from nbconvert import HTMLExporter
+
+    exporter = HTMLExporter(
+        template_name="newsaudit",
+        extra_template_basedirs=[str(TEMPLATES_DIR)],
+        exclude_input=True,
+        exclude_input_prompt=True,
+        exclude_output_prompt=True,
+        embed_images=True,
+        sanitize_html=False,  # our outputs are escaped at the source (display.py)
+    )
+    body, _ = exporter.from_notebook_node(nb)
+    return body
+
+
+# ---------------------------------------------------------------------------------------------
+# Build
+# ---------------------------------------------------------------------------------------------
+def file_hash(path: Path) -> str:
+    """sha256 of a file's bytes."""
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def manifest(
+    value: pipeline.Results,
+    parameters: dict[str, Any],
+    timings: dict[str, float],
+    outputs: dict[str, str],
+) -> dict[str, Any]:
+    """The run manifest: version, parameters, inputs with hashes, outputs with hashes, timings."""
+    return {
+        "newsaudit_version": __version__,
+        "python": sys.version.split()[0],
+        "generated": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
+        "key": value.key,
+        "parameters": parameters,
+        "inputs": [{"file": a.file, "sha256": a.sha256} for a in value.corpus],
+        "outputs": outputs,
+        "timings_s": timings,
+        "notes": list(value.corpus.notes),
+    }
+
+
+def up_to_date(out_dir: Path, key: str, formats: tuple[str, ...]) -> bool:
+    """True when OUT_DIR holds a complete report for exactly this key (inputs, settings,
+    version): the previous manifest matches and every file it lists is intact."""
+    path = out_dir / MANIFEST
+    try:
+        old = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return False
+    if old.get("key") != key or old.get("newsaudit_version") != __version__:
+        return False
+    wanted = {f"report.{fmt}" for fmt in formats}
+    outputs: dict[str, str] = old.get("outputs", {})
+    if not wanted <= set(outputs):
+        return False
+    return all(
+        (out_dir / name).is_file() and file_hash(out_dir / name) == digest
+        for name, digest in outputs.items()
+    )
+
+
+def _publish(stage: Path, out_dir: Path) -> None:
+    """Move staged files into OUT_DIR one atomic rename at a time (notebooks folder included)."""
+    for path in sorted(stage.rglob("*")):
+        if path.is_dir():
+            continue
+        target = out_dir / path.relative_to(stage)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        os.replace(path, target)
+
+
+def build(
+    corpus_dir: str | Path,
+    out_dir: str | Path,
+    params: dict[str, Any] | None = None,
+    formats: tuple[str, ...] = FORMATS,
+    force: bool = False,
+    workers: int = 2,
+    progress: Progress | None = None,
+    name: str = "",
+) -> Build:
+    """Analyse `corpus_dir` and publish CSVs, executed notebooks, report.html/.pdf and the
+    manifest into `out_dir`. Raises CorpusError for bad input and ReportError when a notebook
+    fails; a missing PDF toolchain is a warning (HTML is still written)."""
+    say = progress or (lambda _msg: None)
+    started = time.perf_counter()
+    corpus_dir, out_dir = Path(corpus_dir).resolve(), Path(out_dir).resolve()
+    settings: Settings = DEFAULT.with_overrides(params)
+    timings: dict[str, float] = {}
+
+    say("loading corpus")
+    docs = corpus.load(corpus_dir, settings.corpus)
+    key = pipeline.cache_key(docs, settings)
+    if not force and up_to_date(out_dir, key, formats):
+        timings["total"] = round(time.perf_counter() - started, 3)
+        return Build(out_dir, "unchanged", key, timings=timings)
+
+    say("analysing")
+    t = time.perf_counter()
+    value = pipeline.analyse(docs, settings)
+    timings["analyse"] = round(time.perf_counter() - t, 3)
+    timings.update({f"analyse.{k}": v for k, v in value.timings.items()})
+
+    out_dir.mkdir(parents=True, exist_ok=True)
+    stage = out_dir / f".staging-{os.getpid()}"
+    shutil.rmtree(stage, ignore_errors=True)
+    stage.mkdir(parents=True)
+    build_info = Build(out_dir, "built", key, results=value)
+    try:
+        pipeline.write_tables(value, stage)
+        # Notebooks read the cached results from OUT_DIR instead of recomputing them.
+        pipeline.save_cache(value, out_dir)
+        parameters = {
+            "corpus_dir": str(corpus_dir),
+            "out_dir": str(out_dir),
+            "params": params or {},
+            "corpus_name": name or corpus_dir.name,
+        }
+        say("executing notebooks")
+        t = time.perf_counter()
+        try:
+            executed = execute_all(parameters, stage, settings.report, workers)
+        except ReportError:
+            _publish(stage / "notebooks", out_dir / "notebooks")  # keep the failed copies
+            raise
+        timings["notebooks"] = round(time.perf_counter() - t, 3)
+
+        say("rendering HTML")
+        t = time.perf_counter()
+        report_nb = merge(executed, f"News audit: {parameters['corpus_name']}")
+        html_path = stage / "report.html"
+        html_path.write_text(render_html(report_nb), encoding="utf-8")
+        timings["html"] = round(time.perf_counter() - t, 3)
+        if "html" not in formats:
+            html_path.unlink()
+
+        if "pdf" in formats:
+            say("rendering PDF")
+            t = time.perf_counter()
+            source = html_path
+            if not source.exists():
+                source = stage / ".report-for-pdf.html"
+                source.write_text(render_html(report_nb), encoding="utf-8")
+            try:
+                html_to_pdf(source, stage / "report.pdf", settings.report)
+            except PdfError as err:
+                build_info.warnings.append(f"PDF not written: {err}")
+            finally:
+                if source.name.startswith("."):
+                    source.unlink(missing_ok=True)
+            timings["pdf"] = round(time.perf_counter() - t, 3)
+
+        outputs = {
+            p.relative_to(stage).as_posix(): file_hash(p)
+            for p in sorted(stage.rglob("*"))
+            if p.is_file()
+        }
+        timings["total"] = round(time.perf_counter() - started, 3)
+        data = manifest(value, parameters, timings, outputs)
+        (stage / MANIFEST).write_text(
+            json.dumps(data, indent=2, sort_keys=True, default=str) + "\n", encoding="utf-8"
+        )
+        (out_dir / MANIFEST).unlink(missing_ok=True)  # a half-published report is never current
+        _publish(stage, out_dir)
+        build_info.files = sorted([*outputs, MANIFEST])
+        build_info.timings = timings
+        return build_info
+    finally:
+        shutil.rmtree(stage, ignore_errors=True)
+
+
+def escape(text: str) -> str:
+    """HTML-escape text for report markup (quotes included)."""
+    return html.escape(text, quote=True)

@@ -1,0 +1,174 @@
+"""The report's front matter: title page facts and an executive summary in plain sentences."""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+import json
+
+import pandas as pd
+
+from newsaudit import __version__
+from newsaudit.display import Html, Text
+from newsaudit.pipeline import Results
+
+
+def _pct(value: float) -> str:
+    return f"{100 * value:.0f}%"
+
+
+def _fmt(value: float) -> str:
+    if value == float("inf"):
+        return "∞"
+    return f"{value:,.0f}" if float(value).is_integer() else f"{value:,.1f}"
+
+
+def date_range(results: Results) -> str:
+    """Earliest to latest publication date, or what the texts mention when metadata is absent."""
+    dates = sorted(a.published for a in results.corpus if a.published)
+    if dates:
+        return f"{dates[0].isoformat()} to {dates[-1].isoformat()}"
+    return "not given (no metadata.csv dates)"
+
+
+def facts(results: Results, corpus_name: str = "") -> dict[str, str]:
+    """Title-page facts: corpus, size, dates, version, generation time."""
+    docs = results.corpus
+    return {
+        "Corpus": corpus_name or (docs.root.rstrip("/").split("/")[-1] if docs.root else "corpus"),
+        "Articles": f"{len(docs):,} ({sum(a.words for a in docs):,} words)",
+        "Publication dates": date_range(results),
+        "newsaudit version": __version__,
+        "Results key": results.key,
+        "Generated": dt.datetime.now(dt.UTC).strftime("%Y-%m-%d %H:%M UTC"),
+    }
+
+
+def title_page(results: Results, corpus_name: str = "") -> Html:
+    """Title block with the corpus facts (all values escaped)."""
+    rows = "".join(
+        f"<tr><th>{html.escape(k)}</th><td>{html.escape(v)}</td></tr>"
+        for k, v in facts(results, corpus_name).items()
+    )
+    name = html.escape(facts(results, corpus_name)["Corpus"])
+    return Html(
+        f'<div class="na-title"><p class="na-kicker">newsaudit report</p>'
+        f"<h1>News audit: {name}</h1><table>{rows}</table></div>"
+    )
+
+
+def overlap_findings(results: Results) -> list[str]:
+    """Sentences on the strongest reuse relations."""
+    pairs = results.overlap.pairs
+    lines = []
+    reused = pairs[pairs["verdict"].isin(["derived", "partial"])]
+    for row in reused.head(5).itertuples(index=False):
+        if row.source and row.derived:
+            share = (
+                row.containment_a_in_b if row.derived == row.article_a else row.containment_b_in_a
+            )
+            verb = "is a near-copy or rewrite of" if row.verdict == "derived" else "partly reuses"
+            lines.append(
+                f"Article {row.derived} {verb} {row.source} "
+                f"({_pct(share)} of its text aligned; {row.shared_passages} shared passages)."
+            )
+        else:
+            lines.append(
+                f"Articles {row.article_a} and {row.article_b} share text "
+                f"(score {row.score:.2f}, verdict {row.verdict}); direction unknown."
+            )
+    if not lines:
+        lines.append(f"No article reuses another: all {len(pairs)} pairs are independent.")
+    return lines
+
+
+def figure_findings(results: Results) -> list[str]:
+    """Sentences on the figures the articles disagree on."""
+    checks = results.figures.checks
+    if checks.empty:
+        return ["No quantity is reported by two or more articles."]
+    measures = checks.groupby("measure")["verdict"].agg(lambda v: set(v))
+    bad = [m for m, v in measures.items() if "inconsistent" in v]
+    lines = [
+        f"{len(bad)} of {len(measures)} quantities reported by several articles disagree"
+        + (":" if bad else ".")
+    ]
+    for measure in bad:
+        rows = checks[checks["measure"] == measure]
+        values = "; ".join(f"{r.article_id} says {r.text!r}" for r in rows.itertuples(index=False))
+        lines.append(f"{measure}: {values}.")
+    return lines
+
+
+def readability_findings(results: Results) -> list[str]:
+    """Sentences on the easiest and hardest article."""
+    scores = results.readability.scores
+    if scores.empty:
+        return []
+    ranked = scores.sort_values(["flesch_reading_ease", "article_id"], ascending=[False, True])
+    easiest, hardest = ranked.iloc[0], ranked.iloc[-1]
+    return [
+        f"Readability ranges from Flesch Reading Ease {easiest.flesch_reading_ease:.0f} "
+        f"({easiest.article_id}, grade {easiest.flesch_kincaid_grade:.1f}) to "
+        f"{hardest.flesch_reading_ease:.0f} ({hardest.article_id}, grade "
+        f"{hardest.flesch_kincaid_grade:.1f}); scores use the {results.readability.backend} "
+        "syllable counter."
+    ]
+
+
+def name_findings(results: Results) -> list[str]:
+    """Sentences on names spelled more than one way."""
+    table = results.names
+    if table.empty:
+        return []
+    spellings = table.groupby("canonical")["variant"].agg(lambda v: sorted(set(v)))
+    multi = spellings[spellings.map(len) > 1]
+    return [
+        f"{canonical} is also written "
+        + ", ".join(repr(v) for v in variants if v != canonical)
+        + "."
+        for canonical, variants in multi.items()
+    ]
+
+
+def findings(results: Results) -> list[str]:
+    """The executive summary: plain sentences generated from the results."""
+    docs = results.corpus
+    genres = results.articles["genre"].value_counts().sort_index()
+    mix = ", ".join(f"{n} {g}" for g, n in genres.items())
+    lines = [f"{len(docs)} articles ({mix})."]
+    return (
+        lines
+        + overlap_findings(results)
+        + figure_findings(results)
+        + name_findings(results)
+        + readability_findings(results)
+    )
+
+
+def executive_summary(results: Results) -> Text:
+    """Findings as a bullet list for the report."""
+    return Text(findings(results), css="na-findings")
+
+
+def boilerplate(results: Results) -> pd.DataFrame:
+    """Removed lines per article, for the appendix."""
+    rows = [
+        {"article_id": a.article_id, "removed_line": line}
+        for a in results.corpus
+        for line in a.boilerplate
+    ]
+    return pd.DataFrame(rows, columns=["article_id", "removed_line"])
+
+
+def run_facts(results: Results, params: dict | None = None) -> pd.DataFrame:
+    """The run manifest as a two-column table: version, settings key, parameters, input hashes."""
+    rows = [
+        ("newsaudit version", __version__),
+        ("results key (inputs + settings + version)", results.key),
+        ("parameter overrides", json.dumps(params or {}, sort_keys=True)),
+        ("syllable backend", results.readability.backend),
+    ]
+    rows += [(f"input {a.file}", f"sha256 {a.sha256}") for a in results.corpus]
+    rows += [("note", note) for note in results.corpus.notes]
+    return pd.DataFrame(rows, columns=["item", "value"])

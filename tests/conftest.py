@@ -1,0 +1,41 @@
+"""Shared fixtures: the seed corpus, its analysis results and one real end-to-end build."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from newsaudit import corpus, pipeline, report
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = ROOT / "seeds"
+REWRITE, ORIGINAL, OPINION, EXPLAINER, OFFICIAL = (
+    "000_a4af047524fcdb6d",
+    "001_80e0c9edbeda333c",
+    "002_ff0b82d8339bd64f",
+    "003_c53717da42c67fe4",
+    "004_4b0c1cccc6967a7c",
+)
+
+
+@pytest.fixture(scope="session")
+def seeds() -> corpus.Corpus:
+    """The five seed articles, loaded and cleaned."""
+    return corpus.load(SEEDS)
+
+
+@pytest.fixture(scope="session")
+def seed_results(seeds: corpus.Corpus) -> pipeline.Results:
+    """Every analysis over the seeds (computed once per test process)."""
+    return pipeline.analyse(seeds)
+
+
+@pytest.fixture(scope="session")
+def seed_build(tmp_path_factory: pytest.TempPathFactory) -> report.Build:
+    """One real `newsaudit run seeds`: Papermill notebooks, nbconvert HTML, Chromium PDF."""
+    if shutil.which("chromium") is None:
+        pytest.skip("chromium not installed (make system-deps installs it)")
+    out = tmp_path_factory.mktemp("seeds-report")
+    return report.build(SEEDS, out, name="seeds")
