@@ -72,7 +72,7 @@ def execute(
             progress_bar=False,
             log_output=False,
             cwd=str(source.parent),
-            extra_arguments=["--IPKernelApp.log_level=ERROR"],  # no transport warnings
+            extra_arguments=["--IPKernelApp.log_level=CRITICAL"],  # no transport or shutdown noise
         )
     except papermill.PapermillExecutionError as err:
         raise ReportError(
