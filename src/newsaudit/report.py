@@ -114,7 +114,7 @@ def merge(notebooks: list[nbformat.NotebookNode], title: str) -> nbformat.Notebo
     merged.metadata.pop("papermill", None)
     merged.metadata["title"] = title
     merged.metadata["newsaudit"] = {"version": __version__}
-    headings: list[str] = []
+    headings: list[tuple[int, str]] = []
     toc_at = 0
     for index, nb in enumerate(notebooks):
         for cell in nb.cells:
@@ -135,15 +135,21 @@ def merge(notebooks: list[nbformat.NotebookNode], title: str) -> nbformat.Notebo
                 ]
             if cell.cell_type == "markdown":
                 for line in cell.source.splitlines():
-                    if line.startswith("## "):
-                        headings.append(line[3:].strip())
+                    level = len(line) - len(line.lstrip("#"))
+                    if level in (1, 2) and line[level:].startswith(" "):
+                        headings.append((level, line[level:].strip()))
                 if index > 0 and cell.source.startswith("# "):
                     # each notebook's own title becomes a section break in the single report
                     cell.source = '<div class="na-section-break"></div>\n\n' + cell.source
             merged.cells.append(cell)
             if "title" in tags and not toc_at:
                 toc_at = len(merged.cells)
-    toc = "\n".join(f"{i}. [{h}](#{_slug(h)})" for i, h in enumerate(headings, 1))
+    nested, seen_h1 = [], False
+    for level, text in headings:  # h2s before the first h1 are top-level entries
+        seen_h1 = seen_h1 or level == 1
+        indent = "    " if level == 2 and seen_h1 else ""
+        nested.append(f"{indent}- [{text}](#{_slug(text)})")
+    toc = "\n".join(nested)
     merged.cells.insert(toc_at, nbformat.v4.new_markdown_cell(f"## Contents\n\n{toc}"))
     return merged
 
