@@ -205,12 +205,15 @@ def _stems(word: str, suffixes: tuple[str, ...]) -> list[str]:
 @lru_cache(maxsize=100_000)
 def _familiar_lower(word: str, file_name: str, suffixes: tuple[str, ...]) -> bool:
     easy = easy_words(file_name)
-    if word in easy:
+    if word in easy or word + "." in easy:  # the list spells "mr." and "mrs." with the dot
         return True
     if "-" in word:
         parts = [p for p in word.split("-") if p]
         return bool(parts) and all(_familiar_lower(p, file_name, suffixes) for p in parts)
-    return any(stem in easy for stem in _stems(word, suffixes))
+    forms = [word, *_stems(word, suffixes)]
+    # The list is American: "neighbouring" is an inflection of the listed "neighbor".
+    forms += [re.sub(r"tre$", "ter", f.replace("our", "or")) for f in forms]
+    return any(form in easy for form in forms)
 
 
 def _is_name(core: str, initial: bool) -> bool:
@@ -261,7 +264,8 @@ def count_sentence(text: str, config: ReadabilityConfig) -> Counts:
         syllables_alt=sum(syllables.count(tok, alt) for tok in tokens),
         polysyllables=sum(1 for s in syl if s >= 3),
         complex_words=sum(
-            complex_word(tok, i == 0, s, main) for i, (tok, s) in enumerate(zip(tokens, syl))
+            complex_word(tok, i == 0, s, main)
+            for i, (tok, s) in enumerate(zip(tokens, syl, strict=True))
         ),
         unfamiliar_words=sum(not familiar(tok, i == 0, config) for i, tok in enumerate(tokens)),
         letters=sum(ch.isalpha() for tok in tokens for ch in tok),
@@ -287,7 +291,11 @@ def score_text(text: str, config: ReadabilityConfig | None = None) -> dict[str, 
 def is_heading(paragraph: str, config: ReadabilityConfig) -> bool:
     """A short line without sentence-final punctuation: a section heading or a credit."""
     end = paragraph.rstrip().rstrip(_CLOSERS)
-    return bool(end) and end[-1] not in _TERMINAL and len(words(paragraph)) <= config.heading_max_words
+    return (
+        bool(end)
+        and end[-1] not in _TERMINAL
+        and len(words(paragraph)) <= config.heading_max_words
+    )
 
 
 # ---------------------------------------------------------------------------------------------
@@ -341,7 +349,7 @@ def analyse(corpus: Corpus, config: ReadabilityConfig | None = None) -> Readabil
     for article in corpus:
         total, headings = Counts(), 0
         for index, ((start, end), para) in enumerate(
-            zip(article.paragraph_spans(), article.paragraphs)
+            zip(article.paragraph_spans(), article.paragraphs, strict=True)
         ):
             counts = count_text(para, config)
             total = total + counts
@@ -549,4 +557,6 @@ def compare_textstat(corpus: Corpus, result: ReadabilityResult) -> pd.DataFrame:
                     "difference": mine - float(value),
                 }
             )
-    return pd.DataFrame(rows, columns=["article_id", "measure", "newsaudit", "textstat", "difference"])
+    return pd.DataFrame(
+        rows, columns=["article_id", "measure", "newsaudit", "textstat", "difference"]
+    )

@@ -69,13 +69,19 @@ def backend_name(backend: str) -> str:
 
 def _silent_e(word: str) -> str:
     """Drop a silent final e ("make", "makes", "played") but keep "-le" ("table") and "-ee"."""
-    if len(word) > 3 and word.endswith("e"):
-        if not (re.search(r"[^aeiouy]le$|[^aeiou]ire$", word) or word.endswith(("ee", "ye"))):
-            return word[:-1]
-    if len(word) > 4 and word.endswith("es"):
-        if not word[:-2].endswith(_SIBILANT_END[:6]) and not re.search(r"[^aeiouy]les$", word):
-            if not word[:-1].endswith(("ce", "ge", "se", "ze")):
-                return word[:-2] + "s"
+    keep_e = re.search(r"[^aeiouy]le$|[^aeiou]ire$", word) or word.endswith(("ee", "ye"))
+    if len(word) > 3 and word.endswith("e") and not keep_e:
+        return word[:-1]
+    sibilant = word[:-2].endswith(("s", "x", "z", "ch", "sh")) or word[:-1].endswith(
+        ("ce", "ge", "se", "ze")
+    )
+    if (
+        len(word) > 4
+        and word.endswith("es")
+        and not sibilant
+        and not re.search(r"[^aeiouy]les$", word)
+    ):
+        return word[:-2] + "s"
     if len(word) > 4 and word.endswith("ed") and not re.search(r"([td]|[^aeiou]r)ed$", word):
         return word[:-2] + "d"
     return word
@@ -123,7 +129,9 @@ def _lookup(part: str, table: dict[str, int] | None) -> int:
     if any(ch.isdigit() for ch in part):  # a figure is one syllable, plus any letters ("M5")
         if not letters or letters in _ORDINALS:
             return 1
-        return 1 + (table[letters] if table is not None and letters in table else rule_count(letters))
+        return 1 + (
+            table[letters] if table is not None and letters in table else rule_count(letters)
+        )
     return rule_count(letters) if letters else 0
 
 
