@@ -363,3 +363,26 @@ def test_runs_with_the_network_cut(seeds, result):
     assert backend == result.backend
     assert fre == result.scores["flesch_reading_ease"].round(9).tolist()
     assert kremlin == 7
+
+
+# ---------------------------------------------------------------------------------------------
+# Charts (plots_readability)
+# ---------------------------------------------------------------------------------------------
+def test_charts_have_titles_and_labelled_axes(result):
+    from newsaudit import plots_readability as plots
+
+    tagged = result.scores.assign(genre="news", outlet="Example Times")
+    figures = [
+        plots.ranking(tagged),
+        plots.ranking(result.scores, "flesch_reading_ease"),  # works without genre/outlet
+        plots.paragraph_spread(result),
+        plots.backend_difference(result.scores),
+        plots.metric_profile(tagged),
+    ]
+    for fig in figures:
+        ax = fig.axes[0]
+        assert ax.get_xlabel() and ax.get_ylabel()
+        assert ax.get_title() or fig.get_suptitle()
+    labels = [t.get_text() for t in figures[0].axes[0].get_yticklabels()]
+    assert labels[-1].startswith(readability.ranked(tagged)["article_id"][0])  # hardest on top
+    assert all("Example Times" in label for label in labels)
