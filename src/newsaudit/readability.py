@@ -66,7 +66,7 @@ METRIC_LABELS = {
     "dale_chall_readability_score": "Dale-Chall",
 }
 
-_TOKEN = re.compile(r"[^\s—–…]+")
+_WORD = re.compile(r"[^\s—–…]*[^\W_][^\s—–…]*")  # a token holding a letter or digit
 _URL = re.compile(r"^[(\[<\"'“‘]*(?:[a-z][a-z0-9+.-]*://|www\.)|^[^@\s]+@[^@\s]+\.[a-z]{2,}", re.I)
 _EDGE = re.compile(r"^[^0-9A-Za-z]+|[^0-9A-Za-z]+$")
 _TERMINAL = ".!?…"
@@ -172,9 +172,7 @@ def scores(counts: Counts) -> dict[str, float]:
 def words(text: str) -> list[str]:
     """The word tokens of `text`: holding a letter or digit, URLs and e-mails excluded."""
     return [
-        tok
-        for tok in _TOKEN.findall(text)
-        if not _URL.match(tok) and any(ch.isalnum() for ch in tok)
+        tok for tok in _WORD.findall(text) if not (("." in tok or "@" in tok) and _URL.match(tok))
     ]
 
 
@@ -250,27 +248,42 @@ def complex_word(token: str, initial: bool, syllable_count: int, backend: str) -
     return True
 
 
+@lru_cache(maxsize=200_000)
+def _token_counts(
+    token: str, initial: bool, main: str, alt: str, dale_file: str, suffixes: tuple[str, ...]
+) -> tuple[int, int, int, int, int, int, int]:
+    """(syllables, alt syllables, polysyllable, complex, unfamiliar, letters, characters)."""
+    syl = syllables.count(token, main)
+    core = _EDGE.sub("", token.replace("’", "'"))
+    if not any(ch.isalpha() for ch in core) or _is_name(core, initial):
+        unfamiliar = False
+    else:
+        unfamiliar = not _familiar_lower(core.lower(), dale_file, suffixes)
+    return (
+        syl,
+        syllables.count(token, alt),
+        int(syl >= 3),
+        int(complex_word(token, initial, syl, main)),
+        int(unfamiliar),
+        sum(ch.isalpha() for ch in token),
+        sum(ch.isalnum() for ch in token),
+    )
+
+
 def count_sentence(text: str, config: ReadabilityConfig) -> Counts:
     """Counts of one sentence (its first word is the sentence-initial one)."""
     tokens = words(text)
     if not tokens:
         return Counts()
-    main, alt = config.syllable_backend, config.comparison_backend
-    syl = [syllables.count(tok, main) for tok in tokens]
-    return Counts(
-        words=len(tokens),
-        sentences=1,
-        syllables=sum(syl),
-        syllables_alt=sum(syllables.count(tok, alt) for tok in tokens),
-        polysyllables=sum(1 for s in syl if s >= 3),
-        complex_words=sum(
-            complex_word(tok, i == 0, s, main)
-            for i, (tok, s) in enumerate(zip(tokens, syl, strict=True))
-        ),
-        unfamiliar_words=sum(not familiar(tok, i == 0, config) for i, tok in enumerate(tokens)),
-        letters=sum(ch.isalpha() for tok in tokens for ch in tok),
-        characters=sum(ch.isalnum() for tok in tokens for ch in tok),
+    args = (
+        config.syllable_backend,
+        config.comparison_backend,
+        config.dale_chall_file,
+        config.dale_chall_suffixes,
     )
+    per_token = [_token_counts(tok, i == 0, *args) for i, tok in enumerate(tokens)]
+    sums = [sum(column) for column in zip(*per_token, strict=True)]
+    return Counts(len(tokens), 1, *sums)
 
 
 def count_text(text: str, config: ReadabilityConfig | None = None) -> Counts:
@@ -326,17 +339,17 @@ def _warnings(counts: Counts, config: ReadabilityConfig) -> str:
 def _flag_hardest(frame: pd.DataFrame, config: ReadabilityConfig) -> pd.DataFrame:
     """Rank eligible paragraphs by FKGL within each article; flag the top share (at least one)."""
     frame = frame.copy()
-    eligible = (~frame["is_heading"]) & (frame["words"] >= config.paragraph_min_words)
-    frame["rank_in_article"] = pd.array([pd.NA] * len(frame), dtype="Int64")
-    frame["hardest"] = False
-    for _, group in frame[eligible].groupby("article_id", sort=True):
-        order = group.sort_values(
-            ["flesch_kincaid_grade", "paragraph"], ascending=[False, True], kind="mergesort"
-        )
-        ranks = pd.Series(range(1, len(order) + 1), index=order.index)
-        frame.loc[order.index, "rank_in_article"] = ranks.astype("Int64")
-        top = max(1, math.ceil(config.hardest_share * len(order)))
-        frame.loc[order.index[:top], "hardest"] = True
+    eligible = (~frame["is_heading"].astype(bool)) & (frame["words"] >= config.paragraph_min_words)
+    order = frame[eligible].sort_values(
+        ["article_id", "flesch_kincaid_grade", "paragraph"],
+        ascending=[True, False, True],
+        kind="mergesort",
+    )
+    rank = order.groupby("article_id", sort=False).cumcount() + 1
+    size = order.groupby("article_id", sort=False)["paragraph"].transform("size")
+    top = (size * config.hardest_share).apply(math.ceil).clip(lower=1)
+    frame["rank_in_article"] = rank.reindex(frame.index).astype("Int64")
+    frame["hardest"] = (rank <= top).reindex(frame.index, fill_value=False).astype(bool)
     return frame
 
 
@@ -460,9 +473,11 @@ def _paragraph_columns() -> list[str]:
         "start",
         "end",
         "words",
+        "flesch_reading_ease",
+        "flesch_kincaid_grade",
         "sentences",
         "syllables",
-        *METRICS,
+        *METRICS[2:],
         "flesch_reading_ease_alt",
         "is_heading",
         "excerpt",
