@@ -389,3 +389,13 @@ def test_charts_have_titles_and_labelled_axes(result):
     top = labels[int(np.argmax(ax.get_yticks()))]
     assert top.startswith(readability.ranked(tagged)["article_id"][0])  # hardest on top
     assert all("Example Times" in label for label in labels)
+
+
+def test_prose_columns_leave_headings_out(result):
+    row = result.scores.set_index("article_id").loc["000_a4af047524fcdb6d"]
+    # Headings are short sentences: without them sentences get longer and the grade rises.
+    assert row["flesch_kincaid_grade_prose"] > row["flesch_kincaid_grade"]
+    no_heading = result.scores.set_index("article_id").loc["001_80e0c9edbeda333c"]
+    assert no_heading["flesch_kincaid_grade_prose"] == pytest.approx(
+        no_heading["flesch_kincaid_grade"]
+    )

@@ -3,6 +3,8 @@
 import itertools
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from newsaudit import sentences
 
@@ -88,3 +90,15 @@ def test_is_fast_on_long_text():
     spans = sentences.split(text)
     assert time.perf_counter() - start < 2.0
     assert len(spans) == 28000
+
+
+@given(st.text(alphabet=st.sampled_from(list("ab A.B?!…“” \n3,-")), max_size=200))
+def test_spans_are_ordered_trimmed_and_inside_the_text(text):
+    spans = sentences.split(text)
+    previous_end = 0
+    for start, end in spans:
+        assert previous_end <= start < end <= len(text)
+        piece = text[start:end]
+        assert piece == piece.strip()
+        assert any(ch.isalnum() for ch in piece)
+        previous_end = end

@@ -8,7 +8,8 @@ What is counted (documented because every score moves with it):
   Flesch (1948) instructs.
 - Sentences: `newsaudit.sentences.split`. A paragraph break always ends a sentence, so a section
   heading without punctuation is a sentence of its own (the text as given, as word processors
-  count it); `headings` counts them so a reader can see how many there are.
+  count it); `headings` counts them and the `*_prose` columns give FRE/FKGL without them, so a
+  reader sees how much that choice moves the numbers.
 - Syllables: the configured backend (default: CMU dictionary, first pronunciation, rule
   fallback); figures count one syllable (tool convention; Flesch asked for the spoken form).
 - Polysyllables (SMOG): words of 3+ syllables. Complex words (Gunning Fog): 3+ syllables, not a
@@ -360,7 +361,7 @@ def analyse(corpus: Corpus, config: ReadabilityConfig | None = None) -> Readabil
     alt = syllables.backend_name(config.comparison_backend)
     article_rows, paragraph_rows = [], []
     for article in corpus:
-        total, headings = Counts(), 0
+        total, prose, headings = Counts(), Counts(), 0
         for index, ((start, end), para) in enumerate(
             zip(article.paragraph_spans(), article.paragraphs, strict=True)
         ):
@@ -368,6 +369,7 @@ def analyse(corpus: Corpus, config: ReadabilityConfig | None = None) -> Readabil
             total = total + counts
             heading = is_heading(para, config)
             headings += heading
+            prose = prose if heading else prose + counts
             paragraph_rows.append(
                 {
                     "article_id": article.article_id,
@@ -413,6 +415,12 @@ def analyse(corpus: Corpus, config: ReadabilityConfig | None = None) -> Readabil
                 "headline_flesch_kincaid_grade": flesch_kincaid_grade(
                     head.words, head.sentences, head.syllables
                 ),
+                "flesch_reading_ease_prose": flesch_reading_ease(
+                    prose.words, prose.sentences, prose.syllables
+                ),
+                "flesch_kincaid_grade_prose": flesch_kincaid_grade(
+                    prose.words, prose.sentences, prose.syllables
+                ),
                 "syllables_alt": total.syllables_alt,
                 "flesch_reading_ease_alt": fre_alt,
                 "flesch_kincaid_grade_alt": fkgl_alt,
@@ -454,6 +462,8 @@ def _article_columns() -> list[str]:
         "headline_words",
         "headline_flesch_reading_ease",
         "headline_flesch_kincaid_grade",
+        "flesch_reading_ease_prose",
+        "flesch_kincaid_grade_prose",
         "syllables_alt",
         "flesch_reading_ease_alt",
         "flesch_kincaid_grade_alt",
