@@ -178,6 +178,11 @@ def test_ari_counts_letters_and_digits_not_punctuation():
 # ---------------------------------------------------------------------------------------------
 # Text handling
 # ---------------------------------------------------------------------------------------------
+def test_glued_sentences_are_two_words_and_two_sentences():
+    result = readability.score_text("The talks ended.The next day was calm.")
+    assert (result["words"], result["sentences"]) == (8, 2)
+
+
 def test_urls_are_not_words():
     result = readability.score_text("Read it at https://example.com/a-long-path today.")
     assert result["words"] == 4

@@ -52,6 +52,17 @@ from newsaudit import sentences
         ),
         ("Acme Inc. The firm said so.", ["Acme Inc.", "The firm said so."]),
         ("no terminator at all", ["no terminator at all"]),
+        ("The talks ended.The next day was calm.", ["The talks ended.", "The next day was calm."]),
+        ("Mr.Smith spoke.", ["Mr.Smith spoke."]),
+        (
+            "US-based Acme Corp. said so in Washington, D.C. The firm left.",
+            ["US-based Acme Corp. said so in Washington, D.C.", "The firm left."],
+        ),
+        ("He left at 5 p.m. on Friday.", ["He left at 5 p.m. on Friday."]),
+        (
+            "It cost $3.5 million. The vote was 12-3. Officials left.",
+            ["It cost $3.5 million.", "The vote was 12-3.", "Officials left."],
+        ),
         ("", []),
         ("  \n\n  ", []),
     ],

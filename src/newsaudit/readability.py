@@ -68,6 +68,7 @@ METRIC_LABELS = {
 }
 
 _WORD = re.compile(r"[^\s—–…]*[^\W_][^\s—–…]*")  # a token holding a letter or digit
+_GLUED = re.compile(r"(?<=[a-z]{2}[.!?])(?=[A-Z][a-z])")
 _URL = re.compile(r"^[(\[<\"'“‘]*(?:[a-z][a-z0-9+.-]*://|www\.)|^[^@\s]+@[^@\s]+\.[a-z]{2,}", re.I)
 _EDGE = re.compile(r"^[^0-9A-Za-z]+|[^0-9A-Za-z]+$")
 _TERMINAL = ".!?…"

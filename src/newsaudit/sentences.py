@@ -11,7 +11,8 @@ Rules, in order (all pure string work, no model, no download):
   and single-letter initials ("John F. Kennedy") end one only before a typical sentence opener
   ("the U.S. The next day"); "No." "p." are abbreviations only before a number;
 - a stray period after a space left by web extraction ("spreading to neighbouring and .")
-  ends the sentence like any other.
+  ends the sentence like any other, and so does a period glued to the next sentence by lost
+  whitespace ("the talks ended.The next day").
 """
 
 from __future__ import annotations
@@ -24,8 +25,12 @@ from newsaudit.config import ReadabilityConfig
 _BLOCK = re.compile(r"\n[ \t\r\f\v]*\n\s*")
 # A terminator run: ellipsis or . ! ? (repeated or mixed), then closing quotes or brackets,
 # then whitespace or the end of the text.
-_END = re.compile(r"(?:\.{3}|…|[.!?]+)[\"'”’»)\]]*(?=\s|$)")
+_END = re.compile(
+    r"(?:\.{3}|…|[.!?]+)[\"'”’»)\]]*(?=\s|$)"
+    r"|(?<=[a-z]{2})[.!?](?=[A-Z][a-z])"  # glued by extraction: "said.The next day"
+)
 _OPENERS = "\"'“‘«([¿¡"
+_DEFAULT = ReadabilityConfig()
 _DOTTED = re.compile(r"^(?:[A-Za-z]\.)+[A-Za-z]$")  # "U.N", "e.g", "a.m" (final dot removed)
 
 
@@ -85,7 +90,7 @@ def split_block(
     text: str, start: int = 0, end: int | None = None, config: ReadabilityConfig | None = None
 ) -> list[tuple[int, int]]:
     """Sentence spans of text[start:end], a block with no paragraph break inside."""
-    config = config or ReadabilityConfig()
+    config = config or _DEFAULT
     end = len(text) if end is None else end
     spans: list[tuple[int, int]] = []
     begin = start
@@ -127,6 +132,7 @@ def blocks(text: str) -> list[tuple[int, int]]:
 
 def split(text: str, config: ReadabilityConfig | None = None) -> list[tuple[int, int]]:
     """(start, end) char spans of the sentences of `text`, in order, whitespace trimmed."""
+    config = config or _DEFAULT
     return [
         span for left, right in blocks(text) for span in split_block(text, left, right, config)
     ]
