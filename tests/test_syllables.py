@@ -50,6 +50,8 @@ def test_word_table(word, cmudict, rules):
         ("Kremlin-affiliated", 7),
         ("post-9/11", 3),
         ("U.N.", 2),  # dotted abbreviation as cmudict spells it: "you-en"
+        ("café", 2),  # accents stripped before the lookup
+        ("北京", 1),  # a word in another script still has a syllable
         ("—", 0),
         ("", 0),
     ],

