@@ -83,8 +83,9 @@ def test_spans_point_into_the_text_and_are_ordered():
     assert all(a < b <= c for (a, b), (c, _) in itertools.pairwise(spans))
 
 
-def test_no_sentence_crosses_a_paragraph_break():
-    text = "A line without a stop\n\nand a lower-case start."
+@pytest.mark.parametrize("newline", ["\n\n", "\n", "\r\n", " \n \n "])
+def test_no_sentence_crosses_a_line_break(newline):
+    text = f"A line without a stop{newline}and a lower-case start."
     assert sentences.sentences(text) == ["A line without a stop", "and a lower-case start."]
 
 

@@ -6,7 +6,7 @@ What is counted (documented because every score moves with it):
 - Words: whitespace tokens (em/en dashes and ellipses also separate) holding a letter or digit.
   Hyphenated words, contractions, abbreviations and figures ("14,000") are one word each, as
   Flesch (1948) instructs.
-- Sentences: `newsaudit.sentences.split`. A paragraph break always ends a sentence, so a section
+- Sentences: `newsaudit.sentences.split`. A line (paragraph) break always ends a sentence, so a section
   heading without punctuation is a sentence of its own (the text as given, as word processors
   count it); `headings` counts them and the `*_prose` columns give FRE/FKGL without them, so a
   reader sees how much that choice moves the numbers.

@@ -1,9 +1,9 @@
 """Sentence splitting for news text: char spans that survive abbreviations, decimals, initials.
 
 Rules, in order (all pure string work, no model, no download):
-- a blank line (paragraph break) always ends a sentence, so a heading line without punctuation
-  ("Calls for MUNISMA to Leave the Country:") is a sentence of its own and no sentence ever
-  crosses a paragraph;
+- a line break always ends a sentence (newsaudit.corpus makes every line a paragraph), so a
+  heading line without punctuation ("Calls for MUNISMA to Leave the Country:"), a byline or a
+  bullet item is a sentence of its own and no sentence ever crosses a paragraph;
 - a sentence ends at "." "!" "?" "…" or "..." (plus closing quotes/brackets) followed by
   whitespace, and only when the next word does not start in lower case ("“Why?” he asked");
 - a period inside a token (decimals "3.5", "U.N" inside "U.N.", URLs) is never a boundary;
@@ -22,7 +22,7 @@ from functools import lru_cache
 
 from newsaudit.config import ReadabilityConfig
 
-_BLOCK = re.compile(r"\n[ \t\r\f\v]*\n\s*")
+_BLOCK = re.compile(r"[ \t\f\v]*[\r\n]\s*")
 # A terminator run: ellipsis or . ! ? (repeated or mixed), then closing quotes or brackets,
 # then whitespace or the end of the text.
 _END = re.compile(
@@ -89,7 +89,7 @@ def _is_boundary(
 def split_block(
     text: str, start: int = 0, end: int | None = None, config: ReadabilityConfig | None = None
 ) -> list[tuple[int, int]]:
-    """Sentence spans of text[start:end], a block with no paragraph break inside."""
+    """Sentence spans of text[start:end], a block with no line break inside."""
     config = config or _DEFAULT
     end = len(text) if end is None else end
     spans: list[tuple[int, int]] = []
@@ -113,7 +113,7 @@ def split_block(
 
 
 def blocks(text: str) -> list[tuple[int, int]]:
-    """(start, end) of each paragraph block: text between blank lines, whitespace trimmed."""
+    """(start, end) of each line-separated block of `text`, whitespace trimmed."""
     spans, pos = [], 0
     for match in _BLOCK.finditer(text):
         spans.append((pos, match.start()))
