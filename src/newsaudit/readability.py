@@ -6,10 +6,10 @@ What is counted (documented because every score moves with it):
 - Words: whitespace tokens (em/en dashes and ellipses also separate) holding a letter or digit.
   Hyphenated words, contractions, abbreviations and figures ("14,000") are one word each, as
   Flesch (1948) instructs.
-- Sentences: `newsaudit.sentences.split`. A line (paragraph) break always ends a sentence, so a section
-  heading without punctuation is a sentence of its own (the text as given, as word processors
-  count it); `headings` counts them and the `*_prose` columns give FRE/FKGL without them, so a
-  reader sees how much that choice moves the numbers.
+- Sentences: `newsaudit.sentences.split`. A line (paragraph) break always ends a sentence, so
+  a section heading without punctuation is a sentence of its own (the text as given, as word
+  processors count it); `headings` counts them and the `*_prose` columns give FRE/FKGL without
+  them, so a reader sees how much that choice moves the numbers.
 - Syllables: the configured backend (default: CMU dictionary, first pronunciation, rule
   fallback); figures count one syllable (tool convention; Flesch asked for the spoken form).
 - Polysyllables (SMOG): words of 3+ syllables. Complex words (Gunning Fog): 3+ syllables, not a
@@ -552,7 +552,7 @@ def method_note(result: ReadabilityResult) -> str:
         f"boilerplate and URLs removed) with the standard published formulas. Syllables: "
         f"{result.backend} (headline numbers); the comparison backend "
         f"({result.comparison_backend}) moves Flesch Reading Ease by at most {spread} points "
-        f"on this corpus. A paragraph break ends a sentence, so section headings count as "
+        f"on this corpus. A line break ends a sentence, so section headings count as "
         f"sentences. {short} article(s) have fewer words than the short-text threshold and are "
         f"shown with a warning."
     )
