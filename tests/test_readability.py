@@ -181,6 +181,7 @@ def test_ari_counts_letters_and_digits_not_punctuation():
 def test_glued_sentences_are_two_words_and_two_sentences():
     result = readability.score_text("The talks ended.The next day was calm.")
     assert (result["words"], result["sentences"]) == (8, 2)
+    assert readability.words("ended.The end") == ["ended.", "The", "end"]
 
 
 def test_urls_are_not_words():

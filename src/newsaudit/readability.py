@@ -172,10 +172,20 @@ def scores(counts: Counts) -> dict[str, float]:
 
 
 def words(text: str) -> list[str]:
-    """The word tokens of `text`: holding a letter or digit, URLs and e-mails excluded."""
-    return [
-        tok for tok in _WORD.findall(text) if not (("." in tok or "@" in tok) and _URL.match(tok))
-    ]
+    """The word tokens of `text`: holding a letter or digit, URLs and e-mails excluded.
+
+    Two sentences glued by lost whitespace ("ended.The") are two words, as the splitter sees it.
+    """
+    out = []
+    for tok in _WORD.findall(text):
+        if "." in tok or "@" in tok or "?" in tok or "!" in tok:
+            if _URL.match(tok):
+                continue
+            if _GLUED.search(tok):
+                out.extend(_GLUED.split(tok))
+                continue
+        out.append(tok)
+    return out
 
 
 @cache
