@@ -324,6 +324,18 @@ def test_ranked_table_puts_hardest_first_with_tags(result):
         readability.ranked(result.scores, "lix")
 
 
+def test_join_tags_adds_genre_and_outlet(result):
+    tags = pd.DataFrame(
+        {"article_id": result.scores["article_id"][::-1], "genre": "news", "outlet": "X", "n": 1}
+    )
+    joined = readability.join_tags(result.scores, tags)
+    assert list(joined["article_id"]) == list(result.scores["article_id"])
+    assert set(joined["genre"]) == {"news"} and "n" not in joined.columns
+    assert list(joined.columns[: len(readability.SCORE_COLUMNS)]) == list(
+        readability.SCORE_COLUMNS
+    )
+
+
 def test_textstat_comparison_table(seeds, result):
     pytest.importorskip("textstat")
     table = readability.compare_textstat(seeds, result)

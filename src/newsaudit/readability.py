@@ -233,12 +233,16 @@ def _is_name(core: str, initial: bool) -> bool:
     return not initial and core[:1].isupper()
 
 
-def familiar(token: str, initial: bool, config: ReadabilityConfig) -> bool:
-    """Dale-Chall familiarity: listed word or regular inflection, proper name, or figure."""
+def _unfamiliar(token: str, initial: bool, dale_file: str, suffixes: tuple[str, ...]) -> bool:
     core = _EDGE.sub("", token.replace("’", "'"))
     if not any(ch.isalpha() for ch in core) or _is_name(core, initial):
-        return True
-    return _familiar_lower(core.lower(), config.dale_chall_file, config.dale_chall_suffixes)
+        return False
+    return not _familiar_lower(core.lower(), dale_file, suffixes)
+
+
+def familiar(token: str, initial: bool, config: ReadabilityConfig) -> bool:
+    """Dale-Chall familiarity: listed word or regular inflection, proper name, or figure."""
+    return not _unfamiliar(token, initial, config.dale_chall_file, config.dale_chall_suffixes)
 
 
 def complex_word(token: str, initial: bool, syllable_count: int, backend: str) -> bool:
@@ -266,11 +270,7 @@ def _token_counts(
 ) -> tuple[int, int, int, int, int, int, int]:
     """(syllables, alt syllables, polysyllable, complex, unfamiliar, letters, characters)."""
     syl = syllables.count(token, main)
-    core = _EDGE.sub("", token.replace("’", "'"))
-    if not any(ch.isalpha() for ch in core) or _is_name(core, initial):
-        unfamiliar = False
-    else:
-        unfamiliar = not _familiar_lower(core.lower(), dale_file, suffixes)
+    unfamiliar = _unfamiliar(token, initial, dale_file, suffixes)
     return (
         syl,
         syllables.count(token, alt),
@@ -508,6 +508,14 @@ def _paragraph_columns() -> list[str]:
 # ---------------------------------------------------------------------------------------------
 # Views for the report
 # ---------------------------------------------------------------------------------------------
+def join_tags(scores: pd.DataFrame, tags: pd.DataFrame) -> pd.DataFrame:
+    """Scores with the `genre` and `outlet` columns of a tags frame (keyed by article_id)."""
+    keep = ["article_id", *[c for c in ("genre", "outlet") if c in tags.columns]]
+    base = scores.drop(columns=[c for c in keep[1:] if c in scores.columns])
+    joined = base.merge(tags[keep].drop_duplicates("article_id"), on="article_id", how="left")
+    return joined.sort_values("article_id", kind="mergesort").reset_index(drop=True)
+
+
 def ranked(scores: pd.DataFrame, metric: str = "flesch_kincaid_grade") -> pd.DataFrame:
     """Articles ranked hardest first by `metric`, with genre/outlet beside it when present."""
     if metric not in METRICS:
