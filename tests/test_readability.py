@@ -170,6 +170,16 @@ def test_dale_chall_inflections_and_names_are_familiar_unlike_textstat():
     assert readability.score_text(named)["unfamiliar_words"] == 1  # only "Officials"
 
 
+def test_a_name_opening_a_sentence_is_still_a_name():
+    # "Malians" opens the first sentence; the second shows it is a name: familiar, not complex.
+    text = "Malians protested again. Many Malians left."
+    result = readability.score_text(text)
+    assert readability.names_in(text) == frozenset({"Malians"})
+    assert (result["unfamiliar_words"], result["complex_words"]) == (1, 0)  # "protested"
+    alone = readability.score_text("Malians protested again.")
+    assert (alone["unfamiliar_words"], alone["complex_words"]) == (2, 1)
+
+
 def test_ari_counts_letters_and_digits_not_punctuation():
     ours = readability.score_text("Costs rose, again, by 5%!")
     assert ours["characters"] == len("Costsroseagainby5")

@@ -13,8 +13,9 @@ What is counted (documented because every score moves with it):
 - Syllables: the configured backend (default: CMU dictionary, first pronunciation, rule
   fallback); figures count one syllable (tool convention; Flesch asked for the spoken form).
 - Polysyllables (SMOG): words of 3+ syllables. Complex words (Gunning Fog): 3+ syllables, not a
-  proper noun (capitalised inside a sentence, or all capitals), not a hyphenated compound, and
-  not three syllables only because of -es/-ed/-ing (Gunning 1952).
+  proper noun (capitalised inside a sentence, all capitals, or a sentence-initial word the
+  same text capitalises mid-sentence and never writes in lower case), not a hyphenated
+  compound, and not three syllables only because of -es/-ed/-ing (Gunning 1952).
 - Unfamiliar words (Dale-Chall): not on the ~3000-word list, regular inflections of listed
   words ("-s", "-ed", "-ing", "-er", "-est", possessives) counting as listed, proper names
   and figures counting as familiar (Dale & Chall 1948; Chall & Dale 1995).
@@ -282,8 +283,27 @@ def _token_counts(
     )
 
 
-def count_sentence(text: str, config: ReadabilityConfig) -> Counts:
-    """Counts of one sentence (its first word is the sentence-initial one)."""
+def names_in(text: str, config: ReadabilityConfig | None = None) -> frozenset[str]:
+    """Words the text shows to be names: capitalised inside a sentence and never lower-case.
+
+    Lets a sentence-initial "Malians" count as the name it is elsewhere in the same article.
+    """
+    capitalised: set[str] = set()
+    lower: set[str] = set()
+    for left, right in sentence_splitter.split(text, config):
+        for i, tok in enumerate(words(text[left:right])):
+            core = _EDGE.sub("", tok.replace("’", "'"))
+            if core[:1].isupper() and i > 0:
+                capitalised.add(core)
+            elif core[:1].islower():
+                lower.add(core)
+    return frozenset(c for c in capitalised if c.lower() not in lower)
+
+
+def count_sentence(
+    text: str, config: ReadabilityConfig, names: frozenset[str] = frozenset()
+) -> Counts:
+    """Counts of one sentence; its first word is sentence-initial unless it is in `names`."""
     tokens = words(text)
     if not tokens:
         return Counts()
@@ -293,17 +313,23 @@ def count_sentence(text: str, config: ReadabilityConfig) -> Counts:
         config.dale_chall_file,
         config.dale_chall_suffixes,
     )
-    per_token = [_token_counts(tok, i == 0, *args) for i, tok in enumerate(tokens)]
+    first_is_name = bool(names) and _EDGE.sub("", tokens[0].replace("’", "'")) in names
+    per_token = [
+        _token_counts(tok, i == 0 and not first_is_name, *args) for i, tok in enumerate(tokens)
+    ]
     sums = [sum(column) for column in zip(*per_token, strict=True)]
     return Counts(len(tokens), 1, *sums)
 
 
-def count_text(text: str, config: ReadabilityConfig | None = None) -> Counts:
-    """Counts of a whole text, sentence by sentence."""
+def count_text(
+    text: str, config: ReadabilityConfig | None = None, names: frozenset[str] | None = None
+) -> Counts:
+    """Counts of a whole text, sentence by sentence (names found in the text itself if None)."""
     config = config or ReadabilityConfig()
+    names = names_in(text, config) if names is None else names
     total = Counts()
     for left, right in sentence_splitter.split(text, config):
-        total = total + count_sentence(text[left:right], config)
+        total = total + count_sentence(text[left:right], config, names)
     return total
 
 
@@ -373,10 +399,11 @@ def analyse(corpus: Corpus, config: ReadabilityConfig | None = None) -> Readabil
     article_rows, paragraph_rows = [], []
     for article in corpus:
         total, prose, headings = Counts(), Counts(), 0
+        names = names_in(article.text, config)
         for index, ((start, end), para) in enumerate(
             zip(article.paragraph_spans(), article.paragraphs, strict=True)
         ):
-            counts = count_text(para, config)
+            counts = count_text(para, config, names)
             total = total + counts
             heading = is_heading(para, config)
             headings += heading
@@ -398,7 +425,7 @@ def analyse(corpus: Corpus, config: ReadabilityConfig | None = None) -> Readabil
                     "excerpt": para if len(para) <= 90 else para[:87].rstrip() + "...",
                 }
             )
-        head = count_text(article.title, config)
+        head = count_text(article.title, config, names)
         fre_alt = flesch_reading_ease(total.words, total.sentences, total.syllables_alt)
         fkgl_alt = flesch_kincaid_grade(total.words, total.sentences, total.syllables_alt)
         main_scores = scores(total)
