@@ -150,8 +150,15 @@ class Counts:
     letters: int = 0
     characters: int = 0
 
+    def values(self) -> tuple[int, ...]:
+        """The counts in field order (cheaper than dataclasses.astuple)."""
+        return tuple(getattr(self, name) for name in _COUNT_FIELDS)
+
     def __add__(self, other: Counts) -> Counts:
-        return Counts(*(getattr(self, f.name) + getattr(other, f.name) for f in fields(self)))
+        return Counts(*(a + b for a, b in zip(self.values(), other.values(), strict=True)))
+
+
+_COUNT_FIELDS = tuple(f.name for f in fields(Counts))
 
 
 def scores(counts: Counts) -> dict[str, float]:
@@ -283,28 +290,43 @@ def _token_counts(
     )
 
 
-def names_in(text: str, config: ReadabilityConfig | None = None) -> frozenset[str]:
-    """Words the text shows to be names: capitalised inside a sentence and never lower-case.
+@lru_cache(maxsize=200_000)
+def _core(token: str) -> str:
+    """A token without edge punctuation, typographic apostrophes made plain."""
+    return _EDGE.sub("", token.replace("’", "'"))
 
-    Lets a sentence-initial "Malians" count as the name it is elsewhere in the same article.
-    """
+
+def sentence_words(text: str, config: ReadabilityConfig | None = None) -> list[list[str]]:
+    """The word tokens of each sentence of `text`."""
+    return [words(text[left:right]) for left, right in sentence_splitter.split(text, config)]
+
+
+def _names(sentences: list[list[str]]) -> frozenset[str]:
     capitalised: set[str] = set()
     lower: set[str] = set()
-    for left, right in sentence_splitter.split(text, config):
-        for i, tok in enumerate(words(text[left:right])):
-            core = _EDGE.sub("", tok.replace("’", "'"))
-            if core[:1].isupper() and i > 0:
-                capitalised.add(core)
+    for tokens in sentences:
+        for i, tok in enumerate(tokens):
+            core = _core(tok)
+            if core[:1].isupper():
+                if i > 0:
+                    capitalised.add(core)
             elif core[:1].islower():
                 lower.add(core)
     return frozenset(c for c in capitalised if c.lower() not in lower)
 
 
-def count_sentence(
-    text: str, config: ReadabilityConfig, names: frozenset[str] = frozenset()
+def names_in(text: str, config: ReadabilityConfig | None = None) -> frozenset[str]:
+    """Words the text shows to be names: capitalised inside a sentence and never lower-case.
+
+    Lets a sentence-initial "Malians" count as the name it is elsewhere in the same article.
+    """
+    return _names(sentence_words(text, config))
+
+
+def count_tokens(
+    tokens: list[str], config: ReadabilityConfig, names: frozenset[str] = frozenset()
 ) -> Counts:
-    """Counts of one sentence; its first word is sentence-initial unless it is in `names`."""
-    tokens = words(text)
+    """Counts of one sentence's tokens; the first is sentence-initial unless it is in `names`."""
     if not tokens:
         return Counts()
     args = (
@@ -313,7 +335,7 @@ def count_sentence(
         config.dale_chall_file,
         config.dale_chall_suffixes,
     )
-    first_is_name = bool(names) and _EDGE.sub("", tokens[0].replace("’", "'")) in names
+    first_is_name = bool(names) and _core(tokens[0]) in names
     per_token = [
         _token_counts(tok, i == 0 and not first_is_name, *args) for i, tok in enumerate(tokens)
     ]
@@ -321,16 +343,25 @@ def count_sentence(
     return Counts(len(tokens), 1, *sums)
 
 
+def count_sentence(
+    text: str, config: ReadabilityConfig, names: frozenset[str] = frozenset()
+) -> Counts:
+    """Counts of one sentence; its first word is sentence-initial unless it is in `names`."""
+    return count_tokens(words(text), config, names)
+
+
+def _sum(counts: list[Counts]) -> Counts:
+    return Counts(*(sum(column) for column in zip(*(c.values() for c in counts), strict=True)))
+
+
 def count_text(
     text: str, config: ReadabilityConfig | None = None, names: frozenset[str] | None = None
 ) -> Counts:
     """Counts of a whole text, sentence by sentence (names found in the text itself if None)."""
     config = config or ReadabilityConfig()
-    names = names_in(text, config) if names is None else names
-    total = Counts()
-    for left, right in sentence_splitter.split(text, config):
-        total = total + count_sentence(text[left:right], config, names)
-    return total
+    sentences = sentence_words(text, config)
+    names = _names(sentences) if names is None else names
+    return _sum([count_tokens(tokens, config, names) for tokens in sentences])
 
 
 def score_text(text: str, config: ReadabilityConfig | None = None) -> dict[str, float]:
@@ -399,11 +430,12 @@ def analyse(corpus: Corpus, config: ReadabilityConfig | None = None) -> Readabil
     article_rows, paragraph_rows = [], []
     for article in corpus:
         total, prose, headings = Counts(), Counts(), 0
-        names = names_in(article.text, config)
+        split = [sentence_words(para, config) for para in article.paragraphs]
+        names = _names([tokens for para in split for tokens in para])
         for index, ((start, end), para) in enumerate(
             zip(article.paragraph_spans(), article.paragraphs, strict=True)
         ):
-            counts = count_text(para, config, names)
+            counts = _sum([count_tokens(tokens, config, names) for tokens in split[index]])
             total = total + counts
             heading = is_heading(para, config)
             headings += heading
