@@ -271,6 +271,12 @@ def main() -> None:
         "",
         md(speed),
         "",
+        "## 5. Counting conventions (from `newsaudit.readability`)",
+        "",
+        "```text",
+        (readability.__doc__ or "").strip(),
+        "```",
+        "",
     ]
     report = "\n".join(parts)
     OUT.parent.mkdir(parents=True, exist_ok=True)
