@@ -337,10 +337,69 @@ class FiguresConfig:
 # ---------------------------------------------------------------------------------------------
 @dataclass(frozen=True)
 class ReadabilityConfig:
-    """Readability settings: short-text warning and reading speed."""
+    """Readability settings: warnings, reading speed, hard-paragraph flags, splitter word lists.
 
-    min_words: int = 100  # below this a score is shown with a warning
+    The formula constants are not here on purpose: they are the published ones (Flesch 1948,
+    Kincaid et al. 1975, Gunning 1952, McLaughlin 1969, Coleman & Liau 1975, Smith & Senter 1967,
+    Dale & Chall 1948/1995) and live as literals in readability.py next to their citation.
+    """
+
+    # Below this many words a score is shown with a warning (Flesch used 100-word samples).
+    min_words: int = 100
+    # Syllable backend of the headline numbers, and the one they are compared with (see
+    # syllables.BACKENDS): the dictionary is right for known words, the rules show the spread.
+    syllable_backend: str = "cmudict"
+    comparison_backend: str = "rules"
+    smog_min_sentences: int = 30  # McLaughlin's SMOG is calibrated on 30-sentence samples
     words_per_minute: float = 238.0  # Brysbaert (2019) mean silent reading rate for non-fiction
+    # Paragraphs shorter than this are scored but never flagged "hardest": one long sentence
+    # of 12 words says little about a paragraph's difficulty.
+    paragraph_min_words: int = 15
+    # Share of an article's eligible paragraphs flagged as its hardest (at least one): the top
+    # fifth by Flesch-Kincaid grade, so a reader sees where to start editing.
+    hardest_share: float = 0.2
+    # A paragraph this short (words) with no sentence-final punctuation is a section heading.
+    heading_max_words: int = 12
+    # Dale-Chall list of ~3000 familiar words (Chall & Dale 1995), shipped as package data.
+    dale_chall_file: str = "dale_chall_easy_words.txt"
+    # Dale-Chall rules count regular inflections of listed words as familiar: these suffixes
+    # are stripped (with "ies"->"y" style restorations in readability.py) before the lookup.
+    dale_chall_suffixes: tuple[str, ...] = (
+        "'s", "s'", "s", "es", "ies", "ed", "d", "ied", "ing", "er", "r", "est", "st", "ier",
+        "iest",
+    )  # fmt: skip
+    # Gunning (1952): a word made three syllables only by one of these endings is not "hard".
+    fog_suffixes: tuple[str, ...] = ("es", "ed", "ing")
+    # Sentence splitting. Abbreviations are compared lower-cased, without their final period.
+    # Titles before a name never end a sentence ("Mr. Smith").
+    title_abbreviations: tuple[str, ...] = (
+        "mr", "mrs", "ms", "mx", "dr", "prof", "sen", "rep", "gov", "gen", "lt", "col", "capt",
+        "cpt", "sgt", "maj", "cmdr", "adm", "rev", "hon", "pres", "insp", "messrs",
+        "mme", "mlle", "fr", "brig", "cpl", "pvt", "amb", "atty", "supt", "det", "cllr",
+    )  # fmt: skip
+    # Abbreviations that end a sentence only when a typical sentence opener follows
+    # ("the U.S. The next day" splits, "U.N. Security Council" does not).
+    abbreviations: tuple[str, ...] = (
+        "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+        "mon", "tue", "tues", "thu", "thur", "thurs", "fri", "etc", "vs", "e.g", "i.e", "cf",
+        "al", "approx", "est", "inc", "ltd", "co", "corp", "bros", "plc", "llc", "dept", "univ",
+        "assn", "ave", "blvd", "rd", "st", "mt", "ft", "jr", "sr", "ca", "govt", "intl",
+    )  # fmt: skip
+    # Abbreviations only when a number follows ("No. 10", "p. 5"); otherwise ordinary words.
+    numeric_abbreviations: tuple[str, ...] = (
+        "no", "nos", "vol", "p", "pp", "fig", "art", "sec", "ch", "para", "op",
+    )  # fmt: skip
+    # Capitalised words that typically open a sentence: after an ambiguous abbreviation or an
+    # initial, one of these means the period did end the sentence.
+    sentence_openers: tuple[str, ...] = (
+        "The", "A", "An", "This", "That", "These", "Those", "It", "Its", "He", "She", "They",
+        "We", "I", "You", "His", "Her", "Their", "Our", "My", "But", "And", "Or", "So", "Yet",
+        "In", "On", "At", "For", "With", "By", "From", "As", "If", "When", "While", "After",
+        "Before", "Since", "Although", "Though", "However", "Meanwhile", "There", "Here", "What",
+        "Why", "How", "Who", "Where", "Some", "Many", "Most", "All", "No", "Not", "One", "Two",
+        "Both", "Each", "Such", "Then", "Now", "Still", "Also", "Despite", "Under", "Over",
+        "According",
+    )  # fmt: skip
 
 
 # ---------------------------------------------------------------------------------------------
