@@ -10,13 +10,12 @@ from __future__ import annotations
 import datetime as dt
 import html
 import json
-import multiprocessing
 import os
 import re
 import sys
 import time
 from collections.abc import Iterable, Mapping
-from concurrent.futures import Future, ProcessPoolExecutor, as_completed
+from concurrent.futures import ThreadPoolExecutor, as_completed
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
@@ -242,7 +241,7 @@ def read_findings(out_dir: Path) -> dict[str, Any]:
 
 
 # ---------------------------------------------------------------------------------------------
-# Running one corpus (runs in a worker process: everything in and out is plain data)
+# Running one corpus (in a worker thread: everything in and out is plain data)
 # ---------------------------------------------------------------------------------------------
 def _failed(job: Job, error: BaseException | str, started: float, **extra: Any) -> CorpusRun:
     message = one_line(str(error) or type(error).__name__)
@@ -354,6 +353,7 @@ h1{font-size:1.6rem;margin-bottom:.2rem}
 table{border-collapse:collapse;width:100%;font-size:.92rem}
 th,td{border-bottom:1px solid #ddd;padding:.4rem .5rem;text-align:left;vertical-align:top}
 th{background:#f3f3f3}
+a{white-space:nowrap}
 td.num{text-align:right;font-variant-numeric:tabular-nums}
 .status{font-weight:bold;padding:.1rem .4rem;border-radius:.2rem;white-space:nowrap}
 .built{background:#d5e8f6;color:#0b3c5d}
@@ -528,23 +528,17 @@ def run(
                 todo.append(job)
             else:
                 record(early)
-        if len(todo) <= 1 or jobs == 1:
-            for job in todo:  # in-process: no worker start-up cost
-                bar.set_description_str(f"building {job.name}")
-                record(build_one(job, formats, force, workers))
-        else:
-            bar.set_description_str(f"building {len(todo)} corpora")
-            context = multiprocessing.get_context("spawn")  # no fork of a threaded parent
-            with ProcessPoolExecutor(min(jobs, len(todo)), mp_context=context) as pool:
-                futures: dict[Future[CorpusRun], Job] = {
-                    pool.submit(build_one, job, formats, force, workers): job for job in todo
-                }
+        # Threads suffice: the heavy work runs in kernel and Chromium subprocesses, and threads
+        # need no `if __name__ == "__main__"` guard in the caller's script (spawned processes do).
+        bar.set_description_str(f"building {len(todo)} of {len(plan_jobs)}")
+        with ThreadPoolExecutor(max(1, min(jobs, len(todo)))) as pool:
+            futures = [pool.submit(build_one, job, formats, force, workers) for job in todo]
+            try:
                 for future in as_completed(futures):
-                    job = futures[future]
-                    try:
-                        record(future.result())
-                    except Exception as err:  # the worker process itself died
-                        record(_failed(job, f"worker crashed: {err!r}", time.perf_counter()))
+                    record(future.result())  # build_one returns failures, never raises them
+            except KeyboardInterrupt:
+                pool.shutdown(wait=False, cancel_futures=True)  # running builds finish, no more
+                raise
     finally:
         bar.close()
 
