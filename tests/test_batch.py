@@ -312,16 +312,30 @@ def test_changed_params_or_force_rebuild(seeds_flood_broken, tmp_path):
     assert cli.main(argv) == cli.EXIT_OK
 
 
-def test_force_is_passed_to_every_build(tmp_path, monkeypatch):
-    calls = []
+@pytest.mark.parametrize("force", [False, True])
+def test_each_build_gets_its_merged_params_force_and_kernel_share(tmp_path, monkeypatch, force):
+    calls = {}
 
     def fake_build(corpus_dir, out_dir, **kwargs):
-        calls.append((Path(corpus_dir).name, kwargs["force"], kwargs["workers"]))
+        calls[Path(corpus_dir).name] = kwargs
         return report.Build(Path(out_dir), "built", "k")
 
     monkeypatch.setattr(report, "build", fake_build)
-    result = batch.run([FLOOD], tmp_path, force=True, jobs=1, notebook_workers=2, progress=False)
-    assert calls == [("flood", True, 2)] and result.runs[0].status == "built"
+    write(tmp_path / "a" / "x.txt", ARTICLE)
+    write(tmp_path / "b" / "x.txt", ARTICLE)
+    write(tmp_path / "b" / "params.yaml", "corpus:\n  teaser_min_chars: 60\n")
+    batch_params = write(tmp_path / "p.yaml", "corpus:\n  teaser_min_chars: 50\n")
+    result = batch.run(
+        [tmp_path / "a", tmp_path / "b"], tmp_path / "out", batch_params, force=force, jobs=2
+    )
+    assert [r.status for r in result.runs] == ["built", "built"]
+    assert calls["a"]["params"] == {"corpus": {"teaser_min_chars": 50}}
+    assert calls["b"]["params"] == {"corpus": {"teaser_min_chars": 60}}
+    assert result.runs[1].params_files == (str(tmp_path / "b" / "params.yaml"),)
+    assert {c["force"] for c in calls.values()} == {force}
+    assert {c["workers"] for c in calls.values()} == {batch.default_notebook_workers(2)}
+    batch.run([tmp_path / "a"], tmp_path / "out", force=True, progress=False)
+    assert calls["a"]["workers"] == batch.default_notebook_workers(1)  # one corpus: all cores
 
 
 @e2e

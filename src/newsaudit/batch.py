@@ -465,9 +465,10 @@ def write_index(result: BatchResult, settings: dict[str, Any]) -> list[Path]:
 # ---------------------------------------------------------------------------------------------
 # The batch
 # ---------------------------------------------------------------------------------------------
-def default_notebook_workers(jobs: int) -> int:
-    """Kernels per corpus so that corpora x kernels is about the number of cores."""
-    return max(1, (os.cpu_count() or 2) // max(1, jobs))
+def default_notebook_workers(parallel: int) -> int:
+    """Kernels per corpus so that corpora built at once x kernels is about the number of cores
+    (measured on 2 cores: more kernels than cores only adds memory, fewer leaves a core idle)."""
+    return max(1, (os.cpu_count() or 2) // max(1, parallel))
 
 
 def _progress_bar(enabled: bool | None, total: int) -> Any:
@@ -509,7 +510,7 @@ def run(
     except (TypeError, ValueError) as err:
         raise ParamsError(one_line(f"parameters: {err}")) from None
     jobs = max(1, int(jobs))
-    workers = notebook_workers or default_notebook_workers(jobs)
+    workers = notebook_workers or 0  # 0: decided once we know how many corpora need building
     plan_jobs = plan(corpora, out_root, batch_params)
     out_root.mkdir(parents=True, exist_ok=True)
     runs: dict[str, CorpusRun] = {}
@@ -531,7 +532,9 @@ def run(
         # Threads suffice: the heavy work runs in kernel and Chromium subprocesses, and threads
         # need no `if __name__ == "__main__"` guard in the caller's script (spawned processes do).
         bar.set_description_str(f"building {len(todo)} of {len(plan_jobs)}")
-        with ThreadPoolExecutor(max(1, min(jobs, len(todo)))) as pool:
+        parallel = max(1, min(jobs, len(todo)))
+        workers = workers or default_notebook_workers(parallel)
+        with ThreadPoolExecutor(parallel) as pool:
             futures = [pool.submit(build_one, job, formats, force, workers) for job in todo]
             try:
                 for future in as_completed(futures):

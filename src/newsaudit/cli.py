@@ -218,7 +218,7 @@ def parser() -> argparse.ArgumentParser:
         "--notebook-jobs",
         type=_positive,
         default=None,
-        help="notebooks run at once per corpus (default: cores / jobs)",
+        help="notebooks run at once per corpus (default: cores / corpora building)",
     )
     batch.add_argument(
         "--no-progress", dest="progress", action="store_false", help="no progress bar"
