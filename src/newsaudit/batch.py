@@ -262,11 +262,13 @@ def _failed(job: Job, error: BaseException | str, started: float, **extra: Any) 
     )
 
 
-def _finished(job: Job, status: str, started: float, **extra: Any) -> CorpusRun:
+def _finished(
+    job: Job, status: str, formats: tuple[str, ...], started: float, **extra: Any
+) -> CorpusRun:
     links = {
         f"report_{fmt}": f"{job.name}/report.{fmt}"
-        for fmt in ("html", "pdf")
-        if (job.out_dir / f"report.{fmt}").is_file()
+        for fmt in formats
+        if fmt in ("html", "pdf") and (job.out_dir / f"report.{fmt}").is_file()
     }
     return CorpusRun(
         name=job.name,
@@ -290,9 +292,14 @@ def check(job: Job, formats: tuple[str, ...], force: bool) -> CorpusRun | None:
         key = pipeline.cache_key(docs, settings)
     except (ParamsError, corpus.CorpusError) as err:
         return _failed(job, err, started)
+    except Exception as err:  # e.g. an unreadable file: this corpus fails, the batch goes on
+        return _failed(job, f"{type(err).__name__}: {err}", started)
     if force or not report.up_to_date(job.out_dir, key, formats):
         return None
-    return _finished(job, "unchanged", started, key=key, params=params, params_files=tuple(files))
+    files = tuple(files)
+    return _finished(
+        job, "unchanged", formats, started, key=key, params=params, params_files=files
+    )
 
 
 def build_one(job: Job, formats: tuple[str, ...], force: bool, workers: int) -> CorpusRun:
@@ -320,6 +327,7 @@ def build_one(job: Job, formats: tuple[str, ...], force: bool, workers: int) -> 
     return _finished(
         job,
         done.status,
+        formats,
         started,
         key=done.key,
         warnings=tuple(one_line(w) for w in done.warnings),
