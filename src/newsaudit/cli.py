@@ -16,7 +16,7 @@ EPILOG = """examples:
   newsaudit run seeds --out reports/seeds          # CSVs, notebooks, report.html, report.pdf
   newsaudit run seeds --out build/seeds --format html --params params.yaml
   newsaudit analyse seeds --out build/seeds-csv    # the CSVs only, no notebooks or report
-  newsaudit batch seeds more/event-a more/event-b --out build/batch   # index.html + index.csv
+  newsaudit batch seeds tests/data/corpora/flood --out build/batch   # + index.html, index.csv
   python -m newsaudit --version
 """
 
