@@ -16,6 +16,7 @@ EPILOG = """examples:
   newsaudit run seeds --out reports/seeds          # CSVs, notebooks, report.html, report.pdf
   newsaudit run seeds --out build/seeds --format html --params params.yaml
   newsaudit analyse seeds --out build/seeds-csv    # the CSVs only, no notebooks or report
+  newsaudit batch seeds tests/data/corpora/flood --out build/batch   # + index.html, index.csv
   python -m newsaudit --version
 """
 
@@ -117,6 +118,40 @@ def cmd_analyse(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _positive(value: str) -> int:
+    if not value.isdigit() or int(value) < 1:
+        raise argparse.ArgumentTypeError(f"must be a whole number >= 1, not {value!r}")
+    return int(value)
+
+
+def cmd_batch(args: argparse.Namespace) -> int:
+    """Build every corpus, go on past failures; exit 1 when any corpus failed."""
+    from newsaudit import batch
+
+    try:
+        params = batch.read_params(args.params) if args.params else {}
+    except batch.ParamsError as err:
+        raise BadInput(str(err)) from None
+    result = batch.run(
+        args.corpora,
+        args.out,
+        params=params,
+        jobs=args.jobs,
+        force=args.force,
+        formats=args.format,
+        progress=None if args.progress else False,  # None: a bar when stderr is a terminal
+        notebook_workers=args.notebook_jobs,
+    )
+    for run in result.runs:
+        detail = f": {run.error}" if run.error else f" ({run.seconds:.1f} s)"
+        print(f"{run.name}: {run.status}{detail}")
+        for warning in run.warnings:
+            print(f"warning: {run.name}: {warning}", file=sys.stderr)
+    done = len(result.runs) - len(result.failed)
+    print(f"{result.index_html}: {done} complete, {len(result.failed)} failed")
+    return EXIT_OK if result.ok else EXIT_FAILED
+
+
 def parser() -> argparse.ArgumentParser:
     """The argument parser (also used to document every sub-command)."""
     top = argparse.ArgumentParser(
@@ -161,6 +196,34 @@ def parser() -> argparse.ArgumentParser:
     analyse.add_argument("--out", required=True, help="output folder")
     analyse.add_argument("--params", help="YAML file of settings overrides")
     analyse.set_defaults(func=cmd_analyse)
+
+    batch = subs.add_parser(
+        "batch",
+        help="build reports for many corpora plus an index (HTML, CSV)",
+        description="Build each CORPUS_DIR into OUT/<folder name>/ (as `run` does), skip "
+        "unchanged ones, go on past failures and write OUT/index.html, index.csv and "
+        "batch.json. A corpus folder's own newsaudit.yaml overrides --params. Exit 0 when "
+        "every corpus succeeded, 1 when any failed, 2 for bad arguments.",
+        epilog="example: newsaudit batch seeds tests/data/corpora/flood --out build/batch",
+    )
+    batch.add_argument("corpora", nargs="+", metavar="CORPUS_DIR", help="folders of articles")
+    batch.add_argument("--out", required=True, help="output root (created if missing)")
+    batch.add_argument("--params", help="YAML file of settings overrides for every corpus")
+    batch.add_argument(
+        "--format", type=_formats, default=("html", "pdf"), help="html,pdf (default both)"
+    )
+    batch.add_argument("--force", action="store_true", help="rebuild unchanged corpora too")
+    batch.add_argument("--jobs", type=_positive, default=2, help="corpora built at once")
+    batch.add_argument(
+        "--notebook-jobs",
+        type=_positive,
+        default=None,
+        help="notebooks run at once per corpus (default: cores / corpora building)",
+    )
+    batch.add_argument(
+        "--no-progress", dest="progress", action="store_false", help="no progress bar"
+    )
+    batch.set_defaults(func=cmd_batch)
     return top
 
 

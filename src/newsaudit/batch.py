@@ -1,0 +1,570 @@
+"""Batch runs: many corpora through the report, one index (HTML + CSV) and a batch manifest.
+
+Each corpus is built by `report.build` into OUT_ROOT/<name>/. A corpus that fails (bad input or
+a notebook error) is recorded and the batch goes on; corpora whose inputs, parameters and
+package version are unchanged are skipped.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+import json
+import os
+import re
+import sys
+import time
+from collections.abc import Iterable, Mapping
+from concurrent.futures import ThreadPoolExecutor, as_completed
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Any
+from urllib.parse import quote
+
+import pandas as pd
+
+from newsaudit import __version__, corpus, pipeline, report
+from newsaudit.config import DEFAULT
+
+PARAM_FILES = ("newsaudit.yaml", "params.yaml")  # per-corpus overrides, first found wins
+INDEX_HTML, INDEX_CSV, BATCH_MANIFEST = "index.html", "index.csv", "batch.json"
+INDEX_COLUMNS = [
+    "corpus",
+    "status",
+    "articles",
+    "derived_pairs",
+    "inconsistent_measures",
+    "mean_flesch_reading_ease",
+    "report_html",
+    "report_pdf",
+    "error",
+    "seconds",
+]
+STATUSES = ("built", "unchanged", "failed")
+_RESERVED = {INDEX_HTML, INDEX_CSV, BATCH_MANIFEST}
+
+
+class ParamsError(ValueError):
+    """A parameters file is missing or invalid; the message is one line naming the file."""
+
+
+@dataclass(frozen=True)
+class Job:
+    """One corpus to build: its unique name, input folder, output folder, batch parameters."""
+
+    name: str
+    corpus_dir: Path
+    out_dir: Path
+    params: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class CorpusRun:
+    """What happened to one corpus: status, key findings, report links (relative), timings."""
+
+    name: str
+    corpus_dir: str
+    status: str  # "built", "unchanged" or "failed"
+    error: str = ""
+    seconds: float = 0.0
+    key: str = ""
+    params: dict[str, Any] = field(default_factory=dict)
+    params_files: tuple[str, ...] = ()
+    articles: int | None = None
+    derived_pairs: int | None = None
+    inconsistent_measures: int | None = None
+    mean_flesch_reading_ease: float | None = None
+    report_html: str = ""
+    report_pdf: str = ""
+    notebooks: tuple[str, ...] = ()
+    warnings: tuple[str, ...] = ()
+    timings: dict[str, float] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class BatchResult:
+    """Every corpus run, in input order, and where the index and batch manifest were written."""
+
+    out_root: Path
+    runs: tuple[CorpusRun, ...]
+    seconds: float
+
+    @property
+    def failed(self) -> list[CorpusRun]:
+        """The corpora that failed."""
+        return [r for r in self.runs if r.status == "failed"]
+
+    @property
+    def ok(self) -> bool:
+        """True when every corpus was built or is unchanged."""
+        return not self.failed
+
+    @property
+    def index_html(self) -> Path:
+        return self.out_root / INDEX_HTML
+
+    @property
+    def index_csv(self) -> Path:
+        return self.out_root / INDEX_CSV
+
+    @property
+    def manifest(self) -> Path:
+        return self.out_root / BATCH_MANIFEST
+
+
+# ---------------------------------------------------------------------------------------------
+# Parameters
+# ---------------------------------------------------------------------------------------------
+def one_line(text: str, limit: int = 400) -> str:
+    """An error message squeezed onto one line (whitespace collapsed, long ones cut)."""
+    line = " ".join(str(text).split())
+    return line if len(line) <= limit else line[: limit - 1] + "…"
+
+
+def read_params(path: str | Path) -> dict[str, Any]:
+    """Settings overrides from a YAML file (`{section: {setting: value}}`), validated against
+    the settings; raises ParamsError with one line naming the file."""
+    import yaml
+
+    file = Path(path)
+    if not file.is_file():
+        raise ParamsError(f"{file}: parameters file not found")
+    try:
+        data = yaml.safe_load(file.read_text(encoding="utf-8")) or {}
+    except UnicodeDecodeError:
+        raise ParamsError(f"{file}: not UTF-8 text") from None
+    except yaml.YAMLError as err:
+        mark = getattr(err, "problem_mark", None)
+        where = f" at line {mark.line + 1}" if mark else ""
+        raise ParamsError(f"{file}: not valid YAML{where}") from None
+    if not isinstance(data, dict):
+        raise ParamsError(f"{file}: must be a mapping of settings sections")
+    try:
+        DEFAULT.with_overrides(data)
+    except (TypeError, ValueError) as err:
+        raise ParamsError(one_line(f"{file}: {err}")) from None
+    return data
+
+
+def merge_params(*layers: Mapping[str, Any]) -> dict[str, Any]:
+    """Later layers override earlier ones setting by setting (sections merge, not replace)."""
+    merged: dict[str, dict[str, Any]] = {}
+    for layer in layers:
+        for section, values in layer.items():
+            merged.setdefault(section, {})
+            merged[section] = {**merged[section], **dict(values or {})}
+    return merged
+
+
+def corpus_params(corpus_dir: Path, batch_params: Mapping[str, Any]) -> tuple[dict, list[str]]:
+    """Effective overrides for one corpus: defaults < batch parameters < the corpus folder's own
+    newsaudit.yaml (or params.yaml); returns (params, the per-corpus files used)."""
+    found = [corpus_dir / name for name in PARAM_FILES if (corpus_dir / name).is_file()]
+    if len(found) > 1:
+        raise ParamsError(f"{corpus_dir}: both {' and '.join(PARAM_FILES)} present; keep one")
+    local = read_params(found[0]) if found else {}
+    params = merge_params(batch_params, local)
+    try:
+        DEFAULT.with_overrides(params)
+    except (TypeError, ValueError) as err:
+        raise ParamsError(one_line(f"{found[0] if found else corpus_dir}: {err}")) from None
+    return params, [str(p) for p in found]
+
+
+# ---------------------------------------------------------------------------------------------
+# Planning (pure)
+# ---------------------------------------------------------------------------------------------
+def unique_names(corpora: Iterable[str | Path]) -> list[str]:
+    """One output folder name per corpus: the folder's name, suffixed -2, -3... when taken."""
+    taken = set(_RESERVED)
+    names = []
+    for path in corpora:
+        base = Path(path).resolve().name or "corpus"
+        base = re.sub(r"[^\w.\-]+", "_", base).lstrip(".") or "corpus"
+        name, n = base, 1
+        while name.lower() in taken:
+            n += 1
+            name = f"{base}-{n}"
+        taken.add(name.lower())
+        names.append(name)
+    return names
+
+
+def plan(
+    corpora: Iterable[str | Path], out_root: Path, params: Mapping[str, Any] | None = None
+) -> list[Job]:
+    """The jobs of a batch, in input order."""
+    paths = [Path(p) for p in corpora]
+    return [
+        Job(name, path.resolve(), out_root / name, dict(params or {}))
+        for name, path in zip(unique_names(paths), paths, strict=True)
+    ]
+
+
+# ---------------------------------------------------------------------------------------------
+# Key findings (from the contract CSVs, so "unchanged" corpora get them too)
+# ---------------------------------------------------------------------------------------------
+def findings(tables: Mapping[str, pd.DataFrame]) -> dict[str, Any]:
+    """articles, derived pairs, measures with an inconsistent figure, mean Flesch Reading Ease;
+    a value is None when its table or column is missing."""
+    out: dict[str, Any] = dict.fromkeys(
+        ["articles", "derived_pairs", "inconsistent_measures", "mean_flesch_reading_ease"]
+    )
+    articles = tables.get("articles.csv")
+    if articles is not None:
+        out["articles"] = len(articles)
+    pairs = tables.get("overlap_pairs.csv")
+    if pairs is not None and "verdict" in pairs:
+        out["derived_pairs"] = int((pairs["verdict"] == "derived").sum())
+    checks = tables.get("figure_checks.csv")
+    if checks is not None and "verdict" in checks:
+        bad = checks[checks["verdict"] == "inconsistent"]
+        out["inconsistent_measures"] = (
+            int(bad["measure"].nunique()) if "measure" in bad else len(bad)
+        )
+    scores = tables.get("readability.csv")
+    if scores is not None and "flesch_reading_ease" in scores:
+        values = pd.to_numeric(scores["flesch_reading_ease"], errors="coerce").dropna()
+        out["mean_flesch_reading_ease"] = float(values.mean()) if len(values) else None
+    return out
+
+
+def read_findings(out_dir: Path) -> dict[str, Any]:
+    """`findings` over the CSVs in a corpus' output folder (unreadable tables are skipped)."""
+    tables = {}
+    for name in ["articles.csv", "overlap_pairs.csv", "figure_checks.csv", "readability.csv"]:
+        try:
+            tables[name] = pd.read_csv(out_dir / name, keep_default_na=False, na_values=[""])
+        except (OSError, ValueError):
+            continue
+    return findings(tables)
+
+
+# ---------------------------------------------------------------------------------------------
+# Running one corpus (in a worker thread: everything in and out is plain data)
+# ---------------------------------------------------------------------------------------------
+def _failed(job: Job, error: BaseException | str, started: float, **extra: Any) -> CorpusRun:
+    message = one_line(str(error) or type(error).__name__)
+    # report.build names the staging copy of a failed notebook; it is published one level up.
+    message = re.sub(r"[/\\]\.staging-\d+(?=[/\\])", "", message)
+    notebooks = sorted(
+        p.relative_to(job.out_dir.parent).as_posix()
+        for p in (job.out_dir / "notebooks").glob("*.ipynb")
+    )
+    return CorpusRun(
+        name=job.name,
+        corpus_dir=str(job.corpus_dir),
+        status="failed",
+        error=message,
+        seconds=round(time.perf_counter() - started, 3),
+        notebooks=tuple(notebooks) if isinstance(error, report.ReportError) else (),
+        **extra,
+    )
+
+
+def _finished(
+    job: Job, status: str, formats: tuple[str, ...], started: float, **extra: Any
+) -> CorpusRun:
+    links = {
+        f"report_{fmt}": f"{job.name}/report.{fmt}"
+        for fmt in formats
+        if fmt in ("html", "pdf") and (job.out_dir / f"report.{fmt}").is_file()
+    }
+    return CorpusRun(
+        name=job.name,
+        corpus_dir=str(job.corpus_dir),
+        status=status,
+        seconds=round(time.perf_counter() - started, 3),
+        **links,
+        **read_findings(job.out_dir),
+        **extra,
+    )
+
+
+def check(job: Job, formats: tuple[str, ...], force: bool) -> CorpusRun | None:
+    """Fast pre-check in the parent: a finished run when the corpus is unchanged or cannot be
+    loaded, None when it needs building."""
+    started = time.perf_counter()
+    try:
+        params, files = corpus_params(job.corpus_dir, job.params)
+        settings = DEFAULT.with_overrides(params)
+        docs = corpus.load(job.corpus_dir, settings.corpus)
+        key = pipeline.cache_key(docs, settings)
+    except (ParamsError, corpus.CorpusError) as err:
+        return _failed(job, err, started)
+    except Exception as err:  # e.g. an unreadable file: this corpus fails, the batch goes on
+        return _failed(job, f"{type(err).__name__}: {err}", started)
+    if force or not report.up_to_date(job.out_dir, key, formats):
+        return None
+    files = tuple(files)
+    return _finished(
+        job, "unchanged", formats, started, key=key, params=params, params_files=files
+    )
+
+
+def build_one(job: Job, formats: tuple[str, ...], force: bool, workers: int) -> CorpusRun:
+    """Build one corpus' report; any failure is returned as a failed run, never raised."""
+    started = time.perf_counter()
+    extra: dict[str, Any] = {}
+    try:
+        params, files = corpus_params(job.corpus_dir, job.params)
+        extra = {"params": params, "params_files": tuple(files)}
+        done = report.build(
+            job.corpus_dir,
+            job.out_dir,
+            params=params,
+            formats=formats,
+            force=force,
+            workers=workers,
+            name=job.name,
+        )
+    except KeyboardInterrupt:
+        raise
+    except (ParamsError, corpus.CorpusError, report.ReportError) as err:
+        return _failed(job, err, started, **extra)
+    except Exception as err:  # a bug on odd input must not stop the other corpora
+        return _failed(job, f"{type(err).__name__}: {err}", started, **extra)
+    return _finished(
+        job,
+        done.status,
+        formats,
+        started,
+        key=done.key,
+        warnings=tuple(one_line(w) for w in done.warnings),
+        timings=dict(done.timings),
+        **extra,
+    )
+
+
+# ---------------------------------------------------------------------------------------------
+# Index and manifest (pure builders, atomic writers)
+# ---------------------------------------------------------------------------------------------
+def index_frame(runs: Iterable[CorpusRun]) -> pd.DataFrame:
+    """index.csv: one row per corpus in input order, the contract columns."""
+    rows = [
+        {"corpus": run.name} | {column: getattr(run, column) for column in INDEX_COLUMNS[1:]}
+        for run in runs
+    ]
+    frame = pd.DataFrame(rows, columns=INDEX_COLUMNS)
+    for column in ["articles", "derived_pairs", "inconsistent_measures"]:
+        frame[column] = frame[column].astype("Int64")
+    for column in ["mean_flesch_reading_ease", "seconds"]:
+        frame[column] = frame[column].astype("float64")
+    return frame
+
+
+_CSS = """
+body{font-family:"DejaVu Sans",Arial,sans-serif;margin:2rem auto;max-width:72rem;color:#222;
+line-height:1.4;padding:0 1rem}
+h1{font-size:1.6rem;margin-bottom:.2rem}
+.meta{color:#555;margin-top:0}
+table{border-collapse:collapse;width:100%;font-size:.92rem}
+th,td{border-bottom:1px solid #ddd;padding:.4rem .5rem;text-align:left;vertical-align:top}
+th{background:#f3f3f3}
+a{white-space:nowrap}
+td.num{text-align:right;font-variant-numeric:tabular-nums}
+.status{font-weight:bold;padding:.1rem .4rem;border-radius:.2rem;white-space:nowrap}
+.built{background:#d5e8f6;color:#0b3c5d}
+.unchanged{background:#eeeeee;color:#333}
+.failed{background:#fbe0c8;color:#7a2e00}
+tr.failed-row td{background:#fff6ee}
+.error{font-family:"DejaVu Sans Mono",monospace;font-size:.85rem;color:#7a2e00;
+word-break:break-word}
+"""
+
+
+def _number(value: Any, digits: int = 0) -> str:
+    if value is None or (isinstance(value, float) and value != value):
+        return ""
+    return f"{value:,.{digits}f}" if isinstance(value, float) else f"{value:,}"
+
+
+def _link(href: str, label: str) -> str:
+    return f'<a href="{html.escape(quote(href), quote=True)}">{html.escape(label)}</a>'
+
+
+def index_html(result: BatchResult, generated: str) -> str:
+    """index.html: self-contained (inline CSS, no scripts), every text escaped, relative links;
+    failed corpora are marked FAILED with their one-line error."""
+    counts = {s: sum(r.status == s for r in result.runs) for s in STATUSES}
+    summary = (
+        f"{len(result.runs)} corpora: {counts['built'] + counts['unchanged']} complete "
+        f"({counts['built']} built, {counts['unchanged']} unchanged), {counts['failed']} failed."
+    )
+    head = (
+        "<tr><th>Corpus</th><th>Status</th><th>Articles</th><th>Derived pairs</th>"
+        "<th>Inconsistent measures</th><th>Mean Flesch reading ease</th><th>Report</th>"
+        "<th>Seconds</th></tr>"
+    )
+    rows = []
+    for run in result.runs:
+        status = f'<span class="status {run.status}">{html.escape(run.status.upper())}</span>'
+        if run.status == "failed":
+            links = " ".join(_link(nb, Path(nb).name) for nb in run.notebooks)
+            detail = f'<td colspan="4" class="error">{html.escape(run.error)}</td>'
+            report_cell = f"<td>{links or '—'}</td>"
+            css = ' class="failed-row"'
+        else:
+            detail = "".join(
+                f'<td class="num">{_number(v, d)}</td>'
+                for v, d in [
+                    (run.articles, 0),
+                    (run.derived_pairs, 0),
+                    (run.inconsistent_measures, 0),
+                    (run.mean_flesch_reading_ease, 1),
+                ]
+            )
+            links = [
+                _link(p, label)
+                for p, label in [(run.report_html, "HTML"), (run.report_pdf, "PDF")]
+                if p
+            ]
+            warn = "".join(
+                f'<br><span class="error">{html.escape(w)}</span>' for w in run.warnings
+            )
+            report_cell = f"<td>{' · '.join(links) or '—'}{warn}</td>"
+            css = ""
+        rows.append(
+            f"<tr{css}><td>{html.escape(run.name)}<br><small>{html.escape(run.corpus_dir)}"
+            f"</small></td><td>{status}</td>{detail}{report_cell}"
+            f'<td class="num">{_number(run.seconds, 1)}</td></tr>'
+        )
+    return (
+        '<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n'
+        f"<title>newsaudit batch: {len(result.runs)} corpora</title>\n"
+        f"<style>{_CSS}</style>\n</head>\n<body>\n<h1>newsaudit batch</h1>\n"
+        f'<p class="meta">{html.escape(summary)} newsaudit {html.escape(__version__)}, '
+        f"generated {html.escape(generated)} in {result.seconds:.1f} s. "
+        f"Data: {_link(INDEX_CSV, INDEX_CSV)}, {_link(BATCH_MANIFEST, BATCH_MANIFEST)}.</p>\n"
+        f"<table>\n<thead>{head}</thead>\n<tbody>\n" + "\n".join(rows) + "\n</tbody>\n</table>\n"
+        "</body>\n</html>\n"
+    )
+
+
+def batch_manifest(
+    result: BatchResult, settings: dict[str, Any], generated: str
+) -> dict[str, Any]:
+    """batch.json: version, batch parameters, and per corpus its key, status and timings."""
+    return {
+        "newsaudit_version": __version__,
+        "python": sys.version.split()[0],
+        "generated": generated,
+        "parameters": settings,
+        "seconds": result.seconds,
+        "corpora": [asdict(run) for run in result.runs],
+    }
+
+
+def write_index(result: BatchResult, settings: dict[str, Any]) -> list[Path]:
+    """Write index.csv, index.html and batch.json into OUT_ROOT, each atomically."""
+    generated = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
+    files = {
+        result.index_csv: pipeline.csv_bytes(index_frame(result.runs)),
+        result.index_html: index_html(result, generated).encode("utf-8"),
+        result.manifest: (
+            json.dumps(batch_manifest(result, settings, generated), indent=2, default=str) + "\n"
+        ).encode("utf-8"),
+    }
+    for path, data in files.items():
+        pipeline.write_bytes_atomic(path, data)
+    return list(files)
+
+
+# ---------------------------------------------------------------------------------------------
+# The batch
+# ---------------------------------------------------------------------------------------------
+def default_notebook_workers(parallel: int) -> int:
+    """Kernels per corpus so that corpora built at once x kernels is about the number of cores
+    (measured on 2 cores: more kernels than cores only adds memory, fewer leaves a core idle)."""
+    return max(1, (os.cpu_count() or 2) // max(1, parallel))
+
+
+def _progress_bar(enabled: bool | None, total: int) -> Any:
+    from tqdm import tqdm
+
+    if enabled is None:
+        enabled = sys.stderr.isatty()
+    return tqdm(
+        total=total,
+        unit="corpus",
+        file=sys.stderr,
+        disable=not enabled,
+        dynamic_ncols=True,
+        desc="newsaudit batch",
+    )
+
+
+def run(
+    corpora: Iterable[str | Path],
+    out_root: str | Path,
+    params: Mapping[str, Any] | str | Path | None = None,
+    jobs: int = 2,
+    force: bool = False,
+    formats: tuple[str, ...] = report.FORMATS,
+    progress: bool | None = None,
+    notebook_workers: int | None = None,
+) -> BatchResult:
+    """Build every corpus into OUT_ROOT/<name>/ (`jobs` corpora at a time), skip unchanged ones
+    unless `force`, record failures and go on; write index.html, index.csv and batch.json.
+
+    `params` (a mapping or a YAML path) applies to every corpus; a corpus folder's own
+    newsaudit.yaml overrides it. `progress`: True/False, or None for "when stderr is a TTY".
+    """
+    started = time.perf_counter()
+    out_root = Path(out_root).resolve()
+    batch_params = read_params(params) if isinstance(params, str | Path) else dict(params or {})
+    try:
+        DEFAULT.with_overrides(batch_params)
+    except (TypeError, ValueError) as err:
+        raise ParamsError(one_line(f"parameters: {err}")) from None
+    jobs = max(1, int(jobs))
+    workers = notebook_workers or 0  # 0: decided once we know how many corpora need building
+    plan_jobs = plan(corpora, out_root, batch_params)
+    out_root.mkdir(parents=True, exist_ok=True)
+    runs: dict[str, CorpusRun] = {}
+    bar = _progress_bar(progress, len(plan_jobs))
+
+    def record(done: CorpusRun) -> None:
+        runs[done.name] = done
+        bar.set_postfix_str(f"{done.name}: {done.status}", refresh=False)
+        bar.update(1)
+
+    try:
+        todo = []
+        for job in plan_jobs:
+            early = check(job, formats, force)
+            if early is None:
+                todo.append(job)
+            else:
+                record(early)
+        # Threads suffice: the heavy work runs in kernel and Chromium subprocesses, and threads
+        # need no `if __name__ == "__main__"` guard in the caller's script (spawned processes do).
+        bar.set_description_str(f"building {len(todo)} of {len(plan_jobs)}")
+        parallel = max(1, min(jobs, len(todo)))
+        workers = workers or default_notebook_workers(parallel)
+        with ThreadPoolExecutor(parallel) as pool:
+            futures = [pool.submit(build_one, job, formats, force, workers) for job in todo]
+            try:
+                for future in as_completed(futures):
+                    record(future.result())  # build_one returns failures, never raises them
+            except KeyboardInterrupt:
+                pool.shutdown(wait=False, cancel_futures=True)  # running builds finish, no more
+                raise
+    finally:
+        bar.close()
+
+    result = BatchResult(
+        out_root=out_root,
+        runs=tuple(runs[job.name] for job in plan_jobs if job.name in runs),
+        seconds=round(time.perf_counter() - started, 3),
+    )
+    settings = {
+        "params": batch_params,
+        "formats": list(formats),
+        "jobs": jobs,
+        "notebook_workers": workers,
+        "force": force,
+        "corpora": [str(job.corpus_dir) for job in plan_jobs],
+    }
+    write_index(result, settings)
+    return result
