@@ -245,8 +245,6 @@ def read_findings(out_dir: Path) -> dict[str, Any]:
 # ---------------------------------------------------------------------------------------------
 def _failed(job: Job, error: BaseException | str, started: float, **extra: Any) -> CorpusRun:
     message = one_line(str(error) or type(error).__name__)
-    # report.build names the staging copy of a failed notebook; it is published one level up.
-    message = re.sub(r"[/\\]\.staging-\d+(?=[/\\])", "", message)
     notebooks = sorted(
         p.relative_to(job.out_dir.parent).as_posix()
         for p in (job.out_dir / "notebooks").glob("*.ipynb")

@@ -58,9 +58,14 @@ def notebook_paths(config: ReportConfig | None = None) -> list[Path]:
 # Execution
 # ---------------------------------------------------------------------------------------------
 def execute(
-    source: Path, target: Path, parameters: dict[str, Any], config: ReportConfig
+    source: Path,
+    target: Path,
+    parameters: dict[str, Any],
+    config: ReportConfig,
+    kept_at: Path | None = None,
 ) -> nbformat.NotebookNode:
-    """Run one notebook with Papermill; on failure the executed copy with the error is kept."""
+    """Run one notebook with Papermill; on failure the executed copy with the error is kept
+    (at `kept_at`, where the build publishes it, or at `target`)."""
     import papermill
 
     try:
@@ -77,19 +82,31 @@ def execute(
     except papermill.PapermillExecutionError as err:
         raise ReportError(
             f"{source.name}: cell {err.exec_count} raised {err.ename}: {err.evalue} "
-            f"(executed copy with the error kept at {target})"
+            f"(executed copy with the error kept at {kept_at or target})"
         ) from None
 
 
 def execute_all(
-    parameters: dict[str, Any], stage: Path, config: ReportConfig, workers: int = 2
+    parameters: dict[str, Any],
+    stage: Path,
+    config: ReportConfig,
+    workers: int = 2,
+    publish_dir: Path | None = None,
 ) -> list[nbformat.NotebookNode]:
-    """Execute every report notebook (in parallel kernels) into `stage/notebooks/`."""
+    """Execute every report notebook (in parallel kernels) into `stage/notebooks/`; error
+    messages name the copy under `publish_dir/notebooks/` where failures are kept."""
     (stage / "notebooks").mkdir(parents=True, exist_ok=True)
     sources = notebook_paths(config)
     with ThreadPoolExecutor(max_workers=max(1, workers)) as pool:
         futures = [
-            pool.submit(execute, src, stage / "notebooks" / src.name, parameters, config)
+            pool.submit(
+                execute,
+                src,
+                stage / "notebooks" / src.name,
+                parameters,
+                config,
+                (publish_dir or stage) / "notebooks" / src.name,
+            )
             for src in sources
         ]
         return [f.result() for f in futures]
@@ -279,7 +296,7 @@ def build(
         say("executing notebooks")
         t = time.perf_counter()
         try:
-            executed = execute_all(parameters, stage, settings.report, workers)
+            executed = execute_all(parameters, stage, settings.report, workers, out_dir)
         except ReportError:
             _publish(stage / "notebooks", out_dir / "notebooks")  # keep the failed copies
             raise
