@@ -292,12 +292,24 @@ class OverlapConfig:
 # ---------------------------------------------------------------------------------------------
 # Figures (numbers and their consistency)
 # ---------------------------------------------------------------------------------------------
+_UNITS = (
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen"
+    " fifteen sixteen seventeen eighteen nineteen"
+)
+_TENS = "twenty thirty forty fifty sixty seventy eighty ninety"
+
+
 @dataclass(frozen=True)
 class FiguresConfig:
-    """How qualifiers become bounds and when two figures are the same measure."""
+    """How numbers are read, how qualifiers become bounds and when two figures are one measure."""
 
-    approx_tolerance: float = 0.10  # "about 170" = 170 ± 10 %
-    nearly_tolerance: float = 0.10  # "nearly 300" = [270, 300)
+    # "about 170" = 170 ± 10 %: wire-service style rounds to 2 significant figures, so ±10 %
+    # covers the rounding of any two-digit value and the usual spread between outlets.
+    approx_tolerance: float = 0.10
+    # "nearly 300" = [270, 300]: "nearly/almost" is used for shortfalls up to about a tenth.
+    nearly_tolerance: float = 0.10
+    # Round numbers are taken as exact (0.0): a fact-checker wants 14,000 vs 13,000 flagged.
+    round_tolerance: float = 0.0
     qualifiers: dict[str, str] = field(
         default_factory=lambda: {
             "more than": "gt",
@@ -305,6 +317,8 @@ class FiguresConfig:
             "above": "gt",
             "in excess of": "gt",
             "upwards of": "gt",
+            "just over": "gt",
+            "well over": "gt",
             "at least": "ge",
             "no fewer than": "ge",
             "no less than": "ge",
@@ -313,6 +327,7 @@ class FiguresConfig:
             "almost": "nearly",
             "close to": "nearly",
             "just under": "nearly",
+            "just shy of": "nearly",
             "about": "approx",
             "approximately": "approx",
             "around": "approx",
@@ -321,15 +336,493 @@ class FiguresConfig:
             "an estimated": "approx",
             "estimated": "approx",
             "circa": "approx",
+            "an approximate": "approx",
             "up to": "le",
             "at most": "le",
             "as many as": "le",
+            "no more than": "le",
             "fewer than": "lt",
             "less than": "lt",
             "under": "lt",
             "below": "lt",
         }
     )
+    # Spelled cardinals below one hundred; "hundred" and the scales are handled by the parser.
+    number_words: dict[str, int] = field(
+        default_factory=lambda: {
+            **{w: i for i, w in enumerate(_UNITS.split())},
+            **{w: 10 * i for i, w in enumerate(_TENS.split(), start=2)},
+        }
+    )
+    scale_words: dict[str, float] = field(
+        default_factory=lambda: {
+            "thousand": 1e3,
+            "million": 1e6,
+            "billion": 1e9,
+            "trillion": 1e12,
+        }
+    )
+    # Attached magnitude suffixes ("$3.5bn", "5m", "10k"); only read next to a currency or alone
+    # with digits, never inside words.
+    scale_suffixes: dict[str, float] = field(
+        default_factory=lambda: {
+            "k": 1e3,
+            "m": 1e6,
+            "mn": 1e6,
+            "mln": 1e6,
+            "bn": 1e9,
+            "b": 1e9,
+            "tn": 1e12,
+        }
+    )
+    # Vague amounts as closed bands. Plural magnitudes mean "at least two of them" and stay below
+    # the next written magnitude; "several/a few" span 2-9 units. Wide on purpose: a vague word
+    # should only clash with a figure clearly outside what the word can mean.
+    vague_amounts: dict[str, tuple[float, float]] = field(
+        default_factory=lambda: {
+            "dozens": (24, 199),
+            "hundreds": (200, 1_999),
+            "thousands": (2_000, 999_999),
+            "tens of thousands": (20_000, 999_999),
+            "hundreds of thousands": (200_000, 1_999_999),
+            "millions": (2e6, 999e6),
+            "tens of millions": (20e6, 999e6),
+            "hundreds of millions": (200e6, 1_999e6),
+            "billions": (2e9, 999e9),
+            "several dozen": (24, 119),
+            "a few dozen": (24, 119),
+            "several hundred": (200, 999),
+            "a few hundred": (200, 999),
+            "several thousand": (2_000, 9_999),
+            "a few thousand": (2_000, 9_999),
+            "several million": (2e6, 9.999e6),
+            "a few million": (2e6, 9.999e6),
+            "a handful": (2, 9),
+            "a few": (2, 9),
+            "several": (2, 9),
+            "a couple of": (2, 2),
+            "decades": (20, 99),
+        }
+    )
+    # Vague words that only count when a unit or "of + noun" follows ("a few weeks").
+    vague_need_unit: tuple[str, ...] = ("a few", "several", "a couple of", "a handful")
+    ordinal_words: dict[str, int] = field(
+        default_factory=lambda: {
+            "second": 2,
+            "third": 3,
+            "fourth": 4,
+            "fifth": 5,
+            "sixth": 6,
+            "seventh": 7,
+            "eighth": 8,
+            "ninth": 9,
+            "tenth": 10,
+        }
+    )
+    # Duration units: word -> (unit, factor). A decade is 10 years.
+    duration_units: dict[str, tuple[str, float]] = field(
+        default_factory=lambda: {
+            "year": ("years", 1),
+            "years": ("years", 1),
+            "month": ("months", 1),
+            "months": ("months", 1),
+            "week": ("weeks", 1),
+            "weeks": ("weeks", 1),
+            "day": ("days", 1),
+            "days": ("days", 1),
+            "hour": ("hours", 1),
+            "hours": ("hours", 1),
+            "decade": ("years", 10),
+            "decades": ("years", 10),
+        }
+    )
+    currency_symbols: dict[str, str] = field(
+        default_factory=lambda: {
+            "US$": "USD",
+            "$": "USD",
+            "USD": "USD",
+            "€": "EUR",
+            "EUR": "EUR",
+            "£": "GBP",
+            "GBP": "GBP",
+            "¥": "JPY",
+            "CFA": "XOF",
+        }
+    )
+    currency_words: dict[str, str] = field(
+        default_factory=lambda: {
+            "dollars": "USD",
+            "us dollars": "USD",
+            "euros": "EUR",
+            "pounds": "GBP",
+            "pounds sterling": "GBP",
+            "cfa francs": "XOF",
+            "francs": "XOF",
+            "yen": "JPY",
+        }
+    )
+    percent_words: tuple[str, ...] = ("%", "percent", "per cent", "pc")
+    # What a number counts: synonym classes (canonical -> members, lower case). A member may be
+    # singular or plural; unlisted nouns fall back to their crude singular.
+    thing_classes: dict[str, tuple[str, ...]] = field(
+        default_factory=lambda: {
+            "troops": (
+                "troops",
+                "troop",
+                "soldiers",
+                "soldier",
+                "peacekeepers",
+                "peacekeeper",
+                "personnel",
+                "blue helmets",
+                "force",
+                "forces",
+                "servicemen",
+                "servicemembers",
+                "military personnel",
+                "uniformed personnel",
+                "contingent",
+                "strong",
+            ),
+            "civilians": ("civilians", "civilian", "villagers", "non-combatants"),
+            "people": ("people", "persons", "person", "individuals", "lives", "deaths", "dead"),
+            "protesters": ("protesters", "protestors", "demonstrators", "marchers"),
+            "fighters": (
+                "fighters",
+                "militants",
+                "mercenaries",
+                "insurgents",
+                "jihadists",
+                "rebels",
+                "combatants",
+                "gunmen",
+            ),
+            "refugees": ("refugees", "displaced people", "displaced persons", "asylum seekers"),
+            "coups": ("coups", "coup", "putsch", "putsches", "coups d'etat", "coups d'état"),
+            "mission": ("mission", "missions", "operation", "operations", "peacekeeping"),
+        }
+    )
+    # What happened to them: event classes (canonical -> words or phrases, lower case).
+    event_classes: dict[str, tuple[str, ...]] = field(
+        default_factory=lambda: {
+            "killed": (
+                "killed",
+                "kill",
+                "killing",
+                "killings",
+                "died",
+                "die",
+                "dying",
+                "dead",
+                "deaths",
+                "death",
+                "lost their lives",
+                "losing their lives",
+                "lost lives",
+                "fatalities",
+                "executed",
+                "execution",
+                "executions",
+                "massacred",
+                "slain",
+                "murdered",
+                "perished",
+                "death toll",
+                "toll",
+            ),
+            "injured": ("injured", "wounded", "hurt", "injuries"),
+            "deployed": (
+                "deployed",
+                "deployment",
+                "stationed",
+                "presence",
+                "on the ground",
+                "strong",
+                "comprising",
+                "comprises",
+                "comprised",
+                "serving",
+                "consists of",
+            ),
+            "displaced": ("displaced", "fled", "uprooted", "forced from their homes"),
+            "arrested": ("arrested", "detained", "jailed", "imprisoned"),
+            "gathered": (
+                "gathered",
+                "rallied",
+                "marched",
+                "demonstrated",
+                "demonstrate",
+                "protested",
+                "protest",
+                "took to the streets",
+                "turned out",
+            ),
+            "kidnapped": ("kidnapped", "abducted", "taken hostage"),
+        }
+    )
+    # Events that a calendar date or year is the date of (what "in 2013" dates).
+    date_event_classes: dict[str, tuple[str, ...]] = field(
+        default_factory=lambda: {
+            "established": (
+                "established",
+                "establishment",
+                "deployed",
+                "created",
+                "creation",
+                "founded",
+                "set up",
+                "launched",
+                "formed",
+                "arrival",
+                "arrived",
+            ),
+            "coup": ("coup", "coups", "putsch", "took power", "seized power"),
+            "withdrawal": (
+                "withdrew",
+                "withdraw",
+                "withdrawn",
+                "withdrawal",
+                "withdrawing",
+                "pulled out",
+                "pull out",
+                "departure",
+                "exit",
+                "leave",
+            ),
+            "election": ("election", "elections", "vote", "polls", "referendum"),
+            "agreement": ("accord", "accords", "agreement", "deal", "treaty", "signed"),
+            "resolution": ("resolution", "adopted", "adoption"),
+            "rebellion": ("rebellion", "uprising", "insurgency", "revolt"),
+            "massacre": ("massacre",),
+            "attack": ("attack", "attacks", "attacked"),
+            "independence": ("independence",),
+        }
+    )
+    # A count with no noun ("Thousands have lost their lives") counts these, by event.
+    implicit_things: dict[str, str] = field(
+        default_factory=lambda: {
+            "killed": "people",
+            "injured": "people",
+            "displaced": "people",
+            "arrested": "people",
+            "kidnapped": "people",
+            "gathered": "protesters",
+        }
+    )
+    # Nouns heading a cause phrase ("killed in malicious acts", "died in attacks"): figures with
+    # different causes count different things.
+    cause_nouns: tuple[str, ...] = (
+        "act",
+        "attack",
+        "accident",
+        "clash",
+        "violence",
+        "fighting",
+        "incident",
+        "ambush",
+        "bombing",
+        "explosion",
+        "airstrike",
+        "strike",
+        "raid",
+        "operation",
+        "disease",
+        "illness",
+        "combat",
+        "hostilities",
+        "shelling",
+        "crossfire",
+    )
+    # Place heads after "in the ... of" ("in the village of Moura").
+    place_nouns: tuple[str, ...] = (
+        "village",
+        "town",
+        "city",
+        "region",
+        "district",
+        "province",
+        "area",
+        "camp",
+        "commune",
+        "county",
+        "state",
+        "capital",
+        "municipality",
+    )
+    # A place named in at least this share of the articles is the story's setting, not part of
+    # a measure ("troops in Mali" and "troops" are the same measure when every article is Mali).
+    setting_share: float = 0.8
+    # Tokens searched on each side of a figure for its event word; a clause is rarely longer.
+    event_window: int = 12
+    # Tokens searched for the event a date or duration belongs to: dates attach tightly.
+    date_event_window: int = 6
+    # Words that end a noun phrase after a number (prepositions, auxiliaries, conjunctions).
+    phrase_breaks: tuple[str, ...] = (
+        "in",
+        "on",
+        "at",
+        "from",
+        "to",
+        "with",
+        "by",
+        "for",
+        "since",
+        "during",
+        "after",
+        "before",
+        "as",
+        "than",
+        "of",
+        "and",
+        "or",
+        "but",
+        "who",
+        "which",
+        "that",
+        "were",
+        "was",
+        "are",
+        "is",
+        "have",
+        "has",
+        "had",
+        "been",
+        "be",
+        "will",
+        "would",
+        "could",
+        "may",
+        "might",
+        "still",
+        "also",
+        "now",
+        "remaining",
+        "across",
+        "into",
+        "under",
+        "over",
+        "per",
+        "while",
+        "including",
+        "among",
+        "against",
+        "when",
+        "where",
+        "each",
+        "a",
+        "an",
+        "the",
+        "its",
+        "their",
+        "his",
+        "her",
+        "our",
+        "later",
+        "earlier",
+        "ago",
+    )
+    # Auxiliaries skipped when looking for the verb a duration belongs to.
+    auxiliaries: tuple[str, ...] = (
+        "be",
+        "been",
+        "being",
+        "is",
+        "are",
+        "was",
+        "were",
+        "has",
+        "have",
+        "had",
+        "having",
+        "do",
+        "does",
+        "did",
+        "will",
+        "would",
+        "can",
+        "could",
+        "may",
+        "might",
+        "must",
+        "shall",
+        "should",
+        "there",
+        "here",
+        "it",
+        "they",
+        "he",
+        "she",
+        "we",
+        "for",
+        "the",
+        "a",
+        "an",
+        "of",
+        "to",
+        "in",
+        "on",
+        "at",
+        "after",
+        "before",
+        "since",
+        "over",
+        "past",
+        "last",
+        "this",
+        "that",
+        "these",
+        "those",
+        "just",
+        "only",
+        "about",
+        "almost",
+        "nearly",
+        "some",
+        "and",
+        "or",
+        "but",
+        "not",
+        "no",
+        "than",
+        "more",
+        "most",
+        "until",
+        "by",
+        "from",
+        "with",
+    )
+    # Relative years, resolved against the article's publication date when it is known.
+    relative_years: dict[str, int] = field(
+        default_factory=lambda: {
+            "last year": -1,
+            "the previous year": -1,
+            "this year": 0,
+            "the current year": 0,
+            "next year": 1,
+            "the following year": 1,
+            "the coming year": 1,
+        }
+    )
+    # Anaphoric years ("established that year"): the last explicit year written before them.
+    anaphoric_years: tuple[str, ...] = ("that year", "the same year", "that same year")
+    # Temporal prepositions that change what a date measures ("since 2013" is a start, "by
+    # December 31" a deadline); other prepositions ("in", "on") date the event itself.
+    date_relations: dict[str, str] = field(
+        default_factory=lambda: {
+            "since": "since",
+            "from": "since",
+            "until": "until",
+            "till": "until",
+            "by": "until",
+            "before": "before",
+            "ahead of": "before",
+            "after": "after",
+        }
+    )
+    # Spellings of the UN as a modifier, folded to "UN" ("U.N. peacekeepers" = "UN peacekeepers").
+    neutral_modifiers: tuple[str, ...] = ("UN", "U.N", "U.N.", "United Nations")
+    # Verdict tolerance when comparing bounds (floating point only).
+    epsilon: float = 1e-9
 
 
 # ---------------------------------------------------------------------------------------------
