@@ -155,6 +155,123 @@ class TaggingConfig:
     # of the group's (scaled by length), or is an anagram with the same first and last letter.
     name_min_len: int = 4
     name_max_edit_ratio: float = 0.2
+    # Titles split a capitalised run ("UN Secretary-General Antonio Guterres" -> "Antonio
+    # Guterres"), unless what follows is an institution ("Foreign Ministry" stays whole).
+    name_titles: tuple[str, ...] = (
+        "Secretary-General",
+        "Secretary",
+        "General",
+        "Minister",
+        "Prime",
+        "President",
+        "Foreign",
+        "Defence",
+        "Defense",
+        "Interior",
+        "Transitional",
+        "Interim",
+        "Head",
+        "Chief",
+        "Spokesman",
+        "Spokeswoman",
+        "Spokesperson",
+        "Ambassador",
+        "Envoy",
+        "Colonel",
+        "Col",
+        "Gen",
+        "Lt",
+        "Captain",
+        "Commander",
+        "Mr",
+        "Mrs",
+        "Ms",
+        "Dr",
+        "Sir",
+        "King",
+        "Queen",
+        "Prince",
+        "Senator",
+        "Governor",
+        "Mayor",
+        "Judge",
+        "Special",
+        "Representative",
+    )
+    name_institutions: tuple[str, ...] = (
+        "Ministry",
+        "Council",
+        "Office",
+        "Department",
+        "Assembly",
+        "Government",
+        "Army",
+        "Forces",
+        "Court",
+        "Party",
+        "Service",
+        "Services",
+        "Committee",
+        "Commission",
+    )
+    # A one-word name is the short form of a multi-word organisation ending in one of these
+    # ("Wagner" -> "Wagner Group").
+    name_org_suffixes: tuple[str, ...] = (
+        "Group",
+        "Party",
+        "Company",
+        "Corporation",
+        "Organisation",
+        "Organization",
+        "Movement",
+        "Front",
+        "Alliance",
+        "Coalition",
+        "Network",
+        "Brigade",
+        "Agency",
+        "Foundation",
+    )
+    # First words that make a multi-word name a place or adjective phrase, not a person, so its
+    # last word is not a surname ("Northern Mali" does not make "Mali" a surname).
+    name_not_given: tuple[str, ...] = (
+        "North",
+        "South",
+        "East",
+        "West",
+        "Northern",
+        "Southern",
+        "Eastern",
+        "Western",
+        "Central",
+        "Upper",
+        "Lower",
+        "Greater",
+        "New",
+        "Old",
+        "United",
+        "Republic",
+        "Democratic",
+        "Saint",
+        "St",
+        "Lake",
+        "Mount",
+        "Cape",
+        "Port",
+        "Fort",
+        "Sub-Saharan",
+        "Middle",
+        "Far",
+        "Near",
+    )
+    # An acronym in parentheses names the long form before it (or vice versa) when at least this
+    # share of its distinct letters are initials of the long form: MINUSMA (French word order)
+    # shares 5 of 6 letters with "United Nations Multidimensional Integrated Stabilization
+    # Mission in Mali"; a credit such as "(AP)" after a person shares at most one.
+    name_acronym_min_share: float = 0.6
+    # A paragraph this short (words) without closing punctuation and in Title Case is a section
+    # heading ("Loss of Confidence in MUNISMA:"); its capitalised words are not names.
+    name_heading_max_words: int = 12
     # Sentence-initial words that are not names even when capitalised.
     name_stopwords: tuple[str, ...] = (
         "The",
@@ -271,6 +388,29 @@ class TaggingConfig:
         "Comments",
         "Reply",
         "Explained",
+        # Sentence-opening adverbs and time words.
+        "Later",
+        "Earlier",
+        "Meanwhile",
+        "Today",
+        "Yesterday",
+        "Tomorrow",
+        "Now",
+        "Then",
+        "Also",
+        "Still",
+        "Last",
+        "Next",
+        "Recently",
+        "Currently",
+        "Yet",
+        "So",
+        "Thus",
+        "Nevertheless",
+        "Moreover",
+        "Indeed",
+        "Finally",
+        "Meantime",
     )
 
 
