@@ -646,9 +646,14 @@ def details_frame(figs: list[Figure]) -> pd.DataFrame:
     return frame.sort_values(["article_id", "start", "end"], ignore_index=True)
 
 
+def comparable_key(measure: str) -> bool:
+    """Whether a measure key is identified well enough to compare across articles."""
+    return bool(measure) and UNKNOWN not in measure.split("|")
+
+
 def comparable(f: Figure) -> bool:
     """Whether a figure's measure is identified well enough to compare across articles."""
-    return UNKNOWN not in f.measure.split("|")
+    return comparable_key(f.measure)
 
 
 def _article_relation(f: Figure, others: list[Figure], config: FiguresConfig) -> str:
