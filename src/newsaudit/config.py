@@ -625,7 +625,17 @@ class FiguresConfig:
                 "strong",
             ),
             "civilians": ("civilians", "civilian", "villagers", "non-combatants"),
-            "people": ("people", "persons", "person", "individuals", "lives", "deaths", "dead"),
+            "people": (
+                "people",
+                "persons",
+                "person",
+                "individuals",
+                "lives",
+                "deaths",
+                "dead",
+                "residents",
+                "inhabitants",
+            ),
             "protesters": ("protesters", "protestors", "demonstrators", "marchers"),
             "fighters": (
                 "fighters",
@@ -698,7 +708,99 @@ class FiguresConfig:
                 "turned out",
             ),
             "kidnapped": ("kidnapped", "abducted", "taken hostage"),
+            "increase": (
+                "rose",
+                "risen",
+                "rise",
+                "rising",
+                "increased",
+                "increase",
+                "jumped",
+                "raised",
+                "climbed",
+                "soared",
+                "surged",
+                "hiked",
+                "grew",
+                "up",
+            ),
+            "decrease": (
+                "fell",
+                "fallen",
+                "dropped",
+                "declined",
+                "decreased",
+                "cut",
+                "slumped",
+                "down",
+                "shrank",
+            ),
         }
+    )
+    # Words never read as events even though a class lemma matches ("according" ~ "accord").
+    event_ignore: tuple[str, ...] = ("according", "accordingly")
+    # Nouns that name the quantity itself when written just before the number or as its
+    # subject ("a magnitude 6.8 quake", "turnout was 61%", "a 7.1-magnitude quake").
+    measure_nouns: tuple[str, ...] = (
+        "magnitude",
+        "turnout",
+        "toll",
+        "rate",
+        "unemployment",
+        "inflation",
+        "score",
+        "temperature",
+        "budget",
+        "cost",
+        "price",
+        "tally",
+        "population",
+        "majority",
+        "share",
+        "growth",
+        "deficit",
+        "debt",
+        "age",
+        "salary",
+        "wage",
+        "fine",
+        "ransom",
+        "bail",
+    )
+    # Reporting verbs: the clause before them is attribution, not the subject of the figure.
+    reporting_verbs: tuple[str, ...] = (
+        "said",
+        "says",
+        "told",
+        "reported",
+        "added",
+        "announced",
+        "estimated",
+        "claimed",
+        "stated",
+        "confirmed",
+        "according",
+        "noted",
+        "insisted",
+        "warned",
+    )
+    # Words skipped between a verb and its number ("offered a further $100m").
+    determiners: tuple[str, ...] = (
+        "a",
+        "an",
+        "the",
+        "further",
+        "additional",
+        "another",
+        "extra",
+        "its",
+        "their",
+        "his",
+        "her",
+        "our",
+        "only",
+        "just",
+        "some",
     )
     # Events that a calendar date or year is the date of (what "in 2013" dates).
     date_event_classes: dict[str, tuple[str, ...]] = field(
@@ -765,13 +867,38 @@ class FiguresConfig:
         "airstrike",
         "strike",
         "raid",
-        "operation",
         "disease",
         "illness",
         "combat",
         "hostilities",
         "shelling",
         "crossfire",
+    )
+    # Subjects that cause a figure rather than own it ("an earthquake killed 1,230 people").
+    agent_exclude: tuple[str, ...] = (
+        "earthquake",
+        "quake",
+        "storm",
+        "flood",
+        "fire",
+        "blast",
+        "cyclone",
+        "hurricane",
+        "typhoon",
+        "landslide",
+        "virus",
+        "outbreak",
+        "epidemic",
+        "pandemic",
+        "drought",
+        "heatwave",
+        "wave",
+        "crash",
+        "collapse",
+        "war",
+        "conflict",
+        "unrest",
+        "violence",
     )
     # Place heads after "in the ... of" ("in the village of Moura").
     place_nouns: tuple[str, ...] = (
@@ -792,8 +919,11 @@ class FiguresConfig:
     # A place named in at least this share of the articles is the story's setting, not part of
     # a measure ("troops in Mali" and "troops" are the same measure when every article is Mali).
     setting_share: float = 0.8
-    # Tokens searched on each side of a figure for its event word; a clause is rarely longer.
-    event_window: int = 12
+    # Tokens searched for a count's event: after its noun phrase ("300 peacekeepers have also
+    # been killed": 4) and before the number ("killing 500 civilians", "execution of 500": 2),
+    # within its clause. Short on purpose: a farther verb usually belongs to another clause.
+    event_window: int = 5
+    event_left_window: int = 3
     # Tokens searched for the event a date or duration belongs to: dates attach tightly.
     date_event_window: int = 6
     # Words that end a noun phrase after a number (prepositions, auxiliaries, conjunctions).

@@ -11,7 +11,7 @@ partners whose context does not differ (see `context_conflict`):
 - consistent: its interval is identical to every other article's;
 - compatible: otherwise (intervals overlap), and also when no partner is comparable because the
   contexts differ, in which case `needs_review` is true and `reason` says why.
-An article giving several values for a measure is judged by the one that agrees best.
+An article giving several values for a measure is judged by the first it gives.
 """
 
 from __future__ import annotations
@@ -85,6 +85,7 @@ REVIEW_COLUMNS = [
     "sentence",
     "other_sentence",
 ]
+_WEEKDAYS = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
 _MONTH_NUM = {m: i for i, m in enumerate(MONTHS.split("|"), start=1)}
 _DATE_KINDS = ("year", "date")
 
@@ -109,6 +110,7 @@ class Figure:
     place: str = ""
     relation: str = ""
     modifiers: tuple[str, ...] = ()
+    owner: str = ""
     timeframe: tuple[str, ...] = ()
     cause: tuple[str, ...] = ()
     vague: bool = False
@@ -140,7 +142,7 @@ class _Span:
     qualifier: str = ""
     vague: bool = False
     relation: str = ""
-    hyphen: str = ""  # "strong", "long", "old": compound suffix written with the number
+    hyphen: str = ""  # compound suffix written with the number: "strong", "long", "magnitude"
 
 
 def _patterns(config: FiguresConfig) -> dict[str, re.Pattern[str]]:
@@ -170,7 +172,7 @@ def _patterns(config: FiguresConfig) -> dict[str, re.Pattern[str]]:
         ),
         "unit": re.compile(
             rf"^(?:(?P<pct>\s?(?:{percent})(?![A-Za-z]))|[\s-](?P<dur>{units})\b(?P<old>-old)?"
-            rf"(?P<long>-long)?|-(?P<hyph>strong|long|old)\b|\s+(?P<curw>{currency_words})\b)",
+            rf"(?P<long>-long)?|-(?P<hyph>[a-z]+)\b|\s+(?P<curw>{currency_words})\b)",
             re.IGNORECASE,
         ),
         "qual": re.compile(rf"\b(?:{words_pattern(config.qualifiers)})\s+$", re.IGNORECASE),
@@ -401,7 +403,7 @@ def spans(text: str, config: FiguresConfig, published: dt.date | None = None) ->
 # What each figure measures
 # ---------------------------------------------------------------------------------------------
 def _what(
-    text: str, toks: list[Token], s: _Span, config: FiguresConfig
+    text: str, toks: list[Token], s: _Span, config: FiguresConfig, sent_start: int = 0
 ) -> tuple[str, tuple[str, ...]]:
     """Event (or object) a unit-figure (year, duration, money, percent...) is about."""
     classes = {**config.date_event_classes, **config.event_classes}
@@ -417,9 +419,21 @@ def _what(
             thing, mods = measures.thing_of(after_np, config)
             if thing and thing not in config.duration_units:
                 return thing, mods
+    if s.kind not in _DATE_KINDS:
+        left, _ = measures.clause(text, toks, s.start, s.end)
+        noun = _measure_noun(left, s, config, sent_start)
+        if noun:
+            return noun, ()
     window = config.date_event_window if s.kind in (*_DATE_KINDS, "duration") else 8
     event = measures.nearest_class(
-        toks, s.start, s.end, classes, window, prefer_left=True, stop_right=frozenset({"to"})
+        toks,
+        s.start,
+        s.end,
+        classes,
+        window,
+        prefer_left=True,
+        stop_right=frozenset({"to"}),
+        ignore=config.event_ignore,
     )
     if event:
         return event, ()
@@ -427,29 +441,62 @@ def _what(
     return verb, ()
 
 
+def _measure_noun(left: list[Token], s: _Span, config: FiguresConfig, sent_start: int) -> str:
+    """A quantity noun written with the number: "magnitude 6.8", "7.1-magnitude", "turnout was
+    61%" (as the subject of the clause)."""
+    nouns = set(config.measure_nouns)
+    if s.hyphen and measures.lemma(s.hyphen) in nouns:
+        return measures.lemma(s.hyphen)
+    if left and left[-1].low in nouns:
+        return left[-1].low
+    subject = measures.owner(left, config, sent_start)
+    if subject and measures.lemma(subject.split()[-1]) in nouns:
+        return measures.lemma(subject.split()[-1])
+    return ""
+
+
 def _context(
-    text: str, toks: list[Token], s: _Span, sent_end: int, config: FiguresConfig
+    text: str,
+    toks: list[Token],
+    s: _Span,
+    sent_start: int,
+    sent_end: int,
+    config: FiguresConfig,
 ) -> measures.Context:
     """Thing, event, place and modifiers of one figure from its sentence's tokens."""
+    left, right = measures.clause(text, toks, s.start, s.end)
+    place = ""
+    if s.kind not in _DATE_KINDS:
+        place = measures.place_after(text, s.end, sent_end, config) or measures.place_before(
+            text, sent_start, s.start, config
+        )
     if s.kind in ("count", "ordinal"):
-        need_of = s.vague
-        phrase = measures.noun_phrase(text, toks, s.end, config, need_of=need_of)
+        phrase = measures.noun_phrase(text, toks, s.end, config, need_of=s.vague)
         thing, mods = measures.thing_of(phrase, config)
-        event = ""
-        if s.hyphen == "strong":
-            event = "deployed"
-        if not event:
-            event = measures.nearest_class(
-                toks, s.start, s.end, config.event_classes, config.event_window
-            )
+        noun = _measure_noun(left, s, config, sent_start)
+        who = measures.owner(left, config, sent_start)
+        if noun:
+            thing, mods = noun, ()
+            who = "" if who and measures.lemma(who.split()[-1]) == noun else who
+        event = "deployed" if s.hyphen == "strong" else _count_event(phrase, left, right, config)
+        if noun:
+            event = ""  # "a magnitude 6.8 earthquake killed ...": the magnitude is not killed
+        if not thing and not phrase:
+            # "The death toll ... has risen to more than 1,500": the quantity noun is the subject.
+            toll = [t for t in left if measures.lemma(t.low) in config.measure_nouns]
+            if toll:
+                hits = measures.class_hits(toll[-1:], config.event_classes, config.event_ignore)
+                if hits:
+                    event = hits[0][2]
+                else:
+                    thing = measures.lemma(toll[-1].low)
         if not thing:
             thing = config.implicit_things.get(event, "")
         if thing and event and thing == event:
             event = ""
         if s.kind == "ordinal":
             thing, event = "ordinal", thing or event
-        place = measures.place_after(text, s.end, sent_end, config)
-        return measures.Context(thing, event, place, "", mods)
+        return measures.Context(thing, event, place, "", mods, who)
     unit_thing = {
         "year": "year",
         "date": "date" if s.unit == "date" else "month-day",
@@ -458,14 +505,55 @@ def _context(
         "percent": "percent",
         "money": s.unit,
     }[s.kind]
-    event, mods = _what(text, toks, s, config)
-    place = "" if s.kind in _DATE_KINDS else measures.place_after(text, s.end, sent_end, config)
-    return measures.Context(unit_thing, event or UNKNOWN, place, s.relation, mods)
+    event, mods = _what(text, toks, s, config, sent_start)
+    # Whose money or share it is goes into the context (compared), not the key: "the World Bank
+    # offered $100m" and "the government pledged $250m" are then never called inconsistent.
+    who = measures.owner(left, config, sent_start) if s.kind in ("money", "percent") else ""
+    if who and measures.lemma(who.split()[-1]) == event:
+        who = ""
+    return measures.Context(
+        unit_thing, event or UNKNOWN, place, s.relation, (*mods, who) if who else mods
+    )
 
 
-def _timeframe(s: _Span, others: list[_Span]) -> tuple[str, ...]:
-    """Dates in the same sentence as a count, as 'relation year' strings ('since 2013')."""
-    out = []
+def _count_event(
+    phrase: list[Token], left: list[Token], right: list[Token], config: FiguresConfig
+) -> str:
+    """Event of a count: first class word within the noun phrase and the few tokens after it
+    ("300 peacekeepers have also been killed"), else the nearest just before the number
+    ("killing 500 civilians", "the execution of 500 civilians"), within the clause."""
+    classes = config.event_classes
+    after = right[: len(phrase) + 1 + config.event_window]
+    hits = measures.class_hits(after, classes, config.event_ignore)
+    if hits:
+        return hits[0][2]
+    before = left[-config.event_left_window :] if config.event_left_window else []
+    hits = measures.class_hits(before, classes, config.event_ignore)
+    return hits[-1][2] if hits else ""
+
+
+def _timeframe(
+    s: _Span, others: list[_Span], sentence: str, config: FiguresConfig
+) -> tuple[str, ...]:
+    """Dates in the same sentence as a count, as 'relation year' strings ('since 2013'); a bare
+    month ('since January') gives 'since January'."""
+    began = re.search(
+        r"\bsince\s+(?:\w+\s+){1,4}?(?:began|started|erupted|broke out)\s+in\s+", sentence
+    )
+    out = [
+        f"{'since' if began and began.start() < m.start() < began.end() else m.group(1).lower()} "
+        f"{m.group(2)}"
+        for m in re.finditer(
+            rf"\b((?i:since|in|during|until|by|from|before|after))\s+({MONTHS})\b(?!\s+\d)",
+            sentence,
+        )
+    ]
+    reporting = "|".join(re.escape(v) for v in config.reporting_verbs)
+    out += [
+        f"on {m.group(1)}"
+        for m in re.finditer(rf"\bon\s+({_WEEKDAYS})\b", sentence)
+        if not re.search(rf"\b(?:{reporting})\s+$", sentence[: m.start()])
+    ]
     for o in others:
         if o is s or o.kind not in _DATE_KINDS:
             continue
@@ -502,13 +590,15 @@ def _figures_in(
         toks = measures.tokens(text, sent_start, sent_end)
         sentence = text[sent_start:sent_end].strip()
         for s in inside:
-            ctx = _context(text, toks, s, sent_end, config)
-            timeframe = _timeframe(s, inside) if s.kind not in _DATE_KINDS else ()
+            ctx = _context(text, toks, s, sent_start, sent_end, config)
+            timeframe = (
+                _timeframe(s, inside, sentence, config) if s.kind not in _DATE_KINDS else ()
+            )
             cause = _causes(text, s, sent_end, config) if s.kind not in _DATE_KINDS else ()
             out.append(
                 Figure(
                     article_id=article_id,
-                    measure=measures.key(ctx.thing, ctx.event, ctx.place, ctx.relation),
+                    measure=measures.key(ctx.thing, ctx.event, ctx.place, ctx.relation, ctx.owner),
                     text=text[s.start : s.end],
                     low=float(s.low),
                     high=float(s.high),
@@ -523,6 +613,7 @@ def _figures_in(
                     place=ctx.place,
                     relation=ctx.relation,
                     modifiers=ctx.modifiers,
+                    owner=ctx.owner,
                     timeframe=timeframe,
                     cause=cause,
                     vague=s.vague,
@@ -557,7 +648,7 @@ def _without_setting(figs: list[Figure], corpus: Corpus, config: FiguresConfig) 
     out = []
     for f in figs:
         if f.place and share[f.place] >= config.setting_share:
-            ctx_key = measures.key(f.thing, f.event, "", f.relation)
+            ctx_key = measures.key(f.thing, f.event, "", f.relation, f.owner)
             f = replace(f, place="", measure=ctx_key)
         out.append(f)
     return out
@@ -596,13 +687,14 @@ def context_conflict(a: Figure, b: Figure, config: FiguresConfig) -> str:
     if ta and tb and not _frames_meet(ta, tb):
         return f"different time frames: {'; '.join(sorted(ta))} vs {'; '.join(sorted(tb))}"
     ca, cb = set(a.cause), set(b.cause)
-    if ca and cb and not ca & cb:
-        return f"different causes: {', '.join(sorted(ca))} vs {', '.join(sorted(cb))}"
-    if (ta and not ca and cb and not tb) or (ca and not ta and tb and not cb):
-        frame, cause = (ta, cb) if ta else (tb, ca)
-        return f"different context: time frame {'; '.join(sorted(frame))} vs cause " + ", ".join(
-            sorted(cause)
-        )
+    if ca != cb:
+        if (ta and not ca and cb and not tb) or (ca and not ta and tb and not cb):
+            frame, cause = (ta, cb) if ta else (tb, ca)
+            return f"different context: time frame {'; '.join(sorted(frame))} vs cause " + (
+                ", ".join(sorted(cause))
+            )
+        ra, rb = ", ".join(sorted(ca)) or "none given", ", ".join(sorted(cb)) or "none given"
+        return f"different causes: {ra} vs {rb}"
     return ""
 
 
@@ -611,7 +703,9 @@ def _frames_meet(ta: set[str], tb: set[str]) -> bool:
         for y in tb:
             rx, vx = x.split(" ", 1)
             ry, vy = y.split(" ", 1)
-            if x == y or ("?" in (vx, vy) and rx == ry):
+            months = set(MONTHS.split("|"))
+            wild = "?" in (vx, vy) or (vx in months) != (vy in months)
+            if x == y or (wild and rx == ry):
                 return True
     return False
 
@@ -656,40 +750,39 @@ def comparable(f: Figure) -> bool:
     return comparable_key(f.measure)
 
 
-def _article_relation(f: Figure, others: list[Figure], config: FiguresConfig) -> str:
-    rels = [relation(f, o, config.epsilon) for o in others]
-    for r in ("identical", "overlap"):
-        if r in rels:
-            return r
-    return "disjoint"
+def representatives(figs: list[Figure]) -> dict[str, dict[str, Figure]]:
+    """measure -> article -> the article's value for it: the first figure it gives (news puts
+    the number it stands by first; later ones are usually other years or sub-totals)."""
+    reps: dict[str, dict[str, Figure]] = defaultdict(dict)
+    for f in sorted(figs, key=lambda f: (f.article_id, f.start)):
+        if comparable(f):
+            reps[f.measure].setdefault(f.article_id, f)
+    return reps
 
 
-def _judge(
-    f: Figure, by_article: dict[str, list[Figure]], config: FiguresConfig
-) -> tuple[str, float, list[str], dict[str, str]]:
-    """(verdict, relative difference, conflict reasons, relation per other article)."""
-    rels: dict[str, str] = {}
+def _judge(f: Figure, others: list[Figure], config: FiguresConfig) -> tuple[str, float, list[str]]:
+    """(verdict, largest relative difference, reasons) of one figure against the other
+    articles' figures for its measure, skipping those whose context differs."""
+    rels: list[str] = []
     reasons: list[str] = []
     rel_diff = 0.0
-    for other_id, others in by_article.items():
-        if other_id == f.article_id:
+    for o in others:
+        conflict = context_conflict(f, o, config)
+        if conflict:
+            reasons.append(f"{o.article_id} {o.text!r}: {conflict}")
             continue
-        fit = [o for o in others if not context_conflict(f, o, config)]
-        if not fit:
-            reasons.append(f"{other_id}: {context_conflict(f, others[0], config)}")
-            continue
-        rels[other_id] = _article_relation(f, fit, config)
-        if rels[other_id] == "disjoint":
-            rel_diff = max(rel_diff, min(gap(f, o)[1] for o in fit))
-    if not rels:
-        verdict = "compatible"
-    elif "disjoint" in rels.values():
+        rels.append(relation(f, o, config.epsilon))
+        if rels[-1] == "disjoint":
+            rel_diff = max(rel_diff, gap(f, o)[1])
+    if "disjoint" in rels:
         verdict = "inconsistent"
-    elif all(r == "identical" for r in rels.values()):
+    elif rels and all(r == "identical" for r in rels):
         verdict = "consistent"
     else:
         verdict = "compatible"
-    return verdict, rel_diff, reasons, rels
+    if not rels:
+        reasons = ["no comparable figure: " + "; ".join(reasons)]
+    return verdict, rel_diff, reasons
 
 
 def _notes(f: Figure) -> list[str]:
@@ -701,29 +794,17 @@ def _notes(f: Figure) -> list[str]:
 
 def checks_frame(figs: list[Figure], config: FiguresConfig) -> pd.DataFrame:
     """One row per (measure, article) for measures given by at least two articles."""
-    groups: dict[str, dict[str, list[Figure]]] = defaultdict(lambda: defaultdict(list))
+    counts: dict[tuple[str, str], int] = defaultdict(int)
     for f in figs:
-        if comparable(f):
-            groups[f.measure][f.article_id].append(f)
+        counts[(f.measure, f.article_id)] += 1
     rows = []
-    for measure, by_article in groups.items():
+    for measure, by_article in representatives(figs).items():
         if len(by_article) < 2:
             continue
-        for article_id, candidates in by_article.items():
-            scored = []
-            for i, f in enumerate(candidates):
-                verdict, rel_diff, reasons, rels = _judge(f, by_article, config)
-                score = (
-                    sum(r == "identical" for r in rels.values()),
-                    sum(r != "disjoint" for r in rels.values()),
-                    -i,
-                )
-                scored.append((score, f, verdict, rel_diff, reasons, rels))
-            _, f, verdict, rel_diff, reasons, rels = max(scored, key=lambda x: x[0])
+        for article_id, f in by_article.items():
+            others = [o for aid, o in by_article.items() if aid != article_id]
+            verdict, rel_diff, reasons = _judge(f, others, config)
             notes = _notes(f)
-            if not rels:
-                reasons = ["no comparable figure: " + "; ".join(reasons)]
-            review = bool(reasons) or bool(notes)
             rows.append(
                 {
                     "measure": measure,
@@ -734,9 +815,9 @@ def checks_frame(figs: list[Figure], config: FiguresConfig) -> pd.DataFrame:
                     "unit": f.unit,
                     "verdict": verdict,
                     "relative_difference": rel_diff,
-                    "needs_review": review,
+                    "needs_review": bool(reasons or notes),
                     "reason": " | ".join([*reasons, *notes]),
-                    "n_figures": len(candidates),
+                    "n_figures": counts[(measure, article_id)],
                     "start": f.start,
                     "end": f.end,
                 }

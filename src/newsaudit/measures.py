@@ -16,6 +16,28 @@ from newsaudit.config import FiguresConfig
 UNKNOWN = "?"
 TOKEN_RE = re.compile(r"[A-Za-z\u00C0-\u024F0-9][\w\u00C0-\u024F]*(?:[-'’.][\w\u00C0-\u024F]+)*")
 _PHRASE_BREAK = re.compile(r"[,;:()\[\]\"“”!?]|\.\s|—|–\s")
+_CLAUSE_BREAK = re.compile(r"[,;:()\[\]\"“”!?—]|\.\s")
+_CALENDAR = {
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+}
 _ABBREV = re.compile(r"(?:\b[A-Z]\.)+$|\b(?:Mr|Mrs|Ms|Dr|St|No|Gen|Col|Lt|Sgt|Prof|Sen|Rep|vs)\.$")
 
 
@@ -41,6 +63,7 @@ class Context:
     place: str = ""
     relation: str = ""
     modifiers: tuple[str, ...] = ()
+    owner: str = ""
 
 
 def sentences(text: str) -> list[tuple[int, int]]:
@@ -109,7 +132,9 @@ def _frozen(classes: dict[str, tuple[str, ...]]) -> tuple[tuple[str, tuple[str, 
 
 
 def class_hits(
-    toks: list[Token], classes: dict[str, tuple[str, ...]]
+    toks: list[Token],
+    classes: dict[str, tuple[str, ...]],
+    ignore: tuple[str, ...] = (),
 ) -> list[tuple[int, int, str]]:
     """(first token index, last token index, class) for every class phrase in the tokens."""
     index = _class_index(_frozen(classes))
@@ -117,6 +142,8 @@ def class_hits(
     hits = []
     lows = [t.low for t in toks]
     for i in range(len(toks)):
+        if lows[i] in ignore:
+            continue
         for n in range(min(longest, len(toks) - i), 0, -1):
             words = tuple(lows[i : i + n])
             found = index.get(words) or (index.get((lemma(words[0]),)) if n == 1 else None)
@@ -159,8 +186,11 @@ def noun_phrase(
             return []
         after = right[0].end
         right = right[1:]
-        while right and right[0].low in ("the", "a", "an", "these", "those", "its", "their"):
-            right = right[1:]
+        while right and (
+            right[0].low in ("the", "a", "an", "these", "those", "its", "their")
+            or re.fullmatch(r"\d[\d,.]*", right[0].low)
+        ):
+            right = right[1:]  # "132 of the 250 seats": the phrase is "seats"
     elif need_of:
         return []
     phrase: list[Token] = []
@@ -195,6 +225,7 @@ def nearest_class(
     window: int,
     prefer_left: bool = False,
     stop_right: frozenset[str] = frozenset(),
+    ignore: tuple[str, ...] = (),
 ) -> str:
     """The class of the class phrase nearest to the span [start, end), within `window` tokens.
 
@@ -210,7 +241,7 @@ def nearest_class(
     stops = [i for i, t in enumerate(toks) if i > hi and t.low in stop_right]
     right_end = stops[0] if stops else len(toks)
     best: tuple[int, int, str] | None = None
-    for first, last, cls in class_hits(toks, classes):
+    for first, last, cls in class_hits(toks, classes, ignore):
         if first > hi:
             if first >= right_end:
                 continue
@@ -251,24 +282,118 @@ def place_after(text: str, end: int, stop: int, config: FiguresConfig) -> str:
     match = re.search(_PLACE_TMPL.format(nouns=nouns), text[end:stop])
     if not match:
         return ""
-    place = match.group(1)
-    first = place.split()[0]
-    months = {"January", "February", "March", "April", "May", "June", "July", "August"}
-    months |= {"September", "October", "November", "December"}
-    if first.isupper() or first in months or re.match(r"\d", first):
+    place = re.sub(r"['’]s$", "", match.group(1))
+    first = re.sub(r"['’]s$", "", place.split()[0])
+    if first.isupper() or first in _CALENDAR or re.match(r"\d", first):
         return ""
     return re.sub(r"['’]s$", "", place)
 
 
-def key(thing: str, event: str, place: str = "", relation: str = "") -> str:
-    """`thing|event|place|relation` without empty trailing parts; UNKNOWN when uncomparable."""
+def place_before(text: str, sent_start: int, start: int, config: FiguresConfig) -> str:
+    """A sentence-opening place phrase that scopes the figure ("In the town of Kesh, 300 ...")."""
+    nouns = "|".join(re.escape(n) for n in config.place_nouns)
+    match = re.match(
+        rf"\s*(?:In|At|Near)\s+(?:the\s+(?:[a-z]+\s+)?(?:{nouns})\s+of\s+)?"
+        r"([A-Z][\w\u00C0-\u024F'’-]+(?:\s+[A-Z][\w\u00C0-\u024F'’-]+)?)[^.;:]{0,12},",
+        text[sent_start:start],
+    )
+    if not match or match.group(1).split()[0] in _CALENDAR or match.group(1).isupper():
+        return ""
+    return match.group(1)
+
+
+def clause(text: str, toks: list[Token], start: int, end: int) -> tuple[list[Token], list[Token]]:
+    """Tokens of the figure's clause before `start` and after `end` (commas, semicolons, colons,
+    brackets and quotes bound a clause)."""
+    left = []
+    pos = start
+    for tok in reversed([t for t in toks if t.end <= start]):
+        if _CLAUSE_BREAK.search(text[tok.end : pos]):
+            break
+        left.append(tok)
+        pos = tok.start
+    right = []
+    pos = end
+    for tok in (t for t in toks if t.start >= end):
+        if _CLAUSE_BREAK.search(text[pos : tok.start]):
+            break
+        right.append(tok)
+        pos = tok.end
+    return left[::-1], right
+
+
+def owner(left: list[Token], config: FiguresConfig, sent_start: int = -1) -> str:
+    """Who the figure belongs to, from "[subject] [aux] verb [det] NUMBER" ("The Unity Party won
+    132 seats" -> "Unity Party", "the opposition took 87" -> "opposition") or a name right
+    before the number ("give the Unity Party 130 seats"); '' for attribution ("Police said 35")
+    or when the subject is itself a modifier ("the toll in Arvela has risen to")."""
+    dets = set(config.determiners)
+    breaks = set(config.phrase_breaks)
+    copulas = {"was", "were", "is", "are", "be", "been", "stood", "reached"}
+    i = len(left) - 1
+    while i >= 0 and left[i].low in dets:
+        i -= 1
+    if i < 0:
+        return ""
+    first = left[0].start if left and left[0].start <= sent_start + 2 else -1
+    if (
+        left[i].text[:1].isupper()
+        and left[i].low not in breaks
+        and left[i].text.isalpha()
+        and left[i].start != first
+    ):
+        j = i
+        while j > 0 and left[j - 1].text[:1].isupper() and left[j - 1].low not in breaks:
+            j -= 1
+        return " ".join(t.text for t in left[j : i + 1])
+    if left[i].low in ("to", "at"):
+        i -= 1
+    if i < 0:
+        return ""
+    verb = left[i]
+    if not verb.text.isalpha() or not verb.text.islower():
+        return ""
+    if verb.low in config.reporting_verbs or (verb.low in breaks and verb.low not in copulas):
+        return ""
+    i -= 1
+    while i >= 0 and left[i].low in set(config.auxiliaries) - {"the", "a", "an"}:
+        if left[i].low in breaks - {
+            "has",
+            "have",
+            "had",
+            "was",
+            "were",
+            "is",
+            "are",
+            "been",
+            "be",
+            "will",
+            "would",
+            "also",
+            "still",
+        }:
+            return ""
+        i -= 1
+    j = i
+    while j >= 0 and j > i - 3 and left[j].low not in breaks and left[j].low not in dets:
+        if not left[j].text.replace("-", "").isalpha():
+            break
+        j -= 1
+    subject = left[j + 1 : i + 1]
+    if not subject or (j >= 0 and left[j].low in breaks and left[j].low not in dets):
+        return ""
+    caps = [t.text for t in subject if t.text[:1].isupper() and t.start != first]
+    if caps:
+        return " ".join(caps)
+    head = lemma(subject[-1].low)
+    if head in config.cause_nouns or head in config.agent_exclude:
+        return ""  # "an earthquake killed 1,230": a cause, not whose figure it is
+    return subject[0].low
+
+
+def key(thing: str, event: str, place: str = "", relation: str = "", owner: str = "") -> str:
+    """`thing|event|place|relation|by owner`, empty parts left out; UNKNOWN when uncomparable."""
     if not thing:
         return UNKNOWN
-    parts = [thing, event or ""]
-    if place:
-        parts.append(place)
-    if relation:
-        parts.append(relation)
-    while parts and not parts[-1]:
-        parts.pop()
-    return "|".join(p or "-" for p in parts)
+    parts = [thing, event, place, relation, f"by {owner}" if owner else ""]
+    return "|".join(p for p in parts if p)
