@@ -851,15 +851,13 @@ class FiguresConfig:
             "gathered": "protesters",
         }
     )
-    # Nouns heading a cause phrase ("killed in malicious acts", "died in attacks"): figures with
-    # different causes count different things.
+    # Nouns heading a restrictive cause phrase ("killed in malicious acts", "died in accidents"):
+    # a figure with such a cause counts a subset, so it is not compared with one without it.
+    # Broad causes ("killed in attacks", "in the violence") restrict nothing and are left out.
     cause_nouns: tuple[str, ...] = (
         "act",
-        "attack",
         "accident",
         "clash",
-        "violence",
-        "fighting",
         "incident",
         "ambush",
         "bombing",

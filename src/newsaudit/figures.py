@@ -435,6 +435,19 @@ def _what(
         stop_right=frozenset({"to"}),
         ignore=config.event_ignore,
     )
+    if not event and s.kind in _DATE_KINDS:
+        # "Since 2013, thousands of people have been killed in attacks": the dated event may sit
+        # past the subject; look twice as far, still stopping at a purpose clause.
+        event = measures.nearest_class(
+            toks,
+            s.start,
+            s.end,
+            classes,
+            2 * window,
+            prefer_left=True,
+            stop_right=frozenset({"to"}),
+            ignore=config.event_ignore,
+        )
     if event:
         return event, ()
     verb = measures.nearest_verb(toks, s.start, s.end, config)
