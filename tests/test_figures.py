@@ -273,3 +273,31 @@ def test_plots_return_labelled_figures(result: figures.FiguresResult, seeds) -> 
     assert fig.axes and fig.axes[-1].get_xlabel()
     fig = plots_figures.matrix(result.checks, seeds.ids)
     assert fig.axes[0].get_title()
+
+
+def test_review_lists_the_seed_hard_negatives(result: figures.FiguresResult) -> None:
+    review = result.review
+    waiting = review[(review["text"] == "10 years") & (review["other_text"] == "a decade")]
+    assert len(waiting) == 1
+    assert "events differ" in waiting["reason"].iloc[0]
+    assert waiting["intervals"].iloc[0] == "identical"
+
+
+@pytest.mark.parametrize("cluster", ["election", "protest", "quake"])
+def test_cluster_inconsistencies_are_labelled_conflicts(cluster: str) -> None:
+    """On the hand-labelled clusters only true conflicts are called inconsistent, and the
+    clear ones (disjoint values of one labelled measure, same context) are found."""
+    gold = pd.read_csv(DATA / "clusters_figures.csv", dtype=str, keep_default_na=False)
+    gold = gold[gold["cluster"] == cluster]
+    res = figures.analyse(corpus.load(DATA / "clusters" / cluster), CONFIG)
+    conflicting = [
+        (r.article_id, int(r.start), int(r.end))
+        for r in gold.itertuples()
+        if r.gold_verdict == "inconsistent"
+    ]
+    called = res.checks[res.checks["verdict"] == "inconsistent"]
+    assert not called.empty
+    for row in called.itertuples():
+        assert any(
+            a == row.article_id and s < row.end and row.start < e for a, s, e in conflicting
+        ), row

@@ -81,6 +81,7 @@ REVIEW_COLUMNS = [
     "other_measure",
     "other_article_id",
     "other_text",
+    "intervals",
     "reason",
     "sentence",
     "other_sentence",
@@ -894,37 +895,41 @@ def matrix_frame(checks: pd.DataFrame, article_ids: list[str]) -> pd.DataFrame:
     return wide.sort_index()
 
 
+def _loose_reason(a: Figure, b: Figure, rel: str) -> str:
+    """Why two figures of the same quantity and unit are not compared ('' to leave them out)."""
+    unknown = bool({a.event, b.event} & {"", UNKNOWN})
+    if a.event != b.event and not unknown and a.kind == "count":
+        return ""  # troops deployed vs troops killed: plainly different measures
+    if a.event != b.event and not unknown and rel == "disjoint":
+        return ""  # different events and different values: nothing a reader would confuse
+    parts = []
+    if a.event != b.event:
+        parts.append(f"events differ ({a.event or 'none'} vs {b.event or 'none'})")
+    if a.place != b.place:
+        parts.append(f"places differ ({a.place or 'none'} vs {b.place or 'none'})")
+    if a.owner != b.owner:
+        parts.append(f"subjects differ ({a.owner or 'none'} vs {b.owner or 'none'})")
+    return "not compared: same quantity, " + ", ".join(parts) if parts else ""
+
+
 def review_frame(figs: list[Figure], checks: pd.DataFrame, config: FiguresConfig) -> pd.DataFrame:
-    """Hard negatives: figure pairs a naive matcher would call inconsistent but whose contexts
-    differ (same measure, different time frame/cause/group) or whose measures match only loosely
-    (same counted thing, different event or place); each with the reason it is not compared."""
+    """Hard negatives and doubtful comparisons, each with its reason: same-measure figures whose
+    contexts differ (time frame, cause, group), loose matches (same quantity and unit, different
+    event, place or subject: "10 years" of waiting vs "a decade" of the mission), and checks rows
+    that need review. `intervals` says what a naive number matcher would have concluded."""
     rows = []
     usable = [f for f in figs if f.thing and f.kind not in ("ordinal", *_DATE_KINDS)]
     for i, a in enumerate(usable):
         for b in usable[i + 1 :]:
             if a.article_id == b.article_id or a.unit != b.unit or a.thing != b.thing:
                 continue
-            if relation(a, b, config.epsilon) != "disjoint":
-                continue
+            rel = relation(a, b, config.epsilon)
             if a.measure == b.measure and comparable(a):
                 reason = context_conflict(a, b, config)
-                if not reason:
-                    continue
             else:
-                unknown = {a.event, b.event} & {"", UNKNOWN}
-                if a.event != b.event and not unknown:
-                    continue  # two named, different events: plainly different measures
-                if a.event == b.event and a.place == b.place and a.relation == b.relation:
-                    continue
-                parts = []
-                if a.event != b.event:
-                    parts.append(f"events differ ({a.event or 'none'} vs {b.event or 'none'})")
-                if a.place != b.place:
-                    parts.append(f"places differ ({a.place or 'none'} vs {b.place or 'none'})")
-                if a.relation != b.relation:
-                    rel_a, rel_b = a.relation or "on", b.relation or "on"
-                    parts.append(f"date relations differ ({rel_a} vs {rel_b})")
-                reason = "not compared: same quantity, " + ", ".join(parts)
+                reason = _loose_reason(a, b, rel)
+            if not reason:
+                continue
             x, y = (a, b) if (a.article_id, a.start) <= (b.article_id, b.start) else (b, a)
             rows.append(
                 {
@@ -934,11 +939,13 @@ def review_frame(figs: list[Figure], checks: pd.DataFrame, config: FiguresConfig
                     "other_measure": y.measure,
                     "other_article_id": y.article_id,
                     "other_text": y.text,
+                    "intervals": rel,
                     "reason": reason,
                     "sentence": x.sentence,
                     "other_sentence": y.sentence,
                 }
             )
+    sentences = {(f.article_id, f.start): f.sentence for f in figs}
     for r in checks[checks["needs_review"]].itertuples():
         rows.append(
             {
@@ -948,15 +955,9 @@ def review_frame(figs: list[Figure], checks: pd.DataFrame, config: FiguresConfig
                 "other_measure": r.measure,
                 "other_article_id": "",
                 "other_text": "",
+                "intervals": "",
                 "reason": r.reason,
-                "sentence": next(
-                    (
-                        f.sentence
-                        for f in figs
-                        if f.article_id == r.article_id and f.start == r.start
-                    ),
-                    "",
-                ),
+                "sentence": sentences.get((r.article_id, r.start), ""),
                 "other_sentence": "",
             }
         )
