@@ -8,6 +8,8 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from newsaudit import corpus, figures
 from newsaudit.config import SEEDS_DIR, FiguresConfig
@@ -77,6 +79,7 @@ def test_qualifiers_become_bounds(text: str, low: float, high: float) -> None:
         ("The attack came in March 2022.", "March 2022", 20220301, "date"),
         ("It was the third coup.", "third", 3, "ordinal"),
         ("It was the 21st summit.", "21st", 21, "ordinal"),
+        ("Two-thirds of voters agreed.", "Two-thirds", 200 / 3, "%"),
     ],
 )
 def test_number_forms(text: str, figure_text: str, low: float, unit: str) -> None:
@@ -301,3 +304,46 @@ def test_cluster_inconsistencies_are_labelled_conflicts(cluster: str) -> None:
         assert any(
             a == row.article_id and s < row.end and row.start < e for a, s, e in conflicting
         ), row
+
+
+_PIECES = [
+    "more than",
+    "about",
+    "nearly",
+    "14,000",
+    "ten",
+    "years",
+    "troops",
+    "killed",
+    "in",
+    "2013",
+    "June 30th",
+    "$3.5bn",
+    "42%",
+    "between",
+    "and",
+    "thousands of",
+    "people",
+    "last year",
+    ",",
+    ".",
+    "a dozen",
+    "-strong",
+    "that year",
+    "the",
+    "UN",
+    "Moura",
+    "since",
+    "9/11",
+    "M5-RFP",
+]
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.sampled_from(_PIECES), min_size=1, max_size=25))
+def test_any_text_gives_well_formed_figures(words: list[str]) -> None:
+    text = " ".join(words)
+    for fig in figures.extract_text(text, CONFIG):
+        assert text[fig.start : fig.end] == fig.text
+        assert fig.low <= fig.high
+        assert fig.measure

@@ -602,6 +602,21 @@ class FiguresConfig:
         }
     )
     percent_words: tuple[str, ...] = ("%", "percent", "per cent", "pc")
+    # Written fractions ("two-thirds", "three-quarters") become percentages.
+    fraction_words: dict[str, int] = field(
+        default_factory=lambda: {
+            "half": 2,
+            "halves": 2,
+            "third": 3,
+            "thirds": 3,
+            "quarter": 4,
+            "quarters": 4,
+            "fifth": 5,
+            "fifths": 5,
+            "tenth": 10,
+            "tenths": 10,
+        }
+    )
     # What a number counts: synonym classes (canonical -> members, lower case). A member may be
     # singular or plural; unlisted nouns fall back to their crude singular.
     thing_classes: dict[str, tuple[str, ...]] = field(

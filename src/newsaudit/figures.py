@@ -300,6 +300,10 @@ def _number_spans(
                     hyphen = "long" if unit_m.group("long") else ""
                 elif unit_m.group("hyph"):
                     hyphen = unit_m.group("hyph").lower()
+                    if hyphen in config.fraction_words:  # "two-thirds" of voters = 66.7 %
+                        share = 100.0 / config.fraction_words[hyphen]
+                        kind, unit, hyphen = "percent", "%", ""
+                        parsed = (parsed[0] * share, parsed[1] * share)
                 elif unit_m.group("curw"):
                     kind, unit = "money", config.currency_words[unit_m.group("curw").lower()]
                 end += unit_m.end()
