@@ -138,3 +138,9 @@ def test_table_columns_and_counts(seed_table) -> None:
         "000": 6,
         "001": 1,
     }
+
+
+def test_full_name_is_canonical_for_surname_mentions() -> None:
+    texts = {"x": "H\n\nPresident Ilse Marron spoke. Later, Marron left. Then Marron returned."}
+    table = names.table(corpus.from_texts(texts), CONFIG)
+    assert set(table["canonical"]) == {"Ilse Marron"}

@@ -334,9 +334,16 @@ def table(corpus: Corpus, config: TaggingConfig | None = None) -> pd.DataFrame:
     groups = _spelling_groups(names, config)
     for short, long in pairs:
         groups.join(short, long)
-    for single, full in _short_forms(names, config):
+    short_forms = _short_forms(names, config)
+    for single, full in short_forms:
         groups.join(single, full)
     canonical = _canonical(groups, totals)
+    # A person or organisation is named by its full name, however often the short form is used.
+    for single, full in short_forms:
+        if canonical[single] == single:
+            for name, best in list(canonical.items()):
+                if best == single:
+                    canonical[name] = full
     rows = [
         {"canonical": canonical[name], "variant": name, "article_id": aid, "count": n}
         for (name, aid), n in per_article.items()
