@@ -467,7 +467,7 @@ def _measure_noun(left: list[Token], s: _Span, config: FiguresConfig, sent_start
         return measures.lemma(s.hyphen)
     if left and left[-1].low in nouns:
         return left[-1].low
-    subject = measures.owner(left, config, sent_start)
+    subject = measures.owner(left, config, sent_start, measure_noun=True)
     if subject and measures.lemma(subject.split()[-1]) in nouns:
         return measures.lemma(subject.split()[-1])
     return ""
@@ -499,15 +499,19 @@ def _context(
         event = "deployed" if s.hyphen == "strong" else _count_event(phrase, left, right, config)
         if noun:
             event = ""  # "a magnitude 6.8 earthquake killed ...": the magnitude is not killed
-        if not thing and not phrase:
-            # "The death toll ... has risen to more than 1,500": the quantity noun is the subject.
+        if not thing and not phrase and event not in config.implicit_things:
+            # "The death toll ... has risen to 1,500", "the number of dead rose to 45": the
+            # subject names what is counted.
+            hits = [
+                h
+                for h in measures.class_hits(left, config.event_classes, config.event_ignore)
+                if h[2] in config.implicit_things
+            ]
             toll = [t for t in left if measures.lemma(t.low) in config.measure_nouns]
-            if toll:
-                hits = measures.class_hits(toll[-1:], config.event_classes, config.event_ignore)
-                if hits:
-                    event = hits[0][2]
-                else:
-                    thing = measures.lemma(toll[-1].low)
+            if hits:
+                event = hits[-1][2]
+            elif toll:
+                thing = measures.lemma(toll[-1].low)
         if not thing:
             thing = config.implicit_things.get(event, "")
         if thing and event and thing == event:

@@ -16,6 +16,37 @@ from newsaudit.config import FiguresConfig
 UNKNOWN = "?"
 TOKEN_RE = re.compile(r"[A-Za-z\u00C0-\u024F0-9][\w\u00C0-\u024F]*(?:[-'’.][\w\u00C0-\u024F]+)*")
 _PHRASE_BREAK = re.compile(r"[,;:()\[\]\"“”!?]|\.\s|—|–\s")
+_AUX = {
+    "has",
+    "have",
+    "had",
+    "was",
+    "were",
+    "is",
+    "are",
+    "been",
+    "be",
+    "being",
+    "will",
+    "would",
+    "also",
+    "still",
+    "already",
+    "reportedly",
+    "allegedly",
+    "may",
+    "might",
+    "could",
+    "can",
+    "should",
+    "must",
+    "not",
+    "now",
+    "then",
+    "just",
+    "only",
+}
+_PRONOUNS = {"it", "they", "he", "she", "we", "i", "you", "this", "that", "which", "who"}
 _CLAUSE_BREAK = re.compile(r"[,;:()\[\]\"“”!?—]|\.\s")
 _CALENDAR = {
     "January",
@@ -322,11 +353,14 @@ def clause(text: str, toks: list[Token], start: int, end: int) -> tuple[list[Tok
     return left[::-1], right
 
 
-def owner(left: list[Token], config: FiguresConfig, sent_start: int = -1) -> str:
+def owner(
+    left: list[Token], config: FiguresConfig, sent_start: int = -1, measure_noun: bool = False
+) -> str:
     """Who the figure belongs to, from "[subject] [aux] verb [det] NUMBER" ("The Unity Party won
     132 seats" -> "Unity Party", "the opposition took 87" -> "opposition") or a name right
     before the number ("give the Unity Party 130 seats"); '' for attribution ("Police said 35")
-    or when the subject is itself a modifier ("the toll in Arvela has risen to")."""
+    or when the subject is itself a modifier ("the toll in Arvela has risen to"). A subject that
+    is a quantity noun ("turnout rose to 61%") is returned only with `measure_noun`."""
     dets = set(config.determiners)
     breaks = set(config.phrase_breaks)
     copulas = {"was", "were", "is", "are", "be", "been", "stood", "reached"}
@@ -356,24 +390,10 @@ def owner(left: list[Token], config: FiguresConfig, sent_start: int = -1) -> str
     if verb.low in config.reporting_verbs or (verb.low in breaks and verb.low not in copulas):
         return ""
     i -= 1
-    while i >= 0 and left[i].low in set(config.auxiliaries) - {"the", "a", "an"}:
-        if left[i].low in breaks - {
-            "has",
-            "have",
-            "had",
-            "was",
-            "were",
-            "is",
-            "are",
-            "been",
-            "be",
-            "will",
-            "would",
-            "also",
-            "still",
-        }:
-            return ""
+    while i >= 0 and left[i].low in _AUX:
         i -= 1
+    if i >= 0 and left[i].low in _PRONOUNS:
+        return ""  # "it killed 20": the pronoun's antecedent is in another clause
     j = i
     while j >= 0 and j > i - 3 and left[j].low not in breaks and left[j].low not in dets:
         if not left[j].text.replace("-", "").isalpha():
@@ -388,6 +408,8 @@ def owner(left: list[Token], config: FiguresConfig, sent_start: int = -1) -> str
     head = lemma(subject[-1].low)
     if head in config.cause_nouns or head in config.agent_exclude:
         return ""  # "an earthquake killed 1,230": a cause, not whose figure it is
+    if head in config.measure_nouns and not measure_noun:
+        return ""  # "the death toll rose to 45": the quantity itself, not an owner
     return subject[0].low
 
 
