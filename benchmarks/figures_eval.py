@@ -42,6 +42,10 @@ def load_sets() -> list[Corpus]:
     sets = [Corpus("seeds", corpus.load(ROOT / "seeds"), seeds)]
     for name, gold in clusters.groupby("cluster", sort=True):
         sets.append(Corpus(str(name), corpus.load(DATA / "clusters" / str(name)), gold))
+    # Written and labelled after the extractor was finished, then scored once without changes.
+    heldout = pd.read_csv(DATA / "heldout_figures.csv", keep_default_na=False)
+    for name, gold in heldout.groupby("cluster", sort=True):
+        sets.append(Corpus(f"{name} (held out)", corpus.load(DATA / "heldout" / str(name)), gold))
     for s in sets:
         s.gold["low"] = s.gold["low"].astype(float)
         s.gold["high"] = s.gold["high"].astype(float)
@@ -328,7 +332,13 @@ def main() -> None:
         "table against gold same-measure pairs whose intervals are disjoint.",
         "",
         "Caveat: the clusters were written by the same person who wrote the extractor, after",
-        "its first version existed; their extraction scores are optimistic. The seed labels",
+        "its first version existed; their extraction scores are optimistic. The 'held out'",
+        "cluster (flood) was written and labelled before the extractor saw it. Its first",
+        "score, before any change: same-measure link P 0.471 / R 0.500, verdict accuracy 0.400,",
+        "conflict pairs P 0.333 / R 0.250, 2 false alarms (14 missing vs 12,000 evacuated, both",
+        "keyed 'people'). The fixes that followed are general (event classes 'missing' and",
+        "'evacuated', a 'homes' class, physical units, and generic nouns such as 'people' need",
+        "an event to be compared), so its column below is no longer held out. The seed labels",
         "were written from the articles, not from the system output. quantulum3 runs without",
         "its optional unit classifier (not installed), as it would in this environment.",
         "",

@@ -602,6 +602,55 @@ class FiguresConfig:
         }
     )
     percent_words: tuple[str, ...] = ("%", "percent", "per cent", "pc")
+    # Physical units written after a number: spelling -> canonical unit.
+    physical_units: dict[str, str] = field(
+        default_factory=lambda: {
+            "mm": "mm",
+            "millimetres": "mm",
+            "millimeters": "mm",
+            "millimetre": "mm",
+            "cm": "cm",
+            "centimetres": "cm",
+            "centimeters": "cm",
+            "m": "m",
+            "metres": "m",
+            "meters": "m",
+            "metre": "m",
+            "meter": "m",
+            "km": "km",
+            "kilometres": "km",
+            "kilometers": "km",
+            "kilometre": "km",
+            "miles": "mile",
+            "mile": "mile",
+            "kg": "kg",
+            "kilograms": "kg",
+            "kilogrammes": "kg",
+            "tonnes": "t",
+            "tons": "t",
+            "tonne": "t",
+            "ton": "t",
+            "hectares": "ha",
+            "hectare": "ha",
+            "ha": "ha",
+            "acres": "acre",
+            "square kilometres": "km2",
+            "square kilometers": "km2",
+            "sq km": "km2",
+            "degrees": "degree",
+            "°C": "°C",
+            "°F": "°F",
+            "litres": "l",
+            "liters": "l",
+            "barrels": "barrel",
+            "km/h": "km/h",
+            "mph": "mph",
+            "MW": "MW",
+            "GW": "GW",
+            "megawatts": "MW",
+            "gigawatts": "GW",
+        }
+    )
     # Written fractions ("two-thirds", "three-quarters") become percentages.
     fraction_words: dict[str, int] = field(
         default_factory=lambda: {
@@ -665,6 +714,7 @@ class FiguresConfig:
             "refugees": ("refugees", "displaced people", "displaced persons", "asylum seekers"),
             "coups": ("coups", "coup", "putsch", "putsches", "coups d'etat", "coups d'état"),
             "mission": ("mission", "missions", "operation", "operations", "peacekeeping"),
+            "homes": ("homes", "home", "houses", "house", "dwellings", "households"),
         }
     )
     # What happened to them: event classes (canonical -> words or phrases, lower case).
@@ -723,6 +773,15 @@ class FiguresConfig:
                 "turned out",
             ),
             "kidnapped": ("kidnapped", "abducted", "taken hostage"),
+            "missing": ("missing", "unaccounted for", "disappeared"),
+            "evacuated": (
+                "evacuated",
+                "evacuation",
+                "moved to shelters",
+                "relocated",
+                "rescued",
+                "sheltering",
+            ),
             "increase": (
                 "rose",
                 "risen",
@@ -855,6 +914,9 @@ class FiguresConfig:
             "independence": ("independence",),
         }
     )
+    # Things too generic to compare without an event: "14 people" and "9,000 people" in two
+    # articles are different measures unless both say what happened to them.
+    generic_things: tuple[str, ...] = ("people",)
     # A count with no noun ("Thousands have lost their lives") counts these, by event.
     implicit_things: dict[str, str] = field(
         default_factory=lambda: {
@@ -863,6 +925,8 @@ class FiguresConfig:
             "displaced": "people",
             "arrested": "people",
             "kidnapped": "people",
+            "missing": "people",
+            "evacuated": "people",
             "gathered": "protesters",
         }
     )

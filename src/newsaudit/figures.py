@@ -163,6 +163,7 @@ def _patterns(config: FiguresConfig) -> dict[str, re.Pattern[str]]:
     units = words_pattern(config.duration_units)
     currency_words = words_pattern(config.currency_words)
     percent = words_pattern(config.percent_words)
+    physical = words_pattern(config.physical_units)
     ordinals = words_pattern(config.ordinal_words)
     months = MONTHS
     return {
@@ -173,7 +174,8 @@ def _patterns(config: FiguresConfig) -> dict[str, re.Pattern[str]]:
         ),
         "unit": re.compile(
             rf"^(?:(?P<pct>\s?(?:{percent})(?![A-Za-z]))|[\s-](?P<dur>{units})\b(?P<old>-old)?"
-            rf"(?P<long>-long)?|-(?P<hyph>[a-z]+)\b|\s+(?P<curw>{currency_words})\b)",
+            rf"(?P<long>-long)?|-(?P<hyph>[a-z]+)\b|\s+(?P<curw>{currency_words})\b"
+            rf"|\s?(?P<phys>{physical})(?![\w/]))",
             re.IGNORECASE,
         ),
         "qual": re.compile(rf"\b(?:{words_pattern(config.qualifiers)})\s+$", re.IGNORECASE),
@@ -306,6 +308,9 @@ def _number_spans(
                         parsed = (parsed[0] * share, parsed[1] * share)
                 elif unit_m.group("curw"):
                     kind, unit = "money", config.currency_words[unit_m.group("curw").lower()]
+                elif unit_m.group("phys"):
+                    kind = "quantity"
+                    unit = config.physical_units[" ".join(unit_m.group("phys").split())]
                 end += unit_m.end()
         vague = low_raw in config.vague_amounts
         if low_raw in config.vague_need_unit and kind not in ("duration", "age"):
@@ -516,6 +521,8 @@ def _context(
             thing = config.implicit_things.get(event, "")
         if thing and event and thing == event:
             event = ""
+        if thing in config.generic_things and not event:
+            event = UNKNOWN
         if s.kind == "ordinal":
             thing, event = "ordinal", thing or event
         return measures.Context(thing, event, place, "", mods, who)
@@ -526,6 +533,7 @@ def _context(
         "age": "age",
         "percent": "percent",
         "money": s.unit,
+        "quantity": s.unit,
     }[s.kind]
     event, mods = _what(text, toks, s, config, sent_start)
     # Whose money or share it is goes into the context (compared), not the key: "the World Bank
