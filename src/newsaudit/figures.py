@@ -11,7 +11,8 @@ partners whose context does not differ (see `context_conflict`):
 - consistent: its interval is identical to every other article's;
 - compatible: otherwise (intervals overlap), and also when no partner is comparable because the
   contexts differ, in which case `needs_review` is true and `reason` says why.
-An article giving several values for a measure is judged by the first it gives.
+An article giving several values for a measure is judged by the first it gives, against each
+other article's first figure for the measure whose context does not differ.
 """
 
 from __future__ import annotations
@@ -339,7 +340,9 @@ def _number_spans(
         n = int(m.group("n")) if m.group("n") else config.ordinal_words[m.group("w").lower()]
         if m.group("w") and not re.match(r"\s+[a-z]", text[m.end() :]):
             continue
-        if m.group("w") and not re.search(r"\bthe\s+$", text[max(0, m.start() - 5) : m.start()]):
+        if m.group("w") and not re.search(
+            r"(?:\bthe|['’]s)\s+$", text[max(0, m.start() - 5) : m.start()]
+        ):
             continue  # spelled ordinals count only as "the third ...", else "second" is a verb
         spans.append(_Span(m.start(), m.end(), n, n, "ordinal", "ordinal"))
     return spans
@@ -472,6 +475,8 @@ def _measure_noun(left: list[Token], s: _Span, config: FiguresConfig, sent_start
         return measures.lemma(s.hyphen)
     if left and left[-1].low in nouns:
         return left[-1].low
+    if len(left) >= 2 and left[-1].low == "of" and measures.lemma(left[-2].low) in nouns:
+        return measures.lemma(left[-2].low)  # "a capacity of 150", "a turnout of 61%"
     subject = measures.owner(left, config, sent_start, measure_noun=True)
     if subject and measures.lemma(subject.split()[-1]) in nouns:
         return measures.lemma(subject.split()[-1])
@@ -554,6 +559,8 @@ def _count_event(
     ("killing 500 civilians", "the execution of 500 civilians"), within the clause."""
     classes = config.event_classes
     after = right[: len(phrase) + 1 + config.event_window]
+    numbers = [i for i, t in enumerate(after) if i >= len(phrase) and t.text[:1].isdigit()]
+    after = after[: numbers[0]] if numbers else after  # "46 drowned and 130 were rescued"
     hits = measures.class_hits(after, classes, config.event_ignore)
     if hits:
         return hits[0][2]
@@ -628,7 +635,7 @@ def _figures_in(
             out.append(
                 Figure(
                     article_id=article_id,
-                    measure=measures.key(ctx.thing, ctx.event, ctx.place, ctx.relation, ctx.owner),
+                    measure=measures.key(ctx.thing, ctx.event, ctx.place, ctx.relation),
                     text=text[s.start : s.end],
                     low=float(s.low),
                     high=float(s.high),
@@ -678,7 +685,7 @@ def _without_setting(figs: list[Figure], corpus: Corpus, config: FiguresConfig) 
     out = []
     for f in figs:
         if f.place and share[f.place] >= config.setting_share:
-            ctx_key = measures.key(f.thing, f.event, "", f.relation, f.owner)
+            ctx_key = measures.key(f.thing, f.event, "", f.relation)
             f = replace(f, place="", measure=ctx_key)
         out.append(f)
     return out
@@ -710,6 +717,8 @@ def gap(a: Figure, b: Figure) -> tuple[float, float]:
 
 def context_conflict(a: Figure, b: Figure, config: FiguresConfig) -> str:
     """Why two same-measure figures may count different things ('' when comparable)."""
+    if a.owner and b.owner and a.owner.lower() != b.owner.lower():
+        return f"different subjects: {a.owner} vs {b.owner}"
     ma, mb = set(a.modifiers), set(b.modifiers)
     if ma and mb and not ma & mb:
         return f"different groups: {', '.join(sorted(ma))} vs {', '.join(sorted(mb))}"
@@ -780,30 +789,42 @@ def comparable(f: Figure) -> bool:
     return comparable_key(f.measure)
 
 
-def representatives(figs: list[Figure]) -> dict[str, dict[str, Figure]]:
-    """measure -> article -> the article's value for it: the first figure it gives (news puts
-    the number it stands by first; later ones are usually other years or sub-totals)."""
-    reps: dict[str, dict[str, Figure]] = defaultdict(dict)
+def by_measure(figs: list[Figure]) -> dict[str, dict[str, list[Figure]]]:
+    """measure -> article -> its comparable figures for the measure, in text order."""
+    groups: dict[str, dict[str, list[Figure]]] = defaultdict(lambda: defaultdict(list))
     for f in sorted(figs, key=lambda f: (f.article_id, f.start)):
         if comparable(f):
-            reps[f.measure].setdefault(f.article_id, f)
-    return reps
+            groups[f.measure][f.article_id].append(f)
+    return groups
 
 
-def _judge(f: Figure, others: list[Figure], config: FiguresConfig) -> tuple[str, float, list[str]]:
-    """(verdict, largest relative difference, reasons) of one figure against the other
-    articles' figures for its measure, skipping those whose context differs."""
+def _partner(f: Figure, others: list[Figure], config: FiguresConfig) -> tuple[Figure | None, str]:
+    """The other article's figure to compare with: its first one whose context does not differ
+    (so "the Unity Party won 132" meets "gives the Unity Party 130", not "the opposition 87")."""
+    for o in others:
+        if not context_conflict(f, o, config):
+            return o, ""
+    return None, context_conflict(f, others[0], config)
+
+
+def _judge(
+    f: Figure, others: dict[str, list[Figure]], config: FiguresConfig
+) -> tuple[str, float, list[str], list[Figure]]:
+    """(verdict, largest relative difference, reasons, partners) of an article's figure against
+    the other articles' figures for its measure."""
     rels: list[str] = []
     reasons: list[str] = []
+    partners: list[Figure] = []
     rel_diff = 0.0
-    for o in others:
-        conflict = context_conflict(f, o, config)
-        if conflict:
-            reasons.append(f"{o.article_id} {o.text!r}: {conflict}")
+    for other_id, figs in others.items():
+        partner, conflict = _partner(f, figs, config)
+        if partner is None:
+            reasons.append(f"{other_id} {figs[0].text!r}: {conflict}")
             continue
-        rels.append(relation(f, o, config.epsilon))
+        partners.append(partner)
+        rels.append(relation(f, partner, config.epsilon))
         if rels[-1] == "disjoint":
-            rel_diff = max(rel_diff, gap(f, o)[1])
+            rel_diff = max(rel_diff, gap(f, partner)[1])
     if "disjoint" in rels:
         verdict = "inconsistent"
     elif rels and all(r == "identical" for r in rels):
@@ -812,7 +833,7 @@ def _judge(f: Figure, others: list[Figure], config: FiguresConfig) -> tuple[str,
         verdict = "compatible"
     if not rels:
         reasons = ["no comparable figure: " + "; ".join(reasons)]
-    return verdict, rel_diff, reasons
+    return verdict, rel_diff, reasons, partners
 
 
 def _notes(f: Figure) -> list[str]:
@@ -822,18 +843,18 @@ def _notes(f: Figure) -> list[str]:
     return notes
 
 
-def checks_frame(figs: list[Figure], config: FiguresConfig) -> pd.DataFrame:
-    """One row per (measure, article) for measures given by at least two articles."""
-    counts: dict[tuple[str, str], int] = defaultdict(int)
-    for f in figs:
-        counts[(f.measure, f.article_id)] += 1
-    rows = []
-    for measure, by_article in representatives(figs).items():
+def compare(figs: list[Figure], config: FiguresConfig) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """(checks, disagreements). An article's value for a measure is the first figure it gives
+    (news leads with the number it stands by); it is compared with each other article's first
+    figure for the measure whose context does not differ."""
+    rows, pairs = [], {}
+    for measure, by_article in by_measure(figs).items():
         if len(by_article) < 2:
             continue
-        for article_id, f in by_article.items():
-            others = [o for aid, o in by_article.items() if aid != article_id]
-            verdict, rel_diff, reasons = _judge(f, others, config)
+        for article_id, own in by_article.items():
+            f = own[0]
+            others = {aid: fs for aid, fs in by_article.items() if aid != article_id}
+            verdict, rel_diff, reasons, partners = _judge(f, others, config)
             notes = _notes(f)
             rows.append(
                 {
@@ -847,52 +868,52 @@ def checks_frame(figs: list[Figure], config: FiguresConfig) -> pd.DataFrame:
                     "relative_difference": rel_diff,
                     "needs_review": bool(reasons or notes),
                     "reason": " | ".join([*reasons, *notes]),
-                    "n_figures": counts[(measure, article_id)],
+                    "n_figures": len(own),
                     "start": f.start,
                     "end": f.end,
                 }
             )
-    frame = pd.DataFrame(rows, columns=CHECK_COLUMNS)
-    return frame.sort_values(["measure", "article_id"], ignore_index=True)
+            for p in partners:
+                if relation(f, p, config.epsilon) == "disjoint":
+                    a, b = sorted((f, p), key=lambda x: (x.article_id, x.start))
+                    pairs[(a.article_id, a.start, b.article_id, b.start)] = (a, b)
+    checks = pd.DataFrame(rows, columns=CHECK_COLUMNS)
+    checks = checks.sort_values(["measure", "article_id"], ignore_index=True)
+    return checks, _disagreements(list(pairs.values()))
 
 
-def disagreements_frame(
-    figs: list[Figure], checks: pd.DataFrame, config: FiguresConfig
-) -> pd.DataFrame:
-    """Pairs of articles whose chosen figures for a measure are disjoint, largest gap first."""
-    chosen = {(r.measure, r.article_id, r.start) for r in checks.itertuples()}
-    picked = [f for f in figs if (f.measure, f.article_id, f.start) in chosen]
+def checks_frame(figs: list[Figure], config: FiguresConfig) -> pd.DataFrame:
+    """One row per (measure, article) for measures given by at least two articles."""
+    return compare(figs, config)[0]
+
+
+def _disagreements(pairs: list[tuple[Figure, Figure]]) -> pd.DataFrame:
+    """Disjoint pairs as rows, largest relative difference first."""
     rows = []
-    for i, a in enumerate(picked):
-        for b in picked[i + 1 :]:
-            if a.measure != b.measure or a.article_id == b.article_id:
-                continue
-            if context_conflict(a, b, config) or relation(a, b, config.epsilon) != "disjoint":
-                continue
-            a_, b_ = (a, b) if a.article_id < b.article_id else (b, a)
-            diff, rel = gap(a_, b_)
-            rows.append(
-                {
-                    "measure": a.measure,
-                    "unit": a.unit,
-                    "article_a": a_.article_id,
-                    "text_a": a_.text,
-                    "low_a": a_.low,
-                    "high_a": a_.high,
-                    "article_b": b_.article_id,
-                    "text_b": b_.text,
-                    "low_b": b_.low,
-                    "high_b": b_.high,
-                    "difference": diff,
-                    "relative_difference": rel,
-                    "sentence_a": a_.sentence,
-                    "sentence_b": b_.sentence,
-                }
-            )
+    for a, b in pairs:
+        diff, rel = gap(a, b)
+        rows.append(
+            {
+                "measure": a.measure,
+                "unit": a.unit,
+                "article_a": a.article_id,
+                "text_a": a.text,
+                "low_a": a.low,
+                "high_a": a.high,
+                "article_b": b.article_id,
+                "text_b": b.text,
+                "low_b": b.low,
+                "high_b": b.high,
+                "difference": diff,
+                "relative_difference": rel,
+                "sentence_a": a.sentence,
+                "sentence_b": b.sentence,
+            }
+        )
     frame = pd.DataFrame(rows, columns=DISAGREEMENT_COLUMNS)
     frame["_neg"] = -frame["relative_difference"].astype(float)
-    frame = frame.sort_values(["_neg", "measure", "article_a", "article_b"], ignore_index=True)
-    return frame.drop(columns="_neg")
+    keys = ["_neg", "measure", "article_a", "article_b", "text_a", "text_b"]
+    return frame.sort_values(keys, ignore_index=True).drop(columns="_neg")
 
 
 def matrix_frame(checks: pd.DataFrame, article_ids: list[str]) -> pd.DataFrame:
@@ -989,11 +1010,11 @@ def analyse(corpus: Corpus, config: FiguresConfig | None = None) -> FiguresResul
     figs = [f for article in corpus for f in extract(article, config)]
     figs = _without_setting(figs, corpus, config)
     figs.sort(key=lambda f: (f.article_id, f.start, f.end))
-    checks = checks_frame(figs, config)
+    checks, disagreements = compare(figs, config)
     return FiguresResult(
         figures=figures_frame(figs),
         checks=checks,
-        disagreements=disagreements_frame(figs, checks, config),
+        disagreements=disagreements,
         matrix=matrix_frame(checks, corpus.ids),
         review=review_frame(figs, checks, config),
         details=details_frame(figs),

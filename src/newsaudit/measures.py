@@ -410,12 +410,12 @@ def owner(
         return ""  # "an earthquake killed 1,230": a cause, not whose figure it is
     if head in config.measure_nouns and not measure_noun:
         return ""  # "the death toll rose to 45": the quantity itself, not an owner
-    return subject[0].low
+    return subject[-1].low if not measure_noun else head
 
 
-def key(thing: str, event: str, place: str = "", relation: str = "", owner: str = "") -> str:
-    """`thing|event|place|relation|by owner`, empty parts left out; UNKNOWN when uncomparable."""
+def key(thing: str, event: str, place: str = "", relation: str = "") -> str:
+    """`thing|event|place|relation`, empty parts left out; UNKNOWN when uncomparable. Who the
+    figure belongs to (`owner`) is compared as context, not keyed: one side often omits it."""
     if not thing:
         return UNKNOWN
-    parts = [thing, event, place, relation, f"by {owner}" if owner else ""]
-    return "|".join(p for p in parts if p)
+    return "|".join(p for p in (thing, event, place, relation) if p)
