@@ -8,15 +8,16 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Iterable
 
 from newsaudit.config import FiguresConfig
 
 _DIGITS = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?")
 
 
-def words_pattern(words: object) -> str:
+def words_pattern(words: Iterable[str]) -> str:
     """Regex alternation of words/phrases, longest first so "tens of thousands" beats "tens"."""
-    items = sorted({str(w) for w in words}, key=lambda w: (-len(w), w))  # type: ignore[attr-defined]
+    items = sorted({str(w) for w in words}, key=lambda w: (-len(w), w))
     return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in items)
 
 
