@@ -155,6 +155,123 @@ class TaggingConfig:
     # of the group's (scaled by length), or is an anagram with the same first and last letter.
     name_min_len: int = 4
     name_max_edit_ratio: float = 0.2
+    # Titles split a capitalised run ("UN Secretary-General Antonio Guterres" -> "Antonio
+    # Guterres"), unless what follows is an institution ("Foreign Ministry" stays whole).
+    name_titles: tuple[str, ...] = (
+        "Secretary-General",
+        "Secretary",
+        "General",
+        "Minister",
+        "Prime",
+        "President",
+        "Foreign",
+        "Defence",
+        "Defense",
+        "Interior",
+        "Transitional",
+        "Interim",
+        "Head",
+        "Chief",
+        "Spokesman",
+        "Spokeswoman",
+        "Spokesperson",
+        "Ambassador",
+        "Envoy",
+        "Colonel",
+        "Col",
+        "Gen",
+        "Lt",
+        "Captain",
+        "Commander",
+        "Mr",
+        "Mrs",
+        "Ms",
+        "Dr",
+        "Sir",
+        "King",
+        "Queen",
+        "Prince",
+        "Senator",
+        "Governor",
+        "Mayor",
+        "Judge",
+        "Special",
+        "Representative",
+    )
+    name_institutions: tuple[str, ...] = (
+        "Ministry",
+        "Council",
+        "Office",
+        "Department",
+        "Assembly",
+        "Government",
+        "Army",
+        "Forces",
+        "Court",
+        "Party",
+        "Service",
+        "Services",
+        "Committee",
+        "Commission",
+    )
+    # A one-word name is the short form of a multi-word organisation ending in one of these
+    # ("Wagner" -> "Wagner Group").
+    name_org_suffixes: tuple[str, ...] = (
+        "Group",
+        "Party",
+        "Company",
+        "Corporation",
+        "Organisation",
+        "Organization",
+        "Movement",
+        "Front",
+        "Alliance",
+        "Coalition",
+        "Network",
+        "Brigade",
+        "Agency",
+        "Foundation",
+    )
+    # First words that make a multi-word name a place or adjective phrase, not a person, so its
+    # last word is not a surname ("Northern Mali" does not make "Mali" a surname).
+    name_not_given: tuple[str, ...] = (
+        "North",
+        "South",
+        "East",
+        "West",
+        "Northern",
+        "Southern",
+        "Eastern",
+        "Western",
+        "Central",
+        "Upper",
+        "Lower",
+        "Greater",
+        "New",
+        "Old",
+        "United",
+        "Republic",
+        "Democratic",
+        "Saint",
+        "St",
+        "Lake",
+        "Mount",
+        "Cape",
+        "Port",
+        "Fort",
+        "Sub-Saharan",
+        "Middle",
+        "Far",
+        "Near",
+    )
+    # An acronym in parentheses names the long form before it (or vice versa) when at least this
+    # share of its distinct letters are initials of the long form: MINUSMA (French word order)
+    # shares 5 of 6 letters with "United Nations Multidimensional Integrated Stabilization
+    # Mission in Mali"; a credit such as "(AP)" after a person shares at most one.
+    name_acronym_min_share: float = 0.6
+    # A paragraph this short (words) without closing punctuation and in Title Case is a section
+    # heading ("Loss of Confidence in MUNISMA:"); its capitalised words are not names.
+    name_heading_max_words: int = 12
     # Sentence-initial words that are not names even when capitalised.
     name_stopwords: tuple[str, ...] = (
         "The",
@@ -271,6 +388,29 @@ class TaggingConfig:
         "Comments",
         "Reply",
         "Explained",
+        # Sentence-opening adverbs and time words.
+        "Later",
+        "Earlier",
+        "Meanwhile",
+        "Today",
+        "Yesterday",
+        "Tomorrow",
+        "Now",
+        "Then",
+        "Also",
+        "Still",
+        "Last",
+        "Next",
+        "Recently",
+        "Currently",
+        "Yet",
+        "So",
+        "Thus",
+        "Nevertheless",
+        "Moreover",
+        "Indeed",
+        "Finally",
+        "Meantime",
     )
 
 
@@ -292,12 +432,24 @@ class OverlapConfig:
 # ---------------------------------------------------------------------------------------------
 # Figures (numbers and their consistency)
 # ---------------------------------------------------------------------------------------------
+_UNITS = (
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen"
+    " fifteen sixteen seventeen eighteen nineteen"
+)
+_TENS = "twenty thirty forty fifty sixty seventy eighty ninety"
+
+
 @dataclass(frozen=True)
 class FiguresConfig:
-    """How qualifiers become bounds and when two figures are the same measure."""
+    """How numbers are read, how qualifiers become bounds and when two figures are one measure."""
 
-    approx_tolerance: float = 0.10  # "about 170" = 170 ± 10 %
-    nearly_tolerance: float = 0.10  # "nearly 300" = [270, 300)
+    # "about 170" = 170 ± 10 %: wire-service style rounds to 2 significant figures, so ±10 %
+    # covers the rounding of any two-digit value and the usual spread between outlets.
+    approx_tolerance: float = 0.10
+    # "nearly 300" = [270, 300]: "nearly/almost" is used for shortfalls up to about a tenth.
+    nearly_tolerance: float = 0.10
+    # Round numbers are taken as exact (0.0): a fact-checker wants 14,000 vs 13,000 flagged.
+    round_tolerance: float = 0.0
     qualifiers: dict[str, str] = field(
         default_factory=lambda: {
             "more than": "gt",
@@ -305,6 +457,8 @@ class FiguresConfig:
             "above": "gt",
             "in excess of": "gt",
             "upwards of": "gt",
+            "just over": "gt",
+            "well over": "gt",
             "at least": "ge",
             "no fewer than": "ge",
             "no less than": "ge",
@@ -313,6 +467,7 @@ class FiguresConfig:
             "almost": "nearly",
             "close to": "nearly",
             "just under": "nearly",
+            "just shy of": "nearly",
             "about": "approx",
             "approximately": "approx",
             "around": "approx",
@@ -321,15 +476,736 @@ class FiguresConfig:
             "an estimated": "approx",
             "estimated": "approx",
             "circa": "approx",
+            "an approximate": "approx",
             "up to": "le",
             "at most": "le",
             "as many as": "le",
+            "no more than": "le",
             "fewer than": "lt",
             "less than": "lt",
             "under": "lt",
             "below": "lt",
         }
     )
+    # Spelled cardinals below one hundred; "hundred" and the scales are handled by the parser.
+    number_words: dict[str, int] = field(
+        default_factory=lambda: {
+            **{w: i for i, w in enumerate(_UNITS.split())},
+            **{w: 10 * i for i, w in enumerate(_TENS.split(), start=2)},
+        }
+    )
+    scale_words: dict[str, float] = field(
+        default_factory=lambda: {
+            "thousand": 1e3,
+            "million": 1e6,
+            "billion": 1e9,
+            "trillion": 1e12,
+        }
+    )
+    # Attached magnitude suffixes ("$3.5bn", "5m", "10k"); only read next to a currency or alone
+    # with digits, never inside words.
+    scale_suffixes: dict[str, float] = field(
+        default_factory=lambda: {
+            "k": 1e3,
+            "m": 1e6,
+            "mn": 1e6,
+            "mln": 1e6,
+            "bn": 1e9,
+            "b": 1e9,
+            "tn": 1e12,
+        }
+    )
+    # Vague amounts as closed bands. Plural magnitudes mean "at least two of them" and stay below
+    # the next written magnitude; "several/a few" span 2-9 units. Wide on purpose: a vague word
+    # should only clash with a figure clearly outside what the word can mean.
+    vague_amounts: dict[str, tuple[float, float]] = field(
+        default_factory=lambda: {
+            "dozens": (24, 199),
+            "hundreds": (200, 1_999),
+            "thousands": (2_000, 999_999),
+            "tens of thousands": (20_000, 999_999),
+            "hundreds of thousands": (200_000, 1_999_999),
+            "millions": (2e6, 999e6),
+            "tens of millions": (20e6, 999e6),
+            "hundreds of millions": (200e6, 1_999e6),
+            "billions": (2e9, 999e9),
+            "several dozen": (24, 119),
+            "a few dozen": (24, 119),
+            "several hundred": (200, 999),
+            "a few hundred": (200, 999),
+            "several thousand": (2_000, 9_999),
+            "a few thousand": (2_000, 9_999),
+            "several million": (2e6, 9.999e6),
+            "a few million": (2e6, 9.999e6),
+            "a handful": (2, 9),
+            "a few": (2, 9),
+            "several": (2, 9),
+            "a couple of": (2, 2),
+            "decades": (20, 99),
+        }
+    )
+    # Vague words that only count when a unit or "of + noun" follows ("a few weeks").
+    vague_need_unit: tuple[str, ...] = ("a few", "several", "a couple of", "a handful")
+    ordinal_words: dict[str, int] = field(
+        default_factory=lambda: {
+            "second": 2,
+            "third": 3,
+            "fourth": 4,
+            "fifth": 5,
+            "sixth": 6,
+            "seventh": 7,
+            "eighth": 8,
+            "ninth": 9,
+            "tenth": 10,
+        }
+    )
+    # Duration units: word -> (unit, factor). A decade is 10 years.
+    duration_units: dict[str, tuple[str, float]] = field(
+        default_factory=lambda: {
+            "year": ("years", 1),
+            "years": ("years", 1),
+            "month": ("months", 1),
+            "months": ("months", 1),
+            "week": ("weeks", 1),
+            "weeks": ("weeks", 1),
+            "day": ("days", 1),
+            "days": ("days", 1),
+            "hour": ("hours", 1),
+            "hours": ("hours", 1),
+            "decade": ("years", 10),
+            "decades": ("years", 10),
+        }
+    )
+    currency_symbols: dict[str, str] = field(
+        default_factory=lambda: {
+            "US$": "USD",
+            "$": "USD",
+            "USD": "USD",
+            "€": "EUR",
+            "EUR": "EUR",
+            "£": "GBP",
+            "GBP": "GBP",
+            "¥": "JPY",
+            "CFA": "XOF",
+        }
+    )
+    currency_words: dict[str, str] = field(
+        default_factory=lambda: {
+            "dollars": "USD",
+            "us dollars": "USD",
+            "euros": "EUR",
+            "pounds": "GBP",
+            "pounds sterling": "GBP",
+            "cfa francs": "XOF",
+            "francs": "XOF",
+            "yen": "JPY",
+        }
+    )
+    percent_words: tuple[str, ...] = ("%", "percent", "per cent", "pc")
+    # Physical units written after a number: spelling -> canonical unit.
+    physical_units: dict[str, str] = field(
+        default_factory=lambda: {
+            "mm": "mm",
+            "millimetres": "mm",
+            "millimeters": "mm",
+            "millimetre": "mm",
+            "cm": "cm",
+            "centimetres": "cm",
+            "centimeters": "cm",
+            "m": "m",
+            "metres": "m",
+            "meters": "m",
+            "metre": "m",
+            "meter": "m",
+            "km": "km",
+            "kilometres": "km",
+            "kilometers": "km",
+            "kilometre": "km",
+            "miles": "mile",
+            "mile": "mile",
+            "kg": "kg",
+            "kilograms": "kg",
+            "kilogrammes": "kg",
+            "tonnes": "t",
+            "tons": "t",
+            "tonne": "t",
+            "ton": "t",
+            "hectares": "ha",
+            "hectare": "ha",
+            "ha": "ha",
+            "acres": "acre",
+            "square kilometres": "km2",
+            "square kilometers": "km2",
+            "sq km": "km2",
+            "degrees": "degree",
+            "°C": "°C",
+            "°F": "°F",
+            "litres": "l",
+            "liters": "l",
+            "barrels": "barrel",
+            "km/h": "km/h",
+            "mph": "mph",
+            "MW": "MW",
+            "GW": "GW",
+            "megawatts": "MW",
+            "gigawatts": "GW",
+        }
+    )
+    # Written fractions ("two-thirds", "three-quarters") become percentages.
+    fraction_words: dict[str, int] = field(
+        default_factory=lambda: {
+            "half": 2,
+            "halves": 2,
+            "third": 3,
+            "thirds": 3,
+            "quarter": 4,
+            "quarters": 4,
+            "fifth": 5,
+            "fifths": 5,
+            "tenth": 10,
+            "tenths": 10,
+        }
+    )
+    # What a number counts: synonym classes (canonical -> members, lower case). A member may be
+    # singular or plural; unlisted nouns fall back to their crude singular.
+    thing_classes: dict[str, tuple[str, ...]] = field(
+        default_factory=lambda: {
+            "troops": (
+                "troops",
+                "troop",
+                "soldiers",
+                "soldier",
+                "peacekeepers",
+                "peacekeeper",
+                "personnel",
+                "blue helmets",
+                "force",
+                "forces",
+                "servicemen",
+                "servicemembers",
+                "military personnel",
+                "uniformed personnel",
+                "contingent",
+                "strong",
+            ),
+            "civilians": ("civilians", "civilian", "villagers", "non-combatants"),
+            "people": (
+                "people",
+                "persons",
+                "person",
+                "individuals",
+                "passengers",
+                "survivors",
+                "bodies",
+                "lives",
+                "deaths",
+                "dead",
+                "residents",
+                "inhabitants",
+            ),
+            "protesters": ("protesters", "protestors", "demonstrators", "marchers"),
+            "fighters": (
+                "fighters",
+                "militants",
+                "mercenaries",
+                "insurgents",
+                "jihadists",
+                "rebels",
+                "combatants",
+                "gunmen",
+            ),
+            "refugees": ("refugees", "displaced people", "displaced persons", "asylum seekers"),
+            "coups": ("coups", "coup", "putsch", "putsches", "coups d'etat", "coups d'état"),
+            "mission": ("mission", "missions", "operation", "operations", "peacekeeping"),
+            "homes": ("homes", "home", "houses", "house", "dwellings", "households"),
+        }
+    )
+    # What happened to them: event classes (canonical -> words or phrases, lower case).
+    event_classes: dict[str, tuple[str, ...]] = field(
+        default_factory=lambda: {
+            "killed": (
+                "killed",
+                "kill",
+                "killing",
+                "killings",
+                "died",
+                "die",
+                "dying",
+                "dead",
+                "deaths",
+                "death",
+                "lost their lives",
+                "losing their lives",
+                "lost lives",
+                "fatalities",
+                "executed",
+                "execution",
+                "executions",
+                "massacred",
+                "slain",
+                "murdered",
+                "perished",
+                "drowned",
+                "burned to death",
+                "bodies",
+                "bodies recovered",
+                "death toll",
+                "toll",
+            ),
+            "injured": ("injured", "wounded", "hurt", "injuries"),
+            "deployed": (
+                "deployed",
+                "deployment",
+                "stationed",
+                "presence",
+                "on the ground",
+                "strong",
+                "comprising",
+                "comprises",
+                "comprised",
+                "serving",
+                "consists of",
+            ),
+            "displaced": ("displaced", "fled", "uprooted", "forced from their homes"),
+            "arrested": ("arrested", "detained", "jailed", "imprisoned"),
+            "gathered": (
+                "gathered",
+                "rallied",
+                "marched",
+                "demonstrated",
+                "demonstrate",
+                "protested",
+                "protest",
+                "took to the streets",
+                "turned out",
+            ),
+            "kidnapped": ("kidnapped", "abducted", "taken hostage"),
+            "missing": ("missing", "unaccounted for", "disappeared"),
+            "rescued": (
+                "rescued",
+                "survived",
+                "survivors",
+                "pulled from the water",
+                "saved",
+            ),
+            "aboard": ("carrying", "on board", "aboard", "onboard"),
+            "evacuated": (
+                "evacuated",
+                "evacuation",
+                "moved to shelters",
+                "relocated",
+                "sheltering",
+            ),
+            "increase": (
+                "rose",
+                "risen",
+                "rise",
+                "rising",
+                "increased",
+                "increase",
+                "jumped",
+                "raised",
+                "climbed",
+                "soared",
+                "surged",
+                "hiked",
+                "grew",
+                "up",
+            ),
+            "decrease": (
+                "fell",
+                "fallen",
+                "dropped",
+                "declined",
+                "decreased",
+                "cut",
+                "slumped",
+                "down",
+                "shrank",
+            ),
+        }
+    )
+    # Words never read as events even though a class lemma matches ("according" ~ "accord").
+    event_ignore: tuple[str, ...] = ("according", "accordingly")
+    # Nouns that name the quantity itself when written just before the number or as its
+    # subject ("a magnitude 6.8 quake", "turnout was 61%", "a 7.1-magnitude quake").
+    measure_nouns: tuple[str, ...] = (
+        "magnitude",
+        "turnout",
+        "toll",
+        "rate",
+        "unemployment",
+        "inflation",
+        "score",
+        "temperature",
+        "budget",
+        "cost",
+        "price",
+        "tally",
+        "population",
+        "majority",
+        "share",
+        "growth",
+        "capacity",
+        "deficit",
+        "debt",
+        "age",
+        "salary",
+        "wage",
+        "fine",
+        "ransom",
+        "bail",
+    )
+    # Reporting verbs: the clause before them is attribution, not the subject of the figure.
+    reporting_verbs: tuple[str, ...] = (
+        "said",
+        "says",
+        "told",
+        "reported",
+        "added",
+        "announced",
+        "estimated",
+        "claimed",
+        "stated",
+        "confirmed",
+        "according",
+        "noted",
+        "insisted",
+        "warned",
+    )
+    # Words skipped between a verb and its number ("offered a further $100m").
+    determiners: tuple[str, ...] = (
+        "a",
+        "an",
+        "the",
+        "further",
+        "additional",
+        "another",
+        "extra",
+        "its",
+        "their",
+        "his",
+        "her",
+        "our",
+        "only",
+        "just",
+        "some",
+    )
+    # Events that a calendar date or year is the date of (what "in 2013" dates).
+    date_event_classes: dict[str, tuple[str, ...]] = field(
+        default_factory=lambda: {
+            "established": (
+                "established",
+                "establishment",
+                "deployed",
+                "created",
+                "creation",
+                "founded",
+                "set up",
+                "launched",
+                "formed",
+                "arrival",
+                "arrived",
+            ),
+            "coup": ("coup", "coups", "putsch", "took power", "seized power"),
+            "withdrawal": (
+                "withdrew",
+                "withdraw",
+                "withdrawn",
+                "withdrawal",
+                "withdrawing",
+                "pulled out",
+                "pull out",
+                "departure",
+                "exit",
+                "leave",
+            ),
+            "election": ("election", "elections", "vote", "polls", "referendum"),
+            "agreement": ("accord", "accords", "agreement", "deal", "treaty", "signed"),
+            "resolution": ("resolution", "adopted", "adoption"),
+            "rebellion": ("rebellion", "uprising", "insurgency", "revolt"),
+            "massacre": ("massacre",),
+            "attack": ("attack", "attacks", "attacked"),
+            "independence": ("independence",),
+            "built": ("built", "constructed", "manufactured", "commissioned"),
+        }
+    )
+    # Things too generic to compare without an event: "14 people" and "9,000 people" in two
+    # articles are different measures unless both say what happened to them.
+    generic_things: tuple[str, ...] = ("people",)
+    # A count with no noun ("Thousands have lost their lives") counts these, by event.
+    implicit_things: dict[str, str] = field(
+        default_factory=lambda: {
+            "killed": "people",
+            "injured": "people",
+            "displaced": "people",
+            "arrested": "people",
+            "kidnapped": "people",
+            "missing": "people",
+            "rescued": "people",
+            "aboard": "people",
+            "evacuated": "people",
+            "gathered": "protesters",
+        }
+    )
+    # Nouns heading a restrictive cause phrase ("killed in malicious acts", "died in accidents"):
+    # a figure with such a cause counts a subset, so it is not compared with one without it.
+    # Broad causes ("killed in attacks", "in the violence") restrict nothing and are left out.
+    cause_nouns: tuple[str, ...] = (
+        "act",
+        "accident",
+        "clash",
+        "incident",
+        "ambush",
+        "bombing",
+        "explosion",
+        "airstrike",
+        "strike",
+        "raid",
+        "disease",
+        "illness",
+        "combat",
+        "hostilities",
+        "shelling",
+        "crossfire",
+    )
+    # Subjects that cause a figure rather than own it ("an earthquake killed 1,230 people").
+    agent_exclude: tuple[str, ...] = (
+        "earthquake",
+        "quake",
+        "storm",
+        "flood",
+        "fire",
+        "blast",
+        "cyclone",
+        "hurricane",
+        "typhoon",
+        "landslide",
+        "virus",
+        "outbreak",
+        "epidemic",
+        "pandemic",
+        "drought",
+        "heatwave",
+        "wave",
+        "crash",
+        "collapse",
+        "war",
+        "conflict",
+        "unrest",
+        "violence",
+    )
+    # Place heads after "in the ... of" ("in the village of Moura").
+    place_nouns: tuple[str, ...] = (
+        "village",
+        "town",
+        "city",
+        "region",
+        "district",
+        "province",
+        "area",
+        "camp",
+        "commune",
+        "county",
+        "state",
+        "capital",
+        "municipality",
+    )
+    # A place named in at least this share of the articles is the story's setting, not part of
+    # a measure ("troops in Mali" and "troops" are the same measure when every article is Mali).
+    setting_share: float = 0.8
+    # Tokens searched for a count's event: after its noun phrase ("300 peacekeepers have also
+    # been killed": 4) and before the number ("killing 500 civilians", "execution of 500": 2),
+    # within its clause. Short on purpose: a farther verb usually belongs to another clause.
+    event_window: int = 5
+    event_left_window: int = 3
+    # Tokens searched for the event a date or duration belongs to: dates attach tightly.
+    date_event_window: int = 6
+    # Words that end a noun phrase after a number (prepositions, auxiliaries, conjunctions).
+    phrase_breaks: tuple[str, ...] = (
+        "off",
+        "near",
+        "outside",
+        "inside",
+        "along",
+        "around",
+        "within",
+        "remain",
+        "remains",
+        "remained",
+        "say",
+        "says",
+        "said",
+        "need",
+        "needs",
+        "include",
+        "includes",
+        "included",
+        "in",
+        "on",
+        "at",
+        "from",
+        "to",
+        "with",
+        "by",
+        "for",
+        "since",
+        "during",
+        "after",
+        "before",
+        "as",
+        "than",
+        "of",
+        "and",
+        "or",
+        "but",
+        "who",
+        "which",
+        "that",
+        "were",
+        "was",
+        "are",
+        "is",
+        "have",
+        "has",
+        "had",
+        "been",
+        "be",
+        "will",
+        "would",
+        "could",
+        "may",
+        "might",
+        "still",
+        "also",
+        "now",
+        "remaining",
+        "across",
+        "into",
+        "under",
+        "over",
+        "per",
+        "while",
+        "including",
+        "among",
+        "against",
+        "when",
+        "where",
+        "each",
+        "a",
+        "an",
+        "the",
+        "its",
+        "their",
+        "his",
+        "her",
+        "our",
+        "later",
+        "earlier",
+        "ago",
+    )
+    # Auxiliaries skipped when looking for the verb a duration belongs to.
+    auxiliaries: tuple[str, ...] = (
+        "be",
+        "been",
+        "being",
+        "is",
+        "are",
+        "was",
+        "were",
+        "has",
+        "have",
+        "had",
+        "having",
+        "do",
+        "does",
+        "did",
+        "will",
+        "would",
+        "can",
+        "could",
+        "may",
+        "might",
+        "must",
+        "shall",
+        "should",
+        "there",
+        "here",
+        "it",
+        "they",
+        "he",
+        "she",
+        "we",
+        "for",
+        "the",
+        "a",
+        "an",
+        "of",
+        "to",
+        "in",
+        "on",
+        "at",
+        "after",
+        "before",
+        "since",
+        "over",
+        "past",
+        "last",
+        "this",
+        "that",
+        "these",
+        "those",
+        "just",
+        "only",
+        "about",
+        "almost",
+        "nearly",
+        "some",
+        "and",
+        "or",
+        "but",
+        "not",
+        "no",
+        "than",
+        "more",
+        "most",
+        "until",
+        "by",
+        "from",
+        "with",
+    )
+    # Relative years, resolved against the article's publication date when it is known.
+    relative_years: dict[str, int] = field(
+        default_factory=lambda: {
+            "last year": -1,
+            "the previous year": -1,
+            "this year": 0,
+            "the current year": 0,
+            "next year": 1,
+            "the following year": 1,
+            "the coming year": 1,
+        }
+    )
+    # Anaphoric years ("established that year"): the last explicit year written before them.
+    anaphoric_years: tuple[str, ...] = ("that year", "the same year", "that same year")
+    # Temporal prepositions that change what a date measures ("since 2013" is a start, "by
+    # December 31" a deadline); other prepositions ("in", "on") date the event itself.
+    date_relations: dict[str, str] = field(
+        default_factory=lambda: {
+            "since": "since",
+            "from": "since",
+            "until": "until",
+            "till": "until",
+            "by": "until",
+            "before": "before",
+            "ahead of": "before",
+            "after": "after",
+        }
+    )
+    # Spellings of the UN as a modifier, folded to "UN" ("U.N. peacekeepers" = "UN peacekeepers").
+    neutral_modifiers: tuple[str, ...] = ("UN", "U.N", "U.N.", "United Nations")
+    # Verdict tolerance when comparing bounds (floating point only).
+    epsilon: float = 1e-9
 
 
 # ---------------------------------------------------------------------------------------------

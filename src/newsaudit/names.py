@@ -1,7 +1,19 @@
-"""Named organisations and people, and their spelling variants across a corpus."""
+"""Named organisations and people, and their spelling variants across a corpus.
+
+Mentions are capitalised runs and acronyms in the body (section headings skipped, titles split
+off). Spellings are grouped when they are the same name written differently:
+- spelling variants: same letters after folding accents and case, a small edit distance, or a
+  same-ends anagram typo (MUNISMA / MINUSMA, Al-Qaeda / al Qaeda / Al-Quaeda, Djiré / Djire);
+- acronym and long form written together as "Long Name (ACRONYM)" or "ACRONYM (Long Name)";
+- surname-only mentions of a person named in full elsewhere (Djire -> Mohammed Kassoum Djiré),
+  and the short form of an organisation ("Wagner" -> "Wagner Group"), when unambiguous.
+Demonyms and prefixes are not variants (Russia / Russian, Mali / Malian), nor are two different
+acronyms (ISIS / ISIL).
+"""
 
 from __future__ import annotations
 
+import itertools
 import re
 import unicodedata
 from collections import Counter, defaultdict
@@ -12,6 +24,7 @@ import pandas as pd
 
 from newsaudit.config import TaggingConfig
 from newsaudit.corpus import Article, Corpus
+from newsaudit.tagging import MONTHS
 
 _PARTICLE = r"(?:al|el|bin|ibn|de|du|des|van|von|der|da)"
 _CAP = r"[A-Z\u00C0-\u00DE][\w\u00C0-\u024F]*(?:[-'’][\w\u00C0-\u024F]+)*"
@@ -26,16 +39,28 @@ _SPLIT = re.compile(
     r"['’]s\s+|-(?:linked|backed|affiliated|led|based|funded|allied|run|controlled|aligned)\b\s*"
 )
 _LEADING = re.compile(r"^(?:(?:of|for|in|de|des|du|the|on)\s+)+")
+_TRAILING = re.compile(r"(?:\s+(?:of|for|in|de|des|du|the|on))+$")
+_CONNECTORS = {"of", "for", "in", "de", "des", "du", "the", "on"}
+_CALENDAR = set(MONTHS.split("|")) | {
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+}
 
 
 @dataclass(frozen=True)
 class Mention:
-    """One name as written in one article."""
+    """One name as written in one article; `at_start` marks a lone sentence-initial word."""
 
     article_id: str
     text: str
     start: int
     end: int
+    at_start: bool = False
 
 
 def fold(name: str) -> str:
@@ -60,40 +85,90 @@ def edit_distance(a: str, b: str, limit: int) -> int:
     return prev[-1]
 
 
-def mentions(article: Article, config: TaggingConfig | None = None) -> list[Mention]:
-    """Capitalised names and acronyms in the body, skipping lone sentence-initial words."""
-    config = config or TaggingConfig()
-    stop = set(config.name_stopwords)
-    found = []
-    pieces = []
+def _is_heading(paragraph: str, config: TaggingConfig) -> bool:
+    words = paragraph.split()
+    if not words or len(words) > config.name_heading_max_words:
+        return False
+    if paragraph.rstrip()[-1:] in '.!?"”’)':
+        return False
+    content = [w.strip(":") for w in words if w.lower() not in _CONNECTORS]
+    content = [w for w in content if w.isalpha()]
+    share = sum(w[0].isupper() for w in content) / len(content) if content else 0.0
+    return share >= (0.6 if paragraph.rstrip().endswith(":") else 0.8)
+
+
+def _pieces(article: Article, config: TaggingConfig) -> list[tuple[str, int]]:
+    """Capitalised runs outside headings, split at possessives, compounds and titles."""
+    headings = [
+        span
+        for span, para in zip(article.paragraph_spans(), article.paragraphs, strict=False)
+        if _is_heading(para, config)
+    ]
+    titles = set(config.name_titles)
+    institutions = set(config.name_institutions)
+    pieces: list[tuple[str, int]] = []
     for match in NAME_RE.finditer(article.text):
+        if any(a <= match.start() < b for a, b in headings):
+            continue
         pos = match.start()
         for part in _SPLIT.split(match.group(0)):
-            pieces.append((part, pos))
+            # Titles split the run: "UN Secretary-General Antonio Guterres" -> UN | Antonio ...
+            words = list(re.finditer(r"\S+", part))
+            chunk: list[re.Match[str]] = []
+            for i, w in enumerate(words):
+                nxt = words[i + 1].group(0) if i + 1 < len(words) else ""
+                if w.group(0) in titles and nxt not in institutions and nxt not in titles:
+                    if chunk:
+                        pieces.append(
+                            (part[chunk[0].start() : chunk[-1].end()], pos + chunk[0].start())
+                        )
+                    chunk = []
+                    continue
+                if w.group(0) in titles and (nxt in titles):
+                    if chunk:
+                        pieces.append(
+                            (part[chunk[0].start() : chunk[-1].end()], pos + chunk[0].start())
+                        )
+                    chunk = []
+                    continue
+                chunk.append(w)
+            if chunk:
+                pieces.append((part[chunk[0].start() : chunk[-1].end()], pos + chunk[0].start()))
             pos += len(part)
             sep = _SPLIT.match(article.text, pos)
             pos = sep.end() if sep else pos
-    for text, start in pieces:
+    return pieces
+
+
+def mentions(article: Article, config: TaggingConfig | None = None) -> list[Mention]:
+    """Capitalised names and acronyms in the body; lone sentence-initial words are flagged."""
+    config = config or TaggingConfig()
+    stop = set(config.name_stopwords)
+    found = []
+    for text, start in _pieces(article, config):
         words = text.split()
         # Trim leading stop-words ("The Malian government" -> "Malian"), possessive tails.
-        while words and words[0] in stop:
+        institutions = set(config.name_institutions)
+        while words and words[0] in stop and not (len(words) > 1 and words[1] in institutions):
             start += len(words[0]) + 1
             words = words[1:]
         lead = _LEADING.match(" ".join(words))
         if lead:
             start += lead.end()
             words = " ".join(words)[lead.end() :].split()
-        text = re.sub(r"(?:['’]s|['’])$", "", " ".join(words))
+        cut = next((i for i, w in enumerate(words) if i and w in _CALENDAR), len(words))
+        words = words[:cut]  # "Djiré on Monday" -> "Djiré"
+        text = _TRAILING.sub("", re.sub(r"(?:['’]s|['’])$", "", " ".join(words)))
+        words = text.split()
         end = start + len(text)
         if len(fold(text)) < 3 or text in stop:
             continue
         is_acronym = text.isupper() and len(text) >= 3
         at_start = bool(_SENTENCE_START.search(article.text[:start]))
-        if len(words) == 1 and at_start and not is_acronym:
-            continue
         if len(words) == 1 and not is_acronym and text.islower():
             continue
-        found.append(Mention(article.article_id, text, start, end))
+        lone_start = len(words) == 1 and at_start and not is_acronym
+        found.append(Mention(article.article_id, text, start, end, lone_start))
     return found
 
 
@@ -112,35 +187,122 @@ def _similar(a: str, b: str, config: TaggingConfig) -> bool:
     return a[0] == b[0] and edit_distance(a, b, limit) <= limit
 
 
+def _plural_of(a: str, b: str) -> bool:
+    """Multi-word names differing by a final plural ("Algiers Accord" / "Algiers Accords")."""
+    if " " not in a or " " not in b:
+        return False
+    fa, fb = fold(a), fold(b)
+    return fa + "s" == fb or fb + "s" == fa
+
+
+class _Groups:
+    """Union-find over spellings."""
+
+    def __init__(self, names: Iterable[str]) -> None:
+        self.parent = {n: n for n in names}
+
+    def root(self, n: str) -> str:
+        while self.parent[n] != n:
+            self.parent[n] = self.parent[self.parent[n]]
+            n = self.parent[n]
+        return n
+
+    def join(self, a: str, b: str) -> None:
+        ra, rb = self.root(a), self.root(b)
+        if ra != rb:
+            self.parent[max(ra, rb)] = min(ra, rb)
+
+
 def variant_groups(
     names: Iterable[str], counts: Counter[str], config: TaggingConfig
 ) -> dict[str, str]:
     """Map each spelling to its canonical spelling (the most used one in its group)."""
+    return _canonical(_spelling_groups(sorted(set(names)), config), counts)
+
+
+def _spelling_groups(names: list[str], config: TaggingConfig) -> _Groups:
+    groups = _Groups(names)
     by_fold: dict[str, list[str]] = defaultdict(list)
-    for name in sorted(set(names)):
+    for name in names:
         by_fold[fold(name)].append(name)
     keys = sorted(by_fold)
-    parent = {k: k for k in keys}
-
-    def root(k: str) -> str:
-        while parent[k] != k:
-            parent[k] = parent[parent[k]]
-            k = parent[k]
-        return k
-
+    for members in by_fold.values():
+        for other in members[1:]:
+            groups.join(members[0], other)
     for i, a in enumerate(keys):
         for b in keys[i + 1 :]:
-            if _similar(a, b, config):
-                parent[root(b)] = root(a)
+            if _similar(a, b, config) or _plural_of(by_fold[a][0], by_fold[b][0]):
+                groups.join(by_fold[a][0], by_fold[b][0])
+    return groups
+
+
+def _canonical(groups: _Groups, counts: Counter[str]) -> dict[str, str]:
     members: dict[str, list[str]] = defaultdict(list)
-    for key in keys:
-        members[root(key)].extend(by_fold[key])
+    for name in groups.parent:
+        members[groups.root(name)].append(name)
     canonical = {}
     for group in members.values():
-        best = sorted(group, key=lambda n: (-counts[n], n))[0]
+        best = sorted(group, key=lambda n: (-counts[n], -len(n.split()), n))[0]
         for name in group:
             canonical[name] = best
     return canonical
+
+
+def _initials(name: str) -> set[str]:
+    return {w[0].upper() for w in re.split(r"[\s-]+", name) if w and w.lower() not in _CONNECTORS}
+
+
+def acronym_pairs(
+    article: Article, found: list[Mention], config: TaggingConfig
+) -> list[tuple[str, str]]:
+    """(acronym, long form) written together as "Long Name (ACR)" or "ACR (Long Name)"."""
+    pairs = []
+    ordered = sorted(found, key=lambda m: m.start)
+    for a, b in itertools.pairwise(ordered):
+        between = article.text[a.end : b.start]
+        if not re.fullmatch(r"\s*\(\s*", between) or not article.text[b.end :].lstrip().startswith(
+            ")"
+        ):
+            continue
+        for short, long in ((a.text, b.text), (b.text, a.text)):
+            if not re.fullmatch(r"[A-Z][A-Z0-9&.-]{1,}", short) or len(long.split()) < 2:
+                continue
+            letters = set(re.sub(r"[^A-Z]", "", short))
+            share = len(letters & _initials(long)) / len(letters) if letters else 0
+            if share >= config.name_acronym_min_share:
+                pairs.append((short, long))
+    return pairs
+
+
+def _person_like(name: str, config: TaggingConfig) -> bool:
+    words = name.split()
+    return (
+        2 <= len(words) <= 4
+        and words[0] not in config.name_not_given
+        and not any(w.lower() in _CONNECTORS or w.isupper() for w in words)
+        and words[-1] not in config.name_org_suffixes
+        and words[-1] not in config.name_institutions
+    )
+
+
+def _short_forms(names: list[str], config: TaggingConfig) -> list[tuple[str, str]]:
+    """(single word, full name) for unambiguous surnames and organisation short forms."""
+    singles = [n for n in names if len(n.split()) == 1 and not n.isupper()]
+    links = []
+    for single in singles:
+        key = fold(single)
+        persons = {n for n in names if _person_like(n, config) and fold(n.split()[-1]) == key}
+        orgs = {
+            n
+            for n in names
+            if len(n.split()) == 2
+            and n.split()[1] in config.name_org_suffixes
+            and fold(n.split()[0]) == key
+        }
+        targets = persons | orgs
+        if len({fold(t) for t in targets}) == 1:
+            links.append((single, sorted(targets)[0]))
+    return links
 
 
 def table(corpus: Corpus, config: TaggingConfig | None = None) -> pd.DataFrame:
@@ -148,11 +310,40 @@ def table(corpus: Corpus, config: TaggingConfig | None = None) -> pd.DataFrame:
     config = config or TaggingConfig()
     per_article: Counter[tuple[str, str]] = Counter()
     totals: Counter[str] = Counter()
+    found_by_article = {a.article_id: mentions(a, config) for a in corpus}
+    confirmed = {fold(m.text) for ms in found_by_article.values() for m in ms if not m.at_start}
+    full_names = [m.text for ms in found_by_article.values() for m in ms if not m.at_start]
+    surname_keys = {fold(n.split()[-1]) for n in full_names if _person_like(n, config)}
+    org_keys = {
+        fold(n.split()[0])
+        for n in full_names
+        if len(n.split()) == 2 and n.split()[1] in config.name_org_suffixes
+    }
+    pairs: list[tuple[str, str]] = []
     for article in corpus:
-        for m in mentions(article, config):
+        kept = []
+        for m in found_by_article[article.article_id]:
+            key = fold(m.text)
+            if m.at_start and key not in confirmed | surname_keys | org_keys:
+                continue  # a capitalised sentence opener, not known as a name
+            kept.append(m)
             per_article[(m.text, article.article_id)] += 1
             totals[m.text] += 1
-    canonical = variant_groups(totals, totals, config)
+        pairs.extend(acronym_pairs(article, kept, config))
+    names = sorted(totals)
+    groups = _spelling_groups(names, config)
+    for short, long in pairs:
+        groups.join(short, long)
+    short_forms = _short_forms(names, config)
+    for single, full in short_forms:
+        groups.join(single, full)
+    canonical = _canonical(groups, totals)
+    # A person or organisation is named by its full name, however often the short form is used.
+    for single, full in short_forms:
+        if canonical[single] == single:
+            for name, best in list(canonical.items()):
+                if best == single:
+                    canonical[name] = full
     rows = [
         {"canonical": canonical[name], "variant": name, "article_id": aid, "count": n}
         for (name, aid), n in per_article.items()

@@ -1,0 +1,421 @@
+"""What a figure measures: the counted noun, the event, the place and the time frame around it.
+
+A measure key is `thing|event[|place][|relation]` built from lower-cased lemmas and the synonym
+classes in `FiguresConfig` ("troops|deployed", "peacekeepers killed" -> "troops|killed",
+"civilians|killed|Moura", "year|coup"). Two figures are compared only when their keys match.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from newsaudit.config import FiguresConfig
+
+UNKNOWN = "?"
+TOKEN_RE = re.compile(r"[A-Za-z\u00C0-\u024F0-9][\w\u00C0-\u024F]*(?:[-'’.][\w\u00C0-\u024F]+)*")
+_PHRASE_BREAK = re.compile(r"[,;:()\[\]\"“”!?]|\.\s|—|–\s")
+_AUX = {
+    "has",
+    "have",
+    "had",
+    "was",
+    "were",
+    "is",
+    "are",
+    "been",
+    "be",
+    "being",
+    "will",
+    "would",
+    "also",
+    "still",
+    "already",
+    "reportedly",
+    "allegedly",
+    "may",
+    "might",
+    "could",
+    "can",
+    "should",
+    "must",
+    "not",
+    "now",
+    "then",
+    "just",
+    "only",
+}
+_PRONOUNS = {"it", "they", "he", "she", "we", "i", "you", "this", "that", "which", "who"}
+_CLAUSE_BREAK = re.compile(r"[,;:()\[\]\"“”!?—]|\.\s")
+_CALENDAR = {
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+}
+_ABBREV = re.compile(r"(?:\b[A-Z]\.)+$|\b(?:Mr|Mrs|Ms|Dr|St|No|Gen|Col|Lt|Sgt|Prof|Sen|Rep|vs)\.$")
+
+
+@dataclass(frozen=True)
+class Token:
+    """A word with its char offsets in the article text."""
+
+    text: str
+    start: int
+    end: int
+
+    @property
+    def low(self) -> str:
+        return self.text.lower().replace("’", "'")
+
+
+@dataclass(frozen=True)
+class Context:
+    """What a figure is about, read from its sentence."""
+
+    thing: str
+    event: str
+    place: str = ""
+    relation: str = ""
+    modifiers: tuple[str, ...] = ()
+    owner: str = ""
+
+
+def sentences(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each sentence: split at . ! ? before a capital, quote or digit, and at
+    paragraph breaks, never after an abbreviation such as "U.N." or "Mr."."""
+    spans: list[tuple[int, int]] = []
+    for para in re.finditer(r"[^\n]+", text):
+        start = para.start()
+        for match in re.finditer(r"[.!?][\"”’)]*\s+(?=[\"“‘(]?[A-Z0-9])", para.group(0)):
+            cut = para.start() + match.start() + 1
+            if _ABBREV.search(text[start:cut]):
+                continue
+            end = para.start() + match.end()
+            spans.append((start, cut + len(match.group(0).rstrip()) - 1))
+            start = end
+        if start < para.end():
+            spans.append((start, para.end()))
+    return [(s, e) for s, e in spans if text[s:e].strip()]
+
+
+def tokens(text: str, start: int, end: int) -> list[Token]:
+    """Word tokens of text[start:end] with absolute offsets."""
+    return [
+        Token(m.group(0), start + m.start(), start + m.end())
+        for m in TOKEN_RE.finditer(text[start:end])
+    ]
+
+
+def lemma(word: str) -> str:
+    """Crude English lemma, enough to match plural and singular nouns and -ing/-ed verbs."""
+    w = word.lower().replace("’", "'")
+    if w.endswith("'s"):
+        w = w[:-2]
+    if len(w) <= 3:
+        return w
+    if w.endswith(("ies", "ied")) and len(w) > 4:
+        return w[:-3] + "y"
+    if w.endswith(("sses", "shes", "ches", "xes")):
+        return w[:-2]
+    if w.endswith("s") and not w.endswith(("ss", "us", "is")):
+        return w[:-1]
+    if w.endswith("ing") and len(w) > 5:
+        w = w[:-3]
+        return w[:-1] if len(w) > 2 and w[-1] == w[-2] else w
+    if w.endswith("ed") and len(w) > 4:
+        w = w[:-2]
+        return w[:-1] if len(w) > 2 and w[-1] == w[-2] and w[-1] not in "ls" else w
+    return w
+
+
+@cache
+def _class_index(classes: tuple[tuple[str, tuple[str, ...]], ...]) -> dict[tuple[str, ...], str]:
+    """(phrase tokens) -> canonical class, including the lemma of one-word members."""
+    index: dict[tuple[str, ...], str] = {}
+    for canonical, members in classes:
+        for member in (canonical, *members):
+            words = tuple(member.lower().split())
+            index.setdefault(words, canonical)
+            if len(words) == 1:
+                index.setdefault((lemma(words[0]),), canonical)
+    return index
+
+
+def _frozen(classes: dict[str, tuple[str, ...]]) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    return tuple((k, tuple(v)) for k, v in classes.items())
+
+
+def class_hits(
+    toks: list[Token],
+    classes: dict[str, tuple[str, ...]],
+    ignore: tuple[str, ...] = (),
+) -> list[tuple[int, int, str]]:
+    """(first token index, last token index, class) for every class phrase in the tokens."""
+    index = _class_index(_frozen(classes))
+    longest = max((len(k) for k in index), default=1)
+    hits = []
+    lows = [t.low for t in toks]
+    for i in range(len(toks)):
+        if lows[i] in ignore:
+            continue
+        for n in range(min(longest, len(toks) - i), 0, -1):
+            words = tuple(lows[i : i + n])
+            found = index.get(words) or (index.get((lemma(words[0]),)) if n == 1 else None)
+            if found:
+                hits.append((i, i + n - 1, found))
+                break
+    return hits
+
+
+def thing_of(words: list[Token], config: FiguresConfig) -> tuple[str, tuple[str, ...]]:
+    """Class (or lemma) of a noun phrase and its capitalised modifiers."""
+    if not words:
+        return "", ()
+    hits = class_hits(words, config.thing_classes)
+    neutral = {m.lower().replace(".", "") for m in config.neutral_modifiers}
+    if hits:
+        first, last, thing = hits[-1]
+    else:
+        first, last, thing = len(words) - 1, len(words) - 1, lemma(words[-1].text)
+    mods = tuple(
+        dict.fromkeys(
+            "UN" if t.low in neutral or t.low.replace(".", "") in neutral else t.text
+            for i, t in enumerate(words)
+            if not first <= i <= last and t.text[:1].isupper()
+        )
+    )
+    return thing, mods
+
+
+def noun_phrase(
+    text: str, toks: list[Token], after: int, config: FiguresConfig, need_of: bool = False
+) -> list[Token]:
+    """The noun phrase right after char `after`: up to 4 words, stopping at punctuation,
+    prepositions, auxiliaries and -ing/-ed verbs; "of" is skipped after vague amounts."""
+    right = [t for t in toks if t.start >= after]
+    members = {w for ws in _class_index(_frozen(config.thing_classes)) for w in ws}
+    breaks = set(config.phrase_breaks)
+    if right and right[0].low == "of":
+        if _PHRASE_BREAK.search(text[after : right[0].start]):
+            return []
+        after = right[0].end
+        right = right[1:]
+        while right and (
+            right[0].low in ("the", "a", "an", "these", "those", "its", "their")
+            or re.fullmatch(r"\d[\d,.]*", right[0].low)
+        ):
+            right = right[1:]  # "132 of the 250 seats": the phrase is "seats"
+    elif need_of:
+        return []
+    phrase: list[Token] = []
+    prev = after
+    for tok in right[:5]:
+        if _PHRASE_BREAK.search(text[prev : tok.start]) or "\n" in text[prev : tok.start]:
+            break
+        low = tok.low
+        if low in breaks:
+            break
+        if re.fullmatch(r"\d[\d,.]*", low):
+            break
+        verbish = low.endswith("ing") or (low.endswith("ed") and len(low) > 4)
+        member = low in members or lemma(low) in members
+        if verbish and not member and (phrase or not low.endswith("ed")):
+            break
+        phrase.append(tok)
+        prev = tok.end
+        if len(phrase) >= 4:
+            break
+    # An -ed word may open a phrase as an adjective ("armed men"), never end it ("led to").
+    while phrase and phrase[-1].low.endswith("ed") and phrase[-1].low not in members:
+        phrase.pop()
+    return phrase
+
+
+def nearest_class(
+    toks: list[Token],
+    start: int,
+    end: int,
+    classes: dict[str, tuple[str, ...]],
+    window: int,
+    prefer_left: bool = False,
+    stop_right: frozenset[str] = frozenset(),
+    ignore: tuple[str, ...] = (),
+) -> str:
+    """The class of the class phrase nearest to the span [start, end), within `window` tokens.
+
+    With `prefer_left` any hit on the left wins (dates follow the event they date: "withdrew its
+    troops in 2022 after a coup"); `stop_right` words end the right-hand search ("to" opens a
+    purpose clause: "until June 30 to decide on a withdrawal")."""
+    inside = [i for i, t in enumerate(toks) if t.start < end and t.end > start]
+    if inside:
+        lo, hi = inside[0], inside[-1]
+    else:
+        lo = sum(1 for t in toks if t.end <= start)
+        hi = lo - 1
+    stops = [i for i, t in enumerate(toks) if i > hi and t.low in stop_right]
+    right_end = stops[0] if stops else len(toks)
+    best: tuple[int, int, str] | None = None
+    for first, last, cls in class_hits(toks, classes, ignore):
+        if first > hi:
+            if first >= right_end:
+                continue
+            side, dist = (1, first - hi) if prefer_left else (0, first - hi)
+        elif last < lo:
+            side, dist = (0, lo - last) if prefer_left else (1, lo - last)
+        else:
+            continue  # the figure's own words
+        rank = (side, dist) if prefer_left else (dist, side)
+        if dist <= window and (best is None or rank < best[:2]):
+            best = (*rank, cls)
+    return best[2] if best else ""
+
+
+def nearest_verb(toks: list[Token], start: int, end: int, config: FiguresConfig) -> str:
+    """Lemma of the nearest -ing/-ed word (not an auxiliary) within the date window."""
+    aux = set(config.auxiliaries)
+    left = [t for t in toks if t.end <= start][::-1][: config.date_event_window]
+    right = [t for t in toks if t.start >= end][: config.date_event_window]
+    for i in range(config.date_event_window):
+        for side in (left, right):
+            if i < len(side):
+                low = side[i].text
+                if low not in aux and re.fullmatch(r"[a-z]+(?:ing|ed)", low) and len(low) > 4:
+                    return lemma(low)
+    return ""
+
+
+_PLACE_TMPL = (
+    r"^[^,;:.]{{0,40}}?\b(?:in|at|near|outside)\s+(?:the\s+(?:[a-z]+\s+)?(?:{nouns})\s+of\s+)?"
+    r"([A-Z][\w\u00C0-\u024F'’-]+(?:\s+[A-Z][\w\u00C0-\u024F'’-]+)?)"
+)
+
+
+def place_after(text: str, end: int, stop: int, config: FiguresConfig) -> str:
+    """A capitalised place right after the figure ("in the village of Moura" -> "Moura")."""
+    nouns = "|".join(re.escape(n) for n in config.place_nouns)
+    match = re.search(_PLACE_TMPL.format(nouns=nouns), text[end:stop])
+    if not match:
+        return ""
+    place = re.sub(r"['’]s$", "", match.group(1))
+    first = re.sub(r"['’]s$", "", place.split()[0])
+    if first.isupper() or first in _CALENDAR or re.match(r"\d", first):
+        return ""
+    return re.sub(r"['’]s$", "", place)
+
+
+def place_before(text: str, sent_start: int, start: int, config: FiguresConfig) -> str:
+    """A sentence-opening place phrase that scopes the figure ("In the town of Kesh, 300 ...")."""
+    nouns = "|".join(re.escape(n) for n in config.place_nouns)
+    match = re.match(
+        rf"\s*(?:In|At|Near)\s+(?:the\s+(?:[a-z]+\s+)?(?:{nouns})\s+of\s+)?"
+        r"([A-Z][\w\u00C0-\u024F'’-]+(?:\s+[A-Z][\w\u00C0-\u024F'’-]+)?)[^.;:]{0,12},",
+        text[sent_start:start],
+    )
+    if not match or match.group(1).split()[0] in _CALENDAR or match.group(1).isupper():
+        return ""
+    return match.group(1)
+
+
+def clause(text: str, toks: list[Token], start: int, end: int) -> tuple[list[Token], list[Token]]:
+    """Tokens of the figure's clause before `start` and after `end` (commas, semicolons, colons,
+    brackets and quotes bound a clause)."""
+    left = []
+    pos = start
+    for tok in reversed([t for t in toks if t.end <= start]):
+        if _CLAUSE_BREAK.search(text[tok.end : pos]):
+            break
+        left.append(tok)
+        pos = tok.start
+    right = []
+    pos = end
+    for tok in (t for t in toks if t.start >= end):
+        if _CLAUSE_BREAK.search(text[pos : tok.start]):
+            break
+        right.append(tok)
+        pos = tok.end
+    return left[::-1], right
+
+
+def owner(
+    left: list[Token], config: FiguresConfig, sent_start: int = -1, measure_noun: bool = False
+) -> str:
+    """Who the figure belongs to, from "[subject] [aux] verb [det] NUMBER" ("The Unity Party won
+    132 seats" -> "Unity Party", "the opposition took 87" -> "opposition") or a name right
+    before the number ("give the Unity Party 130 seats"); '' for attribution ("Police said 35")
+    or when the subject is itself a modifier ("the toll in Arvela has risen to"). A subject that
+    is a quantity noun ("turnout rose to 61%") is returned only with `measure_noun`."""
+    dets = set(config.determiners)
+    breaks = set(config.phrase_breaks)
+    copulas = {"was", "were", "is", "are", "be", "been", "stood", "reached"}
+    i = len(left) - 1
+    while i >= 0 and left[i].low in dets:
+        i -= 1
+    if i < 0:
+        return ""
+    first = left[0].start if left and left[0].start <= sent_start + 2 else -1
+    if (
+        left[i].text[:1].isupper()
+        and left[i].low not in breaks
+        and left[i].text.isalpha()
+        and left[i].start != first
+    ):
+        j = i
+        while j > 0 and left[j - 1].text[:1].isupper() and left[j - 1].low not in breaks:
+            j -= 1
+        return " ".join(t.text for t in left[j : i + 1])
+    if left[i].low in ("to", "at"):
+        i -= 1
+    if i < 0:
+        return ""
+    verb = left[i]
+    if not verb.text.isalpha() or not verb.text.islower():
+        return ""
+    if verb.low in config.reporting_verbs or (verb.low in breaks and verb.low not in copulas):
+        return ""
+    i -= 1
+    while i >= 0 and left[i].low in _AUX:
+        i -= 1
+    if i >= 0 and left[i].low in _PRONOUNS:
+        return ""  # "it killed 20": the pronoun's antecedent is in another clause
+    j = i
+    while j >= 0 and j > i - 3 and left[j].low not in breaks and left[j].low not in dets:
+        if not left[j].text.replace("-", "").isalpha():
+            break
+        j -= 1
+    subject = left[j + 1 : i + 1]
+    if not subject or (j >= 0 and left[j].low in breaks and left[j].low not in dets):
+        return ""
+    caps = [t.text for t in subject if t.text[:1].isupper() and t.start != first]
+    if caps:
+        return " ".join(caps)
+    head = lemma(subject[-1].low)
+    if head in config.cause_nouns or head in config.agent_exclude:
+        return ""  # "an earthquake killed 1,230": a cause, not whose figure it is
+    if head in config.measure_nouns and not measure_noun:
+        return ""  # "the death toll rose to 45": the quantity itself, not an owner
+    return subject[-1].low if not measure_noun else head
+
+
+def key(thing: str, event: str, place: str = "", relation: str = "") -> str:
+    """`thing|event|place|relation`, empty parts left out; UNKNOWN when uncomparable. Who the
+    figure belongs to (`owner`) is compared as context, not keyed: one side often omits it."""
+    if not thing:
+        return UNKNOWN
+    return "|".join(p for p in (thing, event, place, relation) if p)

@@ -1,0 +1,110 @@
+"""Plots for the figures section: interval plot per measure and the consistency matrix."""
+
+from __future__ import annotations
+
+import math
+
+import pandas as pd
+from matplotlib.figure import Figure
+from matplotlib.patches import Patch, Rectangle
+
+# Okabe-Ito colour-blind-safe palette.
+VERDICT_COLOURS = {
+    "inconsistent": "#D55E00",
+    "compatible": "#E69F00",
+    "consistent": "#009E73",
+    "": "#FFFFFF",
+}
+_ORDER = {"inconsistent": 0, "compatible": 1, "consistent": 2}
+
+
+def _measure_order(checks: pd.DataFrame) -> list[str]:
+    worst = checks.groupby("measure")["verdict"].agg(lambda v: min(_ORDER[x] for x in v))
+    return sorted(worst.index, key=lambda m: (worst[m], m))
+
+
+def intervals(checks: pd.DataFrame, max_measures: int = 12) -> Figure:
+    """One panel per measure, one horizontal line per article from low to high (arrows for
+    unbounded sides), coloured by verdict; disagreements first."""
+    measures = _measure_order(checks)[:max_measures] if not checks.empty else []
+    rows = max(1, len(measures))
+    # A bare Figure (no pyplot): no global state, and a notebook shows it exactly once.
+    fig = Figure(figsize=(8, 1.0 + 1.1 * rows))
+    axes = fig.subplots(rows, 1, squeeze=False)
+    if not measures:
+        ax = axes[0][0]
+        ax.text(0.5, 0.5, "No measure is reported by two articles", ha="center", va="center")
+        ax.set_axis_off()
+        fig.suptitle("Figures by measure")
+        return fig
+    for ax, measure in zip(axes[:, 0], measures, strict=False):
+        part = checks[checks["measure"] == measure].sort_values("article_id")
+        finite = [v for v in [*part["low"], *part["high"]] if math.isfinite(v)]
+        lo, hi = min(finite), max(finite)
+        pad = (hi - lo) * 0.15 or max(abs(hi) * 0.01, 1.0)
+        left, right = lo - pad, hi + pad
+        for y, row in enumerate(part.itertuples()):
+            colour = VERDICT_COLOURS[row.verdict]
+            a = row.low if math.isfinite(row.low) else left
+            b = row.high if math.isfinite(row.high) else right
+            ax.plot([a, b], [y, y], color=colour, linewidth=3, solid_capstyle="butt")
+            marker = "o" if a == b else "|"
+            ax.plot([a, b], [y, y], marker, color=colour, markersize=6 if a == b else 10)
+            if not math.isfinite(row.high):
+                ax.annotate("", (right, y), (b - pad * 0.5, y), arrowprops={"color": colour})
+            if not math.isfinite(row.low):
+                ax.annotate("", (left, y), (a + pad * 0.5, y), arrowprops={"color": colour})
+            ax.text(b, y + 0.25, f" {row.text}", fontsize=7, va="bottom", ha="right")
+        ax.set_yticks(range(len(part)), [a[:12] for a in part["article_id"]], fontsize=7)
+        ax.set_ylim(-0.7, len(part) - 0.2)
+        ax.set_xlim(left, right)
+        ax.set_title(f"{measure} ({part['unit'].iloc[0]})", fontsize=8, loc="left")
+        ax.tick_params(axis="x", labelsize=7)
+    axes[-1][0].set_xlabel("value (closed interval the article asserts)")
+    handles = [Patch(color=c, label=v) for v, c in VERDICT_COLOURS.items() if v]
+    fig.legend(handles=handles, loc="upper right", fontsize=7, ncols=3)
+    fig.suptitle("Figures by measure: one line per article", x=0.02, ha="left")
+    fig.supylabel("article", fontsize=8)
+    fig.tight_layout(rect=(0, 0, 1, 0.97))
+    return fig
+
+
+def matrix(checks: pd.DataFrame, article_ids: list[str]) -> Figure:
+    """Measures x articles grid coloured by verdict (blank: the article gives no figure)."""
+    measures = _measure_order(checks) if not checks.empty else []
+    fig = Figure(figsize=(1.5 + 0.9 * len(article_ids), 1.0 + 0.35 * len(measures)))
+    ax = fig.subplots()
+    lookup = {(r.measure, r.article_id): r for r in checks.itertuples()}
+    for y, measure in enumerate(measures):
+        for x, article_id in enumerate(article_ids):
+            row = lookup.get((measure, article_id))
+            colour = VERDICT_COLOURS[row.verdict] if row else VERDICT_COLOURS[""]
+            ax.add_patch(Rectangle((x, y), 1, 1, color=colour, ec="#999999", lw=0.5))
+            if row:
+                mark = "?" if row.needs_review else ""
+                ax.text(
+                    x + 0.5,
+                    y + 0.5,
+                    f"{row.text[:14]}{mark}",
+                    ha="center",
+                    va="center",
+                    fontsize=6,
+                )
+    ax.set_xlim(0, len(article_ids))
+    ax.set_ylim(0, max(1, len(measures)))
+    ax.set_xticks(
+        [i + 0.5 for i in range(len(article_ids))],
+        [a[:12] for a in article_ids],
+        rotation=30,
+        ha="right",
+        fontsize=7,
+    )
+    ax.set_yticks([i + 0.5 for i in range(len(measures))], measures, fontsize=7)
+    ax.invert_yaxis()
+    ax.set_xlabel("article")
+    ax.set_ylabel("measure")
+    handles = [Patch(color=c, label=v) for v, c in VERDICT_COLOURS.items() if v]
+    ax.legend(handles=handles, loc="upper left", bbox_to_anchor=(1.01, 1), fontsize=7)
+    ax.set_title("Consistency matrix (? = needs review)")
+    fig.tight_layout()
+    return fig

@@ -1,0 +1,146 @@
+"""Tests for newsaudit.names: mentions, variant grouping, acronym and surname links."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsaudit import corpus, names
+from newsaudit.config import SEEDS_DIR, TaggingConfig
+
+CONFIG = TaggingConfig()
+
+
+def groups(texts: dict[str, str]) -> dict[str, set[str]]:
+    table = names.table(corpus.from_texts(texts), CONFIG)
+    out: dict[str, set[str]] = {}
+    for row in table.itertuples():
+        out.setdefault(row.canonical, set()).add(row.variant)
+    return out
+
+
+def same_group(texts: dict[str, str], a: str, b: str) -> bool:
+    return any({a, b} <= members for members in groups(texts).values())
+
+
+@pytest.fixture(scope="module")
+def seed_table():
+    return names.table(corpus.load(SEEDS_DIR), CONFIG)
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "expected"),
+    [
+        ("minusma", "munisma", True),  # same-ends anagram typo
+        ("alqaeda", "alquaeda", True),  # one insertion
+        ("djire", "djire", True),
+        ("russia", "russian", False),  # demonym, a prefix
+        ("mali", "malian", False),
+        ("isis", "isil", False),  # too short to call a typo
+        ("niger", "nigeria", False),
+    ],
+)
+def test_similar_spellings(a: str, b: str, expected: bool) -> None:
+    assert names._similar(a, b, CONFIG) is expected
+
+
+@pytest.mark.parametrize(
+    ("texts", "a", "b", "expected"),
+    [
+        (
+            {
+                "x": "H\n\nAl-Qaeda struck. Later al Qaeda left.",
+                "y": "H\n\nThe Al-Quaeda men left.",
+            },
+            "Al-Qaeda",
+            "Al-Quaeda",
+            True,
+        ),
+        (
+            {
+                "x": "H\n\nThe mission met Mohammed Kassoum Djiré on Monday.",
+                "y": "H\n\nHe spoke. Djire said it was over.",
+            },
+            "Mohammed Kassoum Djiré",
+            "Djire",
+            True,
+        ),
+        (
+            {"x": "H\n\nThey met the United Nations Mission for Peace in Mali (MIPM) today."},
+            "MIPM",
+            "United Nations Mission for Peace in Mali",
+            True,
+        ),
+        (
+            {"x": "H\n\nThey joined the ISIL (ISIS) group, said officials."},
+            "ISIL",
+            "ISIS",
+            False,
+        ),
+        (
+            {"x": "H\n\nIn Northern Mali the army left. Troops from Mali stayed."},
+            "Mali",
+            "Northern Mali",
+            False,
+        ),
+        (
+            {"x": "H\n\nRussia sent the Wagner Group. Wagner is active, and Russian flags flew."},
+            "Wagner",
+            "Wagner Group",
+            True,
+        ),
+        (
+            {"x": "H\n\nRussia sent the Wagner Group. Wagner is active, and Russian flags flew."},
+            "Russia",
+            "Russian",
+            False,
+        ),
+        (
+            {"x": "H\n\nPresident Ali Traore spoke. Later Traore left; Amadou Traore stayed."},
+            "Traore",
+            "Ali Traore",
+            False,  # two people share the surname: ambiguous, not linked
+        ),
+    ],
+)
+def test_grouping(texts: dict[str, str], a: str, b: str, expected: bool) -> None:
+    assert same_group(texts, a, b) is expected
+
+
+def test_titles_are_split_off() -> None:
+    article = corpus.from_texts(["H\n\nUN Secretary-General Antonio Guterres spoke in Bamako."])
+    found = [m.text for m in names.mentions(article.articles[0], CONFIG)]
+    assert "Antonio Guterres" in found
+    assert not any("Secretary" in f for f in found)
+
+
+def test_headings_are_not_names() -> None:
+    article = corpus.from_texts(
+        ["H\n\nLoss of Confidence in the Mission:\n\nIt failed, Mali said."]
+    )
+    assert [m.text for m in names.mentions(article.articles[0], CONFIG)] == ["Mali"]
+
+
+def test_seed_variants(seed_table) -> None:
+    variants = names.variants(seed_table)
+    by_canonical = variants.groupby("canonical")["variant"].agg(set).to_dict()
+    assert {"MINUSMA", "MUNISMA"} <= by_canonical["MINUSMA"]
+    assert any(v.startswith("United Nations Multidimensional") for v in by_canonical["MINUSMA"])
+    assert {"al-Qaeda", "al Qaeda", "Al-Quaeda"} <= by_canonical["al-Qaeda"]
+    assert {"Mohammed Kassoum Djiré", "Djire"} <= by_canonical["Mohammed Kassoum Djiré"]
+    for a, b in (("ISIS", "ISIL"), ("Russia", "Russian"), ("Mali", "Malian")):
+        assert not any({a, b} <= v for v in by_canonical.values())
+
+
+def test_table_columns_and_counts(seed_table) -> None:
+    assert list(seed_table.columns) == ["canonical", "variant", "article_id", "count"]
+    munisma = seed_table[(seed_table["variant"] == "MUNISMA")]
+    assert dict(zip(munisma["article_id"].str[:3], munisma["count"], strict=True)) == {
+        "000": 6,
+        "001": 1,
+    }
+
+
+def test_full_name_is_canonical_for_surname_mentions() -> None:
+    texts = {"x": "H\n\nPresident Ilse Marron spoke. Later, Marron left. Then Marron returned."}
+    table = names.table(corpus.from_texts(texts), CONFIG)
+    assert set(table["canonical"]) == {"Ilse Marron"}
