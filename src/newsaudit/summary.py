@@ -8,7 +8,7 @@ import json
 
 import pandas as pd
 
-from newsaudit import __version__
+from newsaudit import __version__, names
 from newsaudit.display import Html, Text
 from newsaudit.pipeline import Results
 
@@ -83,20 +83,30 @@ def overlap_findings(results: Results) -> list[str]:
 
 
 def figure_findings(results: Results) -> list[str]:
-    """Sentences on the figures the articles disagree on."""
+    """Sentences on the figures the articles disagree on, largest disagreement first."""
     checks = results.figures.checks
     if checks.empty:
         return ["No quantity is reported by two or more articles."]
-    measures = checks.groupby("measure")["verdict"].agg(lambda v: set(v))
-    bad = [m for m, v in measures.items() if "inconsistent" in v]
+    measures = checks["measure"].nunique()
+    bad = checks.loc[checks["verdict"] == "inconsistent", "measure"].unique()
     lines = [
-        f"{len(bad)} of {len(measures)} quantities reported by several articles disagree"
-        + (":" if bad else ".")
+        f"{len(bad)} of {measures} quantities reported by two or more articles disagree"
+        + (", largest difference first:" if len(bad) else ".")
     ]
-    for measure in bad:
-        rows = checks[checks["measure"] == measure]
-        values = "; ".join(f"{r.article_id} says {r.text!r}" for r in rows.itertuples(index=False))
-        lines.append(f"{measure}: {values}.")
+    disagreements = getattr(results.figures, "disagreements", None)
+    if disagreements is None or disagreements.empty:
+        return lines
+    for measure, rows in disagreements.groupby("measure", sort=False):
+        first = rows.iloc[0]
+        pairs = "; ".join(
+            f"{r.article_a} says {r.text_a!r}, {r.article_b} says {r.text_b!r}"
+            for r in rows.head(3).itertuples(index=False)
+        )
+        more = f" (and {len(rows) - 3} more pairs)" if len(rows) > 3 else ""
+        lines.append(
+            f"{measure.replace('|', ' ')}: {pairs}{more}; "
+            f"relative difference {_pct(first.relative_difference)}."
+        )
     return lines
 
 
@@ -116,19 +126,31 @@ def readability_findings(results: Results) -> list[str]:
     ]
 
 
+def misspellings(canonical: str, variants: list[str]) -> list[str]:
+    """The variants that are other spellings of `canonical` (MUNISMA for MINUSMA, Djire for
+    Djiré), not short forms, surnames or acronym expansions of it."""
+    key = names.fold(canonical)
+    out = []
+    for variant in variants:
+        other = names.fold(variant)
+        limit = max(1, round(0.3 * min(len(key), len(other))))
+        if variant != canonical and names.edit_distance(key, other, limit) <= limit:
+            out.append(variant)
+    return out
+
+
 def name_findings(results: Results) -> list[str]:
-    """Sentences on names spelled more than one way."""
+    """Sentences on names spelled more than one way (short forms and expansions left out)."""
     table = results.names
     if table.empty:
         return []
     spellings = table.groupby("canonical")["variant"].agg(lambda v: sorted(set(v)))
-    multi = spellings[spellings.map(len) > 1]
-    return [
-        f"{canonical} is also written "
-        + ", ".join(repr(v) for v in variants if v != canonical)
-        + "."
-        for canonical, variants in multi.items()
-    ]
+    lines = []
+    for canonical, variants in spellings.items():
+        other = misspellings(canonical, variants)
+        if other:
+            lines.append(f"{canonical} is also spelled " + ", ".join(repr(v) for v in other) + ".")
+    return lines
 
 
 def findings(results: Results) -> list[str]:
