@@ -58,9 +58,14 @@ def notebook_paths(config: ReportConfig | None = None) -> list[Path]:
 # Execution
 # ---------------------------------------------------------------------------------------------
 def execute(
-    source: Path, target: Path, parameters: dict[str, Any], config: ReportConfig
+    source: Path,
+    target: Path,
+    parameters: dict[str, Any],
+    config: ReportConfig,
+    kept_at: Path | None = None,
 ) -> nbformat.NotebookNode:
-    """Run one notebook with Papermill; on failure the executed copy with the error is kept."""
+    """Run one notebook with Papermill; on failure the executed copy with the error is kept
+    (the message names `kept_at`, where the build publishes it, or else `target`)."""
     import papermill
 
     try:
@@ -77,19 +82,30 @@ def execute(
     except papermill.PapermillExecutionError as err:
         raise ReportError(
             f"{source.name}: cell {err.exec_count} raised {err.ename}: {err.evalue} "
-            f"(executed copy with the error kept at {target})"
+            f"(executed copy with the error kept at {kept_at or target})"
         ) from None
 
 
 def execute_all(
-    parameters: dict[str, Any], stage: Path, config: ReportConfig, workers: int = 2
+    parameters: dict[str, Any],
+    stage: Path,
+    config: ReportConfig,
+    workers: int = 2,
+    out_dir: Path | None = None,
 ) -> list[nbformat.NotebookNode]:
     """Execute every report notebook (in parallel kernels) into `stage/notebooks/`."""
     (stage / "notebooks").mkdir(parents=True, exist_ok=True)
     sources = notebook_paths(config)
     with ThreadPoolExecutor(max_workers=max(1, workers)) as pool:
         futures = [
-            pool.submit(execute, src, stage / "notebooks" / src.name, parameters, config)
+            pool.submit(
+                execute,
+                src,
+                stage / "notebooks" / src.name,
+                parameters,
+                config,
+                (out_dir / "notebooks" / src.name) if out_dir else None,
+            )
             for src in sources
         ]
         return [f.result() for f in futures]
@@ -214,8 +230,10 @@ def up_to_date(out_dir: Path, key: str, formats: tuple[str, ...]) -> bool:
 
 
 def _publish(stage: Path, out_dir: Path) -> None:
-    """Move staged files into OUT_DIR one atomic rename at a time (notebooks folder included)."""
-    for path in sorted(stage.rglob("*")):
+    """Move staged files into OUT_DIR one atomic rename at a time (notebooks folder included),
+    the manifest last: a run killed while publishing leaves no manifest, so it is never current."""
+    paths = sorted(stage.rglob("*"), key=lambda p: (p.name == MANIFEST, p.as_posix()))
+    for path in paths:
         if path.is_dir():
             continue
         target = out_dir / path.relative_to(stage)
@@ -256,10 +274,12 @@ def build(
     timings.update({f"analyse.{k}": v for k, v in value.timings.items()})
 
     out_dir.mkdir(parents=True, exist_ok=True)
+    _remove_stale_stages(out_dir)
     stage = out_dir / f".staging-{os.getpid()}"
     shutil.rmtree(stage, ignore_errors=True)
     stage.mkdir(parents=True)
     build_info = Build(out_dir, "built", key, results=value)
+    stale_pdf = False
     try:
         pipeline.write_tables(value, stage)
         # Notebooks read the cached results from OUT_DIR instead of recomputing them.
@@ -273,7 +293,7 @@ def build(
         say("executing notebooks")
         t = time.perf_counter()
         try:
-            executed = execute_all(parameters, stage, settings.report, workers)
+            executed = execute_all(parameters, stage, settings.report, workers, out_dir)
         except ReportError:
             _publish(stage / "notebooks", out_dir / "notebooks")  # keep the failed copies
             raise
@@ -298,7 +318,9 @@ def build(
             try:
                 html_to_pdf(source, stage / "report.pdf", settings.report)
             except PdfError as err:
-                build_info.warnings.append(f"PDF not written: {err}")
+                stale_pdf = (out_dir / "report.pdf").exists()  # would sit next to new HTML
+                gone = "; the previous report.pdf is removed" if stale_pdf else ""
+                build_info.warnings.append(f"PDF not written: {err}{gone}")
             finally:
                 if source.name.startswith("."):
                     source.unlink(missing_ok=True)
@@ -316,11 +338,25 @@ def build(
         )
         (out_dir / MANIFEST).unlink(missing_ok=True)  # a half-published report is never current
         _publish(stage, out_dir)
+        if stale_pdf:
+            (out_dir / "report.pdf").unlink(missing_ok=True)
         build_info.files = sorted([*outputs, MANIFEST])
         build_info.timings = timings
         return build_info
     finally:
         shutil.rmtree(stage, ignore_errors=True)
+
+
+def _remove_stale_stages(out_dir: Path) -> None:
+    """Delete staging folders left by runs that were killed (their process no longer exists)."""
+    for stage in out_dir.glob(".staging-*"):
+        try:
+            pid = int(stage.name.rsplit("-", 1)[1])
+            os.kill(pid, 0)  # raises when no such process: the run that staged it is gone
+        except ProcessLookupError:
+            shutil.rmtree(stage, ignore_errors=True)
+        except (ValueError, PermissionError):
+            continue  # not ours to judge: a live process of another user, or a foreign name
 
 
 def escape(text: str) -> str:
