@@ -11,15 +11,30 @@ duplicates) is analysed, with a warning where something was changed or is suspic
 
 from __future__ import annotations
 
+import html
+import json
 import os
+import re
+import shutil
+import signal
+import subprocess
+import sys
 import time
 import unicodedata
 from pathlib import Path
 
 import pytest
 
-from newsaudit import corpus, pipeline
+from newsaudit import cli, corpus, pipeline, report
 from newsaudit.config import CorpusConfig
+
+from .conftest import SEEDS
+
+
+def e2e(test):
+    """End-to-end tests share one worker (and its seed build) under pytest-xdist."""
+    return pytest.mark.xdist_group("e2e")(pytest.mark.e2e(test))
+
 
 BODY = "Troops left Bamako on Friday.\nMore than 1,000 people watched them go."
 ARTICLE = f"Peacekeepers leave Mali\n{BODY}\n".encode()
@@ -359,3 +374,192 @@ def test_failed_write_leaves_the_old_file_and_no_temporary(tmp_path, monkeypatch
         pipeline.write_bytes_atomic(target, b"new")
     assert target.read_bytes() == b"old complete file\n"
     assert [p.name for p in tmp_path.iterdir()] == ["articles.csv"]
+
+
+def test_publish_moves_the_manifest_last(tmp_path, monkeypatch):
+    """A run killed while publishing leaves no manifest, so the next run rebuilds."""
+    stage, out = tmp_path / "stage", tmp_path / "out"
+    for name in ["articles.csv", "manifest.json", "notebooks/01.ipynb", "report.html"]:
+        (stage / name).parent.mkdir(parents=True, exist_ok=True)
+        (stage / name).write_text(name, encoding="utf-8")
+    moved: list[str] = []
+    real_replace = os.replace
+
+    def replace(src: Path, dst: Path) -> None:
+        moved.append(Path(dst).name)
+        real_replace(src, dst)
+
+    monkeypatch.setattr(report.os, "replace", replace)
+    report._publish(stage, out)
+    assert moved[-1] == "manifest.json" and len(moved) == 4
+
+
+def test_stale_staging_of_a_dead_run_is_removed(tmp_path):
+    dead = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], **TEXT_OUT)
+    stale = tmp_path / f".staging-{int(dead.stdout)}"
+    live = tmp_path / f".staging-{os.getpid()}"
+    for folder in (stale, live):
+        (folder / "notebooks").mkdir(parents=True)
+    report._remove_stale_stages(tmp_path)
+    assert not stale.exists() and live.exists()
+
+
+# ---------------------------------------------------------------------------------------------
+# End to end: hostile content, a killed run, no PDF toolchain, determinism offline
+# ---------------------------------------------------------------------------------------------
+SRC = Path(__file__).resolve().parent.parent / "src"
+TEXT_OUT = {"capture_output": True, "text": True, "check": True}
+HOSTILE_TITLE = "Alert <script>alert('t')</script> & **bold** $x$ \\LaTeX 50% _u_ #h {b} ~^"
+HOSTILE = f"""{HOSTILE_TITLE}
+<script>alert('xss')</script> The mission said <b onmouseover="alert(1)">hi</b>.
+More than 1,000 <img src=x onerror=alert(2)> troops cost $5,000 & 50% {{x}} _y_ #z \\textbf{{q}}.
+Tags: <script>alert('tag')</script> **md** $m$ \\ % & _ # {{}} [link](http://example.org)
+# Not a heading
+**not bold** _not italic_ [not a link](http://example.org) `not code` > not a quote
+| not | a | table |
+About 15,000 peacekeepers remain, the UN said on Friday.
+"""
+HOSTILE_NAME = "Corpus <i>x</i> & $1 \\ % _ #"
+PDF_TOKENS = ["<script>alert('t')</script>", "**bold**", "$x$", "\\LaTeX", "{b}", "**md**"]
+
+
+def _pythonpath(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Kernels run in the notebooks folder: they need an absolute path to the package."""
+    monkeypatch.setenv("PYTHONPATH", os.pathsep.join([str(SRC), os.environ.get("PYTHONPATH", "")]))
+
+
+def _pdf_text(pdf: Path) -> str:
+    if shutil.which("pdftotext") is None:
+        pytest.skip("pdftotext (poppler-utils) not installed")
+    return subprocess.run(["pdftotext", str(pdf), "-"], **TEXT_OUT).stdout
+
+
+def _hashes(root: Path) -> dict[str, str]:
+    return {
+        p.relative_to(root).as_posix(): report.file_hash(p)
+        for p in sorted(root.rglob("*"))
+        if p.is_file() and not p.relative_to(root).parts[0].startswith(".")
+    }
+
+
+@e2e
+def test_hostile_text_is_literal_in_html_and_pdf_for_a_one_article_corpus(tmp_path, monkeypatch):
+    """A corpus of one article, named with spaces and accents, full of markup, still gets the
+    full report; its text comes through both formats literally and the PDF builds."""
+    if shutil.which("chromium") is None:
+        pytest.skip("chromium not installed (make system-deps installs it)")
+    _pythonpath(monkeypatch)
+    folder = write(tmp_path / "in", {"Ségou report – day 1.txt": HOSTILE.encode()})
+    out = tmp_path / "out"
+    build = report.build(folder, out, name=HOSTILE_NAME)
+    assert build.status == "built" and not build.warnings
+    page = (out / "report.html").read_text(encoding="utf-8")
+    assert "<script" not in page.lower() and "<i>x</i>" not in page
+    assert not re.search(r"<[^>]*\son(mouseover|error)\s*=", page, re.I)
+    assert "<strong>bold</strong>" not in page and "<strong>md</strong>" not in page
+    assert html.escape(HOSTILE_TITLE, quote=False) in page  # the appendix's article table
+    assert html.escape("Ségou report – day 1", quote=False) in page
+    boilerplate = "Tags: <script>alert('tag')</script> **md** $m$ \\ % & _ # {} [link]"
+    assert html.escape(boilerplate, quote=False) in page  # the appendix's removed lines
+    assert html.escape(HOSTILE_NAME, quote=False) in page
+    assert "Traceback" not in page and "jp-OutputArea-error" not in page
+    for section in ["Summary of findings", "Source overlap", "Figure consistency", "Readability"]:
+        assert section in page, section
+    text = _pdf_text(out / "report.pdf")
+    for token in PDF_TOKENS:
+        assert token in text, token
+
+
+@e2e
+def test_killed_run_leaves_the_previous_report_intact(seed_build, tmp_path):
+    out = tmp_path / "out"
+    shutil.copytree(seed_build.out_dir, out)
+    before = _hashes(out)
+    key = json.loads((out / "manifest.json").read_text())["key"]
+    run = subprocess.Popen(
+        [sys.executable, "-m", "newsaudit", "run", str(SEEDS), "--out", str(out), "--force"],
+        env={**os.environ, "PYTHONPATH": str(SRC)},
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        start_new_session=True,
+    )
+    deadline = time.monotonic() + 120
+    try:
+        while not list(out.glob(".staging-*/notebooks/*.ipynb")):  # notebooks are executing
+            assert run.poll() is None and time.monotonic() < deadline, "run ended too early"
+            time.sleep(0.05)
+    finally:
+        os.killpg(run.pid, signal.SIGKILL)
+        run.wait()
+    assert _hashes(out) == before  # every CSV, notebook, report.html/pdf and the manifest
+    assert report.up_to_date(out, key, ("html", "pdf"))
+    report._remove_stale_stages(out)
+    assert not list(out.glob(".staging-*"))
+
+
+@e2e
+def test_missing_pdf_toolchain_still_writes_html_and_says_how_to_install(
+    seed_build, tmp_path, monkeypatch, capsys
+):
+    """Exit 0 with a warning: the HTML is the report; the PDF is a print of it."""
+    _pythonpath(monkeypatch)
+    out = tmp_path / "out"
+    shutil.copytree(seed_build.out_dir, out)
+    (tmp_path / "bin").mkdir()
+    monkeypatch.setenv("PATH", str(tmp_path / "bin"))  # no chromium on PATH
+    code = cli.main(["run", str(SEEDS), "--out", str(out), "--force", "--no-progress"])
+    err = capsys.readouterr().err
+    assert code == cli.EXIT_OK
+    (warning,) = [line for line in err.splitlines() if "PDF not written" in line]
+    assert "sudo apt-get install -y --no-install-recommends chromium fonts-dejavu-core" in warning
+    assert "previous report.pdf is removed" in warning
+    assert (out / "report.html").stat().st_mtime > (
+        seed_build.out_dir / "report.html"
+    ).stat().st_mtime
+    assert not (out / "report.pdf").exists()
+    manifest = json.loads((out / "manifest.json").read_text())
+    assert "report.html" in manifest["outputs"] and "report.pdf" not in manifest["outputs"]
+
+
+def _network_cut() -> str:
+    """'' when `unshare -n` can run a command without network here, else why not."""
+    if shutil.which("unshare") is None or shutil.which("ip") is None:
+        return "unshare or ip not installed"
+    probe = subprocess.run(["unshare", "-n", "true"], capture_output=True, text=True)
+    return "" if probe.returncode == 0 else f"unshare -n not permitted: {probe.stderr.strip()}"
+
+
+@e2e
+@pytest.mark.network
+def test_offline_run_is_deterministic(seed_build, tmp_path):
+    """`newsaudit run` with the network cut (only loopback, for the kernels) produces the same
+    CSVs byte for byte, and the same HTML and PDF text apart from the generation time."""
+    reason = _network_cut()
+    if reason:
+        pytest.skip(reason)
+    out = tmp_path / "offline"
+    script = (
+        "ip link set lo up && "
+        f"! {sys.executable} -c \"import socket; socket.create_connection(('1.1.1.1', 53), 2)\" "
+        f"2>/dev/null && exec {sys.executable} -m newsaudit run {SEEDS} --out {out} "
+        "--name seeds --no-progress"
+    )
+    done = subprocess.run(
+        ["unshare", "-n", "sh", "-c", script],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "PYTHONPATH": str(SRC)},
+        timeout=300,
+    )
+    assert done.returncode == 0, done.stderr
+    assert "Traceback" not in done.stderr
+    first = seed_build.out_dir
+    for name in seed_build.results.tables():
+        assert (out / name).read_bytes() == (first / name).read_bytes(), name
+    stamp = re.compile(r"\d{4}-\d\d-\d\d \d\d:\d\d UTC")
+    pages = [
+        stamp.sub("<time>", (d / "report.html").read_text(encoding="utf-8")) for d in (first, out)
+    ]
+    assert pages[0] == pages[1]
+    texts = [stamp.sub("<time>", _pdf_text(d / "report.pdf")) for d in (first, out)]
+    assert texts[0] == texts[1]

@@ -160,7 +160,9 @@ def merge(notebooks: list[nbformat.NotebookNode], title: str) -> nbformat.Notebo
             if "title" in tags and not toc_at:
                 toc_at = len(merged.cells)
     toc = "\n".join(f"{i}. [{h}](#{_slug(h)})" for i, h in enumerate(headings, 1))
-    merged.cells.insert(toc_at, nbformat.v4.new_markdown_cell(f"## Contents\n\n{toc}"))
+    contents = nbformat.v4.new_markdown_cell(f"## Contents\n\n{toc}")
+    contents["id"] = "contents"  # a fixed id: new cells get random ones, the HTML shows them
+    merged.cells.insert(toc_at, contents)
     return merged
 
 
