@@ -563,3 +563,31 @@ def test_offline_run_is_deterministic(seed_build, tmp_path):
     assert pages[0] == pages[1]
     texts = [stamp.sub("<time>", _pdf_text(d / "report.pdf")) for d in (first, out)]
     assert texts[0] == texts[1]
+
+
+def test_csvs_are_byte_identical_across_processes_and_hash_seeds(tmp_path):
+    """Stable sort orders and fixed float formats: set/dict order (PYTHONHASHSEED) and file
+    system order never reach the CSVs."""
+    shared = "More than 1,000 peacekeepers left Bamako on Friday, Mr Djiré said in a statement."
+    folder = write(
+        tmp_path / "in",
+        {
+            "wire/Été à Gao.txt": f"UN leaves Gao\n{shared}\nAbout 15,000 troops remain.".encode(),
+            "b copy.txt": f"Mali mission ends\n{shared}\nNearly 13,000 troops remain.".encode(),
+            "c.txt": b"Opinion: Djire was right\nMr Djire should say 1,200 peacekeepers.",
+            "d.txt": ARTICLE,
+            "e.txt": ARTICLE,
+        },
+    )
+    outputs = []
+    for seed in ("1", "2"):
+        out = tmp_path / f"out{seed}"
+        subprocess.run(
+            [sys.executable, "-m", "newsaudit", "analyse", str(folder), "--out", str(out)],
+            env={**os.environ, "PYTHONPATH": str(SRC), "PYTHONHASHSEED": seed},
+            capture_output=True,
+            check=True,
+            timeout=300,
+        )
+        outputs.append({p.name: p.read_bytes() for p in sorted(out.glob("*.csv"))})
+    assert len(outputs[0]) == 7 and outputs[0] == outputs[1]
