@@ -353,10 +353,12 @@ def test_metadata_matches_nested_files_by_path(tmp_path):
         tmp_path,
         {
             "wire/a.txt": ARTICLE,
-            "metadata.csv": b"file,outlet\nwire/a.txt,Reuters\n",
+            "wire/b.txt": ARTICLE,
+            "metadata.csv": b"file,outlet\nwire/a.txt,Reuters\n.\\wire\\b.txt,AP\n",
         },
     )
-    assert corpus.load(tmp_path)["wire/a"].outlet == "Reuters"
+    loaded = corpus.load(tmp_path)
+    assert (loaded["wire/a"].outlet, loaded["wire/b"].outlet) == ("Reuters", "AP")
 
 
 # ---------------------------------------------------------------------------------------------

@@ -480,7 +480,8 @@ def read_metadata(root: Path) -> tuple[dict[str, dict[str, str]], list[str]]:
     out: dict[str, dict[str, str]] = {}
     for line, row in enumerate(rows, 2):
         row = {(k or "").strip(): v for k, v in row.items()}
-        name = unicodedata.normalize("NFC", (row.get("file") or "").strip())
+        name = unicodedata.normalize("NFC", (row.get("file") or "").strip().replace("\\", "/"))
+        name = name.removeprefix("./")  # Windows separators and ./ prefixes name the same file
         if not name:
             continue
         values = {
@@ -521,7 +522,7 @@ def article_from_bytes(
         )
         paragraphs, headline = [headline, *paragraphs], ""
     if not paragraphs:
-        warnings.append(f"{file}: headline only, no body text (kept; it has no scores)")
+        warnings.append(f"{file}: headline only, no body text (kept, with nothing to analyse)")
     meta = meta or {}
     return Article(
         article_id=article_id or Path(file).with_suffix("").as_posix(),
