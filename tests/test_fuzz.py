@@ -14,6 +14,7 @@ from __future__ import annotations
 import math
 import os
 import random
+import unicodedata
 
 import pandas as pd
 from hypothesis import given, settings
@@ -214,3 +215,37 @@ def test_csv_of_fuzz_frames_round_trips(tmp_path):
     for name, frame in value.tables().items():
         back = pd.read_csv(tmp_path / name, keep_default_na=False, dtype=str)
         assert list(back.columns) == list(frame.columns) and len(back) == len(frame), name
+
+
+def _file_name(rng: random.Random) -> str:
+    name = "".join(
+        rng.choice(rng.choice(ALPHABETS[:9]) + " -_.") for _ in range(rng.randint(1, 12))
+    )
+    folder = rng.choice(["", "", "sub/", "a b/ç/"])
+    return folder + name.strip(".") + rng.choice([".txt", ".txt", ".TXT", ".md", ".html"])
+
+
+def test_random_folders_load_or_fail_in_one_line(tmp_path):
+    """Folders of random names, encodings and junk files: load gives unique NFC ids and a note per
+    oddity, or a one-line CorpusError; never another exception."""
+    for seed in range(60):
+        rng = random.Random(seed)
+        root = tmp_path / f"c{seed}"
+        root.mkdir()
+        for key, raw in random_corpus(seed).items():
+            data = raw.encode(rng.choice(["utf-8", "utf-8-sig", "utf-16"]), "replace")
+            if rng.random() < 0.2:
+                data = rng.choice(
+                    [b"", b" \n", b"\x89PNG\r\n\x1a\n\x00", data[: rng.randint(0, 9)]]
+                )
+            path = root / _file_name(rng)
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_bytes(data if not path.exists() else data + key.encode())
+        try:
+            docs = corpus.load(root)
+        except corpus.CorpusError as err:
+            assert "\n" not in str(err), seed
+            continue
+        assert len(set(docs.ids)) == len(docs.ids) and docs.ids == sorted(docs.ids), seed
+        assert all(unicodedata.is_normalized("NFC", i) for i in docs.ids), seed
+        assert all("\n" not in note for note in docs.notes), seed
