@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -19,6 +20,12 @@ EPILOG = """examples:
   newsaudit batch seeds tests/data/corpora/flood --out build/batch   # + index.html, index.csv
   python -m newsaudit --version
 """
+
+
+STRICT_HELP = (
+    "stop with exit code 2 on any unusable article file (empty, binary, too large) "
+    "instead of skipping it with a warning"
+)
 
 
 class BadInput(Exception):
@@ -51,6 +58,24 @@ def load_params(path: str | None) -> dict[str, Any]:
     return data
 
 
+def _with_strict(params: dict[str, Any], strict: bool) -> dict[str, Any]:
+    """`--strict` as a settings override: unusable article files stop the run (exit 2)."""
+    if not strict:
+        return params
+    return {**params, "corpus": {**params.get("corpus", {}), "strict": True}}
+
+
+def _check_out(out: str) -> None:
+    if Path(out).exists() and not Path(out).is_dir():
+        raise BadInput(f"{out}: --out must be a folder, not a file")
+
+
+def _print_notes(notes: Sequence[str]) -> None:
+    """Corpus warnings (decoding, skipped or ignored files), one line each on stderr."""
+    for note in notes:
+        print(f"warning: {note}", file=sys.stderr)
+
+
 def _formats(value: str) -> tuple[str, ...]:
     formats = tuple(f.strip() for f in value.split(",") if f.strip())
     unknown = sorted(set(formats) - {"html", "pdf"})
@@ -78,7 +103,8 @@ def cmd_run(args: argparse.Namespace) -> int:
     """Analyse a corpus and publish CSVs, executed notebooks and the HTML/PDF report."""
     from newsaudit import report
 
-    params = load_params(args.params)
+    params = _with_strict(load_params(args.params), args.strict)
+    _check_out(args.out)
     step, bar = _progress(args.progress, 6)
     try:
         build = report.build(
@@ -94,6 +120,8 @@ def cmd_run(args: argparse.Namespace) -> int:
     finally:
         if bar is not None:
             bar.close()
+    if build.results is not None:
+        _print_notes(build.results.corpus.notes)
     for warning in build.warnings:
         print(f"warning: {warning}", file=sys.stderr)
     if build.status == "unchanged":
@@ -109,11 +137,11 @@ def cmd_analyse(args: argparse.Namespace) -> int:
     from newsaudit import corpus, pipeline
     from newsaudit.config import DEFAULT
 
-    settings = DEFAULT.with_overrides(load_params(args.params))
+    settings = DEFAULT.with_overrides(_with_strict(load_params(args.params), args.strict))
+    _check_out(args.out)
     value = pipeline.analyse(corpus.load(args.corpus_dir, settings.corpus), settings)
     written = pipeline.write_tables(value, args.out)
-    for note in value.corpus.notes:
-        print(f"note: {note}", file=sys.stderr)
+    _print_notes(value.corpus.notes)
     print(f"{args.out}: {len(written)} CSV files for {len(value.corpus)} articles")
     return EXIT_OK
 
@@ -181,6 +209,7 @@ def parser() -> argparse.ArgumentParser:
     run.add_argument("--force", action="store_true", help="rebuild even if nothing changed")
     run.add_argument("--jobs", type=int, default=2, help="notebooks executed in parallel")
     run.add_argument("--name", default="", help="corpus name on the title page")
+    run.add_argument("--strict", action="store_true", help=STRICT_HELP)
     run.add_argument(
         "--no-progress", dest="progress", action="store_false", help="no progress bar"
     )
@@ -195,6 +224,7 @@ def parser() -> argparse.ArgumentParser:
     analyse.add_argument("corpus_dir", help="folder of .txt articles")
     analyse.add_argument("--out", required=True, help="output folder")
     analyse.add_argument("--params", help="YAML file of settings overrides")
+    analyse.add_argument("--strict", action="store_true", help=STRICT_HELP)
     analyse.set_defaults(func=cmd_analyse)
 
     batch = subs.add_parser(
@@ -227,6 +257,10 @@ def parser() -> argparse.ArgumentParser:
     return top
 
 
+def _one_line(err: BaseException) -> str:
+    return " ".join(str(err).split())
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point: exit 0 on success, 2 on bad input (one line naming the file), 1 otherwise."""
     from newsaudit.corpus import CorpusError
@@ -236,14 +270,27 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return int(args.func(args))
     except (BadInput, CorpusError) as err:
-        print(f"newsaudit: error: {err}", file=sys.stderr)
+        print(f"newsaudit: error: {_one_line(err)}", file=sys.stderr)
         return EXIT_BAD_INPUT
     except ReportError as err:
-        print(f"newsaudit: report failed: {err}", file=sys.stderr)
+        print(f"newsaudit: report failed: {_one_line(err)}", file=sys.stderr)
         return EXIT_FAILED
     except KeyboardInterrupt:
         print("newsaudit: interrupted; previous outputs left intact", file=sys.stderr)
         return 130
+    except OSError as err:  # disk full, permissions: one line, not a traceback
+        where = f"{err.filename}: " if err.filename else ""
+        print(f"newsaudit: error: {where}{err.strerror or err}", file=sys.stderr)
+        return EXIT_FAILED
+    except Exception as err:  # a bug: say where to look instead of dumping a traceback
+        if os.environ.get("NEWSAUDIT_DEBUG"):
+            raise
+        print(
+            f"newsaudit: internal error: {type(err).__name__}: {_one_line(err)} "
+            "(set NEWSAUDIT_DEBUG=1 for the traceback)",
+            file=sys.stderr,
+        )
+        return EXIT_FAILED
 
 
 if __name__ == "__main__":

@@ -75,8 +75,18 @@ class CorpusConfig:
     # A line is a truncated teaser when it is this long (chars) and a later paragraph starts
     # with it while the line itself ends mid-word (no closing punctuation).
     teaser_min_chars: int = 40
-    # Bytes read from a file before it is rejected as too large.
-    max_bytes: int = 200 * 1024 * 1024
+    # Largest article file read, in bytes. 2 MiB is ~300,000 words, ten times the longest
+    # long-form piece; a bigger .txt is a dump or a concatenated corpus, not one article, and
+    # the name and readability passes would take many minutes on it. Raise it via --params.
+    max_bytes: int = 2 * 1024 * 1024
+    # A first line longer than this (in words) is body text, not a headline: the file has no
+    # headline line (headlines run 5-25 words), so the title is left empty with a warning.
+    headline_max_words: int = 60
+    # False: an unusable article file (empty, binary, too large, unreadable) is skipped with a
+    # warning naming it. True (`newsaudit run --strict`): it stops the run with exit code 2.
+    strict: bool = False
+    # Notes that list ignored files name at most this many of them.
+    max_listed_files: int = 10
 
 
 # ---------------------------------------------------------------------------------------------

@@ -167,7 +167,9 @@ def merge(notebooks: list[nbformat.NotebookNode], title: str) -> nbformat.Notebo
         indent = "    " if level == 2 and seen_h1 else ""
         nested.append(f"{indent}- [{text}](#{_slug(text)})")
     toc = "\n".join(nested)
-    merged.cells.insert(toc_at, nbformat.v4.new_markdown_cell(f"## Contents\n\n{toc}"))
+    contents = nbformat.v4.new_markdown_cell(f"## Contents\n\n{toc}")
+    contents["id"] = "contents"  # a fixed id: new cells get random ones, the HTML shows them
+    merged.cells.insert(toc_at, contents)
     return merged
 
 
@@ -237,8 +239,10 @@ def up_to_date(out_dir: Path, key: str, formats: tuple[str, ...]) -> bool:
 
 
 def _publish(stage: Path, out_dir: Path) -> None:
-    """Move staged files into OUT_DIR one atomic rename at a time (notebooks folder included)."""
-    for path in sorted(stage.rglob("*")):
+    """Move staged files into OUT_DIR one atomic rename at a time (notebooks folder included),
+    the manifest last: a run killed while publishing leaves no manifest, so it is never current."""
+    paths = sorted(stage.rglob("*"), key=lambda p: (p.name == MANIFEST, p.as_posix()))
+    for path in paths:
         if path.is_dir():
             continue
         target = out_dir / path.relative_to(stage)
@@ -279,10 +283,12 @@ def build(
     timings.update({f"analyse.{k}": v for k, v in value.timings.items()})
 
     out_dir.mkdir(parents=True, exist_ok=True)
+    _remove_stale_stages(out_dir)
     stage = out_dir / f".staging-{os.getpid()}"
     shutil.rmtree(stage, ignore_errors=True)
     stage.mkdir(parents=True)
     build_info = Build(out_dir, "built", key, results=value)
+    stale_pdf = False
     try:
         pipeline.write_tables(value, stage)
         # Notebooks read the cached results from OUT_DIR instead of recomputing them.
@@ -321,7 +327,9 @@ def build(
             try:
                 html_to_pdf(source, stage / "report.pdf", settings.report)
             except PdfError as err:
-                build_info.warnings.append(f"PDF not written: {err}")
+                stale_pdf = (out_dir / "report.pdf").exists()  # would sit next to new HTML
+                gone = "; the previous report.pdf is removed" if stale_pdf else ""
+                build_info.warnings.append(f"PDF not written: {err}{gone}")
             finally:
                 if source.name.startswith("."):
                     source.unlink(missing_ok=True)
@@ -339,11 +347,25 @@ def build(
         )
         (out_dir / MANIFEST).unlink(missing_ok=True)  # a half-published report is never current
         _publish(stage, out_dir)
+        if stale_pdf:
+            (out_dir / "report.pdf").unlink(missing_ok=True)
         build_info.files = sorted([*outputs, MANIFEST])
         build_info.timings = timings
         return build_info
     finally:
         shutil.rmtree(stage, ignore_errors=True)
+
+
+def _remove_stale_stages(out_dir: Path) -> None:
+    """Delete staging folders left by runs that were killed (their process no longer exists)."""
+    for stage in out_dir.glob(".staging-*"):
+        try:
+            pid = int(stage.name.rsplit("-", 1)[1])
+            os.kill(pid, 0)  # raises when no such process: the run that staged it is gone
+        except ProcessLookupError:
+            shutil.rmtree(stage, ignore_errors=True)
+        except (ValueError, PermissionError):
+            continue  # not ours to judge: a live process of another user, or a foreign name
 
 
 def escape(text: str) -> str:
