@@ -160,7 +160,6 @@ def test_index_html_escapes_everything_and_marks_failures(tmp_path):
 # Bad corpora fail one by one, the batch goes on (no notebooks run: fast)
 # ---------------------------------------------------------------------------------------------
 def test_bad_corpora_are_recorded_and_the_batch_goes_on(tmp_path, capsys):
-    write(tmp_path / "binary" / "a.txt", ARTICLE)
     write(tmp_path / "binary" / "scan.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" * 10)
     write(tmp_path / "empty" / "a.txt", "")
     write(tmp_path / "notext" / "notes.md", "# not an article\n")
@@ -169,7 +168,7 @@ def test_bad_corpora_are_recorded_and_the_batch_goes_on(tmp_path, capsys):
     corpora = [tmp_path / n for n in ["binary", "empty", "notext", "missing", "badyaml"]]
     result = batch.run(corpora, tmp_path / "out", formats=("html",), progress=True)
     expected = [
-        ("binary", "scan.txt: looks like a binary file"),
+        ("binary", "scan.txt: binary file: looks like a PNG image"),
         ("empty", "a.txt: empty file"),
         ("notext", "notext: no .txt articles found"),
         ("missing", "missing: not a folder"),
@@ -240,7 +239,7 @@ def test_batch_builds_good_corpora_and_marks_the_broken_one(seeds_flood_broken):
     assert list(index.columns) == batch.INDEX_COLUMNS
     rows = index.set_index("corpus")
     assert rows.loc["broken", "error"].endswith(
-        "002_empty.txt: empty file (no headline on line 1)"
+        "002_empty.txt: empty file (0 bytes)"
     )
     assert rows.loc["broken", "report_html"] == "" and pd.isna(rows.loc["broken", "articles"])
     assert rows.loc["seeds", "articles"] == 5 and rows.loc["flood", "articles"] == 4
