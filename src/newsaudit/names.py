@@ -33,7 +33,7 @@ NAME_RE = re.compile(
     rf"(?:\b{_PARTICLE}[- ])?{_CAP}(?:(?:\s+{_CONNECT})?\s+(?:{_PARTICLE}[- ])?{_CAP})*",
     re.UNICODE,
 )
-_SENTENCE_START = re.compile(r"(?:^|[.!?:;]\s+|[\"“‘(]\s*)$")
+_SENTENCE_START = re.compile(r"(?:[.!?:;]\s+|[\"“‘(]\s*)$")
 # Where one capitalised run holds several names: possessives, compound adjectives.
 _SPLIT = re.compile(
     r"['’]s\s+|-(?:linked|backed|affiliated|led|based|funded|allied|run|controlled|aligned)\b\s*"
@@ -164,7 +164,10 @@ def mentions(article: Article, config: TaggingConfig | None = None) -> list[Ment
         if len(fold(text)) < 3 or text in stop:
             continue
         is_acronym = text.isupper() and len(text) >= 3
-        at_start = bool(_SENTENCE_START.search(article.text[:start]))
+        # Only the few chars before the name matter; searching the whole prefix was quadratic.
+        at_start = start == 0 or bool(
+            _SENTENCE_START.search(article.text[max(0, start - 64) : start])
+        )
         if len(words) == 1 and not is_acronym and text.islower():
             continue
         lone_start = len(words) == 1 and at_start and not is_acronym
@@ -225,14 +228,25 @@ def _spelling_groups(names: list[str], config: TaggingConfig) -> _Groups:
     by_fold: dict[str, list[str]] = defaultdict(list)
     for name in names:
         by_fold[fold(name)].append(name)
-    keys = sorted(by_fold)
     for members in by_fold.values():
         for other in members[1:]:
             groups.join(members[0], other)
-    for i, a in enumerate(keys):
-        for b in keys[i + 1 :]:
-            if _similar(a, b, config) or _plural_of(by_fold[a][0], by_fold[b][0]):
-                groups.join(by_fold[a][0], by_fold[b][0])
+    # Every link needs the same first letter and lengths within the edit limit, so only keys in
+    # nearby (first letter, length) buckets are compared: near-linear instead of all pairs.
+    buckets: dict[tuple[str, int], list[str]] = defaultdict(list)
+    for key in sorted(by_fold):
+        buckets[(key[:1], len(key))].append(key)
+    for (first, length), keys in sorted(buckets.items()):
+        window = max(1, int(config.name_max_edit_ratio * length))
+        for i, a in enumerate(keys):
+            longer = [
+                b
+                for extra in range(1, window + 1)
+                for b in buckets.get((first, length + extra), ())
+            ]
+            for b in keys[i + 1 :] + longer:
+                if _similar(a, b, config) or _plural_of(by_fold[a][0], by_fold[b][0]):
+                    groups.join(by_fold[a][0], by_fold[b][0])
     return groups
 
 
