@@ -279,14 +279,127 @@ class TaggingConfig:
 # ---------------------------------------------------------------------------------------------
 @dataclass(frozen=True)
 class OverlapConfig:
-    """Shingling, alignment and verdict thresholds for text-reuse detection."""
+    """Shingling, alignment, verdict and direction settings for text-reuse detection.
 
-    shingle_size: int = 5  # words per shingle for candidate generation and seeding alignment
+    Thresholds were chosen on the synthetic evaluation (benchmarks/overlap_eval.py, results in
+    benchmarks/results/overlap_eval.md) and checked on the seeds; see the comments per value.
+    """
+
+    # --- candidates (candidates.py) ---------------------------------------------------------
+    shingle_size: int = 5  # words per shingle: 5-grams are rare enough to mean reuse
+    # A shingle in more than this many articles is a stock phrase ("the united nations said
+    # on"), not evidence of reuse between any two of them; dropping it bounds the index cost.
+    max_shingle_df: int = 20
+    min_shared_shingles: int = 2  # one shared 5-gram happens by chance in same-topic news
+    # Corpora up to this size keep every pair (complete heatmap, paraphrase check on all
+    # pairs); larger ones only align the candidate pairs from the shingle index.
+    all_pairs_max_articles: int = 200
+
+    # --- verbatim alignment (alignment.verbatim) --------------------------------------------
+    seed_size: int = 3  # exact word n-grams that seed a local alignment
     min_passage_words: int = 8  # aligned passages shorter than this are ignored
-    max_gap_words: int = 6  # seeds closer than this (in both texts) merge into one passage
-    # Verdicts on the larger containment (share of the shorter text found in the other):
-    derived_min_containment: float = 0.5
-    partial_min_containment: float = 0.15
+    max_gap_words: int = 6  # seeds closer than this (in both texts) join one edited passage
+    # A seed n-gram this common in the corpus (share of articles) cannot start a passage.
+    min_seed_words_unique: int = 2
+
+    # --- paraphrase alignment (alignment.sentence_pairs) ------------------------------------
+    stem_length: int = 6  # content words are compared on their first letters (light stemming)
+    # Sentence pairs whose IDF-weighted Dice of stems reaches the anchor level seed a rewrite
+    # (seeds: the 000/001 rewrite has 8 such pairs, same-topic pairs none); between in-order
+    # anchors, pairs down to `sentence_min_similarity` extend it.
+    sentence_anchor_similarity: float = 0.4
+    sentence_min_similarity: float = 0.25
+    # Between two anchors a sentence may match this many sentences outside the anchors' span:
+    # rewriters merge, split and locally reorder sentences.
+    rewrite_slack_sentences: int = 2
+    sentence_min_words: int = 5  # shorter sentences (datelines, headings) are not aligned
+    # A rewrite keeps the order of its source: at least this many aligned sentences on one
+    # increasing chain, forming at least this share of all aligned sentences.
+    min_chain_sentences: int = 3
+    min_order_coherence: float = 0.6
+    # Synonym groups folded to their first word before comparing (news reporting vocabulary).
+    synonyms: tuple[tuple[str, ...], ...] = (
+        ("protester", "protesters", "demonstrator", "demonstrators"),
+        ("protest", "protests", "demonstration", "demonstrations", "rally", "rallies"),
+        ("killed", "died", "dead", "deaths", "killings", "slain"),
+        ("troops", "soldiers", "forces", "personnel"),
+        ("withdrawal", "withdraw", "withdrew", "departure", "exit", "leave", "pullout"),
+        ("government", "authorities", "administration"),
+        ("failed", "failure", "failing", "inability", "unable"),
+        ("began", "started", "launched", "initiated"),
+        ("largest", "biggest"),
+        ("costliest", "expensive"),
+        ("help", "assistance", "support", "aid"),
+        ("accuse", "accused", "accusing", "blame", "blamed"),
+        ("mercenary", "mercenaries", "private military"),
+        ("thousands", "thousand"),
+        ("capital", "city"),
+        ("president", "leader"),
+        ("announced", "declared"),
+        ("increase", "rise", "grew", "growing", "surge"),
+        ("officials", "official"),
+        ("residents", "inhabitants", "locals"),
+        ("attack", "attacks", "assault", "raid"),
+        ("buy", "purchase", "bought", "purchased"),
+        ("about", "approximately", "around", "roughly", "some", "nearly", "almost"),
+        ("start", "beginning"),
+        ("end", "conclude", "finish", "ending"),
+    )
+    stopwords: tuple[str, ...] = tuple(
+        "a an the and or but if of in on at to for from by with as into onto over under about "
+        "after before since during until while than then that this these those there here "
+        "it its is are was were be been being has have had do does did will would shall should "
+        "can could may might must not no nor so such also very just only more most much many "
+        "some any all each both other another which who whom whose what when where why how "
+        "he she they them their his her we our us you your i me my mr mrs ms "
+        "up out off down again further once what said says one two new".split()
+    )
+
+    # --- quotes ---------------------------------------------------------------------------------
+    min_quote_words: int = 4  # shorter quoted text is a term or a title, not a quotation
+    # A passage counts as a shared quote when this share of it lies inside quotation marks in
+    # both articles: reuse of what a speaker said, not of the article.
+    quote_passage_share: float = 0.6
+
+    # --- verdicts (on the pair score: the larger reused share, quotes excluded) -------------
+    # Chosen on the synthetic evaluation: derived copies (full rewrites, light edits, deletions)
+    # reach >= 0.55; partial copies (a third to a half of one article reused) land between
+    # 0.15 and 0.5; same-topic independent pairs stay below 0.1.
+    derived_min_score: float = 0.5
+    partial_min_score: float = 0.15
+    # A pair is reported (at scale) only when its score reaches this.
+    report_min_score: float = 0.02
+
+    # --- direction (which article is the source) ---------------------------------------------
+    # Votes for the source; a direction is stated when the margin reaches `direction_min_margin`.
+    vote_published: float = 3.0  # metadata dates: the earlier article is the source
+    vote_credit_match: float = 3.0  # copy credits an outlet the other article speaks as
+    vote_credit: float = 1.5  # copy carries a credit line ("Courtesy: X", "Source: X")
+    vote_typo: float = 1.0  # a shared misspelling that is a one-off slip in only one article
+    vote_truncated: float = 1.0  # the copy stops mid-sentence where its source goes on
+    vote_detail: float = 1.0  # the source holds quotes/numbers/names the copy summarises away
+    vote_length: float = 0.5  # copies usually condense: the longer article is the source
+    direction_min_margin: float = 1.0
+    # Credit lines (regex, group 1 = the credited source): a copy naming where it came from.
+    credit_patterns: tuple[str, ...] = (
+        r"\(\s*(?:courtesy|source|via|credit|culled from|adapted from)\s*:?\s*([^)]{2,60})\)",
+        r"^\s*(?:courtesy|source|via|culled from|adapted from|originally published (?:by|in|on))"
+        r"\s*:\s*(.{2,60}?)\.?\s*$",
+        r"\bthis (?:article|story|report) (?:was |first |originally )*(?:appeared|published) "
+        r"(?:on|in|by)\s+(.{2,60}?)[.\n]",
+    )
+    # In-text attributions (group 1 = a name); they count only when they name the other
+    # article's outlet, since "according to the UN" credits a source, not an article.
+    attribution_patterns: tuple[str, ...] = (
+        r"\b(?:according to|as reported by|reported by|said in a report by)\s+"
+        r"((?:the\s+)?[A-Z][\w-]+(?:\s+[A-Z][\w-]+){0,3})",
+        r"\b((?:the\s+)?[A-Z][\w-]+(?:\s+[A-Z][\w-]+){0,3})\s+(?:reported|reports)\b",
+    )
+    # Self-reference patterns: how an outlet names itself in its own reporting.
+    self_reference_patterns: tuple[str, ...] = (
+        r"\b(?:told|speaking to|said to|interview with|in an interview with)\s+"
+        r"((?:the\s+)?[A-Z][\w-]+(?:\s+[A-Z][\w-]+){0,3})",
+    )
 
 
 # ---------------------------------------------------------------------------------------------

@@ -1,17 +1,31 @@
-"""Source overlap: which articles reuse which passages of which others, and in which direction."""
+"""Source overlap: which articles reuse which passages of which others, and in which direction.
+
+Pipeline per corpus: candidate pairs (all pairs for small corpora, else the shingle index in
+`candidates`), then per pair a verbatim local alignment and a sentence-level rewrite alignment
+(`alignment`), quotes shared with the same speaker set apart (reusing a quote is not reusing an
+article), containment each way, a verdict from thresholds in `OverlapConfig`, a direction with
+its evidence for derived and partial pairs, and reuse families (connected components).
+"""
 
 from __future__ import annotations
 
+import difflib
+import html
 import itertools
 import re
-import unicodedata
-from collections import defaultdict
+from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+import numpy as np
 import pandas as pd
 
+from newsaudit import alignment, candidates as candidate_index
+from newsaudit.alignment import Passage, SentenceView
+from newsaudit.candidates import Token
 from newsaudit.config import OverlapConfig
 from newsaudit.corpus import Article, Corpus
+from newsaudit.names import edit_distance, fold as fold_name
 
 PAIR_COLUMNS = [
     "article_a",
@@ -24,6 +38,15 @@ PAIR_COLUMNS = [
     "source",
     "derived",
 ]
+PAIR_EXTRA_COLUMNS = [
+    "shared_quotes",
+    "passage_words",
+    "verbatim_passages",
+    "rewritten_passages",
+    "order_coherence",
+    "direction_confidence",
+    "evidence",
+]
 PASSAGE_COLUMNS = [
     "article_a",
     "article_b",
@@ -34,217 +57,812 @@ PASSAGE_COLUMNS = [
     "text_a",
     "text_b",
 ]
-_WORD = re.compile(r"\w+(?:[’'.-]\w+)*", re.UNICODE)
+PASSAGE_INFO_COLUMNS = [*PASSAGE_COLUMNS[:6], "kind", "similarity"]
+EVIDENCE_COLUMNS = ["article_a", "article_b", "favours", "weight", "kind", "detail"]
+QUOTE_COLUMNS = [
+    "article_a",
+    "article_b",
+    "speaker_a",
+    "speaker_b",
+    "same_speaker",
+    "start_a",
+    "end_a",
+    "start_b",
+    "end_b",
+    "text_a",
+    "text_b",
+]
+CLUSTER_COLUMNS = ["cluster", "article_id", "size", "role"]
+VERDICTS = ("derived", "partial", "independent")
 
 
+# ---------------------------------------------------------------------------------------------
+# Quotes
+# ---------------------------------------------------------------------------------------------
 @dataclass(frozen=True)
-class Token:
-    """A normalised word and its char span in the article text."""
+class Quote:
+    """Text inside quotation marks, with its char span and the speaker it is attributed to."""
 
-    norm: str
     start: int
     end: int
+    text: str
+    speaker: str
+
+
+_QUOTE_RE = re.compile(
+    r"[\u201c\"\u00ab\u201e]([^\u201c\u201d\"\u00ab\u00bb\n]{3,}?)[\u201d\"\u00bb]"
+)
+_NAME = (
+    r"[A-Z][\w'\u2019\-]+(?:\s+(?:(?:al|el|de|da|van|von|bin|ibn|le|la)\s+)?[A-Z][\w'\u2019\-]+)*"
+)
+_REPORTING = (
+    r"(?:said|says|told|added|stated|noted|explained|insisted|argued|warned|declared|asked"
+    r"|according to|wrote|tweeted)"
+)
+_AFTER_RE = re.compile(
+    rf"^[\s,.]*(?:{_REPORTING}\s+(?:the\s+)?(?:[a-z]+\s+){{0,4}}({_NAME})|({_NAME})[\s,]+"
+    rf"(?:[\w\-]+\s+){{0,8}}?{_REPORTING}|(he|she|they)\s+{_REPORTING})"
+)
+_BEFORE_RE = re.compile(
+    rf"({_NAME})(?:,[^,]{{0,80}},)?\s+(?:[a-z]+\s+){{0,3}}{_REPORTING}[^.\u201c\"]{{0,40}}$"
+)
+_NOT_SPEAKER = {"The", "This", "That", "It", "In", "But", "And", "He", "She", "They", "We"}
+
+
+def _clean_speaker(name: str) -> str:
+    words = [w for w in name.split() if w not in _NOT_SPEAKER]
+    return " ".join(words)
+
+
+def quotes(text: str, config: OverlapConfig) -> list[Quote]:
+    """Quotations of at least `min_quote_words` words, each attributed to a speaker if named.
+
+    A speaker is a capitalised name next to a reporting verb right after or before the quote;
+    "he said" takes the previous quotation's speaker.
+    """
+    found: list[Quote] = []
+    last = ""
+    for m in _QUOTE_RE.finditer(text):
+        body = m.group(1)
+        if len(body.split()) < config.min_quote_words:
+            continue
+        after = text[m.end() : m.end() + 160]
+        before = text[max(0, m.start() - 160) : m.start()]
+        speaker = ""
+        hit = _AFTER_RE.match(after)
+        if hit:
+            speaker = hit.group(1) or hit.group(2) or (last if hit.group(3) else "")
+        if not speaker:
+            hit_before = _BEFORE_RE.search(before)
+            if hit_before:
+                speaker = hit_before.group(1)
+        speaker = _clean_speaker(speaker)
+        last = speaker or last
+        found.append(Quote(m.start(), m.end(), body, speaker))
+    return found
+
+
+def _same_speaker(a: str, b: str) -> bool:
+    """Speakers match on their last name (accents, case and punctuation ignored)."""
+    if not a or not b:
+        return False
+    return fold_name(a.split()[-1]) == fold_name(b.split()[-1])
+
+
+def _token_mask(toks: Sequence[Token], spans: Sequence[tuple[int, int]]) -> np.ndarray:
+    mask = np.zeros(len(toks), dtype=bool)
+    if not spans or not toks:
+        return mask
+    starts = np.array([t.start for t in toks])
+    for s, e in spans:
+        mask[(starts >= s) & (starts < e)] = True
+    return mask
+
+
+# ---------------------------------------------------------------------------------------------
+# Per-article preparation
+# ---------------------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class Prepared:
+    """An article's tokens, sentences, quotations and quote mask, computed once."""
+
+    article: Article
+    toks: tuple[Token, ...]
+    view: SentenceView
+    quotes: tuple[Quote, ...]
+    quote_mask: np.ndarray = field(compare=False)
+
+
+def prepare(article: Article, config: OverlapConfig) -> Prepared:
+    """Tokens, sentence view and quotations of one article."""
+    toks = candidate_index.tokens(article.text)
+    qs = quotes(article.text, config)
+    return Prepared(
+        article,
+        tuple(toks),
+        alignment.sentence_view(article.text, toks, config),
+        tuple(qs),
+        _token_mask(toks, [(q.start, q.end) for q in qs]),
+    )
+
+
+# ---------------------------------------------------------------------------------------------
+# One pair
+# ---------------------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class Evidence:
+    """One clue about direction: which article it favours as the source, how strongly, why."""
+
+    favours: str
+    weight: float
+    kind: str
+    detail: str
 
 
 @dataclass(frozen=True)
-class Passage:
-    """A reused passage: token ranges and char spans in both articles."""
-
-    tok_a: tuple[int, int]
-    tok_b: tuple[int, int]
-    span_a: tuple[int, int]
-    span_b: tuple[int, int]
-
-
-@dataclass(frozen=True)
-class Pair:
-    """Reuse between two articles (a < b by id) with the verdict and direction evidence."""
+class PairResult:
+    """Reuse between two articles (a < b by id): passages, containments, verdict, direction."""
 
     article_a: str
     article_b: str
     containment_a_in_b: float
     containment_b_in_a: float
     passages: tuple[Passage, ...]
+    quote_passages: tuple[Passage, ...]
+    coherence: float
     verdict: str
     source: str = ""
     derived: str = ""
-    evidence: tuple[str, ...] = field(default=())
+    confidence: float = 0.0
+    evidence: tuple[Evidence, ...] = ()
 
     @property
     def score(self) -> float:
-        """Symmetric score: the larger containment (the share of the smaller reuser copied)."""
+        """Symmetric score: the larger containment (how much of the more-reusing text is reused)."""
         return max(self.containment_a_in_b, self.containment_b_in_a)
 
 
-def normalise(word: str) -> str:
-    """Case, accents, typographic quotes and digit groups folded so light edits still match."""
-    word = unicodedata.normalize("NFKD", word)
-    word = "".join(ch for ch in word if not unicodedata.combining(ch)).casefold()
-    word = word.replace("’", "'").replace("‘", "'")
-    if any(ch.isdigit() for ch in word):
-        word = re.sub(r"[,.](?=\d{3}\b)", "", word)
-    return word
-
-
-def tokens(text: str) -> list[Token]:
-    """Words of a text with char spans."""
-    return [Token(normalise(m.group(0)), m.start(), m.end()) for m in _WORD.finditer(text)]
-
-
-def shingles(toks: list[Token], n: int) -> dict[tuple[str, ...], list[int]]:
-    """Word n-gram -> start positions."""
-    index: dict[tuple[str, ...], list[int]] = defaultdict(list)
-    norms = [t.norm for t in toks]
-    for i in range(len(norms) - n + 1):
-        index[tuple(norms[i : i + n])].append(i)
-    return index
-
-
-def align(
-    toks_a: list[Token], toks_b: list[Token], config: OverlapConfig
-) -> list[tuple[tuple[int, int], tuple[int, int]]]:
-    """Token ranges reused between a and b: shared n-gram seeds chained along near-diagonals."""
-    n = config.shingle_size
-    index_b = shingles(toks_b, n)
-    norms_a = [t.norm for t in toks_a]
-    seeds = sorted(
-        (i, j)
-        for i in range(len(norms_a) - n + 1)
-        for j in index_b.get(tuple(norms_a[i : i + n]), ())
-    )
-    runs: list[list[int]] = []  # [a_start, a_end, b_start, b_end]
-    for i, j in seeds:
-        for run in reversed(runs[-8:]):
-            gap_a, gap_b = i - run[1], j - run[3]
-            if -n < gap_a <= config.max_gap_words and -n < gap_b <= config.max_gap_words:
-                run[1], run[3] = max(run[1], i + n), max(run[3], j + n)
-                break
-        else:
-            runs.append([i, i + n, j, j + n])
-    kept = [
-        ((a0, a1), (b0, b1))
-        for a0, a1, b0, b1 in runs
-        if min(a1 - a0, b1 - b0) >= config.min_passage_words
-    ]
-    return kept
-
-
-def _covered(ranges: list[tuple[int, int]]) -> int:
-    total, last = 0, -1
-    for start, end in sorted(ranges):
-        start = max(start, last)
-        if end > start:
-            total += end - start
-            last = end
-    return total
-
-
-def verdict(containment: float, config: OverlapConfig) -> str:
-    """derived / partial / independent from the larger containment."""
-    if containment >= config.derived_min_containment:
+def verdict(score: float, config: OverlapConfig) -> str:
+    """derived / partial / independent from the pair score, with thresholds from config."""
+    if score >= config.derived_min_score:
         return "derived"
-    if containment >= config.partial_min_containment:
+    if score >= config.partial_min_score:
         return "partial"
     return "independent"
 
 
-_CREDIT = re.compile(
-    r"\((?:courtesy|source|via|credit)\s*:?\s*[^)]+\)|^(?:courtesy|source|via)\s*:\s*\S.*$",
-    re.IGNORECASE | re.MULTILINE,
-)
+def _inside_share(mask: np.ndarray, rng: tuple[int, int]) -> float:
+    seg = mask[rng[0] : rng[1]]
+    return float(seg.mean()) if len(seg) else 0.0
 
 
-def direction(a: Article, b: Article) -> tuple[str, str, tuple[str, ...]]:
-    """(source id, derived id, evidence) for a reusing pair, or ("", "", evidence) if unknown."""
-    evidence = []
-    votes = {a.article_id: 0, b.article_id: 0}  # votes for being the source
-    if a.published and b.published and a.published != b.published:
-        earlier, _later = (a, b) if a.published < b.published else (b, a)
-        votes[earlier.article_id] += 2
-        evidence.append(f"{earlier.article_id} published first ({earlier.published})")
-    for art, other in ((a, b), (b, a)):
-        credit = _CREDIT.search(art.text)
-        if credit:
-            votes[other.article_id] += 2
-            evidence.append(f"{art.article_id} credits another source: {credit.group(0)!r}")
-    if a.words != b.words:
-        longer, shorter = (a, b) if a.words > b.words else (b, a)
-        votes[longer.article_id] += 1
-        evidence.append(
-            f"{longer.article_id} is longer ({longer.words} vs {shorter.words} words): "
-            "copies usually condense"
-        )
-    first, second = sorted(votes, key=lambda k: (-votes[k], k))
-    if votes[first] == votes[second]:
-        return "", "", tuple(evidence)
-    return first, second, tuple(evidence)
-
-
-def compare(a: Article, b: Article, config: OverlapConfig | None = None) -> Pair:
-    """Aligned passages, containments, verdict and direction for one pair of articles."""
-    config = config or OverlapConfig()
-    toks_a, toks_b = tokens(a.text), tokens(b.text)
-    ranges = align(toks_a, toks_b, config)
-    passages = tuple(
-        Passage(
-            ra,
-            rb,
-            (toks_a[ra[0]].start, toks_a[ra[1] - 1].end),
-            (toks_b[rb[0]].start, toks_b[rb[1] - 1].end),
-        )
-        for ra, rb in ranges
+def _is_quote_passage(p: Passage, a: Prepared, b: Prepared, config: OverlapConfig) -> bool:
+    """Inside quotation marks in both articles: a quote reused, not the article."""
+    share = config.quote_passage_share
+    return (
+        _inside_share(a.quote_mask, p.tok_a) >= share
+        and _inside_share(b.quote_mask, p.tok_b) >= share
     )
-    c_a = _covered([p.tok_a for p in passages]) / max(len(toks_a), 1)
-    c_b = _covered([p.tok_b for p in passages]) / max(len(toks_b), 1)
+
+
+def align_pair(
+    a: Prepared, b: Prepared, idf: dict[str, float], default_idf: float, config: OverlapConfig
+) -> tuple[list[Passage], list[Passage], float]:
+    """(article passages, shared-quote passages, order coherence) for one pair."""
+    verb = alignment.verbatim(a.toks, b.toks, config)
+    rewr, found = alignment.rewritten(a.view, b.view, a.toks, b.toks, idf, default_idf, config)
+    covered = np.zeros(len(a.toks), dtype=bool)
+    for p in verb:
+        covered[p.tok_a[0] : p.tok_a[1]] = True
+    kept = list(verb)
+    for p in rewr:  # a sentence already inside a verbatim passage is not counted twice
+        if _inside_share(covered, p.tok_a) < 0.5:
+            kept.append(p)
+    article_passages, quote_passages = [], []
+    for p in sorted(kept, key=lambda p: (p.tok_a, p.tok_b)):
+        (quote_passages if _is_quote_passage(p, a, b, config) else article_passages).append(p)
+    return article_passages, quote_passages, found.coherence
+
+
+def _containment(
+    n_tokens: int, ranges: Sequence[tuple[int, int]], quote_ranges: Sequence[tuple[int, int]]
+) -> float:
+    """Share of an article's words inside reused passages, shared quotes left out of both."""
+    mask = np.zeros(n_tokens, dtype=bool)
+    quote = np.zeros(n_tokens, dtype=bool)
+    for s, e in ranges:
+        mask[s:e] = True
+    for s, e in quote_ranges:
+        quote[s:e] = True
+    denominator = int((~quote).sum())
+    return float((mask & ~quote).sum() / denominator) if denominator else 0.0
+
+
+def compare(
+    a: Prepared, b: Prepared, idf: dict[str, float], default_idf: float, config: OverlapConfig
+) -> PairResult:
+    """Passages, containments, verdict and (for reusing pairs) direction of one pair."""
+    passages, quote_passages, coherence = align_pair(a, b, idf, default_idf, config)
+    c_a = _containment(len(a.toks), [p.tok_a for p in passages], [p.tok_a for p in quote_passages])
+    c_b = _containment(len(b.toks), [p.tok_b for p in passages], [p.tok_b for p in quote_passages])
     kind = verdict(max(c_a, c_b), config)
-    source = derived = ""
-    evidence: tuple[str, ...] = ()
-    if kind != "independent":
-        source, derived, evidence = direction(a, b)
-    return Pair(a.article_id, b.article_id, c_a, c_b, passages, kind, source, derived, evidence)
+    result = PairResult(
+        a.article.article_id,
+        b.article.article_id,
+        round(c_a, 6),
+        round(c_b, 6),
+        tuple(passages),
+        tuple(quote_passages),
+        round(coherence, 6),
+        kind,
+    )
+    if kind == "independent":
+        return result
+    source, derived, confidence, evidence = direction(a, b, passages, config)
+    return PairResult(
+        result.article_a,
+        result.article_b,
+        result.containment_a_in_b,
+        result.containment_b_in_a,
+        result.passages,
+        result.quote_passages,
+        result.coherence,
+        kind,
+        source,
+        derived,
+        confidence,
+        evidence,
+    )
 
 
-def compare_all(corpus: Corpus, config: OverlapConfig | None = None) -> list[Pair]:
-    """Every unordered pair, ranked by score (highest first, ties by ids)."""
-    pairs = [compare(a, b, config) for a, b in itertools.combinations(corpus.articles, 2)]
-    return sorted(pairs, key=lambda p: (-p.score, p.article_a, p.article_b))
+# ---------------------------------------------------------------------------------------------
+# Direction
+# ---------------------------------------------------------------------------------------------
+def _key(name: str) -> str:
+    return fold_name(re.sub(r"^the\s+", "", name.strip(), flags=re.I))
 
 
-def pairs_frame(pairs: list[Pair]) -> pd.DataFrame:
-    """overlap_pairs.csv rows."""
+def credits(text: str, config: OverlapConfig) -> list[str]:
+    """Sources an article credits in a credit line ("(Courtesy: Al-Jazeera)", "Source: AFP")."""
+    out = []
+    for pattern in config.credit_patterns:
+        for m in re.finditer(pattern, text, re.IGNORECASE | re.MULTILINE):
+            out.append(m.group(1).strip(" .:-"))
+    return out
+
+
+def attributions(text: str, config: OverlapConfig) -> list[str]:
+    """Names an article attributes reporting to ("according to X", "X reported")."""
+    out = []
+    for pattern in config.attribution_patterns:
+        out.extend(m.group(1).strip() for m in re.finditer(pattern, text))
+    return out
+
+
+def self_references(article: Article, config: OverlapConfig) -> list[str]:
+    """Names an article speaks as: its outlet (metadata) and "told X" / "interview with X"."""
+    out = [article.outlet] if article.outlet else []
+    for pattern in config.self_reference_patterns:
+        out.extend(m.group(1).strip() for m in re.finditer(pattern, article.text))
+    return out
+
+
+def _matches(name: str, names: Sequence[str]) -> str:
+    key = _key(name)
+    for other in names:
+        other_key = _key(other)
+        if key and other_key and (key in other_key or other_key in key):
+            return other
+    return ""
+
+
+def _credit_evidence(a: Prepared, b: Prepared, config: OverlapConfig) -> list[Evidence]:
+    out: list[Evidence] = []
+    for copy, src in ((a, b), (b, a)):
+        src_id, copy_id = src.article.article_id, copy.article.article_id
+        own = self_references(src.article, config)
+        line_credits = credits(copy.article.text, config)
+        for name in line_credits:
+            hit = _matches(name, own)
+            if hit:
+                out.append(
+                    Evidence(
+                        src_id,
+                        config.vote_credit_match,
+                        "attribution",
+                        f"{copy_id} credits {name!r} and {src_id} reports as {hit!r}",
+                    )
+                )
+            elif not _matches(name, self_references(copy.article, config)):
+                out.append(
+                    Evidence(
+                        src_id,
+                        config.vote_credit,
+                        "attribution",
+                        f"{copy_id} carries a credit line to {name!r} ({src_id} does not)",
+                    )
+                )
+        for name in attributions(copy.article.text, config):
+            hit = _matches(name, own)
+            if hit and name not in line_credits:
+                out.append(
+                    Evidence(
+                        src_id,
+                        config.vote_credit_match,
+                        "attribution",
+                        f"{copy_id} attributes reporting to {name!r}, which {src_id} reports as",
+                    )
+                )
+    if len([e for e in out if e.favours == a.article.article_id]) and len(
+        [e for e in out if e.favours == b.article.article_id]
+    ):
+        return out  # both credit someone: leave it to the votes
+    return out
+
+
+def _typo_evidence(
+    a: Prepared, b: Prepared, passages: Sequence[Passage], config: OverlapConfig
+) -> list[Evidence]:
+    """A word spelled oddly in both that is a one-off slip beside the usual spelling in one."""
+    count_a = Counter(t.norm for t in a.toks)
+    count_b = Counter(t.norm for t in b.toks)
+    shared = {w for w in count_a.keys() & count_b.keys() if len(w) >= 5 and w.isalpha()}
+    out = []
+    for word in sorted(shared):
+        for art, counts, other, other_counts in (
+            (a, count_a, b, count_b),
+            (b, count_b, a, count_a),
+        ):
+            variants = [
+                v
+                for v, n in counts.items()
+                if v != word
+                and n > counts[word]
+                and v[:1] == word[:1]
+                and len(v) >= 5
+                and sorted(v) == sorted(word)  # same letters transposed: a slip, not a word
+                and edit_distance(v, word, 2) <= 2
+            ]
+            if variants and other_counts.get(variants[0], 0) < other_counts[word]:
+                out.append(
+                    Evidence(
+                        art.article.article_id,
+                        config.vote_typo,
+                        "shared misspelling",
+                        f"{word!r} is a slip for {variants[0]!r} in {art.article.article_id} "
+                        f"({counts[word]}x vs {counts[variants[0]]}x) and was carried into "
+                        f"{other.article.article_id} ({other_counts[word]}x)",
+                    )
+                )
+    return out[:3]
+
+
+_TERMINAL = tuple(".!?\"')\u201d\u2019]:;\u2026")
+
+
+def _truncation_evidence(
+    a: Prepared, b: Prepared, passages: Sequence[Passage], config: OverlapConfig
+) -> list[Evidence]:
+    """The copy stops mid-sentence where its last reused passage reaches its end."""
+    out = []
+    for copy, src, idx in ((a, b, 0), (b, a, 1)):
+        text = copy.article.text.rstrip()
+        if not text or text.endswith(_TERMINAL) or not passages:
+            continue
+        last = max(passages, key=lambda p: (p.span_a, p.span_b)[idx][1])
+        end_copy = (last.span_a, last.span_b)[idx][1]
+        end_src = (last.span_b, last.span_a)[idx][1]
+        if end_copy >= len(text) - 2 and end_src < len(src.article.text.rstrip()) - 20:
+            out.append(
+                Evidence(
+                    src.article.article_id,
+                    config.vote_truncated,
+                    "truncation",
+                    f"{copy.article.article_id} breaks off mid-sentence where "
+                    f"{src.article.article_id} continues",
+                )
+            )
+    return out
+
+
+_SPECIFIC = re.compile(r"\d[\d,.]*|(?<=[a-z,;] )[A-Z][\w\-]+")
+
+
+def _detail_evidence(
+    a: Prepared, b: Prepared, passages: Sequence[Passage], config: OverlapConfig
+) -> list[Evidence]:
+    """The source holds specifics (numbers, names, quotations) its copy summarises away."""
+    extra = {a.article.article_id: 0, b.article.article_id: 0}
+    words = {a.article.article_id: 0, b.article.article_id: 0}
+    text_a, text_b = a.article.text, b.article.text
+    for p in passages:
+        seg_a, seg_b = text_a[p.span_a[0] : p.span_a[1]], text_b[p.span_b[0] : p.span_b[1]]
+        spec_a, spec_b = set(_SPECIFIC.findall(seg_a)), set(_SPECIFIC.findall(seg_b))
+        extra[a.article.article_id] += len(spec_a - spec_b)
+        extra[b.article.article_id] += len(spec_b - spec_a)
+        words[a.article.article_id] += len(seg_a.split())
+        words[b.article.article_id] += len(seg_b.split())
+    quotes_a = sum(len(q.text.split()) for q in a.quotes)
+    quotes_b = sum(len(q.text.split()) for q in b.quotes)
+    out = []
+    (hi, n_hi), (lo, n_lo) = sorted(extra.items(), key=lambda kv: (-kv[1], kv[0]))
+    if n_hi >= 2 * max(n_lo, 1) and n_hi - n_lo >= 3:
+        out.append(
+            Evidence(
+                hi,
+                config.vote_detail,
+                "summarised",
+                f"in the reused passages {hi} has {n_hi} specifics (numbers, names) missing from "
+                f"{lo}, which has {n_lo} of its own: {lo} summarises",
+            )
+        )
+    a_id, b_id = a.article.article_id, b.article.article_id
+    if max(quotes_a, quotes_b) >= 20 and min(quotes_a, quotes_b) <= max(quotes_a, quotes_b) / 4:
+        rich, poor = (a_id, b_id) if quotes_a > quotes_b else (b_id, a_id)
+        out.append(
+            Evidence(
+                rich,
+                config.vote_detail,
+                "summarised",
+                f"{rich} quotes its sources directly ({max(quotes_a, quotes_b)} quoted words), "
+                f"{poor} reports the same content with {min(quotes_a, quotes_b)}",
+            )
+        )
+    return out
+
+
+def direction(
+    a: Prepared, b: Prepared, passages: Sequence[Passage], config: OverlapConfig
+) -> tuple[str, str, float, tuple[Evidence, ...]]:
+    """(source id, derived id, confidence, evidence) of a reusing pair; ("", "", 0, ...) if unknown.
+
+    Each clue votes for one article as the source with a weight from config; the direction is
+    stated when the margin reaches `direction_min_margin`, with confidence margin / (total + 1).
+    """
+    a_id, b_id = a.article.article_id, b.article.article_id
+    evidence: list[Evidence] = []
+    pa, pb = a.article.published, b.article.published
+    if pa and pb and pa != pb:
+        first, second = (a_id, b_id) if pa < pb else (b_id, a_id)
+        evidence.append(
+            Evidence(
+                first,
+                config.vote_published,
+                "date",
+                f"{first} was published first ({min(pa, pb)} vs {max(pa, pb)})",
+            )
+        )
+    evidence += _credit_evidence(a, b, config)
+    evidence += _typo_evidence(a, b, passages, config)
+    evidence += _truncation_evidence(a, b, passages, config)
+    evidence += _detail_evidence(a, b, passages, config)
+    len_a, len_b = len(a.toks), len(b.toks)
+    if min(len_a, len_b) and max(len_a, len_b) >= 1.1 * min(len_a, len_b):
+        longer, shorter = (a_id, b_id) if len_a > len_b else (b_id, a_id)
+        evidence.append(
+            Evidence(
+                longer,
+                config.vote_length,
+                "length",
+                f"{longer} is longer ({max(len_a, len_b)} vs {min(len_a, len_b)} words): "
+                "copies usually condense",
+            )
+        )
+    votes = {a_id: 0.0, b_id: 0.0}
+    for e in evidence:
+        votes[e.favours] += e.weight
+    margin = abs(votes[a_id] - votes[b_id])
+    if margin < config.direction_min_margin:
+        return "", "", 0.0, tuple(evidence)
+    source, derived = (a_id, b_id) if votes[a_id] > votes[b_id] else (b_id, a_id)
+    confidence = round(margin / (votes[a_id] + votes[b_id] + 1.0), 3)
+    return source, derived, confidence, tuple(evidence)
+
+
+# ---------------------------------------------------------------------------------------------
+# The corpus
+# ---------------------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class OverlapResult:
+    """Everything the report shows about reuse, as DataFrames (see module docstring).
+
+    `pairs` holds every pair for corpora up to `all_pairs_max_articles`, else only the pairs
+    the shingle index proposed whose score reaches `report_min_score`.
+    """
+
+    pairs: pd.DataFrame
+    passages: pd.DataFrame
+    passage_info: pd.DataFrame
+    evidence: pd.DataFrame
+    quotes: pd.DataFrame
+    clusters: pd.DataFrame
+    ids: tuple[str, ...]
+    all_pairs: bool
+
+    def matrix(self) -> pd.DataFrame:
+        """Symmetric article x article score matrix (diagonal 1) for the heatmap."""
+        m = pd.DataFrame(0.0, index=list(self.ids), columns=list(self.ids))
+        for row in self.pairs.itertuples(index=False):
+            m.loc[row.article_a, row.article_b] = row.score
+            m.loc[row.article_b, row.article_a] = row.score
+        for i in self.ids:
+            m.loc[i, i] = 1.0
+        return m
+
+    def edges(self) -> pd.DataFrame:
+        """Derived and partial pairs as directed edges source -> copy (unknown: a -> b, undirected)."""
+        rows = self.pairs[self.pairs["verdict"] != "independent"]
+        out = pd.DataFrame(
+            {
+                "source": np.where(rows["source"] != "", rows["source"], rows["article_a"]),
+                "copy": np.where(rows["derived"] != "", rows["derived"], rows["article_b"]),
+                "directed": rows["source"] != "",
+                "verdict": rows["verdict"],
+                "score": rows["score"],
+            }
+        )
+        return out.reset_index(drop=True)
+
+
+def pairs_to_compare(corpus: Corpus, config: OverlapConfig) -> list[tuple[str, str]]:
+    """All pairs for small corpora, else the shingle index's candidate pairs."""
+    ids = corpus.ids
+    if len(ids) <= config.all_pairs_max_articles:
+        return [tuple(sorted(p)) for p in itertools.combinations(ids, 2)]  # type: ignore[misc]
+    found = candidate_index.candidates(ids, [a.text for a in corpus.articles], config)
+    return list(zip(found["article_a"], found["article_b"], strict=True))
+
+
+def analyse(corpus: Corpus, config: OverlapConfig | None = None) -> OverlapResult:
+    """Reuse analysis of a corpus: ranked pairs, passages, direction evidence, quotes, families."""
+    config = config or OverlapConfig()
+    todo = pairs_to_compare(corpus, config)
+    involved = sorted({i for pair in todo for i in pair})
+    prepared = {i: prepare(corpus[i], config) for i in involved} if todo else {}
+    idf = alignment.idf_weights([set().union(*p.view.stems) for p in prepared.values()])
+    default_idf = max(idf.values(), default=1.0)
+    small = len(corpus) <= config.all_pairs_max_articles
+    results = []
+    for a_id, b_id in todo:
+        res = compare(prepared[a_id], prepared[b_id], idf, default_idf, config)
+        if small or res.score >= config.report_min_score:
+            results.append(res)
+    results.sort(key=lambda r: (-r.score, r.article_a, r.article_b))
+    texts = {i: corpus[i].text for i in involved}
+    return OverlapResult(
+        pairs=pairs_frame(results),
+        passages=passages_frame(results, texts),
+        passage_info=passage_info_frame(results),
+        evidence=evidence_frame(results),
+        quotes=quotes_frame(results, prepared, texts),
+        clusters=clusters_frame(results, corpus.ids),
+        ids=tuple(corpus.ids),
+        all_pairs=small,
+    )
+
+
+# ---------------------------------------------------------------------------------------------
+# Frames
+# ---------------------------------------------------------------------------------------------
+def _passage_words(p: PairResult) -> int:
+    return sum(max(g.tok_a[1] - g.tok_a[0], g.tok_b[1] - g.tok_b[0]) for g in p.passages)
+
+
+def pairs_frame(results: Sequence[PairResult]) -> pd.DataFrame:
+    """overlap_pairs.csv rows: contract columns, then extra detail columns."""
     rows = [
         {
-            "article_a": p.article_a,
-            "article_b": p.article_b,
-            "score": p.score,
-            "containment_a_in_b": p.containment_a_in_b,
-            "containment_b_in_a": p.containment_b_in_a,
-            "shared_passages": len(p.passages),
-            "verdict": p.verdict,
-            "source": p.source,
-            "derived": p.derived,
+            "article_a": r.article_a,
+            "article_b": r.article_b,
+            "score": round(r.score, 6),
+            "containment_a_in_b": r.containment_a_in_b,
+            "containment_b_in_a": r.containment_b_in_a,
+            "shared_passages": len(r.passages),
+            "verdict": r.verdict,
+            "source": r.source,
+            "derived": r.derived,
+            "shared_quotes": len(r.quote_passages),
+            "passage_words": _passage_words(r),
+            "verbatim_passages": sum(g.kind == "verbatim" for g in r.passages),
+            "rewritten_passages": sum(g.kind == "rewritten" for g in r.passages),
+            "order_coherence": r.coherence,
+            "direction_confidence": r.confidence,
+            "evidence": "; ".join(e.detail for e in r.evidence),
         }
-        for p in pairs
+        for r in results
     ]
-    return pd.DataFrame(rows, columns=PAIR_COLUMNS)
+    return pd.DataFrame(rows, columns=PAIR_COLUMNS + PAIR_EXTRA_COLUMNS)
 
 
-def passages_frame(pairs: list[Pair], corpus: Corpus) -> pd.DataFrame:
-    """passages.csv rows: char spans and texts of every aligned passage."""
+def passages_frame(results: Sequence[PairResult], texts: dict[str, str]) -> pd.DataFrame:
+    """passages.csv rows: char spans and texts of every aligned passage (quotes included)."""
     rows = []
-    for p in pairs:
-        text_a, text_b = corpus[p.article_a].text, corpus[p.article_b].text
-        for g in p.passages:
+    for r in results:
+        for g in sorted(r.passages + r.quote_passages, key=lambda g: (g.span_a, g.span_b)):
             rows.append(
                 {
-                    "article_a": p.article_a,
-                    "article_b": p.article_b,
+                    "article_a": r.article_a,
+                    "article_b": r.article_b,
                     "start_a": g.span_a[0],
                     "end_a": g.span_a[1],
                     "start_b": g.span_b[0],
                     "end_b": g.span_b[1],
-                    "text_a": text_a[g.span_a[0] : g.span_a[1]],
-                    "text_b": text_b[g.span_b[0] : g.span_b[1]],
+                    "text_a": texts[r.article_a][g.span_a[0] : g.span_a[1]],
+                    "text_b": texts[r.article_b][g.span_b[0] : g.span_b[1]],
                 }
             )
     return pd.DataFrame(rows, columns=PASSAGE_COLUMNS)
+
+
+def passage_info_frame(results: Sequence[PairResult]) -> pd.DataFrame:
+    """Same rows as `passages_frame` with the kind (verbatim / rewritten / quote) and similarity."""
+    rows = []
+    for r in results:
+        quote_set = set(r.quote_passages)
+        for g in sorted(r.passages + r.quote_passages, key=lambda g: (g.span_a, g.span_b)):
+            rows.append(
+                {
+                    "article_a": r.article_a,
+                    "article_b": r.article_b,
+                    "start_a": g.span_a[0],
+                    "end_a": g.span_a[1],
+                    "start_b": g.span_b[0],
+                    "end_b": g.span_b[1],
+                    "kind": "quote" if g in quote_set else g.kind,
+                    "similarity": g.similarity,
+                }
+            )
+    return pd.DataFrame(rows, columns=PASSAGE_INFO_COLUMNS)
+
+
+def evidence_frame(results: Sequence[PairResult]) -> pd.DataFrame:
+    """Direction evidence of every derived or partial pair, one clue per row."""
+    rows = [
+        {
+            "article_a": r.article_a,
+            "article_b": r.article_b,
+            "favours": e.favours,
+            "weight": e.weight,
+            "kind": e.kind,
+            "detail": e.detail,
+        }
+        for r in results
+        for e in r.evidence
+    ]
+    return pd.DataFrame(rows, columns=EVIDENCE_COLUMNS)
+
+
+def quotes_frame(
+    results: Sequence[PairResult], prepared: dict[str, Prepared], texts: dict[str, str]
+) -> pd.DataFrame:
+    """Quotations both articles of a pair carry, with the speaker each attributes them to."""
+    rows = []
+    for r in results:
+        qa, qb = prepared[r.article_a].quotes, prepared[r.article_b].quotes
+        for g in r.quote_passages:
+            in_a = [q for q in qa if q.start < g.span_a[1] and g.span_a[0] < q.end]
+            in_b = [q for q in qb if q.start < g.span_b[1] and g.span_b[0] < q.end]
+            sa = next((q.speaker for q in in_a if q.speaker), "")
+            sb = next((q.speaker for q in in_b if q.speaker), "")
+            rows.append(
+                {
+                    "article_a": r.article_a,
+                    "article_b": r.article_b,
+                    "speaker_a": sa,
+                    "speaker_b": sb,
+                    "same_speaker": _same_speaker(sa, sb),
+                    "start_a": g.span_a[0],
+                    "end_a": g.span_a[1],
+                    "start_b": g.span_b[0],
+                    "end_b": g.span_b[1],
+                    "text_a": texts[r.article_a][g.span_a[0] : g.span_a[1]],
+                    "text_b": texts[r.article_b][g.span_b[0] : g.span_b[1]],
+                }
+            )
+    return pd.DataFrame(rows, columns=QUOTE_COLUMNS)
+
+
+def clusters_frame(results: Sequence[PairResult], ids: Sequence[str]) -> pd.DataFrame:
+    """Reuse families: connected components of derived pairs, with each member's role."""
+    parent = {i: i for i in ids}
+
+    def find(x: str) -> str:
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    derived = [r for r in results if r.verdict == "derived"]
+    for r in derived:
+        ra, rb = find(r.article_a), find(r.article_b)
+        if ra != rb:
+            parent[max(ra, rb)] = min(ra, rb)
+    groups: dict[str, list[str]] = {}
+    for i in ids:
+        groups.setdefault(find(i), []).append(i)
+    families = sorted((g for g in groups.values() if len(g) > 1), key=lambda g: (-len(g), g[0]))
+    sources = {r.source for r in derived if r.source}
+    copies = {r.derived for r in derived if r.derived}
+    rows = []
+    for n, members in enumerate(families, start=1):
+        for i in sorted(members):
+            role = (
+                "source and copy"
+                if i in sources and i in copies
+                else "source"
+                if i in sources
+                else "copy"
+                if i in copies
+                else "undetermined"
+            )
+            rows.append({"cluster": n, "article_id": i, "size": len(members), "role": role})
+    return pd.DataFrame(rows, columns=CLUSTER_COLUMNS)
+
+
+# ---------------------------------------------------------------------------------------------
+# Side by side (report)
+# ---------------------------------------------------------------------------------------------
+_PIECE = re.compile(r"\S+|\s+")
+
+
+def mark_differences(text_a: str, text_b: str) -> tuple[str, str]:
+    """Both texts HTML-escaped, words missing from the other wrapped in <del> (a) / <ins> (b)."""
+    pieces_a, pieces_b = _PIECE.findall(text_a), _PIECE.findall(text_b)
+    words_a = [
+        (k, candidate_index.fold(w.strip(".,;:!?\"'()\u201c\u201d\u2019")))
+        for k, w in enumerate(pieces_a)
+        if not w.isspace()
+    ]
+    words_b = [
+        (k, candidate_index.fold(w.strip(".,;:!?\"'()\u201c\u201d\u2019")))
+        for k, w in enumerate(pieces_b)
+        if not w.isspace()
+    ]
+    matcher = difflib.SequenceMatcher(
+        None, [w for _, w in words_a], [w for _, w in words_b], autojunk=False
+    )
+    same_a: set[int] = set()
+    same_b: set[int] = set()
+    for block in matcher.get_matching_blocks():
+        same_a.update(words_a[block.a + k][0] for k in range(block.size))
+        same_b.update(words_b[block.b + k][0] for k in range(block.size))
+
+    def render(pieces: list[str], same: set[int], tag: str) -> str:
+        out = []
+        for k, piece in enumerate(pieces):
+            escaped = html.escape(piece)
+            out.append(escaped if piece.isspace() or k in same else f"<{tag}>{escaped}</{tag}>")
+        return "".join(out).replace(f"</{tag}> <{tag}>", " ")
+
+    return render(pieces_a, same_a, "del"), render(pieces_b, same_b, "ins")
+
+
+def side_by_side(result: OverlapResult, top: int = 3, max_passages: int = 12) -> pd.DataFrame:
+    """Aligned passages of the `top` reusing pairs, differences marked, as HTML-ready cells.
+
+    Columns: pair, kind, similarity, text_a, text_b. Article text is HTML-escaped before
+    marking, so the cells are safe to render.
+    """
+    reusing = result.pairs[result.pairs["verdict"] != "independent"].head(top)
+    if reusing.empty:
+        reusing = result.pairs[result.pairs["shared_passages"] > 0].head(top)
+    info = result.passage_info
+    rows = []
+    for pair in reusing.itertuples(index=False):
+        sel = (result.passages["article_a"] == pair.article_a) & (
+            result.passages["article_b"] == pair.article_b
+        )
+        for k, row in enumerate(result.passages[sel].itertuples()):
+            if k >= max_passages:
+                break
+            a_html, b_html = mark_differences(row.text_a, row.text_b)
+            rows.append(
+                {
+                    "pair": f"{pair.article_a} / {pair.article_b}",
+                    "kind": info.loc[row.Index, "kind"],
+                    "similarity": info.loc[row.Index, "similarity"],
+                    "text_a": a_html,
+                    "text_b": b_html,
+                }
+            )
+    return pd.DataFrame(rows, columns=["pair", "kind", "similarity", "text_a", "text_b"])
