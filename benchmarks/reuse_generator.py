@@ -8,6 +8,8 @@ controlled edits, each labelled derived / partial / independent with the true so
 - rewrite:  every sentence reworded (synonyms from the generator's OWN table, not the one in
             OverlapConfig; clause moves, attribution inversions, dropped modifiers) (derived)
 - reorder:  lightly edited copy with its paragraphs/sentences shuffled in blocks (derived)
+- heavy-rewrite: all of the above at full strength, sentences merged and swapped (derived)
+- human-rewrite: hand-written paraphrases in tests/data/overlap/rewrites/ (derived)
 - summary:  about half of the sentences kept, reworded (derived)
 - partial:  a third to a half of the source, lightly edited, framed by text of another
             article (partial, with both articles as sources)
@@ -32,6 +34,7 @@ from newsaudit.corpus import Article, Corpus, from_texts, load
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "tests" / "data" / "overlap"
 SEEDS = ROOT / "seeds"
+REWRITES = FIXTURES / "rewrites"  # hand-written paraphrases of some fixture texts
 
 OUTLETS = (
     "Daily Courier",
@@ -304,31 +307,78 @@ def summary(raw: str, rng: random.Random) -> str:
     return join(reword(head, rng, 0.7), _regroup(kept, rng))
 
 
+def heavy(raw: str, rng: random.Random) -> str:
+    """Heavy paraphrase: a quarter of the sentences dropped, the rest reworded and restructured,
+    some merged pairwise, neighbours swapped."""
+    head, paras = split(raw)
+    sents = [s for s in _sentences(paras) if rng.random() > 0.25]
+    sents = [rephrase(drop_modifiers(reword(s, rng, 1.0), rng, 1.0), rng) for s in sents]
+    merged: list[str] = []
+    for s in sents:
+        if merged and rng.random() < 0.25 and not merged[-1].endswith(("\u201d", '"')):
+            merged[-1] = merged[-1].rstrip(".") + ", and " + s[:1].lower() + s[1:]
+        else:
+            merged.append(s)
+    for k in range(len(merged) - 1):
+        if rng.random() < 0.25:
+            merged[k], merged[k + 1] = merged[k + 1], merged[k]
+    return join(reword(head, rng, 1.0), _regroup(merged, rng))
+
+
 def partial(raw: str, frame: str, rng: random.Random) -> str:
-    """A third to a half of the source (contiguous, lightly edited) inside another article."""
+    """Some contiguous sentences of the source (lightly edited) inside another article.
+
+    The borrowed text is 20 to 45 % of the result, so the copy is partly, not wholly, derived.
+    """
     _, paras = split(raw)
     head_f, paras_f = split(frame)
     sents = _sentences(paras)
-    take = max(3, int(len(sents) * rng.uniform(0.33, 0.5)))
-    start = rng.randrange(max(1, len(sents) - take + 1))
-    borrowed = [reword(s, rng, 0.1) for s in sents[start : start + take]]
     own = _sentences(paras_f)
+    own_words = sum(len(s.split()) for s in own)
+    share = rng.uniform(0.2, 0.45)
+    target = own_words * share / (1 - share)
+    start = rng.randrange(max(1, len(sents) - 3))
+    borrowed: list[str] = []
+    for s in sents[start:]:
+        if borrowed and sum(len(b.split()) for b in borrowed) + len(s.split()) > target:
+            break
+        borrowed.append(reword(s, rng, 0.1))
     cut = rng.randrange(1, max(2, len(own)))
     return join(head_f, _regroup(own[:cut] + borrowed + own[cut:], rng))
 
 
-def quote_sentences(raw: str) -> list[str]:
-    """Sentences of an article that carry a quotation (with their attribution)."""
+_QUOTED = re.compile(r"[\"\u201c]([^\"\u201d]{20,}?)[,.]?[\"\u201d]")
+_PERSON = re.compile(r"\b([A-Z][a-z\u00e0-\u00ff]+(?:\s+[A-Z][a-z\u00e0-\u00ff]+)+)")
+
+
+def quotations(raw: str) -> list[tuple[str, str]]:
+    """(quotation, speaker) pairs of an article; the speaker is a two-word capitalised name
+    outside the quotation marks in the same sentence."""
     _, paras = split(raw)
-    return [s for s in _sentences(paras) if re.search(r"[\"\u201c][^\"\u201d]{20,}[\"\u201d]", s)]
+    out = []
+    for sent in _sentences(paras):
+        m = _QUOTED.search(sent)
+        if not m:
+            continue
+        outside = sent[: m.start()] + " " + sent[m.end() :]
+        person = _PERSON.search(outside)
+        if person:
+            out.append((m.group(1).strip(), person.group(1)))
+    return out
 
 
-def with_quotes(raw: str, quotes: list[str], rng: random.Random) -> str:
-    """Another article with the given quotation sentences inserted."""
+def with_quotes(raw: str, quotes: list[tuple[str, str]], rng: random.Random) -> str:
+    """Another article with the given quotations added, attributed in its own words."""
     head, paras = split(raw)
     sents = _sentences(paras)
-    for q in quotes:
-        sents.insert(rng.randrange(1, len(sents) + 1), q)
+    forms = (
+        "\u201c{q},\u201d {p} said.",
+        "{p} said: \u201c{q}.\u201d",
+        "\u201c{q},\u201d said {p}.",
+    )
+    for q, person in quotes:
+        line = rng.choice(forms).format(q=q.rstrip(".,"), p=person)
+        sents.insert(rng.randrange(1, len(sents) + 1), line)
     return join(head, _regroup(sents, rng))
 
 
@@ -378,13 +428,18 @@ def scenario(
 
     add("light", light(base.raw, filler, rng), {bid: "derived"})
     add("rewrite", rewrite(base.raw, rng), {bid: "derived"})
+    add("heavy-rewrite", heavy(base.raw, rng), {bid: "derived"})
+    human = REWRITES / f"{bid}.txt"
+    if human.exists():  # a paraphrase written by hand, as seed 000 is of seed 001
+        add("human-rewrite", human.read_text(encoding="utf-8"), {bid: "derived"})
     add("reorder", reorder(base.raw, rng), {bid: "derived"})
     add("summary", summary(base.raw, rng), {bid: "derived"})
     frame = rng.choice(other_topic)
     add("partial", partial(base.raw, frame.raw, rng), {bid: "partial"})
-    quotes = quote_sentences(base.raw)
-    if quotes and same_topic:
-        host = rng.choice(same_topic)
+    quotes = quotations(base.raw)
+    hosts = [b for b in same_topic if not {b.article_id, bid} <= SEED_FAMILY]
+    if quotes and hosts:
+        host = rng.choice(hosts)
         qid = f"{bid}~quotes"
         texts[qid] = with_quotes(host.raw, quotes[:2], rng)
         labels.append(Label(*sorted((qid, bid)), "independent", "", "quotes"))
@@ -397,9 +452,10 @@ def scenario(
             pair = tuple(sorted((cid, b.article_id)))
             if b.article_id in siblings or b.article_id in involved and _labelled(labels, pair):
                 continue
-            if b.article_id == frame.article_id and cid.endswith("partial"):
+            frame_family = SEED_FAMILY if frame.article_id in SEED_FAMILY else {frame.article_id}
+            if b.article_id in frame_family and cid.endswith("partial"):
                 continue
-            if b.article_id == filler_src.article_id and cid.endswith("light"):
+            if b.article_id == filler_src.article_id and cid.endswith("~light"):
                 continue
             if cid.endswith("quotes") and b.topic == base.topic:
                 continue  # the host article: its extended copy is a derivative, not scored
@@ -438,8 +494,12 @@ def _with_metadata(
     return Corpus(tuple(arts), corpus.root, corpus.notes)
 
 
-def scenarios(seed: int = 7) -> list[Scenario]:
-    """One scenario per base article, deterministic for a given seed."""
+def scenarios(seed: int = 7, rounds: int = 3) -> list[Scenario]:
+    """`rounds` scenarios per base article (different random edits), deterministic per seed."""
     pool = bases()
     rng = random.Random(seed)
-    return [scenario(b, pool, rng, k == 0) for k, b in enumerate(pool)]
+    return [
+        scenario(b, pool, rng, r == 0 and k == 0)
+        for r in range(rounds)
+        for k, b in enumerate(pool)
+    ]

@@ -12,7 +12,6 @@ Two complementary aligners, both returning passages with token ranges and char s
 from __future__ import annotations
 
 import bisect
-import itertools
 import math
 import re
 from collections import defaultdict
@@ -217,36 +216,62 @@ def similarity_matrix(
     return np.divide(2 * shared, mass, out=np.zeros_like(shared), where=mass > 0)
 
 
-def _longest_chain(points: list[tuple[int, int]]) -> list[int]:
-    """Indices (into points, sorted by a) of a longest chain increasing in both a and b."""
-    if not points:
-        return []
-    tails: list[int] = []  # b value at the end of the best chain of each length
-    tail_idx: list[int] = []
-    parent = [-1] * len(points)
-    for k, (_, b) in enumerate(points):
-        pos = bisect.bisect_left(tails, b)
-        if pos == len(tails):
-            tails.append(b)
-            tail_idx.append(k)
+def local_chain(
+    sim: np.ndarray, threshold: float, gap: float
+) -> tuple[float, list[tuple[int, int, float]]]:
+    """Best in-order chain of sentence pairs (Smith-Waterman over the similarity matrix).
+
+    A pair adds `sim - threshold` (so pairs below the threshold cost), skipping a sentence on
+    either side costs `gap`. A sentence may pair with two consecutive sentences of the other
+    article (rewriters split and merge sentences). Returns the score and the pairs at or
+    above the threshold.
+    """
+    n, m = sim.shape
+    rows = sim.tolist()
+    h = [[0.0] * (m + 1) for _ in range(n + 1)]
+    move = [[0] * (m + 1) for _ in range(n + 1)]
+    best, best_at = 0.0, (0, 0)
+    for i in range(1, n + 1):
+        prev, cur, row = h[i - 1], h[i], rows[i - 1]
+        step = move[i]
+        for j in range(1, m + 1):
+            gain = row[j - 1] - threshold
+            options = (
+                prev[j - 1] + gain,  # 1: new pair
+                prev[j] + gain if gain > 0 else -1.0,  # 2: a's sentence joins b's (split)
+                cur[j - 1] + gain if gain > 0 else -1.0,  # 3: b's sentence joins a's (merge)
+                prev[j] - gap,  # 4: skip a sentence of a
+                cur[j - 1] - gap,  # 5: skip a sentence of b
+            )
+            v = max(options)
+            if v <= 0.0:
+                continue
+            cur[j] = v
+            step[j] = options.index(v) + 1
+            if v > best:
+                best, best_at = v, (i, j)
+    pairs = []
+    i, j = best_at
+    while i > 0 and j > 0 and h[i][j] > 0.0:
+        kind = move[i][j]
+        if kind <= 3 and rows[i - 1][j - 1] >= threshold:
+            pairs.append((i - 1, j - 1, float(rows[i - 1][j - 1])))
+        if kind in (1,):
+            i, j = i - 1, j - 1
+        elif kind in (2, 4):
+            i -= 1
         else:
-            tails[pos], tail_idx[pos] = b, k
-        parent[k] = tail_idx[pos - 1] if pos else -1
-    chain, k = [], tail_idx[-1]
-    while k >= 0:
-        chain.append(k)
-        k = parent[k]
-    return chain[::-1]
+            j -= 1
+    return best, pairs[::-1]
 
 
 @dataclass(frozen=True)
 class SentenceAlignment:
-    """Aligned sentence pairs (a index, b index, similarity) on the longest in-order chain."""
+    """Sentence pairs (a index, b index, similarity) on in-order chains that pass the tests."""
 
     chain: tuple[tuple[int, int, float], ...]
-    anchors: int  # chain pairs at anchor similarity (the rest fill the gaps between them)
-    matched: int  # one-to-one matches above the threshold, in or out of order
-    coherence: float  # share of matches on the in-order chain
+    score: float  # summed local-alignment score of the accepted chains
+    coherence: float  # share of a's sentences with a counterpart that lie on accepted chains
     mean_best: float  # mean over a's sentences of the best similarity in b
 
 
@@ -257,64 +282,40 @@ def align_sentences(
     default_idf: float,
     config: OverlapConfig,
 ) -> SentenceAlignment:
-    """Anchor sentence pairs, their longest in-order chain, and the chain's gaps filled in.
+    """In-order chains of similar sentences: the signature of a paraphrased rewrite.
 
-    Anchors are one-to-one matches at `sentence_anchor_similarity` or more; the chain keeps the
-    anchors that follow the same order in both articles; then each unmatched sentence of a that
-    lies between two chain anchors joins the chain when its best counterpart between the same
-    anchors in b reaches `sentence_min_similarity` (seed-and-extend, as in BLAST).
+    Same-topic articles share scattered similar sentences; a rewrite shares a long run of them
+    in the same order. Up to `max_chains` chains (moved blocks) are accepted, each with at
+    least `min_chain_sentences` pairs and a score of at least `min_chain_score`.
     """
     sim = similarity_matrix(view_a, view_b, idf, default_idf)
     if sim.size == 0:
-        return SentenceAlignment((), 0, 0, 0.0, 0.0)
+        return SentenceAlignment((), 0.0, 0.0, 0.0)
     long_a = np.array([hi - lo >= config.sentence_min_words for lo, hi in view_a.tok_ranges])
     long_b = np.array([hi - lo >= config.sentence_min_words for lo, hi in view_b.tok_ranges])
     sim = sim * long_a[:, None] * long_b[None, :]
-    mean_best = float(sim.max(axis=1)[long_a].mean()) if long_a.any() else 0.0
-    ii, jj = np.nonzero(sim >= config.sentence_anchor_similarity)
-    order = np.lexsort((jj, ii, -sim[ii, jj]))
-    used_a: set[int] = set()
-    used_b: set[int] = set()
-    matches = []
-    for k in order:
-        i, j = int(ii[k]), int(jj[k])
-        if i in used_a or j in used_b:
-            continue
-        used_a.add(i)
-        used_b.add(j)
-        matches.append((i, j, float(sim[i, j])))
-    matches.sort()
-    chain = [matches[k] for k in _longest_chain([(i, j) for i, j, _ in matches])]
-    coherence = len(chain) / len(matches) if matches else 0.0
-    filled = (
-        _fill_gaps(chain, sim, config.sentence_min_similarity, config.rewrite_slack_sentences)
-        if chain
-        else []
-    )
-    return SentenceAlignment(tuple(filled), len(chain), len(matches), coherence, mean_best)
-
-
-def _fill_gaps(
-    chain: list[tuple[int, int, float]], sim: np.ndarray, threshold: float, slack: int
-) -> list[tuple[int, int, float]]:
-    """Add sentence pairs between consecutive chain anchors (and before/after them).
-
-    A sentence of a between anchors (i0, j0) and (i1, j1) may match any sentence of b from
-    j0 - slack to j1 + slack: rewriters merge, split and locally reorder sentences.
-    """
-    n_a, n_b = sim.shape
-    bounds = [(-1, 0), *[(i, j) for i, j, _ in chain], (n_a, n_b - 1)]
-    filled = list(chain)
-    for (i0, j0), (i1, j1) in itertools.pairwise(bounds):
-        lo_b, hi_b = max(0, j0 - slack), min(n_b, j1 + slack + 1)
-        for i in range(i0 + 1, i1):
-            window = sim[i, lo_b:hi_b]
-            if window.size == 0:
-                continue
-            k = int(np.argmax(window))
-            if window[k] >= threshold:
-                filled.append((i, lo_b + k, float(window[k])))
-    return sorted(filled)
+    best = sim.max(axis=1)
+    mean_best = float(best[long_a].mean()) if long_a.any() else 0.0
+    threshold = config.sentence_min_similarity
+    candidates = int((best >= threshold).sum())
+    chains: list[tuple[int, int, float]] = []
+    total = 0.0
+    work = sim.copy()
+    for _ in range(config.max_chains):
+        if int((work >= threshold).sum()) < config.min_chain_sentences:
+            break
+        score, pairs = local_chain(work, threshold, config.sentence_gap_penalty)
+        if len(pairs) < config.min_chain_sentences or score < config.min_chain_score:
+            break
+        chains.extend(pairs)
+        total += score
+        for i, j, _ in pairs:  # each sentence belongs to one chain
+            work[i, :] = 0.0
+            work[:, j] = 0.0
+        if not work.any():
+            break
+    coherence = len(chains) / candidates if candidates else 0.0
+    return SentenceAlignment(tuple(sorted(chains)), round(total, 4), coherence, mean_best)
 
 
 def rewritten(
@@ -326,10 +327,8 @@ def rewritten(
     default_idf: float,
     config: OverlapConfig,
 ) -> tuple[list[Passage], SentenceAlignment]:
-    """Sentence pairs of a paraphrased rewrite (empty unless the in-order chain is convincing)."""
+    """Sentence pairs of a paraphrased rewrite (none unless an in-order chain is convincing)."""
     found = align_sentences(view_a, view_b, idf, default_idf, config)
-    if found.anchors < config.min_chain_sentences or found.coherence < config.min_order_coherence:
-        return [], found
     passages = []
     for i, j, s in found.chain:
         ra, rb = view_a.tok_ranges[i], view_b.tok_ranges[j]

@@ -9,6 +9,7 @@ its evidence for derived and partial pairs, and reuse families (connected compon
 
 from __future__ import annotations
 
+import dataclasses
 import difflib
 import html
 import itertools
@@ -92,33 +93,66 @@ class Quote:
 _QUOTE_RE = re.compile(
     r"[\u201c\"\u00ab\u201e]([^\u201c\u201d\"\u00ab\u00bb\n]{3,}?)[\u201d\"\u00bb]"
 )
-_NAME = (
-    r"[A-Z][\w'\u2019\-]+(?:\s+(?:(?:al|el|de|da|van|von|bin|ibn|le|la)\s+)?[A-Z][\w'\u2019\-]+)*"
+_NAME_RE = re.compile(
+    r"[A-Z][\w'\u2019\-]+(?:\s+(?:(?:al|el|de|da|van|von|bin|ibn|le|la)\s+)?"
+    r"[A-Z][\w'\u2019\-]+)*"
 )
-_REPORTING = (
-    r"(?:said|says|told|added|stated|noted|explained|insisted|argued|warned|declared|asked"
-    r"|according to|wrote|tweeted)"
+_REPORTING_RE = re.compile(
+    r"\b(?:said|says|saying|told|tells|added|adds|stated|noted|explained|insisted|argued"
+    r"|warned|declared|asked|wrote|tweeted|according to)\b"
 )
-_AFTER_RE = re.compile(
-    rf"^[\s,.]*(?:{_REPORTING}\s+(?:the\s+)?(?:[a-z]+\s+){{0,4}}({_NAME})|({_NAME})[\s,]+"
-    rf"(?:[\w\-]+\s+){{0,8}}?{_REPORTING}|(he|she|they)\s+{_REPORTING})"
+_PRONOUN_RE = re.compile(r"^\W{0,3}(?:he|she|they)\s+(?:said|says|added|told)\b", re.I)
+_CLAUSE_END = re.compile(r"(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bDr)(?<![A-Z])[.!?](?:\s|$)")
+_NOT_SPEAKER = frozenset(
+    "The This That It In But And He She They We A An As At On For If When While After".split()
 )
-_BEFORE_RE = re.compile(
-    rf"({_NAME})(?:,[^,]{{0,80}},)?\s+(?:[a-z]+\s+){{0,3}}{_REPORTING}[^.\u201c\"]{{0,40}}$"
-)
-_NOT_SPEAKER = {"The", "This", "That", "It", "In", "But", "And", "He", "She", "They", "We"}
 
 
-def _clean_speaker(name: str) -> str:
-    words = [w for w in name.split() if w not in _NOT_SPEAKER]
-    return " ".join(words)
+def _speaker_near(clause: str, verb: re.Match[str]) -> str:
+    """The name right before a reporting verb ("Diop said"), else right after ("said Diop").
+
+    All-capital words (UN, MINUSMA) are organisations, not speakers, and are skipped.
+    """
+    names = []
+    for m in _NAME_RE.finditer(clause):
+        words = [w for w in m.group(0).split() if w not in _NOT_SPEAKER and not w.isupper()]
+        if words:
+            names.append((m.start(), m.end(), " ".join(words)))
+    before = [
+        n
+        for n in names
+        if n[1] <= verb.start() and not _CLAUSE_END.search(clause[n[1] : verb.start()] + "x")
+    ]
+    if before:
+        return max(before)[2]
+    after = [n for n in names if n[0] >= verb.end()]
+    return min(after)[2] if after else ""
+
+
+def _speaker(before: str, after: str, previous: str) -> str:
+    """Who a quotation is attributed to, from the clause right after it, else right before."""
+    before = _QUOTE_RE.sub(lambda m: " " * len(m.group(0)), before)  # earlier quotes' words
+    starts = [m.end() for m in _CLAUSE_END.finditer(before)]
+    lead = before[starts[-1] :] if starts else before
+    if _PRONOUN_RE.match(after):
+        verbs = list(_REPORTING_RE.finditer(before))
+        found = _speaker_near(before, verbs[-1]) if verbs else ""
+        return found or previous
+    stop = _CLAUSE_END.search(after)
+    clause = after[: stop.start()] if stop else after
+    verb = _REPORTING_RE.search(clause[:80])
+    found = _speaker_near(clause, verb) if verb else ""
+    if not found:
+        verbs = list(_REPORTING_RE.finditer(lead))
+        found = _speaker_near(lead, verbs[-1]) if verbs else ""
+    return found
 
 
 def quotes(text: str, config: OverlapConfig) -> list[Quote]:
     """Quotations of at least `min_quote_words` words, each attributed to a speaker if named.
 
-    A speaker is a capitalised name next to a reporting verb right after or before the quote;
-    "he said" takes the previous quotation's speaker.
+    The speaker is the name nearest a reporting verb in the clause right after the quotation,
+    else right before it; "he said" takes the name reported just before the quote.
     """
     found: list[Quote] = []
     last = ""
@@ -126,17 +160,9 @@ def quotes(text: str, config: OverlapConfig) -> list[Quote]:
         body = m.group(1)
         if len(body.split()) < config.min_quote_words:
             continue
-        after = text[m.end() : m.end() + 160]
-        before = text[max(0, m.start() - 160) : m.start()]
-        speaker = ""
-        hit = _AFTER_RE.match(after)
-        if hit:
-            speaker = hit.group(1) or hit.group(2) or (last if hit.group(3) else "")
-        if not speaker:
-            hit_before = _BEFORE_RE.search(before)
-            if hit_before:
-                speaker = hit_before.group(1)
-        speaker = _clean_speaker(speaker)
+        after = text[m.end() : m.end() + 200]
+        before = text[max(0, m.start() - 300) : m.start()]
+        speaker = _speaker(before, after, last)
         last = speaker or last
         found.append(Quote(m.start(), m.end(), body, speaker))
     return found
@@ -265,17 +291,31 @@ def align_pair(
 
 
 def _containment(
-    n_tokens: int, ranges: Sequence[tuple[int, int]], quote_ranges: Sequence[tuple[int, int]]
+    n_tokens: int,
+    ranges: Sequence[tuple[int, int]],
+    quote_ranges: Sequence[tuple[int, int]],
+    short_ranges: Sequence[tuple[int, int]] = (),
 ) -> float:
-    """Share of an article's words inside reused passages, shared quotes left out of both."""
+    """Share of an article's words inside reused passages.
+
+    Shared quotes are left out of numerator and denominator; so are unmatched short lines
+    (headings, datelines, credit lines), which no sentence alignment can match.
+    """
     mask = np.zeros(n_tokens, dtype=bool)
-    quote = np.zeros(n_tokens, dtype=bool)
+    ignore = np.zeros(n_tokens, dtype=bool)
     for s, e in ranges:
         mask[s:e] = True
+    for s, e in short_ranges:
+        ignore[s:e] = True
+    ignore &= ~mask
     for s, e in quote_ranges:
-        quote[s:e] = True
-    denominator = int((~quote).sum())
-    return float((mask & ~quote).sum() / denominator) if denominator else 0.0
+        ignore[s:e] = True
+    denominator = int((~ignore).sum())
+    return float((mask & ~ignore).sum() / denominator) if denominator else 0.0
+
+
+def _short_ranges(p: Prepared, config: OverlapConfig) -> list[tuple[int, int]]:
+    return [(lo, hi) for lo, hi in p.view.tok_ranges if hi - lo < config.sentence_min_words]
 
 
 def compare(
@@ -283,8 +323,18 @@ def compare(
 ) -> PairResult:
     """Passages, containments, verdict and (for reusing pairs) direction of one pair."""
     passages, quote_passages, coherence = align_pair(a, b, idf, default_idf, config)
-    c_a = _containment(len(a.toks), [p.tok_a for p in passages], [p.tok_a for p in quote_passages])
-    c_b = _containment(len(b.toks), [p.tok_b for p in passages], [p.tok_b for p in quote_passages])
+    c_a = _containment(
+        len(a.toks),
+        [p.tok_a for p in passages],
+        [p.tok_a for p in quote_passages],
+        _short_ranges(a, config),
+    )
+    c_b = _containment(
+        len(b.toks),
+        [p.tok_b for p in passages],
+        [p.tok_b for p in quote_passages],
+        _short_ranges(b, config),
+    )
     kind = verdict(max(c_a, c_b), config)
     result = PairResult(
         a.article.article_id,
@@ -299,19 +349,13 @@ def compare(
     if kind == "independent":
         return result
     source, derived, confidence, evidence = direction(a, b, passages, config)
-    return PairResult(
-        result.article_a,
-        result.article_b,
-        result.containment_a_in_b,
-        result.containment_b_in_a,
-        result.passages,
-        result.quote_passages,
-        result.coherence,
-        kind,
-        source,
-        derived,
-        confidence,
-        evidence,
+    return dataclasses.replace(
+        result,
+        verdict=directed_verdict(result, derived, config),
+        source=source,
+        derived=derived,
+        confidence=confidence,
+        evidence=evidence,
     )
 
 
@@ -362,7 +406,10 @@ def _credit_evidence(a: Prepared, b: Prepared, config: OverlapConfig) -> list[Ev
         src_id, copy_id = src.article.article_id, copy.article.article_id
         own = self_references(src.article, config)
         line_credits = credits(copy.article.text, config)
+        src_credits = credits(src.article.text, config)
         for name in line_credits:
+            if _matches(name, src_credits):
+                continue  # the same credit line in both: copied along, says nothing
             hit = _matches(name, own)
             if hit:
                 out.append(
@@ -548,15 +595,92 @@ def direction(
                 "copies usually condense",
             )
         )
+    return (*decide(a_id, b_id, evidence, config), tuple(evidence))
+
+
+def decide(
+    a_id: str, b_id: str, evidence: Sequence[Evidence], config: OverlapConfig
+) -> tuple[str, str, float]:
+    """(source, derived, confidence) from weighted votes; ("", "", 0.0) when the margin is small.
+
+    Confidence is margin / (total weight + 1): near 1 for strong one-sided evidence, lower
+    when clues disagree or are few.
+    """
     votes = {a_id: 0.0, b_id: 0.0}
     for e in evidence:
         votes[e.favours] += e.weight
     margin = abs(votes[a_id] - votes[b_id])
     if margin < config.direction_min_margin:
-        return "", "", 0.0, tuple(evidence)
+        return "", "", 0.0
     source, derived = (a_id, b_id) if votes[a_id] > votes[b_id] else (b_id, a_id)
-    confidence = round(margin / (votes[a_id] + votes[b_id] + 1.0), 3)
-    return source, derived, confidence, tuple(evidence)
+    return source, derived, round(margin / (votes[a_id] + votes[b_id] + 1.0), 3)
+
+
+def compilation_evidence(
+    results: Sequence[PairResult], config: OverlapConfig
+) -> dict[tuple[str, str], list[Evidence]]:
+    """Clues from the rest of the corpus: an article that also draws on a third article its
+    partner shares nothing with is a compilation, so the partner is the source."""
+    shares: dict[str, set[str]] = {}
+    for r in results:
+        if r.passages and r.score >= config.compilation_min_score:
+            shares.setdefault(r.article_a, set()).add(r.article_b)
+            shares.setdefault(r.article_b, set()).add(r.article_a)
+    out: dict[tuple[str, str], list[Evidence]] = {}
+    for r in results:
+        if r.verdict == "independent":
+            continue
+        for x, y in ((r.article_a, r.article_b), (r.article_b, r.article_a)):
+            third = sorted(shares.get(x, set()) - shares.get(y, set()) - {y})
+            if third:
+                out.setdefault((r.article_a, r.article_b), []).append(
+                    Evidence(
+                        y,
+                        config.vote_compilation,
+                        "compilation",
+                        f"{x} also reuses {', '.join(third[:3])}, which {y} shares nothing "
+                        f"with: {x} compiles, {y} is the source",
+                    )
+                )
+    return out
+
+
+def with_corpus_evidence(
+    results: Sequence[PairResult], config: OverlapConfig
+) -> list[PairResult]:
+    """Results with the corpus-level clues added and the direction decided again."""
+    extra = compilation_evidence(results, config)
+    out = []
+    for r in results:
+        clues = extra.get((r.article_a, r.article_b))
+        if not clues:
+            out.append(r)
+            continue
+        evidence = (*r.evidence, *clues)
+        source, derived, confidence = decide(r.article_a, r.article_b, evidence, config)
+        out.append(
+            dataclasses.replace(
+                r,
+                verdict=directed_verdict(r, derived, config),
+                source=source,
+                derived=derived,
+                confidence=confidence,
+                evidence=evidence,
+            )
+        )
+    return out
+
+
+def directed_verdict(r: PairResult, derived: str, config: OverlapConfig) -> str:
+    """Once the copy is known, the verdict is how much of the copy comes from its source.
+
+    A short source wholly inside a long article makes the long one partly derived, not derived
+    (METER's "partially derived"); a pair that reuses anything stays at least partial.
+    """
+    if r.verdict == "independent" or not derived:
+        return r.verdict
+    share = r.containment_a_in_b if derived == r.article_a else r.containment_b_in_a
+    return "derived" if share >= config.derived_min_score else "partial"
 
 
 # ---------------------------------------------------------------------------------------------
@@ -627,6 +751,7 @@ def analyse(corpus: Corpus, config: OverlapConfig | None = None) -> OverlapResul
         res = compare(prepared[a_id], prepared[b_id], idf, default_idf, config)
         if small or res.score >= config.report_min_score:
             results.append(res)
+    results = with_corpus_evidence(results, config)
     results.sort(key=lambda r: (-r.score, r.article_a, r.article_b))
     texts = {i: corpus[i].text for i in involved}
     return OverlapResult(
