@@ -172,15 +172,25 @@ class SentenceView:
     stems: tuple[frozenset[str], ...]
 
 
-def sentence_view(text: str, toks: Sequence[Token], config: OverlapConfig) -> SentenceView:
-    """Sentences of an article with their tokens and stems (for `rewritten`)."""
+def sentence_view(
+    text: str,
+    toks: Sequence[Token],
+    config: OverlapConfig,
+    ignore: Sequence[bool] | None = None,
+) -> SentenceView:
+    """Sentences of an article with their tokens and stems (for `rewritten`).
+
+    Tokens flagged in `ignore` (quoted words) give no stems: two articles quoting the same
+    speaker are not rewriting each other.
+    """
     spans = sentences(text)
     starts = [t.start for t in toks]
     ranges, stem_sets = [], []
     for s, e in spans:
         lo, hi = bisect.bisect_left(starts, s), bisect.bisect_left(starts, e)
         ranges.append((lo, hi))
-        stem_sets.append(frozenset(stems([t.norm for t in toks[lo:hi]], config)))
+        words = [t.norm for k, t in enumerate(toks[lo:hi], lo) if ignore is None or not ignore[k]]
+        stem_sets.append(frozenset(stems(words, config)))
     return SentenceView(tuple(spans), tuple(ranges), tuple(stem_sets))
 
 
@@ -305,7 +315,8 @@ def align_sentences(
         if int((work >= threshold).sum()) < config.min_chain_sentences:
             break
         score, pairs = local_chain(work, threshold, config.sentence_gap_penalty)
-        if len(pairs) < config.min_chain_sentences or score < config.min_chain_score:
+        length = min(len({i for i, _, _ in pairs}), len({j for _, j, _ in pairs}))
+        if length < config.min_chain_sentences or score < config.min_chain_score:
             break
         chains.extend(pairs)
         total += score

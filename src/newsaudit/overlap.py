@@ -203,12 +203,13 @@ def prepare(article: Article, config: OverlapConfig) -> Prepared:
     """Tokens, sentence view and quotations of one article."""
     toks = candidate_index.tokens(article.text)
     qs = quotes(article.text, config)
+    mask = _token_mask(toks, [(q.start, q.end) for q in qs])
     return Prepared(
         article,
         tuple(toks),
-        alignment.sentence_view(article.text, toks, config),
+        alignment.sentence_view(article.text, toks, config, mask.tolist()),
         tuple(qs),
-        _token_mask(toks, [(q.start, q.end) for q in qs]),
+        mask,
     )
 
 
@@ -241,6 +242,8 @@ class PairResult:
     derived: str = ""
     confidence: float = 0.0
     evidence: tuple[Evidence, ...] = ()
+    words_a: int = 0
+    words_b: int = 0
 
     @property
     def score(self) -> float:
@@ -345,6 +348,8 @@ def compare(
         tuple(quote_passages),
         round(coherence, 6),
         kind,
+        words_a=len(a.toks),
+        words_b=len(b.toks),
     )
     if kind == "independent":
         return result
@@ -519,16 +524,10 @@ def _detail_evidence(
     a: Prepared, b: Prepared, passages: Sequence[Passage], config: OverlapConfig
 ) -> list[Evidence]:
     """The source holds specifics (numbers, names, quotations) its copy summarises away."""
-    extra = {a.article.article_id: 0, b.article.article_id: 0}
-    words = {a.article.article_id: 0, b.article.article_id: 0}
     text_a, text_b = a.article.text, b.article.text
-    for p in passages:
-        seg_a, seg_b = text_a[p.span_a[0] : p.span_a[1]], text_b[p.span_b[0] : p.span_b[1]]
-        spec_a, spec_b = set(_SPECIFIC.findall(seg_a)), set(_SPECIFIC.findall(seg_b))
-        extra[a.article.article_id] += len(spec_a - spec_b)
-        extra[b.article.article_id] += len(spec_b - spec_a)
-        words[a.article.article_id] += len(seg_a.split())
-        words[b.article.article_id] += len(seg_b.split())
+    spec_a = {w for p in passages for w in _SPECIFIC.findall(text_a[p.span_a[0] : p.span_a[1]])}
+    spec_b = {w for p in passages for w in _SPECIFIC.findall(text_b[p.span_b[0] : p.span_b[1]])}
+    extra = {a.article.article_id: len(spec_a - spec_b), b.article.article_id: len(spec_b - spec_a)}
     quotes_a = sum(len(q.text.split()) for q in a.quotes)
     quotes_b = sum(len(q.text.split()) for q in b.quotes)
     out = []
@@ -616,30 +615,43 @@ def decide(
     return source, derived, round(margin / (votes[a_id] + votes[b_id] + 1.0), 3)
 
 
+def _regions(r: PairResult, article_id: str) -> set[int]:
+    side = 0 if article_id == r.article_a else 1
+    return {k for p in r.passages for k in range(*(p.tok_a, p.tok_b)[side])}
+
+
 def compilation_evidence(
     results: Sequence[PairResult], config: OverlapConfig
 ) -> dict[tuple[str, str], list[Evidence]]:
-    """Clues from the rest of the corpus: an article that also draws on a third article its
-    partner shares nothing with is a compilation, so the partner is the source."""
-    shares: dict[str, set[str]] = {}
+    """Clues from the rest of the corpus: an article whose text comes partly from its partner
+    and partly, elsewhere in it, from a third article the partner shares nothing with is a
+    compilation, so the partner is the source. (Overlapping regions would instead fit one
+    source with two copies, and say nothing.)"""
+    linked: dict[str, dict[str, PairResult]] = {}
     for r in results:
         if r.passages and r.score >= config.compilation_min_score:
-            shares.setdefault(r.article_a, set()).add(r.article_b)
-            shares.setdefault(r.article_b, set()).add(r.article_a)
+            linked.setdefault(r.article_a, {})[r.article_b] = r
+            linked.setdefault(r.article_b, {})[r.article_a] = r
     out: dict[tuple[str, str], list[Evidence]] = {}
     for r in results:
         if r.verdict == "independent":
             continue
         for x, y in ((r.article_a, r.article_b), (r.article_b, r.article_a)):
-            third = sorted(shares.get(x, set()) - shares.get(y, set()) - {y})
+            partners = linked.get(x, {})
+            own = _regions(r, x)
+            third = []
+            for u in sorted(set(partners) - set(linked.get(y, {})) - {y}):
+                other = _regions(partners[u], x)
+                if own and other and len(own & other) <= 0.2 * min(len(own), len(other)):
+                    third.append(u)
             if third:
                 out.setdefault((r.article_a, r.article_b), []).append(
                     Evidence(
                         y,
                         config.vote_compilation,
                         "compilation",
-                        f"{x} also reuses {', '.join(third[:3])}, which {y} shares nothing "
-                        f"with: {x} compiles, {y} is the source",
+                        f"{x} combines text from {y} with other text from "
+                        f"{', '.join(third[:3])}, which {y} shares nothing with: {x} compiles",
                     )
                 )
     return out
@@ -672,13 +684,18 @@ def with_corpus_evidence(
 
 
 def directed_verdict(r: PairResult, derived: str, config: OverlapConfig) -> str:
-    """Once the copy is known, the verdict is how much of the copy comes from its source.
+    """The verdict is how much of the copy comes from its source (the shorter article is
+    taken for the copy when the direction is unknown).
 
     A short source wholly inside a long article makes the long one partly derived, not derived
     (METER's "partially derived"); a pair that reuses anything stays at least partial.
     """
-    if r.verdict == "independent" or not derived:
+    if r.verdict == "independent":
         return r.verdict
+    if not derived:  # unknown direction: copies usually condense, so judge the shorter one
+        derived = r.article_a if r.words_a < r.words_b else r.article_b
+        if r.words_a == r.words_b:
+            return r.verdict
     share = r.containment_a_in_b if derived == r.article_a else r.containment_b_in_a
     return "derived" if share >= config.derived_min_score else "partial"
 
