@@ -381,8 +381,8 @@ class OverlapConfig:
     # ...where "draws on" means a pair score of at least this (a shared sentence or more, not
     # a shared organisation name such as the UN mission's full title).
     compilation_min_score: float = 0.06
-    vote_length: float = 0.5  # copies usually condense: the longer article is the source
-    direction_min_margin: float = 1.0
+    vote_length: float = 0.4  # copies usually condense: the longer article is the source
+    direction_min_margin: float = 0.5
     # Credit lines (regex, group 1 = the credited source): a copy naming where it came from.
     credit_patterns: tuple[str, ...] = (
         r"\(\s*(?:courtesy|source|via|credit|culled from|adapted from)\s*:?\s*([^)]{2,60})\)",
