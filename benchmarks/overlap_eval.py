@@ -14,9 +14,10 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path[:0] = [str(HERE.parent / "src"), str(HERE)]
 
+from reuse_generator import scenarios  # noqa: E402
+
 from newsaudit import overlap  # noqa: E402
 from newsaudit.config import OverlapConfig  # noqa: E402
-from reuse_generator import scenarios  # noqa: E402
 
 RESULTS = HERE / "results" / "overlap_eval.md"
 CLASSES = ("derived", "partial", "independent")
@@ -92,7 +93,9 @@ def report(res: dict[str, object]) -> str:
     reuse_gold = ["reuse" if g != "independent" else "no" for g in gold]
     reuse_pred = ["reuse" if p != "independent" else "no" for p in pred]
     p, r, f, n = prf(reuse_gold, reuse_pred, "reuse")
-    lines.append(f"| **binary: reuse (derived+partial) vs not** | {p:.3f} | {r:.3f} | **{f:.3f}** | {n} |")
+    lines.append(
+        f"| **binary: reuse (derived+partial) vs not** | {p:.3f} | {r:.3f} | **{f:.3f}** | {n} |"
+    )
     strict_gold = ["d" if g == "derived" else "no" for g in gold]
     strict_pred = ["d" if x == "derived" else "no" for x in pred]
     p, r, f, n = prf(strict_gold, strict_pred, "d")
@@ -103,7 +106,13 @@ def report(res: dict[str, object]) -> str:
     counts = Counter(zip(gold, pred, strict=True))
     for g in CLASSES:
         lines.append(f"| {g} | " + " | ".join(str(counts[(g, p)]) for p in CLASSES) + " |")
-    lines += ["", "## By case", "", "| case | gold | pairs | correct verdict |", "|---|---|---|---|"]
+    lines += [
+        "",
+        "## By case",
+        "",
+        "| case | gold | pairs | correct verdict |",
+        "|---|---|---|---|",
+    ]
     by_case: dict[str, list[bool]] = {}
     gold_of: dict[str, str] = {}
     for g, p, c in zip(gold, pred, cases, strict=True):

@@ -421,9 +421,7 @@ def scenario(
         texts[cid], _ = _clues(raw, next(iter(sources)), outlets, rng)
         for sid, verdict in sources.items():
             labels.append(
-                Label(
-                    *sorted((cid, sid)), verdict, sid if verdict != "independent" else "", case
-                )
+                Label(*sorted((cid, sid)), verdict, sid if verdict != "independent" else "", case)
             )
 
     add("light", light(base.raw, filler, rng), {bid: "derived"})
@@ -450,7 +448,7 @@ def scenario(
     for cid in generated:
         for b in pool:
             pair = tuple(sorted((cid, b.article_id)))
-            if b.article_id in siblings or b.article_id in involved and _labelled(labels, pair):
+            if b.article_id in siblings or (b.article_id in involved and _labelled(labels, pair)):
                 continue
             frame_family = SEED_FAMILY if frame.article_id in SEED_FAMILY else {frame.article_id}
             if b.article_id in frame_family and cid.endswith("partial"):
@@ -467,7 +465,9 @@ def scenario(
                 labels.append(Label("s000", "s001", "derived", "s001", "seed-rewrite"))
             else:
                 case = "same-topic" if x.topic == y.topic else "other-topic"
-                labels.append(Label(*sorted((x.article_id, y.article_id)), "independent", "", case))
+                labels.append(
+                    Label(*sorted((x.article_id, y.article_id)), "independent", "", case)
+                )
     corpus = from_texts(texts)
     corpus = _with_metadata(corpus, outlets, base, rng)
     return Scenario(bid, corpus, tuple(labels))

@@ -77,10 +77,10 @@ def verbatim(
             best = -1
             for r in open_runs:
                 a0, a1, b0, b1, _ = runs[r]
-                if -n < i - a1 + 1 <= gap and -n < j - b1 + 1 <= gap:
-                    if abs((i - a0) - (j - b0)) <= gap:
-                        best = r
-                        break
+                near = -n < i - a1 + 1 <= gap and -n < j - b1 + 1 <= gap
+                if near and abs((i - a0) - (j - b0)) <= gap:
+                    best = r
+                    break
             if best >= 0:
                 run = runs[best]
                 run[4] += min(n, i + n - run[1]) if i + n > run[1] else 0

@@ -344,14 +344,15 @@ class OverlapConfig:
         ("start", "beginning"),
         ("end", "conclude", "finish", "ending"),
     )
+    # Function words: they carry no content, so they never make two sentences similar.
     stopwords: tuple[str, ...] = tuple(
-        "a an the and or but if of in on at to for from by with as into onto over under about "
-        "after before since during until while than then that this these those there here "
-        "it its is are was were be been being has have had do does did will would shall should "
-        "can could may might must not no nor so such also very just only more most much many "
-        "some any all each both other another which who whom whose what when where why how "
-        "he she they them their his her we our us you your i me my mr mrs ms "
-        "up out off down again further once what said says one two new".split()
+        "a an the and or but if of in on at to for from by with as into onto over under "  # noqa: SIM905
+        "about after before since during until while than then that this these those there "
+        "here it its is are was were be been being has have had do does did will would shall "
+        "should can could may might must not no nor so such also very just only more most "
+        "much many some any all each both other another which who whom whose what when where "
+        "why how he she they them their his her we our us you your i me my mr mrs ms up out "
+        "off down again further once said says one two new".split()
     )
 
     # --- quotes ---------------------------------------------------------------------------------

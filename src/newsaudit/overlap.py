@@ -21,12 +21,14 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
-from newsaudit import alignment, candidates as candidate_index
+from newsaudit import alignment
+from newsaudit import candidates as candidate_index
 from newsaudit.alignment import Passage, SentenceView
 from newsaudit.candidates import Token
 from newsaudit.config import OverlapConfig
 from newsaudit.corpus import Article, Corpus
-from newsaudit.names import edit_distance, fold as fold_name
+from newsaudit.names import edit_distance
+from newsaudit.names import fold as fold_name
 
 PAIR_COLUMNS = [
     "article_a",
@@ -104,7 +106,7 @@ _REPORTING_RE = re.compile(
 _PRONOUN_RE = re.compile(r"^\W{0,3}(?:he|she|they)\s+(?:said|says|added|told)\b", re.I)
 _CLAUSE_END = re.compile(r"(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bDr)(?<![A-Z])[.!?](?:\s|$)")
 _NOT_SPEAKER = frozenset(
-    "The This That It In But And He She They We A An As At On For If When While After".split()
+    "The This That It In But And He She They We A An As At On For If When While After".split()  # noqa: SIM905
 )
 
 
@@ -137,7 +139,11 @@ def _speaker(before: str, after: str, previous: str) -> str:
     if _PRONOUN_RE.match(after):
         verbs = list(_REPORTING_RE.finditer(before))
         found = _speaker_near(before, verbs[-1]) if verbs else ""
-        return found or previous
+        people = [m.group(0) for m in _NAME_RE.finditer(before) if len(m.group(0).split()) > 1]
+        fallback = (
+            " ".join(w for w in people[-1].split() if w not in _NOT_SPEAKER) if people else ""
+        )
+        return found or previous or fallback
     stop = _CLAUSE_END.search(after)
     clause = after[: stop.start()] if stop else after
     verb = _REPORTING_RE.search(clause[:80])
@@ -247,7 +253,7 @@ class PairResult:
 
     @property
     def score(self) -> float:
-        """Symmetric score: the larger containment (how much of the more-reusing text is reused)."""
+        """Symmetric score: the larger containment (share of the more-reusing text reused)."""
         return max(self.containment_a_in_b, self.containment_b_in_a)
 
 
@@ -504,7 +510,7 @@ def _truncation_evidence(
         last = max(passages, key=lambda p: (p.span_a, p.span_b)[idx][1])
         end_copy = (last.span_a, last.span_b)[idx][1]
         end_src = (last.span_b, last.span_a)[idx][1]
-        if end_copy >= len(text) - 2 and end_src < len(src.article.text.rstrip()) - 20:
+        if end_copy >= len(text) - 16 and end_src < len(src.article.text.rstrip()) - 20:
             out.append(
                 Evidence(
                     src.article.article_id,
@@ -527,7 +533,10 @@ def _detail_evidence(
     text_a, text_b = a.article.text, b.article.text
     spec_a = {w for p in passages for w in _SPECIFIC.findall(text_a[p.span_a[0] : p.span_a[1]])}
     spec_b = {w for p in passages for w in _SPECIFIC.findall(text_b[p.span_b[0] : p.span_b[1]])}
-    extra = {a.article.article_id: len(spec_a - spec_b), b.article.article_id: len(spec_b - spec_a)}
+    extra = {
+        a.article.article_id: len(spec_a - spec_b),
+        b.article.article_id: len(spec_b - spec_a),
+    }
     quotes_a = sum(len(q.text.split()) for q in a.quotes)
     quotes_b = sum(len(q.text.split()) for q in b.quotes)
     out = []
@@ -560,7 +569,7 @@ def _detail_evidence(
 def direction(
     a: Prepared, b: Prepared, passages: Sequence[Passage], config: OverlapConfig
 ) -> tuple[str, str, float, tuple[Evidence, ...]]:
-    """(source id, derived id, confidence, evidence) of a reusing pair; ("", "", 0, ...) if unknown.
+    """(source, derived, confidence, evidence) of a reusing pair; ("", "", 0, ...) if unknown.
 
     Each clue votes for one article as the source with a weight from config; the direction is
     stated when the margin reaches `direction_min_margin`, with confidence margin / (total + 1).
@@ -569,7 +578,7 @@ def direction(
     evidence: list[Evidence] = []
     pa, pb = a.article.published, b.article.published
     if pa and pb and pa != pb:
-        first, second = (a_id, b_id) if pa < pb else (b_id, a_id)
+        first = a_id if pa < pb else b_id
         evidence.append(
             Evidence(
                 first,
@@ -584,7 +593,7 @@ def direction(
     evidence += _detail_evidence(a, b, passages, config)
     len_a, len_b = len(a.toks), len(b.toks)
     if min(len_a, len_b) and max(len_a, len_b) >= 1.1 * min(len_a, len_b):
-        longer, shorter = (a_id, b_id) if len_a > len_b else (b_id, a_id)
+        longer = a_id if len_a > len_b else b_id
         evidence.append(
             Evidence(
                 longer,
@@ -657,9 +666,7 @@ def compilation_evidence(
     return out
 
 
-def with_corpus_evidence(
-    results: Sequence[PairResult], config: OverlapConfig
-) -> list[PairResult]:
+def with_corpus_evidence(results: Sequence[PairResult], config: OverlapConfig) -> list[PairResult]:
     """Results with the corpus-level clues added and the direction decided again."""
     extra = compilation_evidence(results, config)
     out = []
@@ -731,7 +738,7 @@ class OverlapResult:
         return m
 
     def edges(self) -> pd.DataFrame:
-        """Derived and partial pairs as directed edges source -> copy (unknown: a -> b, undirected)."""
+        """Derived and partial pairs as edges source -> copy (unknown direction: a -> b)."""
         rows = self.pairs[self.pairs["verdict"] != "independent"]
         out = pd.DataFrame(
             {
@@ -837,7 +844,7 @@ def passages_frame(results: Sequence[PairResult], texts: dict[str, str]) -> pd.D
 
 
 def passage_info_frame(results: Sequence[PairResult]) -> pd.DataFrame:
-    """Same rows as `passages_frame` with the kind (verbatim / rewritten / quote) and similarity."""
+    """Same rows as `passages_frame`, with kind (verbatim / rewritten / quote) and similarity."""
     rows = []
     for r in results:
         quote_set = set(r.quote_passages)
