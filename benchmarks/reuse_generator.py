@@ -503,3 +503,57 @@ def scenarios(seed: int = 7, rounds: int = 3) -> list[Scenario]:
         for r in range(rounds)
         for k, b in enumerate(pool)
     ]
+
+
+# ---------------------------------------------------------------------------------------------
+# Scale: many synthetic articles with planted reuse pairs
+# ---------------------------------------------------------------------------------------------
+def scale_texts(
+    n_articles: int, n_planted: int, words: int = 500, seed: int = 3
+) -> tuple[list[str], list[str], list[tuple[str, str, float]]]:
+    """(ids, raw texts, planted pairs with their copied share) for timing the candidate index.
+
+    Articles are Zipf-distributed draws over a 30,000-word vocabulary (the shape of news word
+    frequencies, so common shingles exist and the frequency cap matters), in sentences of 12-30
+    words. A planted copy takes a contiguous 30-100 % of its source, substitutes 5 % of the
+    words and fills the rest with its own text.
+    """
+    import numpy as np
+
+    rng = np.random.default_rng(seed)
+    vocab = np.array([f"w{k}" for k in range(30_000)])
+    ranks = np.arange(1, len(vocab) + 1)
+    probs = 1.0 / ranks**1.07
+    probs /= probs.sum()
+
+    def sentences(n_words: int) -> list[str]:
+        drawn = vocab[rng.choice(len(vocab), size=n_words, p=probs)]
+        out, k = [], 0
+        while k < n_words:
+            size = int(rng.integers(12, 31))
+            chunk = drawn[k : k + size]
+            out.append(" ".join(chunk).capitalize() + ".")
+            k += size
+        return out
+
+    texts = [sentences(words) for _ in range(n_articles)]
+    planted: list[tuple[str, str, float]] = []
+    sources = rng.choice(n_articles, size=min(n_planted, n_articles // 2), replace=False)
+    targets = rng.permutation(sorted(set(range(n_articles)) - set(sources.tolist())))
+    for src, dst in zip(sources.tolist(), targets.tolist(), strict=False):
+        share = float(rng.uniform(0.3, 1.0))
+        sents = texts[src]
+        take = max(1, int(round(len(sents) * share)))
+        start = int(rng.integers(0, len(sents) - take + 1))
+        copied = []
+        for sent in sents[start : start + take]:
+            toks = sent.split()
+            for k in range(len(toks)):
+                if rng.random() < 0.05:
+                    toks[k] = str(vocab[rng.integers(len(vocab))])
+            copied.append(" ".join(toks))
+        own = texts[dst][: max(0, len(sents) - take)]
+        texts[dst] = own[: len(own) // 2] + copied + own[len(own) // 2 :]
+        planted.append((f"a{min(src, dst):06d}", f"a{max(src, dst):06d}", share))
+    ids = [f"a{k:06d}" for k in range(n_articles)]
+    return ids, [f"Headline {k}\n\n" + " ".join(t) for k, t in enumerate(texts)], planted

@@ -11,7 +11,9 @@ instead of quadratic.
 from __future__ import annotations
 
 import hashlib
+import itertools
 import re
+import string
 import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -46,7 +48,7 @@ _FOLD_TABLE = str.maketrans(
     }
 )
 _COMBINING = re.compile(r"[\u0300-\u036f]")
-_GROUPING = re.compile(r"(?<=\d)[,.](?=\d{3}\b)")
+_GROUPING = re.compile(r"[,.](?<=\d[,.])(?=\d{3}\b)")  # separator first: a fast scan
 
 
 @dataclass(frozen=True)
@@ -60,7 +62,9 @@ class Token:
 
 def fold(text: str) -> str:
     """Case, accents, typographic quotes and dashes folded; digit grouping marks removed."""
-    text = _COMBINING.sub("", unicodedata.normalize("NFKD", text.translate(_FOLD_TABLE)))
+    text = text.translate(_FOLD_TABLE)
+    if not text.isascii():
+        text = _COMBINING.sub("", unicodedata.normalize("NFKD", text))
     return _GROUPING.sub("", text.casefold())
 
 
@@ -69,29 +73,24 @@ def tokens(text: str) -> list[Token]:
     return [Token(fold(m.group(0)), m.start(), m.end()) for m in WORD_RE.finditer(text)]
 
 
+_SEPARATORS = str.maketrans(
+    dict.fromkeys(string.punctuation + "\u2026\u2022\u00b7\u00a7\u00b6", " ")
+)
+
+
 def words(text: str) -> list[str]:
-    """Normalised words of a text, without spans (the fast path used for indexing)."""
-    return WORD_RE.findall(fold(text))
+    """Normalised words for the shingle index: `fold`, then every punctuation mark separates.
+
+    Cruder than `tokens` ("al-Qaeda" -> "al", "qaeda") but several times faster, and only
+    has to be consistent with itself: it feeds hashing, never char offsets.
+    """
+    return fold(text).translate(_SEPARATORS).split()
 
 
-def _word_hashes(docs: Sequence[list[str]]) -> tuple[np.ndarray, np.ndarray]:
-    """All documents' words as one uint64 array of stable word hashes, plus each doc's length."""
-    vocab: dict[str, int] = {}
-    flat: list[int] = []
-    for doc in docs:
-        flat.extend([vocab.setdefault(w, len(vocab)) for w in doc])
-    # Hash the words' bytes (not Python's per-process randomised hash) so that shingle hashes
-    # are identical across runs and corpus orders.
-    table = np.fromiter(
-        (
-            int.from_bytes(hashlib.blake2b(w.encode("utf-8"), digest_size=8).digest(), "little")
-            for w in vocab
-        ),
-        dtype=np.uint64,
-        count=len(vocab),
-    )
-    lengths = np.fromiter((len(d) for d in docs), dtype=np.int64, count=len(docs))
-    return table[np.asarray(flat, dtype=np.int64)], lengths
+def _word_hash(word: str) -> int:
+    # The word's bytes, not Python's per-process randomised hash: shingle hashes are identical
+    # across runs and corpus orders.
+    return int.from_bytes(hashlib.blake2b(word.encode("utf-8"), digest_size=8).digest(), "little")
 
 
 def _mix(x: np.ndarray) -> np.ndarray:
@@ -103,23 +102,60 @@ def _mix(x: np.ndarray) -> np.ndarray:
         return x ^ (x >> np.uint64(31))
 
 
-def shingle_hashes(docs: Sequence[list[str]], n: int) -> tuple[np.ndarray, np.ndarray]:
-    """(doc index, shingle hash) of every distinct word n-gram of every doc, sorted by hash."""
-    flat, lengths = _word_hashes(docs)
-    empty = np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.uint64)
-    if len(flat) < n:
+def shingle_hashes(
+    docs: Sequence[list[str]], n: int, keep_one_in: int = 1, cache: dict[str, int] | None = None
+) -> tuple[np.ndarray, np.ndarray]:
+    """(doc index, shingle hash) of every distinct word n-gram of every doc.
+
+    With `keep_one_in` k > 1 only shingles whose hash is 0 mod k are kept (a hash-based
+    sample, identical in every document, so shared shingles stay shared: Broder's mod-k sketch).
+    """
+    cache = {} if cache is None else cache
+    empty = np.zeros(0, dtype=np.int32), np.zeros(0, dtype=np.uint64)
+    lengths = np.fromiter((len(d) for d in docs), dtype=np.int64, count=len(docs))
+    if lengths.sum() < n:
         return empty
-    doc_of = np.repeat(np.arange(len(docs), dtype=np.int64), lengths)
+    codes, uniques = pd.factorize(np.fromiter(itertools.chain.from_iterable(docs), dtype=object))
+    table = np.fromiter(
+        (cache[w] if w in cache else cache.setdefault(w, _word_hash(w)) for w in uniques),
+        dtype=np.uint64,
+        count=len(uniques),
+    )
+    flat = table[codes]
+    doc_of = np.repeat(np.arange(len(docs), dtype=np.int32), lengths)
     m = len(flat) - n + 1
     h = np.zeros(m, dtype=np.uint64)
     for k in range(n):  # chained mixing: order-sensitive ("a b" != "b a")
         h = _mix(h ^ flat[k : k + m])
-    valid = doc_of[:m] == doc_of[n - 1 :]  # the n-gram does not straddle two documents
-    doc, h = doc_of[:m][valid], h[valid]
-    order = np.lexsort((doc, h))
+    keep = doc_of[:m] == doc_of[n - 1 :]  # the n-gram does not straddle two documents
+    if keep_one_in > 1:
+        keep &= h % np.uint64(keep_one_in) == 0
+    doc, h = doc_of[:m][keep], h[keep]
+    order = np.lexsort((h, doc))
     doc, h = doc[order], h[order]
-    first = np.r_[True, (h[1:] != h[:-1]) | (doc[1:] != doc[:-1])]
-    return (doc[first], h[first]) if len(h) else empty
+    first = np.r_[True, (h[1:] != h[:-1]) | (doc[1:] != doc[:-1])] if len(h) else []
+    return doc[first], h[first]
+
+
+def _index(
+    texts: Sequence[str], config: OverlapConfig
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """(doc, hash) postings sorted by hash, and shingles per doc; built in chunks of articles
+    so memory stays proportional to the kept shingles, not to the corpus's word strings."""
+    keep_one_in = config.large_keep_one_in if len(texts) > config.large_corpus_articles else 1
+    cache: dict[str, int] = {}
+    docs_parts, hash_parts = [], []
+    step = config.index_chunk_articles
+    for lo in range(0, len(texts), step):
+        chunk = [words(t) for t in texts[lo : lo + step]]
+        doc, h = shingle_hashes(chunk, config.shingle_size, keep_one_in, cache)
+        docs_parts.append(doc.astype(np.int64) + lo)
+        hash_parts.append(h)
+    doc = np.concatenate(docs_parts) if docs_parts else np.zeros(0, dtype=np.int64)
+    h = np.concatenate(hash_parts) if hash_parts else np.zeros(0, dtype=np.uint64)
+    per_doc = np.bincount(doc, minlength=len(texts))
+    order = np.argsort(h, kind="stable")
+    return doc[order], h[order], per_doc
 
 
 def candidates(
@@ -133,12 +169,10 @@ def candidates(
     config = config or OverlapConfig()
     if len(ids) != len(texts):
         raise ValueError("candidates: ids and texts differ in length")
-    docs = [words(t) for t in texts]
-    doc, h = shingle_hashes(docs, config.shingle_size)
+    doc, h, per_doc = _index(texts, config)
     n_docs = len(ids)
     if len(doc) == 0:
         return pd.DataFrame(columns=CANDIDATE_COLUMNS)
-    per_doc = np.bincount(doc, minlength=n_docs)
     starts = np.flatnonzero(np.r_[True, h[1:] != h[:-1]])
     df = np.diff(np.r_[starts, len(h)])
     cap = max(2, int(config.max_shingle_df))

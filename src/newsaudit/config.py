@@ -291,6 +291,13 @@ class OverlapConfig:
     # on"), not evidence of reuse between any two of them; dropping it bounds the index cost.
     max_shingle_df: int = 20
     min_shared_shingles: int = 2  # one shared 5-gram happens by chance in same-topic news
+    # Index memory and time: articles are shingled in chunks of this many; above
+    # `large_corpus_articles` only one shingle in `large_keep_one_in` is kept (chosen by hash,
+    # so the same in every article). A 30 %-containment pair of 500-word articles shares ~145
+    # 5-grams, ~36 after sampling: far above `min_shared_shingles`.
+    index_chunk_articles: int = 2000
+    large_corpus_articles: int = 5000
+    large_keep_one_in: int = 4
     # Corpora up to this size keep every pair (complete heatmap, paraphrase check on all
     # pairs); larger ones only align the candidate pairs from the shingle index.
     all_pairs_max_articles: int = 200
