@@ -543,7 +543,7 @@ def scale_texts(
     for src, dst in zip(sources.tolist(), targets.tolist(), strict=False):
         share = float(rng.uniform(0.3, 1.0))
         sents = texts[src]
-        take = max(1, int(round(len(sents) * share)))
+        take = max(1, round(len(sents) * share))
         start = int(rng.integers(0, len(sents) - take + 1))
         copied = []
         for sent in sents[start : start + take]:

@@ -268,3 +268,24 @@ def test_plots_return_labelled_figures(seeds):
     assert isinstance(heat, Figure) and isinstance(graph, Figure)
     assert heat.axes[0].get_title() and heat.axes[0].get_xlabel() == "article"
     assert "source to copy" in graph.axes[0].get_title()
+
+
+def test_seed_result_does_not_depend_on_the_synonym_list():
+    result = overlap.analyse(corpus.load(SEEDS_DIR), OverlapConfig(synonyms=()))
+    top = result.pairs.iloc[0]
+    assert (top.article_a, top.article_b, top.verdict) == (S000, S001, "derived")
+
+
+@pytest.mark.parametrize(
+    "texts",
+    [
+        {"only": SOURCE},
+        {"empty": "Headline only", "src": SOURCE},
+        {"a": "Short\n\nOne line.", "b": "Short\n\nOne line."},
+    ],
+)
+def test_degenerate_corpora(texts):
+    result = overlap.analyse(corpus.from_texts(texts), OverlapConfig())
+    assert len(result.pairs) == len(texts) * (len(texts) - 1) // 2
+    assert list(result.passages.columns) == overlap.PASSAGE_COLUMNS
+    assert result.matrix().shape == (len(texts), len(texts))

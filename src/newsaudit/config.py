@@ -306,10 +306,8 @@ class OverlapConfig:
     seed_size: int = 3  # exact word n-grams that seed a local alignment
     min_passage_words: int = 8  # aligned passages shorter than this are ignored
     max_gap_words: int = 6  # seeds closer than this (in both texts) join one edited passage
-    # A seed n-gram this common in the corpus (share of articles) cannot start a passage.
-    min_seed_words_unique: int = 2
 
-    # --- paraphrase alignment (alignment.sentence_pairs) ------------------------------------
+    # --- paraphrase alignment (alignment.align_sentences) ------------------------------------
     stem_length: int = 6  # content words are compared on their first letters (light stemming)
     # Sentences are compared by the IDF-weighted Dice of their content stems. A rewrite is a
     # long in-order chain of sentence pairs (local alignment over the similarity matrix): a
@@ -337,7 +335,7 @@ class OverlapConfig:
         ("costliest", "expensive"),
         ("help", "assistance", "support", "aid"),
         ("accuse", "accused", "accusing", "blame", "blamed"),
-        ("mercenary", "mercenaries", "private military"),
+        ("mercenary", "mercenaries", "contractor", "contractors"),
         ("thousands", "thousand"),
         ("capital", "city"),
         ("president", "leader"),
@@ -368,12 +366,15 @@ class OverlapConfig:
     # both articles: reuse of what a speaker said, not of the article.
     quote_passage_share: float = 0.6
 
-    # --- verdicts (on the pair score: the larger reused share, quotes excluded) -------------
-    # Chosen on the synthetic evaluation: derived copies (full rewrites, light edits, deletions)
-    # reach >= 0.55; partial copies (a third to a half of one article reused) land between
-    # 0.15 and 0.5; same-topic independent pairs stay below 0.1.
+    # --- verdicts ---------------------------------------------------------------------------
+    # The verdict is the share of the copy found in its source (the shorter article when the
+    # direction is unknown), shared quotes and unmatched headings left out. On the synthetic
+    # development split (benchmarks/results/overlap_eval.md) that share is 0.72-1.00 for
+    # derived copies (0.62 for the real seed rewrite 000/001), 0.14-0.46 for partial copies,
+    # and the pair score of independent pairs never exceeds 0.10 (same topic: 0.05). The cuts
+    # sit in the gaps: 0.5 between partial and derived, 0.12 between independent and partial.
     derived_min_score: float = 0.5
-    partial_min_score: float = 0.15
+    partial_min_score: float = 0.12
     # A pair is reported (at scale) only when its score reaches this.
     report_min_score: float = 0.02
 
