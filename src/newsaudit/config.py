@@ -382,7 +382,9 @@ class OverlapConfig:
     # Votes for the source; a direction is stated when the margin reaches `direction_min_margin`.
     vote_published: float = 3.0  # metadata dates: the earlier article is the source
     vote_credit_match: float = 3.0  # copy credits an outlet the other article speaks as
-    vote_credit: float = 1.5  # copy carries a credit line ("Courtesy: X", "Source: X")
+    # Copy carries a credit line ("Courtesy: X") and the other article's outlet is unknown
+    # (when it is known and is not X, the credit points elsewhere and says nothing).
+    vote_credit: float = 1.5
     vote_typo: float = 1.0  # a shared misspelling that is a one-off slip in only one article
     vote_truncated: float = 1.0  # the copy stops mid-sentence where its source goes on
     vote_detail: float = 1.0  # the source holds quotes/numbers/names the copy summarises away
@@ -391,6 +393,12 @@ class OverlapConfig:
     # a shared organisation name such as the UN mission's full title).
     compilation_min_score: float = 0.06
     vote_length: float = 0.4  # copies usually condense: the longer article is the source
+    # ...and more so when the shorter is found almost whole in the longer, which has much of
+    # its own (a summary or an excerpt): the asymmetric-containment clue.
+    vote_condensed: float = 0.8
+    condensed_min_containment: float = 0.85
+    condensed_max_source: float = 0.75
+    length_min_ratio: float = 1.1  # length differences under 10 % say nothing
     direction_min_margin: float = 0.5
     # Credit lines (regex, group 1 = the credited source): a copy naming where it came from.
     credit_patterns: tuple[str, ...] = (

@@ -359,7 +359,7 @@ def compare(
     )
     if kind == "independent":
         return result
-    source, derived, confidence, evidence = direction(a, b, passages, config)
+    source, derived, confidence, evidence = direction(a, b, passages, config, (c_a, c_b))
     return dataclasses.replace(
         result,
         verdict=directed_verdict(result, derived, config),
@@ -431,7 +431,7 @@ def _credit_evidence(a: Prepared, b: Prepared, config: OverlapConfig) -> list[Ev
                         f"{copy_id} credits {name!r} and {src_id} reports as {hit!r}",
                     )
                 )
-            elif not _matches(name, self_references(copy.article, config)):
+            elif not own and not _matches(name, self_references(copy.article, config)):
                 out.append(
                     Evidence(
                         src_id,
@@ -567,7 +567,11 @@ def _detail_evidence(
 
 
 def direction(
-    a: Prepared, b: Prepared, passages: Sequence[Passage], config: OverlapConfig
+    a: Prepared,
+    b: Prepared,
+    passages: Sequence[Passage],
+    config: OverlapConfig,
+    containment: tuple[float, float] = (0.0, 0.0),
 ) -> tuple[str, str, float, tuple[Evidence, ...]]:
     """(source, derived, confidence, evidence) of a reusing pair; ("", "", 0, ...) if unknown.
 
@@ -591,19 +595,30 @@ def direction(
     evidence += _typo_evidence(a, b, passages, config)
     evidence += _truncation_evidence(a, b, passages, config)
     evidence += _detail_evidence(a, b, passages, config)
-    len_a, len_b = len(a.toks), len(b.toks)
-    if min(len_a, len_b) and max(len_a, len_b) >= 1.1 * min(len_a, len_b):
-        longer = a_id if len_a > len_b else b_id
-        evidence.append(
-            Evidence(
-                longer,
-                config.vote_length,
-                "length",
-                f"{longer} is longer ({max(len_a, len_b)} vs {min(len_a, len_b)} words): "
-                "copies usually condense",
-            )
-        )
+    evidence += _length_evidence(a, b, containment, config)
     return (*decide(a_id, b_id, evidence, config), tuple(evidence))
+
+
+def _length_evidence(
+    a: Prepared, b: Prepared, containment: tuple[float, float], config: OverlapConfig
+) -> list[Evidence]:
+    """Copies usually condense: the shorter article found almost whole in the longer one, which
+    keeps material of its own, is a condensed copy; otherwise length alone is a weak clue."""
+    len_a, len_b = len(a.toks), len(b.toks)
+    if not min(len_a, len_b) or max(len_a, len_b) < config.length_min_ratio * min(len_a, len_b):
+        return []
+    a_id, b_id = a.article.article_id, b.article.article_id
+    longer, shorter = (a_id, b_id) if len_a > len_b else (b_id, a_id)
+    c_short, c_long = containment if shorter == a_id else containment[::-1]
+    words = f"{max(len_a, len_b)} vs {min(len_a, len_b)} words"
+    if c_short >= config.condensed_min_containment and c_long <= config.condensed_max_source:
+        detail = (
+            f"{shorter} is found almost whole in {longer} ({c_short:.0%}), while {longer} keeps "
+            f"{1 - c_long:.0%} of its text to itself ({words}): {shorter} condenses {longer}"
+        )
+        return [Evidence(longer, config.vote_condensed, "summarised", detail)]
+    detail = f"{longer} is longer ({words}): copies usually condense"
+    return [Evidence(longer, config.vote_length, "length", detail)]
 
 
 def decide(
