@@ -394,11 +394,12 @@ def attributions(text: str, config: OverlapConfig) -> list[str]:
     return out
 
 
-def self_references(article: Article, config: OverlapConfig) -> list[str]:
-    """Names an article speaks as: its outlet (metadata) and "told X" / "interview with X"."""
-    out = [article.outlet] if article.outlet else []
+def self_references(article: Article, config: OverlapConfig) -> dict[str, str]:
+    """Names an article speaks as, and how: outlet metadata, "told X", "interview with X"."""
+    out = {article.outlet: "its outlet in the metadata"} if article.outlet else {}
     for pattern in config.self_reference_patterns:
-        out.extend(m.group(1).strip() for m in re.finditer(pattern, article.text))
+        for m in re.finditer(pattern, article.text):
+            out.setdefault(m.group(1).strip(), f"writes {' '.join(m.group(0).split())!r}")
     return out
 
 
@@ -421,17 +422,17 @@ def _credit_evidence(a: Prepared, b: Prepared, config: OverlapConfig) -> list[Ev
         for name in line_credits:
             if _matches(name, src_credits):
                 continue  # the same credit line in both: copied along, says nothing
-            hit = _matches(name, own)
+            hit = _matches(name, list(own))
             if hit:
                 out.append(
                     Evidence(
                         src_id,
                         config.vote_credit_match,
                         "attribution",
-                        f"{copy_id} credits {name!r} and {src_id} reports as {hit!r}",
+                        f"{copy_id} credits {name!r}; {src_id} is {hit!r} ({own[hit]})",
                     )
                 )
-            elif not own and not _matches(name, self_references(copy.article, config)):
+            elif not own and not _matches(name, list(self_references(copy.article, config))):
                 out.append(
                     Evidence(
                         src_id,
@@ -441,14 +442,15 @@ def _credit_evidence(a: Prepared, b: Prepared, config: OverlapConfig) -> list[Ev
                     )
                 )
         for name in attributions(copy.article.text, config):
-            hit = _matches(name, own)
+            hit = _matches(name, list(own))
             if hit and name not in line_credits:
                 out.append(
                     Evidence(
                         src_id,
                         config.vote_credit_match,
                         "attribution",
-                        f"{copy_id} attributes reporting to {name!r}, which {src_id} reports as",
+                        f"{copy_id} attributes reporting to {name!r}; {src_id} is {hit!r} "
+                        f"({own[hit]})",
                     )
                 )
     if len([e for e in out if e.favours == a.article.article_id]) and len(
