@@ -289,3 +289,17 @@ def test_degenerate_corpora(texts):
     assert len(result.pairs) == len(texts) * (len(texts) - 1) // 2
     assert list(result.passages.columns) == overlap.PASSAGE_COLUMNS
     assert result.matrix().shape == (len(texts), len(texts))
+
+
+@pytest.mark.parametrize(
+    ("usual", "odd", "slip"),
+    [
+        ("minusma", "munisma", True),
+        ("government", "goverment", True),
+        ("officer", "officers", False),
+        ("farms", "forms", False),
+        ("mali", "mail", False),
+    ],
+)
+def test_is_slip(usual, odd, slip):
+    assert overlap._is_slip(usual, odd) is slip

@@ -438,7 +438,8 @@ def _credit_evidence(a: Prepared, b: Prepared, config: OverlapConfig) -> list[Ev
                         src_id,
                         config.vote_credit,
                         "attribution",
-                        f"{copy_id} carries a credit line to {name!r} ({src_id} does not)",
+                        f"{copy_id} carries a credit line to {name!r} ({src_id}'s outlet is "
+                        "not known, and it has no such line)",
                     )
                 )
         for name in attributions(copy.article.text, config):
@@ -453,17 +454,24 @@ def _credit_evidence(a: Prepared, b: Prepared, config: OverlapConfig) -> list[Ev
                         f"({own[hit]})",
                     )
                 )
-    if len([e for e in out if e.favours == a.article.article_id]) and len(
-        [e for e in out if e.favours == b.article.article_id]
-    ):
-        return out  # both credit someone: leave it to the votes
     return out
 
 
-def _typo_evidence(
-    a: Prepared, b: Prepared, passages: Sequence[Passage], config: OverlapConfig
-) -> list[Evidence]:
-    """A word spelled oddly in both that is a one-off slip beside the usual spelling in one."""
+def _is_slip(variant: str, word: str) -> bool:
+    """`word` looks like a typo of `variant`: letters transposed (MUNISMA for MINUSMA), or one
+    letter dropped/added/changed in a long word, but not an inflection (prefix of the other)."""
+    if variant[:1] != word[:1] or variant.startswith(word) or word.startswith(variant):
+        return False
+    if min(len(variant), len(word)) < 5:  # short words: too many real anagrams (mali, mail)
+        return False
+    if sorted(variant) == sorted(word):
+        return edit_distance(variant, word, 2) <= 2
+    return min(len(variant), len(word)) >= 7 and edit_distance(variant, word, 1) <= 1
+
+
+def _typo_evidence(a: Prepared, b: Prepared, config: OverlapConfig) -> list[Evidence]:
+    """A misspelling both share that is a one-off slip beside the usual spelling in one of them:
+    it was made there and carried into the other."""
     count_a = Counter(t.norm for t in a.toks)
     count_b = Counter(t.norm for t in b.toks)
     shared = {w for w in count_a.keys() & count_b.keys() if len(w) >= 5 and w.isalpha()}
@@ -473,16 +481,9 @@ def _typo_evidence(
             (a, count_a, b, count_b),
             (b, count_b, a, count_a),
         ):
-            variants = [
-                v
-                for v, n in counts.items()
-                if v != word
-                and n > counts[word]
-                and v[:1] == word[:1]
-                and len(v) >= 5
-                and sorted(v) == sorted(word)  # same letters transposed: a slip, not a word
-                and edit_distance(v, word, 2) <= 2
-            ]
+            variants = sorted(
+                v for v, n in counts.items() if n > counts[word] and _is_slip(v, word)
+            )
             if variants and other_counts.get(variants[0], 0) < other_counts[word]:
                 out.append(
                     Evidence(
@@ -594,7 +595,7 @@ def direction(
             )
         )
     evidence += _credit_evidence(a, b, config)
-    evidence += _typo_evidence(a, b, passages, config)
+    evidence += _typo_evidence(a, b, config)
     evidence += _truncation_evidence(a, b, passages, config)
     evidence += _detail_evidence(a, b, passages, config)
     evidence += _length_evidence(a, b, containment, config)
