@@ -383,8 +383,9 @@ class OverlapConfig:
     vote_published: float = 3.0  # metadata dates: the earlier article is the source
     vote_credit_match: float = 3.0  # copy credits an outlet the other article speaks as
     # Copy carries a credit line ("Courtesy: X") and the other article's outlet is unknown
-    # (when it is known and is not X, the credit points elsewhere and says nothing).
-    vote_credit: float = 1.5
+    # (when it is known and is not X, the credit points elsewhere and says nothing). Weak:
+    # the credit may point to a third source whose line the other article dropped.
+    vote_credit: float = 0.8
     vote_typo: float = 1.0  # a shared misspelling that is a one-off slip in only one article
     vote_truncated: float = 1.0  # the copy stops mid-sentence where its source goes on
     vote_detail: float = 1.0  # the source holds quotes/numbers/names the copy summarises away

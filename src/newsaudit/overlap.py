@@ -462,8 +462,8 @@ def _is_slip(variant: str, word: str) -> bool:
     letter dropped/added/changed in a long word, but not an inflection (prefix of the other)."""
     if variant[:1] != word[:1] or variant.startswith(word) or word.startswith(variant):
         return False
-    if min(len(variant), len(word)) < 5:  # short words: too many real anagrams (mali, mail)
-        return False
+    if min(len(variant), len(word)) < 5 or not (variant.isalpha() and word.isalpha()):
+        return False  # short words are often real anagrams (mali, mail); "nation's" is grammar
     if sorted(variant) == sorted(word):
         return edit_distance(variant, word, 2) <= 2
     return min(len(variant), len(word)) >= 7 and edit_distance(variant, word, 1) <= 1
