@@ -303,3 +303,15 @@ def test_degenerate_corpora(texts):
 )
 def test_is_slip(usual, odd, slip):
     assert overlap._is_slip(usual, odd) is slip
+
+
+def test_side_by_side_html_is_one_escaped_table(seeds):
+    page = overlap.side_by_side_html(seeds, top=1)
+    assert page.count("<table") == 1 and "<del>" in page and "<ins>" in page
+    assert "MUNISMA" in page
+
+
+def test_heatmap_limits_large_corpora_to_the_most_reusing_articles(seeds):
+    assert seeds.most_reusing(2) == [S000, S001]
+    fig = plots_overlap.heatmap(seeds, max_articles=2)
+    assert len(fig.axes[0].get_xticklabels()) == 2

@@ -745,15 +745,32 @@ class OverlapResult:
     ids: tuple[str, ...]
     all_pairs: bool
 
-    def matrix(self) -> pd.DataFrame:
-        """Symmetric article x article score matrix (diagonal 1) for the heatmap."""
-        m = pd.DataFrame(0.0, index=list(self.ids), columns=list(self.ids))
+    def matrix(self, ids: Sequence[str] | None = None) -> pd.DataFrame:
+        """Symmetric article x article score matrix (diagonal 1) for the heatmap.
+
+        `ids` limits it to some articles (default all: only sensible for small corpora).
+        """
+        ids = list(self.ids if ids is None else ids)
+        m = pd.DataFrame(0.0, index=ids, columns=ids)
+        chosen = set(ids)
         for row in self.pairs.itertuples(index=False):
-            m.loc[row.article_a, row.article_b] = row.score
-            m.loc[row.article_b, row.article_a] = row.score
-        for i in self.ids:
+            if row.article_a in chosen and row.article_b in chosen:
+                m.loc[row.article_a, row.article_b] = row.score
+                m.loc[row.article_b, row.article_a] = row.score
+        for i in ids:
             m.loc[i, i] = 1.0
         return m
+
+    def most_reusing(self, limit: int) -> list[str]:
+        """The `limit` articles with the highest summed pair scores (sorted by id), for plots."""
+        if len(self.ids) <= limit:
+            return list(self.ids)
+        totals: dict[str, float] = {i: 0.0 for i in self.ids}
+        for row in self.pairs.itertuples(index=False):
+            totals[row.article_a] += row.score
+            totals[row.article_b] += row.score
+        ranked = sorted(totals, key=lambda i: (-totals[i], i))
+        return sorted(ranked[:limit])
 
     def edges(self) -> pd.DataFrame:
         """Derived and partial pairs as edges source -> copy (unknown direction: a -> b)."""
@@ -784,7 +801,8 @@ def analyse(corpus: Corpus, config: OverlapConfig | None = None) -> OverlapResul
     config = config or OverlapConfig()
     todo = pairs_to_compare(corpus, config)
     involved = sorted({i for pair in todo for i in pair})
-    prepared = {i: prepare(corpus[i], config) for i in involved} if todo else {}
+    by_id = {a.article_id: a for a in corpus.articles}  # Corpus[...] is a linear scan
+    prepared = {i: prepare(by_id[i], config) for i in involved}
     idf = alignment.idf_weights([set().union(*p.view.stems) for p in prepared.values()])
     default_idf = max(idf.values(), default=1.0)
     small = len(corpus) <= config.all_pairs_max_articles
@@ -795,7 +813,7 @@ def analyse(corpus: Corpus, config: OverlapConfig | None = None) -> OverlapResul
             results.append(res)
     results = with_corpus_evidence(results, config)
     results.sort(key=lambda r: (-r.score, r.article_a, r.article_b))
-    texts = {i: corpus[i].text for i in involved}
+    texts = {i: by_id[i].text for i in involved}
     return OverlapResult(
         pairs=pairs_frame(results),
         passages=passages_frame(results, texts),
@@ -1033,3 +1051,28 @@ def side_by_side(result: OverlapResult, top: int = 3, max_passages: int = 12) ->
                 }
             )
     return pd.DataFrame(rows, columns=["pair", "kind", "similarity", "text_a", "text_b"])
+
+
+_SIDE_BY_SIDE_CSS = (
+    "<style>.na-sbs{border-collapse:collapse;width:100%;font-size:0.85em}"
+    ".na-sbs td,.na-sbs th{border:1px solid #ccc;padding:4px;vertical-align:top}"
+    ".na-sbs del{background:#f6d5b8;text-decoration:line-through}"
+    ".na-sbs ins{background:#cde6f7;text-decoration:none}</style>"
+)
+
+
+def side_by_side_html(result: OverlapResult, top: int = 3, max_passages: int = 12) -> str:
+    """`side_by_side` as one HTML table (escaped text, <del> orange / <ins> blue marks)."""
+    table = side_by_side(result, top, max_passages)
+    if table.empty:
+        return "<p>No reused passages.</p>"
+    rows = "".join(
+        f"<tr><td>{html.escape(r.pair)}</td><td>{html.escape(str(r.kind))}</td>"
+        f"<td>{r.similarity:.2f}</td><td>{r.text_a}</td><td>{r.text_b}</td></tr>"
+        for r in table.itertuples(index=False)
+    )
+    head = (
+        "<tr><th>pair (a / b)</th><th>kind</th><th>similarity</th>"
+        "<th>article a (<del>only in a</del>)</th><th>article b (<ins>only in b</ins>)</th></tr>"
+    )
+    return f'{_SIDE_BY_SIDE_CSS}<table class="na-sbs">{head}{rows}</table>'

@@ -36,11 +36,7 @@ def _short(article_id: str) -> str:
 def heatmap(result: OverlapResult, max_articles: int = 60) -> Figure:
     """Pair scores as an article x article matrix (cividis, colour-blind safe), values printed
     when the corpus is small. Larger corpora show the `max_articles` most-reusing articles."""
-    matrix = result.matrix()
-    if len(matrix) > max_articles:
-        strongest = (matrix.sum(axis=1) - 1).sort_values(ascending=False, kind="stable")
-        keep = sorted(strongest.index[:max_articles])
-        matrix = matrix.loc[keep, keep]
+    matrix = result.matrix(result.most_reusing(max_articles))
     n = len(matrix)
     size = max(4.0, min(14.0, 0.45 * n + 2.5))
     fig, ax = plt.subplots(figsize=(size + 1.2, size))
