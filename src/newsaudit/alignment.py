@@ -44,7 +44,8 @@ class Passage:
 # ---------------------------------------------------------------------------------------------
 # Verbatim and lightly edited reuse
 # ---------------------------------------------------------------------------------------------
-def _ngrams(norms: Sequence[str], n: int) -> dict[tuple[str, ...], list[int]]:
+def ngrams(norms: Sequence[str], n: int) -> dict[tuple[str, ...], list[int]]:
+    """Word n-gram -> start positions (the seed index of `verbatim`)."""
     index: dict[tuple[str, ...], list[int]] = defaultdict(list)
     for i in range(len(norms) - n + 1):
         index[tuple(norms[i : i + n])].append(i)
@@ -56,7 +57,11 @@ def _span(toks: Sequence[Token], rng: tuple[int, int]) -> tuple[int, int]:
 
 
 def verbatim(
-    toks_a: Sequence[Token], toks_b: Sequence[Token], config: OverlapConfig
+    toks_a: Sequence[Token],
+    toks_b: Sequence[Token],
+    config: OverlapConfig,
+    index_a: dict[tuple[str, ...], list[int]] | None = None,
+    index_b: dict[tuple[str, ...], list[int]] | None = None,
 ) -> list[Passage]:
     """Passages copied word for word or lightly edited, at least `min_passage_words` long.
 
@@ -65,8 +70,9 @@ def verbatim(
     """
     n, gap = config.seed_size, config.max_gap_words
     norms_a = [t.norm for t in toks_a]
-    norms_b = [t.norm for t in toks_b]
-    index_b = _ngrams(norms_b, n)
+    index_b = ngrams([t.norm for t in toks_b], n) if index_b is None else index_b
+    if index_a is not None and index_a.keys().isdisjoint(index_b.keys()):
+        return []
     runs: list[list[int]] = []  # [a_start, a_end, b_start, b_end, matched_words]
     open_runs: list[int] = []  # indices of runs that may still grow
     for i in range(len(norms_a) - n + 1):

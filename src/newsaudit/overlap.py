@@ -203,6 +203,27 @@ class Prepared:
     view: SentenceView
     quotes: tuple[Quote, ...]
     quote_mask: np.ndarray = field(compare=False)
+    counts: Counter[str] = field(default_factory=Counter, compare=False)
+    near: dict[str, set[str]] = field(default_factory=dict, compare=False)
+    seeds: dict[tuple[str, ...], list[int]] = field(default_factory=dict, compare=False)
+
+
+def _near_keys(word: str) -> list[str]:
+    """Keys shared by a word and its possible slips: sorted letters (transpositions), and for
+    long words the word with one letter deleted (one letter dropped, added or changed)."""
+    keys = ["".join(sorted(word))]
+    if len(word) >= 6:
+        keys += [f"-{word}"] + [f"-{word[:k]}{word[k + 1 :]}" for k in range(len(word))]
+    return keys
+
+
+def _near_index(counts: Counter[str]) -> dict[str, set[str]]:
+    index: dict[str, set[str]] = {}
+    for word in counts:
+        if len(word) >= 5 and word.isalpha():
+            for key in _near_keys(word):
+                index.setdefault(key, set()).add(word)
+    return index
 
 
 def prepare(article: Article, config: OverlapConfig) -> Prepared:
@@ -210,12 +231,16 @@ def prepare(article: Article, config: OverlapConfig) -> Prepared:
     toks = candidate_index.tokens(article.text)
     qs = quotes(article.text, config)
     mask = _token_mask(toks, [(q.start, q.end) for q in qs])
+    counts = Counter(t.norm for t in toks)
     return Prepared(
         article,
         tuple(toks),
         alignment.sentence_view(article.text, toks, config, mask.tolist()),
         tuple(qs),
         mask,
+        counts,
+        _near_index(counts),
+        alignment.ngrams([t.norm for t in toks], config.seed_size),
     )
 
 
@@ -284,7 +309,7 @@ def align_pair(
     a: Prepared, b: Prepared, idf: dict[str, float], default_idf: float, config: OverlapConfig
 ) -> tuple[list[Passage], list[Passage], float]:
     """(article passages, shared-quote passages, order coherence) for one pair."""
-    verb = alignment.verbatim(a.toks, b.toks, config)
+    verb = alignment.verbatim(a.toks, b.toks, config, a.seeds, b.seeds)
     rewr, found = alignment.rewritten(a.view, b.view, a.toks, b.toks, idf, default_idf, config)
     covered = np.zeros(len(a.toks), dtype=bool)
     for p in verb:
@@ -472,8 +497,7 @@ def _is_slip(variant: str, word: str) -> bool:
 def _typo_evidence(a: Prepared, b: Prepared, config: OverlapConfig) -> list[Evidence]:
     """A misspelling both share that is a one-off slip beside the usual spelling in one of them:
     it was made there and carried into the other."""
-    count_a = Counter(t.norm for t in a.toks)
-    count_b = Counter(t.norm for t in b.toks)
+    count_a, count_b = a.counts, b.counts
     shared = {w for w in count_a.keys() & count_b.keys() if len(w) >= 5 and w.isalpha()}
     out = []
     for word in sorted(shared):
@@ -481,9 +505,8 @@ def _typo_evidence(a: Prepared, b: Prepared, config: OverlapConfig) -> list[Evid
             (a, count_a, b, count_b),
             (b, count_b, a, count_a),
         ):
-            variants = sorted(
-                v for v, n in counts.items() if n > counts[word] and _is_slip(v, word)
-            )
+            near = {v for key in _near_keys(word) for v in art.near.get(key, ())}
+            variants = sorted(v for v in near if counts[v] > counts[word] and _is_slip(v, word))
             if variants and other_counts.get(variants[0], 0) < other_counts[word]:
                 out.append(
                     Evidence(
