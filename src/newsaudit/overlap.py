@@ -5,6 +5,12 @@ Pipeline per corpus: candidate pairs (all pairs for small corpora, else the shin
 (`alignment`), quotes shared with the same speaker set apart (reusing a quote is not reusing an
 article), containment each way, a verdict from thresholds in `OverlapConfig`, a direction with
 its evidence for derived and partial pairs, and reuse families (connected components).
+
+Scale: corpora of up to `all_pairs_max_articles` (200) articles compare every pair, so the
+heatmap is complete and paraphrases with no shared wording are still checked. Larger corpora
+compare only the candidate pairs of the shingle index (`candidates.candidates`), and `pairs`
+keeps those whose score reaches `report_min_score`: never the N^2 pairs. A rewrite sharing no
+5-word sequence at all with its source is then not found (the seed rewrite shares 14).
 """
 
 from __future__ import annotations
