@@ -1,0 +1,357 @@
+"""Local alignment of reused text between two articles: verbatim passages and rewritten sentences.
+
+Two complementary aligners, both returning passages with token ranges and char spans:
+- `verbatim`: exact word n-gram seeds chained along near-diagonals, so that a passage survives
+  light edits (substituted, inserted or deleted words) and reordered sentences (each sentence
+  is its own diagonal run).
+- `rewritten`: sentence-level alignment with a soft similarity (IDF-weighted Dice on stemmed
+  content words, synonyms folded), kept only when the matched sentences follow the same order
+  in both articles: a paraphrased rewrite keeps its source's order, same-topic reporting doesn't.
+"""
+
+from __future__ import annotations
+
+import bisect
+import math
+import re
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+import numpy as np
+
+from newsaudit.candidates import Token, fold
+from newsaudit.config import OverlapConfig
+
+
+@dataclass(frozen=True)
+class Passage:
+    """A reused passage: token ranges [start, end) and char spans in both articles.
+
+    `kind` is "verbatim" (exact seeds, light edits) or "rewritten" (aligned sentences);
+    `similarity` is the share of matching words (verbatim) or the sentence similarity.
+    """
+
+    tok_a: tuple[int, int]
+    tok_b: tuple[int, int]
+    span_a: tuple[int, int]
+    span_b: tuple[int, int]
+    kind: str
+    similarity: float
+
+
+# ---------------------------------------------------------------------------------------------
+# Verbatim and lightly edited reuse
+# ---------------------------------------------------------------------------------------------
+def ngrams(norms: Sequence[str], n: int) -> dict[tuple[str, ...], list[int]]:
+    """Word n-gram -> start positions (the seed index of `verbatim`)."""
+    index: dict[tuple[str, ...], list[int]] = defaultdict(list)
+    for i in range(len(norms) - n + 1):
+        index[tuple(norms[i : i + n])].append(i)
+    return index
+
+
+def _span(toks: Sequence[Token], rng: tuple[int, int]) -> tuple[int, int]:
+    return toks[rng[0]].start, toks[rng[1] - 1].end
+
+
+def verbatim(
+    toks_a: Sequence[Token],
+    toks_b: Sequence[Token],
+    config: OverlapConfig,
+    index_a: dict[tuple[str, ...], list[int]] | None = None,
+    index_b: dict[tuple[str, ...], list[int]] | None = None,
+) -> list[Passage]:
+    """Passages copied word for word or lightly edited, at least `min_passage_words` long.
+
+    Seeds are shared `seed_size`-grams; a seed joins a run when it follows the run's end within
+    `max_gap_words` in both articles (an edit) and stays near the run's diagonal.
+    """
+    n, gap = config.seed_size, config.max_gap_words
+    norms_a = [t.norm for t in toks_a]
+    index_b = ngrams([t.norm for t in toks_b], n) if index_b is None else index_b
+    if index_a is not None and index_a.keys().isdisjoint(index_b.keys()):
+        return []
+    runs: list[list[int]] = []  # [a_start, a_end, b_start, b_end, matched_words]
+    open_runs: list[int] = []  # indices of runs that may still grow
+    for i in range(len(norms_a) - n + 1):
+        hits = index_b.get(tuple(norms_a[i : i + n]))
+        if not hits or len(hits) > 3:  # a trigram repeated everywhere in b seeds nothing
+            continue
+        for j in hits:
+            best = -1
+            for r in open_runs:
+                a0, a1, b0, b1, _ = runs[r]
+                near = -n < i - a1 + 1 <= gap and -n < j - b1 + 1 <= gap
+                if near and abs((i - a0) - (j - b0)) <= gap:
+                    best = r
+                    break
+            if best >= 0:
+                run = runs[best]
+                run[4] += min(n, i + n - run[1]) if i + n > run[1] else 0
+                run[1], run[3] = max(run[1], i + n), max(run[3], j + n)
+            else:
+                runs.append([i, i + n, j, j + n, n])
+                open_runs.append(len(runs) - 1)
+        open_runs = [r for r in open_runs if runs[r][1] + gap >= i]
+    passages = []
+    for a0, a1, b0, b1, matched in runs:
+        if min(a1 - a0, b1 - b0) < config.min_passage_words:
+            continue
+        passages.append(
+            Passage(
+                (a0, a1),
+                (b0, b1),
+                _span(toks_a, (a0, a1)),
+                _span(toks_b, (b0, b1)),
+                "verbatim",
+                round(min(1.0, matched / max(a1 - a0, b1 - b0)), 4),
+            )
+        )
+    return passages
+
+
+# ---------------------------------------------------------------------------------------------
+# Paraphrastic rewrites: sentence alignment
+# ---------------------------------------------------------------------------------------------
+_ABBREV = re.compile(
+    r"(?:\b(?:[A-Za-z]\.){1,3}|\b(?:Mr|Mrs|Ms|Dr|Prof|Gen|Col|Lt|Sgt|Capt|St|Jr|Sr|No|Inc|Ltd"
+    r"|Co|Corp|vs|etc|approx|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.)$"
+)
+_BOUNDARY = re.compile(
+    r"(?<=[.!?])([\"'\u201d\u2019)]*)\s+(?=[\"'\u201c\u2018(]?[A-Z0-9])|\n\s*\n"
+)
+
+
+def sentences(text: str) -> list[tuple[int, int]]:
+    """(start, end) char spans of the sentences of a text (paragraph breaks always split)."""
+    spans, start = [], 0
+    for m in _BOUNDARY.finditer(text):
+        if "\n" not in m.group(0) and _ABBREV.search(text[max(0, m.start() - 12) : m.start()]):
+            continue  # "U.N. Security Council", "Mr. Diop": not a sentence end
+        end = m.start() + len(m.group(1) or "")
+        if text[start:end].strip():
+            spans.append((start, _rstrip_end(text, start, end)))
+        start = m.end()
+    if text[start:].strip():
+        spans.append((start, _rstrip_end(text, start, len(text))))
+    return spans
+
+
+def _rstrip_end(text: str, start: int, end: int) -> int:
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return end
+
+
+@lru_cache(maxsize=4)
+def _synonym_map(groups: tuple[tuple[str, ...], ...]) -> dict[str, str]:
+    return {fold(w): fold(group[0]) for group in groups for w in group}
+
+
+def stems(words: Sequence[str], config: OverlapConfig) -> list[str]:
+    """Content-word stems: stopwords dropped, synonyms folded, words cut to `stem_length`."""
+    synonyms = _synonym_map(config.synonyms)
+    stop = _stopwords(config.stopwords)
+    out = []
+    for w in words:
+        w = w.removesuffix("'s")
+        if w in stop or len(w) < 2:
+            continue
+        w = synonyms.get(w, w)
+        out.append(w if w[0].isdigit() else w[: config.stem_length])
+    return out
+
+
+@lru_cache(maxsize=4)
+def _stopwords(words: tuple[str, ...]) -> frozenset[str]:
+    return frozenset(words)
+
+
+@dataclass(frozen=True)
+class SentenceView:
+    """An article cut into sentences: char spans, token ranges and content stems per sentence."""
+
+    spans: tuple[tuple[int, int], ...]
+    tok_ranges: tuple[tuple[int, int], ...]
+    stems: tuple[frozenset[str], ...]
+
+
+def sentence_view(
+    text: str,
+    toks: Sequence[Token],
+    config: OverlapConfig,
+    ignore: Sequence[bool] | None = None,
+) -> SentenceView:
+    """Sentences of an article with their tokens and stems (for `rewritten`).
+
+    Tokens flagged in `ignore` (quoted words) give no stems: two articles quoting the same
+    speaker are not rewriting each other.
+    """
+    spans = sentences(text)
+    starts = [t.start for t in toks]
+    ranges, stem_sets = [], []
+    for s, e in spans:
+        lo, hi = bisect.bisect_left(starts, s), bisect.bisect_left(starts, e)
+        ranges.append((lo, hi))
+        words = [t.norm for k, t in enumerate(toks[lo:hi], lo) if ignore is None or not ignore[k]]
+        stem_sets.append(frozenset(stems(words, config)))
+    return SentenceView(tuple(spans), tuple(ranges), tuple(stem_sets))
+
+
+def idf_weights(doc_stems: Sequence[set[str] | frozenset[str]]) -> dict[str, float]:
+    """Smoothed inverse document frequency of each stem over the articles given."""
+    n = len(doc_stems)
+    df: dict[str, int] = defaultdict(int)
+    for d in doc_stems:
+        for s in d:
+            df[s] += 1
+    return {s: math.log((n + 1) / (c + 1)) + 1.0 for s, c in df.items()}
+
+
+def similarity_matrix(
+    view_a: SentenceView, view_b: SentenceView, idf: dict[str, float], default_idf: float
+) -> np.ndarray:
+    """IDF-weighted Dice between every sentence of a and every sentence of b."""
+    vocab = sorted(set().union(*view_a.stems, *view_b.stems)) if view_a.stems else []
+    if not vocab or not view_b.stems:
+        return np.zeros((len(view_a.stems), len(view_b.stems)))
+    col = {s: k for k, s in enumerate(vocab)}
+    weights = np.array([idf.get(s, default_idf) for s in vocab])
+
+    def matrix(view: SentenceView) -> np.ndarray:
+        m = np.zeros((len(view.stems), len(vocab)))
+        for r, st in enumerate(view.stems):
+            m[r, [col[s] for s in st]] = 1.0
+        return m
+
+    xa, xb = matrix(view_a), matrix(view_b)
+    shared = (xa * weights) @ xb.T
+    mass = (xa @ weights)[:, None] + (xb @ weights)[None, :]
+    return np.divide(2 * shared, mass, out=np.zeros_like(shared), where=mass > 0)
+
+
+def local_chain(
+    sim: np.ndarray, threshold: float, gap: float
+) -> tuple[float, list[tuple[int, int, float]]]:
+    """Best in-order chain of sentence pairs (Smith-Waterman over the similarity matrix).
+
+    A pair adds `sim - threshold` (so pairs below the threshold cost), skipping a sentence on
+    either side costs `gap`. A sentence may pair with two consecutive sentences of the other
+    article (rewriters split and merge sentences). Returns the score and the pairs at or
+    above the threshold.
+    """
+    n, m = sim.shape
+    rows = sim.tolist()
+    h = [[0.0] * (m + 1) for _ in range(n + 1)]
+    move = [[0] * (m + 1) for _ in range(n + 1)]
+    best, best_at = 0.0, (0, 0)
+    for i in range(1, n + 1):
+        prev, cur, row = h[i - 1], h[i], rows[i - 1]
+        step = move[i]
+        for j in range(1, m + 1):
+            gain = row[j - 1] - threshold
+            options = (
+                prev[j - 1] + gain,  # 1: new pair
+                prev[j] + gain if gain > 0 else -1.0,  # 2: a's sentence joins b's (split)
+                cur[j - 1] + gain if gain > 0 else -1.0,  # 3: b's sentence joins a's (merge)
+                prev[j] - gap,  # 4: skip a sentence of a
+                cur[j - 1] - gap,  # 5: skip a sentence of b
+            )
+            v = max(options)
+            if v <= 0.0:
+                continue
+            cur[j] = v
+            step[j] = options.index(v) + 1
+            if v > best:
+                best, best_at = v, (i, j)
+    pairs = []
+    i, j = best_at
+    while i > 0 and j > 0 and h[i][j] > 0.0:
+        kind = move[i][j]
+        if kind <= 3 and rows[i - 1][j - 1] >= threshold:
+            pairs.append((i - 1, j - 1, float(rows[i - 1][j - 1])))
+        if kind in (1,):
+            i, j = i - 1, j - 1
+        elif kind in (2, 4):
+            i -= 1
+        else:
+            j -= 1
+    return best, pairs[::-1]
+
+
+@dataclass(frozen=True)
+class SentenceAlignment:
+    """Sentence pairs (a index, b index, similarity) on in-order chains that pass the tests."""
+
+    chain: tuple[tuple[int, int, float], ...]
+    score: float  # summed local-alignment score of the accepted chains
+    coherence: float  # share of a's sentences with a counterpart that lie on accepted chains
+    mean_best: float  # mean over a's sentences of the best similarity in b
+
+
+def align_sentences(
+    view_a: SentenceView,
+    view_b: SentenceView,
+    idf: dict[str, float],
+    default_idf: float,
+    config: OverlapConfig,
+) -> SentenceAlignment:
+    """In-order chains of similar sentences: the signature of a paraphrased rewrite.
+
+    Same-topic articles share scattered similar sentences; a rewrite shares a long run of them
+    in the same order. Up to `max_chains` chains (moved blocks) are accepted, each with at
+    least `min_chain_sentences` pairs and a score of at least `min_chain_score`.
+    """
+    sim = similarity_matrix(view_a, view_b, idf, default_idf)
+    if sim.size == 0:
+        return SentenceAlignment((), 0.0, 0.0, 0.0)
+    long_a = np.array([hi - lo >= config.sentence_min_words for lo, hi in view_a.tok_ranges])
+    long_b = np.array([hi - lo >= config.sentence_min_words for lo, hi in view_b.tok_ranges])
+    sim = sim * long_a[:, None] * long_b[None, :]
+    best = sim.max(axis=1)
+    mean_best = float(best[long_a].mean()) if long_a.any() else 0.0
+    threshold = config.sentence_min_similarity
+    candidates = int((best >= threshold).sum())
+    chains: list[tuple[int, int, float]] = []
+    total = 0.0
+    work = sim.copy()
+    for _ in range(config.max_chains):
+        if int((work >= threshold).sum()) < config.min_chain_sentences:
+            break
+        score, pairs = local_chain(work, threshold, config.sentence_gap_penalty)
+        length = min(len({i for i, _, _ in pairs}), len({j for _, j, _ in pairs}))
+        if length < config.min_chain_sentences or score < config.min_chain_score:
+            break
+        chains.extend(pairs)
+        total += score
+        for i, j, _ in pairs:  # each sentence belongs to one chain
+            work[i, :] = 0.0
+            work[:, j] = 0.0
+        if not work.any():
+            break
+    coherence = len(chains) / candidates if candidates else 0.0
+    return SentenceAlignment(tuple(sorted(chains)), round(total, 4), coherence, mean_best)
+
+
+def rewritten(
+    view_a: SentenceView,
+    view_b: SentenceView,
+    toks_a: Sequence[Token],
+    toks_b: Sequence[Token],
+    idf: dict[str, float],
+    default_idf: float,
+    config: OverlapConfig,
+) -> tuple[list[Passage], SentenceAlignment]:
+    """Sentence pairs of a paraphrased rewrite (none unless an in-order chain is convincing)."""
+    found = align_sentences(view_a, view_b, idf, default_idf, config)
+    passages = []
+    for i, j, s in found.chain:
+        ra, rb = view_a.tok_ranges[i], view_b.tok_ranges[j]
+        if ra[1] <= ra[0] or rb[1] <= rb[0]:
+            continue
+        passages.append(
+            Passage(ra, rb, _span(toks_a, ra), _span(toks_b, rb), "rewritten", round(s, 4))
+        )
+    return passages, found

@@ -1,0 +1,110 @@
+"""Tests for newsaudit.alignment: verbatim passages, sentences, rewrite chains."""
+
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from newsaudit import alignment, corpus
+from newsaudit.candidates import tokens
+from newsaudit.config import OverlapConfig
+
+DATA = Path(__file__).parent / "data" / "overlap"
+CONFIG = OverlapConfig()
+
+SOURCE = (
+    "The regional council approved the new budget on Tuesday after a long debate about "
+    "schools, roads and the future of the old harbour district. Opposition members walked "
+    "out before the final vote, saying the plan ignored the needs of families in the east."
+)
+
+
+def _passages(a: str, b: str) -> list[alignment.Passage]:
+    return alignment.verbatim(tokens(a), tokens(b), CONFIG)
+
+
+@pytest.mark.parametrize(
+    ("text", "count"),
+    [
+        ("The U.N. Security Council met. It voted.", 2),
+        ("Mr. Diop spoke on Monday. He left.", 2),
+        ("\u201cWe will stay,\u201d she said. Then she left.", 2),
+        ("First paragraph without a stop\n\nSecond paragraph.", 2),
+        ("One sentence only", 1),
+    ],
+)
+def test_sentences(text, count):
+    spans = alignment.sentences(text)
+    assert len(spans) == count
+    assert all(text[s:e].strip() == text[s:e] for s, e in spans)
+
+
+def test_verbatim_passage_survives_substitutions_and_maps_to_char_spans():
+    edited = SOURCE.replace("approved", "passed").replace("long", "lengthy")
+    (p,) = _passages(SOURCE, edited)
+    assert p.kind == "verbatim"
+    assert SOURCE[p.span_a[0] : p.span_a[1]].startswith("The regional council")
+    assert edited[p.span_b[0] : p.span_b[1]].endswith("families in the east")
+    assert 0.7 < p.similarity < 1.0
+
+
+def test_reordered_sentences_give_one_passage_each():
+    first, second = SOURCE.split(". ", 1)
+    swapped = second + " Meanwhile, " + first + "."
+    passages = _passages(SOURCE, swapped)
+    assert len(passages) == 2
+    assert {p.span_a[0] < p.span_b[0] for p in passages} == {True, False}
+
+
+def test_short_overlaps_are_ignored():
+    assert _passages("the old harbour district was quiet", "in the old harbour district") == []
+
+
+def test_local_chain_prefers_in_order_runs():
+    diagonal = np.eye(6) * 0.5
+    score, pairs = alignment.local_chain(diagonal, 0.2, 0.05)
+    assert [(i, j) for i, j, _ in pairs] == [(k, k) for k in range(6)]
+    assert score == pytest.approx(6 * 0.3)
+    scattered = np.zeros((6, 6))
+    scattered[0, 5] = scattered[5, 0] = 0.5
+    score, pairs = alignment.local_chain(scattered, 0.2, 0.05)
+    assert len(pairs) == 1
+
+
+def test_local_chain_allows_split_sentences():
+    sim = np.array([[0.5, 0.0, 0.0], [0.0, 0.45, 0.4], [0.0, 0.0, 0.0], [0.0, 0.0, 0.5]])
+    _, pairs = alignment.local_chain(sim, 0.2, 0.05)
+    assert [(i, j) for i, j, _ in pairs] == [(0, 0), (1, 1), (1, 2), (3, 2)]
+
+
+def _rewrite_chain(a_name: str, b_path: Path) -> alignment.SentenceAlignment:
+    texts = {
+        "a": (DATA / f"{a_name}.txt").read_text(encoding="utf-8"),
+        "b": b_path.read_text(encoding="utf-8"),
+    }
+    arts = corpus.from_texts(texts).articles
+    toks = [tokens(a.text) for a in arts]
+    views = [alignment.sentence_view(a.text, t, CONFIG) for a, t in zip(arts, toks, strict=True)]
+    idf = alignment.idf_weights([set().union(*v.stems) for v in views])
+    return alignment.align_sentences(views[0], views[1], idf, max(idf.values()), CONFIG)
+
+
+@pytest.mark.parametrize("name", ["flood_a", "tram_a"])
+def test_hand_written_paraphrase_is_an_in_order_chain(name):
+    found = _rewrite_chain(name, DATA / "rewrites" / f"{name}.txt")
+    assert len({i for i, _, _ in found.chain}) >= CONFIG.min_chain_sentences
+    pairs = [(i, j) for i, j, _ in found.chain]
+    assert pairs == sorted(pairs)
+
+
+@pytest.mark.parametrize(("a", "b"), [("flood_a", "flood_b"), ("tram_a", "tram_b")])
+def test_same_topic_reports_are_not_a_rewrite(a, b):
+    assert _rewrite_chain(a, DATA / f"{b}.txt").chain == ()
+
+
+def test_stems_fold_synonyms_and_drop_stopwords():
+    assert alignment.stems(["the", "demonstrators", "protesters", "withdrew"], CONFIG) == [
+        "protes",
+        "protes",
+        "withdr",
+    ]

@@ -1,0 +1,73 @@
+"""Tests for newsaudit.candidates: normalisation, tokens with spans, the shingle index."""
+
+import pytest
+
+from newsaudit import candidates
+from newsaudit.config import OverlapConfig
+
+STORY = (
+    "The regional council approved the new budget on Tuesday after a long debate about "
+    "schools, roads and the future of the old harbour district near the station."
+)
+OTHER = (
+    "Fishermen in the northern bay reported record catches this spring, and prices at the "
+    "morning market fell for the third week in a row according to traders."
+)
+
+
+@pytest.mark.parametrize(
+    ("raw", "folded"),
+    [
+        ("\u201cQuoted\u201d", '"quoted"'),
+        ("14,000-strong", "14000-strong"),
+        ("1.200.000", "1200000"),
+        ("Caf\u00e9 Djir\u00e9", "cafe djire"),
+        ("2013\u20132014", "2013-2014"),
+        ("country\u2019s", "country's"),
+        ("3.5 per cent", "3.5 per cent"),
+    ],
+)
+def test_fold(raw, folded):
+    assert candidates.fold(raw) == folded
+
+
+def test_tokens_keep_char_spans_into_the_original_text():
+    text = "Mali\u2019s 14,000 \u201ctroops\u201d left."
+    toks = candidates.tokens(text)
+    assert [t.norm for t in toks] == ["mali's", "14000", "troops", "left"]
+    assert [text[t.start : t.end] for t in toks] == ["Mali\u2019s", "14,000", "troops", "left"]
+
+
+def test_planted_pair_is_found_and_unrelated_pairs_are_not():
+    copy = "Reporters said: " + STORY.replace("Tuesday", "Wednesday")
+    found = candidates.candidates(["a", "b", "c"], [STORY, OTHER, copy])
+    assert list(zip(found["article_a"], found["article_b"], strict=True)) == [("a", "c")]
+    assert found.loc[0, "shared_shingles"] >= 10
+    assert 0 < found.loc[0, "jaccard"] <= 1
+
+
+def test_shingles_in_too_many_articles_are_dropped():
+    phrase = "the prime minister said on state television that "
+    texts = [phrase + t for t in (STORY, OTHER, "Completely different words follow here now.")]
+    capped = OverlapConfig(max_shingle_df=2, min_shared_shingles=1)
+    assert candidates.candidates(["a", "b", "c"], texts, capped).empty
+    uncapped = OverlapConfig(max_shingle_df=3, min_shared_shingles=1)
+    assert len(candidates.candidates(["a", "b", "c"], texts, uncapped)) == 3
+
+
+def test_output_is_sorted_and_independent_of_input_order():
+    copy = STORY + " " + OTHER
+    ids, texts = ["x", "y", "z"], [STORY, OTHER, copy]
+    first = candidates.candidates(ids, texts)
+    second = candidates.candidates(ids[::-1], texts[::-1])
+    assert first.equals(second)
+    assert list(first.columns) == candidates.CANDIDATE_COLUMNS
+
+
+def test_ids_and_texts_must_match():
+    with pytest.raises(ValueError, match="differ in length"):
+        candidates.candidates(["a"], [STORY, OTHER])
+
+
+def test_short_and_empty_texts():
+    assert candidates.candidates(["a", "b"], ["", "two words"]).empty
