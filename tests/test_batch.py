@@ -238,9 +238,7 @@ def test_batch_builds_good_corpora_and_marks_the_broken_one(seeds_flood_broken):
     index = read_index(result.index_csv)
     assert list(index.columns) == batch.INDEX_COLUMNS
     rows = index.set_index("corpus")
-    assert rows.loc["broken", "error"].endswith(
-        "002_empty.txt: empty file (0 bytes)"
-    )
+    assert rows.loc["broken", "error"].endswith("002_empty.txt: empty file (0 bytes)")
     assert rows.loc["broken", "report_html"] == "" and pd.isna(rows.loc["broken", "articles"])
     assert rows.loc["seeds", "articles"] == 5 and rows.loc["flood", "articles"] == 4
     # flood: 002 copies 001; 1,200 vs about 2,000 residents evacuated

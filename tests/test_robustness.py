@@ -467,9 +467,9 @@ def test_hostile_text_is_literal_in_html_and_pdf_for_a_one_article_corpus(tmp_pa
     assert "Traceback" not in page and "jp-OutputArea-error" not in page
     for section in ["Summary of findings", "Source overlap", "Figure consistency", "Readability"]:
         assert section in page, section
-    text = _pdf_text(out / "report.pdf")
+    text = "".join(_pdf_text(out / "report.pdf").split())  # table cells wrap lines anywhere
     for token in PDF_TOKENS:
-        assert token in text, token
+        assert "".join(token.split()) in text, token
 
 
 @e2e

@@ -927,7 +927,7 @@ def matrix_frame(checks: pd.DataFrame, article_ids: list[str]) -> pd.DataFrame:
         + checks["needs_review"].map({True: " (?)", False: ""})
     )
     wide = cells.pivot(index="measure", columns="article_id", values="cell")
-    wide = wide.reindex(columns=article_ids).fillna("")
+    wide = wide.reindex(columns=article_ids).astype(object).fillna("")
     wide.columns.name = None
     return wide.sort_index()
 
