@@ -24,9 +24,8 @@ from urllib.parse import quote
 import pandas as pd
 
 from newsaudit import __version__, corpus, pipeline, report
-from newsaudit.config import DEFAULT
+from newsaudit.config import DEFAULT, PARAM_FILES
 
-PARAM_FILES = ("newsaudit.yaml", "params.yaml")  # per-corpus overrides, first found wins
 INDEX_HTML, INDEX_CSV, BATCH_MANIFEST = "index.html", "index.csv", "batch.json"
 INDEX_COLUMNS = [
     "corpus",

@@ -36,26 +36,12 @@ def load_params(path: str | None) -> dict[str, Any]:
     """Settings overrides from a YAML file (`{section: {setting: value}}`); {} when none."""
     if not path:
         return {}
-    import yaml
-
-    file = Path(path)
-    if not file.is_file():
-        raise BadInput(f"{path}: parameters file not found")
-    try:
-        data = yaml.safe_load(file.read_text(encoding="utf-8")) or {}
-    except yaml.YAMLError as err:
-        mark = getattr(err, "problem_mark", None)
-        where = f" at line {mark.line + 1}" if mark else ""
-        raise BadInput(f"{path}: not valid YAML{where}") from None
-    if not isinstance(data, dict):
-        raise BadInput(f"{path}: must be a mapping of settings sections")
-    from newsaudit.config import DEFAULT
+    from newsaudit.batch import ParamsError, read_params
 
     try:
-        DEFAULT.with_overrides(data)
-    except ValueError as err:
-        raise BadInput(f"{path}: {err}") from None
-    return data
+        return read_params(path)
+    except ParamsError as err:
+        raise BadInput(str(err)) from None
 
 
 def _with_strict(params: dict[str, Any], strict: bool) -> dict[str, Any]:

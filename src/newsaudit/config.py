@@ -29,6 +29,7 @@ REPORTS_DIR = PROJECT_DIR / "reports"
 ARTICLE_SUFFIX = ".txt"
 METADATA_FILE = "metadata.csv"
 METADATA_COLUMNS = ("file", "outlet", "published", "url")
+PARAM_FILES = ("newsaudit.yaml", "params.yaml")  # a corpus folder's own settings overrides
 
 
 # ---------------------------------------------------------------------------------------------

@@ -13,7 +13,13 @@ from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
 
-from newsaudit.config import ARTICLE_SUFFIX, METADATA_COLUMNS, METADATA_FILE, CorpusConfig
+from newsaudit.config import (
+    ARTICLE_SUFFIX,
+    METADATA_COLUMNS,
+    METADATA_FILE,
+    PARAM_FILES,
+    CorpusConfig,
+)
 
 
 class CorpusError(ValueError):
@@ -564,7 +570,7 @@ def article_files(root: Path, config: CorpusConfig | None = None) -> tuple[list[
             continue
         if path.suffix.lower() == ARTICLE_SUFFIX:
             files.append(path)
-        elif path.relative_to(root).as_posix() != METADATA_FILE:
+        elif path.relative_to(root).as_posix() not in (METADATA_FILE, *PARAM_FILES):
             ignored.append(display_name(path.relative_to(root).as_posix()))
     notes = []
     if ignored:
