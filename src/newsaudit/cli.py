@@ -166,6 +166,22 @@ def cmd_batch(args: argparse.Namespace) -> int:
     return EXIT_OK if result.ok else EXIT_FAILED
 
 
+def cmd_params(args: argparse.Namespace) -> int:
+    """Print every setting with its default as YAML: a starting point for --params files."""
+    import yaml
+
+    from newsaudit.config import DEFAULT
+
+    settings = DEFAULT.with_overrides(load_params(args.params)) if args.params else DEFAULT
+    data = settings.as_dict()
+    if args.section:
+        if args.section not in data:
+            raise BadInput(f"unknown settings section {args.section!r} ({', '.join(data)})")
+        data = {args.section: data[args.section]}
+    print(yaml.safe_dump(data, sort_keys=False, allow_unicode=True, width=99), end="")
+    return EXIT_OK
+
+
 def parser() -> argparse.ArgumentParser:
     """The argument parser (also used to document every sub-command)."""
     top = argparse.ArgumentParser(
@@ -212,6 +228,17 @@ def parser() -> argparse.ArgumentParser:
     analyse.add_argument("--params", help="YAML file of settings overrides")
     analyse.add_argument("--strict", action="store_true", help=STRICT_HELP)
     analyse.set_defaults(func=cmd_analyse)
+
+    params = subs.add_parser(
+        "params",
+        help="print every setting and its default as YAML",
+        description="Print the settings (defaults, or with --params applied) as YAML: save "
+        "it, keep the lines you want to change, and pass the file with --params.",
+        epilog="example: newsaudit params overlap > params.yaml",
+    )
+    params.add_argument("section", nargs="?", help="only this section (e.g. overlap)")
+    params.add_argument("--params", help="YAML file of overrides to apply first")
+    params.set_defaults(func=cmd_params)
 
     batch = subs.add_parser(
         "batch",
