@@ -45,9 +45,7 @@ def corpus_path(n: int, seed: int = 0) -> Path:
 
 def truth(corpus: synth.SynthCorpus) -> dict[tuple[str, str], float]:
     """Planted pair (ids sorted) -> containment."""
-    return {
-        (min(p.source, p.copy), max(p.source, p.copy)): p.containment for p in corpus.planted
-    }
+    return {(min(p.source, p.copy), max(p.source, p.copy)): p.containment for p in corpus.planted}
 
 
 def scores(found: set[tuple[str, str]], planted: dict[tuple[str, str], float]) -> dict[str, Any]:
@@ -134,11 +132,9 @@ def child(method: str, path: str, arg: float) -> None:
     """Entry point of a measuring child process: prints one JSON line."""
     corpus = pickle.loads(Path(path).read_bytes())
     base = machine.peak_rss_mib()
-    if method == "newsaudit":
-        out = run_newsaudit(corpus, int(arg))
-    else:
-        out = run_datasketch(corpus, arg)
-    out["peak_rss_mib"] = machine.peak_rss_mib()
+    run = run_newsaudit if method == "newsaudit" else run_datasketch
+    out = run(corpus, int(arg) if method == "newsaudit" else arg)
+    out["peak_rss_mib"] = machine.peak_rss_mib(children=True)
     out["corpus_rss_mib"] = base
     print(json.dumps(out))
 
@@ -146,8 +142,15 @@ def child(method: str, path: str, arg: float) -> None:
 def measure(method: str, path: Path, arg: float) -> dict[str, Any]:
     """Run one method in a fresh interpreter; its JSON result."""
     done = subprocess.run(
-        [sys.executable, "-m", "benchmarks.bench_overlap_scale", "--child", method, str(path)]
-        + [str(arg)],
+        [
+            sys.executable,
+            "-m",
+            "benchmarks.bench_overlap_scale",
+            "--child",
+            method,
+            str(path),
+            str(arg),
+        ],
         capture_output=True,
         text=True,
         check=False,

@@ -60,9 +60,12 @@ def info() -> dict[str, str]:
     }
 
 
-def peak_rss_mib() -> float:
-    """Peak resident memory of this process so far (MiB)."""
+def peak_rss_mib(children: bool = False) -> float:
+    """Peak resident memory of this process so far (MiB); with `children`, plus the largest
+    peak of its finished child processes (an upper bound on what ran at once with one child)."""
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    if children:
+        peak += resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
     return peak / 1024 if sys.platform != "darwin" else peak / 2**20
 
 

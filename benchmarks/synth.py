@@ -16,7 +16,7 @@ from pathlib import Path
 
 import numpy as np
 
-FUNCTION_WORDS = (
+_FUNCTION_WORDS = (
     "the of and to a in that is was he for it with as his on be at by i this had not are but "
     "from or have an they which one you were her all she there would their we him been has when "
     "who will more no if out so said what up its about into than them can only other new some "
@@ -24,7 +24,8 @@ FUNCTION_WORDS = (
     "after also did many before must through back years where much your way well down should "
     "because each just those people how too little state good very make world still own see men "
     "work long get here between both life being under never day same another know while last"
-).split()
+)
+FUNCTION_WORDS = tuple(_FUNCTION_WORDS.split())
 
 
 @dataclass(frozen=True)

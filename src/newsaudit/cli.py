@@ -16,6 +16,7 @@ EPILOG = """examples:
   newsaudit run seeds --out reports/seeds          # CSVs, notebooks, report.html, report.pdf
   newsaudit run seeds --out build/seeds --format html --params params.yaml
   newsaudit analyse seeds --out build/seeds-csv    # the CSVs only, no notebooks or report
+  newsaudit analyse archive --out build/archive --engine dask --scheduler tcp://host:8786
   python -m newsaudit --version
 """
 
@@ -89,6 +90,9 @@ def cmd_run(args: argparse.Namespace) -> int:
             workers=args.jobs,
             progress=step,
             name=args.name,
+            engine=args.engine,
+            scheduler=args.scheduler,
+            parquet=args.parquet,
         )
     finally:
         if bar is not None:
@@ -105,16 +109,47 @@ def cmd_run(args: argparse.Namespace) -> int:
 
 def cmd_analyse(args: argparse.Namespace) -> int:
     """Write the contract CSVs only (no notebooks, no rendering)."""
-    from newsaudit import corpus, pipeline
+    from newsaudit import engine, pipeline
     from newsaudit.config import DEFAULT
 
     settings = DEFAULT.with_overrides(load_params(args.params))
-    value = pipeline.analyse(corpus.load(args.corpus_dir, settings.corpus), settings)
+    step, bar = _progress(args.progress, 4)
+    try:
+        value = engine.run(args.corpus_dir, settings, args.engine, args.scheduler, step)
+    finally:
+        if bar is not None:
+            bar.close()
     written = pipeline.write_tables(value, args.out)
+    parquet = ""
+    if engine.wants_parquet(len(value.corpus), args.parquet):
+        parquet = f" and {len(pipeline.write_parquet(value, args.out))} Parquet files"
     for note in value.corpus.notes:
         print(f"note: {note}", file=sys.stderr)
-    print(f"{args.out}: {len(written)} CSV files for {len(value.corpus)} articles")
+    print(
+        f"{args.out}: {len(written)} CSV files{parquet} for {len(value.corpus)} articles "
+        f"(engine {args.engine})"
+    )
     return EXIT_OK
+
+
+def _add_engine_options(sub: argparse.ArgumentParser) -> None:
+    """--engine, --scheduler and --parquet, shared by run and analyse."""
+    sub.add_argument(
+        "--engine",
+        choices=("local", "dask"),
+        default="local",
+        help="run the analyses here (local) or as Dask tasks (dask); same results",
+    )
+    sub.add_argument(
+        "--scheduler",
+        metavar="ADDRESS",
+        help="Dask scheduler address, e.g. tcp://10.0.0.5:8786 (default: a local cluster)",
+    )
+    sub.add_argument(
+        "--parquet",
+        action="store_true",
+        help="also write the tables as Parquet (automatic from 10,000 articles)",
+    )
 
 
 def parser() -> argparse.ArgumentParser:
@@ -149,6 +184,7 @@ def parser() -> argparse.ArgumentParser:
     run.add_argument(
         "--no-progress", dest="progress", action="store_false", help="no progress bar"
     )
+    _add_engine_options(run)
     run.set_defaults(func=cmd_run)
 
     analyse = subs.add_parser(
@@ -160,6 +196,10 @@ def parser() -> argparse.ArgumentParser:
     analyse.add_argument("corpus_dir", help="folder of .txt articles")
     analyse.add_argument("--out", required=True, help="output folder")
     analyse.add_argument("--params", help="YAML file of settings overrides")
+    analyse.add_argument(
+        "--no-progress", dest="progress", action="store_false", help="no progress bar"
+    )
+    _add_engine_options(analyse)
     analyse.set_defaults(func=cmd_analyse)
     return top
 
@@ -167,6 +207,7 @@ def parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point: exit 0 on success, 2 on bad input (one line naming the file), 1 otherwise."""
     from newsaudit.corpus import CorpusError
+    from newsaudit.engine import EngineError
     from newsaudit.report import ReportError
 
     args = parser().parse_args(argv)
@@ -177,6 +218,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_BAD_INPUT
     except ReportError as err:
         print(f"newsaudit: report failed: {err}", file=sys.stderr)
+        return EXIT_FAILED
+    except EngineError as err:
+        print(f"newsaudit: error: {err}", file=sys.stderr)
         return EXIT_FAILED
     except KeyboardInterrupt:
         print("newsaudit: interrupted; previous outputs left intact", file=sys.stderr)

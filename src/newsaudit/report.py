@@ -22,6 +22,7 @@ from typing import Any
 import nbformat
 
 from newsaudit import __version__, corpus, pipeline
+from newsaudit import engine as engines
 from newsaudit.config import DEFAULT, NOTEBOOKS_DIR, TEMPLATES_DIR, ReportConfig, Settings
 from newsaudit.pdf import PdfError, html_to_pdf
 
@@ -232,6 +233,9 @@ def build(
     workers: int = 2,
     progress: Progress | None = None,
     name: str = "",
+    engine: str = "local",
+    scheduler: str | None = None,
+    parquet: bool = False,
 ) -> Build:
     """Analyse `corpus_dir` and publish CSVs, executed notebooks, report.html/.pdf and the
     manifest into `out_dir`. Raises CorpusError for bad input and ReportError when a notebook
@@ -251,7 +255,7 @@ def build(
 
     say("analysing")
     t = time.perf_counter()
-    value = pipeline.analyse(docs, settings)
+    value = engines.analyse(docs, settings, engine, scheduler)
     timings["analyse"] = round(time.perf_counter() - t, 3)
     timings.update({f"analyse.{k}": v for k, v in value.timings.items()})
 
@@ -262,6 +266,8 @@ def build(
     build_info = Build(out_dir, "built", key, results=value)
     try:
         pipeline.write_tables(value, stage)
+        if engines.wants_parquet(len(docs), parquet):
+            pipeline.write_parquet(value, stage)
         # Notebooks read the cached results from OUT_DIR instead of recomputing them.
         pipeline.save_cache(value, out_dir)
         parameters = {

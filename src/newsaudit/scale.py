@@ -301,9 +301,7 @@ def candidates(
             )
     else:
         chunks = [shingle_chunk(texts[i : i + chunk_size], i, n, sample) for i in starts]
-    per_doc = (
-        np.concatenate([c.per_doc for c in chunks]) if chunks else np.zeros(0, np.int64)
-    )
+    per_doc = np.concatenate([c.per_doc for c in chunks]) if chunks else np.zeros(0, np.int64)
     parts = [(c.doc, c.hash) for c in chunks]
     del chunks
     keys, shared = merge_votes([bucket_votes(parts, len(ids), max_df)], min_shared)
