@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import pickle
 import re
 import subprocess
@@ -141,6 +142,8 @@ def child(method: str, path: str, arg: float) -> None:
 
 def measure(method: str, path: Path, arg: float) -> dict[str, Any]:
     """Run one method in a fresh interpreter; its JSON result."""
+    root = Path(__file__).resolve().parent.parent
+    paths = [str(root / "src"), str(root), os.environ.get("PYTHONPATH", "")]
     done = subprocess.run(
         [
             sys.executable,
@@ -154,6 +157,8 @@ def measure(method: str, path: Path, arg: float) -> dict[str, Any]:
         capture_output=True,
         text=True,
         check=False,
+        cwd=root,
+        env={**os.environ, "PYTHONPATH": os.pathsep.join(p for p in paths if p)},
     )
     if done.returncode != 0:
         raise RuntimeError(f"{method} on {path.name} failed: {done.stderr.strip()[-2000:]}")
