@@ -59,11 +59,17 @@ def notebook_paths(config: ReportConfig | None = None) -> list[Path]:
 # Execution
 # ---------------------------------------------------------------------------------------------
 def execute(
-    source: Path, target: Path, parameters: dict[str, Any], config: ReportConfig
+    source: Path,
+    target: Path,
+    parameters: dict[str, Any],
+    config: ReportConfig,
+    kernel: Any | None = None,
 ) -> nbformat.NotebookNode:
-    """Run one notebook with Papermill; on failure the executed copy with the error is kept."""
+    """Run one notebook with Papermill (in `kernel`, a started or unstarted kernel manager,
+    when given); on failure the executed copy with the error is kept."""
     import papermill
 
+    shared = {"km": kernel} if kernel is not None else {}
     try:
         return papermill.execute_notebook(
             str(source),
@@ -74,6 +80,7 @@ def execute(
             log_output=False,
             cwd=str(source.parent),
             extra_arguments=["--IPKernelApp.log_level=ERROR"],  # no transport warnings
+            **shared,
         )
     except papermill.PapermillExecutionError as err:
         raise ReportError(
@@ -82,18 +89,66 @@ def execute(
         ) from None
 
 
+# Run between two notebooks sharing a kernel: a fresh namespace and prompt numbers from 1, so
+# each notebook runs as it would alone; imported modules stay loaded (that is the saving).
+_RESET = "get_ipython().run_line_magic('reset', '-f'); get_ipython().execution_count = 1"
+
+
+def _reset(kernel: Any) -> None:
+    from jupyter_core.utils import run_sync
+
+    client = kernel.client()
+    client.start_channels()
+    try:
+        reply = run_sync(client.execute_interactive)(_RESET, store_history=False, timeout=60)
+        if reply["content"].get("status") != "ok":
+            raise ReportError(f"could not reset the shared kernel: {reply['content']}")
+    finally:
+        client.stop_channels()
+
+
+def execute_in_one_kernel(
+    sources: list[Path], parameters: dict[str, Any], stage: Path, config: ReportConfig
+) -> list[nbformat.NotebookNode]:
+    """Execute notebooks one after another in one kernel: kernel start-up and the imports of
+    pandas, matplotlib and newsaudit are paid once instead of once per notebook."""
+    from jupyter_client.manager import AsyncKernelManager
+    from jupyter_core.utils import run_sync
+
+    kernel = AsyncKernelManager(kernel_name=config.kernel_name)
+    executed = []
+    try:
+        for index, src in enumerate(sources):
+            if index:
+                _reset(kernel)
+            target = stage / "notebooks" / src.name
+            executed.append(execute(src, target, parameters, config, kernel))
+    finally:
+        if kernel.has_kernel:
+            run_sync(kernel.shutdown_kernel)(now=True)
+    return executed
+
+
 def execute_all(
     parameters: dict[str, Any], stage: Path, config: ReportConfig, workers: int = 2
 ) -> list[nbformat.NotebookNode]:
-    """Execute every report notebook (in parallel kernels) into `stage/notebooks/`."""
+    """Execute every report notebook into `stage/notebooks/`: `workers` kernels in parallel,
+    each running its share of the notebooks in turn (round robin), in report order."""
     (stage / "notebooks").mkdir(parents=True, exist_ok=True)
     sources = notebook_paths(config)
-    with ThreadPoolExecutor(max_workers=max(1, workers)) as pool:
+    n = max(1, min(workers, len(sources)))
+    groups = [sources[i::n] for i in range(n)]
+    with ThreadPoolExecutor(max_workers=n) as pool:
         futures = [
-            pool.submit(execute, src, stage / "notebooks" / src.name, parameters, config)
-            for src in sources
+            pool.submit(execute_in_one_kernel, group, parameters, stage, config)
+            for group in groups
         ]
-        return [f.result() for f in futures]
+        done = {
+            src: nb
+            for f, group in zip(futures, groups, strict=True)
+            for src, nb in zip(group, f.result(), strict=True)
+        }
+    return [done[src] for src in sources]
 
 
 # ---------------------------------------------------------------------------------------------
