@@ -270,8 +270,10 @@ def _compare_chunk(pairs: Sequence[tuple[corpus.Article, corpus.Article]], confi
     return [overlap.compare(a, b, config) for a, b in pairs]
 
 
-def overlap_dask(dask_client: Any, docs: corpus.Corpus, config: Any) -> overlap.OverlapResult:
-    """`overlap.analyse` with the pair comparisons spread over the workers as tasks."""
+def overlap_dask(dask_client: Any, docs: corpus.Corpus, config: Any) -> Any:
+    """`overlap.analyse` with candidate generation and pair comparisons spread over workers."""
+    if hasattr(overlap, "prepare"):
+        return _overlap_prepared(dask_client, docs, config)
     import dask
 
     pairs = list(itertools.combinations(docs.articles, 2))
@@ -281,3 +283,72 @@ def overlap_dask(dask_client: Any, docs: corpus.Corpus, config: Any) -> overlap.
     compared = [p for part in dask.compute(*parts) for p in part]
     ranked = sorted(compared, key=lambda p: (-p.score, p.article_a, p.article_b))
     return overlap.OverlapResult(overlap.pairs_frame(ranked), overlap.passages_frame(ranked, docs))
+
+
+def _prepare_chunk(articles: Sequence[corpus.Article], config: Any) -> list:
+    return [overlap.prepare(a, config) for a in articles]
+
+
+def _compare_prepared(
+    pairs: Sequence[tuple[Any, Any]], idf: dict[str, float], default_idf: float, config: Any
+) -> list:
+    return [overlap.compare(a, b, idf, default_idf, config) for a, b in pairs]
+
+
+def _overlap_prepared(dask_client: Any, docs: corpus.Corpus, config: Any) -> Any:
+    """The overlap module with per-article preparation (tokens, sentences, quotes), candidate
+    index and per-pair `compare`: each stage as tasks. Mirrors `overlap.analyse` step for step
+    (the engine tests compare both)."""
+    import dask
+
+    from newsaudit import alignment
+
+    ids = docs.ids
+    small = len(ids) <= config.all_pairs_max_articles
+    if small:
+        todo = [tuple(sorted(p)) for p in itertools.combinations(ids, 2)]
+    else:
+        found = candidates_dask(
+            dask_client,
+            ids,
+            [a.text for a in docs.articles],
+            n=config.shingle_size,
+            max_df=config.max_shingle_df,
+            min_shared=config.min_shared_shingles,
+        )
+        todo = list(zip(found["article_a"], found["article_b"], strict=True))
+    by_id = {a.article_id: a for a in docs.articles}
+    involved = sorted({i for pair in todo for i in pair})
+    parts = [
+        dask.delayed(_prepare_chunk)([by_id[i] for i in chunk], config)
+        for chunk in _chunks(involved, ARTICLES_PER_PARTITION)
+    ]
+    prepared = {p.article.article_id: p for part in dask.compute(*parts) for p in part}
+    prepared = {i: prepared[i] for i in involved}
+    idf = alignment.idf_weights([set().union(*p.view.stems) for p in prepared.values()])
+    default_idf = max(idf.values(), default=1.0)
+    idf_future = dask_client.scatter(idf, broadcast=True) if idf else idf
+    tasks = [
+        dask.delayed(_compare_prepared)(
+            [(prepared[a], prepared[b]) for a, b in chunk], idf_future, default_idf, config
+        )
+        for chunk in _chunks(todo, PAIRS_PER_TASK)
+    ]
+    results = [
+        r
+        for part in dask.compute(*tasks)
+        for r in part
+        if small or r.score >= config.report_min_score
+    ]
+    results.sort(key=lambda r: (-r.score, r.article_a, r.article_b))
+    texts = {i: by_id[i].text for i in involved}
+    return overlap.OverlapResult(
+        pairs=overlap.pairs_frame(results),
+        passages=overlap.passages_frame(results, texts),
+        passage_info=overlap.passage_info_frame(results),
+        evidence=overlap.evidence_frame(results),
+        quotes=overlap.quotes_frame(results, prepared, texts),
+        clusters=overlap.clusters_frame(results, docs.ids),
+        ids=tuple(docs.ids),
+        all_pairs=small,
+    )
