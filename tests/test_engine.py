@@ -13,7 +13,10 @@ from newsaudit.config import DEFAULT
 
 from .conftest import SEEDS
 
-pytestmark = pytest.mark.filterwarnings("ignore::ResourceWarning", "ignore::DeprecationWarning")
+pytestmark = [
+    pytest.mark.filterwarnings("ignore::ResourceWarning", "ignore::DeprecationWarning"),
+    pytest.mark.xdist_group("dask"),  # one LocalCluster per test run, not one per xdist worker
+]
 
 
 @pytest.fixture(scope="module")
@@ -38,12 +41,22 @@ def assert_same(left: object, right: object, where: str = "results") -> None:
         assert left == right, where
 
 
-def test_dask_engine_equals_local_on_the_seeds(dask_client):
-    local = engine.run(SEEDS, DEFAULT, "local")
+@pytest.fixture
+def small_corpus(tmp_path):
+    """Three short articles in a folder, one reusing another, with a metadata.csv."""
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    for name, text in _texts(3, seed=7, words=(30, 60)).items():
+        (folder / f"{name}.txt").write_text(text, encoding="utf-8")
+    (folder / "metadata.csv").write_text("file,outlet\n000.txt,Daily\n", encoding="utf-8")
+    return folder
+
+
+def test_dask_engine_equals_local_on_the_seeds(dask_client, seed_results):
     docs = engine.load_dask(dask_client, SEEDS, DEFAULT)
     distributed = engine.analyse_dask(dask_client, docs, DEFAULT, lambda _m: None)
     assert docs == corpus.load(SEEDS)
-    assert_same(local, distributed)
+    assert_same(seed_results, distributed)
 
 
 def _texts(n: int, seed: int, words: tuple[int, int] = (80, 200)) -> dict[str, str]:
@@ -82,24 +95,26 @@ def test_distributed_candidates_equal_the_local_index(dask_client, sample, bucke
     )
 
 
-def test_progress_is_reported_with_both_engines(dask_client):
+def test_progress_is_reported_with_both_engines(dask_client, small_corpus):
     address = dask_client.scheduler.address  # also exercises --scheduler ADDRESS
     seen: dict[str, list[str]] = {"local": [], "dask": []}
     for name, scheduler in (("local", None), ("dask", address)):
-        engine.run(SEEDS, DEFAULT, name, scheduler, progress=seen[name].append)
+        engine.run(small_corpus, DEFAULT, name, scheduler, progress=seen[name].append)
     assert len(seen["local"]) >= 2
     assert len(seen["dask"]) >= 3
 
 
-def test_cli_analyse_with_the_dask_engine_writes_csv_and_parquet(dask_client, tmp_path, capsys):
+def test_cli_analyse_with_the_dask_engine_writes_csv_and_parquet(
+    dask_client, small_corpus, tmp_path, capsys
+):
     from newsaudit import cli
 
     out = tmp_path / "out"
     address = dask_client.scheduler.address
     args = ["--engine", "dask", "--scheduler", address, "--parquet", "--no-progress"]
-    code = cli.main(["analyse", str(SEEDS), "--out", str(out), *args])
+    code = cli.main(["analyse", str(small_corpus), "--out", str(out), *args])
     assert code == 0
-    local = pipeline.analyse(corpus.load(SEEDS))
+    local = pipeline.analyse(corpus.load(small_corpus))
     for name, frame in local.tables().items():
         assert (out / name).read_bytes() == pipeline.csv_bytes(frame), name
         parquet = pd.read_parquet(out / name.replace(".csv", ".parquet"))
