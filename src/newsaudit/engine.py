@@ -173,13 +173,12 @@ def concat_results(parts: Sequence[Any]) -> Any:
     first = parts[0]
     values = {}
     for f in dataclasses.fields(first):
-        value = getattr(first, f.name)
-        if isinstance(value, pd.DataFrame):
-            frames = [getattr(p, f.name) for p in parts]
-            non_empty = [x for x in frames if len(x)] or frames[:1]
-            value = pd.concat(non_empty, ignore_index=True) if len(non_empty) > 1 else value
-            value = non_empty[0] if len(non_empty) == 1 else value
-        values[f.name] = value
+        frames = [getattr(p, f.name) for p in parts]
+        if isinstance(frames[0], pd.DataFrame):
+            filled = [x for x in frames if len(x)]  # empty parts would blur the dtypes
+            values[f.name] = (
+                pd.concat(filled, ignore_index=True) if len(filled) > 1 else (filled or frames)[0]
+            )
     return dataclasses.replace(first, **values)
 
 
