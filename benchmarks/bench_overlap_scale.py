@@ -166,7 +166,7 @@ def measure(method: str, path: Path, arg: float) -> dict[str, Any]:
 
 
 def main(sizes: list[int], workers: int = 2, datasketch_max: int = 100_000) -> Path:
-    """Benchmark every size; write benchmarks/results/overlap_scale.md."""
+    """Benchmark every size; write benchmarks/results/overlap_scale_<largest N>k.md."""
     facts = machine.info()
     rows, tuning, notes = [], [], []
     for n in sizes:
@@ -236,7 +236,8 @@ def main(sizes: list[int], workers: int = 2, datasketch_max: int = 100_000) -> P
         "## datasketch threshold tuning (threshold: recall, pairs, LSH seconds)",
         machine.table(["N", "tried"], tune_rows),
     ]
-    return machine.write("overlap_scale", "Overlap at scale", sections, facts)
+    name = f"overlap_scale_{max(sizes) // 1000}k"  # quick (10k) and full (100k) runs side by side
+    return machine.write(name, "Overlap at scale", sections, facts)
 
 
 if __name__ == "__main__":
