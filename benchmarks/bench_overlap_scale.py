@@ -22,11 +22,10 @@ from pathlib import Path
 from typing import Any
 
 from benchmarks import machine, synth
+from newsaudit import scale
 
 RECALL_MIN_CONTAINMENT = 0.3  # the issue's recall set
 REPORT_MIN_CONTAINMENT = 0.15  # newsaudit reports pairs from the "partial" verdict up
-SAMPLE = 4  # 1 shingle in 4 (MOD-m sampling) above `SAMPLE_FROM` articles
-SAMPLE_FROM = 5_000
 LSH_THRESHOLDS = (0.5, 0.4, 0.3, 0.25, 0.2, 0.15, 0.12, 0.1, 0.08, 0.06, 0.05)
 NUM_PERM = 128
 SHINGLE = 5
@@ -67,9 +66,7 @@ def scores(found: set[tuple[str, str]], planted: dict[tuple[str, str], float]) -
 # ---------------------------------------------------------------------------------------------
 def run_newsaudit(corpus: synth.SynthCorpus, workers: int) -> dict[str, Any]:
     """newsaudit.scale.candidates, then pairs whose containment estimate reaches 0.15."""
-    from newsaudit import scale
-
-    sample = SAMPLE if len(corpus.ids) >= SAMPLE_FROM else 1
+    sample = scale.sample_rate(len(corpus.ids))
     start = time.perf_counter()
     found = scale.candidates(corpus.ids, corpus.texts, n=SHINGLE, sample=sample, workers=workers)
     elapsed = time.perf_counter() - start
@@ -224,8 +221,9 @@ def main(sizes: list[int], workers: int = 2, datasketch_max: int = 100_000) -> P
     sections = [
         "Each method runs in a fresh process on the same cached corpus (time excludes reading "
         "it). newsaudit: `newsaudit.scale.candidates` (numpy shingle index, word 5-grams, "
-        f"shingles in > 20 articles dropped, >= 2 shared shingles; 1 shingle in {SAMPLE} "
-        f"sampled from {SAMPLE_FROM:,} articles up), reporting pairs whose containment "
+        f"shingles in > 20 articles dropped, >= 2 shared shingles; 1 shingle in {scale.SAMPLE} "
+        f"sampled from {scale.SAMPLE_FROM_ARTICLES:,} articles up), reporting pairs whose "
+        "containment "
         f"estimate is >= {REPORT_MIN_CONTAINMENT}. datasketch: `MinHash.bulk` (128 "
         "permutations) of word 5-gram shingles, `MinHashLSH` at the highest threshold whose "
         "recall reaches newsaudit's (>= 0.98); it reports the LSH candidate pairs. Recall is "

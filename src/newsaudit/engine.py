@@ -314,6 +314,7 @@ def _overlap_prepared(dask_client: Any, docs: corpus.Corpus, config: Any) -> Any
             n=config.shingle_size,
             max_df=config.max_shingle_df,
             min_shared=config.min_shared_shingles,
+            sample=scale.sample_rate(len(ids)),
         )
         todo = list(zip(found["article_a"], found["article_b"], strict=True))
     by_id = {a.article_id: a for a in docs.articles}
