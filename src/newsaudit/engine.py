@@ -243,14 +243,19 @@ def candidates_dask(
     min_shared: int = 2,
     sample: int = 1,
     buckets: int | None = None,
+    chunker: Callable[[Sequence[str], int, int, int], scale.Shingles] = scale.shingle_chunk,
 ) -> pd.DataFrame:
-    """`scale.candidates` as tasks: shingle chunks -> hash buckets -> votes (equal output)."""
+    """`scale.candidates` as tasks: shingle chunks -> hash buckets -> votes (equal output).
+
+    `chunker(texts, first, n, sample)` shingles one chunk of articles; another tokeniser (the
+    overlap module's) gives that index's pairs, still grouped by hash bucket across workers.
+    """
     import dask
 
     workers = max(1, len(dask_client.scheduler_info().get("workers", {})))
     buckets = buckets or 2 * workers
     chunks = [
-        dask.delayed(scale.shingle_chunk)(texts[i : i + ARTICLES_PER_INDEX_TASK], i, n, sample)
+        dask.delayed(chunker)(texts[i : i + ARTICLES_PER_INDEX_TASK], i, n, sample)
         for i in range(0, len(texts), ARTICLES_PER_INDEX_TASK)
     ]
     split = [dask.delayed(scale.bucket, nout=buckets)(c, buckets) for c in chunks]
@@ -294,6 +299,15 @@ def _compare_prepared(
     return [overlap.compare(a, b, idf, default_idf, config) for a, b in pairs]
 
 
+def _overlap_chunk(texts: Sequence[str], first: int, n: int, sample: int) -> scale.Shingles:
+    """One chunk of the overlap module's own shingle index (its words, hashes and sampling)."""
+    from newsaudit import candidates as candidate_index
+
+    doc, h = candidate_index.shingle_hashes([candidate_index.words(t) for t in texts], n, sample)
+    per_doc = np.bincount(doc, minlength=len(texts)).astype(np.int64)
+    return scale.Shingles(doc.astype(np.int32) + first, h, per_doc, first)
+
+
 def _overlap_prepared(dask_client: Any, docs: corpus.Corpus, config: Any) -> Any:
     """The overlap module with per-article preparation (tokens, sentences, quotes), candidate
     index and per-pair `compare`: each stage as tasks. Mirrors `overlap.analyse` step for step
@@ -307,6 +321,7 @@ def _overlap_prepared(dask_client: Any, docs: corpus.Corpus, config: Any) -> Any
     if small:
         todo = [tuple(sorted(p)) for p in itertools.combinations(ids, 2)]
     else:
+        large = len(ids) > config.large_corpus_articles
         found = candidates_dask(
             dask_client,
             ids,
@@ -314,7 +329,8 @@ def _overlap_prepared(dask_client: Any, docs: corpus.Corpus, config: Any) -> Any
             n=config.shingle_size,
             max_df=config.max_shingle_df,
             min_shared=config.min_shared_shingles,
-            sample=scale.sample_rate(len(ids)),
+            sample=config.large_keep_one_in if large else 1,
+            chunker=_overlap_chunk,
         )
         todo = list(zip(found["article_a"], found["article_b"], strict=True))
     by_id = {a.article_id: a for a in docs.articles}
@@ -340,6 +356,7 @@ def _overlap_prepared(dask_client: Any, docs: corpus.Corpus, config: Any) -> Any
         for r in part
         if small or r.score >= config.report_min_score
     ]
+    results = overlap.with_corpus_evidence(results, config)
     results.sort(key=lambda r: (-r.score, r.article_a, r.article_b))
     texts = {i: by_id[i].text for i in involved}
     return overlap.OverlapResult(
