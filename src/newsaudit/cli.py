@@ -18,6 +18,7 @@ EPILOG = """examples:
   newsaudit run seeds --out build/seeds --format html --params params.yaml
   newsaudit analyse seeds --out build/seeds-csv    # the CSVs only, no notebooks or report
   newsaudit batch seeds tests/data/corpora/flood --out build/batch   # + index.html, index.csv
+  newsaudit analyse archive --out build/archive --engine dask --scheduler tcp://host:8786
   python -m newsaudit --version
 """
 
@@ -102,6 +103,9 @@ def cmd_run(args: argparse.Namespace) -> int:
             workers=args.jobs,
             progress=step,
             name=args.name,
+            engine=args.engine,
+            scheduler=args.scheduler,
+            parquet=args.parquet,
         )
     finally:
         if bar is not None:
@@ -120,15 +124,26 @@ def cmd_run(args: argparse.Namespace) -> int:
 
 def cmd_analyse(args: argparse.Namespace) -> int:
     """Write the contract CSVs only (no notebooks, no rendering)."""
-    from newsaudit import corpus, pipeline
+    from newsaudit import engine, pipeline
     from newsaudit.config import DEFAULT
 
     settings = DEFAULT.with_overrides(_with_strict(load_params(args.params), args.strict))
     _check_out(args.out)
-    value = pipeline.analyse(corpus.load(args.corpus_dir, settings.corpus), settings)
+    step, bar = _progress(args.progress, 4)
+    try:
+        value = engine.run(args.corpus_dir, settings, args.engine, args.scheduler, step)
+    finally:
+        if bar is not None:
+            bar.close()
     written = pipeline.write_tables(value, args.out)
+    parquet = ""
+    if engine.wants_parquet(len(value.corpus), args.parquet):
+        parquet = f" and {len(pipeline.write_parquet(value, args.out))} Parquet files"
     _print_notes(value.corpus.notes)
-    print(f"{args.out}: {len(written)} CSV files for {len(value.corpus)} articles")
+    print(
+        f"{args.out}: {len(written)} CSV files{parquet} for {len(value.corpus)} articles "
+        f"(engine {args.engine})"
+    )
     return EXIT_OK
 
 
@@ -182,6 +197,26 @@ def cmd_params(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _add_engine_options(sub: argparse.ArgumentParser) -> None:
+    """--engine, --scheduler and --parquet, shared by run and analyse."""
+    sub.add_argument(
+        "--engine",
+        choices=("local", "dask"),
+        default="local",
+        help="run the analyses here (local) or as Dask tasks (dask); same results",
+    )
+    sub.add_argument(
+        "--scheduler",
+        metavar="ADDRESS",
+        help="Dask scheduler address, e.g. tcp://10.0.0.5:8786 (default: a local cluster)",
+    )
+    sub.add_argument(
+        "--parquet",
+        action="store_true",
+        help="also write the tables as Parquet (automatic from 10,000 articles)",
+    )
+
+
 def parser() -> argparse.ArgumentParser:
     """The argument parser (also used to document every sub-command)."""
     top = argparse.ArgumentParser(
@@ -215,6 +250,7 @@ def parser() -> argparse.ArgumentParser:
     run.add_argument(
         "--no-progress", dest="progress", action="store_false", help="no progress bar"
     )
+    _add_engine_options(run)
     run.set_defaults(func=cmd_run)
 
     analyse = subs.add_parser(
@@ -227,6 +263,10 @@ def parser() -> argparse.ArgumentParser:
     analyse.add_argument("--out", required=True, help="output folder")
     analyse.add_argument("--params", help="YAML file of settings overrides")
     analyse.add_argument("--strict", action="store_true", help=STRICT_HELP)
+    analyse.add_argument(
+        "--no-progress", dest="progress", action="store_false", help="no progress bar"
+    )
+    _add_engine_options(analyse)
     analyse.set_defaults(func=cmd_analyse)
 
     params = subs.add_parser(
@@ -277,6 +317,7 @@ def _one_line(err: BaseException) -> str:
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point: exit 0 on success, 2 on bad input (one line naming the file), 1 otherwise."""
     from newsaudit.corpus import CorpusError
+    from newsaudit.engine import EngineError
     from newsaudit.report import ReportError
 
     args = parser().parse_args(argv)
@@ -287,6 +328,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_BAD_INPUT
     except ReportError as err:
         print(f"newsaudit: report failed: {_one_line(err)}", file=sys.stderr)
+        return EXIT_FAILED
+    except EngineError as err:
+        print(f"newsaudit: error: {err}", file=sys.stderr)
         return EXIT_FAILED
     except KeyboardInterrupt:
         print("newsaudit: interrupted; previous outputs left intact", file=sys.stderr)

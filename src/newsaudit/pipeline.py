@@ -191,6 +191,18 @@ def write_tables(value: Results, out_dir: str | Path) -> list[Path]:
     return written
 
 
+def write_parquet(value: Results, out_dir: str | Path) -> list[Path]:
+    """Parquet copies of the contract tables (typed, compressed; for large runs)."""
+    out = Path(out_dir)
+    written = []
+    for name, frame in value.tables().items():
+        path = out / name.replace(".csv", ".parquet")
+        path.parent.mkdir(parents=True, exist_ok=True)
+        frame.to_parquet(path, index=False)
+        written.append(path)
+    return written
+
+
 def save_cache(value: Results, out_dir: str | Path) -> Path:
     """Store results so notebooks executed afterwards reuse them instead of recomputing."""
     path = Path(out_dir) / CACHE_DIR / f"results-{value.key}.pkl"

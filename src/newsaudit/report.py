@@ -22,6 +22,7 @@ from typing import Any
 import nbformat
 
 from newsaudit import __version__, corpus, pipeline
+from newsaudit import engine as engines
 from newsaudit.config import DEFAULT, NOTEBOOKS_DIR, TEMPLATES_DIR, ReportConfig, Settings
 from newsaudit.pdf import PdfError, html_to_pdf
 
@@ -62,12 +63,15 @@ def execute(
     target: Path,
     parameters: dict[str, Any],
     config: ReportConfig,
+    kernel: Any | None = None,
     kept_at: Path | None = None,
 ) -> nbformat.NotebookNode:
-    """Run one notebook with Papermill; on failure the executed copy with the error is kept
-    (at `kept_at`, where the build publishes it, or at `target`)."""
+    """Run one notebook with Papermill (in `kernel`, a started or unstarted kernel manager,
+    when given); on failure the executed copy with the error is kept (the message names
+    `kept_at`, where the build publishes it, or else `target`)."""
     import papermill
 
+    shared = {"km": kernel} if kernel is not None else {}
     try:
         return papermill.execute_notebook(
             str(source),
@@ -76,14 +80,62 @@ def execute(
             kernel_name=config.kernel_name,
             progress_bar=False,
             log_output=False,
-            cwd=str(source.parent),
-            extra_arguments=["--IPKernelApp.log_level=CRITICAL"],  # no transport or shutdown noise
+            # The kernel starts in the notebooks folder (relative defaults work) without
+            # Papermill's `cwd=`, which chdirs the whole process and races between threads.
+            resources={"metadata": {"path": str(source.parent)}},
+            extra_arguments=["--IPKernelApp.log_level=CRITICAL"],  # no transport/shutdown noise
+            **shared,
         )
     except papermill.PapermillExecutionError as err:
         raise ReportError(
             f"{source.name}: cell {err.exec_count} raised {err.ename}: {err.evalue} "
             f"(executed copy with the error kept at {kept_at or target})"
         ) from None
+
+
+# Run between two notebooks sharing a kernel: a fresh namespace and prompt numbers from 1, so
+# each notebook runs as it would alone; imported modules stay loaded (that is the saving).
+_RESET = "get_ipython().run_line_magic('reset', '-f'); get_ipython().execution_count = 1"
+
+
+def _reset(kernel: Any) -> None:
+    from jupyter_core.utils import run_sync
+
+    client = kernel.client()
+    client.start_channels()
+    try:
+        reply = run_sync(client.execute_interactive)(_RESET, store_history=False, timeout=60)
+        if reply["content"].get("status") != "ok":
+            raise ReportError(f"could not reset the shared kernel: {reply['content']}")
+    finally:
+        client.stop_channels()
+
+
+def execute_in_one_kernel(
+    sources: list[Path],
+    parameters: dict[str, Any],
+    stage: Path,
+    config: ReportConfig,
+    publish_dir: Path | None = None,
+) -> list[nbformat.NotebookNode]:
+    """Execute notebooks one after another in one kernel: kernel start-up and the imports of
+    pandas, matplotlib and newsaudit are paid once instead of once per notebook."""
+    from jupyter_client.manager import AsyncKernelManager
+    from jupyter_core.utils import run_sync
+
+    kernel = AsyncKernelManager(kernel_name=config.kernel_name)
+    executed = []
+    try:
+        for index, src in enumerate(sources):
+            if index:
+                _reset(kernel)
+            target = stage / "notebooks" / src.name
+            kept_at = (publish_dir / "notebooks" / src.name) if publish_dir else None
+            executed.append(execute(src, target, parameters, config, kernel, kept_at))
+    finally:
+        if kernel.has_kernel:
+            run_sync(kernel.shutdown_kernel)(now=True)
+    return executed
 
 
 def execute_all(
@@ -93,23 +145,24 @@ def execute_all(
     workers: int = 2,
     publish_dir: Path | None = None,
 ) -> list[nbformat.NotebookNode]:
-    """Execute every report notebook (in parallel kernels) into `stage/notebooks/`; error
+    """Execute every report notebook into `stage/notebooks/`: `workers` kernels in parallel,
+    each running its share of the notebooks in turn (round robin), in report order; error
     messages name the copy under `publish_dir/notebooks/` where failures are kept."""
     (stage / "notebooks").mkdir(parents=True, exist_ok=True)
     sources = notebook_paths(config)
-    with ThreadPoolExecutor(max_workers=max(1, workers)) as pool:
+    n = max(1, min(workers, len(sources)))
+    groups = [sources[i::n] for i in range(n)]
+    with ThreadPoolExecutor(max_workers=n) as pool:
         futures = [
-            pool.submit(
-                execute,
-                src,
-                stage / "notebooks" / src.name,
-                parameters,
-                config,
-                (publish_dir or stage) / "notebooks" / src.name,
-            )
-            for src in sources
+            pool.submit(execute_in_one_kernel, group, parameters, stage, config, publish_dir)
+            for group in groups
         ]
-        return [f.result() for f in futures]
+        done = {
+            src: nb
+            for f, group in zip(futures, groups, strict=True)
+            for src, nb in zip(group, f.result(), strict=True)
+        }
+    return [done[src] for src in sources]
 
 
 # ---------------------------------------------------------------------------------------------
@@ -259,6 +312,9 @@ def build(
     workers: int = 2,
     progress: Progress | None = None,
     name: str = "",
+    engine: str = "local",
+    scheduler: str | None = None,
+    parquet: bool = False,
 ) -> Build:
     """Analyse `corpus_dir` and publish CSVs, executed notebooks, report.html/.pdf and the
     manifest into `out_dir`. Raises CorpusError for bad input and ReportError when a notebook
@@ -278,7 +334,7 @@ def build(
 
     say("analysing")
     t = time.perf_counter()
-    value = pipeline.analyse(docs, settings)
+    value = engines.analyse(docs, settings, engine, scheduler)
     timings["analyse"] = round(time.perf_counter() - t, 3)
     timings.update({f"analyse.{k}": v for k, v in value.timings.items()})
 
@@ -291,6 +347,8 @@ def build(
     stale_pdf = False
     try:
         pipeline.write_tables(value, stage)
+        if engines.wants_parquet(len(docs), parquet):
+            pipeline.write_parquet(value, stage)
         # Notebooks read the cached results from OUT_DIR instead of recomputing them.
         pipeline.save_cache(value, out_dir)
         parameters = {
