@@ -73,7 +73,7 @@ def _formats(value: str) -> tuple[str, ...]:
 
 def _progress(enabled: bool, total: int) -> tuple[Any, Any]:
     """(callback, bar): a tqdm bar over the build stages on stderr, or a no-op."""
-    if not enabled:
+    if not enabled or not sys.stderr.isatty():  # a bar on terminals, not in logs or pipes
         return (lambda _msg: None), None
     from tqdm import tqdm
 

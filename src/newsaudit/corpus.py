@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import functools
 import hashlib
 import io
 import re
 import unicodedata
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
@@ -597,13 +598,39 @@ def _read(path: Path, shown: str, config: CorpusConfig) -> bytes:
         raise CorpusError(shown, f"cannot read ({err.strerror or err})") from None
 
 
-def load(root: Path | str, config: CorpusConfig | None = None) -> Corpus:
+@dataclass(frozen=True)
+class FileJob:
+    """One article file to read: where it is, how it is shown, its id and metadata row."""
+
+    path: str
+    rel: str
+    article_id: str
+    meta: dict[str, str]
+
+
+def read_job(job: FileJob, config: CorpusConfig) -> Article | tuple[str, str]:
+    """Read one file: its Article, or (file, problem) when it is unusable. Pure but for the
+    read, so it can run anywhere (a thread, a Dask worker)."""
+    try:
+        data = _read(Path(job.path), job.rel, config)
+        return article_from_bytes(data, job.rel, job.meta, config, job.article_id)
+    except CorpusError as err:
+        return (job.rel, err.problem)
+
+
+Mapper = Callable[[Callable[[FileJob], "Article | tuple[str, str]"], list[FileJob]], Iterable]
+
+
+def load(
+    root: Path | str, config: CorpusConfig | None = None, mapper: Mapper | None = None
+) -> Corpus:
     """Read every .txt article below `root` (first line = headline) into a Corpus.
 
     Unusable files (empty, whitespace only, binary, over `max_bytes`, unreadable) are skipped with
     a warning in `notes`, or raise CorpusError when `config.strict`; a folder with no usable
     article always raises. Identical files are both kept (syndicated copies are real reuse) and
-    noted. Every warning is one line that starts with the file name.
+    noted. Every warning is one line that starts with the file name. `mapper(fn, jobs)` reads
+    the files (default: one after another; the Dask engine maps them over its workers).
     """
     config = config or CorpusConfig()
     root = Path(root)
@@ -614,8 +641,7 @@ def load(root: Path | str, config: CorpusConfig | None = None) -> Corpus:
     notes.extend(meta_notes)
     if not files:
         raise CorpusError(root, f"no {ARTICLE_SUFFIX} articles found")
-    articles: list[Article] = []
-    skipped: list[tuple[str, str]] = []
+    jobs: list[FileJob] = []
     used_ids: set[str] = set()
     for path in files:
         rel = display_name(path.relative_to(root).as_posix())
@@ -625,17 +651,20 @@ def load(root: Path | str, config: CorpusConfig | None = None) -> Corpus:
         if article_id in used_ids:
             notes.append(f"{rel}: id {article_id!r} already used; using {rel!r} as its id")
             article_id = rel
+        used_ids.add(article_id)
         meta = metadata.get(rel) or metadata.get(Path(rel).name) or {}
-        try:
-            data = _read(path, rel, config)
-            article = article_from_bytes(data, rel, meta, config, article_id)
-        except CorpusError as err:
-            if config.strict:
-                raise CorpusError(root / rel, err.problem) from None
-            skipped.append((rel, err.problem))
-            continue
-        used_ids.add(article.article_id)
-        articles.append(article)
+        jobs.append(FileJob(str(path), rel, article_id, meta))
+    read = functools.partial(read_job, config=config)
+    outcomes = list(mapper(read, jobs) if mapper else map(read, jobs))
+    articles: list[Article] = []
+    skipped: list[tuple[str, str]] = []
+    for outcome in outcomes:
+        if isinstance(outcome, Article):
+            articles.append(outcome)
+        elif config.strict:
+            raise CorpusError(root / outcome[0], outcome[1])
+        else:
+            skipped.append(outcome)
     articles.sort(key=lambda a: a.article_id)  # ids are NFC: stable whatever the file system
     notes.extend(f"{file}: skipped: {problem}" for file, problem in skipped)
     if not articles:

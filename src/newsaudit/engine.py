@@ -24,7 +24,7 @@ import numpy as np
 import pandas as pd
 
 from newsaudit import corpus, figures, names, overlap, pipeline, readability, scale, tagging
-from newsaudit.config import DEFAULT, METADATA_FILE, Settings
+from newsaudit.config import DEFAULT, Settings
 
 ENGINES = ("local", "dask")
 # Corpora at least this large also get Parquet copies of the tables: a 100k-article run has
@@ -118,42 +118,16 @@ def client(scheduler: str | None = None, workers: int | None = None) -> Iterator
 # ---------------------------------------------------------------------------------------------
 # Loading on workers
 # ---------------------------------------------------------------------------------------------
-def _read_article(
-    root: str, rel: str, meta: dict[str, str], config: Any
-) -> corpus.Article:  # runs on a worker
-    path = Path(root) / rel
-    if path.stat().st_size > config.max_bytes:
-        raise corpus.CorpusError(rel, f"file larger than {config.max_bytes} bytes")
-    try:
-        return corpus.article_from_bytes(path.read_bytes(), rel, meta, config)
-    except corpus.CorpusError as err:
-        raise corpus.CorpusError(path, err.problem) from None
-
-
 def load_dask(dask_client: Any, corpus_dir: str | Path, settings: Settings) -> corpus.Corpus:
-    """`corpus.load` with files read and cleaned on the workers (same Corpus, same errors)."""
+    """`corpus.load` with the files read and cleaned on the workers (same Corpus, same notes
+    and errors: only the per-file reading is mapped, as a dask.bag)."""
     import dask.bag as db
 
-    root = Path(corpus_dir)
-    if not root.is_dir():
-        raise corpus.CorpusError(root, "not a folder of .txt articles")
-    metadata = corpus.read_metadata(root)
-    files, notes = corpus.article_files(root)
-    if not files:
-        raise corpus.CorpusError(root, "no .txt articles found")
-    rels = [p.relative_to(root).as_posix() for p in files]
-    jobs = [
-        (str(root), rel, metadata.get(rel) or metadata.get(Path(rel).name) or {}) for rel in rels
-    ]
-    config = settings.corpus
-    bag = db.from_sequence(jobs, npartitions=_partitions(len(jobs), ARTICLES_PER_PARTITION))
-    articles = bag.map(lambda job: _read_article(*job, config)).compute()
-    known = {a.file for a in articles} | {Path(a.file).name for a in articles}
-    for name in sorted(set(metadata) - known):
-        notes.append(f"{METADATA_FILE}: row for unknown file {name!r} ignored")
-    for article in articles:
-        notes.extend(article.warnings)
-    return corpus.Corpus(articles=tuple(articles), root=str(root), notes=tuple(notes))
+    def on_workers(read: Any, jobs: list[corpus.FileJob]) -> list[Any]:
+        parts = _partitions(len(jobs), ARTICLES_PER_PARTITION)
+        return db.from_sequence(jobs, npartitions=parts).map(read).compute()
+
+    return corpus.load(corpus_dir, settings.corpus, mapper=on_workers)
 
 
 # ---------------------------------------------------------------------------------------------
