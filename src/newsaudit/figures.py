@@ -798,30 +798,59 @@ def by_measure(figs: list[Figure]) -> dict[str, dict[str, list[Figure]]]:
     return groups
 
 
-def _partner(f: Figure, others: list[Figure], config: FiguresConfig) -> tuple[Figure | None, str]:
-    """The other article's figure to compare with: its first one whose context does not differ
-    (so "the Unity Party won 132" meets "gives the Unity Party 130", not "the opposition 87")."""
-    for o in others:
-        if not context_conflict(f, o, config):
-            return o, ""
-    return None, context_conflict(f, others[0], config)
+def _distance(a: Figure, b: Figure) -> tuple[int, float]:
+    """How far apart two figures are: first whether their written time frames and causes
+    differ ("2,000 in 1998" is not the counterpart of "more than 1,500"), then the gap of
+    their intervals relative to their size (0 when they overlap)."""
+    differs = (_frames(a) != _frames(b)) + (set(a.cause) != set(b.cause))
+    return differs, gap(a, b)[1]
+
+
+def _frames(f: Figure) -> set[str]:
+    """Time frames that scope a figure: years, months, "since"; not the weekday of the news."""
+    return {t for t in f.timeframe if not t.startswith("on ")}
+
+
+def _best(f: Figure, candidates: list[Figure], config: FiguresConfig) -> Figure | None:
+    """The candidate nearest to `f` (`_distance`) whose context does not differ (text order
+    breaks ties)."""
+    usable = [g for g in candidates if not context_conflict(f, g, config)]
+    return min(usable, key=lambda g: _distance(f, g)) if usable else None
+
+
+def partners(own: list[Figure], other: list[Figure], config: FiguresConfig) -> dict[int, Figure]:
+    """Index in `own` -> the other article's figure it is compared with: mutual nearest
+    neighbours by value, so an article giving a cumulative and a daily count ("1,340 cases",
+    "86 new cases") meets each of another article's figures with its own counterpart, and a
+    figure with no counterpart ("1,340" vs an article giving only "about 90") is not compared."""
+    out: dict[int, Figure] = {}
+    for i, f in enumerate(own):
+        g = _best(f, other, config)
+        if g is not None and _best(g, own, config) is f:
+            out[i] = g
+    return out
 
 
 def _judge(
-    f: Figure, others: dict[str, list[Figure]], config: FiguresConfig
+    f: Figure,
+    matched: dict[str, Figure | None],
+    others: dict[str, list[Figure]],
+    config: FiguresConfig,
 ) -> tuple[str, float, list[str], list[Figure]]:
-    """(verdict, largest relative difference, reasons, partners) of an article's figure against
-    the other articles' figures for its measure."""
+    """(verdict, largest relative difference, reasons, partners) of one figure against its
+    counterparts in the other articles (None where it has none)."""
     rels: list[str] = []
     reasons: list[str] = []
-    partners: list[Figure] = []
+    found: list[Figure] = []
     rel_diff = 0.0
-    for other_id, figs in others.items():
-        partner, conflict = _partner(f, figs, config)
+    for other_id, partner in matched.items():
         if partner is None:
-            reasons.append(f"{other_id} {figs[0].text!r}: {conflict}")
+            figs = others[other_id]
+            conflict = context_conflict(f, figs[0], config)
+            why = conflict or "closer to another of this article's figures"
+            reasons.append(f"{other_id} {figs[0].text!r}: {why}")
             continue
-        partners.append(partner)
+        found.append(partner)
         rels.append(relation(f, partner, config.epsilon))
         if rels[-1] == "disjoint":
             rel_diff = max(rel_diff, gap(f, partner)[1])
@@ -833,7 +862,7 @@ def _judge(
         verdict = "compatible"
     if not rels:
         reasons = ["no comparable figure: " + "; ".join(reasons)]
-    return verdict, rel_diff, reasons, partners
+    return verdict, rel_diff, reasons, found
 
 
 def _notes(f: Figure) -> list[str]:
@@ -844,41 +873,50 @@ def _notes(f: Figure) -> list[str]:
 
 
 def compare(figs: list[Figure], config: FiguresConfig) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """(checks, disagreements). An article's value for a measure is the first figure it gives
-    (news leads with the number it stands by); it is compared with each other article's first
-    figure for the measure whose context does not differ."""
+    """(checks, disagreements). Every figure of a measure is compared with its counterpart in
+    each other article (`partners`); an article's first figure for the measure always gets a
+    row, a later one only when some other article has a counterpart for it."""
     rows, pairs = [], {}
     for measure, by_article in by_measure(figs).items():
         if len(by_article) < 2:
             continue
+        matches = {
+            (a, b): partners(by_article[a], by_article[b], config)
+            for a in by_article
+            for b in by_article
+            if a != b
+        }
         for article_id, own in by_article.items():
-            f = own[0]
             others = {aid: fs for aid, fs in by_article.items() if aid != article_id}
-            verdict, rel_diff, reasons, partners = _judge(f, others, config)
-            notes = _notes(f)
-            rows.append(
-                {
-                    "measure": measure,
-                    "article_id": article_id,
-                    "text": f.text,
-                    "low": f.low,
-                    "high": f.high,
-                    "unit": f.unit,
-                    "verdict": verdict,
-                    "relative_difference": rel_diff,
-                    "needs_review": bool(reasons or notes),
-                    "reason": " | ".join([*reasons, *notes]),
-                    "n_figures": len(own),
-                    "start": f.start,
-                    "end": f.end,
-                }
-            )
-            for p in partners:
-                if relation(f, p, config.epsilon) == "disjoint":
-                    a, b = sorted((f, p), key=lambda x: (x.article_id, x.start))
-                    pairs[(a.article_id, a.start, b.article_id, b.start)] = (a, b)
+            for i, f in enumerate(own):
+                matched = {aid: matches[(article_id, aid)].get(i) for aid in others}
+                if i and not any(matched.values()):
+                    continue
+                verdict, rel_diff, reasons, found = _judge(f, matched, others, config)
+                notes = _notes(f)
+                rows.append(
+                    {
+                        "measure": measure,
+                        "article_id": article_id,
+                        "text": f.text,
+                        "low": f.low,
+                        "high": f.high,
+                        "unit": f.unit,
+                        "verdict": verdict,
+                        "relative_difference": rel_diff,
+                        "needs_review": bool(reasons or notes),
+                        "reason": " | ".join([*reasons, *notes]),
+                        "n_figures": len(own),
+                        "start": f.start,
+                        "end": f.end,
+                    }
+                )
+                for p in found:
+                    if relation(f, p, config.epsilon) == "disjoint":
+                        a, b = sorted((f, p), key=lambda x: (x.article_id, x.start))
+                        pairs[(a.article_id, a.start, b.article_id, b.start)] = (a, b)
     checks = pd.DataFrame(rows, columns=CHECK_COLUMNS)
-    checks = checks.sort_values(["measure", "article_id"], ignore_index=True)
+    checks = checks.sort_values(["measure", "article_id", "start"], ignore_index=True)
     return checks, _disagreements(list(pairs.values()))
 
 
@@ -926,6 +964,8 @@ def matrix_frame(checks: pd.DataFrame, article_ids: list[str]) -> pd.DataFrame:
         + checks["text"]
         + checks["needs_review"].map({True: " (?)", False: ""})
     )
+    # An article's first figure for a measure stands for it in the matrix.
+    cells = cells.drop_duplicates(["measure", "article_id"])
     wide = cells.pivot(index="measure", columns="article_id", values="cell")
     wide = wide.reindex(columns=article_ids).astype(object).fillna("")
     wide.columns.name = None
