@@ -1247,6 +1247,15 @@ class FiguresConfig:
         "later",
         "earlier",
         "ago",
+        "between",
+        "amid",
+        "despite",
+        "throughout",
+        "toward",
+        "towards",
+        "via",
+        "like",
+        "unlike",
     )
     # Auxiliaries skipped when looking for the verb a duration belongs to.
     auxiliaries: tuple[str, ...] = (
@@ -1334,6 +1343,19 @@ class FiguresConfig:
     anaphoric_years: tuple[str, ...] = ("that year", "the same year", "that same year")
     # Temporal prepositions that change what a date measures ("since 2013" is a start, "by
     # December 31" a deadline); other prepositions ("in", "on") date the event itself.
+    # Words before a number that make it the earlier or reference value of a change or a
+    # comparison ("up from 54%", "fewer than the 24,000"); such figures are keyed apart ("|from")
+    # so a previous value is never called inconsistent with a current one. Qualifiers such as
+    # "more than" are part of the figure's span and never reach this test.
+    baseline_markers: tuple[str, ...] = (
+        "from",
+        "than",
+        "compared with",
+        "compared to",
+        "versus",
+        "vs",
+    )
+    baseline_nouns: tuple[str, ...] = ("peak", "high", "low", "record", "level", "total")
     date_relations: dict[str, str] = field(
         default_factory=lambda: {
             "since": "since",

@@ -207,6 +207,21 @@ def _relation(text: str, start: int, config: FiguresConfig) -> str:
     return config.date_relations[" ".join(match.group(1).split())] if match else ""
 
 
+def _is_baseline(text: str, start: int, config: FiguresConfig) -> bool:
+    """Whether a number is the earlier or reference value of a change or comparison ("rose to
+    5.4% from 5.1%", "down from a peak of 1,300", "fewer than the 24,000 added"): it is then
+    keyed apart, never compared with the current value another article gives."""
+    before = text[max(0, start - 40) : start].lower()
+    markers = words_pattern(config.baseline_markers)
+    nouns = words_pattern(config.baseline_nouns)
+    return bool(
+        re.search(
+            rf"\b(?:{markers})\s+(?:(?:a|an|the|its|their)\s+)?(?:(?:{nouns})\s+of\s+)?$",
+            before,
+        )
+    )
+
+
 def _date_spans(text: str, published: dt.date | None, config: FiguresConfig, pats) -> list[_Span]:
     spans: list[_Span] = []
     for m in pats["date"].finditer(text):
@@ -404,6 +419,8 @@ def spans(text: str, config: FiguresConfig, published: dt.date | None = None) ->
     for s in found:
         if s.kind in _DATE_KINDS:
             s = replace(s, relation=_relation(text, s.start, config))
+        elif _is_baseline(text, s.start, config):
+            s = replace(s, relation="from")
         if config.round_tolerance and s.kind == "count" and not s.qualifier and not s.vague:
             low, high = apply_qualifier(s.low, s.high, "approx", config)
             s = replace(s, low=s.low - (s.low - low) * config.round_tolerance / 0.1)

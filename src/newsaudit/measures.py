@@ -230,8 +230,8 @@ def noun_phrase(
         if _PHRASE_BREAK.search(text[prev : tok.start]) or "\n" in text[prev : tok.start]:
             break
         low = tok.low
-        if low in breaks:
-            break
+        if low in breaks or tok.text in _CALENDAR:
+            break  # "2.1% between April and June": a month is never what is counted
         if re.fullmatch(r"\d[\d,.]*", low):
             break
         verbish = low.endswith("ing") or (low.endswith("ed") and len(low) > 4)
