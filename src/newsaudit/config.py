@@ -999,6 +999,38 @@ class FiguresConfig:
         "fine",
         "ransom",
         "bail",
+        "jobless",
+        "joblessness",
+        "level",
+        "figure",
+    )
+    # Measure nouns that say nothing alone ("a rate of 14%", "the level"): keyed with the word
+    # before them ("mortgage rate") or left uncompared.
+    generic_measure_nouns: tuple[str, ...] = ("rate", "level", "share", "figure", "number")
+    # Spellings of one measure (lemma of the modifier + noun, or the noun alone) -> canonical
+    # name: standard economic and public-health terms, so outlets' wording meets.
+    measure_synonyms: dict[str, str] = field(
+        default_factory=lambda: {
+            "jobless": "unemployment",
+            "joblessness": "unemployment",
+            "jobless rate": "unemployment",
+            "unemployment rate": "unemployment",
+            "inflation rate": "inflation",
+            "consumer price": "inflation",
+            "interest rate": "interest rate",
+            "key rate": "interest rate",
+            "main rate": "interest rate",
+            "policy rate": "interest rate",
+            "benchmark rate": "interest rate",
+            "base rate": "interest rate",
+            "bank rate": "interest rate",
+            "lending rate": "interest rate",
+            "growth rate": "growth",
+            "mortality rate": "mortality",
+            "fatality rate": "mortality",
+            "death rate": "mortality",
+            "vaccination rate": "vaccination",
+        }
     )
     # Reporting verbs: the clause before them is attribution, not the subject of the figure.
     reporting_verbs: tuple[str, ...] = (

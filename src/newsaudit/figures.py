@@ -486,18 +486,42 @@ def _what(
 
 def _measure_noun(left: list[Token], s: _Span, config: FiguresConfig, sent_start: int) -> str:
     """A quantity noun written with the number: "magnitude 6.8", "7.1-magnitude", "turnout was
-    61%" (as the subject of the clause)."""
+    61%" (as the subject of the clause), folded by `measure_synonyms` ("the jobless rate" ->
+    "unemployment"); a generic one with no telling modifier ("a rate of 14%") is UNKNOWN."""
     nouns = set(config.measure_nouns)
     if s.hyphen and measures.lemma(s.hyphen) in nouns:
         return measures.lemma(s.hyphen)
+    at = -1
     if left and left[-1].low in nouns:
-        return left[-1].low
-    if len(left) >= 2 and left[-1].low == "of" and measures.lemma(left[-2].low) in nouns:
-        return measures.lemma(left[-2].low)  # "a capacity of 150", "a turnout of 61%"
-    subject = measures.owner(left, config, sent_start, measure_noun=True)
-    if subject and measures.lemma(subject.split()[-1]) in nouns:
-        return measures.lemma(subject.split()[-1])
-    return ""
+        at = len(left) - 1
+    elif len(left) >= 2 and left[-1].low == "of" and measures.lemma(left[-2].low) in nouns:
+        at = len(left) - 2  # "a capacity of 150", "a turnout of 61%"
+    else:
+        subject = measures.owner(left, config, sent_start, measure_noun=True)
+        if subject and measures.lemma(subject.split()[-1]) in nouns:
+            head = measures.lemma(subject.split()[-1])
+            hits = [i for i, t in enumerate(left) if measures.lemma(t.low) == head]
+            at = hits[-1] if hits else -1
+            if at < 0:
+                return head
+    if at < 0:
+        return ""
+    return _fold_measure(left, at, config)
+
+
+def _fold_measure(toks: list[Token], at: int, config: FiguresConfig) -> str:
+    """Canonical name of the measure noun toks[at] with the word before it ("jobless rate")."""
+    head = measures.lemma(toks[at].low)
+    before = measures.lemma(toks[at - 1].low) if at > 0 else ""
+    synonyms = config.measure_synonyms
+    for phrase in (f"{before} {head}", head):
+        if phrase in synonyms:
+            return synonyms[phrase]
+    if head in config.generic_measure_nouns:
+        if not before or before in config.determiners or not toks[at - 1].text.isalpha():
+            return UNKNOWN
+        return f"{before} {head}"
+    return head
 
 
 def _context(
