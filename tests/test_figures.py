@@ -132,8 +132,8 @@ def test_that_year_takes_the_last_written_year() -> None:
             "With approximately 170 peacekeepers losing their lives in the line of duty.",
             "troops|killed",
         ),
-        ("MINUSMA, with its 14,000-strong troop presence, was established.", "troops|deployed"),
-        ("The mission, comprising 13,000 peacekeepers, was deployed.", "troops|deployed"),
+        ("MINUSMA, with its 14,000-strong troop presence, was established.", "troops"),
+        ("The mission, comprising 13,000 peacekeepers, was deployed.", "troops"),
         (
             "the execution of more than 500 civilians in the village of Moura",
             "civilians|killed|Moura",
@@ -180,7 +180,7 @@ def _verdicts(result: figures.FiguresResult, measure: str) -> dict[str, str]:
 @pytest.mark.parametrize(
     ("measure", "expected"),
     [
-        ("troops|deployed", {"000": "inconsistent", "001": "inconsistent", "003": "inconsistent"}),
+        ("troops", {"000": "inconsistent", "001": "inconsistent", "003": "inconsistent"}),
         ("troops|killed", {"001": "inconsistent", "003": "inconsistent"}),
         ("civilians|killed|Moura", {"001": "compatible", "003": "compatible"}),
         ("year|established", {"001": "consistent", "003": "consistent", "004": "consistent"}),
@@ -196,9 +196,9 @@ def test_seed_verdicts(result: figures.FiguresResult, measure: str, expected: di
 
 def test_seed_texts(result: figures.FiguresResult) -> None:
     checks = result.checks.set_index(["measure", result.checks["article_id"].str[:3]])
-    assert checks.loc[("troops|deployed", "000"), "text"] == "14,000-strong"
-    assert checks.loc[("troops|deployed", "001"), "text"] == "more than 14,000"
-    assert checks.loc[("troops|deployed", "003"), "text"] == "13,000"
+    assert checks.loc[("troops", "000"), "text"] == "14,000-strong"
+    assert checks.loc[("troops", "001"), "text"] == "more than 14,000"
+    assert checks.loc[("troops", "003"), "text"] == "13,000"
     assert checks.loc[("troops|killed", "001"), "text"] == "More than 300"
     assert checks.loc[("troops|killed", "003"), "text"] == "approximately 170"
 

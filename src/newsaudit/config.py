@@ -862,6 +862,7 @@ class FiguresConfig:
             "coups": ("coups", "coup", "putsch", "putsches", "coups d'etat", "coups d'état"),
             "mission": ("mission", "missions", "operation", "operations", "peacekeeping"),
             "homes": ("homes", "home", "houses", "house", "dwellings", "households"),
+            "cases": ("cases", "case", "infections"),
         }
     )
     # What happened to them: event classes (canonical -> words or phrases, lower case).
@@ -939,7 +940,34 @@ class FiguresConfig:
                 "moved to shelters",
                 "relocated",
                 "sheltering",
+                "evacuate",
+                "evacuating",
+                "leave their homes",
+                "left their homes",
+                "flee their homes",
+                "ordered out",
             ),
+            "infected": (
+                "infected",
+                "infections",
+                "infection",
+                "contracted",
+                "tested positive",
+                "fell ill",
+                "sickened",
+            ),
+            "vaccinated": (
+                "vaccinated",
+                "vaccine",
+                "vaccines",
+                "vaccination",
+                "inoculated",
+                "immunised",
+                "immunized",
+                "jabbed",
+            ),
+            "burned": ("burned", "burnt", "scorched", "charred", "blackened", "consumed"),
+            "contained": ("contained", "containment"),
             "increase": (
                 "rose",
                 "risen",
@@ -1106,12 +1134,20 @@ class FiguresConfig:
             "built": ("built", "constructed", "manufactured", "commissioned"),
         }
     )
+    # "thing|event" pairs that name another measure ("thing" or "thing|event"): people infected
+    # are cases.
+    measure_aliases: dict[str, str] = field(default_factory=lambda: {"people|infected": "cases"})
+    # Events that only say a counted group exists ("1,250 firefighters were deployed", "troops
+    # on the ground"): keyed as no event, so they meet the same group written bare.
+    presence_events: tuple[str, ...] = ("deployed",)
     # Things too generic to compare without an event: "14 people" and "9,000 people" in two
     # articles are different measures unless both say what happened to them.
     generic_things: tuple[str, ...] = ("people",)
     # A count with no noun ("Thousands have lost their lives") counts these, by event.
     implicit_things: dict[str, str] = field(
         default_factory=lambda: {
+            "infected": "people",
+            "vaccinated": "people",
             "killed": "people",
             "injured": "people",
             "displaced": "people",

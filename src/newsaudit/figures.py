@@ -567,6 +567,11 @@ def _context(
             thing = config.implicit_things.get(event, "")
         if thing and event and thing == event:
             event = ""
+        alias = config.measure_aliases.get(f"{thing}|{event}")
+        if alias:
+            thing, _, event = alias.partition("|")
+        if event in config.presence_events and thing not in config.generic_things:
+            event = ""
         if thing in config.generic_things and not event:
             event = UNKNOWN
         if s.kind == "ordinal":
