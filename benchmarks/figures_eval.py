@@ -114,6 +114,7 @@ def evaluate(sets: Iterable[Corpus]) -> dict[str, float]:
     """Extraction, measure-linking, verdict and conflict scores of newsaudit.figures."""
     n_gold = n_pred = tp = exact_value = nominal_ok = 0
     link_tp = link_pred = link_gold = 0
+    cmp_tp = cmp_pred = 0
     conf_tp = conf_pred = conf_gold = 0
     verdict_ok = verdict_n = 0
     false_alarms = []
@@ -151,6 +152,17 @@ def evaluate(sets: Iterable[Corpus]) -> dict[str, float]:
         link_pred += len(pred_links)
         link_tp += len(pred_links & matched_gold_links)
         del details
+        # Compared pairs: what each checks row was actually judged against (`compared_with`).
+        at = {(a, st): i for i, (a, st, _e) in enumerate(pred)}
+        compared = set()
+        for c in result.checks.itertuples():
+            for ref in filter(None, str(c.compared_with).split("; ")):
+                aid, _, start = ref.rpartition("@")
+                pa, pb = at.get((c.article_id, c.start)), at.get((aid, int(start)))
+                if pa in inv and pb in inv:
+                    compared.add(frozenset((inv[pa], inv[pb])))
+        cmp_pred += len(compared)
+        cmp_tp += len(compared & matched_gold_links)
         # Conflicts: predicted disagreement pairs vs gold disjoint same-measure pairs.
         gold_conf = gold_pairs(s.gold, conflict=True)
         conf_gold += len(gold_conf)
@@ -180,6 +192,7 @@ def evaluate(sets: Iterable[Corpus]) -> dict[str, float]:
             verdict_ok += bool(got) and got[0] == want
     p, r, f = prf(tp, n_pred, n_gold)
     lp, lr, _ = prf(link_tp, link_pred, link_gold)
+    mp, mr, _ = prf(cmp_tp, cmp_pred, link_gold)
     cp, cr, _ = prf(conf_tp, conf_pred, conf_gold)
     return {
         "gold figures": n_gold,
@@ -191,6 +204,8 @@ def evaluate(sets: Iterable[Corpus]) -> dict[str, float]:
         "value in gold interval, matched": nominal_ok / tp if tp else 0,
         "same-measure link precision": lp,
         "same-measure link recall": lr,
+        "compared-pair precision": mp,
+        "compared-pair recall": mr,
         "verdict accuracy": verdict_ok / verdict_n if verdict_n else 0,
         "verdict rows": verdict_n,
         "conflict pair precision": cp,

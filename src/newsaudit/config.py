@@ -1060,6 +1060,22 @@ class FiguresConfig:
             "vaccination rate": "vaccination",
         }
     )
+    # Words two subjects may share and still be different parties ("Unity Party" vs "Freedom
+    # Party"): a shared word other than these makes them one subject.
+    owner_generic_words: tuple[str, ...] = (
+        "party",
+        "alliance",
+        "union",
+        "group",
+        "front",
+        "movement",
+        "national",
+        "people",
+        "new",
+        "of",
+        "the",
+        "and",
+    )
     # Reporting verbs: the clause before them is attribution, not the subject of the figure.
     reporting_verbs: tuple[str, ...] = (
         "said",

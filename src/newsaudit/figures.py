@@ -58,6 +58,7 @@ CHECK_COLUMNS = [
     "n_figures",
     "start",
     "end",
+    "compared_with",
 ]
 DISAGREEMENT_COLUMNS = [
     "measure",
@@ -763,7 +764,7 @@ def gap(a: Figure, b: Figure) -> tuple[float, float]:
 
 def context_conflict(a: Figure, b: Figure, config: FiguresConfig) -> str:
     """Why two same-measure figures may count different things ('' when comparable)."""
-    if a.owner and b.owner and a.owner.lower() != b.owner.lower():
+    if a.owner and b.owner and not _same_owner(a.owner, b.owner, config):
         return f"different subjects: {a.owner} vs {b.owner}"
     ma, mb = set(a.modifiers), set(b.modifiers)
     if ma and mb and not ma & mb:
@@ -781,6 +782,14 @@ def context_conflict(a: Figure, b: Figure, config: FiguresConfig) -> str:
         ra, rb = ", ".join(sorted(ca)) or "none given", ", ".join(sorted(cb)) or "none given"
         return f"different causes: {ra} vs {rb}"
     return ""
+
+
+def _same_owner(a: str, b: str, config: FiguresConfig) -> bool:
+    """Whether two subjects name the same party: they share a word ("the opposition" and "the
+    opposition alliance", "Unity Party" and "the ruling Unity Party")."""
+    generic = set(config.owner_generic_words)
+    words = {measures.lemma(w) for w in a.lower().split()} - generic
+    return bool(words & {measures.lemma(w) for w in b.lower().split()})
 
 
 def _frames_meet(ta: set[str], tb: set[str]) -> bool:
@@ -955,6 +964,8 @@ def compare(figs: list[Figure], config: FiguresConfig) -> tuple[pd.DataFrame, pd
                         "n_figures": len(own),
                         "start": f.start,
                         "end": f.end,
+                        # The counterparts it was judged against, as article_id@start.
+                        "compared_with": "; ".join(f"{p.article_id}@{p.start}" for p in found),
                     }
                 )
                 for p in found:

@@ -410,7 +410,7 @@ def owner(
         return ""  # "an earthquake killed 1,230": a cause, not whose figure it is
     if head in config.measure_nouns and not measure_noun:
         return ""  # "the death toll rose to 45": the quantity itself, not an owner
-    return subject[-1].low if not measure_noun else head
+    return " ".join(t.low for t in subject) if not measure_noun else head
 
 
 def key(thing: str, event: str, place: str = "", relation: str = "") -> str:
