@@ -153,6 +153,7 @@ def test_that_year_takes_the_last_written_year() -> None:
         ("Some 6,000 residents have been ordered to evacuate.", "people|evacuated"),
         ("The fire forced 6,000 residents to leave their homes.", "people|evacuated"),
         ("About 21,000 hectares had burned.", "ha|burned"),
+        ("6,500 people had been evacuated and 21,000 hectares had burned.", "people|evacuated"),
         ("The blaze has scorched 18,000 hectares.", "ha|burned"),
         ("It was 30 per cent contained late on Wednesday.", "percent|contained"),
         ("The jobless rate climbed to 5.4%.", "percent|unemployment"),
@@ -222,6 +223,15 @@ def test_generic_measure_nouns_need_a_modifier(text: str, comparable: bool) -> N
             },
             {("a", "132"): "inconsistent", ("a", "87"): "inconsistent"},
             2,
+        ),
+        # One subject spelled two ways; a cumulative figure since a year is left out.
+        (
+            {
+                "a": "X\n\nThe economy grew 2.1% between April and June.",
+                "b": "X\n\nGDP expanded 2.3% in the quarter. Since 2019, it has grown by 9%.",
+            },
+            {("a", "2.1%"): "inconsistent", ("b", "2.3%"): "inconsistent"},
+            1,
         ),
         # An earlier toll in the same sentence is no counterpart of today's.
         (

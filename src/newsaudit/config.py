@@ -982,6 +982,9 @@ class FiguresConfig:
                 "surged",
                 "hiked",
                 "grew",
+                "grown",
+                "expanded",
+                "expand",
                 "up",
             ),
             "decrease": (
@@ -1058,6 +1061,16 @@ class FiguresConfig:
             "fatality rate": "mortality",
             "death rate": "mortality",
             "vaccination rate": "vaccination",
+        }
+    )
+    # Spellings of one subject (lower case) -> the name compared: "GDP grew 2.3%" and "the economy
+    # grew 2.1%" are one measure.
+    subject_synonyms: dict[str, str] = field(
+        default_factory=lambda: {
+            "gdp": "economy",
+            "gross domestic product": "economy",
+            "domestic product": "economy",
+            "output": "economy",
         }
     )
     # Words two subjects may share and still be different parties ("Unity Party" vs "Freedom

@@ -456,13 +456,15 @@ def _what(
         if noun:
             return noun, ()
     window = config.date_event_window if s.kind in (*_DATE_KINDS, "duration") else 8
+    # A physical amount belongs to the nearest event on either side ("6,500 people had been
+    # evacuated and 21,000 hectares had burned"); dates and money to the one before them.
     event = measures.nearest_class(
         toks,
         s.start,
         s.end,
         classes,
         window,
-        prefer_left=True,
+        prefer_left=s.kind != "quantity",
         stop_right=frozenset({"to"}),
         ignore=config.event_ignore,
     )
@@ -591,6 +593,7 @@ def _context(
     # Whose money or share it is goes into the context (compared), not the key: "the World Bank
     # offered $100m" and "the government pledged $250m" are then never called inconsistent.
     who = measures.owner(left, config, sent_start) if s.kind in ("money", "percent") else ""
+    who = config.subject_synonyms.get(who.lower(), who)
     if who and measures.lemma(who.split()[-1]) == event:
         who = ""
     return measures.Context(
