@@ -460,3 +460,20 @@ def test_any_text_gives_well_formed_figures(words: list[str]) -> None:
         assert text[fig.start : fig.end] == fig.text
         assert fig.low <= fig.high
         assert fig.measure
+
+
+@pytest.mark.parametrize(
+    ("text", "figure_text", "timeframe"),
+    [
+        ("It was the worst flooding since 2019, when 21 people were killed.", "21", "in 2019"),
+        (
+            "The last major quake, in 1998, killed roughly 2,000 people.",
+            "roughly 2,000",
+            "in 1998",
+        ),
+        ("Since 2013, thousands of people have been killed.", "thousands", "since 2013"),
+    ],
+)
+def test_time_frames_of_counts(text: str, figure_text: str, timeframe: str) -> None:
+    (fig,) = [f for f in figures.extract_text(text) if f.text == figure_text]
+    assert timeframe in fig.timeframe

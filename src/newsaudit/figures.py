@@ -620,7 +620,7 @@ def _count_event(
 
 
 def _timeframe(
-    s: _Span, others: list[_Span], sentence: str, config: FiguresConfig
+    s: _Span, others: list[_Span], sentence: str, config: FiguresConfig, text: str = ""
 ) -> tuple[str, ...]:
     """Dates in the same sentence as a count, as 'relation year' strings ('since 2013'); a bare
     month ('since January') gives 'since January'."""
@@ -645,6 +645,8 @@ def _timeframe(
         if o is s or o.kind not in _DATE_KINDS:
             continue
         rel = o.relation or "in"
+        if text and o.end <= s.start and re.match(r"\s*,\s*when\b", text[o.end : s.start]):
+            rel = "in"  # "the worst since 2019, when 21 people died": 21 is the 2019 toll
         if math.isinf(o.low):
             out.append(f"{rel} ?")
             continue
@@ -679,7 +681,7 @@ def _figures_in(
         for s in inside:
             ctx = _context(text, toks, s, sent_start, sent_end, config)
             timeframe = (
-                _timeframe(s, inside, sentence, config) if s.kind not in _DATE_KINDS else ()
+                _timeframe(s, inside, sentence, config, text) if s.kind not in _DATE_KINDS else ()
             )
             cause = _causes(text, s, sent_end, config) if s.kind not in _DATE_KINDS else ()
             out.append(
