@@ -161,6 +161,10 @@ def test_that_year_takes_the_last_written_year() -> None:
         ("The central bank's main rate stands at 4.75%.", "percent|interest rate"),
         ("The economy grew 2.1% between April and June.", "percent|increase"),
         ("The 1,250 firefighters were deployed.", "firefighter"),
+        ("At least 14 protesters were killed.", "people|killed"),
+        ("Some 120 protesters were arrested.", "people|arrested"),
+        ("Several thousand protesters gathered on Thursday.", "protesters|gathered"),
+        ("More than 500 civilians were killed.", "civilians|killed"),
     ],
 )
 def test_measure_keys(text: str, measure: str) -> None:

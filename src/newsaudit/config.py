@@ -1169,6 +1169,11 @@ class FiguresConfig:
     # Events that only say a counted group exists ("1,250 firefighters were deployed", "troops
     # on the ground"): keyed as no event, so they meet the same group written bare.
     presence_events: tuple[str, ...] = ("deployed",)
+    # Groups that news counts interchangeably with "people" when something happens to them (a
+    # protest's dead are "14 protesters" in one outlet, "9 people" in another). Not civilians
+    # or troops: "people killed" in a war counts both, so they stay apart.
+    people_groups: tuple[str, ...] = ("protesters",)
+    harm_events: tuple[str, ...] = ("killed", "injured", "arrested", "missing", "kidnapped")
     # Things too generic to compare without an event: "14 people" and "9,000 people" in two
     # articles are different measures unless both say what happened to them.
     generic_things: tuple[str, ...] = ("people",)

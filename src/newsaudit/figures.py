@@ -575,6 +575,8 @@ def _context(
             thing, _, event = alias.partition("|")
         if event in config.presence_events and thing not in config.generic_things:
             event = ""
+        if thing in config.people_groups and event in config.harm_events:
+            thing = "people"  # "14 protesters killed" and "9 people killed": one toll
         if thing in config.generic_things and not event:
             event = UNKNOWN
         if s.kind == "ordinal":
