@@ -863,6 +863,7 @@ class FiguresConfig:
             "coups": ("coups", "coup", "putsch", "putsches", "coups d'etat", "coups d'état"),
             "mission": ("mission", "missions", "operation", "operations", "peacekeeping"),
             "homes": ("homes", "home", "houses", "house", "dwellings", "households"),
+            "cases": ("cases", "case", "infections"),
         }
     )
     # What happened to them: event classes (canonical -> words or phrases, lower case).
@@ -940,7 +941,34 @@ class FiguresConfig:
                 "moved to shelters",
                 "relocated",
                 "sheltering",
+                "evacuate",
+                "evacuating",
+                "leave their homes",
+                "left their homes",
+                "flee their homes",
+                "ordered out",
             ),
+            "infected": (
+                "infected",
+                "infections",
+                "infection",
+                "contracted",
+                "tested positive",
+                "fell ill",
+                "sickened",
+            ),
+            "vaccinated": (
+                "vaccinated",
+                "vaccine",
+                "vaccines",
+                "vaccination",
+                "inoculated",
+                "immunised",
+                "immunized",
+                "jabbed",
+            ),
+            "burned": ("burned", "burnt", "scorched", "charred", "blackened", "consumed"),
+            "contained": ("contained", "containment"),
             "increase": (
                 "rose",
                 "risen",
@@ -955,6 +983,9 @@ class FiguresConfig:
                 "surged",
                 "hiked",
                 "grew",
+                "grown",
+                "expanded",
+                "expand",
                 "up",
             ),
             "decrease": (
@@ -1000,6 +1031,64 @@ class FiguresConfig:
         "fine",
         "ransom",
         "bail",
+        "jobless",
+        "joblessness",
+        "level",
+        "figure",
+    )
+    # Measure nouns that say nothing alone ("a rate of 14%", "the level"): keyed with the word
+    # before them ("mortgage rate") or left uncompared.
+    generic_measure_nouns: tuple[str, ...] = ("rate", "level", "share", "figure", "number")
+    # Spellings of one measure (lemma of the modifier + noun, or the noun alone) -> canonical
+    # name: standard economic and public-health terms, so outlets' wording meets.
+    measure_synonyms: dict[str, str] = field(
+        default_factory=lambda: {
+            "jobless": "unemployment",
+            "joblessness": "unemployment",
+            "jobless rate": "unemployment",
+            "unemployment rate": "unemployment",
+            "inflation rate": "inflation",
+            "consumer price": "inflation",
+            "interest rate": "interest rate",
+            "key rate": "interest rate",
+            "main rate": "interest rate",
+            "policy rate": "interest rate",
+            "benchmark rate": "interest rate",
+            "base rate": "interest rate",
+            "bank rate": "interest rate",
+            "lending rate": "interest rate",
+            "growth rate": "growth",
+            "mortality rate": "mortality",
+            "fatality rate": "mortality",
+            "death rate": "mortality",
+            "vaccination rate": "vaccination",
+        }
+    )
+    # Spellings of one subject (lower case) -> the name compared: "GDP grew 2.3%" and "the economy
+    # grew 2.1%" are one measure.
+    subject_synonyms: dict[str, str] = field(
+        default_factory=lambda: {
+            "gdp": "economy",
+            "gross domestic product": "economy",
+            "domestic product": "economy",
+            "output": "economy",
+        }
+    )
+    # Words two subjects may share and still be different parties ("Unity Party" vs "Freedom
+    # Party"): a shared word other than these makes them one subject.
+    owner_generic_words: tuple[str, ...] = (
+        "party",
+        "alliance",
+        "union",
+        "group",
+        "front",
+        "movement",
+        "national",
+        "people",
+        "new",
+        "of",
+        "the",
+        "and",
     )
     # Reporting verbs: the clause before them is attribution, not the subject of the figure.
     reporting_verbs: tuple[str, ...] = (
@@ -1075,12 +1164,25 @@ class FiguresConfig:
             "built": ("built", "constructed", "manufactured", "commissioned"),
         }
     )
+    # "thing|event" pairs that name another measure ("thing" or "thing|event"): people infected
+    # are cases.
+    measure_aliases: dict[str, str] = field(default_factory=lambda: {"people|infected": "cases"})
+    # Events that only say a counted group exists ("1,250 firefighters were deployed", "troops
+    # on the ground"): keyed as no event, so they meet the same group written bare.
+    presence_events: tuple[str, ...] = ("deployed",)
+    # Groups that news counts interchangeably with "people" when something happens to them (a
+    # protest's dead are "14 protesters" in one outlet, "9 people" in another). Not civilians
+    # or troops: "people killed" in a war counts both, so they stay apart.
+    people_groups: tuple[str, ...] = ("protesters",)
+    harm_events: tuple[str, ...] = ("killed", "injured", "arrested", "missing", "kidnapped")
     # Things too generic to compare without an event: "14 people" and "9,000 people" in two
     # articles are different measures unless both say what happened to them.
     generic_things: tuple[str, ...] = ("people",)
     # A count with no noun ("Thousands have lost their lives") counts these, by event.
     implicit_things: dict[str, str] = field(
         default_factory=lambda: {
+            "infected": "people",
+            "vaccinated": "people",
             "killed": "people",
             "injured": "people",
             "displaced": "people",
@@ -1248,6 +1350,15 @@ class FiguresConfig:
         "later",
         "earlier",
         "ago",
+        "between",
+        "amid",
+        "despite",
+        "throughout",
+        "toward",
+        "towards",
+        "via",
+        "like",
+        "unlike",
     )
     # Auxiliaries skipped when looking for the verb a duration belongs to.
     auxiliaries: tuple[str, ...] = (
@@ -1335,6 +1446,19 @@ class FiguresConfig:
     anaphoric_years: tuple[str, ...] = ("that year", "the same year", "that same year")
     # Temporal prepositions that change what a date measures ("since 2013" is a start, "by
     # December 31" a deadline); other prepositions ("in", "on") date the event itself.
+    # Words before a number that make it the earlier or reference value of a change or a
+    # comparison ("up from 54%", "fewer than the 24,000"); such figures are keyed apart ("|from")
+    # so a previous value is never called inconsistent with a current one. Qualifiers such as
+    # "more than" are part of the figure's span and never reach this test.
+    baseline_markers: tuple[str, ...] = (
+        "from",
+        "than",
+        "compared with",
+        "compared to",
+        "versus",
+        "vs",
+    )
+    baseline_nouns: tuple[str, ...] = ("peak", "high", "low", "record", "level", "total")
     date_relations: dict[str, str] = field(
         default_factory=lambda: {
             "since": "since",

@@ -58,6 +58,7 @@ CHECK_COLUMNS = [
     "n_figures",
     "start",
     "end",
+    "compared_with",
 ]
 DISAGREEMENT_COLUMNS = [
     "measure",
@@ -205,6 +206,21 @@ def _relation(text: str, start: int, config: FiguresConfig) -> str:
     before = text[max(0, start - 20) : start].lower()
     match = re.search(rf"\b({words_pattern(config.date_relations)})\s+(?:the\s+)?$", before)
     return config.date_relations[" ".join(match.group(1).split())] if match else ""
+
+
+def _is_baseline(text: str, start: int, config: FiguresConfig) -> bool:
+    """Whether a number is the earlier or reference value of a change or comparison ("rose to
+    5.4% from 5.1%", "down from a peak of 1,300", "fewer than the 24,000 added"): it is then
+    keyed apart, never compared with the current value another article gives."""
+    before = text[max(0, start - 40) : start].lower()
+    markers = words_pattern(config.baseline_markers)
+    nouns = words_pattern(config.baseline_nouns)
+    return bool(
+        re.search(
+            rf"\b(?:{markers})\s+(?:(?:a|an|the|its|their)\s+)?(?:(?:{nouns})\s+of\s+)?$",
+            before,
+        )
+    )
 
 
 def _date_spans(text: str, published: dt.date | None, config: FiguresConfig, pats) -> list[_Span]:
@@ -404,6 +420,8 @@ def spans(text: str, config: FiguresConfig, published: dt.date | None = None) ->
     for s in found:
         if s.kind in _DATE_KINDS:
             s = replace(s, relation=_relation(text, s.start, config))
+        elif _is_baseline(text, s.start, config):
+            s = replace(s, relation="from")
         if config.round_tolerance and s.kind == "count" and not s.qualifier and not s.vague:
             low, high = apply_qualifier(s.low, s.high, "approx", config)
             s = replace(s, low=s.low - (s.low - low) * config.round_tolerance / 0.1)
@@ -438,13 +456,15 @@ def _what(
         if noun:
             return noun, ()
     window = config.date_event_window if s.kind in (*_DATE_KINDS, "duration") else 8
+    # A physical amount belongs to the nearest event on either side ("6,500 people had been
+    # evacuated and 21,000 hectares had burned"); dates and money to the one before them.
     event = measures.nearest_class(
         toks,
         s.start,
         s.end,
         classes,
         window,
-        prefer_left=True,
+        prefer_left=s.kind != "quantity",
         stop_right=frozenset({"to"}),
         ignore=config.event_ignore,
     )
@@ -469,18 +489,42 @@ def _what(
 
 def _measure_noun(left: list[Token], s: _Span, config: FiguresConfig, sent_start: int) -> str:
     """A quantity noun written with the number: "magnitude 6.8", "7.1-magnitude", "turnout was
-    61%" (as the subject of the clause)."""
+    61%" (as the subject of the clause), folded by `measure_synonyms` ("the jobless rate" ->
+    "unemployment"); a generic one with no telling modifier ("a rate of 14%") is UNKNOWN."""
     nouns = set(config.measure_nouns)
     if s.hyphen and measures.lemma(s.hyphen) in nouns:
         return measures.lemma(s.hyphen)
+    at = -1
     if left and left[-1].low in nouns:
-        return left[-1].low
-    if len(left) >= 2 and left[-1].low == "of" and measures.lemma(left[-2].low) in nouns:
-        return measures.lemma(left[-2].low)  # "a capacity of 150", "a turnout of 61%"
-    subject = measures.owner(left, config, sent_start, measure_noun=True)
-    if subject and measures.lemma(subject.split()[-1]) in nouns:
-        return measures.lemma(subject.split()[-1])
-    return ""
+        at = len(left) - 1
+    elif len(left) >= 2 and left[-1].low == "of" and measures.lemma(left[-2].low) in nouns:
+        at = len(left) - 2  # "a capacity of 150", "a turnout of 61%"
+    else:
+        subject = measures.owner(left, config, sent_start, measure_noun=True)
+        if subject and measures.lemma(subject.split()[-1]) in nouns:
+            head = measures.lemma(subject.split()[-1])
+            hits = [i for i, t in enumerate(left) if measures.lemma(t.low) == head]
+            at = hits[-1] if hits else -1
+            if at < 0:
+                return head
+    if at < 0:
+        return ""
+    return _fold_measure(left, at, config)
+
+
+def _fold_measure(toks: list[Token], at: int, config: FiguresConfig) -> str:
+    """Canonical name of the measure noun toks[at] with the word before it ("jobless rate")."""
+    head = measures.lemma(toks[at].low)
+    before = measures.lemma(toks[at - 1].low) if at > 0 else ""
+    synonyms = config.measure_synonyms
+    for phrase in (f"{before} {head}", head):
+        if phrase in synonyms:
+            return synonyms[phrase]
+    if head in config.generic_measure_nouns:
+        if not before or before in config.determiners or not toks[at - 1].text.isalpha():
+            return UNKNOWN
+        return f"{before} {head}"
+    return head
 
 
 def _context(
@@ -526,6 +570,13 @@ def _context(
             thing = config.implicit_things.get(event, "")
         if thing and event and thing == event:
             event = ""
+        alias = config.measure_aliases.get(f"{thing}|{event}")
+        if alias:
+            thing, _, event = alias.partition("|")
+        if event in config.presence_events and thing not in config.generic_things:
+            event = ""
+        if thing in config.people_groups and event in config.harm_events:
+            thing = "people"  # "14 protesters killed" and "9 people killed": one toll
         if thing in config.generic_things and not event:
             event = UNKNOWN
         if s.kind == "ordinal":
@@ -544,6 +595,7 @@ def _context(
     # Whose money or share it is goes into the context (compared), not the key: "the World Bank
     # offered $100m" and "the government pledged $250m" are then never called inconsistent.
     who = measures.owner(left, config, sent_start) if s.kind in ("money", "percent") else ""
+    who = config.subject_synonyms.get(who.lower(), who)
     if who and measures.lemma(who.split()[-1]) == event:
         who = ""
     return measures.Context(
@@ -570,7 +622,7 @@ def _count_event(
 
 
 def _timeframe(
-    s: _Span, others: list[_Span], sentence: str, config: FiguresConfig
+    s: _Span, others: list[_Span], sentence: str, config: FiguresConfig, text: str = ""
 ) -> tuple[str, ...]:
     """Dates in the same sentence as a count, as 'relation year' strings ('since 2013'); a bare
     month ('since January') gives 'since January'."""
@@ -595,6 +647,8 @@ def _timeframe(
         if o is s or o.kind not in _DATE_KINDS:
             continue
         rel = o.relation or "in"
+        if text and o.end <= s.start and re.match(r"\s*,\s*when\b", text[o.end : s.start]):
+            rel = "in"  # "the worst since 2019, when 21 people died": 21 is the 2019 toll
         if math.isinf(o.low):
             out.append(f"{rel} ?")
             continue
@@ -629,7 +683,7 @@ def _figures_in(
         for s in inside:
             ctx = _context(text, toks, s, sent_start, sent_end, config)
             timeframe = (
-                _timeframe(s, inside, sentence, config) if s.kind not in _DATE_KINDS else ()
+                _timeframe(s, inside, sentence, config, text) if s.kind not in _DATE_KINDS else ()
             )
             cause = _causes(text, s, sent_end, config) if s.kind not in _DATE_KINDS else ()
             out.append(
@@ -717,7 +771,7 @@ def gap(a: Figure, b: Figure) -> tuple[float, float]:
 
 def context_conflict(a: Figure, b: Figure, config: FiguresConfig) -> str:
     """Why two same-measure figures may count different things ('' when comparable)."""
-    if a.owner and b.owner and a.owner.lower() != b.owner.lower():
+    if a.owner and b.owner and not _same_owner(a.owner, b.owner, config):
         return f"different subjects: {a.owner} vs {b.owner}"
     ma, mb = set(a.modifiers), set(b.modifiers)
     if ma and mb and not ma & mb:
@@ -735,6 +789,14 @@ def context_conflict(a: Figure, b: Figure, config: FiguresConfig) -> str:
         ra, rb = ", ".join(sorted(ca)) or "none given", ", ".join(sorted(cb)) or "none given"
         return f"different causes: {ra} vs {rb}"
     return ""
+
+
+def _same_owner(a: str, b: str, config: FiguresConfig) -> bool:
+    """Whether two subjects name the same party: they share a word ("the opposition" and "the
+    opposition alliance", "Unity Party" and "the ruling Unity Party")."""
+    generic = set(config.owner_generic_words)
+    words = {measures.lemma(w) for w in a.lower().split()} - generic
+    return bool(words & {measures.lemma(w) for w in b.lower().split()})
 
 
 def _frames_meet(ta: set[str], tb: set[str]) -> bool:
@@ -798,30 +860,59 @@ def by_measure(figs: list[Figure]) -> dict[str, dict[str, list[Figure]]]:
     return groups
 
 
-def _partner(f: Figure, others: list[Figure], config: FiguresConfig) -> tuple[Figure | None, str]:
-    """The other article's figure to compare with: its first one whose context does not differ
-    (so "the Unity Party won 132" meets "gives the Unity Party 130", not "the opposition 87")."""
-    for o in others:
-        if not context_conflict(f, o, config):
-            return o, ""
-    return None, context_conflict(f, others[0], config)
+def _distance(a: Figure, b: Figure) -> tuple[int, float]:
+    """How far apart two figures are: first whether their written time frames and causes
+    differ ("2,000 in 1998" is not the counterpart of "more than 1,500"), then the gap of
+    their intervals relative to their size (0 when they overlap)."""
+    differs = (_frames(a) != _frames(b)) + (set(a.cause) != set(b.cause))
+    return differs, gap(a, b)[1]
+
+
+def _frames(f: Figure) -> set[str]:
+    """Time frames that scope a figure: years, months, "since"; not the weekday of the news."""
+    return {t for t in f.timeframe if not t.startswith("on ")}
+
+
+def _best(f: Figure, candidates: list[Figure], config: FiguresConfig) -> Figure | None:
+    """The candidate nearest to `f` (`_distance`) whose context does not differ (text order
+    breaks ties)."""
+    usable = [g for g in candidates if not context_conflict(f, g, config)]
+    return min(usable, key=lambda g: _distance(f, g)) if usable else None
+
+
+def partners(own: list[Figure], other: list[Figure], config: FiguresConfig) -> dict[int, Figure]:
+    """Index in `own` -> the other article's figure it is compared with: mutual nearest
+    neighbours by value, so an article giving a cumulative and a daily count ("1,340 cases",
+    "86 new cases") meets each of another article's figures with its own counterpart, and a
+    figure with no counterpart ("1,340" vs an article giving only "about 90") is not compared."""
+    out: dict[int, Figure] = {}
+    for i, f in enumerate(own):
+        g = _best(f, other, config)
+        if g is not None and _best(g, own, config) is f:
+            out[i] = g
+    return out
 
 
 def _judge(
-    f: Figure, others: dict[str, list[Figure]], config: FiguresConfig
+    f: Figure,
+    matched: dict[str, Figure | None],
+    others: dict[str, list[Figure]],
+    config: FiguresConfig,
 ) -> tuple[str, float, list[str], list[Figure]]:
-    """(verdict, largest relative difference, reasons, partners) of an article's figure against
-    the other articles' figures for its measure."""
+    """(verdict, largest relative difference, reasons, partners) of one figure against its
+    counterparts in the other articles (None where it has none)."""
     rels: list[str] = []
     reasons: list[str] = []
-    partners: list[Figure] = []
+    found: list[Figure] = []
     rel_diff = 0.0
-    for other_id, figs in others.items():
-        partner, conflict = _partner(f, figs, config)
+    for other_id, partner in matched.items():
         if partner is None:
-            reasons.append(f"{other_id} {figs[0].text!r}: {conflict}")
+            figs = others[other_id]
+            conflict = context_conflict(f, figs[0], config)
+            why = conflict or "closer to another of this article's figures"
+            reasons.append(f"{other_id} {figs[0].text!r}: {why}")
             continue
-        partners.append(partner)
+        found.append(partner)
         rels.append(relation(f, partner, config.epsilon))
         if rels[-1] == "disjoint":
             rel_diff = max(rel_diff, gap(f, partner)[1])
@@ -833,7 +924,7 @@ def _judge(
         verdict = "compatible"
     if not rels:
         reasons = ["no comparable figure: " + "; ".join(reasons)]
-    return verdict, rel_diff, reasons, partners
+    return verdict, rel_diff, reasons, found
 
 
 def _notes(f: Figure) -> list[str]:
@@ -844,41 +935,52 @@ def _notes(f: Figure) -> list[str]:
 
 
 def compare(figs: list[Figure], config: FiguresConfig) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """(checks, disagreements). An article's value for a measure is the first figure it gives
-    (news leads with the number it stands by); it is compared with each other article's first
-    figure for the measure whose context does not differ."""
+    """(checks, disagreements). Every figure of a measure is compared with its counterpart in
+    each other article (`partners`); an article's first figure for the measure always gets a
+    row, a later one only when some other article has a counterpart for it."""
     rows, pairs = [], {}
     for measure, by_article in by_measure(figs).items():
         if len(by_article) < 2:
             continue
+        matches = {
+            (a, b): partners(by_article[a], by_article[b], config)
+            for a in by_article
+            for b in by_article
+            if a != b
+        }
         for article_id, own in by_article.items():
-            f = own[0]
             others = {aid: fs for aid, fs in by_article.items() if aid != article_id}
-            verdict, rel_diff, reasons, partners = _judge(f, others, config)
-            notes = _notes(f)
-            rows.append(
-                {
-                    "measure": measure,
-                    "article_id": article_id,
-                    "text": f.text,
-                    "low": f.low,
-                    "high": f.high,
-                    "unit": f.unit,
-                    "verdict": verdict,
-                    "relative_difference": rel_diff,
-                    "needs_review": bool(reasons or notes),
-                    "reason": " | ".join([*reasons, *notes]),
-                    "n_figures": len(own),
-                    "start": f.start,
-                    "end": f.end,
-                }
-            )
-            for p in partners:
-                if relation(f, p, config.epsilon) == "disjoint":
-                    a, b = sorted((f, p), key=lambda x: (x.article_id, x.start))
-                    pairs[(a.article_id, a.start, b.article_id, b.start)] = (a, b)
+            for i, f in enumerate(own):
+                matched = {aid: matches[(article_id, aid)].get(i) for aid in others}
+                if i and not any(matched.values()):
+                    continue
+                verdict, rel_diff, reasons, found = _judge(f, matched, others, config)
+                notes = _notes(f)
+                rows.append(
+                    {
+                        "measure": measure,
+                        "article_id": article_id,
+                        "text": f.text,
+                        "low": f.low,
+                        "high": f.high,
+                        "unit": f.unit,
+                        "verdict": verdict,
+                        "relative_difference": rel_diff,
+                        "needs_review": bool(reasons or notes),
+                        "reason": " | ".join([*reasons, *notes]),
+                        "n_figures": len(own),
+                        "start": f.start,
+                        "end": f.end,
+                        # The counterparts it was judged against, as article_id@start.
+                        "compared_with": "; ".join(f"{p.article_id}@{p.start}" for p in found),
+                    }
+                )
+                for p in found:
+                    if relation(f, p, config.epsilon) == "disjoint":
+                        a, b = sorted((f, p), key=lambda x: (x.article_id, x.start))
+                        pairs[(a.article_id, a.start, b.article_id, b.start)] = (a, b)
     checks = pd.DataFrame(rows, columns=CHECK_COLUMNS)
-    checks = checks.sort_values(["measure", "article_id"], ignore_index=True)
+    checks = checks.sort_values(["measure", "article_id", "start"], ignore_index=True)
     return checks, _disagreements(list(pairs.values()))
 
 
@@ -926,6 +1028,8 @@ def matrix_frame(checks: pd.DataFrame, article_ids: list[str]) -> pd.DataFrame:
         + checks["text"]
         + checks["needs_review"].map({True: " (?)", False: ""})
     )
+    # An article's first figure for a measure stands for it in the matrix.
+    cells = cells.drop_duplicates(["measure", "article_id"])
     wide = cells.pivot(index="measure", columns="article_id", values="cell")
     wide = wide.reindex(columns=article_ids).astype(object).fillna("")
     wide.columns.name = None

@@ -230,8 +230,8 @@ def noun_phrase(
         if _PHRASE_BREAK.search(text[prev : tok.start]) or "\n" in text[prev : tok.start]:
             break
         low = tok.low
-        if low in breaks:
-            break
+        if low in breaks or tok.text in _CALENDAR:
+            break  # "2.1% between April and June": a month is never what is counted
         if re.fullmatch(r"\d[\d,.]*", low):
             break
         verbish = low.endswith("ing") or (low.endswith("ed") and len(low) > 4)
@@ -410,7 +410,7 @@ def owner(
         return ""  # "an earthquake killed 1,230": a cause, not whose figure it is
     if head in config.measure_nouns and not measure_noun:
         return ""  # "the death toll rose to 45": the quantity itself, not an owner
-    return subject[-1].low if not measure_noun else head
+    return " ".join(t.low for t in subject) if not measure_noun else head
 
 
 def key(thing: str, event: str, place: str = "", relation: str = "") -> str:

@@ -38,7 +38,7 @@ def intervals(checks: pd.DataFrame, max_measures: int = 12) -> Figure:
         fig.suptitle("Figures by measure")
         return fig
     for ax, measure in zip(axes[:, 0], measures, strict=False):
-        part = checks[checks["measure"] == measure].sort_values("article_id")
+        part = checks[checks["measure"] == measure].sort_values(["article_id", "start"])
         finite = [v for v in [*part["low"], *part["high"]] if math.isfinite(v)]
         lo, hi = min(finite), max(finite)
         pad = (hi - lo) * 0.15 or max(abs(hi) * 0.01, 1.0)
@@ -63,7 +63,7 @@ def intervals(checks: pd.DataFrame, max_measures: int = 12) -> Figure:
     axes[-1][0].set_xlabel("value (closed interval the article asserts)")
     handles = [Patch(color=c, label=v) for v, c in VERDICT_COLOURS.items() if v]
     fig.legend(handles=handles, loc="upper right", fontsize=7, ncols=3)
-    fig.suptitle("Figures by measure: one line per article", x=0.02, ha="left")
+    fig.suptitle("Figures by measure: one line per compared figure", x=0.02, ha="left")
     fig.supylabel("article", fontsize=8)
     fig.tight_layout(rect=(0, 0, 1, 0.97))
     return fig
@@ -74,7 +74,9 @@ def matrix(checks: pd.DataFrame, article_ids: list[str]) -> Figure:
     measures = _measure_order(checks) if not checks.empty else []
     fig = Figure(figsize=(1.5 + 0.9 * len(article_ids), 1.0 + 0.35 * len(measures)))
     ax = fig.subplots()
-    lookup = {(r.measure, r.article_id): r for r in checks.itertuples()}
+    lookup: dict = {}
+    for r in checks.sort_values(["measure", "article_id", "start"]).itertuples():
+        lookup.setdefault((r.measure, r.article_id), r)  # an article's first figure stands
     for y, measure in enumerate(measures):
         for x, article_id in enumerate(article_ids):
             row = lookup.get((measure, article_id))
