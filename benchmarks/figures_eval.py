@@ -155,7 +155,7 @@ def evaluate(sets: Iterable[Corpus]) -> dict[str, float]:
         # Compared pairs: what each checks row was actually judged against (`compared_with`).
         at = {(a, st): i for i, (a, st, _e) in enumerate(pred)}
         compared = set()
-        for c in result.checks.itertuples():
+        for c in result.comparisons.itertuples():
             for ref in filter(None, str(c.compared_with).split("; ")):
                 aid, _, start = ref.rpartition("@")
                 pa, pb = at.get((c.article_id, c.start)), at.get((aid, int(start)))
@@ -177,7 +177,7 @@ def evaluate(sets: Iterable[Corpus]) -> dict[str, float]:
             else:
                 false_alarms.append(f"{s.name}: {r.measure}: {r.text_a!r} vs {r.text_b!r}")
         # Verdicts: each gold (measure, article) row with a verdict.
-        checks = result.checks
+        checks = result.comparisons
         for (_measure, aid), rows in s.gold[s.gold["gold_verdict"] != ""].groupby(
             ["measure", "article_id"]
         ):

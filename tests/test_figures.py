@@ -252,11 +252,13 @@ def test_every_figure_meets_its_counterpart(
     texts: dict[str, str], verdicts: dict[tuple[str, str], str], n_conflicts: int
 ) -> None:
     res = figures.analyse(corpus.from_texts(texts), CONFIG)
-    got = {(r.article_id, r.text): r.verdict for r in res.checks.itertuples()}
+    got = {(r.article_id, r.text): r.verdict for r in res.comparisons.itertuples()}
     for k, v in verdicts.items():
         assert got[k] == v, (k, got)
     assert len(res.disagreements) == n_conflicts
-    assert res.checks["compared_with"].str.len().gt(0).any()
+    assert res.comparisons["compared_with"].str.len().gt(0).any()
+    per_key = res.checks.groupby(["measure", "article_id"]).size()
+    assert (per_key == 1).all()  # figure_checks.csv: one row per (measure, article)
 
 
 def test_figures_table_contract(result: figures.FiguresResult, seeds: corpus.Corpus) -> None:

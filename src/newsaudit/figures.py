@@ -129,6 +129,8 @@ class FiguresResult:
     matrix: pd.DataFrame
     review: pd.DataFrame
     details: pd.DataFrame = field(default_factory=pd.DataFrame)
+    # Every compared figure, one row each (checks keeps one row per measure and article).
+    comparisons: pd.DataFrame = field(default_factory=pd.DataFrame)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -1108,18 +1110,35 @@ def review_frame(figs: list[Figure], checks: pd.DataFrame, config: FiguresConfig
     )
 
 
+_SEVERITY = {"inconsistent": 0, "compatible": 1, "consistent": 2}
+
+
+def one_row_per_measure_article(checks: pd.DataFrame) -> pd.DataFrame:
+    """The contract of figure_checks.csv: one row per (measure, article). When an article gives
+    several figures for one measure, the row shown is its most severe verdict (inconsistent,
+    then compatible, then consistent; first in the text on ties); `n_figures` says how many."""
+    if checks.empty:
+        return checks
+    ranked = checks.assign(_severity=checks["verdict"].map(_SEVERITY).fillna(3))
+    ranked = ranked.sort_values(["measure", "article_id", "_severity", "start"], kind="stable")
+    kept = ranked.drop_duplicates(["measure", "article_id"], keep="first")
+    return kept.drop(columns="_severity").reset_index(drop=True)
+
+
 def analyse(corpus: Corpus, config: FiguresConfig | None = None) -> FiguresResult:
     """Figures of every article, their per-measure checks and the fact-checker's views."""
     config = config or FiguresConfig()
     figs = [f for article in corpus for f in extract(article, config)]
     figs = _without_setting(figs, corpus, config)
     figs.sort(key=lambda f: (f.article_id, f.start, f.end))
-    checks, disagreements = compare(figs, config)
+    comparisons, disagreements = compare(figs, config)
+    checks = one_row_per_measure_article(comparisons)
     return FiguresResult(
         figures=figures_frame(figs),
         checks=checks,
         disagreements=disagreements,
         matrix=matrix_frame(checks, corpus.ids),
-        review=review_frame(figs, checks, config),
+        review=review_frame(figs, comparisons, config),
         details=details_frame(figs),
+        comparisons=comparisons,
     )

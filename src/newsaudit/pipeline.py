@@ -59,6 +59,7 @@ class Results:
             "figure_checks.csv": self.figures.checks,
             "names.csv": self.names,
             "readability.csv": self.readability.scores,
+            "figure_comparisons.csv": self.figures.comparisons,  # every compared figure
         }
 
 
