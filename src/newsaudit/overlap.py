@@ -561,8 +561,13 @@ _SPECIFIC = re.compile(r"\d[\d,.]*|(?<=[a-z,;] )[A-Z][\w\-]+")
 def _detail_evidence(
     a: Prepared, b: Prepared, passages: Sequence[Passage], config: OverlapConfig
 ) -> list[Evidence]:
-    """The source holds specifics (numbers, names, quotations) its copy summarises away."""
+    """The source holds specifics (numbers, names, quotations) its copy summarises away.
+
+    Only passages aligned word by word are compared: a sentence pair of a paraphrase may merge
+    or split sentences, so its specifics differ either way and say nothing about direction.
+    """
     text_a, text_b = a.article.text, b.article.text
+    passages = [p for p in passages if p.kind != "rewritten"]
     spec_a = {w for p in passages for w in _SPECIFIC.findall(text_a[p.span_a[0] : p.span_a[1]])}
     spec_b = {w for p in passages for w in _SPECIFIC.findall(text_b[p.span_b[0] : p.span_b[1]])}
     extra = {
@@ -685,7 +690,7 @@ def compilation_evidence(
     source with two copies, and say nothing.)"""
     linked: dict[str, dict[str, PairResult]] = {}
     for r in results:
-        if r.passages and r.score >= config.compilation_min_score:
+        if r.passages and r.score >= config.compilation_min_score and r.verdict != "independent":
             linked.setdefault(r.article_a, {})[r.article_b] = r
             linked.setdefault(r.article_b, {})[r.article_a] = r
     out: dict[tuple[str, str], list[Evidence]] = {}
