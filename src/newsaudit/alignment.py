@@ -177,7 +177,8 @@ class SentenceView:
     spans: tuple[tuple[int, int], ...]
     tok_ranges: tuple[tuple[int, int], ...]
     stems: tuple[frozenset[str], ...]
-    anchors: frozenset[str] = frozenset()  # stems of names (mostly capitalised mid-sentence)
+    # Features made of names (mostly capitalised mid-sentence in this article) or numbers.
+    anchored: frozenset[str] = frozenset()
 
 
 def sentence_view(
@@ -202,8 +203,13 @@ def sentence_view(
         stem_sets.append(frozenset(features(words, config)))
         for t in toks[lo + 1 : hi]:  # sentence-initial capitals say nothing
             capital[t.norm] += 1 if text[t.start].isupper() else -1
-    anchors = frozenset(stem for w, c in capital.items() if c > 0 for stem in stems([w], config))
-    return SentenceView(tuple(spans), tuple(ranges), tuple(stem_sets), anchors)
+    names = {stem for w, c in capital.items() if c > 0 for stem in stems([w], config)}
+    anchored = frozenset(
+        f
+        for f in set().union(*stem_sets)
+        if any(p[0].isdigit() or p in names for p in f.split(BIGRAM))
+    )
+    return SentenceView(tuple(spans), tuple(ranges), tuple(stem_sets), anchored)
 
 
 BIGRAM = "+"  # joins the two stems of a content-word bigram feature
@@ -219,16 +225,13 @@ def features(words: Sequence[str], config: OverlapConfig) -> list[str]:
 
 
 def feature_weights(
-    vocab: Sequence[str], anchors: frozenset[str] | set[str], anchor: float, bigram: float
+    vocab: Sequence[str], anchored: frozenset[str], anchor: float, bigram: float
 ) -> np.ndarray:
-    """Weight factor per feature: names and numbers (anchors) weigh `anchor`, since
-    independent reports of one event share them too; bigrams weigh `bigram` (0: ignored)."""
-    out = []
-    for f in vocab:
-        parts = f.split(BIGRAM)
-        w = anchor if any(p[0].isdigit() or p in anchors for p in parts) else 1.0
-        out.append(w * bigram if len(parts) > 1 else w)
-    return np.array(out)
+    """Weight factor per feature: names and numbers (anchored features) weigh `anchor`, since
+    independent reports of one event share them too; bigrams weigh `bigram`."""
+    return np.array(
+        [(anchor if f in anchored else 1.0) * (bigram if BIGRAM in f else 1.0) for f in vocab]
+    )
 
 
 def idf_weights(doc_stems: Sequence[set[str] | frozenset[str]]) -> dict[str, float]:
@@ -252,16 +255,19 @@ def similarity_matrix(
     """Weighted Dice between every sentence of a and every sentence of b: IDF times the
     `feature_weights` factor (by default plain stems, bigram features ignored)."""
     vocab = sorted(set().union(*view_a.stems, *view_b.stems)) if view_a.stems else []
+    if not bigram:
+        vocab = [f for f in vocab if BIGRAM not in f]
     if not vocab or not view_b.stems:
         return np.zeros((len(view_a.stems), len(view_b.stems)))
     col = {s: k for k, s in enumerate(vocab)}
     weights = np.array([idf.get(s, default_idf) for s in vocab])
-    weights = weights * feature_weights(vocab, view_a.anchors | view_b.anchors, anchor, bigram)
+    if anchor != 1.0 or bigram != 1.0:
+        weights *= feature_weights(vocab, view_a.anchored | view_b.anchored, anchor, bigram)
 
     def matrix(view: SentenceView) -> np.ndarray:
         m = np.zeros((len(view.stems), len(vocab)))
         for r, st in enumerate(view.stems):
-            m[r, [col[s] for s in st]] = 1.0
+            m[r, [col[s] for s in st if s in col]] = 1.0
         return m
 
     xa, xb = matrix(view_a), matrix(view_b)
