@@ -1,7 +1,9 @@
 """Tests for newsaudit.overlap: seeds, quotes, direction evidence, frames, report helpers."""
 
+import csv
 import dataclasses
 import datetime as dt
+from pathlib import Path
 
 import pytest
 from matplotlib.figure import Figure
@@ -315,3 +317,24 @@ def test_heatmap_limits_large_corpora_to_the_most_reusing_articles(seeds):
     assert seeds.most_reusing(2) == [S000, S001]
     fig = plots_overlap.heatmap(seeds, max_articles=2)
     assert len(fig.axes[0].get_xticklabels()) == 2
+
+
+REALISTIC = Path(__file__).parent / "data" / "overlap" / "realistic"
+
+
+@pytest.mark.parametrize("story", ["fire", "fraud", "bus", "trial"])
+def test_realistic_development_stories(story):
+    """The hand-written METER-like development stories (the held-out ones are only evaluated
+    by benchmarks/overlap_eval.py): copies of the wire are found, same-event reports are not."""
+    texts = {
+        p.stem: p.read_text(encoding="utf-8") for p in sorted(REALISTIC.glob(f"{story}_*.txt"))
+    }
+    pairs = overlap.analyse(corpus.from_texts(texts)).pairs
+    verdicts = {frozenset((r.article_a, r.article_b)): r.verdict for r in pairs.itertuples()}
+    with (REALISTIC / "labels.csv").open(encoding="utf-8") as f:
+        gold = [row for row in csv.DictReader(f) if row["story"] == story]
+    assert gold and all(r["split"] == "dev" for r in gold)
+    assert {
+        (r["article_a"], r["article_b"]): verdicts[frozenset((r["article_a"], r["article_b"]))]
+        for r in gold
+    } == {(r["article_a"], r["article_b"]): r["verdict"] for r in gold}
