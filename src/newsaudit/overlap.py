@@ -574,8 +574,8 @@ def _detail_evidence(
         a.article.article_id: len(spec_a - spec_b),
         b.article.article_id: len(spec_b - spec_a),
     }
-    quotes_a = sum(len(q.text.split()) for q in a.quotes)
-    quotes_b = sum(len(q.text.split()) for q in b.quotes)
+    quotes_a = _quoted_words_of_shared_speakers(a, b)
+    quotes_b = _quoted_words_of_shared_speakers(b, a)
     out = []
     (hi, n_hi), (lo, n_lo) = sorted(extra.items(), key=lambda kv: (-kv[1], kv[0]))
     if n_hi >= 2 * max(n_lo, 1) and n_hi - n_lo >= 3:
@@ -601,6 +601,17 @@ def _detail_evidence(
             )
         )
     return out
+
+
+def _quoted_words_of_shared_speakers(a: Prepared, b: Prepared) -> int:
+    """Quoted words in a from speakers that b names too: a copy with reporting of its own
+    quotes new people, which says nothing about which of the two came first."""
+    words = 0
+    for q in a.quotes:
+        surname = q.speaker.split()[-1] if q.speaker.split() else ""
+        if surname[:1].isupper() and re.search(rf"\b{re.escape(surname)}\b", b.article.text):
+            words += len(q.text.split())
+    return words
 
 
 def direction(
@@ -687,7 +698,8 @@ def compilation_evidence(
     """Clues from the rest of the corpus: an article whose text comes partly from its partner
     and partly, elsewhere in it, from a third article the partner shares nothing with is a
     compilation, so the partner is the source. (Overlapping regions would instead fit one
-    source with two copies, and say nothing.)"""
+    source with two copies, and say nothing; so does a source that two copies cut different
+    parts from, which keeps text neither took: the two parts must cover most of it.)"""
     linked: dict[str, dict[str, PairResult]] = {}
     for r in results:
         if r.passages and r.score >= config.compilation_min_score and r.verdict != "independent":
@@ -701,9 +713,15 @@ def compilation_evidence(
             partners = linked.get(x, {})
             own = _regions(r, x)
             third = []
+            size = r.words_a if x == r.article_a else r.words_b
             for u in sorted(set(partners) - set(linked.get(y, {})) - {y}):
                 other = _regions(partners[u], x)
-                if own and other and len(own & other) <= 0.2 * min(len(own), len(other)):
+                if (
+                    own
+                    and other
+                    and len(own & other) <= 0.2 * min(len(own), len(other))
+                    and len(own | other) >= config.compilation_min_coverage * size
+                ):
                     third.append(u)
             if third:
                 out.setdefault((r.article_a, r.article_b), []).append(
