@@ -338,3 +338,15 @@ def test_realistic_development_stories(story):
         (r["article_a"], r["article_b"]): verdicts[frozenset((r["article_a"], r["article_b"]))]
         for r in gold
     } == {(r["article_a"], r["article_b"]): r["verdict"] for r in gold}
+
+
+def test_quote_richness_counts_only_speakers_both_articles_name():
+    texts = {
+        "wire": "Fire at plant\n\nThe blaze destroyed a warehouse, manager Alan Petrie said.",
+        "paper": 'Fire at plant\n\n"The whole sky was orange and then the smoke came down," '
+        'said Joan Whitlock. "We worked very hard in difficult conditions," said Alan Petrie.',
+    }
+    a, b = (overlap.prepare(x, OverlapConfig()) for x in corpus.from_texts(texts))
+    assert a.article.article_id == "paper"
+    assert overlap._quoted_words_of_shared_speakers(a, b) == 7  # Petrie's words, not Whitlock's
+    assert overlap._quoted_words_of_shared_speakers(b, a) == 0
