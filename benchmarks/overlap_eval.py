@@ -1,6 +1,6 @@
 """Evaluate newsaudit.overlap on synthetic reuse corpora: verdict P/R/F1 and direction accuracy.
 
-Run: `python benchmarks/overlap_eval.py` (from the repository root; under a minute).
+Run: `python benchmarks/overlap_eval.py` (from the repository root; about a minute when idle).
 Writes benchmarks/results/overlap_eval.md. Labels come from benchmarks/reuse_generator.py
 (synthetic) and tests/data/overlap/realistic/labels.csv (hand-written, METER-like).
 """
