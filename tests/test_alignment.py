@@ -108,3 +108,50 @@ def test_stems_fold_synonyms_and_drop_stopwords():
         "protes",
         "withdr",
     ]
+
+
+def test_features_add_content_bigrams():
+    on = OverlapConfig(bigram_weight=0.5)
+    assert alignment.features(["the", "river", "burst", "its", "banks"], on) == [
+        "river",
+        "burst",
+        "banks",
+        "river+burst",
+        "burst+banks",
+    ]
+    assert alignment.features(["river", "burst"], OverlapConfig(bigram_weight=0.0)) == [
+        "river",
+        "burst",
+    ]
+
+
+def test_names_and_numbers_are_anchored():
+    text = "Councillors met on Monday. They said Graham Whitby cut 23 bus routes in Northshire."
+    view = alignment.sentence_view(text, tokens(text), CONFIG)
+    assert {"graham", "whitby", "23", "norths"} <= view.anchored
+    assert not {"routes", "counci", "cut"} & view.anchored
+
+
+def test_anchors_weigh_less_in_the_weighted_similarity():
+    a = "Graham Whitby said Northshire would cut 23 routes."
+    b = "Graham Whitby told Northshire it would keep 23 services."
+    views = [alignment.sentence_view(t, tokens(t), CONFIG) for t in (a, b)]
+    idf = alignment.idf_weights([set().union(*v.stems) for v in views])
+    plain = alignment.similarity_matrix(*views, idf, 1.0)
+    weighted = alignment.similarity_matrix(*views, idf, 1.0, anchor=0.3, bigram=0.5)
+    assert weighted[0, 0] < 0.7 * plain[0, 0]
+
+
+@pytest.mark.parametrize(
+    ("sim", "found"),
+    [
+        # a reordered rewrite: every sentence has a close counterpart, in another order
+        (np.eye(6)[[3, 0, 5, 1, 4, 2]] * 0.5, 6),
+        # a same-event report: two similar sentences among six
+        (np.diag([0.45, 0.3, 0.0, 0.0, 0.0, 0.0]), 0),
+    ],
+)
+def test_scattered_pairs_need_enough_mass(sim, found):
+    pairs = alignment.scattered(sim, [], 6, CONFIG)
+    assert len(pairs) == found
+    assert len({i for i, _, _ in pairs}) == len({j for _, j, _ in pairs}) == found

@@ -1,7 +1,9 @@
 """Tests for newsaudit.overlap: seeds, quotes, direction evidence, frames, report helpers."""
 
+import csv
 import dataclasses
 import datetime as dt
+from pathlib import Path
 
 import pytest
 from matplotlib.figure import Figure
@@ -315,3 +317,36 @@ def test_heatmap_limits_large_corpora_to_the_most_reusing_articles(seeds):
     assert seeds.most_reusing(2) == [S000, S001]
     fig = plots_overlap.heatmap(seeds, max_articles=2)
     assert len(fig.axes[0].get_xticklabels()) == 2
+
+
+REALISTIC = Path(__file__).parent / "data" / "overlap" / "realistic"
+
+
+@pytest.mark.parametrize("story", ["fire", "fraud", "bus", "trial"])
+def test_realistic_development_stories(story):
+    """The hand-written METER-like development stories (the held-out ones are only evaluated
+    by benchmarks/overlap_eval.py): copies of the wire are found, same-event reports are not."""
+    texts = {
+        p.stem: p.read_text(encoding="utf-8") for p in sorted(REALISTIC.glob(f"{story}_*.txt"))
+    }
+    pairs = overlap.analyse(corpus.from_texts(texts)).pairs
+    verdicts = {frozenset((r.article_a, r.article_b)): r.verdict for r in pairs.itertuples()}
+    with (REALISTIC / "labels.csv").open(encoding="utf-8") as f:
+        gold = [row for row in csv.DictReader(f) if row["story"] == story]
+    assert gold and all(r["split"] == "dev" for r in gold)
+    assert {
+        (r["article_a"], r["article_b"]): verdicts[frozenset((r["article_a"], r["article_b"]))]
+        for r in gold
+    } == {(r["article_a"], r["article_b"]): r["verdict"] for r in gold}
+
+
+def test_quote_richness_counts_only_speakers_both_articles_name():
+    texts = {
+        "wire": "Fire at plant\n\nThe blaze destroyed a warehouse, manager Alan Petrie said.",
+        "paper": 'Fire at plant\n\n"The whole sky was orange and then the smoke came down," '
+        'said Joan Whitlock. "We worked very hard in difficult conditions," said Alan Petrie.',
+    }
+    a, b = (overlap.prepare(x, OverlapConfig()) for x in corpus.from_texts(texts))
+    assert a.article.article_id == "paper"
+    assert overlap._quoted_words_of_shared_speakers(a, b) == 7  # Petrie's words, not Whitlock's
+    assert overlap._quoted_words_of_shared_speakers(b, a) == 0

@@ -12,9 +12,10 @@ Two complementary aligners, both returning passages with token ranges and char s
 from __future__ import annotations
 
 import bisect
+import itertools
 import math
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -176,6 +177,8 @@ class SentenceView:
     spans: tuple[tuple[int, int], ...]
     tok_ranges: tuple[tuple[int, int], ...]
     stems: tuple[frozenset[str], ...]
+    # Features made of names (mostly capitalised mid-sentence in this article) or numbers.
+    anchored: frozenset[str] = frozenset()
 
 
 def sentence_view(
@@ -192,12 +195,43 @@ def sentence_view(
     spans = sentences(text)
     starts = [t.start for t in toks]
     ranges, stem_sets = [], []
+    capital: Counter[str] = Counter()
     for s, e in spans:
         lo, hi = bisect.bisect_left(starts, s), bisect.bisect_left(starts, e)
         ranges.append((lo, hi))
         words = [t.norm for k, t in enumerate(toks[lo:hi], lo) if ignore is None or not ignore[k]]
-        stem_sets.append(frozenset(stems(words, config)))
-    return SentenceView(tuple(spans), tuple(ranges), tuple(stem_sets))
+        stem_sets.append(frozenset(features(words, config)))
+        for t in toks[lo + 1 : hi]:  # sentence-initial capitals say nothing
+            capital[t.norm] += 1 if text[t.start].isupper() else -1
+    names = {stem for w, c in capital.items() if c > 0 for stem in stems([w], config)}
+    anchored = frozenset(
+        f
+        for f in set().union(*stem_sets)
+        if any(p[0].isdigit() or p in names for p in f.split(BIGRAM))
+    )
+    return SentenceView(tuple(spans), tuple(ranges), tuple(stem_sets), anchored)
+
+
+BIGRAM = "+"  # joins the two stems of a content-word bigram feature
+
+
+def features(words: Sequence[str], config: OverlapConfig) -> list[str]:
+    """Comparison features of a sentence: content stems and, when `bigram_weight` is set,
+    bigrams of consecutive content stems (a copy keeps word pairs a paraphrase breaks up)."""
+    out = stems(words, config)
+    if config.bigram_weight:
+        out += [f"{x}{BIGRAM}{y}" for x, y in itertools.pairwise(out)]
+    return out
+
+
+def feature_weights(
+    vocab: Sequence[str], anchored: frozenset[str], anchor: float, bigram: float
+) -> np.ndarray:
+    """Weight factor per feature: names and numbers (anchored features) weigh `anchor`, since
+    independent reports of one event share them too; bigrams weigh `bigram`."""
+    return np.array(
+        [(anchor if f in anchored else 1.0) * (bigram if BIGRAM in f else 1.0) for f in vocab]
+    )
 
 
 def idf_weights(doc_stems: Sequence[set[str] | frozenset[str]]) -> dict[str, float]:
@@ -211,19 +245,29 @@ def idf_weights(doc_stems: Sequence[set[str] | frozenset[str]]) -> dict[str, flo
 
 
 def similarity_matrix(
-    view_a: SentenceView, view_b: SentenceView, idf: dict[str, float], default_idf: float
+    view_a: SentenceView,
+    view_b: SentenceView,
+    idf: dict[str, float],
+    default_idf: float,
+    anchor: float = 1.0,
+    bigram: float = 0.0,
 ) -> np.ndarray:
-    """IDF-weighted Dice between every sentence of a and every sentence of b."""
+    """Weighted Dice between every sentence of a and every sentence of b: IDF times the
+    `feature_weights` factor (by default plain stems, bigram features ignored)."""
     vocab = sorted(set().union(*view_a.stems, *view_b.stems)) if view_a.stems else []
+    if not bigram:
+        vocab = [f for f in vocab if BIGRAM not in f]
     if not vocab or not view_b.stems:
         return np.zeros((len(view_a.stems), len(view_b.stems)))
     col = {s: k for k, s in enumerate(vocab)}
     weights = np.array([idf.get(s, default_idf) for s in vocab])
+    if anchor != 1.0 or bigram != 1.0:
+        weights *= feature_weights(vocab, view_a.anchored | view_b.anchored, anchor, bigram)
 
     def matrix(view: SentenceView) -> np.ndarray:
         m = np.zeros((len(view.stems), len(vocab)))
         for r, st in enumerate(view.stems):
-            m[r, [col[s] for s in st]] = 1.0
+            m[r, [col[s] for s in st if s in col]] = 1.0
         return m
 
     xa, xb = matrix(view_a), matrix(view_b)
@@ -304,12 +348,13 @@ def align_sentences(
     in the same order. Up to `max_chains` chains (moved blocks) are accepted, each with at
     least `min_chain_sentences` pairs and a score of at least `min_chain_score`.
     """
-    sim = similarity_matrix(view_a, view_b, idf, default_idf)
-    if sim.size == 0:
+    plain = similarity_matrix(view_a, view_b, idf, default_idf)
+    if plain.size == 0:
         return SentenceAlignment((), 0.0, 0.0, 0.0)
     long_a = np.array([hi - lo >= config.sentence_min_words for lo, hi in view_a.tok_ranges])
     long_b = np.array([hi - lo >= config.sentence_min_words for lo, hi in view_b.tok_ranges])
-    sim = sim * long_a[:, None] * long_b[None, :]
+    keep = long_a[:, None] * long_b[None, :]
+    sim = plain * keep
     best = sim.max(axis=1)
     mean_best = float(best[long_a].mean()) if long_a.any() else 0.0
     threshold = config.sentence_min_similarity
@@ -331,8 +376,49 @@ def align_sentences(
             work[:, j] = 0.0
         if not work.any():
             break
+    n_sentences = int(min(long_a.sum(), long_b.sum()))
+    if chains and total < config.chain_min_score_per_sentence * n_sentences:
+        chains, total = [], 0.0  # a short run of similar sentences in a long article
     coherence = len(chains) / candidates if candidates else 0.0
+    weighted = similarity_matrix(
+        view_a, view_b, idf, default_idf, config.anchor_weight, config.bigram_weight
+    )
+    weighted = weighted * keep
+    chains += scattered(weighted, chains, n_sentences, config)
     return SentenceAlignment(tuple(sorted(chains)), round(total, 4), coherence, mean_best)
+
+
+def scattered(
+    sim: np.ndarray,
+    chained: Sequence[tuple[int, int, float]],
+    n_sentences: int,
+    config: OverlapConfig,
+) -> list[tuple[int, int, float]]:
+    """One-to-one sentence pairs of a reordered rewrite, outside the in-order chains.
+
+    Journalists reorder and condense a wire story, which breaks chains. Pairs are matched
+    greedily (most similar first); they count as a rewrite when their summed excess similarity
+    (over `match_margin`) per sentence of the shorter article reaches `match_min_mass`:
+    independent reports of one event share a few similar sentences, a rewrite shares many.
+    """
+    work = sim.copy()
+    for i, j, _ in chained:
+        work[i, :] = 0.0
+        work[:, j] = 0.0
+    found: list[tuple[int, int, float]] = []
+    mass = sum(sim[i, j] - config.match_margin for i, j, _ in chained)
+    while work.size:
+        i, j = np.unravel_index(int(work.argmax()), work.shape)
+        s = float(work[i, j])
+        if s < config.match_min_similarity:
+            break
+        found.append((int(i), int(j), s))
+        mass += s - config.match_margin
+        work[i, :] = 0.0
+        work[:, j] = 0.0
+    if not found or not n_sentences or mass / n_sentences < config.match_min_mass:
+        return []
+    return found
 
 
 def rewritten(

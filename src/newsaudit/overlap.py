@@ -561,16 +561,21 @@ _SPECIFIC = re.compile(r"\d[\d,.]*|(?<=[a-z,;] )[A-Z][\w\-]+")
 def _detail_evidence(
     a: Prepared, b: Prepared, passages: Sequence[Passage], config: OverlapConfig
 ) -> list[Evidence]:
-    """The source holds specifics (numbers, names, quotations) its copy summarises away."""
+    """The source holds specifics (numbers, names, quotations) its copy summarises away.
+
+    Only passages aligned word by word are compared: a sentence pair of a paraphrase may merge
+    or split sentences, so its specifics differ either way and say nothing about direction.
+    """
     text_a, text_b = a.article.text, b.article.text
+    passages = [p for p in passages if p.kind != "rewritten"]
     spec_a = {w for p in passages for w in _SPECIFIC.findall(text_a[p.span_a[0] : p.span_a[1]])}
     spec_b = {w for p in passages for w in _SPECIFIC.findall(text_b[p.span_b[0] : p.span_b[1]])}
     extra = {
         a.article.article_id: len(spec_a - spec_b),
         b.article.article_id: len(spec_b - spec_a),
     }
-    quotes_a = sum(len(q.text.split()) for q in a.quotes)
-    quotes_b = sum(len(q.text.split()) for q in b.quotes)
+    quotes_a = _quoted_words_of_shared_speakers(a, b)
+    quotes_b = _quoted_words_of_shared_speakers(b, a)
     out = []
     (hi, n_hi), (lo, n_lo) = sorted(extra.items(), key=lambda kv: (-kv[1], kv[0]))
     if n_hi >= 2 * max(n_lo, 1) and n_hi - n_lo >= 3:
@@ -596,6 +601,17 @@ def _detail_evidence(
             )
         )
     return out
+
+
+def _quoted_words_of_shared_speakers(a: Prepared, b: Prepared) -> int:
+    """Quoted words in a from speakers that b names too: a copy with reporting of its own
+    quotes new people, which says nothing about which of the two came first."""
+    words = 0
+    for q in a.quotes:
+        surname = q.speaker.split()[-1] if q.speaker.split() else ""
+        if surname[:1].isupper() and re.search(rf"\b{re.escape(surname)}\b", b.article.text):
+            words += len(q.text.split())
+    return words
 
 
 def direction(
@@ -682,10 +698,11 @@ def compilation_evidence(
     """Clues from the rest of the corpus: an article whose text comes partly from its partner
     and partly, elsewhere in it, from a third article the partner shares nothing with is a
     compilation, so the partner is the source. (Overlapping regions would instead fit one
-    source with two copies, and say nothing.)"""
+    source with two copies, and say nothing; so does a source that two copies cut different
+    parts from, which keeps text neither took: the two parts must cover most of it.)"""
     linked: dict[str, dict[str, PairResult]] = {}
     for r in results:
-        if r.passages and r.score >= config.compilation_min_score:
+        if r.passages and r.score >= config.compilation_min_score and r.verdict != "independent":
             linked.setdefault(r.article_a, {})[r.article_b] = r
             linked.setdefault(r.article_b, {})[r.article_a] = r
     out: dict[tuple[str, str], list[Evidence]] = {}
@@ -696,9 +713,15 @@ def compilation_evidence(
             partners = linked.get(x, {})
             own = _regions(r, x)
             third = []
+            size = r.words_a if x == r.article_a else r.words_b
             for u in sorted(set(partners) - set(linked.get(y, {})) - {y}):
                 other = _regions(partners[u], x)
-                if own and other and len(own & other) <= 0.2 * min(len(own), len(other)):
+                if (
+                    own
+                    and other
+                    and len(own & other) <= 0.2 * min(len(own), len(other))
+                    and len(own | other) >= config.compilation_min_coverage * size
+                ):
                     third.append(u)
             if third:
                 out.setdefault((r.article_a, r.article_b), []).append(
