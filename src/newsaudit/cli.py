@@ -37,7 +37,7 @@ def load_params(path: str | None) -> dict[str, Any]:
     """Settings overrides from a YAML file (`{section: {setting: value}}`); {} when none."""
     if not path:
         return {}
-    from newsaudit.batch import ParamsError, read_params
+    from newsaudit.params import ParamsError, read_params
 
     try:
         return read_params(path)
@@ -88,10 +88,21 @@ def _progress(enabled: bool, total: int) -> tuple[Any, Any]:
 
 def cmd_run(args: argparse.Namespace) -> int:
     """Analyse a corpus and publish CSVs, executed notebooks and the HTML/PDF report."""
-    from newsaudit import report
+    from newsaudit import cache, corpus
+    from newsaudit.config import DEFAULT
 
     params = _with_strict(load_params(args.params), args.strict)
     _check_out(args.out)
+    if not args.force:  # answer an unchanged re-run before the heavy imports
+        settings = DEFAULT.with_overrides(params)
+        docs = corpus.load(args.corpus_dir, settings.corpus)
+        out_dir = Path(args.out).resolve()
+        if cache.up_to_date(out_dir, cache.key(docs, settings), args.format):
+            _print_notes(docs.notes)
+            print(f"{out_dir}: up to date (inputs, parameters and version unchanged)")
+            return EXIT_OK
+    from newsaudit import report
+
     step, bar = _progress(args.progress, 6)
     try:
         build = report.build(
@@ -317,8 +328,7 @@ def _one_line(err: BaseException) -> str:
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point: exit 0 on success, 2 on bad input (one line naming the file), 1 otherwise."""
     from newsaudit.corpus import CorpusError
-    from newsaudit.engine import EngineError
-    from newsaudit.report import ReportError
+    from newsaudit.errors import EngineError, ReportError
 
     args = parser().parse_args(argv)
     try:

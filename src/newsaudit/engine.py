@@ -25,6 +25,7 @@ import pandas as pd
 
 from newsaudit import corpus, figures, names, overlap, pipeline, readability, scale, tagging
 from newsaudit.config import DEFAULT, Settings
+from newsaudit.errors import EngineError
 
 ENGINES = ("local", "dask")
 # Corpora at least this large also get Parquet copies of the tables: a 100k-article run has
@@ -36,10 +37,6 @@ ARTICLES_PER_PARTITION = 250
 PAIRS_PER_TASK = 500
 ARTICLES_PER_INDEX_TASK = 2_000
 Progress = Callable[[str], None]
-
-
-class EngineError(RuntimeError):
-    """The engine name is unknown or the Dask scheduler cannot be reached."""
 
 
 # ---------------------------------------------------------------------------------------------

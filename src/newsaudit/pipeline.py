@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
-import json
 import math
 import os
 import pickle
@@ -15,7 +13,7 @@ from typing import Any
 
 import pandas as pd
 
-from newsaudit import __version__, corpus, figures, names, overlap, readability, tagging
+from newsaudit import cache, corpus, figures, names, overlap, readability, tagging
 from newsaudit.config import DEFAULT, Settings
 
 ARTICLE_COLUMNS = [
@@ -89,14 +87,8 @@ def articles_frame(docs: corpus.Corpus, tags: list[tagging.Tags]) -> pd.DataFram
 
 
 def cache_key(docs: corpus.Corpus, settings: Settings) -> str:
-    """Hash of package version, settings and input file hashes: equal keys, equal results."""
-    payload = {
-        "version": __version__,
-        "settings": settings.as_dict(),
-        "inputs": docs.hashes(),
-    }
-    blob = json.dumps(payload, sort_keys=True, default=str).encode("utf-8")
-    return hashlib.sha256(blob).hexdigest()[:16]
+    """Hash of package version, settings and input file hashes (see `cache.key`)."""
+    return cache.key(docs, settings)
 
 
 def analyse(docs: corpus.Corpus, settings: Settings = DEFAULT) -> Results:

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import copy
 import datetime as dt
-import hashlib
 import html
 import json
 import os
@@ -23,16 +22,13 @@ import nbformat
 
 from newsaudit import __version__, corpus, pipeline
 from newsaudit import engine as engines
+from newsaudit.cache import MANIFEST, file_hash, up_to_date
 from newsaudit.config import DEFAULT, NOTEBOOKS_DIR, TEMPLATES_DIR, ReportConfig, Settings
+from newsaudit.errors import ReportError
 from newsaudit.pdf import PdfError, html_to_pdf
 
-MANIFEST = "manifest.json"
 FORMATS = ("html", "pdf")
 Progress = Callable[[str], None]
-
-
-class ReportError(RuntimeError):
-    """A notebook failed or the report could not be rendered; the message says where."""
 
 
 @dataclass
@@ -246,11 +242,6 @@ def render_html(nb: nbformat.NotebookNode) -> str:
 # ---------------------------------------------------------------------------------------------
 # Build
 # ---------------------------------------------------------------------------------------------
-def file_hash(path: Path) -> str:
-    """sha256 of a file's bytes."""
-    return hashlib.sha256(path.read_bytes()).hexdigest()
-
-
 def manifest(
     value: pipeline.Results,
     parameters: dict[str, Any],
@@ -269,26 +260,6 @@ def manifest(
         "timings_s": timings,
         "notes": list(value.corpus.notes),
     }
-
-
-def up_to_date(out_dir: Path, key: str, formats: tuple[str, ...]) -> bool:
-    """True when OUT_DIR holds a complete report for exactly this key (inputs, settings,
-    version): the previous manifest matches and every file it lists is intact."""
-    path = out_dir / MANIFEST
-    try:
-        old = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return False
-    if old.get("key") != key or old.get("newsaudit_version") != __version__:
-        return False
-    wanted = {f"report.{fmt}" for fmt in formats}
-    outputs: dict[str, str] = old.get("outputs", {})
-    if not wanted <= set(outputs):
-        return False
-    return all(
-        (out_dir / name).is_file() and file_hash(out_dir / name) == digest
-        for name, digest in outputs.items()
-    )
 
 
 def _publish(stage: Path, out_dir: Path) -> None:
