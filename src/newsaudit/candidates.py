@@ -28,7 +28,7 @@ CANDIDATE_COLUMNS = ["article_a", "article_b", "shared_shingles", "jaccard"]
 # A number keeps its grouping/decimal marks ("14,000", "3.5"); a word keeps inner apostrophes
 # and hyphens ("country's", "al-Qaeda").
 WORD_RE = re.compile(r"\d+(?:[.,]\d+)*|\w+(?:['\u2019\-\u2010\u2011]\w+)*", re.UNICODE)
-_FOLD_TABLE = str.maketrans(
+FOLD_TABLE = str.maketrans(
     {
         "\u2018": "'",
         "\u2019": "'",
@@ -47,7 +47,7 @@ _FOLD_TABLE = str.maketrans(
         "\u2212": "-",
     }
 )
-_COMBINING = re.compile(r"[\u0300-\u036f]")
+COMBINING = re.compile(r"[\u0300-\u036f]")
 _GROUPING = re.compile(r"[,.](?<=\d[,.])(?=\d{3}\b)")  # separator first: a fast scan
 
 
@@ -62,9 +62,9 @@ class Token:
 
 def fold(text: str) -> str:
     """Case, accents, typographic quotes and dashes folded; digit grouping marks removed."""
-    text = text.translate(_FOLD_TABLE)
+    text = text.translate(FOLD_TABLE)
     if not text.isascii():
-        text = _COMBINING.sub("", unicodedata.normalize("NFKD", text))
+        text = COMBINING.sub("", unicodedata.normalize("NFKD", text))
     return _GROUPING.sub("", text.casefold())
 
 

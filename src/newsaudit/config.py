@@ -30,6 +30,12 @@ ARTICLE_SUFFIX = ".txt"
 METADATA_FILE = "metadata.csv"
 METADATA_COLUMNS = ("file", "outlet", "published", "url")
 PARAM_FILES = ("newsaudit.yaml", "params.yaml")  # a corpus folder's own settings overrides
+MONTHS = (
+    "January", "February", "March", "April", "May", "June", "July", "August", "September",
+    "October", "November", "December",
+)  # fmt: skip
+WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+CALENDAR_WORDS = frozenset(MONTHS + WEEKDAYS)  # capitalised, yet never names or counted nouns
 
 
 # ---------------------------------------------------------------------------------------------

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from newsaudit.config import FiguresConfig
+from newsaudit.config import CALENDAR_WORDS, FiguresConfig
 
 UNKNOWN = "?"
 TOKEN_RE = re.compile(r"[A-Za-z\u00C0-\u024F0-9][\w\u00C0-\u024F]*(?:[-'’.][\w\u00C0-\u024F]+)*")
@@ -48,27 +48,7 @@ _AUX = {
 }
 _PRONOUNS = {"it", "they", "he", "she", "we", "i", "you", "this", "that", "which", "who"}
 _CLAUSE_BREAK = re.compile(r"[,;:()\[\]\"“”!?—]|\.\s")
-_CALENDAR = {
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-    "Monday",
-    "Tuesday",
-    "Wednesday",
-    "Thursday",
-    "Friday",
-    "Saturday",
-    "Sunday",
-}
+_CALENDAR = CALENDAR_WORDS
 _ABBREV = re.compile(r"(?:\b[A-Z]\.)+$|\b(?:Mr|Mrs|Ms|Dr|St|No|Gen|Col|Lt|Sgt|Prof|Sen|Rep|vs)\.$")
 
 

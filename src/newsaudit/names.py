@@ -22,9 +22,8 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from newsaudit.config import TaggingConfig
+from newsaudit.config import CALENDAR_WORDS, TaggingConfig
 from newsaudit.corpus import Article, Corpus
-from newsaudit.tagging import MONTHS
 
 _PARTICLE = r"(?:al|el|bin|ibn|de|du|des|van|von|der|da)"
 _CAP = r"[A-Z\u00C0-\u00DE][\w\u00C0-\u024F]*(?:[-'’][\w\u00C0-\u024F]+)*"
@@ -41,15 +40,7 @@ _SPLIT = re.compile(
 _LEADING = re.compile(r"^(?:(?:of|for|in|de|des|du|the|on)\s+)+")
 _TRAILING = re.compile(r"(?:\s+(?:of|for|in|de|des|du|the|on))+$")
 _CONNECTORS = {"of", "for", "in", "de", "des", "du", "the", "on"}
-_CALENDAR = set(MONTHS.split("|")) | {
-    "Monday",
-    "Tuesday",
-    "Wednesday",
-    "Thursday",
-    "Friday",
-    "Saturday",
-    "Sunday",
-}
+_CALENDAR = CALENDAR_WORDS
 
 
 @dataclass(frozen=True)

@@ -34,26 +34,10 @@ CANDIDATE_COLUMNS = ["article_a", "article_b", "shared_shingles", "jaccard", "co
 SAMPLE = 4
 SAMPLE_FROM_ARTICLES = 5_000
 
-_FOLD_TABLE = str.maketrans(
-    {
-        "\u2018": "'",
-        "\u2019": "'",
-        "\u201b": "'",
-        "\u2032": "'",
-        "\u201c": '"',
-        "\u201d": '"',
-        "\u201e": '"',
-        "\u00ab": '"',
-        "\u00bb": '"',
-        "\u2010": "-",
-        "\u2011": "-",
-        "\u2012": "-",
-        "\u2013": "-",
-        "\u2014": "-",
-        "\u2212": "-",
-    }
-)
-_COMBINING = re.compile(r"[\u0300-\u036f]")
+# The same folding as the overlap module's own index, so both hash the same shingles.
+from newsaudit.candidates import COMBINING as _COMBINING  # noqa: E402
+from newsaudit.candidates import FOLD_TABLE as _FOLD_TABLE  # noqa: E402
+
 # "(digit)[,.] before three digits" without a look-behind: same matches, twice as fast.
 _GROUPING = re.compile(r"(\d)[,.](?=\d{3}\b)")
 
