@@ -83,6 +83,19 @@ def test_dask_engine_equals_local_across_partitions(dask_client, monkeypatch):
     assert (local.overlap.pairs["verdict"] != "independent").sum() >= 2  # 000-001, 010-011
 
 
+def test_dask_engine_equals_local_with_candidates_and_sampling(dask_client):
+    """Past `all_pairs_max_articles` only candidate pairs are compared, and past
+    `large_corpus_articles` shingles are sampled: the distributed index must agree."""
+    settings = DEFAULT.with_overrides(
+        {"overlap": {"all_pairs_max_articles": 4, "large_corpus_articles": 10}}
+    )
+    docs = corpus.from_texts(_texts(30, seed=3, words=(40, 90)))
+    local = pipeline.analyse(docs, settings)
+    distributed = engine.analyse_dask(dask_client, docs, settings, lambda _m: None)
+    assert_same(local, distributed)
+    assert len(local.overlap.pairs) < 30 * 29 // 2  # candidates, not all pairs
+
+
 @pytest.mark.parametrize(("sample", "buckets"), [(1, 3), (2, 4)])
 def test_distributed_candidates_equal_the_local_index(dask_client, sample, buckets):
     texts = _texts(120, seed=5)
