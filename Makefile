@@ -42,10 +42,10 @@ report: setup ## build $(OUT)/ (CSVs, notebooks, report.html, report.pdf) from $
 	$(VENV)/bin/newsaudit run $(CORPUS) --out $(OUT) --name $(CORPUS)
 
 test: setup ## run the whole test suite (2 workers)
-	$(PY) -m pytest -n 2 --dist loadgroup -q
+	$(PY) -m pytest -n 2 --dist loadfile -q
 
 test-fast: setup ## the suite without the end-to-end notebook/report tests
-	$(PY) -m pytest -n 2 --dist loadgroup -q -m "not e2e"
+	$(PY) -m pytest -n 2 --dist loadfile -q -m "not e2e"
 
 lint: setup ## ruff lint and format check
 	$(VENV)/bin/ruff check src tests benchmarks
