@@ -123,6 +123,14 @@ def shingle_hashes(
     )
     flat = table[codes]
     doc_of = np.repeat(np.arange(len(docs), dtype=np.int32), lengths)
+    return ngram_hashes(flat, doc_of, n, keep_one_in)
+
+
+def ngram_hashes(
+    flat: np.ndarray, doc_of: np.ndarray, n: int, keep_one_in: int = 1
+) -> tuple[np.ndarray, np.ndarray]:
+    """Distinct (document, n-gram hash) pairs, sorted, from the token hashes of concatenated
+    documents (`doc_of` gives each token's document); 1 in `keep_one_in` kept, by hash."""
     m = len(flat) - n + 1
     h = np.zeros(m, dtype=np.uint64)
     for k in range(n):  # chained mixing: order-sensitive ("a b" != "b a")

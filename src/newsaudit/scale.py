@@ -37,6 +37,7 @@ SAMPLE_FROM_ARTICLES = 5_000
 # The same folding as the overlap module's own index, so both hash the same shingles.
 from newsaudit.candidates import COMBINING as _COMBINING  # noqa: E402
 from newsaudit.candidates import FOLD_TABLE as _FOLD_TABLE  # noqa: E402
+from newsaudit.candidates import _mix, ngram_hashes  # noqa: E402
 
 # "(digit)[,.] before three digits" without a look-behind: same matches, twice as fast.
 _GROUPING = re.compile(r"(\d)[,.](?=\d{3}\b)")
@@ -127,15 +128,6 @@ def word_hashes(texts: Sequence[str]) -> tuple[np.ndarray, np.ndarray]:
     return hashes, lengths
 
 
-def _mix(x: np.ndarray) -> np.ndarray:
-    """splitmix64 finaliser: spreads bits so that chained hashes behave like random keys."""
-    with np.errstate(over="ignore"):
-        x = x + np.uint64(0x9E3779B97F4A7C15)
-        x = (x ^ (x >> np.uint64(30))) * np.uint64(0xBF58476D1CE4E5B9)
-        x = (x ^ (x >> np.uint64(27))) * np.uint64(0x94D049BB133111EB)
-        return x ^ (x >> np.uint64(31))
-
-
 @dataclass(frozen=True)
 class Shingles:
     """Distinct (doc, shingle hash) rows of a chunk of articles and each article's count."""
@@ -155,18 +147,7 @@ def shingle_chunk(texts: Sequence[str], first: int, n: int, sample: int = 1) -> 
     if len(hashed) < n:
         return empty
     doc_of = np.repeat(np.arange(first, first + len(texts), dtype=np.int32), lengths)
-    m = len(hashed) - n + 1
-    h = np.zeros(m, dtype=np.uint64)
-    for k in range(n):  # chained mixing: order-sensitive ("a b" != "b a")
-        h = _mix(h ^ hashed[k : k + m])
-    keep = doc_of[:m] == doc_of[n - 1 :]  # the n-gram does not straddle two articles
-    if sample > 1:
-        keep &= h % np.uint64(sample) == 0
-    doc, h = doc_of[:m][keep], h[keep]
-    order = np.lexsort((h, doc))
-    doc, h = doc[order], h[order]
-    distinct = np.r_[True, (h[1:] != h[:-1]) | (doc[1:] != doc[:-1])] if len(h) else []
-    doc, h = doc[distinct], h[distinct]
+    doc, h = ngram_hashes(hashed, doc_of, n, sample)
     per_doc = np.bincount(doc - first, minlength=len(texts)).astype(np.int64)
     return Shingles(doc, h, per_doc, first)
 
