@@ -593,3 +593,12 @@ def test_csvs_are_byte_identical_across_processes_and_hash_seeds(tmp_path):
         )
         outputs.append({p.name: p.read_bytes() for p in sorted(out.glob("*.csv"))})
     assert len(outputs[0]) == 8 and outputs[0] == outputs[1]  # 7 contract CSVs + comparisons
+
+
+@pytest.mark.parametrize(
+    "markup", ["<![A", "<![A b <p>x</p>", "<p>a</p><![if !IE]>b", "<![CDATA[x"]
+)
+def test_malformed_marked_sections_do_not_crash_the_html_reader(markup):
+    """Found by the fuzz test: the stdlib HTML parser asserts on a malformed `<![`."""
+    text = corpus.html_to_text(f"<html><body><h1>Head</h1>{markup}<p>Body text.</p>")
+    assert text.splitlines()[0] == "Head" and "Body text." in text

@@ -425,8 +425,13 @@ def html_to_text(page: str) -> str:
     """A web page as newsaudit's text format: headline line (first <h1>, else <title>), then
     one line per block of visible text after it; scripts, styles, navigation and forms dropped."""
     parser = _TextExtractor()
-    parser.feed(page.replace("\x00", ""))
-    parser.close()
+    try:
+        parser.feed(page.replace("\x00", ""))
+        parser.close()
+    except AssertionError:  # the stdlib parser asserts on malformed "<![...": tags out by rule
+        parser = _TextExtractor()
+        parser.feed(re.sub(r"<![^>]*>?", " ", page.replace("\x00", "")))
+        parser.close()
     text = "".join(parser.parts)
     headline = " ".join("".join(parser.h1).split()) or " ".join("".join(parser.title).split())
     if _H1_END in text:
