@@ -5,6 +5,7 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
+import nbformat
 import pytest
 
 from newsaudit import corpus, pipeline, report
@@ -39,3 +40,23 @@ def seed_build(tmp_path_factory: pytest.TempPathFactory) -> report.Build:
         pytest.skip("chromium not installed (make system-deps installs it)")
     out = tmp_path_factory.mktemp("seeds-report")
     return report.build(SEEDS, out, name="seeds")
+
+
+@pytest.fixture
+def failing_notebook(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """The report's only notebook is one whose second cell raises ValueError('boom')."""
+    nb = nbformat.v4.new_notebook()
+    params = nbformat.v4.new_code_cell('corpus_dir = ""  # folder')
+    params.metadata["tags"] = ["parameters"]
+    nb.cells = [params, nbformat.v4.new_code_cell("raise ValueError('boom')")]
+    nb.metadata["kernelspec"] = {
+        "name": "python3",
+        "display_name": "Python 3",
+        "language": "python",
+    }
+    folder = tmp_path / "nb"
+    folder.mkdir()
+    path = folder / "01_overview.ipynb"
+    nbformat.write(nb, path)
+    monkeypatch.setattr(report, "notebook_paths", lambda config=None: [path])
+    return path

@@ -8,7 +8,6 @@ import shutil
 import time
 from pathlib import Path
 
-import nbformat
 import pandas as pd
 import pytest
 
@@ -336,20 +335,7 @@ def test_each_build_gets_its_merged_params_force_and_kernel_share(tmp_path, monk
 
 
 @e2e
-def test_failing_notebook_is_recorded_with_its_executed_copy(tmp_path, monkeypatch):
-    nb = nbformat.v4.new_notebook()
-    params = nbformat.v4.new_code_cell('corpus_dir = ""  # folder')
-    params.metadata["tags"] = ["parameters"]
-    nb.cells = [params, nbformat.v4.new_code_cell("raise ValueError('boom')")]
-    nb.metadata["kernelspec"] = {
-        "name": "python3",
-        "display_name": "Python 3",
-        "language": "python",
-    }
-    nbformat.write(nb, tmp_path / "01_overview.ipynb")
-    monkeypatch.setattr(
-        report, "notebook_paths", lambda cfg=None: [tmp_path / "01_overview.ipynb"]
-    )
+def test_failing_notebook_is_recorded_with_its_executed_copy(tmp_path, failing_notebook):
     result = batch.run([FLOOD, BROKEN], tmp_path / "out", formats=("html",), progress=False)
     flood, broken = result.runs
     assert (flood.status, broken.status) == ("failed", "failed")

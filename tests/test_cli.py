@@ -11,7 +11,7 @@ from pathlib import Path
 import nbformat
 import pytest
 
-from newsaudit import cli, config, pipeline, report
+from newsaudit import cli, config, pipeline
 
 SRC = Path(__file__).resolve().parent.parent / "src"
 ARTICLE = b"Peacekeepers leave Mali\nTroops left Bamako on Friday.\n"
@@ -149,20 +149,7 @@ def test_real_entry_point_never_prints_a_traceback(tmp_path, files, code, stdout
 
 
 @pytest.mark.e2e
-def test_failing_notebook_exits_1_naming_its_executed_copy(tmp_path, capsys, monkeypatch):
-    broken = tmp_path / "nb"
-    broken.mkdir()
-    nb = nbformat.v4.new_notebook()
-    params = nbformat.v4.new_code_cell('corpus_dir = ""  # folder')
-    params.metadata["tags"] = ["parameters"]
-    nb.cells = [params, nbformat.v4.new_code_cell("raise ValueError('boom')")]
-    nb.metadata["kernelspec"] = {
-        "name": "python3",
-        "display_name": "Python 3",
-        "language": "python",
-    }
-    nbformat.write(nb, broken / "01_overview.ipynb")
-    monkeypatch.setattr(report, "notebook_paths", lambda cfg=None: [broken / "01_overview.ipynb"])
+def test_failing_notebook_exits_1_naming_its_executed_copy(tmp_path, capsys, failing_notebook):
     out = tmp_path / "out"
     code = cli.main(
         ["run", str(config.SEEDS_DIR), "--out", str(out), "--format", "html", "--no-progress"]

@@ -103,23 +103,7 @@ def test_unchanged_rerun_is_skipped_and_force_rebuilds(seed_build):
     assert again.status == "unchanged"
 
 
-def test_failing_notebook_keeps_executed_copy(tmp_path, monkeypatch):
-    broken = tmp_path / "nb"
-    broken.mkdir()
-    nb = nbformat.v4.new_notebook()
-    params = nbformat.v4.new_code_cell('corpus_dir = ""  # folder')
-    params.metadata["tags"] = ["parameters"]
-    nb.cells = [params, nbformat.v4.new_code_cell("raise ValueError('boom')")]
-    nb.metadata["kernelspec"] = {
-        "name": "python3",
-        "display_name": "Python 3",
-        "language": "python",
-    }
-    nbformat.write(nb, broken / "01_overview.ipynb")
-    monkeypatch.setattr(report, "NOTEBOOKS_DIR", broken)
-    monkeypatch.setattr(
-        report, "notebook_paths", lambda config=None: [broken / "01_overview.ipynb"]
-    )
+def test_failing_notebook_keeps_executed_copy(tmp_path, failing_notebook):
     out = tmp_path / "out"
     with pytest.raises(report.ReportError, match="ValueError: boom"):
         report.build(config.SEEDS_DIR, out, formats=("html",))
