@@ -6,8 +6,8 @@ import numpy as np
 import pytest
 
 from newsaudit import alignment, corpus
-from newsaudit.candidates import tokens
 from newsaudit.config import OverlapConfig
+from newsaudit.text.tokens import tokens
 
 DATA = Path(__file__).parent / "data" / "overlap"
 CONFIG = OverlapConfig()

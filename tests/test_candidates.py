@@ -1,4 +1,4 @@
-"""Tests for newsaudit.candidates: normalisation, tokens with spans, the shingle index."""
+"""Tests for newsaudit.candidates: the shingle index."""
 
 import pytest
 
@@ -13,29 +13,6 @@ OTHER = (
     "Fishermen in the northern bay reported record catches this spring, and prices at the "
     "morning market fell for the third week in a row according to traders."
 )
-
-
-@pytest.mark.parametrize(
-    ("raw", "folded"),
-    [
-        ("\u201cQuoted\u201d", '"quoted"'),
-        ("14,000-strong", "14000-strong"),
-        ("1.200.000", "1200000"),
-        ("Caf\u00e9 Djir\u00e9", "cafe djire"),
-        ("2013\u20132014", "2013-2014"),
-        ("country\u2019s", "country's"),
-        ("3.5 per cent", "3.5 per cent"),
-    ],
-)
-def test_fold(raw, folded):
-    assert candidates.fold(raw) == folded
-
-
-def test_tokens_keep_char_spans_into_the_original_text():
-    text = "Mali\u2019s 14,000 \u201ctroops\u201d left."
-    toks = candidates.tokens(text)
-    assert [t.norm for t in toks] == ["mali's", "14000", "troops", "left"]
-    assert [text[t.start : t.end] for t in toks] == ["Mali\u2019s", "14,000", "troops", "left"]
 
 
 def test_planted_pair_is_found_and_unrelated_pairs_are_not():

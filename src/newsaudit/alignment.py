@@ -22,8 +22,9 @@ from functools import lru_cache
 
 import numpy as np
 
-from newsaudit.candidates import Token, fold
 from newsaudit.config import OverlapConfig
+from newsaudit.text.fold import fold
+from newsaudit.text.tokens import Token
 
 
 @dataclass(frozen=True)

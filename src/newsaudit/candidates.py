@@ -12,79 +12,15 @@ from __future__ import annotations
 
 import hashlib
 import itertools
-import re
-import string
-import unicodedata
 from collections.abc import Sequence
-from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
 
 from newsaudit.config import OverlapConfig
+from newsaudit.text.tokens import words
 
 CANDIDATE_COLUMNS = ["article_a", "article_b", "shared_shingles", "jaccard"]
-
-# A number keeps its grouping/decimal marks ("14,000", "3.5"); a word keeps inner apostrophes
-# and hyphens ("country's", "al-Qaeda").
-WORD_RE = re.compile(r"\d+(?:[.,]\d+)*|\w+(?:['\u2019\-\u2010\u2011]\w+)*", re.UNICODE)
-FOLD_TABLE = str.maketrans(
-    {
-        "\u2018": "'",
-        "\u2019": "'",
-        "\u201b": "'",
-        "\u2032": "'",
-        "\u201c": '"',
-        "\u201d": '"',
-        "\u201e": '"',
-        "\u00ab": '"',
-        "\u00bb": '"',
-        "\u2010": "-",
-        "\u2011": "-",
-        "\u2012": "-",
-        "\u2013": "-",
-        "\u2014": "-",
-        "\u2212": "-",
-    }
-)
-COMBINING = re.compile(r"[\u0300-\u036f]")
-_GROUPING = re.compile(r"[,.](?<=\d[,.])(?=\d{3}\b)")  # separator first: a fast scan
-
-
-@dataclass(frozen=True)
-class Token:
-    """A normalised word and its char span in the article text."""
-
-    norm: str
-    start: int
-    end: int
-
-
-def fold(text: str) -> str:
-    """Case, accents, typographic quotes and dashes folded; digit grouping marks removed."""
-    text = text.translate(FOLD_TABLE)
-    if not text.isascii():
-        text = COMBINING.sub("", unicodedata.normalize("NFKD", text))
-    return _GROUPING.sub("", text.casefold())
-
-
-def tokens(text: str) -> list[Token]:
-    """Words of a text, normalised with `fold`, with their char spans in the original text."""
-    return [Token(fold(m.group(0)), m.start(), m.end()) for m in WORD_RE.finditer(text)]
-
-
-_SEPARATORS = str.maketrans(
-    dict.fromkeys(string.punctuation + "\u2026\u2022\u00b7\u00a7\u00b6", " ")
-)
-
-
-def words(text: str) -> list[str]:
-    """Normalised words for the shingle index: `fold`, then every punctuation mark separates.
-
-    Cruder than `tokens` ("al-Qaeda" -> "al", "qaeda") but several times faster, and only
-    has to be consistent with itself: it feeds hashing, never char offsets.
-    """
-    return fold(text).translate(_SEPARATORS).split()
 
 
 def _word_hash(word: str) -> int:

@@ -11,6 +11,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from newsaudit import lexicon
+
 # ---------------------------------------------------------------------------------------------
 # Paths (cookiecutter-data-science style: one place that knows where things live)
 # ---------------------------------------------------------------------------------------------
@@ -30,11 +32,8 @@ ARTICLE_SUFFIX = ".txt"
 METADATA_FILE = "metadata.csv"
 METADATA_COLUMNS = ("file", "outlet", "published", "url")
 PARAM_FILES = ("newsaudit.yaml", "params.yaml")  # a corpus folder's own settings overrides
-MONTHS = (
-    "January", "February", "March", "April", "May", "June", "July", "August", "September",
-    "October", "November", "December",
-)  # fmt: skip
-WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+MONTHS = lexicon.words("months")
+WEEKDAYS = lexicon.words("weekdays")
 CALENDAR_WORDS = frozenset(MONTHS + WEEKDAYS)  # capitalised, yet never names or counted nouns
 
 

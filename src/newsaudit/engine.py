@@ -26,6 +26,7 @@ import pandas as pd
 from newsaudit import corpus, figures, names, overlap, pipeline, readability, scale, tagging
 from newsaudit.config import DEFAULT, Settings
 from newsaudit.errors import EngineError
+from newsaudit.text.tokens import words
 
 ENGINES = ("local", "dask")
 # Corpora at least this large also get Parquet copies of the tables: a 100k-article run has
@@ -274,7 +275,7 @@ def _overlap_chunk(texts: Sequence[str], first: int, n: int, sample: int) -> sca
     """One chunk of the overlap module's own shingle index (its words, hashes and sampling)."""
     from newsaudit import candidates as candidate_index
 
-    doc, h = candidate_index.shingle_hashes([candidate_index.words(t) for t in texts], n, sample)
+    doc, h = candidate_index.shingle_hashes([words(t) for t in texts], n, sample)
     per_doc = np.bincount(doc, minlength=len(texts)).astype(np.int64)
     return scale.Shingles(doc.astype(np.int32) + first, h, per_doc, first)
 

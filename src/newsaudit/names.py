@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import itertools
 import re
-import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -24,6 +23,8 @@ import pandas as pd
 
 from newsaudit.config import CALENDAR_WORDS, TaggingConfig
 from newsaudit.corpus import Article, Corpus
+from newsaudit.text.distance import edit_distance
+from newsaudit.text.fold import name_key as fold
 
 _PARTICLE = r"(?:al|el|bin|ibn|de|du|des|van|von|der|da)"
 _CAP = r"[A-Z\u00C0-\u00DE][\w\u00C0-\u024F]*(?:[-'’][\w\u00C0-\u024F]+)*"
@@ -52,28 +53,6 @@ class Mention:
     start: int
     end: int
     at_start: bool = False
-
-
-def fold(name: str) -> str:
-    """Spelling-insensitive key: accents stripped, case folded, only letters and digits kept."""
-    decomposed = unicodedata.normalize("NFKD", name)
-    plain = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-    return re.sub(r"[\W_]+", "", plain.casefold())
-
-
-def edit_distance(a: str, b: str, limit: int) -> int:
-    """Levenshtein distance, stopping early once it exceeds `limit` (returns limit + 1)."""
-    if abs(len(a) - len(b)) > limit:
-        return limit + 1
-    prev = list(range(len(b) + 1))
-    for i, ca in enumerate(a, 1):
-        cur = [i]
-        for j, cb in enumerate(b, 1):
-            cur.append(min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ca != cb)))
-        if min(cur) > limit:
-            return limit + 1
-        prev = cur
-    return prev[-1]
 
 
 def _is_heading(paragraph: str, config: TaggingConfig) -> bool:

@@ -30,11 +30,12 @@ import pandas as pd
 from newsaudit import alignment
 from newsaudit import candidates as candidate_index
 from newsaudit.alignment import Passage, SentenceView
-from newsaudit.candidates import Token
 from newsaudit.config import OverlapConfig
 from newsaudit.corpus import Article, Corpus
-from newsaudit.names import edit_distance
-from newsaudit.names import fold as fold_name
+from newsaudit.text.distance import edit_distance
+from newsaudit.text.fold import fold
+from newsaudit.text.fold import name_key as fold_name
+from newsaudit.text.tokens import Token, tokens
 
 PAIR_COLUMNS = [
     "article_a",
@@ -234,7 +235,7 @@ def _near_index(counts: Counter[str]) -> dict[str, set[str]]:
 
 def prepare(article: Article, config: OverlapConfig) -> Prepared:
     """Tokens, sentence view and quotations of one article."""
-    toks = candidate_index.tokens(article.text)
+    toks = tokens(article.text)
     qs = quotes(article.text, config)
     mask = _token_mask(toks, [(q.start, q.end) for q in qs])
     counts = Counter(t.norm for t in toks)
@@ -1046,12 +1047,12 @@ def mark_differences(text_a: str, text_b: str) -> tuple[str, str]:
     """Both texts HTML-escaped, words missing from the other wrapped in <del> (a) / <ins> (b)."""
     pieces_a, pieces_b = _PIECE.findall(text_a), _PIECE.findall(text_b)
     words_a = [
-        (k, candidate_index.fold(w.strip(".,;:!?\"'()\u201c\u201d\u2019")))
+        (k, fold(w.strip(".,;:!?\"'()\u201c\u201d\u2019")))
         for k, w in enumerate(pieces_a)
         if not w.isspace()
     ]
     words_b = [
-        (k, candidate_index.fold(w.strip(".,;:!?\"'()\u201c\u201d\u2019")))
+        (k, fold(w.strip(".,;:!?\"'()\u201c\u201d\u2019")))
         for k, w in enumerate(pieces_b)
         if not w.isspace()
     ]

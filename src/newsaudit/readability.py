@@ -38,10 +38,10 @@ from functools import cache, lru_cache
 
 import pandas as pd
 
-from newsaudit import sentences as sentence_splitter
 from newsaudit import syllables
 from newsaudit.config import PACKAGE_DIR, ReadabilityConfig
 from newsaudit.corpus import Corpus
+from newsaudit.text import sentences as sentence_splitter
 
 SCORE_COLUMNS = (
     "article_id",

@@ -35,9 +35,9 @@ SAMPLE = 4
 SAMPLE_FROM_ARTICLES = 5_000
 
 # The same folding as the overlap module's own index, so both hash the same shingles.
-from newsaudit.candidates import COMBINING as _COMBINING  # noqa: E402
-from newsaudit.candidates import FOLD_TABLE as _FOLD_TABLE  # noqa: E402
 from newsaudit.candidates import _mix, ngram_hashes  # noqa: E402
+from newsaudit.text.fold import COMBINING as _COMBINING  # noqa: E402
+from newsaudit.text.fold import FOLD_TABLE as _FOLD_TABLE  # noqa: E402
 
 # "(digit)[,.] before three digits" without a look-behind: same matches, twice as fast.
 _GROUPING = re.compile(r"(\d)[,.](?=\d{3}\b)")

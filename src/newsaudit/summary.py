@@ -8,9 +8,11 @@ import json
 
 import pandas as pd
 
-from newsaudit import __version__, names
+from newsaudit import __version__
 from newsaudit.display import Html, Text
 from newsaudit.pipeline import Results
+from newsaudit.text.distance import edit_distance
+from newsaudit.text.fold import name_key
 
 
 def _pct(value: float) -> str:
@@ -129,12 +131,12 @@ def readability_findings(results: Results) -> list[str]:
 def misspellings(canonical: str, variants: list[str]) -> list[str]:
     """The variants that are other spellings of `canonical` (MUNISMA for MINUSMA, Djire for
     Djiré), not short forms, surnames or acronym expansions of it."""
-    key = names.fold(canonical)
+    key = name_key(canonical)
     out = []
     for variant in variants:
-        other = names.fold(variant)
+        other = name_key(variant)
         limit = max(1, round(0.3 * min(len(key), len(other))))
-        if variant != canonical and names.edit_distance(key, other, limit) <= limit:
+        if variant != canonical and edit_distance(key, other, limit) <= limit:
             out.append(variant)
     return out
 

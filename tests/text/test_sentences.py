@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from newsaudit import sentences
+from newsaudit.text import sentences
 
 
 @pytest.mark.parametrize(

@@ -1,0 +1,44 @@
+"""Folding: one normal form of a word for matching, whatever the typography or accents."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+FOLD_TABLE = str.maketrans(
+    {
+        "\u2018": "'",
+        "\u2019": "'",
+        "\u201b": "'",
+        "\u2032": "'",
+        "\u201c": '"',
+        "\u201d": '"',
+        "\u201e": '"',
+        "\u00ab": '"',
+        "\u00bb": '"',
+        "\u2010": "-",
+        "\u2011": "-",
+        "\u2012": "-",
+        "\u2013": "-",
+        "\u2014": "-",
+        "\u2212": "-",
+    }
+)
+COMBINING = re.compile(r"[\u0300-\u036f]")
+_GROUPING = re.compile(r"[,.](?<=\d[,.])(?=\d{3}\b)")  # separator first: a fast scan
+_NOT_ALNUM = re.compile(r"[\W_]+")
+
+
+def fold(text: str) -> str:
+    """Case, accents, typographic quotes and dashes folded; digit grouping marks removed."""
+    text = text.translate(FOLD_TABLE)
+    if not text.isascii():
+        text = COMBINING.sub("", unicodedata.normalize("NFKD", text))
+    return _GROUPING.sub("", text.casefold())
+
+
+def name_key(name: str) -> str:
+    """Spelling-insensitive key: accents stripped, case folded, only letters and digits kept."""
+    decomposed = unicodedata.normalize("NFKD", name)
+    plain = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return _NOT_ALNUM.sub("", plain.casefold())

@@ -1,0 +1,55 @@
+"""Tests for newsaudit.text.fold and newsaudit.text.tokens: one normal form, spans kept."""
+
+import pytest
+
+from newsaudit.text.distance import edit_distance
+from newsaudit.text.fold import fold, name_key
+from newsaudit.text.tokens import tokens, words
+
+
+@pytest.mark.parametrize(
+    ("raw", "folded"),
+    [
+        ("\u201cQuoted\u201d", '"quoted"'),
+        ("14,000-strong", "14000-strong"),
+        ("1.200.000", "1200000"),
+        ("Caf\u00e9 Djir\u00e9", "cafe djire"),
+        ("2013\u20132014", "2013-2014"),
+        ("country\u2019s", "country's"),
+        ("3.5 per cent", "3.5 per cent"),
+    ],
+)
+def test_fold(raw, folded):
+    assert fold(raw) == folded
+
+
+def test_tokens_keep_char_spans_into_the_original_text():
+    text = "Mali\u2019s 14,000 \u201ctroops\u201d left."
+    toks = tokens(text)
+    assert [t.norm for t in toks] == ["mali's", "14000", "troops", "left"]
+    assert [text[t.start : t.end] for t in toks] == ["Mali\u2019s", "14,000", "troops", "left"]
+
+
+@pytest.mark.parametrize(
+    ("name", "key"),
+    [("Djir\u00e9", "djire"), ("Al-Qaeda", "alqaeda"), ("al Qaeda", "alqaeda"), ("U.N.", "un")],
+)
+def test_name_key_ignores_accents_case_and_punctuation(name, key):
+    assert name_key(name) == key
+
+
+def test_words_split_at_every_punctuation_mark():
+    assert words("Al-Qaeda\u2019s 14,000 troops.") == ["al", "qaeda", "s", "14000", "troops"]
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "limit", "distance"),
+    [
+        ("MUNISMA", "MINUSMA", 2, 2),
+        ("kitten", "sitting", 3, 3),
+        ("abc", "abcdef", 1, 2),
+        ("", "", 0, 0),
+    ],
+)
+def test_edit_distance_stops_past_the_limit(a, b, limit, distance):
+    assert edit_distance(a, b, limit) == distance
