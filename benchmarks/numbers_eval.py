@@ -1,0 +1,349 @@
+"""Number extraction on others' test cases: Recognizers-Text specs and quantulum3's sentences.
+
+Run from the repository root: `python benchmarks/numbers_eval.py` (writes
+benchmarks/results/numbers_eval.md). Reads `../shared/dev/quantities/recognizers-text/*.json`
+(Microsoft Recognizers-Text English specs, MIT) and quantulum3's own test sentences
+(`quantulum3/_lang/en_US/tests/quantities*.json`, installed with the bench extra); skips politely
+when either is missing. Nothing from them is copied into the repository.
+
+Split, fixed before tuning: a case is "dev" when the first 8 hex digits of
+sha1("<category>|<input>") are even, else "test". Only dev cases were read while developing;
+both halves are reported. `--src DIR` scores another checkout's package (the "before" numbers).
+
+Scoring, per case: the gold values (a range's finite bounds count as values) are matched one to
+one with the values of the predicted figures (a qualified figure's value is its written number,
+a range gives both ends). A value matches when equal within 0.01 % relative; a share written as
+a percentage matches the same share written as a fraction (66.67 % = 2/3). Precision counts
+every predicted figure (dates included), recall every gold value. Bound accuracy: the share of
+gold intervals (NumberRange) whose low and high the extractor gives exactly (an open lower end
+is matched by 0, the floor newsaudit puts under "less than" counts).
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import math
+import os
+import sys
+import time
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+DEV = ROOT.parent / "shared" / "dev" / "quantities" / "recognizers-text"
+OUT = ROOT / "benchmarks" / "results" / "numbers_eval.md"
+SPECS = {
+    "number": "NumberModel.json",
+    "range": "NumberRangeModel.json",
+    "percent": "PercentModel.json",
+    "currency": "CurrencyModel.json",
+    "dimension": "DimensionModel.json",
+    "age": "AgeModel.json",
+    "temperature": "TemperatureModel.json",
+}
+HEADLINE = ("number", "range", "percent", "quantulum3")
+REL_TOL = 1e-4
+
+
+@dataclass(frozen=True)
+class Gold:
+    """One expected quantity: its value(s) and, for a range, its interval."""
+
+    values: tuple[float, ...]
+    low: float | None = None
+    high: float | None = None
+    fraction: bool = False
+
+
+@dataclass
+class Case:
+    category: str
+    text: str
+    gold: list[Gold]
+    half: str = ""
+
+
+@dataclass
+class Pred:
+    values: tuple[float, ...]
+    low: float
+    high: float
+    percent: bool = False
+
+
+@dataclass
+class Score:
+    tp_pred: int = 0
+    n_pred: int = 0
+    tp_gold: int = 0
+    n_gold: int = 0
+    bounds_ok: int = 0
+    n_bounds: int = 0
+    misses: list[str] = field(default_factory=list)
+
+    def prf(self) -> tuple[float, float, float]:
+        p = self.tp_pred / self.n_pred if self.n_pred else 1.0
+        r = self.tp_gold / self.n_gold if self.n_gold else 1.0
+        return p, r, (2 * p * r / (p + r) if p + r else 0.0)
+
+
+def half_of(category: str, text: str) -> str:
+    """'dev' or 'test', fixed by a hash of the case (never by its content's difficulty)."""
+    digest = hashlib.sha1(f"{category}|{text}".encode()).hexdigest()
+    return "dev" if int(digest[:8], 16) % 2 == 0 else "test"
+
+
+def _float(text: str) -> float | None:
+    try:
+        return float(str(text).replace(",", "").rstrip("%"))
+    except ValueError:
+        return None
+
+
+def _interval(value: str) -> tuple[float | None, float | None]:
+    low, high = value.strip("[]()").split(",")
+    return (_float(low) if low else None), (_float(high) if high else None)
+
+
+def recognizers_cases(folder: Path) -> list[Case]:
+    """Every case of the Recognizers-Text specs, gold values (and intervals for ranges)."""
+    cases = []
+    for category, name in SPECS.items():
+        file = folder / name
+        if not file.is_file():
+            continue
+        for item in json.loads(file.read_text(encoding="utf-8")):
+            gold = []
+            for r in item.get("Results", []):
+                res = r.get("Resolution") or {}
+                value = str(res.get("value", ""))
+                if category == "range":
+                    low, high = _interval(value)
+                    finite = tuple(v for v in (low, high) if v is not None)
+                    gold.append(Gold(finite, low, high))
+                else:
+                    v = _float(value)
+                    if v is None:
+                        continue  # "a small percent": no value to find
+                    gold.append(Gold((v,), fraction=res.get("subtype") == "fraction"))
+            cases.append(Case(category, item["Input"], gold))
+    return cases
+
+
+def quantulum_cases() -> list[Case]:
+    """quantulum3's own test sentences (both files), when quantulum3 is installed."""
+    try:
+        import quantulum3
+    except ImportError:
+        return []
+    folder = Path(quantulum3.__file__).parent / "_lang" / "en_US" / "tests"
+    cases = []
+    for name in ("quantities.json", "quantities.ambiguity.json"):
+        for item in json.loads((folder / name).read_text(encoding="utf-8")):
+            gold = [Gold((float(r["value"]),)) for r in item["res"]]
+            cases.append(Case("quantulum3", item["req"], gold))
+    return cases
+
+
+def newsaudit_system(src: Path) -> Callable[[str], list[Pred]]:
+    """newsaudit's extractor (from `src`) as text -> predictions."""
+    sys.path.insert(0, str(src))
+    from newsaudit import figures
+
+    try:
+        from newsaudit.figures.words import WORDS
+
+        kinds = WORDS.qualifiers
+    except ImportError:  # before the word lists became lexicon data
+        from newsaudit.config import FiguresConfig
+
+        kinds = FiguresConfig().qualifiers
+
+    def values(f: object) -> tuple[float, ...]:
+        written = getattr(f, "value", None)
+        if written is not None:
+            return (float(written),) if not math.isnan(written) else (f.low, f.high)
+        if f.vague or f.kind == "date":
+            return ()
+        kind = kinds.get(f.qualifier, "")
+        if kind in ("gt", "ge"):
+            return (f.low,)
+        if kind in ("lt", "le", "nearly"):
+            return (f.high,)
+        if kind == "approx":
+            return ((f.low + f.high) / 2,)
+        if f.low == f.high:
+            return (f.low,)
+        return tuple(v for v in (f.low, f.high) if math.isfinite(v))
+
+    def run(text: str) -> list[Pred]:
+        return [Pred(values(f), f.low, f.high, f.unit == "%") for f in figures.extract_text(text)]
+
+    return run
+
+
+def quantulum_system() -> Callable[[str], list[Pred]] | None:
+    try:
+        from quantulum3 import parser
+    except ImportError:
+        return None
+
+    def run(text: str) -> list[Pred]:
+        out = []
+        for q in parser.parse(text):
+            v = float(q.value)
+            out.append(Pred((v,), v, v, q.unit.name == "percentage"))
+        return out
+
+    return run
+
+
+def _same(p: float, g: float) -> bool:
+    return abs(p - g) <= REL_TOL * max(1.0, abs(g)) or (g != 0 and abs(p - g) <= REL_TOL * abs(g))
+
+
+def _matches(pred: Pred, value: float, gold: Gold) -> bool:
+    return any(
+        _same(p, value) or (pred.percent and gold.fraction and _same(p, 100 * value))
+        for p in pred.values
+    )
+
+
+def score_case(case: Case, preds: list[Pred], score: Score) -> None:
+    """Add one case to `score`: one-to-one greedy matching of gold values and predictions."""
+    wanted = [(v, g) for g in case.gold for v in g.values]
+    used: set[int] = set()
+    found = 0
+    for value, gold in wanted:
+        for i, p in enumerate(preds):
+            if i not in used and _matches(p, value, gold):
+                used.add(i)
+                found += 1
+                break
+            if i in used and len(p.values) > 1 and _matches(p, value, gold):
+                found += 1  # the other end of a range already matched
+                break
+    score.n_gold += len(wanted)
+    score.tp_gold += found
+    score.n_pred += len(preds)
+    score.tp_pred += len(used)
+    for g in case.gold:
+        if g.low is None and g.high is None:
+            continue
+        score.n_bounds += 1
+        low = -math.inf if g.low is None else g.low
+        high = math.inf if g.high is None else g.high
+        if any(
+            (_same(p.low, low) or (g.low is None and p.low <= 0))
+            and (_same(p.high, high) if math.isfinite(high) else math.isinf(p.high))
+            for p in preds
+        ):
+            score.bounds_ok += 1
+    if found < len(wanted) or len(used) < len(preds):
+        got = [p.values for p in preds]
+        score.misses.append(f"{case.text[:90]!r}: gold {[g.values for g in case.gold]} got {got}")
+
+
+def evaluate(
+    cases: list[Case], systems: dict[str, Callable[[str], list[Pred]]]
+) -> dict[tuple[str, str, str], Score]:
+    """(system, category, half) -> score."""
+    scores: dict[tuple[str, str, str], Score] = {}
+    for name, run in systems.items():
+        for case in cases:
+            try:
+                preds = run(case.text)
+            except Exception as err:
+                preds = []
+                print(f"{name} crashed on {case.text[:60]!r}: {err!r}", file=sys.stderr)
+            for half in (case.half, "all"):
+                key = (name, case.category, half)
+                score_case(case, preds, scores.setdefault(key, Score()))
+    return scores
+
+
+def throughput(src: Path, n: int = 400) -> float:
+    """Articles per second of per-article figure extraction on synthetic news (one core)."""
+    sys.path.insert(0, str(ROOT))
+    from benchmarks import synth
+    from newsaudit import figures
+
+    texts = synth.generate(n, seed=3).texts
+    figures.extract_text(texts[0])
+    start = time.perf_counter()
+    for text in texts:
+        figures.extract_text(text)
+    return n / (time.perf_counter() - start)
+
+
+def table(scores: dict[tuple[str, str, str], Score], categories: Iterable[str]) -> list[str]:
+    lines = [
+        "| category | half | system | cases' values | P | R | F1 | bounds right |",
+        "|---|---|---|---:|---:|---:|---:|---:|",
+    ]
+    systems = sorted({k[0] for k in scores}, key=lambda s: (s != "newsaudit", s))
+    for category in categories:
+        for half in ("dev", "test", "all"):
+            for system in systems:
+                s = scores.get((system, category, half))
+                if s is None:
+                    continue
+                p, r, f = s.prf()
+                bounds = f"{s.bounds_ok}/{s.n_bounds}" if s.n_bounds else ""
+                lines.append(
+                    f"| {category} | {half} | {system} | {s.n_gold} | {p:.2f} | {r:.2f} | "
+                    f"{f:.2f} | {bounds} |"
+                )
+    return lines
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--src", type=Path, default=ROOT / "src", help="package source to score")
+    parser.add_argument("--out", type=Path, default=OUT, help="markdown report")
+    parser.add_argument("--dev", type=Path, default=DEV, help="Recognizers-Text specs folder")
+    parser.add_argument("--misses", default="", help="print misses of this category (dev half)")
+    parser.add_argument("--no-quantulum", action="store_true", help="newsaudit only (faster)")
+    args = parser.parse_args(argv)
+    cases = recognizers_cases(args.dev) + quantulum_cases()
+    if not cases:
+        print(f"skipped: no specs at {args.dev} and no quantulum3 installed")
+        return 0
+    for case in cases:
+        case.half = half_of(case.category, case.text)
+    systems = {"newsaudit": newsaudit_system(args.src)}
+    q = None if args.no_quantulum else quantulum_system()
+    if q is not None:
+        systems["quantulum3"] = q
+    scores = evaluate(cases, systems)
+    if args.misses:
+        for line in scores[("newsaudit", args.misses, "dev")].misses:
+            print(line)
+    categories = [c for c in (*SPECS, "quantulum3") if any(k[1] == c for k in scores)]
+    rate = throughput(args.src)
+    package = os.path.relpath(args.src, ROOT)
+    lines = [
+        "# Number extraction on Recognizers-Text specs and quantulum3's sentences",
+        "",
+        f"Generated by `python benchmarks/numbers_eval.py` (package: `{package}`).",
+        "Value P/R/F1 and bound accuracy per category; dev = the half read while developing,",
+        "test = the untouched half (sha1 rule in the script). quantulum3 runs on the same cases.",
+        "",
+        *table(scores, categories),
+        "",
+        f"Figure extraction on synthetic news: {rate:.0f} articles/s (one core, noisy).",
+        "",
+    ]
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    tmp = args.out.with_suffix(".tmp")
+    tmp.write_text("\n".join(lines), encoding="utf-8")
+    tmp.replace(args.out)
+    print("\n".join(lines))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
