@@ -8,6 +8,7 @@ import pytest
 
 from newsaudit import figures
 from newsaudit.config import FiguresConfig
+from newsaudit.figures import numbers
 from tests.figures.conftest import CONFIG
 
 
@@ -84,3 +85,105 @@ def test_tolerances_are_configurable() -> None:
     wide = FiguresConfig(approx_tolerance=0.5)
     (fig,) = figures.extract_text("about 100 people", wide)
     assert (fig.low, fig.high) == (50, 150)
+
+
+INF = math.inf
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Capitalised units: the unit is found whatever its case.
+        ("He walked 20 Miles.", [(20, 20, "mile")]),
+        ("It is 5 KM away.", [(5, 5, "km")]),
+        ("They sent 3 Tonnes of rice.", [(3, 3, "t")]),
+        # Spelled ranges are ranges, never sums.
+        ("between ten and fifteen people", [(10, 15, "count")]),
+        ("aged between twenty and thirty", [(20, 30, "count")]),
+        # Identifiers name things; they count nothing.
+        ("The S&P 500 fell.", []),
+        ("The FTSE 100 rose.", []),
+        ("Covid 19 spread.", []),
+        ("under Article 5 of the treaty", []),
+        ("Section 230 protects them.", []),
+        ("a Boeing 737 jet", []),
+        ("along Route 66", []),
+        ("UN Resolution 2100 was passed", []),
+        ("outside No. 10", []),
+        ("emissions by 2100", [(2100, 2100, "year")]),
+        # Clock times and scores are not counts.
+        ("The vote closes at 7 pm.", []),
+        ("It starts at 19:00.", []),
+        ("The quake struck at 5:55 AM.", []),
+        ("a 3-2 win", []),
+        # Abbreviated months are dates; a season is a span of two years.
+        ("on Aug. 14", [(814, 814, "month-day")]),
+        ("on Sept. 20", [(920, 920, "month-day")]),
+        ("the 2013-14 season", [(2013, 2014, "year")]),
+        # Shares, ratios and fractions.
+        ("one in five adults", [(20, 20, "%")]),
+        ("3 out of 10 voters", [(30, 30, "%")]),
+        ("It rose 3 percentage points.", [(3, 3, "percentage points")]),
+        ("Sales more than doubled.", [(2, INF, "times")]),
+        ("two thirds of voters", [(200 / 3, 200 / 3, "%")]),
+        ("a third of the budget", [(100 / 3, 100 / 3, "%")]),
+        ("half of the seats", [(50, 50, "%")]),
+        ("It took 2 1/2 hours.", [(2.5, 2.5, "hours")]),
+        ("½ of the vote", [(50, 50, "%")]),
+        ("three and a half years", [(3.5, 3.5, "years")]),
+        ("half an hour", [(0.5, 0.5, "hours")]),
+        # Bounds written after the number.
+        ("1,000 or more people", [(1000, INF, "count")]),
+        ("500 or fewer people", [(0, 500, "count")]),
+        ("300-plus people", [(300, INF, "count")]),
+        ("300+ people", [(300, INF, "count")]),
+        # Signs are kept.
+        ("growth of -1.3%", [(-1.3, -1.3, "%")]),
+        ("minus 5 degrees", [(-5, -5, "degree")]),
+        # Magnitudes and units glued to the number.
+        ("1.2m tons of grain", [(1.2e6, 1.2e6, "t")]),
+        ("It raised 35m for the fund.", [(35e6, 35e6, "count")]),
+        ("a 5m-high wall", [(5, 5, "m")]),
+        ("a 5pc rise", [(5, 5, "%")]),
+        ("at 50mph", [(50, 50, "mph")]),
+        ("a 2,000km border", [(2000, 2000, "km")]),
+        ("a USD10m grant", [(10e6, 10e6, "USD")]),
+        ("debts of $US113 trillion", [(1.13e14, 1.13e14, "USD")]),
+        ("4 hundred million people", [(4e8, 4e8, "count")]),
+        ("13 lakh people", [(1.3e6, 1.3e6, "count")]),
+        # Dollars of other countries are their own currencies.
+        ("HK$5 billion", [(5e9, 5e9, "HKD")]),
+        ("A$20", [(20, 20, "AUD")]),
+        ("C$3.5m", [(3.5e6, 3.5e6, "CAD")]),
+    ],
+)
+def test_news_number_forms(text: str, expected: list[tuple[float, float, str]]) -> None:
+    found = [
+        (f.low, f.high, f.unit)
+        for f in figures.extract_text(text, CONFIG)
+        if f.kind not in ("ordinal",)
+    ]
+    assert found == [(pytest.approx(lo), pytest.approx(hi), u) for lo, hi, u in expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "share"),
+    [
+        ("two hundred and fifty", 250, False),
+        ("twenty-one", 21, False),
+        ("five and a half million", 5.5e6, False),
+        ("half a million", 5e5, False),
+        ("two point five", 2.5, False),
+        ("three fifths", 0.6, True),
+        ("3/4", 0.75, True),
+        ("2½", 2.5, False),
+        ("1 414 021 100", 1_414_021_100, False),
+        ("1.3e6", 1.3e6, False),
+        (".08", 0.08, False),
+        ("negative ten", -10, False),
+    ],
+)
+def test_number_grammar(text: str, value: float, share: bool) -> None:
+    number = numbers.parse(text)
+    assert number is not None
+    assert (number.value, number.share) == (pytest.approx(value), share)

@@ -11,14 +11,23 @@ import datetime as dt
 import math
 import re
 from dataclasses import dataclass, replace
+from functools import cache
 
 from newsaudit.config import MONTHS, FiguresConfig
+from newsaudit.figures import numbers
 from newsaudit.figures.numbers import apply_qualifier, parse_number, words_pattern
 from newsaudit.figures.words import WORDS
 
 DATE_KINDS = ("year", "date")
 _MONTHS = "|".join(MONTHS)
-_MONTH_NUM = {m: i for i, m in enumerate(MONTHS, start=1)}
+_MONTH_NUM = {
+    **{m: i for i, m in enumerate(MONTHS, start=1)},
+    **{m: int(n) for m, n in WORDS.month_abbreviations.items()},
+}
+# "5m" is five million ("£35m", "1.2m tons") unless a dimension follows: "a 5m-high wall".
+_METRES_AFTER = re.compile(r"-?\s?(?:high|long|deep|tall|wide|thick)\b")
+# Unit spellings found case-insensitively ("20 Miles", "5 KM", "3 Tonnes") map to one unit.
+_PHYSICAL_LOWER = {k.lower(): v for k, v in WORDS.physical_units.items()}
 
 
 @dataclass(frozen=True)
@@ -37,85 +46,97 @@ class Span:
     hyphen: str = ""  # compound suffix written with the number: "strong", "long", "magnitude"
 
 
-def _patterns(config: FiguresConfig) -> dict[str, re.Pattern[str]]:
-    number_words = [*WORDS.number_words, "hundred", "dozen", *WORDS.scale_words]
-    nw = words_pattern(number_words)
-    scale = words_pattern([*WORDS.scale_words, "hundred"])
-    suffix = words_pattern(WORDS.scale_suffixes)
+@cache
+def _patterns() -> dict[str, re.Pattern[str]]:
+    """Every pattern of the extractor, compiled once per process from the lexicon."""
+    grammar = numbers.patterns()
     vague = words_pattern(WORDS.vague_amounts)
-    digits = (
-        r"(?<![\w/.,])(?<![A-Za-z]-)(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?![\d/]|[.,]\d)"
-        rf"(?:\s+(?:{scale})\b|(?:{suffix})\b|(?![A-Za-z]))"
-    )
-    words = (
-        rf"\b(?:(?:half\s+)?an?\s+(?=(?:hundred|dozen|{scale})\b))?(?:{nw})"
-        rf"(?:(?:\s+and\s+|[\s-]+)(?:{nw}))*\b"
-    )
     units = words_pattern(WORDS.duration_units)
     currency_words = words_pattern(WORDS.currency_words)
     percent = words_pattern(WORDS.percent_words)
-    physical = words_pattern(WORDS.physical_units)
+    points = words_pattern(WORDS.percentage_points)
+    physical = words_pattern([*WORDS.physical_units, *_PHYSICAL_LOWER])
     ordinals = words_pattern(WORDS.ordinal_words)
-    months = _MONTHS
+    mon = rf"(?:{_MONTHS}|(?:{words_pattern(WORDS.month_abbreviations)})\.?)"
+    small = rf"\d{{1,3}}|{words_pattern(WORDS.number_words)}"
     return {
         "atom": re.compile(
             rf"(?P<vague>\b(?:{vague})\b)|(?P<decade>\b(?:a\s+|one\s+)?decades?\b)"
-            rf"|(?P<digits>{digits})|(?P<words>{words})",
+            rf"|(?P<digits>{grammar['digits']})|(?P<words>{grammar['words']})"
+            r"|(?P<half>\bhalf\b(?=\s+(?:of|the|its|their|his|her|our|all|an?)\b))",
             re.IGNORECASE,
         ),
         "unit": re.compile(
-            rf"^(?:(?P<pct>\s?(?:{percent})(?![A-Za-z]))|[\s-](?P<dur>{units})\b(?P<old>-old)?"
+            rf"^(?:(?P<pp>\s?(?:{points})(?![A-Za-z]))|(?P<pct>\s?(?:{percent})(?![A-Za-z]))"
+            rf"|[\s-](?P<dur>{units})\b(?P<old>-old)?"
             rf"(?P<long>-long)?|-(?P<hyph>[a-z]+)\b|\s+(?P<curw>{currency_words})\b"
             rf"|\s?(?P<phys>{physical})(?![\w/]))",
             re.IGNORECASE,
         ),
-        "qual": re.compile(rf"\b(?:{words_pattern(WORDS.qualifiers)})\s+$", re.IGNORECASE),
-        "currency": re.compile(
-            rf"(?:{words_pattern(WORDS.currency_symbols)})\s?$",
+        "qual": re.compile(
+            rf"(?:\b(?:{words_pattern(w for w in WORDS.qualifiers if w[0].isalpha())})\s+"
+            rf"|(?:{words_pattern(w for w in WORDS.qualifiers if not w[0].isalpha())})\s*)$",
+            re.IGNORECASE,
         ),
+        "suffix": re.compile(
+            rf"^(?:\s+(?:{words_pattern(w for w in WORDS.suffix_qualifiers if ' ' in w)})\b"
+            r"|-plus\b|\+(?!\d))",
+            re.IGNORECASE,
+        ),
+        "currency": re.compile(rf"(?:{words_pattern(WORDS.currency_symbols)})\s?$"),
+        "identifier": re.compile(rf"\b(?:{words_pattern(WORDS.identifier_words)})\s*$"),
         "ordinal": re.compile(
             rf"(?<![\w/])(?P<n>\d+)(?:st|nd|rd|th)\b|\b(?P<w>{ordinals})\b", re.IGNORECASE
         ),
         "date": re.compile(
-            rf"\b(?P<m1>{months})\s+(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(?P<y1>\d{{4}})\b)?"
-            rf"|\b(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m2>{months})\b"
+            rf"\b(?P<m1>{mon})\s+(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(?P<y1>\d{{4}})\b)?"
+            rf"|\b(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m2>{mon})(?!\w)"
             rf"(?:,?\s+(?P<y2>\d{{4}})\b)?"
-            rf"|\b(?P<m3>{months})(?:\s+of)?\s+(?P<y3>\d{{4}})\b"
+            rf"|\b(?P<m3>{_MONTHS})(?:\s+of)?\s+(?P<y3>\d{{4}})\b"
         ),
         "decade_years": re.compile(r"(?<![\w$])(?:1[5-9]|20)\d0s\b"),
+        "season": re.compile(r"(?<![\w\-/.])((?:1[5-9]|20)\d\d)[-–/](\d\d)(?![\w\-/])"),
+        "time": re.compile(
+            r"(?<![\w.:])\d{1,2}(?:[:.]\d{2})?\s*[ap]\.?m\b\.?"
+            r"|(?<![\w.:])\d{1,2}:\d{2}(?::\d{2})?(?![\d:])",
+            re.IGNORECASE,
+        ),
+        "score": re.compile(r"(?<![\w.,\-–/])(\d{1,2})[-–](\d{1,2})(?![\w%.,\-–/])"),
+        "share": re.compile(
+            rf"\b(?P<a>{small})\s+(?:in|out\s+of)\s+(?P<b>{small})\b(?!\s*(?:{units})\b)",
+            re.IGNORECASE,
+        ),
+        "times": re.compile(rf"\b(?:{words_pattern(WORDS.multiplicatives)})\b", re.IGNORECASE),
         "relative": re.compile(
             rf"\b(?P<rel>{words_pattern(WORDS.relative_years)})(?:['’]s)?\b"
             rf"|\b(?P<ana>{words_pattern(WORDS.anaphoric_years)})\b",
             re.IGNORECASE,
         ),
+        "relation": re.compile(rf"\b({words_pattern(WORDS.date_relations)})\s+(?:the\s+)?$"),
+        "baseline": re.compile(
+            rf"\b(?:{words_pattern(WORDS.baseline_markers)})\s+(?:(?:a|an|the|its|their)\s+)?"
+            rf"(?:(?:{words_pattern(WORDS.baseline_nouns)})\s+of\s+)?$"
+        ),
     }
 
 
-def _relation(text: str, start: int, config: FiguresConfig) -> str:
+def _relation(text: str, start: int) -> str:
     before = text[max(0, start - 20) : start].lower()
-    match = re.search(rf"\b({words_pattern(WORDS.date_relations)})\s+(?:the\s+)?$", before)
+    match = _patterns()["relation"].search(before)
     return WORDS.date_relations[" ".join(match.group(1).split())] if match else ""
 
 
-def _is_baseline(text: str, start: int, config: FiguresConfig) -> bool:
+def _is_baseline(text: str, start: int) -> bool:
     """Whether a number is the earlier or reference value of a change or comparison ("rose to
     5.4% from 5.1%", "down from a peak of 1,300", "fewer than the 24,000 added"): it is then
     keyed apart, never compared with the current value another article gives."""
-    before = text[max(0, start - 40) : start].lower()
-    markers = words_pattern(WORDS.baseline_markers)
-    nouns = words_pattern(WORDS.baseline_nouns)
-    return bool(
-        re.search(
-            rf"\b(?:{markers})\s+(?:(?:a|an|the|its|their)\s+)?(?:(?:{nouns})\s+of\s+)?$",
-            before,
-        )
-    )
+    return bool(_patterns()["baseline"].search(text[max(0, start - 40) : start].lower()))
 
 
 def _date_spans(text: str, published: dt.date | None, config: FiguresConfig, pats) -> list[Span]:
     spans: list[Span] = []
     for m in pats["date"].finditer(text):
-        month = _MONTH_NUM[m.group("m1") or m.group("m2") or m.group("m3")]
+        month = _MONTH_NUM[(m.group("m1") or m.group("m2") or m.group("m3")).rstrip(".")]
         day = m.group("d1") or m.group("d2")
         year = m.group("y1") or m.group("y2") or m.group("y3")
         if m.group("m1") == "May" and not year and not day:
@@ -136,6 +157,10 @@ def _date_spans(text: str, published: dt.date | None, config: FiguresConfig, pat
     for m in pats["decade_years"].finditer(text):
         base = int(m.group(0)[:4])
         spans.append(Span(m.start(), m.end(), base, base + 9, "year", "year"))
+    for m in pats["season"].finditer(text):
+        year = int(m.group(1))
+        if (year + 1) % 100 == int(m.group(2)):  # "2013-14": a season or fiscal year
+            spans.append(Span(m.start(), m.end(), year, year + 1, "year", "year"))
     return spans
 
 
@@ -163,10 +188,55 @@ def _relative_spans(
 
 def _is_year(text: str, s: Span, toks_after: str, things: set[str]) -> bool:
     raw = text[s.start : s.end]
-    if not re.fullmatch(r"(?:1[5-9]|20)\d\d", raw):
+    if not re.fullmatch(r"(?:1[5-9]|20|21)\d\d", raw):
         return False
     nxt = re.match(r"\s*([A-Za-z]+)", toks_after)
     return not (nxt and nxt.group(1).lower() in things)
+
+
+def _unit(
+    text: str, end: int, parsed: tuple[float, float], share: bool, pats
+) -> tuple[int, str, str, str, tuple[float, float]]:
+    """(new end, kind, unit, hyphen word, (low, high)) of the unit written after a number."""
+    kind, unit, hyphen, factor = "count", "count", "", 1.0
+    rest = text[end:]
+    article = re.match(r"\s+an?(?=\s)", rest, re.IGNORECASE) if share else None
+    unit_m = pats["unit"].match(rest[article.end() :] if article else rest)
+    if unit_m and (not article or unit_m.group("dur") or unit_m.group("phys")):
+        shift = article.end() if article else 0
+        if unit_m.group("pp"):
+            kind, unit = "quantity", "percentage points"
+        elif unit_m.group("pct"):
+            kind, unit = "percent", "%"
+        elif unit_m.group("dur"):
+            unit, factor = WORDS.duration_units[unit_m.group("dur").lower()]
+            kind = "age" if unit_m.group("old") else "duration"
+            unit = "years old" if kind == "age" else unit
+            hyphen = "long" if unit_m.group("long") else ""
+        elif unit_m.group("hyph"):
+            hyphen = unit_m.group("hyph").lower()
+            if hyphen in WORDS.fraction_words:  # "two-thirds" of voters = 66.7 %
+                factor = 100.0 / WORDS.fraction_words[hyphen]
+                kind, unit, hyphen = "percent", "%", ""
+        elif unit_m.group("curw"):
+            kind, unit = "money", WORDS.currency_words[unit_m.group("curw").lower()]
+        elif unit_m.group("phys"):
+            kind = "quantity"
+            written = " ".join(unit_m.group("phys").split())
+            unit = WORDS.physical_units.get(written) or _PHYSICAL_LOWER[written.lower()]
+        end += shift + unit_m.end()
+    elif share:
+        kind, unit, factor = "percent", "%", 100.0  # "two thirds of voters", "half the seats"
+    return end, kind, unit, hyphen, (parsed[0] * factor, parsed[1] * factor)
+
+
+def _suffix(text: str, end: int, pats) -> tuple[int, str]:
+    """(new end, qualifier) of a qualifier written after a number ("or more", "-plus", "+")."""
+    match = pats["suffix"].match(text[end:])
+    if not match:
+        return end, ""
+    word = " ".join(match.group(0).lower().lstrip("-").split())
+    return end + match.end(), word
 
 
 def _number_spans(
@@ -180,60 +250,56 @@ def _number_spans(
         raw = m.group(0)
         low_raw = " ".join(raw.lower().split())
         end = m.end()
-        unit_m = pats["unit"].match(text[end:])
-        kind, unit, hyphen, factor = "count", "count", "", 1.0
+        start_shift = 0
+        hyphen, suffix = "", ""
         if m.group("decade"):
             kind, unit = "duration", "years"
-            parsed = (20.0, 99.0) if low_raw.endswith("decades") else (10.0, 10.0)
+            low, high = (20.0, 99.0) if low_raw.endswith("decades") else (10.0, 10.0)
             long_m = re.match(r"-long\b", text[end:])
             if long_m:
                 end += long_m.end()
                 hyphen = "long"
                 article = re.match(r"(?:an?|one)\s+", raw, re.IGNORECASE)
                 start_shift = article.end() if article else 0
-            else:
-                start_shift = 0
         else:
-            start_shift = 0
-            parsed = parse_number(raw, config)
-            if parsed is None:
-                continue
-            if unit_m:
-                if unit_m.group("pct"):
-                    kind, unit = "percent", "%"
-                elif unit_m.group("dur"):
-                    unit, factor = WORDS.duration_units[unit_m.group("dur").lower()]
-                    kind = "age" if unit_m.group("old") else "duration"
-                    unit = "years old" if kind == "age" else unit
-                    hyphen = "long" if unit_m.group("long") else ""
-                elif unit_m.group("hyph"):
-                    hyphen = unit_m.group("hyph").lower()
-                    if hyphen in WORDS.fraction_words:  # "two-thirds" of voters = 66.7 %
-                        share = 100.0 / WORDS.fraction_words[hyphen]
-                        kind, unit, hyphen = "percent", "%", ""
-                        parsed = (parsed[0] * share, parsed[1] * share)
-                elif unit_m.group("curw"):
-                    kind, unit = "money", WORDS.currency_words[unit_m.group("curw").lower()]
-                elif unit_m.group("phys"):
-                    kind = "quantity"
-                    unit = WORDS.physical_units[" ".join(unit_m.group("phys").split())]
-                end += unit_m.end()
+            if m.group("half"):
+                before = text[max(0, m.start() - 12) : m.start()].lower()
+                if re.search(r"\b(?:first|second|other|latter|former|better|back)\s+$", before):
+                    continue  # "the first half of the year": a period, not a share
+                number = numbers.Number(0.5, share=True)
+            elif low_raw in WORDS.vague_amounts:
+                number = numbers.Number(math.nan)
+            else:
+                number = numbers.parse(raw)
+                if number is None:
+                    continue
+            if low_raw in WORDS.vague_amounts:
+                parsed = parse_number(raw, config)
+            else:
+                parsed = (number.value, number.value)
+            if re.search(r"\dm$", raw) and _METRES_AFTER.match(text, end):
+                parsed = (parsed[0] / 1e6, parsed[1] / 1e6)  # "a 5m-high wall": metres
+                end, kind, unit, hyphen, (low, high) = end, "quantity", "m", "", parsed
+            else:
+                end, suffix = _suffix(text, end, pats)
+                end, kind, unit, hyphen, (low, high) = _unit(text, end, parsed, number.share, pats)
+            if not suffix:
+                end, suffix = _suffix(text, end, pats)
         vague = low_raw in WORDS.vague_amounts
         if low_raw in WORDS.vague_need_unit and kind not in ("duration", "age"):
             continue
-        if low_raw in ("one", "a", "an") and kind == "count":
+        if low_raw in ("one", "a", "an") and kind == "count" and not suffix:
             continue  # "one of the", pronoun use: not a figure
         start = m.start() + start_shift
+        if pats["identifier"].search(text[max(0, start - 12) : start]) and kind == "count":
+            continue  # "S&P 500", "Article 5", "Boeing 737": a name, not a count
         cur = pats["currency"].search(text[max(0, start - 5) : start])
         if cur and kind == "count":
             kind, unit = "money", WORDS.currency_symbols[cur.group(0).strip()]
             start -= len(cur.group(0))
-        elif re.fullmatch(
-            r"\d+(?:\.\d+)?[a-z]+", raw.replace(",", ""), re.IGNORECASE
-        ) and not re.search(r"\d\s*(?:bn|tn|mn)$", raw, re.IGNORECASE):
-            continue  # "5m" without currency is a length, not a magnitude
-        low, high = parsed[0] * factor, parsed[1] * factor
-        span = Span(start, end, low, high, kind, unit, vague=vague, hyphen=hyphen)
+        if suffix:
+            low, high = apply_qualifier(low, high, WORDS.suffix_qualifiers[suffix], config)
+        span = Span(start, end, low, high, kind, unit, suffix, vague=vague, hyphen=hyphen)
         if kind == "count" and not hyphen and _is_year(text, span, text[end:], things):
             span = replace(span, kind="year", unit="year")
         spans.append(span)
@@ -286,30 +352,82 @@ def _qualify(text: str, s: Span, config: FiguresConfig, pats) -> Span:
     if not match:
         return s
     word = " ".join(match.group(0).lower().split())
-    kind = WORDS.qualifiers[word]
+    kind = (
+        WORDS.qualifiers[word]
+        if word in WORDS.qualifiers
+        else WORDS.qualifiers[word.replace(" ", "")]
+    )
     low, high = apply_qualifier(s.low, s.high, kind, config)
     return replace(s, start=s.start - len(match.group(0)), low=low, high=high, qualifier=word)
 
 
+def _share_spans(text: str, pats) -> list[Span]:
+    """ "one in five", "3 out of 10": a share, as a percentage."""
+    out = []
+    for m in pats["share"].finditer(text):
+        a, b = numbers.parse(m.group("a")), numbers.parse(m.group("b"))
+        if a is None or b is None or not 0 < a.value < b.value:
+            continue
+        value = 100.0 * a.value / b.value
+        out.append(Span(m.start(), m.end(), value, value, "percent", "%"))
+    return out
+
+
+def _ratio_spans(text: str, pats) -> list[Span]:
+    """ "doubled", "tripled", "halved": a ratio, so "more than doubled" is [2, inf) times."""
+    out = []
+    for m in pats["times"].finditer(text):
+        value = WORDS.multiplicatives[m.group(0).lower()]
+        out.append(Span(m.start(), m.end(), value, value, "ratio", "times"))
+    return out
+
+
+def _not_figures(text: str, pats) -> list[tuple[int, int]]:
+    """Spans holding numbers that count nothing: clock times ("7 pm", "19:00") and scores
+    ("a 3-2 win": the second number no larger than the first, so never a range)."""
+    out = [(m.start(), m.end()) for m in pats["time"].finditer(text)]
+    for m in pats["score"].finditer(text):
+        if int(m.group(2)) <= int(m.group(1)):
+            out.append((m.start(), m.end()))
+    return out
+
+
 def spans(text: str, config: FiguresConfig, published: dt.date | None = None) -> list[Span]:
     """Every number expression in the text, qualifiers applied, in text order."""
-    pats = _patterns(config)
-    dates = _date_spans(text, published, config, pats)
-    numbers = _number_spans(text, config, pats, [(d.start, d.end) for d in dates])
-    years = sorted([*dates, *[n for n in numbers if n.kind == "year"]], key=lambda s: s.start)
-    taken = [(s.start, s.end) for s in [*dates, *numbers]]
+    pats = _patterns()
+    blocked = _not_figures(text, pats)
+    dates = [
+        d
+        for d in _date_spans(text, published, config, pats)
+        if not any(a < d.end and d.start < b for a, b in blocked)
+    ]
+    fixed = [*dates, *_share_spans(text, pats)]
+    fixed = [
+        f
+        for i, f in enumerate(fixed)
+        if not any(g.start < f.end and f.start < g.end for g in fixed[:i])
+    ]
+    taken = [*blocked, *[(d.start, d.end) for d in fixed]]
+    numbers_found = _number_spans(text, config, pats, taken)
+    numbers_found += [
+        r for r in _ratio_spans(text, pats) if not any(a < r.end and r.start < b for a, b in taken)
+    ]
+    years = sorted(
+        [*dates, *[n for n in numbers_found if n.kind == "year"]], key=lambda s: s.start
+    )
+    taken += [(s.start, s.end) for s in numbers_found]
     relative = [
         r
         for r in _relative_spans(text, published, config, pats, years)
         if not any(a < r.end and r.start < b for a, b in taken)
     ]
-    found = _merge_ranges(text, [*dates, *numbers, *relative])
+    found = _merge_ranges(text, [*fixed, *numbers_found, *relative])
     found = [_qualify(text, s, config, pats) for s in found]
     out = []
     for s in found:
         if s.kind in DATE_KINDS:
-            s = replace(s, relation=_relation(text, s.start, config))
-        elif _is_baseline(text, s.start, config):
+            s = replace(s, relation=_relation(text, s.start))
+        elif _is_baseline(text, s.start):
             s = replace(s, relation="from")
         if config.round_tolerance and s.kind == "count" and not s.qualifier and not s.vague:
             low, high = apply_qualifier(s.low, s.high, "approx", config)

@@ -176,6 +176,7 @@ def context(
         "percent": "percent",
         "money": s.unit,
         "quantity": s.unit,
+        "ratio": "ratio",
     }[s.kind]
     event, mods = _what(text, toks, s, config, sent_start)
     # Whose money or share it is goes into the context (compared), not the key: "the World Bank

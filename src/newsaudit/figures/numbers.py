@@ -1,19 +1,46 @@
-"""Numbers as news writes them: digits with separators, spelled numbers, magnitudes, vague amounts.
+"""Numbers as news writes them: a small grammar of sign, number, fraction and multiplier.
 
-Pure parsing of one number expression (already located by `figures.extract`) into a (low,
-high) pair; the word lists come from `FiguresConfig`: other languages or house styles are data.
+- digits: "14,000", "1.2", ".5", "1 414 021" (spaced thousands), "1.3e6", "-1.3", "minus 5";
+  fractions "3/4", "2 1/2", "½", "2½"; multipliers after them, as words ("4 hundred million",
+  "13 lakh") or glued ("35m", "3.5bn", "10k");
+- words: "two hundred and fifty", "twenty-one", "a dozen", "two thirds", "three and a half",
+  "five and a half million", "half a million", "two point five", "minus ten".
+`patterns()` gives the regex sources that find them (built once from the lexicon), `parse()`
+turns one found expression into a `Number`; qualifiers become bounds in `apply_qualifier`.
 """
 
 from __future__ import annotations
 
 import math
 import re
+import unicodedata
 from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import cache
 
 from newsaudit.config import FiguresConfig
 from newsaudit.figures.words import WORDS
 
-_DIGITS = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?")
+VULGAR_FRACTIONS = "½⅓⅔¼¾⅕⅖⅗⅘⅙⅚⅐⅛⅜⅝⅞⅑⅒"
+# Slash fractions read as a fraction only with a usual denominator: "9/11" and "24/7" are not.
+SLASH_DENOMINATORS = frozenset({2, 3, 4, 5, 6, 8, 10, 16, 100})
+_INT = (
+    r"\d{1,3}(?:,\d{3})+(?!\d)"  # 14,000
+    r"|\d{1,3}(?:[\u00a0\u202f]\d{3})+(?!\d)"  # 14 000 with a no-break space
+    r"|\d{2,3}(?: \d{3})+(?![\d,.]\d|\d)|\d(?: \d{3}){2,}(?![\d,.]\d|\d)"  # 40 000, 1 234 567
+    r"|\d+"
+)
+_NUMERIC = re.compile(rf"(?:{_INT})(?:\.\d+)?(?:[eE][+-]?\d+)?|\.\d+")
+_SIGN_WORDS = ("minus", "negative")
+
+
+@dataclass(frozen=True)
+class Number:
+    """A parsed number: its value, and whether it is a proper fraction standing alone (a share
+    of a whole: "two thirds", "3/4", "half"), which news means as a percentage."""
+
+    value: float
+    share: bool = False
 
 
 def words_pattern(words: Iterable[str]) -> str:
@@ -22,58 +49,153 @@ def words_pattern(words: Iterable[str]) -> str:
     return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in items)
 
 
-def parse_digits(text: str, config: FiguresConfig) -> float | None:
-    """'14,000' -> 14000.0, '1.2 million' -> 1.2e6, '3.5bn' -> 3.5e9; None when not a number."""
-    match = _DIGITS.search(text)
-    if not match:
-        return None
-    value = float(match.group(0).replace(",", ""))
-    rest = text[match.end() :].strip().lower()
-    if rest:
-        scale = WORDS.scale_words.get(rest) or WORDS.scale_suffixes.get(rest)
-        if scale is None:
+def _multipliers() -> dict[str, float]:
+    return {"hundred": 100.0, "dozen": 12.0, "dozens": 12.0, **WORDS.scale_words}
+
+
+@cache
+def patterns() -> dict[str, str]:
+    """Regex sources (case-insensitive) of a digit number and of a spelled number."""
+    mult = words_pattern(_multipliers())
+    nw = words_pattern(WORDS.number_words)
+    fr = words_pattern(WORDS.fraction_words)
+    suffix = words_pattern(WORDS.scale_suffixes)
+    glued = words_pattern(
+        [*WORDS.physical_units, *WORDS.percent_words, *WORDS.duration_units, "mph", "kph"]
+    )
+    codes = "".join(f"|(?<={re.escape(c)})" for c in WORDS.currency_symbols if c[-1].isalpha())
+    sign = r"(?:(?:minus|negative)\s+|(?<![\w.,)\]%/\-−])[-−](?=\.?\d))?"
+    number = (
+        rf"\d+\s?[{VULGAR_FRACTIONS}]|[{VULGAR_FRACTIONS}]|\d+\s+\d+/\d+(?![\d/])"
+        rf"|\d+/\d+(?![\d/])|{_NUMERIC.pattern}"
+    )
+    digits = (
+        rf"{sign}(?:(?<![\w/.,])(?<![A-Za-z]-){codes})(?:{number})(?![\d/]|[.,]\d)"
+        rf"(?:(?:\s+(?:{mult}))+\b|(?:{suffix})(?![A-Za-z])|(?=(?:{glued})(?![A-Za-z]))"
+        r"|(?![A-Za-z]))"
+    )
+    scale_lb = "|".join(f"(?<={re.escape(w)})" for w in _multipliers())
+    first = rf"(?:(?:an?|half(?:\s+an?)?|quarter)\s+(?:{mult}|{fr})|{nw})"
+    join = (
+        rf"(?:(?:{scale_lb})\s+and\s+"
+        rf"|\s+and\s+(?=(?:an?|{nw})[\s-]+(?:{fr})\b)"
+        r"|\s+-\s+|[\s-]+)"
+    )
+    nxt = rf"(?:an?\s+(?=(?:{fr}|{mult})\b))?(?:{nw}|{mult}|{fr}|point)"
+    words = rf"\b(?:(?:minus|negative)\s+)?{first}(?:{join}{nxt}\b)*\b"
+    return {"digits": digits, "words": words}
+
+
+def _parse_digits(text: str) -> Number | None:
+    """'14,000' -> 14000, '-1.3' -> -1.3, '3/4' -> 0.75 (a share), '2 1/2' -> 2.5,
+    '1.2 million' -> 1.2e6, '35m' -> 3.5e7, '4 hundred million' -> 4e8."""
+    t = text.strip()
+    sign = 1.0
+    lead = re.match(r"(?:(?:minus|negative)\s+|[-−])", t, re.IGNORECASE)
+    if lead:
+        sign, t = -1.0, t[lead.end() :]
+    share = False
+    if m := re.match(rf"(\d+)?\s?([{VULGAR_FRACTIONS}])", t):
+        value = float(m.group(1) or 0) + unicodedata.numeric(m.group(2))
+        share = m.group(1) is None
+    elif m := re.match(r"(\d+)\s+(\d+)/(\d+)", t):
+        if int(m.group(3)) not in SLASH_DENOMINATORS or int(m.group(2)) >= int(m.group(3)):
             return None
-        value *= scale
-    return value
-
-
-def parse_words(text: str, config: FiguresConfig) -> float | None:
-    """Spelled cardinal: 'ten' -> 10, 'two hundred and fifty' -> 250, 'a dozen' -> 12."""
-    tokens = [t for t in re.split(r"[\s-]+", text.lower().strip()) if t and t != "and"]
-    if not tokens:
+        value = int(m.group(1)) + int(m.group(2)) / int(m.group(3))
+    elif m := re.match(r"(\d+)/(\d+)", t):
+        if int(m.group(2)) not in SLASH_DENOMINATORS:
+            return None
+        value = int(m.group(1)) / int(m.group(2))
+        share = value < 1
+    elif m := _NUMERIC.match(t):
+        value = float(re.sub(r"[,\s\u00a0\u202f]", "", m.group(0)))
+    else:
         return None
-    total, current, seen = 0.0, 0.0, False
-    if tokens[0] == "half" and len(tokens) >= 2 and tokens[1] in ("a", "an"):
-        current, tokens, seen = 0.5, tokens[2:], True
-    elif tokens[0] in ("a", "an"):
-        current, tokens, seen = 1.0, tokens[1:], True
-    for token in tokens:
-        if token in WORDS.number_words:
-            current += WORDS.number_words[token]
-        elif token == "dozen":
-            current = (current or 1.0) * 12
-        elif token == "hundred":
-            current = (current or 1.0) * 100
-        elif token in WORDS.scale_words:
-            total += (current or 1.0) * WORDS.scale_words[token]
-            current = 0.0
+    rest = t[m.end() :].strip().lower()
+    multipliers = _multipliers()
+    if rest in WORDS.scale_suffixes:
+        value *= WORDS.scale_suffixes[rest]
+    elif rest:
+        for word in rest.split():
+            if word not in multipliers:
+                return None
+            value *= multipliers[word]
+    return Number(sign * value, share and not rest)
+
+
+def _parse_words(text: str) -> Number | None:
+    """Spelled number: 'ten' -> 10, 'two hundred and fifty' -> 250, 'a dozen' -> 12,
+    'two thirds' -> 2/3 (a share), 'five and a half million' -> 5.5e6, 'two point five'."""
+    tokens = [t for t in re.split(r"[\s-]+", text.lower().strip()) if t]
+    sign = 1.0
+    if tokens and tokens[0] in _SIGN_WORDS:
+        sign, tokens = -1.0, tokens[1:]
+    cardinals, fractions, multipliers = WORDS.number_words, WORDS.fraction_words, _multipliers()
+    total = group = frac = since_and = 0.0
+    seen = after_fraction = False
+    i = 0
+    while i < len(tokens):
+        tok = tokens[i]
+        nxt = tokens[i + 1] if i + 1 < len(tokens) else ""
+        if tok == "and":
+            since_and = 0.0
+        elif tok in ("a", "an"):
+            if not after_fraction and (nxt in multipliers or nxt in fractions):
+                group, since_and = group + 1, since_and + 1
+        elif tok in cardinals:
+            group, since_and = group + cardinals[tok], since_and + cardinals[tok]
+        elif tok == "hundred":
+            group = (group - since_and) + (since_and or 1) * 100
+            since_and = (since_and or 1) * 100
+        elif tok in ("dozen", "dozens"):
+            group, frac, since_and = ((group + frac) or 1) * 12, 0.0, 0.0
+        elif tok in multipliers:
+            total += ((group + frac) or 1) * multipliers[tok]
+            group = frac = since_and = 0.0
+        elif tok in fractions:
+            numerator = since_and or 1.0
+            frac += numerator / fractions[tok]
+            group -= since_and
+            since_and = 0.0
+        elif tok == "point":
+            places = ""
+            while i + 1 < len(tokens) and tokens[i + 1] in cardinals:
+                places += str(int(cardinals[tokens[i + 1]]))
+                i += 1
+            if not places:
+                return None
+            group += float("0." + places)
         else:
             return None
+        after_fraction = tok in fractions
         seen = True
-    return total + current if seen else None
+        i += 1
+    if not seen:
+        return None
+    value = total + group + frac
+    return Number(sign * value, share=total == 0 and group == 0 and 0 < frac < 1)
 
 
-def parse_number(text: str, config: FiguresConfig) -> tuple[float, float] | None:
+def parse(text: str) -> Number | None:
+    """A number expression found by `patterns()` as a `Number`; None when it is not one."""
+    if re.search(r"\d|[" + VULGAR_FRACTIONS + "]", text):
+        number = _parse_digits(text)
+    else:
+        number = _parse_words(text)
+    if number is None or math.isnan(number.value):
+        return None
+    return number
+
+
+def parse_number(text: str, config: FiguresConfig | None = None) -> tuple[float, float] | None:
     """(low, high) of a bare number expression: exact numbers give low == high; vague amounts
-    ("thousands", "several hundred") give the band set in `WORDS.vague_amounts`."""
+    ("thousands", "several hundred") give the band in the `vague_amounts` lexicon."""
     key = " ".join(text.lower().split())
     if key in WORDS.vague_amounts:
         low, high = WORDS.vague_amounts[key]
         return float(low), float(high)
-    value = parse_digits(text, config) if re.search(r"\d", text) else parse_words(text, config)
-    if value is None or math.isnan(value):
-        return None
-    return value, value
+    number = parse(text)
+    return None if number is None else (number.value, number.value)
 
 
 def apply_qualifier(
@@ -88,7 +210,9 @@ def apply_qualifier(
     if kind in ("lt", "le"):
         return min(floor, high), high
     if kind == "nearly":
-        return low * (1 - config.nearly_tolerance), high
-    if kind == "approx":
-        return low * (1 - config.approx_tolerance), high * (1 + config.approx_tolerance)
-    return low, high
+        a, b = low * (1 - config.nearly_tolerance), high
+    elif kind == "approx":
+        a, b = low * (1 - config.approx_tolerance), high * (1 + config.approx_tolerance)
+    else:
+        return low, high
+    return min(a, b), max(a, b)

@@ -61,6 +61,11 @@ class FiguresWords:
     baseline_nouns: tuple[str, ...]
     date_relations: dict[str, str]
     neutral_modifiers: tuple[str, ...]
+    percentage_points: tuple[str, ...]
+    suffix_qualifiers: dict[str, str]
+    identifier_words: tuple[str, ...]
+    month_abbreviations: dict[str, int]
+    multiplicatives: dict[str, float]
 
 
 def _value(name: str, kind: Any, raw: Any) -> Any:
