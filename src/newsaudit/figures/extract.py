@@ -64,7 +64,6 @@ def _patterns() -> dict[str, re.Pattern[str]]:
             rf"(?P<vague>\b(?:{vague})\b)|(?P<decade>\b(?:a\s+|one\s+)?decades?\b)"
             rf"|(?P<digits>{grammar['digits']})|(?P<words>{grammar['words']})"
             r"|(?P<half>\bhalf\b(?=\s+(?:of|the|its|their|his|her|our|all|an?)\b))",
-            re.IGNORECASE,
         ),
         "unit": re.compile(
             rf"^(?:(?P<pp>\s?(?:{points})(?![A-Za-z]))|(?P<pct>\s?(?:{percent})(?![A-Za-z]))"
@@ -85,9 +84,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         ),
         "currency": re.compile(rf"(?:{words_pattern(WORDS.currency_symbols)})\s?$"),
         "identifier": re.compile(rf"\b(?:{words_pattern(WORDS.identifier_words)})\s*$"),
-        "ordinal": re.compile(
-            rf"(?<![\w/])(?P<n>\d+)(?:st|nd|rd|th)\b|\b(?P<w>{ordinals})\b", re.IGNORECASE
-        ),
+        "ordinal": re.compile(rf"(?<![\w/])(?P<n>\d+)(?:st|nd|rd|th)\b|\b(?P<w>{ordinals})\b"),
         "date": re.compile(
             rf"\b(?P<m1>{mon})\s+(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(?P<y1>\d{{4}})\b)?"
             rf"|\b(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m2>{mon})(?!\w)"
@@ -104,7 +101,6 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "score": re.compile(r"(?<![\w.,\-–/])(\d{1,2})[-–](\d{1,2})(?![\w%.,\-–/])"),
         "share": re.compile(
             rf"\b(?P<a>{small})\s+(?:in|out\s+of)\s+(?P<b>{small})\b(?!\s*(?:{units})\b)",
-            re.IGNORECASE,
         ),
         "times": re.compile(rf"\b(?:{words_pattern(WORDS.multiplicatives)})\b", re.IGNORECASE),
         "relative": re.compile(
@@ -244,10 +240,10 @@ def _number_spans(
 ) -> list[Span]:
     things = {w for ws in WORDS.thing_classes.values() for w in ws} | set(WORDS.thing_classes)
     spans: list[Span] = []
-    for m in pats["atom"].finditer(text):
+    for m in pats["atom"].finditer(text.translate(numbers.ASCII_LOWER)):
         if any(a < m.end() and m.start() < b for a, b in taken):
             continue
-        raw = m.group(0)
+        raw = text[m.start() : m.end()]
         low_raw = " ".join(raw.lower().split())
         end = m.end()
         start_shift = 0
@@ -303,7 +299,7 @@ def _number_spans(
         if kind == "count" and not hyphen and _is_year(text, span, text[end:], things):
             span = replace(span, kind="year", unit="year")
         spans.append(span)
-    for m in pats["ordinal"].finditer(text):
+    for m in pats["ordinal"].finditer(text.translate(numbers.ASCII_LOWER)):
         if any(a < m.end() and m.start() < b for a, b in taken) or any(
             s.start < m.end() and m.start() < s.end for s in spans
         ):
@@ -364,7 +360,7 @@ def _qualify(text: str, s: Span, config: FiguresConfig, pats) -> Span:
 def _share_spans(text: str, pats) -> list[Span]:
     """ "one in five", "3 out of 10": a share, as a percentage."""
     out = []
-    for m in pats["share"].finditer(text):
+    for m in pats["share"].finditer(text.translate(numbers.ASCII_LOWER)):
         a, b = numbers.parse(m.group("a")), numbers.parse(m.group("b"))
         if a is None or b is None or not 0 < a.value < b.value:
             continue

@@ -17,6 +17,11 @@ from newsaudit.figures.words import WORDS
 
 _MONTHS = "|".join(MONTHS)
 _WEEKDAYS = "|".join(WEEKDAYS)
+_REPORTED = re.compile(rf"\b(?:{'|'.join(re.escape(v) for v in WORDS.reporting_verbs)})\s+$")
+_CAUSE = re.compile(
+    r"\b(?:in|by|from|during|through)\s+(?:[\w-]+\s+){0,2}?"
+    rf"({'|'.join(re.escape(n) for n in WORDS.cause_nouns)})(?:e?s)?\b"
+)
 
 
 def _what(
@@ -224,11 +229,10 @@ def timeframe(
             sentence,
         )
     ]
-    reporting = "|".join(re.escape(v) for v in WORDS.reporting_verbs)
     out += [
         f"on {m.group(1)}"
         for m in re.finditer(rf"\bon\s+({_WEEKDAYS})\b", sentence)
-        if not re.search(rf"\b(?:{reporting})\s+$", sentence[: m.start()])
+        if not _REPORTED.search(sentence[: m.start()])
     ]
     for o in others:
         if o is s or o.kind not in DATE_KINDS:
@@ -248,8 +252,5 @@ def timeframe(
 
 
 def causes(text: str, s: Span, sent_end: int, config: FiguresConfig) -> tuple[str, ...]:
-    nouns = "|".join(re.escape(n) for n in WORDS.cause_nouns)
-    pattern = rf"\b(?:in|by|from|during|through)\s+(?:[\w-]+\s+){{0,2}}?({nouns})(?:e?s)?\b"
-    return tuple(
-        dict.fromkeys(m.group(1).lower() for m in re.finditer(pattern, text[s.end : sent_end]))
-    )
+    found = _CAUSE.finditer(text[s.end : sent_end])
+    return tuple(dict.fromkeys(m.group(1).lower() for m in found))

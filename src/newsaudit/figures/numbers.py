@@ -53,9 +53,14 @@ def _multipliers() -> dict[str, float]:
     return {"hundred": 100.0, "dozen": 12.0, "dozens": 12.0, **WORDS.scale_words}
 
 
+# Case folding that keeps every offset: the finding patterns run on text lowered with it.
+ASCII_LOWER = str.maketrans({chr(c): chr(c + 32) for c in range(65, 91)})
+
+
 @cache
 def patterns() -> dict[str, str]:
-    """Regex sources (case-insensitive) of a digit number and of a spelled number."""
+    """Regex sources of a digit number and of a spelled number, for text lowered with
+    `ASCII_LOWER` (case-sensitive patterns on lowered text are several times faster)."""
     mult = words_pattern(_multipliers())
     nw = words_pattern(WORDS.number_words)
     fr = words_pattern(WORDS.fraction_words)
@@ -63,14 +68,16 @@ def patterns() -> dict[str, str]:
     glued = words_pattern(
         [*WORDS.physical_units, *WORDS.percent_words, *WORDS.duration_units, "mph", "kph"]
     )
-    codes = "".join(f"|(?<={re.escape(c)})" for c in WORDS.currency_symbols if c[-1].isalpha())
+    codes = "".join(
+        f"|(?<={re.escape(c.lower())})" for c in WORDS.currency_symbols if c[-1].isalpha()
+    )
     sign = r"(?:(?:minus|negative)\s+|(?<![\w.,)\]%/\-−])[-−](?=\.?\d))?"
     number = (
         rf"\d+\s?[{VULGAR_FRACTIONS}]|[{VULGAR_FRACTIONS}]|\d+\s+\d+/\d+(?![\d/])"
         rf"|\d+/\d+(?![\d/])|{_NUMERIC.pattern}"
     )
     digits = (
-        rf"{sign}(?:(?<![\w/.,])(?<![A-Za-z]-){codes})(?:{number})(?![\d/]|[.,]\d)"
+        rf"(?=[-−.\d{VULGAR_FRACTIONS}]|(?:minus|negative)\s){sign}(?:(?<![\w/.,])(?<![A-Za-z]-){codes})(?:{number})(?![\d/]|[.,]\d)"
         rf"(?:(?:\s+(?:{mult}))+\b|(?:{suffix})(?![A-Za-z])|(?=(?:{glued})(?![A-Za-z]))"
         r"|(?![A-Za-z]))"
     )

@@ -93,6 +93,17 @@ def _class_index(classes: tuple[tuple[str, tuple[str, ...]], ...]) -> dict[tuple
     return index
 
 
+def _longest(index: dict[tuple[str, ...], str]) -> int:
+    """Length of the longest phrase in a class index (cached per index)."""
+    found = _LONGEST.get(id(index))
+    if found is None:
+        found = _LONGEST[id(index)] = max((len(k) for k in index), default=1)
+    return found
+
+
+_LONGEST: dict[int, int] = {}
+
+
 def _frozen(classes: dict[str, tuple[str, ...]]) -> tuple[tuple[str, tuple[str, ...]], ...]:
     return tuple((k, tuple(v)) for k, v in classes.items())
 
@@ -104,7 +115,7 @@ def class_hits(
 ) -> list[tuple[int, int, str]]:
     """(first token index, last token index, class) for every class phrase in the tokens."""
     index = _class_index(_frozen(classes))
-    longest = max((len(k) for k in index), default=1)
+    longest = _longest(index)
     hits = []
     lows = [t.low for t in toks]
     for i in range(len(toks)):
@@ -242,10 +253,17 @@ _PLACE_TMPL = (
 )
 
 
+_PLACE_NOUNS = "|".join(re.escape(n) for n in WORDS.place_nouns)
+_PLACE_AFTER = re.compile(_PLACE_TMPL.format(nouns=_PLACE_NOUNS))
+_PLACE_BEFORE = re.compile(
+    rf"\s*(?:In|At|Near)\s+(?:the\s+(?:[a-z]+\s+)?(?:{_PLACE_NOUNS})\s+of\s+)?"
+    r"([A-Z][\w\u00C0-\u024F'’-]+(?:\s+[A-Z][\w\u00C0-\u024F'’-]+)?)[^.;:]{0,12},"
+)
+
+
 def place_after(text: str, end: int, stop: int, config: FiguresConfig) -> str:
     """A capitalised place right after the figure ("in the village of Moura" -> "Moura")."""
-    nouns = "|".join(re.escape(n) for n in WORDS.place_nouns)
-    match = re.search(_PLACE_TMPL.format(nouns=nouns), text[end:stop])
+    match = _PLACE_AFTER.search(text[end:stop])
     if not match:
         return ""
     place = re.sub(r"['’]s$", "", match.group(1))
@@ -257,12 +275,7 @@ def place_after(text: str, end: int, stop: int, config: FiguresConfig) -> str:
 
 def place_before(text: str, sent_start: int, start: int, config: FiguresConfig) -> str:
     """A sentence-opening place phrase that scopes the figure ("In the town of Kesh, 300 ...")."""
-    nouns = "|".join(re.escape(n) for n in WORDS.place_nouns)
-    match = re.match(
-        rf"\s*(?:In|At|Near)\s+(?:the\s+(?:[a-z]+\s+)?(?:{nouns})\s+of\s+)?"
-        r"([A-Z][\w\u00C0-\u024F'’-]+(?:\s+[A-Z][\w\u00C0-\u024F'’-]+)?)[^.;:]{0,12},",
-        text[sent_start:start],
-    )
+    match = _PLACE_BEFORE.match(text[sent_start:start])
     if not match or match.group(1).split()[0] in _CALENDAR or match.group(1).isupper():
         return ""
     return match.group(1)
