@@ -12,8 +12,8 @@ both halves are reported. `--src DIR` scores another checkout's package (the "be
 
 Scoring, per case: the gold values (a range's finite bounds count as values) are matched one to
 one with the values of the predicted figures (a qualified figure's value is its written number,
-a range gives both ends). A value matches when equal within 0.01 % relative; a share written as
-a percentage matches the same share written as a fraction (66.67 % = 2/3). Precision counts
+a range gives both ends and its midpoint). A value matches when equal within 0.01 % relative; a
+share written as a percentage matches the same share as a fraction (66.67 % = 2/3). Precision counts
 every predicted figure (dates included), recall every gold value. Bound accuracy: the share of
 gold intervals (NumberRange) whose low and high the extractor gives exactly (an open lower end
 is matched by 0, the floor newsaudit puts under "less than" counts).
@@ -206,15 +206,20 @@ def _same(p: float, g: float) -> bool:
 
 
 def _matches(pred: Pred, value: float, gold: Gold) -> bool:
+    """Equal values; a share given as a percentage equals the same share as a fraction (gold
+    below 1); a range's midpoint stands for the range (quantulum3 gives ranges so)."""
+    values = pred.values
+    if len(values) == 2:
+        values = (*values, (values[0] + values[1]) / 2)
     return any(
-        _same(p, value) or (pred.percent and gold.fraction and _same(p, 100 * value))
-        for p in pred.values
+        _same(p, value) or (pred.percent and 0 < abs(value) < 1 and _same(p, 100 * value))
+        for p in values
     )
 
 
 def score_case(case: Case, preds: list[Pred], score: Score) -> None:
     """Add one case to `score`: one-to-one greedy matching of gold values and predictions."""
-    wanted = [(v, g) for g in case.gold for v in g.values]
+    wanted = [(v, g) for g in case.gold for v in dict.fromkeys(g.values)]
     used: set[int] = set()
     found = 0
     for value, gold in wanted:

@@ -63,7 +63,8 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "atom": re.compile(
             rf"(?P<vague>\b(?:{vague})\b)|(?P<decade>\b(?:a\s+|one\s+)?decades?\b)"
             rf"|(?P<digits>{grammar['digits']})|(?P<words>{grammar['words']})"
-            r"|(?P<half>\bhalf\b(?=\s+(?:of|the|its|their|his|her|our|all|an?)\b))",
+            r"|(?P<half>\bhalf\b(?=\s+(?:of|the|its|their|his|her|our|all|an?)\b)"
+            r"|(?:(?<=than\s)|(?<=about\s)|(?<=nearly\s)|(?<=almost\s)|(?<=over\s))half\b)",
         ),
         "unit": re.compile(
             rf"^(?:(?P<pp>\s?(?:{points})(?![A-Za-z]))|(?P<pct>\s?(?:{percent})(?![A-Za-z]))"
@@ -98,9 +99,12 @@ def _patterns() -> dict[str, re.Pattern[str]]:
             r"|(?<![\w.:])\d{1,2}:\d{2}(?::\d{2})?(?![\d:])",
             re.IGNORECASE,
         ),
+        "url": re.compile(r"\b(?:https?://|www\.)\S+"),
         "score": re.compile(r"(?<![\w.,\-–/])(\d{1,2})[-–](\d{1,2})(?![\w%.,\-–/])"),
         "share": re.compile(
-            rf"\b(?P<a>{small})\s+(?:in|out\s+of)\s+(?P<b>{small})\b(?!\s*(?:{units})\b)",
+            rf"\b(?P<a>{small})\s+(?:in|out\s+of|over)\s+"
+            rf"(?P<b>(?:{small})(?:[\s-]+(?:{small}))?(?:\s+(?:hundred|thousand)s?)?)\b"
+            rf"(?!\s*(?:{units})\b)",
         ),
         "times": re.compile(rf"\b(?:{words_pattern(WORDS.multiplicatives)})\b", re.IGNORECASE),
         "relative": re.compile(
@@ -379,9 +383,11 @@ def _ratio_spans(text: str, pats) -> list[Span]:
 
 
 def _not_figures(text: str, pats) -> list[tuple[int, int]]:
-    """Spans holding numbers that count nothing: clock times ("7 pm", "19:00") and scores
+    """Spans holding numbers that count nothing: clock times ("7 pm", "19:00"), web addresses
+    and scores
     ("a 3-2 win": the second number no larger than the first, so never a range)."""
     out = [(m.start(), m.end()) for m in pats["time"].finditer(text)]
+    out += [(m.start(), m.end()) for m in pats["url"].finditer(text)]
     for m in pats["score"].finditer(text):
         if int(m.group(2)) <= int(m.group(1)):
             out.append((m.start(), m.end()))

@@ -30,7 +30,9 @@ _INT = (
     r"|\d{2,3}(?: \d{3})+(?![\d,.]\d|\d)|\d(?: \d{3}){2,}(?![\d,.]\d|\d)"  # 40 000, 1 234 567
     r"|\d+"
 )
-_NUMERIC = re.compile(rf"(?:{_INT})(?:\.\d+)?(?:[eE][+-]?\d+)?|\.\d+")
+_NUMERIC = re.compile(
+    rf"(?:{_INT})(?:\.\d+)?(?:[eE][+-]?\d+|[x×]10\^[-+−]?\d+|\^-{{0,2}}\+?\d+)?|\.\d+"
+)
 _SIGN_WORDS = ("minus", "negative")
 
 
@@ -76,10 +78,17 @@ def patterns() -> dict[str, str]:
         rf"\d+\s?[{VULGAR_FRACTIONS}]|[{VULGAR_FRACTIONS}]|\d+\s+\d+/\d+(?![\d/])"
         rf"|\d+/\d+(?![\d/])|{_NUMERIC.pattern}"
     )
+    # "4 thousand 3 hundred and 21": after a multiplier, a number before another multiplier,
+    # or (after "hundred" only) "and" a number below a hundred; never "$1.5 million and 300".
+    more = (
+        rf"(?:\s+(?:\d{{1,3}}|(?:{nw})(?:[\s-]+(?:{nw}))?)(?:\s+(?:{mult}))+"
+        rf"|(?<=hundred)\s+and\s+(?:\d{{1,2}}|(?:{nw})(?:[\s-]+(?:{nw}))?)(?![\w.,]))"
+    )
     digits = (
-        rf"(?=[-−.\d{VULGAR_FRACTIONS}]|(?:minus|negative)\s){sign}(?:(?<![\w/.,])(?<![A-Za-z]-){codes})(?:{number})(?![\d/]|[.,]\d)"
-        rf"(?:(?:\s+(?:{mult}))+\b|(?:{suffix})(?![A-Za-z])|(?=(?:{glued})(?![A-Za-z]))"
-        r"|(?![A-Za-z]))"
+        rf"(?=[-−.\d{VULGAR_FRACTIONS}]|(?:minus|negative)\s){sign}"
+        rf"(?:(?<![\w/.,])(?<![A-Za-z]-){codes})(?:{number})(?!\d|/\d|[.,]\d)"
+        rf"(?:(?:\s+(?:{mult}))+\b(?:{more})*|(?:{suffix})(?![A-Za-z])"
+        rf"|(?=(?:{glued})(?![A-Za-z]))|(?![A-Za-z]))"
     )
     scale_lb = "|".join(f"(?<={re.escape(w)})" for w in _multipliers())
     first = rf"(?:(?:an?|half(?:\s+an?)?|quarter)\s+(?:{mult}|{fr})|{nw})"
@@ -91,6 +100,17 @@ def patterns() -> dict[str, str]:
     nxt = rf"(?:an?\s+(?=(?:{fr}|{mult})\b))?(?:{nw}|{mult}|{fr}|point)"
     words = rf"\b(?:(?:minus|negative)\s+)?{first}(?:{join}{nxt}\b)*\b"
     return {"digits": digits, "words": words}
+
+
+def _numeric_value(text: str) -> float:
+    """'14,000' -> 14000, '1.3e6', '6.23x10^-4', '1.1^23' (a power)."""
+    text = re.sub(r"[,\s\u00a0\u202f]", "", text).replace("−", "-")
+    if m := re.fullmatch(r"(.+)[x×]10\^([-+]?\d+)", text):
+        return float(m.group(1)) * 10.0 ** int(m.group(2))
+    if m := re.fullmatch(r"(.+)\^(-{0,2})\+?(\d+)", text):
+        exponent = -int(m.group(3)) if m.group(2) == "-" else int(m.group(3))
+        return float(m.group(1)) ** exponent
+    return float(text)
 
 
 def _parse_digits(text: str) -> Number | None:
@@ -115,7 +135,7 @@ def _parse_digits(text: str) -> Number | None:
         value = int(m.group(1)) / int(m.group(2))
         share = value < 1
     elif m := _NUMERIC.match(t):
-        value = float(re.sub(r"[,\s\u00a0\u202f]", "", m.group(0)))
+        value = _numeric_value(m.group(0))
     else:
         return None
     rest = t[m.end() :].strip().lower()
@@ -123,9 +143,11 @@ def _parse_digits(text: str) -> Number | None:
     if rest in WORDS.scale_suffixes:
         value *= WORDS.scale_suffixes[rest]
     elif rest:
-        for word in rest.split():
-            if word not in multipliers:
-                return None
+        words = rest.split()
+        if any(w not in multipliers for w in words):
+            whole = _parse_words(t)  # "4 thousand 3 hundred and 21"
+            return None if whole is None else Number(sign * whole.value)
+        for word in words:
             value *= multipliers[word]
     return Number(sign * value, share and not rest)
 
@@ -139,6 +161,7 @@ def _parse_words(text: str) -> Number | None:
         sign, tokens = -1.0, tokens[1:]
     cardinals, fractions, multipliers = WORDS.number_words, WORDS.fraction_words, _multipliers()
     total = group = frac = since_and = 0.0
+    last_scale = 1.0
     seen = after_fraction = False
     i = 0
     while i < len(tokens):
@@ -149,21 +172,34 @@ def _parse_words(text: str) -> Number | None:
         elif tok in ("a", "an"):
             if not after_fraction and (nxt in multipliers or nxt in fractions):
                 group, since_and = group + 1, since_and + 1
-        elif tok in cardinals:
-            group, since_and = group + cardinals[tok], since_and + cardinals[tok]
+        elif tok in cardinals or re.fullmatch(r"\d+(?:\.\d+)?", tok):
+            value = cardinals[tok] if tok in cardinals else float(tok)
+            group, since_and = group + value, since_and + value
         elif tok == "hundred":
             group = (group - since_and) + (since_and or 1) * 100
             since_and = (since_and or 1) * 100
         elif tok in ("dozen", "dozens"):
             group, frac, since_and = ((group + frac) or 1) * 12, 0.0, 0.0
         elif tok in multipliers:
-            total += ((group + frac) or 1) * multipliers[tok]
+            last_scale = multipliers[tok]
+            total += ((group + frac) or 1) * last_scale
             group = frac = since_and = 0.0
         elif tok in fractions:
             numerator = since_and or 1.0
-            frac += numerator / fractions[tok]
-            group -= since_and
-            since_and = 0.0
+            at = i - 1 - (since_and > 0)  # the "and" before "a half" / "one half"
+            if (
+                group == since_and
+                and at >= 1
+                and tokens[at] == "and"
+                and tokens[at - 1] in multipliers
+            ):
+                # "one million and a half": the fraction is of the last multiplier
+                total += numerator / fractions[tok] * last_scale
+                group = since_and = 0.0
+            else:
+                frac += numerator / fractions[tok]
+                group -= since_and
+                since_and = 0.0
         elif tok == "point":
             places = ""
             while i + 1 < len(tokens) and tokens[i + 1] in cardinals:
