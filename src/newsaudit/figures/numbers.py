@@ -82,7 +82,8 @@ def patterns() -> dict[str, str]:
     # or (after "hundred" only) "and" a number below a hundred; never "$1.5 million and 300".
     more = (
         rf"(?:\s+(?:\d{{1,3}}|(?:{nw})(?:[\s-]+(?:{nw}))?)(?:\s+(?:{mult}))+"
-        rf"|(?<=hundred)\s+and\s+(?:\d{{1,2}}|(?:{nw})(?:[\s-]+(?:{nw}))?)(?![\w.,]))"
+        rf"|(?<=hundred)\s+and\s+(?:\d{{1,2}}|(?:{nw})(?:[\s-]+(?:{nw}))?)"
+        rf"(?![\w.,]|\s+(?:{mult})\b))"
     )
     digits = (
         rf"(?=[-−.\d{VULGAR_FRACTIONS}]|(?:minus|negative)\s){sign}"
