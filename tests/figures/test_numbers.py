@@ -187,3 +187,18 @@ def test_number_grammar(text: str, value: float, share: bool) -> None:
     number = numbers.parse(text)
     assert number is not None
     assert (number.value, number.share) == (pytest.approx(value), share)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "a third-party run",
+        "She will seek a seventh term.",
+        "He doubled down on the claim.",
+        "the first half of the year",
+        "Read more at https://example.com/2019/05/story-300",
+        "the Senate voted 52-48",
+    ],
+)
+def test_words_that_look_like_numbers_are_not_figures(text: str) -> None:
+    assert figures.extract_text(text, CONFIG) == []

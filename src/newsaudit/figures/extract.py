@@ -106,7 +106,9 @@ def _patterns() -> dict[str, re.Pattern[str]]:
             rf"(?P<b>(?:{small})(?:[\s-]+(?:{small}))?(?:\s+(?:hundred|thousand)s?)?)\b"
             rf"(?!\s*(?:{units})\b)",
         ),
-        "times": re.compile(rf"\b(?:{words_pattern(WORDS.multiplicatives)})\b", re.IGNORECASE),
+        "times": re.compile(
+            rf"\b(?:{words_pattern(WORDS.multiplicatives)})\b(?!\s+down\b)", re.IGNORECASE
+        ),
         "relative": re.compile(
             rf"\b(?P<rel>{words_pattern(WORDS.relative_years)})(?:['’]s)?\b"
             rf"|\b(?P<ana>{words_pattern(WORDS.anaphoric_years)})\b",
@@ -230,6 +232,15 @@ def _unit(
     return end, kind, unit, hyphen, (parsed[0] * factor, parsed[1] * factor)
 
 
+def _ordinal_use(low_raw: str, text: str, end: int) -> bool:
+    """Whether "a third", "a seventh" is an ordinal ("a seventh term", "a third time"): a
+    singular fraction word is a fraction only before "of", a number word or punctuation."""
+    last = low_raw.split()[-1]
+    if last in ("half", "quarter") or last not in WORDS.fraction_words or last.endswith("s"):
+        return False
+    return bool(re.match(r"\s+(?!of\b)[a-z]", text[end:]))
+
+
 def _suffix(text: str, end: int, pats) -> tuple[int, str]:
     """(new end, qualifier) of a qualifier written after a number ("or more", "-plus", "+")."""
     match = pats["suffix"].match(text[end:])
@@ -271,7 +282,7 @@ def _number_spans(
                 number = numbers.Number(math.nan)
             else:
                 number = numbers.parse(raw)
-                if number is None:
+                if number is None or _ordinal_use(low_raw, text, end):
                     continue
             if low_raw in WORDS.vague_amounts:
                 parsed = parse_number(raw, config)

@@ -92,6 +92,8 @@ def patterns() -> dict[str, str]:
         rf"|(?=(?:{glued})(?![A-Za-z]))|(?![A-Za-z]))"
     )
     scale_lb = "|".join(f"(?<={re.escape(w)})" for w in _multipliers())
+    # "a third-party run", "a half-century" are no fractions; "a half-dozen" is one.
+    fr = rf"(?:{fr})(?!-(?!(?:{mult})\b)[a-z])"
     first = rf"(?:(?:an?|half(?:\s+an?)?|quarter)\s+(?:{mult}|{fr})|{nw})"
     join = (
         rf"(?:(?:{scale_lb})\s+and\s+"
