@@ -137,6 +137,8 @@ INF = math.inf
         ("500 or fewer people", [(0, 500, "count")]),
         ("300-plus people", [(300, INF, "count")]),
         ("300+ people", [(300, INF, "count")]),
+        ("more than 20 but fewer than 30 people", [(20, 30, "count")]),
+        ("at most 100 and at least 20 apples", [(20, 100, "count")]),
         # Signs are kept.
         ("growth of -1.3%", [(-1.3, -1.3, "%")]),
         ("minus 5 degrees", [(-5, -5, "degree")]),

@@ -341,7 +341,7 @@ def _merge_ranges(text: str, spans: list[Span]) -> list[Span]:
             t = spans[i + 1]
             gap = text[s.end : t.start]
             between = re.search(r"\bbetween\s+$", text[max(0, s.start - 9) : s.start], re.I)
-            joined = re.fullmatch(r"\s*(?:-|–|—|to)\s*", gap) or (
+            joined = re.fullmatch(r"\s*(?:-|–|—|~|to|through)\s*", gap) or (
                 between and re.fullmatch(r"\s+and\s+", gap)
             )
             same = s.kind == t.kind or (s.kind == "count" and t.kind != "count")
@@ -353,6 +353,35 @@ def _merge_ranges(text: str, spans: list[Span]) -> list[Span]:
                 continue
         out.append(s)
         i += 1
+    return out
+
+
+def _merge_bounds(text: str, spans: list[Span]) -> list[Span]:
+    """A lower and an upper bound of one quantity joined by "and"/"but" become one interval:
+    "more than 20 but fewer than 30 people" = [20, 30], "at most 100 and at least 20"."""
+    out: list[Span] = []
+    for s in spans:
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and prev.qualifier
+            and s.qualifier
+            and prev.kind == s.kind
+            and prev.unit == s.unit
+            and re.fullmatch(r"\s*,?\s*(?:and|but)\s+", text[prev.end : s.start])
+        ):
+            low_of = [x for x in (prev, s) if math.isinf(x.high)]
+            high_of = [x for x in (prev, s) if not math.isinf(x.high) and x.low <= 0]
+            if len(low_of) == 1 and len(high_of) == 1 and low_of[0].low < high_of[0].high:
+                out[-1] = replace(
+                    prev,
+                    end=s.end,
+                    low=low_of[0].low,
+                    high=high_of[0].high,
+                    qualifier=f"{prev.qualifier} and {s.qualifier}",
+                )
+                continue
+        out.append(s)
     return out
 
 
@@ -435,7 +464,7 @@ def spans(text: str, config: FiguresConfig, published: dt.date | None = None) ->
         if not any(a < r.end and r.start < b for a, b in taken)
     ]
     found = _merge_ranges(text, [*fixed, *numbers_found, *relative])
-    found = [_qualify(text, s, config, pats) for s in found]
+    found = _merge_bounds(text, [_qualify(text, s, config, pats) for s in found])
     out = []
     for s in found:
         if s.kind in DATE_KINDS:
