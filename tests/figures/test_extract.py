@@ -64,6 +64,19 @@ _PIECES = [
     "since",
     "9/11",
     "M5-RFP",
+    "Pounds\nSterling",
+    "KM",
+    "Miles",
+    "½",
+    "2013-14",
+    "7 pm",
+    "one in five",
+    "or more",
+    "+",
+    "-1.3%",
+    "HK$",
+    "Sept.",
+    "a third",
 ]
 
 

@@ -221,7 +221,8 @@ def _unit(
                 factor = 100.0 / WORDS.fraction_words[hyphen]
                 kind, unit, hyphen = "percent", "%", ""
         elif unit_m.group("curw"):
-            kind, unit = "money", WORDS.currency_words[unit_m.group("curw").lower()]
+            written = " ".join(unit_m.group("curw").lower().split())
+            kind, unit = "money", WORDS.currency_words[written]
         elif unit_m.group("phys"):
             kind = "quantity"
             written = " ".join(unit_m.group("phys").split())
