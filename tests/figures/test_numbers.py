@@ -139,6 +139,7 @@ INF = math.inf
         ("300+ people", [(300, INF, "count")]),
         ("more than 20 but fewer than 30 people", [(20, 30, "count")]),
         ("at most 100 and at least 20 apples", [(20, 100, "count")]),
+        ("temperatures from -18 °C to -34 °C", [(-34, -18, "°C")]),
         # Signs are kept.
         ("growth of -1.3%", [(-1.3, -1.3, "%")]),
         ("minus 5 degrees", [(-5, -5, "degree")]),
@@ -147,6 +148,8 @@ INF = math.inf
         ("It raised 35m for the fund.", [(35e6, 35e6, "count")]),
         ("a 5m-high wall", [(5, 5, "m")]),
         ("a 5pc rise", [(5, 5, "%")]),
+        ("highs of 30C", [(30, 30, "°C")]),
+        ("about 1 in 40", [(2.25, 2.75, "%")]),
         ("at 50mph", [(50, 50, "mph")]),
         ("a 2,000km border", [(2000, 2000, "km")]),
         ("a USD10m grant", [(10e6, 10e6, "USD")]),
@@ -200,6 +203,8 @@ def test_number_grammar(text: str, value: float, share: bool) -> None:
         "the first half of the year",
         "Read more at https://example.com/2019/05/story-300",
         "the Senate voted 52-48",
+        "since 9/11",
+        "24/7 coverage",
     ],
 )
 def test_words_that_look_like_numbers_are_not_figures(text: str) -> None:

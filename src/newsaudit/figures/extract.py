@@ -346,10 +346,13 @@ def _merge_ranges(text: str, spans: list[Span]) -> list[Span]:
                 between and re.fullmatch(r"\s+and\s+", gap)
             )
             same = s.kind == t.kind or (s.kind == "count" and t.kind != "count")
-            if joined and same and s.low <= t.high and s.kind not in ("date", "ordinal"):
+            # "from -18 to -34 degrees" runs downwards and is still a range
+            ordered = s.low <= t.high or (s.high < 0 and t.high < 0)
+            if joined and same and ordered and s.kind not in ("date", "ordinal"):
                 start = s.start - len(between.group(0)) if between else s.start
                 kind, unit = (t.kind, t.unit) if s.kind == "count" else (s.kind, s.unit)
-                out.append(replace(t, start=start, low=s.low, high=t.high, kind=kind, unit=unit))
+                low, high = min(s.low, t.low), max(s.high, t.high)
+                out.append(replace(t, start=start, low=low, high=high, kind=kind, unit=unit))
                 i += 2
                 continue
         out.append(s)

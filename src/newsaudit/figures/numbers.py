@@ -31,7 +31,8 @@ _INT = (
     r"|\d+"
 )
 _NUMERIC = re.compile(
-    rf"(?:{_INT})(?:\.\d+)?(?:[eE][+-]?\d+|[x×]10\^[-+−]?\d+|\^-{{0,2}}\+?\d+)?|\.\d+"
+    rf"(?:{_INT})(?:\.\d+)?(?:[eE][+-]?\d+|[x×]10(?:\^[-+−]?|[-−])\d+|\^-{{0,2}}\+?\d+)?"
+    r"|\.\d+"
 )
 _SIGN_WORDS = ("minus", "negative")
 
@@ -68,7 +69,7 @@ def patterns() -> dict[str, str]:
     fr = words_pattern(WORDS.fraction_words)
     suffix = words_pattern(WORDS.scale_suffixes)
     glued = words_pattern(
-        [*WORDS.physical_units, *WORDS.percent_words, *WORDS.duration_units, "mph", "kph"]
+        w.lower() for w in [*WORDS.physical_units, *WORDS.percent_words, *WORDS.duration_units]
     )
     codes = "".join(
         f"|(?<={re.escape(c.lower())})" for c in WORDS.currency_symbols if c[-1].isalpha()
@@ -87,7 +88,7 @@ def patterns() -> dict[str, str]:
     )
     digits = (
         rf"(?=[-−.\d{VULGAR_FRACTIONS}]|(?:minus|negative)\s){sign}"
-        rf"(?:(?<![\w/.,])(?<![A-Za-z]-){codes})(?:{number})(?!\d|/\d|[.,]\d)"
+        rf"(?:(?<![\w/.,^])(?<![A-Za-z]-){codes})(?:{number})(?!\d|/\d|[.,]\d)"
         rf"(?:(?:\s+(?:{mult}))+\b(?:{more})*|(?:{suffix})(?![A-Za-z])"
         rf"|(?=(?:{glued})(?![A-Za-z]))|(?![A-Za-z]))"
     )
@@ -108,7 +109,7 @@ def patterns() -> dict[str, str]:
 def _numeric_value(text: str) -> float:
     """'14,000' -> 14000, '1.3e6', '6.23x10^-4', '1.1^23' (a power)."""
     text = re.sub(r"[,\s\u00a0\u202f]", "", text).replace("−", "-")
-    if m := re.fullmatch(r"(.+)[x×]10\^([-+]?\d+)", text):
+    if m := re.fullmatch(r"(.+)[x×]10\^?([-+]?\d+)", text):
         return float(m.group(1)) * 10.0 ** int(m.group(2))
     if m := re.fullmatch(r"(.+)\^(-{0,2})\+?(\d+)", text):
         exponent = -int(m.group(3)) if m.group(2) == "-" else int(m.group(3))
@@ -133,8 +134,10 @@ def _parse_digits(text: str) -> Number | None:
             return None
         value = int(m.group(1)) + int(m.group(2)) / int(m.group(3))
     elif m := re.match(r"(\d+)/(\d+)", t):
-        if int(m.group(2)) not in SLASH_DENOMINATORS:
-            return None
+        if int(m.group(2)) not in SLASH_DENOMINATORS and not int(m.group(1)) == 1 < int(
+            m.group(2)
+        ):
+            return None  # "9/11", "24/7" are no fractions; "1/40" is
         value = int(m.group(1)) / int(m.group(2))
         share = value < 1
     elif m := _NUMERIC.match(t):
