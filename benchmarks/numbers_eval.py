@@ -14,9 +14,9 @@ Scoring, per case: the gold values (a range's finite bounds count as values) are
 one with the values of the predicted figures (a qualified figure's value is its written number,
 a range gives both ends and its midpoint). A value matches when equal within 0.01 % relative; a
 share written as a percentage matches the same share as a fraction (66.67 % = 2/3).
-Precision counts every predicted figure (dates included), recall every gold value. Bound accuracy: the share of
-gold intervals (NumberRange) whose low and high the extractor gives exactly (an open lower end
-is matched by 0, the floor newsaudit puts under "less than" counts).
+Precision counts every predicted figure (dates included), recall every gold value. Bound
+accuracy: the share of gold intervals (NumberRange) whose low and high the extractor gives
+exactly (an open lower end is matched by 0, the floor newsaudit puts under "less than" counts).
 """
 
 from __future__ import annotations
