@@ -129,10 +129,12 @@ def score_triplet(folder: str, rows: list[dict[str, str]]) -> Scores:
     details = result.details
     figs_of: dict[str, list[tuple[Key, int, int]]] = defaultdict(list)
     bounds: dict[Key, tuple[float, float]] = {}
+    texts: dict[Key, str] = {}
     for f in details.itertuples() if not details.empty else ():
         key = (str(f.article_id), int(f.start))
         figs_of[str(f.article_id)].append((key, int(f.start), int(f.end)))
         bounds[key] = (float(f.low), float(f.high))
+        texts[key] = str(f.text)
     s = Scores(triplets=1)
     group_of: dict[Key, str] = {}
     mentions: dict[str, list[tuple[str, Key | None]]] = defaultdict(list)
@@ -175,8 +177,6 @@ def score_triplet(folder: str, rows: list[dict[str, str]]) -> Scores:
         if ga and ga == gb and verdict[ga] == "conflict":
             s.conflicts_right += 1
         else:
-            texts = {k: t for k, t in zip(details.apply(lambda r: (r.article_id, r.start),
-                                                         axis=1), details["text"], strict=True)}
             s.alarms.append(f"{folder}: {texts.get(a)!r} vs {texts.get(b)!r}")
     # Labelled links: one per (group, article pair); found when any mention pair is compared.
     for group, found in mentions.items():
@@ -253,8 +253,10 @@ def main(argv: list[str] | None = None) -> int:
     if args.append and OUT.exists():
         text = OUT.read_text(encoding="utf-8") + "\n" + text
     else:
-        text = "# BASIL figure linking and conflicts\n\n" + (__doc__ or "").split("\n\n")[2] + (
-            "\n\n" + text
+        text = (
+            "# BASIL figure linking and conflicts\n\n"
+            + (__doc__ or "").split("\n\n")[2]
+            + ("\n\n" + text)
         )
     OUT.write_text(text, encoding="utf-8")
     print(text)
