@@ -38,11 +38,15 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 
 from newsaudit import corpus, figures  # noqa: E402
+from newsaudit.figures.compare import by_event_measure, without_setting  # noqa: E402
+from newsaudit.figures import linkmodel  # noqa: E402
 
 BASIL = ROOT.parent / "shared" / "dev" / "basil"
 LABELS = ROOT / "benchmarks" / "data" / "basil_figure_labels.csv"
 SPLIT = ROOT / "benchmarks" / "data" / "basil_split.csv"
 OUT = ROOT / "benchmarks" / "results" / "basil_eval.md"
+MODEL = ROOT / "src" / "newsaudit" / "lexicon" / "en" / "figures" / "link_model.yaml"
+OWN = ROOT / "tests" / "data" / "figures"
 SAME = ("consistent", "conflict", "moved")
 
 Key = tuple[str, int]  # (article_id, start) of a system figure
@@ -156,7 +160,7 @@ def score_triplet(folder: str, rows: list[dict[str, str]]) -> Scores:
     comps = result.comparisons
     for c in comps.itertuples() if not comps.empty else ():
         own = (str(c.article_id), int(c.start))
-        s.moved += c.verdict == "moved"
+        s.moved += "moved:" in str(c.reason)
         for ref in filter(None, str(c.compared_with).split("; ")):
             aid, _, start = ref.rpartition("@")
             other = (aid, int(start))
@@ -230,15 +234,134 @@ def report(parts: dict[str, Scores], label: str, seconds: float) -> str:
     return "\n".join(lines)
 
 
+# ---------------------------------------------------------------------------------------------
+# Training the link model (dev triplets and the project's own labelled clusters only)
+# ---------------------------------------------------------------------------------------------
+def _candidates(docs: corpus.Corpus) -> list[tuple[figures.Figure, figures.Figure]]:
+    """What the model decides at run time: cross-article pairs of figures sharing an (event,
+    measure) key, with comparable contexts and disjoint intervals (overlapping figures are
+    linked without asking: they cannot raise a false conflict)."""
+    config = figures.FiguresConfig()
+    figs = [f for a in docs for f in figures.extract(a)]
+    figs = without_setting(figs, docs, config)
+    out = []
+    for by_article in by_event_measure(figs).values():
+        ids = sorted(by_article)
+        for i, x in enumerate(ids):
+            for y in ids[i + 1 :]:
+                out += [
+                    (a, b)
+                    for a in by_article[x]
+                    for b in by_article[y]
+                    if figures.relation(a, b, config.epsilon) == "disjoint"
+                    and not figures.context_conflict(a, b, config)
+                ]
+    return out
+
+
+def _group_at(spans: dict[str, list[tuple[int, int, str]]], f: figures.Figure) -> str | None:
+    """The labelled group whose span overlaps the figure most."""
+    best, most = None, 0
+    for start, end, group in spans.get(f.article_id, []):
+        overlap = min(end, f.end) - max(start, f.start)
+        if overlap > most:
+            best, most = group, overlap
+    return best
+
+
+def training_pairs() -> list[tuple[dict[str, float], int]]:
+    """(features, same measure?) of every candidate pair in the dev triplets and in the seeds
+    and clusters labelled in tests/data/figures."""
+    labels, split = load_labels(), load_split()
+    data: list[tuple[dict[str, float], int]] = []
+    for folder in sorted(f for f, part in split.items() if part == "dev"):
+        docs = corpus.load(BASIL / folder)
+        by_file = {a.file: a for a in docs}
+        spans: dict[str, list[tuple[int, int, str]]] = defaultdict(list)
+        same: set[str] = set()
+        for row in labels.get(folder, []):
+            article = by_file.get(row["file"])
+            span = _mention_span(article.text, row) if article else None
+            if article and span:
+                spans[article.article_id].append((*span, row["group"]))
+            if row["verdict"] in SAME:
+                same.add(row["group"])
+        for a, b in _candidates(docs):
+            ga, gb = _group_at(spans, a), _group_at(spans, b)
+            data.append((linkmodel.features(a, b), int(bool(ga and ga == gb and ga in same))))
+    own = [("seeds", ROOT / "seeds", OWN / "seeds_figures.csv")]
+    with (OWN / "clusters_figures.csv").open(encoding="utf-8", newline="") as fh:
+        clusters = sorted({r["cluster"] for r in csv.DictReader(fh)})
+    own += [(c, OWN / "clusters" / c, OWN / "clusters_figures.csv") for c in clusters]
+    for name, folder, gold in own:
+        docs = corpus.load(folder)
+        spans = defaultdict(list)
+        with gold.open(encoding="utf-8", newline="") as fh:
+            for row in csv.DictReader(fh):
+                if row.get("cluster", name) == name and row["measure"] not in ("", "?"):
+                    spans[row["article_id"]].append(
+                        (int(row["start"]), int(row["end"]), row["measure"])
+                    )
+        for a, b in _candidates(docs):
+            ga, gb = _group_at(spans, a), _group_at(spans, b)
+            data.append((linkmodel.features(a, b), int(bool(ga and ga == gb))))
+    return data
+
+
+def fit(data: list[tuple[dict[str, float], int]], l2: float = 0.3) -> dict[str, float]:
+    """Logistic regression by Newton's method with an L2 penalty (not on the bias)."""
+    import numpy as np
+
+    names = list(linkmodel.FEATURES)
+    x = np.array([[d[n] for n in names] for d, _ in data], dtype=float)
+    y = np.array([label for _, label in data], dtype=float)
+    w = np.zeros(len(names))
+    penalty = np.full(len(names), l2)
+    penalty[names.index("bias")] = 0.0
+    for _ in range(50):
+        p = 1.0 / (1.0 + np.exp(-x @ w))
+        grad = x.T @ (p - y) + penalty * w
+        hess = (x * (p * (1 - p))[:, None]).T @ x + np.diag(penalty + 1e-9)
+        step = np.linalg.solve(hess, grad)
+        w -= step
+        if np.abs(step).max() < 1e-8:
+            break
+    return {n: round(float(v), 3) for n, v in zip(names, w, strict=True)}
+
+
+def train() -> str:
+    """Fit the link model and write its YAML (keeping the threshold)."""
+    import yaml
+
+    data = training_pairs()
+    weights = fit(data)
+    current = yaml.safe_load(MODEL.read_text(encoding="utf-8"))
+    positives = sum(label for _, label in data)
+    header = (
+        "# Link model: P(same measure) of two figures sharing a measure key (see\n"
+        "# newsaudit/figures/linkmodel.py). Trained by benchmarks/basil_eval.py --train on\n"
+        f"# {len(data)} disjoint candidate pairs ({positives} one measure) from the BASIL dev\n"
+        "# triplets and the project's labelled seeds and clusters; never on the test triplets.\n"
+        "# L2 penalty 0.3 (not on the bias).\n"
+    )
+    body = {"threshold": current["threshold"], "weights": weights}
+    MODEL.write_text(header + yaml.safe_dump(body, sort_keys=False, width=99), encoding="utf-8")
+    return f"trained on {len(data)} pairs ({positives} positive): {weights}"
+
+
 def main(argv: list[str] | None = None) -> int:
     """Score every labelled triplet; write and print the table."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--label", default="this run", help="heading of the results table")
     parser.add_argument("--append", action="store_true", help="append to the results file")
+    parser.add_argument("--train", action="store_true", help="refit the link model first")
     args = parser.parse_args(argv)
     if not BASIL.is_dir():
         print(f"skipped: {BASIL} not found (BASIL development data)", file=sys.stderr)
         return 0
+    if args.train:
+        print(train(), file=sys.stderr)
+        linkmodel.load.cache_clear()
     labels, split = load_labels(), load_split()
     parts = {"dev": Scores(), "test": Scores(), "all": Scores()}
     start = time.perf_counter()

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from newsaudit.config import FiguresConfig
 from newsaudit.corpus import Corpus
+from newsaudit.events import group as group_events
 from newsaudit.figures.compare import (
     by_measure,
     checks_frame,
@@ -70,20 +71,29 @@ __all__ = [
 ]
 
 
-def analyse(corpus: Corpus, config: FiguresConfig | None = None) -> FiguresResult:
-    """Figures of every article, their per-measure checks and the fact-checker's views."""
+def analyse(
+    corpus: Corpus,
+    config: FiguresConfig | None = None,
+    events: dict[str, str] | None = None,
+) -> FiguresResult:
+    """Figures of every article, their per-measure checks and the fact-checker's views.
+    `events` (article_id -> event, see `newsaudit.events`) keeps comparisons inside one story;
+    by default the corpus is grouped with `events.group`."""
     config = config or FiguresConfig()
+    if events is None:
+        events = group_events(corpus).of
     figs = [f for article in corpus for f in extract(article, config)]
-    figs = without_setting(figs, corpus, config)
+    figs = without_setting(figs, corpus, config, events)
     figs.sort(key=lambda f: (f.article_id, f.start, f.end))
-    comparisons, disagreements = compare(figs, config)
+    published = {a.article_id: a.published for a in corpus}
+    comparisons, disagreements = compare(figs, config, events, published)
     checks = one_row_per_measure_article(comparisons)
     return FiguresResult(
         figures=figures_frame(figs),
         checks=checks,
         disagreements=disagreements,
         matrix=matrix_frame(checks, corpus.ids),
-        review=review_frame(figs, comparisons, config),
+        review=review_frame(figs, comparisons, config, events),
         details=details_frame(figs),
         comparisons=comparisons,
     )
