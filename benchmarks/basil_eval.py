@@ -38,8 +38,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 
 from newsaudit import corpus, figures  # noqa: E402
-from newsaudit.figures.compare import by_event_measure, without_setting  # noqa: E402
 from newsaudit.figures import linkmodel  # noqa: E402
+from newsaudit.figures.compare import by_event_measure, without_setting  # noqa: E402
 
 BASIL = ROOT.parent / "shared" / "dev" / "basil"
 LABELS = ROOT / "benchmarks" / "data" / "basil_figure_labels.csv"

@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 from collections import Counter, defaultdict
 from collections.abc import Iterable
-from itertools import combinations
+from itertools import combinations, pairwise
 
 from newsaudit.config import EventsConfig
 from newsaudit.corpus import Corpus
@@ -66,7 +66,7 @@ def components(
         if len(members) < 2:
             continue
         members.sort(key=lambda i: (dates[i] or undated, i))
-        for x, y in zip(members, members[1:], strict=False):
+        for x, y in pairwise(members):
             if _near(dates[x], dates[y], config.date_window_days):
                 uf.union(x, y)
     for a, b in joins:

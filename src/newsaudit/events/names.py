@@ -8,13 +8,13 @@ and weekdays. Names are folded with `text.fold.name_key` so spellings and accent
 from __future__ import annotations
 
 import math
-from collections import Counter
-
 import re
+from collections import Counter
 
 from newsaudit.config import CALENDAR_WORDS
 from newsaudit.text.fold import name_key
 
+_POSSESSIVE = re.compile(r"['’]s$")
 _SENTENCE_END = frozenset(".!?\n\"“”'‘’:(")
 # A capitalised word (the tokens' word shape, upper-case first letter): only these can be names,
 # so the scan skips the lower-case majority of the text.
@@ -38,7 +38,7 @@ def names(text: str, surface: dict[str, str] | None = None) -> Counter[str]:
         word = m.group(0)
         if not word[0].isupper() or word in CALENDAR_WORDS or _opens_sentence(text, m.start()):
             continue
-        key = name_key(word)
+        key = name_key(_POSSESSIVE.sub("", word))
         if len(key) > 1 and not key.isdigit():
             out[key] += 1
             if surface is not None and key not in surface:

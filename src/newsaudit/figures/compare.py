@@ -153,17 +153,21 @@ def by_measure(figs: list[Figure]) -> dict[str, dict[str, list[Figure]]]:
     return groups
 
 
+def bounded(f: Figure) -> bool:
+    """Whether a figure asserts anything: at least one finite bound ("last year" in an article
+    of unknown date is (-inf, inf) and is never compared; the report could not draw it)."""
+    return math.isfinite(f.low) or math.isfinite(f.high)
+
+
 def by_event_measure(
     figs: list[Figure], events: dict[str, str] | None = None
 ) -> dict[tuple[str, str], dict[str, list[Figure]]]:
-    """(event, measure) -> article -> its comparable figures, in text order: the index on
-    measure keys inside each event, so figures of different stories never meet."""
+    """(event, measure) -> article -> its comparable, bounded figures, in text order: the index
+    on measure keys inside each event, so figures of different stories never meet."""
     event_of = events or {}
-    groups: dict[tuple[str, str], dict[str, list[Figure]]] = defaultdict(
-        lambda: defaultdict(list)
-    )
+    groups: dict[tuple[str, str], dict[str, list[Figure]]] = defaultdict(lambda: defaultdict(list))
     for f in sorted(figs, key=lambda f: (f.article_id, f.start)):
-        if comparable(f):
+        if comparable(f) and bounded(f):
             groups[(event_of.get(f.article_id, ""), f.measure)][f.article_id].append(f)
     return groups
 
@@ -237,7 +241,14 @@ def _judge(
         if partner is None:
             figs = others[other_id]
             conflict = context_conflict(f, figs[0], config)
-            why = conflict or "closer to another of this article's figures"
+            far = relation(f, figs[0], config.epsilon) == "disjoint" and not (
+                linkmodel.same_measure(f, figs[0])
+            )
+            why = conflict or (
+                "too far apart to be one measure (link model)"
+                if far
+                else "closer to another of this article's figures"
+            )
             reasons.append(f"{other_id} {figs[0].text!r}: {why}")
             continue
         found.append(partner)
@@ -294,9 +305,7 @@ def compare(
                 matched = {aid: matches[(article_id, aid)].get(i) for aid in others}
                 if i and not any(matched.values()):
                     continue
-                verdict, rel_diff, reasons, found = _judge(
-                    f, matched, others, config, published
-                )
+                verdict, rel_diff, reasons, found = _judge(f, matched, others, config, published)
                 notes = _notes(f)
                 rows.append(
                     {
@@ -433,6 +442,23 @@ def review_frame(
                 row = _review_row(a, b, config)
                 if row:
                     rows.append(row)
+    for f in figs:
+        if comparable(f) and not bounded(f):
+            rows.append(
+                {
+                    "measure": f.measure,
+                    "article_id": f.article_id,
+                    "text": f.text,
+                    "other_measure": f.measure,
+                    "other_article_id": "",
+                    "other_text": "",
+                    "intervals": "",
+                    "reason": f"not compared: {f.text!r} gives no finite bound "
+                    "(a relative date in an article of unknown date)",
+                    "sentence": f.sentence,
+                    "other_sentence": "",
+                }
+            )
     sentences = {(f.article_id, f.start): f.sentence for f in figs}
     for r in checks[checks["needs_review"]].itertuples():
         rows.append(
