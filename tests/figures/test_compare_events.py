@@ -29,11 +29,6 @@ def _verdicts(result: figures.FiguresResult) -> dict[tuple[str, str], str]:
 @pytest.mark.parametrize(
     ("texts", "reason"),
     [
-        # A year names which election: two years are two events, not a disagreement.
-        (
-            {"a": "He lost the 2016 election.", "b": "He lost the 2012 election."},
-            "different dates",
-        ),
         # What a hyphenated compound counts is part of the measure.
         (
             {"a": "The 24-page indictment came out.", "b": "The seven-count indictment came out."},
@@ -57,9 +52,16 @@ def test_not_compared_rather_than_a_wrong_pair(texts, reason):
     assert (result.comparisons["compared_with"] == "").all()
 
 
-def test_same_year_is_consistent():
-    texts = {"a": "He lost the 2016 election.", "b": "He lost the 2016 election."}
-    assert set(_verdicts(figures.analyse(_corpus(texts), CONFIG)).values()) == {"consistent"}
+def test_a_year_is_compared_under_its_value():
+    # A year names which election: two years are two events, never a disagreement; one year
+    # given with different verbs ("filed in 2014", "sued him in 2014") is one measure.
+    texts = {"a": "He lost the 2016 election.", "b": "He lost the 2012 election."}
+    result = figures.analyse(_corpus(texts), CONFIG)
+    assert result.disagreements.empty and result.comparisons.empty
+    texts = {"a": "Greene had filed in 2014.", "b": "She sued him in 2014."}
+    result = figures.analyse(_corpus(texts), CONFIG)
+    assert set(_verdicts(result).values()) == {"consistent"}
+    assert set(result.checks["measure"]) == {"year|2014"}
 
 
 @pytest.mark.parametrize(

@@ -159,6 +159,34 @@ def bounded(f: Figure) -> bool:
     return math.isfinite(f.low) or math.isfinite(f.high)
 
 
+def _value_text(v: float) -> str:
+    return f"{v:.0f}" if float(v).is_integer() else f"{v:g}"
+
+
+def date_key(f: Figure) -> str:
+    """The measure key of a year or date: its value ("year|2014", "date|2014-08-09",
+    "year|1965-1970"). Two dates are one measure exactly when they name the same time (see
+    `context_conflict`), so the verb or noun read next to them (noisy: "filed in 2014", "sued
+    him in 2014") is left out of the key."""
+    lo, hi = f.low, f.high
+    if f.unit == "date" and lo >= 10_000_000:
+        ya, ma, da = int(lo) // 10_000, int(lo) // 100 % 100, int(lo) % 100
+        yb, mb, db = int(hi) // 10_000, int(hi) // 100 % 100, int(hi) % 100
+        if (ya, ma, da) == (yb, mb, db):
+            return f"date|{ya:04d}-{ma:02d}-{da:02d}"
+        if (ya, ma) == (yb, mb):
+            return f"date|{ya:04d}-{ma:02d}"
+        return f"date|{ya:04d}-{ma:02d}-{da:02d}/{yb:04d}-{mb:02d}-{db:02d}"
+    if lo == hi:
+        return f"{f.thing or f.unit}|{_value_text(lo)}"
+    return f"{f.thing or f.unit}|{_value_text(lo)}-{_value_text(hi)}"
+
+
+def measure_of(f: Figure) -> str:
+    """The key figures are compared under: the value for years and dates, else the measure."""
+    return date_key(f) if f.kind in DATE_KINDS else f.measure
+
+
 def by_event_measure(
     figs: list[Figure], events: dict[str, str] | None = None
 ) -> dict[tuple[str, str], dict[str, list[Figure]]]:
@@ -167,8 +195,8 @@ def by_event_measure(
     event_of = events or {}
     groups: dict[tuple[str, str], dict[str, list[Figure]]] = defaultdict(lambda: defaultdict(list))
     for f in sorted(figs, key=lambda f: (f.article_id, f.start)):
-        if comparable(f) and bounded(f):
-            groups[(event_of.get(f.article_id, ""), f.measure)][f.article_id].append(f)
+        if (comparable(f) or f.kind in DATE_KINDS) and bounded(f):
+            groups[(event_of.get(f.article_id, ""), measure_of(f))][f.article_id].append(f)
     return groups
 
 
