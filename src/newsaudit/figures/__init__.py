@@ -7,7 +7,8 @@ measure in different articles are then compared interval by interval.
 
 Modules: `numbers` (a number expression -> interval), `extract` (number spans in text),
 `phrases` and `measures` (what a figure counts), `figure` (one article -> its figures),
-`compare` (partners and verdicts), `frames` (the output tables).
+`compare` (partners and verdicts), `linkmodel` (the learned link of disjoint pairs), `review`
+(hard negatives and doubtful pairs), `frames` (the output tables).
 """
 
 from __future__ import annotations
@@ -25,7 +26,6 @@ from newsaudit.figures.compare import (
     gap,
     partners,
     relation,
-    review_frame,
     without_setting,
 )
 from newsaudit.figures.extract import Span, spans
@@ -41,6 +41,7 @@ from newsaudit.figures.frames import (
     matrix_frame,
     one_row_per_measure_article,
 )
+from newsaudit.figures.review import review_frame
 
 __all__ = [
     "CHECK_COLUMNS",
