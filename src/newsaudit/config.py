@@ -607,6 +607,33 @@ class OverlapConfig:
 
 
 # ---------------------------------------------------------------------------------------------
+# Events (which articles tell the same story; figures are compared only within one)
+# ---------------------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class EventsConfig:
+    """How articles are grouped into events before their figures are compared."""
+
+    # Up to this many articles a corpus is one event: a folder handed to newsaudit is about one
+    # story (the brief's 5-article seeds, BASIL's triplets); grouping only pays off for archives.
+    single_event_max: int = 30
+    # Names an article is keyed by: its most telling capitalised words (tf x idf). Six keep
+    # enough of a story's cast and places while 15 pairs of them stay cheap to index.
+    key_terms: int = 6
+    # A name written by more than this share of the corpus (and more than `max_df_min` articles)
+    # says nothing about the event ("Washington", "President"); one story can fill a tenth of
+    # an archive, so the share stays well above that.
+    max_df_share: float = 0.2
+    max_df_min: int = 50
+    # Two articles join when they share two of their key names (one shared rare name happens by
+    # chance across stories; two rarely do) and were published within this many days.
+    date_window_days: int = 7
+    # Overlap pairs with at least this score join their articles' events (reuse = same story).
+    overlap_min_score: float = 0.3
+    # Names in an event's label in events.csv.
+    label_terms: int = 3
+
+
+# ---------------------------------------------------------------------------------------------
 # Figures (numbers and their consistency)
 # ---------------------------------------------------------------------------------------------
 @dataclass(frozen=True)
@@ -741,6 +768,7 @@ class Settings:
     tagging: TaggingConfig = field(default_factory=TaggingConfig)
     overlap: OverlapConfig = field(default_factory=OverlapConfig)
     figures: FiguresConfig = field(default_factory=FiguresConfig)
+    events: EventsConfig = field(default_factory=EventsConfig)
     readability: ReadabilityConfig = field(default_factory=ReadabilityConfig)
     report: ReportConfig = field(default_factory=ReportConfig)
 

@@ -23,7 +23,17 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from newsaudit import corpus, figures, names, overlap, pipeline, readability, scale, tagging
+from newsaudit import (
+    corpus,
+    events,
+    figures,
+    names,
+    overlap,
+    pipeline,
+    readability,
+    scale,
+    tagging,
+)
 from newsaudit.config import DEFAULT, Settings
 from newsaudit.errors import EngineError
 from newsaudit.text.tokens import words
@@ -176,7 +186,10 @@ def analyse_dask(
     tag_cfg = settings.tagging
     tags_graph = article_bag.map(lambda a: tagging.tag(a, tag_cfg))
     names_graph = dask.delayed(names.table)(doc_future, settings.tagging)
-    figures_graph = dask.delayed(figures.analyse)(doc_future, settings.figures)
+    # Events from names and dates only: overlap runs after figures here (the local engine also
+    # joins reused articles; both agree whenever reuse stays within one story's names).
+    story = events.group(docs, settings.events)
+    figures_graph = dask.delayed(figures.analyse)(doc_future, settings.figures, story.of)
     read_parts = [
         dask.delayed(_readability_part)(chunk, settings.readability)
         for chunk in _chunks(articles, ARTICLES_PER_PARTITION)
@@ -200,6 +213,7 @@ def analyse_dask(
         readability=concat_results(read_list),
         key=pipeline.cache_key(docs, settings),
         timings=timings,
+        events=story.table,
     )
 
 

@@ -13,7 +13,7 @@ from typing import Any
 
 import pandas as pd
 
-from newsaudit import cache, corpus, figures, names, overlap, readability, tagging
+from newsaudit import cache, corpus, events, figures, names, overlap, readability, tagging
 from newsaudit.config import DEFAULT, Settings
 
 ARTICLE_COLUMNS = [
@@ -46,6 +46,10 @@ class Results:
     readability: readability.ReadabilityResult
     key: str
     timings: dict[str, float] = field(default_factory=dict)
+    # events.csv: the event of each article (figures are compared only within one).
+    events: pd.DataFrame = field(
+        default_factory=lambda: pd.DataFrame(columns=events.EVENT_COLUMNS)
+    )
 
     def tables(self) -> dict[str, pd.DataFrame]:
         """The contract CSV files by name, in the order they are written."""
@@ -58,6 +62,7 @@ class Results:
             "names.csv": self.names,
             "readability.csv": self.readability.scores,
             "figure_comparisons.csv": self.figures.comparisons,  # every compared figure
+            "events.csv": self.events,
         }
 
 
@@ -102,16 +107,19 @@ def analyse(docs: corpus.Corpus, settings: Settings = DEFAULT) -> Results:
         return value
 
     tags = timed("tagging", lambda: [tagging.tag(a, settings.tagging) for a in docs])
+    reuse = timed("overlap", overlap.analyse, docs, settings.overlap)
+    story = timed("events", events.group, docs, settings.events, reuse.pairs)
     return Results(
         corpus=docs,
         settings=settings,
         articles=articles_frame(docs, tags),
         names=timed("names", names.table, docs, settings.tagging),
-        overlap=timed("overlap", overlap.analyse, docs, settings.overlap),
-        figures=timed("figures", figures.analyse, docs, settings.figures),
+        overlap=reuse,
+        figures=timed("figures", figures.analyse, docs, settings.figures, story.of),
         readability=timed("readability", readability.analyse, docs, settings.readability),
         key=cache_key(docs, settings),
         timings=timings,
+        events=story.table,
     )
 
 

@@ -83,9 +83,13 @@ def _verdicts(result: figures.FiguresResult, measure: str) -> dict[str, str]:
         ("troops", {"000": "inconsistent", "001": "inconsistent", "003": "inconsistent"}),
         ("troops|killed", {"001": "inconsistent", "003": "inconsistent"}),
         ("civilians|killed|Moura", {"001": "compatible", "003": "compatible"}),
-        ("year|established", {"001": "consistent", "003": "consistent", "004": "consistent"}),
+        # Years and dates are compared under their value: one year is one time frame.
         (
-            "year|coup",
+            "year|2013",
+            {k: "consistent" for k in ("000", "001", "002", "003", "004")},
+        ),
+        (
+            "year|2020",
             {"001": "consistent", "002": "consistent", "003": "consistent", "004": "consistent"},
         ),
     ],

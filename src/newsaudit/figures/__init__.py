@@ -7,13 +7,15 @@ measure in different articles are then compared interval by interval.
 
 Modules: `numbers` (a number expression -> interval), `extract` (number spans in text),
 `phrases` and `measures` (what a figure counts), `figure` (one article -> its figures),
-`compare` (partners and verdicts), `frames` (the output tables).
+`compare` (partners and verdicts), `linkmodel` (the learned link of disjoint pairs), `review`
+(hard negatives and doubtful pairs), `frames` (the output tables).
 """
 
 from __future__ import annotations
 
 from newsaudit.config import FiguresConfig
 from newsaudit.corpus import Corpus
+from newsaudit.events import group as group_events
 from newsaudit.figures.compare import (
     by_measure,
     checks_frame,
@@ -24,7 +26,6 @@ from newsaudit.figures.compare import (
     gap,
     partners,
     relation,
-    review_frame,
     without_setting,
 )
 from newsaudit.figures.extract import Span, spans
@@ -40,6 +41,7 @@ from newsaudit.figures.frames import (
     matrix_frame,
     one_row_per_measure_article,
 )
+from newsaudit.figures.review import review_frame
 
 __all__ = [
     "CHECK_COLUMNS",
@@ -70,20 +72,29 @@ __all__ = [
 ]
 
 
-def analyse(corpus: Corpus, config: FiguresConfig | None = None) -> FiguresResult:
-    """Figures of every article, their per-measure checks and the fact-checker's views."""
+def analyse(
+    corpus: Corpus,
+    config: FiguresConfig | None = None,
+    events: dict[str, str] | None = None,
+) -> FiguresResult:
+    """Figures of every article, their per-measure checks and the fact-checker's views.
+    `events` (article_id -> event, see `newsaudit.events`) keeps comparisons inside one story;
+    by default the corpus is grouped with `events.group`."""
     config = config or FiguresConfig()
+    if events is None:
+        events = group_events(corpus).of
     figs = [f for article in corpus for f in extract(article, config)]
-    figs = without_setting(figs, corpus, config)
+    figs = without_setting(figs, corpus, config, events)
     figs.sort(key=lambda f: (f.article_id, f.start, f.end))
-    comparisons, disagreements = compare(figs, config)
+    published = {a.article_id: a.published for a in corpus}
+    comparisons, disagreements = compare(figs, config, events, published)
     checks = one_row_per_measure_article(comparisons)
     return FiguresResult(
         figures=figures_frame(figs),
         checks=checks,
         disagreements=disagreements,
         matrix=matrix_frame(checks, corpus.ids),
-        review=review_frame(figs, comparisons, config),
+        review=review_frame(figs, comparisons, config, events),
         details=details_frame(figs),
         comparisons=comparisons,
     )

@@ -12,6 +12,7 @@ other article's first figure for the measure whose context does not differ.
 
 from __future__ import annotations
 
+import datetime as dt
 import math
 import re
 from collections import defaultdict
@@ -21,27 +22,38 @@ import pandas as pd
 
 from newsaudit.config import MONTHS, FiguresConfig
 from newsaudit.corpus import Corpus
-from newsaudit.figures import phrases
+from newsaudit.figures import linkmodel, phrases
 from newsaudit.figures.extract import DATE_KINDS
 from newsaudit.figures.figure import Figure
-from newsaudit.figures.frames import CHECK_COLUMNS, DISAGREEMENT_COLUMNS, REVIEW_COLUMNS
+from newsaudit.figures.frames import CHECK_COLUMNS, DISAGREEMENT_COLUMNS
 from newsaudit.figures.phrases import UNKNOWN
 from newsaudit.figures.words import WORDS
 
 _MONTH_SET = frozenset(MONTHS)
 
 
-def without_setting(figs: list[Figure], corpus: Corpus, config: FiguresConfig) -> list[Figure]:
-    """Drop places named by most articles (the story's setting) from measure keys."""
+def without_setting(
+    figs: list[Figure],
+    corpus: Corpus,
+    config: FiguresConfig,
+    events: dict[str, str] | None = None,
+) -> list[Figure]:
+    """Drop places named by most articles of the figure's event (the story's setting) from
+    measure keys. Each place is looked up only in its own event's articles."""
     if len(corpus) < 2:
         return figs
-    share: dict[str, float] = {}
-    for place in {f.place for f in figs if f.place}:
+    event_of = events or {}
+    texts: dict[str, list[str]] = defaultdict(list)
+    for a in corpus:
+        texts[event_of.get(a.article_id, "")].append(a.text)
+    share: dict[tuple[str, str], float] = {}
+    for event, place in {(event_of.get(f.article_id, ""), f.place) for f in figs if f.place}:
         pattern = re.compile(rf"\b{re.escape(place)}\b")
-        share[place] = sum(bool(pattern.search(a.text)) for a in corpus) / len(corpus)
+        found = sum(bool(place in t and pattern.search(t)) for t in texts[event])
+        share[(event, place)] = found / len(texts[event]) if len(texts[event]) > 1 else 0.0
     out = []
     for f in figs:
-        if f.place and share[f.place] >= config.setting_share:
+        if f.place and share[(event_of.get(f.article_id, ""), f.place)] >= config.setting_share:
             ctx_key = phrases.key(f.thing, f.event, "", f.relation)
             f = replace(f, place="", measure=ctx_key)
         out.append(f)
@@ -69,8 +81,21 @@ def gap(a: Figure, b: Figure) -> tuple[float, float]:
     return diff, (diff / scale if scale else math.inf)
 
 
+_COMPOUND = re.compile(r"-([a-z]+)$")
+
+
 def context_conflict(a: Figure, b: Figure, config: FiguresConfig) -> str:
-    """Why two same-measure figures may count different things ('' when comparable)."""
+    """Why two same-measure figures may count different things ('' when comparable).
+
+    Beyond owner, group, time frame and cause: two different years or dates are two different
+    events in real news ("the 2016 election" and "the 2020 campaign"; the year names which one),
+    never one date told two ways; and hyphenated compounds name what is counted ("a 24-page
+    indictment", "a seven-count indictment")."""
+    if a.kind in DATE_KINDS and relation(a, b, config.epsilon) == "disjoint":
+        return f"different dates: {a.text} and {b.text} name different events"
+    ua, ub = _COMPOUND.search(a.text.lower()), _COMPOUND.search(b.text.lower())
+    if ua and ub and phrases.lemma(ua.group(1)) != phrases.lemma(ub.group(1)):
+        return f"different units: {ua.group(1)} vs {ub.group(1)}"
     if a.owner and b.owner and not _same_owner(a.owner, b.owner, config):
         return f"different subjects: {a.owner} vs {b.owner}"
     ma, mb = set(a.modifiers), set(b.modifiers)
@@ -129,6 +154,53 @@ def by_measure(figs: list[Figure]) -> dict[str, dict[str, list[Figure]]]:
     return groups
 
 
+def bounded(f: Figure) -> bool:
+    """Whether a figure asserts anything: at least one finite bound ("last year" in an article
+    of unknown date is (-inf, inf) and is never compared; the report could not draw it)."""
+    return math.isfinite(f.low) or math.isfinite(f.high)
+
+
+def _value_text(v: float) -> str:
+    return f"{v:.0f}" if float(v).is_integer() else f"{v:g}"
+
+
+def date_key(f: Figure) -> str:
+    """The measure key of a year or date: its value ("year|2014", "date|2014-08-09",
+    "year|1965-1970"). Two dates are one measure exactly when they name the same time (see
+    `context_conflict`), so the verb or noun read next to them (noisy: "filed in 2014", "sued
+    him in 2014") is left out of the key."""
+    lo, hi = f.low, f.high
+    if f.unit == "date" and lo >= 10_000_000:
+        ya, ma, da = int(lo) // 10_000, int(lo) // 100 % 100, int(lo) % 100
+        yb, mb, db = int(hi) // 10_000, int(hi) // 100 % 100, int(hi) % 100
+        if (ya, ma, da) == (yb, mb, db):
+            return f"date|{ya:04d}-{ma:02d}-{da:02d}"
+        if (ya, ma) == (yb, mb):
+            return f"date|{ya:04d}-{ma:02d}"
+        return f"date|{ya:04d}-{ma:02d}-{da:02d}/{yb:04d}-{mb:02d}-{db:02d}"
+    if lo == hi:
+        return f"{f.thing or f.unit}|{_value_text(lo)}"
+    return f"{f.thing or f.unit}|{_value_text(lo)}-{_value_text(hi)}"
+
+
+def measure_of(f: Figure) -> str:
+    """The key figures are compared under: the value for years and dates, else the measure."""
+    return date_key(f) if f.kind in DATE_KINDS else f.measure
+
+
+def by_event_measure(
+    figs: list[Figure], events: dict[str, str] | None = None
+) -> dict[tuple[str, str], dict[str, list[Figure]]]:
+    """(event, measure) -> article -> its comparable, bounded figures, in text order: the index
+    on measure keys inside each event, so figures of different stories never meet."""
+    event_of = events or {}
+    groups: dict[tuple[str, str], dict[str, list[Figure]]] = defaultdict(lambda: defaultdict(list))
+    for f in sorted(figs, key=lambda f: (f.article_id, f.start)):
+        if (comparable(f) or f.kind in DATE_KINDS) and bounded(f):
+            groups[(event_of.get(f.article_id, ""), measure_of(f))][f.article_id].append(f)
+    return groups
+
+
 def _distance(a: Figure, b: Figure) -> tuple[int, float]:
     """How far apart two figures are: first whether their written time frames and causes
     differ ("2,000 in 1998" is not the counterpart of "more than 1,500"), then the gap of
@@ -143,9 +215,15 @@ def _frames(f: Figure) -> set[str]:
 
 
 def _best(f: Figure, candidates: list[Figure], config: FiguresConfig) -> Figure | None:
-    """The candidate nearest to `f` (`_distance`) whose context does not differ (text order
-    breaks ties)."""
-    usable = [g for g in candidates if not context_conflict(f, g, config)]
+    """The candidate nearest to `f` (`_distance`) whose context does not differ and, when
+    their intervals are disjoint, that the link model takes for the same measure (text order
+    breaks ties): far-apart values are left uncompared rather than called a conflict."""
+    usable = [
+        g
+        for g in candidates
+        if not context_conflict(f, g, config)
+        and (relation(f, g, config.epsilon) != "disjoint" or linkmodel.same_measure(f, g))
+    ]
     return min(usable, key=lambda g: _distance(f, g)) if usable else None
 
 
@@ -162,14 +240,28 @@ def partners(own: list[Figure], other: list[Figure], config: FiguresConfig) -> d
     return out
 
 
+def moved(a: Figure, b: Figure, published: dict[str, dt.date | None], eps: float) -> str:
+    """Why two disjoint figures may both be right: their articles were written on different
+    days and a count, sum or share can move in between ('' when not: same day or unknown)."""
+    da, db = published.get(a.article_id), published.get(b.article_id)
+    if da is None or db is None or da == db or relation(a, b, eps) != "disjoint":
+        return ""
+    return (
+        f"moved: {a.article_id} ({da.isoformat()}) and {b.article_id} ({db.isoformat()}) "
+        "were written on different days"
+    )
+
+
 def _judge(
     f: Figure,
     matched: dict[str, Figure | None],
     others: dict[str, list[Figure]],
     config: FiguresConfig,
+    published: dict[str, dt.date | None] | None = None,
 ) -> tuple[str, float, list[str], list[Figure]]:
     """(verdict, largest relative difference, reasons, partners) of one figure against its
-    counterparts in the other articles (None where it has none)."""
+    counterparts in the other articles (None where it has none). A disjoint partner written on
+    another day (`moved`) makes the figure need review, not inconsistent."""
     rels: list[str] = []
     reasons: list[str] = []
     found: list[Figure] = []
@@ -178,13 +270,24 @@ def _judge(
         if partner is None:
             figs = others[other_id]
             conflict = context_conflict(f, figs[0], config)
-            why = conflict or "closer to another of this article's figures"
+            far = relation(f, figs[0], config.epsilon) == "disjoint" and not (
+                linkmodel.same_measure(f, figs[0])
+            )
+            why = conflict or (
+                "too far apart to be one measure (link model)"
+                if far
+                else "closer to another of this article's figures"
+            )
             reasons.append(f"{other_id} {figs[0].text!r}: {why}")
             continue
         found.append(partner)
         rels.append(relation(f, partner, config.epsilon))
         if rels[-1] == "disjoint":
             rel_diff = max(rel_diff, gap(f, partner)[1])
+            why = moved(f, partner, published or {}, config.epsilon)
+            if why:
+                rels[-1] = "moved"
+                reasons.append(why)
     if "disjoint" in rels:
         verdict = "inconsistent"
     elif rels and all(r == "identical" for r in rels):
@@ -203,12 +306,20 @@ def _notes(f: Figure) -> list[str]:
     return notes
 
 
-def compare(figs: list[Figure], config: FiguresConfig) -> tuple[pd.DataFrame, pd.DataFrame]:
+def compare(
+    figs: list[Figure],
+    config: FiguresConfig,
+    events: dict[str, str] | None = None,
+    published: dict[str, dt.date | None] | None = None,
+) -> tuple[pd.DataFrame, pd.DataFrame]:
     """(checks, disagreements). Every figure of a measure is compared with its counterpart in
-    each other article (`partners`); an article's first figure for the measure always gets a
-    row, a later one only when some other article has a counterpart for it."""
+    each other article of its event (`partners`); an article's first figure for the measure
+    always gets a row, a later one only when some other article has a counterpart for it.
+    `published` (article_id -> date) turns disjoint figures written on different days into
+    'moved' (compatible, needs review, reason starting "moved:")."""
     rows, pairs = [], {}
-    for measure, by_article in by_measure(figs).items():
+    published = published or {}
+    for (_event, measure), by_article in by_event_measure(figs, events).items():
         if len(by_article) < 2:
             continue
         matches = {
@@ -223,7 +334,7 @@ def compare(figs: list[Figure], config: FiguresConfig) -> tuple[pd.DataFrame, pd
                 matched = {aid: matches[(article_id, aid)].get(i) for aid in others}
                 if i and not any(matched.values()):
                     continue
-                verdict, rel_diff, reasons, found = _judge(f, matched, others, config)
+                verdict, rel_diff, reasons, found = _judge(f, matched, others, config, published)
                 notes = _notes(f)
                 rows.append(
                     {
@@ -245,7 +356,9 @@ def compare(figs: list[Figure], config: FiguresConfig) -> tuple[pd.DataFrame, pd
                     }
                 )
                 for p in found:
-                    if relation(f, p, config.epsilon) == "disjoint":
+                    if relation(f, p, config.epsilon) == "disjoint" and not moved(
+                        f, p, published, config.epsilon
+                    ):
                         a, b = sorted((f, p), key=lambda x: (x.article_id, x.start))
                         pairs[(a.article_id, a.start, b.article_id, b.start)] = (a, b)
     checks = pd.DataFrame(rows, columns=CHECK_COLUMNS)
@@ -285,75 +398,3 @@ def _disagreements(pairs: list[tuple[Figure, Figure]]) -> pd.DataFrame:
     frame["_neg"] = -frame["relative_difference"].astype(float)
     keys = ["_neg", "measure", "article_a", "article_b", "text_a", "text_b"]
     return frame.sort_values(keys, ignore_index=True).drop(columns="_neg")
-
-
-def _loose_reason(a: Figure, b: Figure, rel: str) -> str:
-    """Why two figures of the same quantity and unit are not compared ('' to leave them out)."""
-    unknown = bool({a.event, b.event} & {"", UNKNOWN})
-    if a.event != b.event and not unknown and a.kind == "count":
-        return ""  # troops deployed vs troops killed: plainly different measures
-    if a.event != b.event and not unknown and rel == "disjoint":
-        return ""  # different events and different values: nothing a reader would confuse
-    parts = []
-    if a.event != b.event:
-        parts.append(f"events differ ({a.event or 'none'} vs {b.event or 'none'})")
-    if a.place != b.place:
-        parts.append(f"places differ ({a.place or 'none'} vs {b.place or 'none'})")
-    if a.owner != b.owner:
-        parts.append(f"subjects differ ({a.owner or 'none'} vs {b.owner or 'none'})")
-    return "not compared: same quantity, " + ", ".join(parts) if parts else ""
-
-
-def review_frame(figs: list[Figure], checks: pd.DataFrame, config: FiguresConfig) -> pd.DataFrame:
-    """Hard negatives and doubtful comparisons, each with its reason: same-measure figures whose
-    contexts differ (time frame, cause, group), loose matches (same quantity and unit, different
-    event, place or subject: "10 years" of waiting vs "a decade" of the mission), and checks rows
-    that need review. `intervals` says what a naive number matcher would have concluded."""
-    rows = []
-    usable = [f for f in figs if f.thing and f.kind not in ("ordinal", *DATE_KINDS)]
-    for i, a in enumerate(usable):
-        for b in usable[i + 1 :]:
-            if a.article_id == b.article_id or a.unit != b.unit or a.thing != b.thing:
-                continue
-            rel = relation(a, b, config.epsilon)
-            if a.measure == b.measure and comparable(a):
-                reason = context_conflict(a, b, config)
-            else:
-                reason = _loose_reason(a, b, rel)
-            if not reason:
-                continue
-            x, y = (a, b) if (a.article_id, a.start) <= (b.article_id, b.start) else (b, a)
-            rows.append(
-                {
-                    "measure": x.measure,
-                    "article_id": x.article_id,
-                    "text": x.text,
-                    "other_measure": y.measure,
-                    "other_article_id": y.article_id,
-                    "other_text": y.text,
-                    "intervals": rel,
-                    "reason": reason,
-                    "sentence": x.sentence,
-                    "other_sentence": y.sentence,
-                }
-            )
-    sentences = {(f.article_id, f.start): f.sentence for f in figs}
-    for r in checks[checks["needs_review"]].itertuples():
-        rows.append(
-            {
-                "measure": r.measure,
-                "article_id": r.article_id,
-                "text": r.text,
-                "other_measure": r.measure,
-                "other_article_id": "",
-                "other_text": "",
-                "intervals": "",
-                "reason": r.reason,
-                "sentence": sentences.get((r.article_id, r.start), ""),
-                "other_sentence": "",
-            }
-        )
-    frame = pd.DataFrame(rows, columns=REVIEW_COLUMNS).drop_duplicates()
-    return frame.sort_values(
-        ["measure", "article_id", "text", "other_article_id", "other_text"], ignore_index=True
-    )

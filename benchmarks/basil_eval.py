@@ -1,0 +1,390 @@
+"""Figure linking and conflicts on real news: BASIL triplets against our own reading.
+
+Run from the repository root: `python benchmarks/basil_eval.py [--label NAME]` (PYTHONPATH=src
+if newsaudit is not installed). Needs `../shared/dev/basil/` next to the repository and skips
+politely without it. Writes benchmarks/results/basil_eval.md (and prints it).
+
+Labels: benchmarks/data/basil_figure_labels.csv, one row per figure mention (folder, file, a
+short verbatim snippet, the number as written, group, verdict); the group is one measure (same
+thing counted, event, place and time frame) and its verdict is consistent / conflict / moved /
+different ("different" marks look-alike figures that are NOT the same measure: hard negatives).
+The dev/test split is fixed in benchmarks/data/basil_split.csv (seeded hash order, alternating);
+methods are tuned on dev only.
+
+Scores, separately for dev and test:
+- link precision: system-compared figure pairs whose two figures are labelled in one same-measure
+  group, over all pairs the system compares (labels cover every quantity given by two or more
+  articles, so an unlabelled pair is a wrong link); "labelled" precision counts only pairs whose
+  two figures both match a label;
+- link recall: labelled same-measure article pairs (group, article, other article) that the
+  system compares through at least one pair of their mentions;
+- conflict precision/recall: system 'inconsistent' pairs (disjoint intervals) against labelled
+  conflict groups;
+- false alarms per triplet over all 75 triplets: every system conflict outside labelled conflicts.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import math
+import sys
+import time
+from collections import defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "src"))
+
+from newsaudit import corpus, figures  # noqa: E402
+from newsaudit.figures import linkmodel  # noqa: E402
+from newsaudit.figures.compare import by_event_measure, without_setting  # noqa: E402
+
+BASIL = ROOT.parent / "shared" / "dev" / "basil"
+LABELS = ROOT / "benchmarks" / "data" / "basil_figure_labels.csv"
+SPLIT = ROOT / "benchmarks" / "data" / "basil_split.csv"
+OUT = ROOT / "benchmarks" / "results" / "basil_eval.md"
+MODEL = ROOT / "src" / "newsaudit" / "lexicon" / "en" / "figures" / "link_model.yaml"
+OWN = ROOT / "tests" / "data" / "figures"
+SAME = ("consistent", "conflict", "moved")
+
+Key = tuple[str, int]  # (article_id, start) of a system figure
+
+
+@dataclass
+class Scores:
+    """Counts for one part (dev, test or all)."""
+
+    triplets: int = 0
+    pairs: int = 0
+    pairs_right: int = 0
+    pairs_labelled: int = 0
+    gold_links: int = 0
+    gold_links_found: int = 0
+    conflicts: int = 0
+    conflicts_right: int = 0
+    gold_conflicts: int = 0
+    gold_conflicts_found: int = 0
+    moved: int = 0
+    unmatched: int = 0
+    mentions: int = 0
+    alarms: list[str] = field(default_factory=list)
+
+    def add(self, other: Scores) -> None:
+        for name, value in vars(other).items():
+            if isinstance(value, list):
+                getattr(self, name).extend(value)
+            else:
+                setattr(self, name, getattr(self, name) + value)
+
+
+def _ratio(a: int, b: int) -> str:
+    return f"{a / b:.2f} ({a}/{b})" if b else f"n/a (0/{b})"
+
+
+def load_labels() -> dict[str, list[dict[str, str]]]:
+    """folder -> its labelled mentions."""
+    out: dict[str, list[dict[str, str]]] = defaultdict(list)
+    with LABELS.open(encoding="utf-8", newline="") as fh:
+        for row in csv.DictReader(fh):
+            out[row["folder"]].append(row)
+    return out
+
+
+def load_split() -> dict[str, str]:
+    """folder -> 'dev' or 'test'."""
+    with SPLIT.open(encoding="utf-8", newline="") as fh:
+        return {row["folder"]: row["split"] for row in csv.DictReader(fh)}
+
+
+def _mention_span(text: str, row: dict[str, str]) -> tuple[int, int] | None:
+    """Char span of the labelled number inside the article text (the snippet when the number as
+    written is not found in it verbatim); None when the snippet is not in the body."""
+    at = text.find(row["snippet"])
+    if at < 0:
+        return None
+    inner = row["snippet"].lower().find(row["number"].lower())
+    if inner < 0:
+        return at, at + len(row["snippet"])
+    return at + inner, at + inner + len(row["number"])
+
+
+def _match(span: tuple[int, int], figs: list[tuple[Key, int, int]]) -> Key | None:
+    """The system figure overlapping the span most."""
+    best, best_overlap = None, 0
+    for key, start, end in figs:
+        overlap = min(end, span[1]) - max(start, span[0])
+        if overlap > best_overlap:
+            best, best_overlap = key, overlap
+    return best
+
+
+def _disjoint(a: tuple[float, float], b: tuple[float, float]) -> bool:
+    eps = 1e-9 * max(1.0, *(abs(v) for v in (*a, *b) if math.isfinite(v)))
+    return a[1] < b[0] - eps or b[1] < a[0] - eps
+
+
+def score_triplet(folder: str, rows: list[dict[str, str]]) -> Scores:
+    """Run newsaudit's figure analysis on one triplet and score it against its labels."""
+    docs = corpus.load(BASIL / folder)
+    result = figures.analyse(docs)
+    by_file = {a.file: a for a in docs}
+    details = result.details
+    figs_of: dict[str, list[tuple[Key, int, int]]] = defaultdict(list)
+    bounds: dict[Key, tuple[float, float]] = {}
+    texts: dict[Key, str] = {}
+    for f in details.itertuples() if not details.empty else ():
+        key = (str(f.article_id), int(f.start))
+        figs_of[str(f.article_id)].append((key, int(f.start), int(f.end)))
+        bounds[key] = (float(f.low), float(f.high))
+        texts[key] = str(f.text)
+    s = Scores(triplets=1)
+    group_of: dict[Key, str] = {}
+    mentions: dict[str, list[tuple[str, Key | None]]] = defaultdict(list)
+    verdict: dict[str, str] = {}
+    for row in rows:
+        article = by_file.get(row["file"])
+        span = _mention_span(article.text, row) if article else None
+        key = _match(span, figs_of[article.article_id]) if span and article else None
+        s.mentions += 1
+        s.unmatched += key is None
+        aid = article.article_id if article else row["file"]
+        mentions[row["group"]].append((aid, key))
+        verdict[row["group"]] = row["verdict"]
+        if key is not None:
+            group_of[key] = row["group"]
+    # System pairs: what each compared figure was judged against.
+    pairs: set[frozenset[Key]] = set()
+    conflict_pairs: set[frozenset[Key]] = set()
+    comps = result.comparisons
+    for c in comps.itertuples() if not comps.empty else ():
+        own = (str(c.article_id), int(c.start))
+        s.moved += "moved:" in str(c.reason)
+        for ref in filter(None, str(c.compared_with).split("; ")):
+            aid, _, start = ref.rpartition("@")
+            other = (aid, int(start))
+            pair = frozenset((own, other))
+            pairs.add(pair)
+            if c.verdict == "inconsistent" and _disjoint(bounds[own], bounds[other]):
+                conflict_pairs.add(pair)
+    for pair in pairs:
+        a, b = tuple(pair)
+        ga, gb = group_of.get(a), group_of.get(b)
+        s.pairs += 1
+        s.pairs_labelled += bool(ga and gb)
+        s.pairs_right += bool(ga and ga == gb and verdict[ga] in SAME)
+    for pair in conflict_pairs:
+        a, b = tuple(pair)
+        ga, gb = group_of.get(a), group_of.get(b)
+        s.conflicts += 1
+        if ga and ga == gb and verdict[ga] == "conflict":
+            s.conflicts_right += 1
+        else:
+            s.alarms.append(f"{folder}: {texts.get(a)!r} vs {texts.get(b)!r}")
+    # Labelled links: one per (group, article pair); found when any mention pair is compared.
+    for group, found in mentions.items():
+        if verdict[group] not in SAME:
+            continue
+        articles = sorted({aid for aid, _ in found})
+        for i, x in enumerate(articles):
+            for y in articles[i + 1 :]:
+                keys_x = [k for aid, k in found if aid == x and k]
+                keys_y = [k for aid, k in found if aid == y and k]
+                hit = any(frozenset((kx, ky)) in pairs for kx in keys_x for ky in keys_y)
+                s.gold_links += 1
+                s.gold_links_found += hit
+                if verdict[group] == "conflict":
+                    s.gold_conflicts += 1
+                    s.gold_conflicts_found += any(
+                        frozenset((kx, ky)) in conflict_pairs for kx in keys_x for ky in keys_y
+                    )
+    return s
+
+
+def report(parts: dict[str, Scores], label: str, seconds: float) -> str:
+    """The markdown table of one run."""
+    lines = [
+        f"### {label}",
+        "",
+        "| part | triplets | link precision | link precision (labelled) | link recall "
+        "| conflict precision | conflict recall | false alarms / triplet | moved |",
+        "|---|---|---|---|---|---|---|---|---|",
+    ]
+    for name, s in parts.items():
+        lines.append(
+            f"| {name} | {s.triplets} | {_ratio(s.pairs_right, s.pairs)} "
+            f"| {_ratio(s.pairs_right, s.pairs_labelled)} "
+            f"| {_ratio(s.gold_links_found, s.gold_links)} "
+            f"| {_ratio(s.conflicts_right, s.conflicts)} "
+            f"| {_ratio(s.gold_conflicts_found, s.gold_conflicts)} "
+            f"| {len(s.alarms) / max(1, s.triplets):.2f} ({len(s.alarms)}) | {s.moved} |"
+        )
+    everything = parts["all"]
+    lines += [
+        "",
+        f"Labelled mentions: {everything.mentions}, not found by the extractor: "
+        f"{everything.unmatched}. Run time {seconds:.1f} s.",
+        "",
+        "False alarms (every system conflict outside labelled conflicts):",
+        "",
+        *[f"- {a}" for a in everything.alarms],
+        "",
+    ]
+    return "\n".join(lines)
+
+
+# ---------------------------------------------------------------------------------------------
+# Training the link model (dev triplets and the project's own labelled clusters only)
+# ---------------------------------------------------------------------------------------------
+def _candidates(docs: corpus.Corpus) -> list[tuple[figures.Figure, figures.Figure]]:
+    """What the model decides at run time: cross-article pairs of figures sharing an (event,
+    measure) key, with comparable contexts and disjoint intervals (overlapping figures are
+    linked without asking: they cannot raise a false conflict)."""
+    config = figures.FiguresConfig()
+    figs = [f for a in docs for f in figures.extract(a)]
+    figs = without_setting(figs, docs, config)
+    out = []
+    for by_article in by_event_measure(figs).values():
+        ids = sorted(by_article)
+        for i, x in enumerate(ids):
+            for y in ids[i + 1 :]:
+                out += [
+                    (a, b)
+                    for a in by_article[x]
+                    for b in by_article[y]
+                    if figures.relation(a, b, config.epsilon) == "disjoint"
+                    and not figures.context_conflict(a, b, config)
+                ]
+    return out
+
+
+def _group_at(spans: dict[str, list[tuple[int, int, str]]], f: figures.Figure) -> str | None:
+    """The labelled group whose span overlaps the figure most."""
+    best, most = None, 0
+    for start, end, group in spans.get(f.article_id, []):
+        overlap = min(end, f.end) - max(start, f.start)
+        if overlap > most:
+            best, most = group, overlap
+    return best
+
+
+def training_pairs() -> list[tuple[dict[str, float], int]]:
+    """(features, same measure?) of every candidate pair in the dev triplets and in the seeds
+    and clusters labelled in tests/data/figures."""
+    labels, split = load_labels(), load_split()
+    data: list[tuple[dict[str, float], int]] = []
+    for folder in sorted(f for f, part in split.items() if part == "dev"):
+        docs = corpus.load(BASIL / folder)
+        by_file = {a.file: a for a in docs}
+        spans: dict[str, list[tuple[int, int, str]]] = defaultdict(list)
+        same: set[str] = set()
+        for row in labels.get(folder, []):
+            article = by_file.get(row["file"])
+            span = _mention_span(article.text, row) if article else None
+            if article and span:
+                spans[article.article_id].append((*span, row["group"]))
+            if row["verdict"] in SAME:
+                same.add(row["group"])
+        for a, b in _candidates(docs):
+            ga, gb = _group_at(spans, a), _group_at(spans, b)
+            data.append((linkmodel.features(a, b), int(bool(ga and ga == gb and ga in same))))
+    own = [("seeds", ROOT / "seeds", OWN / "seeds_figures.csv")]
+    with (OWN / "clusters_figures.csv").open(encoding="utf-8", newline="") as fh:
+        clusters = sorted({r["cluster"] for r in csv.DictReader(fh)})
+    own += [(c, OWN / "clusters" / c, OWN / "clusters_figures.csv") for c in clusters]
+    for name, folder, gold in own:
+        docs = corpus.load(folder)
+        spans = defaultdict(list)
+        with gold.open(encoding="utf-8", newline="") as fh:
+            for row in csv.DictReader(fh):
+                if row.get("cluster", name) == name and row["measure"] not in ("", "?"):
+                    spans[row["article_id"]].append(
+                        (int(row["start"]), int(row["end"]), row["measure"])
+                    )
+        for a, b in _candidates(docs):
+            ga, gb = _group_at(spans, a), _group_at(spans, b)
+            data.append((linkmodel.features(a, b), int(bool(ga and ga == gb))))
+    return data
+
+
+def fit(data: list[tuple[dict[str, float], int]], l2: float = 0.3) -> dict[str, float]:
+    """Logistic regression by Newton's method with an L2 penalty (not on the bias)."""
+    import numpy as np
+
+    names = list(linkmodel.FEATURES)
+    x = np.array([[d[n] for n in names] for d, _ in data], dtype=float)
+    y = np.array([label for _, label in data], dtype=float)
+    w = np.zeros(len(names))
+    penalty = np.full(len(names), l2)
+    penalty[names.index("bias")] = 0.0
+    for _ in range(50):
+        p = 1.0 / (1.0 + np.exp(-x @ w))
+        grad = x.T @ (p - y) + penalty * w
+        hess = (x * (p * (1 - p))[:, None]).T @ x + np.diag(penalty + 1e-9)
+        step = np.linalg.solve(hess, grad)
+        w -= step
+        if np.abs(step).max() < 1e-8:
+            break
+    return {n: round(float(v), 3) for n, v in zip(names, w, strict=True)}
+
+
+def train() -> str:
+    """Fit the link model and write its YAML (keeping the threshold)."""
+    import yaml
+
+    data = training_pairs()
+    weights = fit(data)
+    current = yaml.safe_load(MODEL.read_text(encoding="utf-8"))
+    positives = sum(label for _, label in data)
+    header = (
+        "# Link model: P(same measure) of two figures sharing a measure key (see\n"
+        "# newsaudit/figures/linkmodel.py). Trained by benchmarks/basil_eval.py --train on\n"
+        f"# {len(data)} disjoint candidate pairs ({positives} one measure) from the BASIL dev\n"
+        "# triplets and the project's labelled seeds and clusters; never on the test triplets.\n"
+        "# L2 penalty 0.3 (not on the bias).\n"
+    )
+    body = {"threshold": current["threshold"], "weights": weights}
+    MODEL.write_text(header + yaml.safe_dump(body, sort_keys=False, width=99), encoding="utf-8")
+    return f"trained on {len(data)} pairs ({positives} positive): {weights}"
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Score every labelled triplet; write and print the table."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--label", default="this run", help="heading of the results table")
+    parser.add_argument("--append", action="store_true", help="append to the results file")
+    parser.add_argument("--train", action="store_true", help="refit the link model first")
+    args = parser.parse_args(argv)
+    if not BASIL.is_dir():
+        print(f"skipped: {BASIL} not found (BASIL development data)", file=sys.stderr)
+        return 0
+    if args.train:
+        print(train(), file=sys.stderr)
+        linkmodel.load.cache_clear()
+    labels, split = load_labels(), load_split()
+    parts = {"dev": Scores(), "test": Scores(), "all": Scores()}
+    start = time.perf_counter()
+    for folder in sorted(split):
+        if not (BASIL / folder).is_dir():
+            continue
+        s = score_triplet(folder, labels.get(folder, []))
+        parts[split[folder]].add(s)
+        parts["all"].add(s)
+    text = report(parts, args.label, time.perf_counter() - start)
+    OUT.parent.mkdir(parents=True, exist_ok=True)
+    if args.append and OUT.exists():
+        text = OUT.read_text(encoding="utf-8") + "\n" + text
+    else:
+        text = (
+            "# BASIL figure linking and conflicts\n\n"
+            + (__doc__ or "").split("\n\n")[2]
+            + ("\n\n" + text)
+        )
+    OUT.write_text(text, encoding="utf-8")
+    print(text)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

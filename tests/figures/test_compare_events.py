@@ -1,0 +1,127 @@
+"""Linking that holds on real news: events, dates, compound units, moved counts, the link model."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from newsaudit import figures
+from newsaudit.corpus import Article, Corpus
+from newsaudit.figures import linkmodel
+from tests.figures.conftest import CONFIG
+
+
+def _corpus(texts: dict[str, str], dates: dict[str, dt.date] | None = None) -> Corpus:
+    dates = dates or {}
+    return Corpus(
+        articles=tuple(
+            Article(aid, f"{aid}.txt", "T", text, (text,), published=dates.get(aid))
+            for aid, text in sorted(texts.items())
+        )
+    )
+
+
+def _verdicts(result: figures.FiguresResult) -> dict[tuple[str, str], str]:
+    return {(r.article_id, r.text): r.verdict for r in result.comparisons.itertuples()}
+
+
+@pytest.mark.parametrize(
+    ("texts", "reason"),
+    [
+        # What a hyphenated compound counts is part of the measure.
+        (
+            {"a": "The 24-page indictment came out.", "b": "The seven-count indictment came out."},
+            "different units",
+        ),
+        # Far-apart values under one key are two measures for the link model.
+        (
+            {
+                "a": "Republicans should press for $2 trillion in spending cuts.",
+                "b": "Republicans should press for $1 trillion in spending cuts.",
+            },
+            "too far apart",
+        ),
+    ],
+)
+def test_not_compared_rather_than_a_wrong_pair(texts, reason):
+    result = figures.analyse(_corpus(texts), CONFIG)
+    assert result.disagreements.empty
+    assert set(_verdicts(result).values()) == {"compatible"}
+    assert result.comparisons["reason"].str.contains(reason).all()
+    assert (result.comparisons["compared_with"] == "").all()
+
+
+def test_a_year_is_compared_under_its_value():
+    # A year names which election: two years are two events, never a disagreement; one year
+    # given with different verbs ("filed in 2014", "sued him in 2014") is one measure.
+    texts = {"a": "He lost the 2016 election.", "b": "He lost the 2012 election."}
+    result = figures.analyse(_corpus(texts), CONFIG)
+    assert result.disagreements.empty and result.comparisons.empty
+    texts = {"a": "Greene had filed in 2014.", "b": "She sued him in 2014."}
+    result = figures.analyse(_corpus(texts), CONFIG)
+    assert set(_verdicts(result).values()) == {"consistent"}
+    assert set(result.checks["measure"]) == {"year|2014"}
+
+
+@pytest.mark.parametrize(
+    ("dates", "verdict", "n_disagreements"),
+    [
+        (None, "inconsistent", 1),
+        ({"a": dt.date(2014, 8, 20), "b": dt.date(2014, 8, 20)}, "inconsistent", 1),
+        ({"a": dt.date(2014, 8, 20), "b": dt.date(2014, 8, 21)}, "compatible", 0),
+    ],
+)
+def test_counts_written_on_different_days_moved(dates, verdict, n_disagreements):
+    texts = {
+        "a": "Police made 47 arrests overnight in Ferguson.",
+        "b": "Police made 46 arrests overnight in Ferguson.",
+    }
+    result = figures.analyse(_corpus(texts, dates), CONFIG)
+    assert set(_verdicts(result).values()) == {verdict}
+    assert len(result.disagreements) == n_disagreements
+    moved = result.comparisons["reason"].str.startswith("moved:")
+    assert moved.all() == (verdict == "compatible")
+    assert result.comparisons["needs_review"].all() == (verdict == "compatible")
+
+
+def test_figures_of_different_events_never_meet():
+    texts = {
+        "a": "Police made 47 arrests overnight in Ferguson.",
+        "b": "Police made 46 arrests overnight in Ferguson.",
+    }
+    result = figures.analyse(_corpus(texts), CONFIG, events={"a": "E1", "b": "E2"})
+    assert result.disagreements.empty
+    assert (result.comparisons["compared_with"] == "").all() or result.comparisons.empty
+
+
+def test_unbounded_figures_are_not_compared_but_listed():
+    # "last year" in articles of unknown date is (-inf, inf): nothing to compare or draw.
+    texts = {"a": "The mine closed last year.", "b": "The mine closed last year."}
+    result = figures.analyse(_corpus(texts), CONFIG)
+    unbounded = result.figures[result.figures["text"] == "last year"]
+    assert len(unbounded) == 2
+    assert result.checks.empty or not result.checks["text"].eq("last year").any()
+    assert result.review["reason"].str.contains("no finite bound").sum() == 2
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "same"),
+    [
+        ((14_000, 14_000), (13_000, 13_000), True),  # a near miss: one measure, disagreeing
+        ((132, 132), (130, 130), True),
+        ((2e12, 2e12), (1e12, 1e12), False),  # half apart: two measures
+        ((6, 6), (47, 47), False),
+    ],
+)
+def test_link_model_keeps_near_misses(a, b, same):
+    base = figures.extract_text("X 5 people", CONFIG)[0]
+    fa = base.__class__(**{**base.__dict__, "low": a[0], "high": a[1]})
+    fb = base.__class__(**{**base.__dict__, "low": b[0], "high": b[1], "article_id": "b"})
+    assert linkmodel.same_measure(fa, fb) is same
+
+
+def test_link_model_is_data():
+    model = linkmodel.load()
+    assert set(linkmodel.FEATURES) <= set(model.weights)
+    assert 0 < model.threshold < 1
