@@ -240,15 +240,27 @@ def partners(own: list[Figure], other: list[Figure], config: FiguresConfig) -> d
     return out
 
 
+# What may legitimately change between two days of writing: a running tally only grows
+# (deaths, arrests, cases, signatures...), and a share (a poll, a rate) moves either way. A sum
+# of money, a duration or a count that fell is not explained by the date: it stays a conflict.
+_MOVES_EITHER_WAY = frozenset({"percent"})
+_GROWS = frozenset({"count"})
+
+
 def moved(a: Figure, b: Figure, published: dict[str, dt.date | None], eps: float) -> str:
     """Why two disjoint figures may both be right: their articles were written on different
-    days and a count, sum or share can move in between ('' when not: same day or unknown)."""
+    days and the later one reports a tally that grew, or a share that moved ('' when not)."""
     da, db = published.get(a.article_id), published.get(b.article_id)
     if da is None or db is None or da == db or relation(a, b, eps) != "disjoint":
         return ""
+    early, late = (a, b) if da < db else (b, a)
+    grew = late.low > early.high
+    if not (a.kind == b.kind and (a.kind in _MOVES_EITHER_WAY or (a.kind in _GROWS and grew))):
+        return ""
+    what = "a share can move" if a.kind in _MOVES_EITHER_WAY else "the later tally is higher"
     return (
         f"moved: {a.article_id} ({da.isoformat()}) and {b.article_id} ({db.isoformat()}) "
-        "were written on different days"
+        f"were written on different days and {what}"
     )
 
 
