@@ -1547,36 +1547,7 @@ class ReadabilityConfig:
     )  # fmt: skip
     # Gunning (1952): a word made three syllables only by one of these endings is not "hard".
     fog_suffixes: tuple[str, ...] = ("es", "ed", "ing")
-    # Sentence splitting. Abbreviations are compared lower-cased, without their final period.
-    # Titles before a name never end a sentence ("Mr. Smith").
-    title_abbreviations: tuple[str, ...] = (
-        "mr", "mrs", "ms", "mx", "dr", "prof", "sen", "rep", "gov", "gen", "lt", "col", "capt",
-        "cpt", "sgt", "maj", "cmdr", "adm", "rev", "hon", "pres", "insp", "messrs",
-        "mme", "mlle", "fr", "brig", "cpl", "pvt", "amb", "atty", "supt", "det", "cllr",
-    )  # fmt: skip
-    # Abbreviations that end a sentence only when a typical sentence opener follows
-    # ("the U.S. The next day" splits, "U.N. Security Council" does not).
-    abbreviations: tuple[str, ...] = (
-        "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
-        "mon", "tue", "tues", "thu", "thur", "thurs", "fri", "etc", "vs", "e.g", "i.e", "cf",
-        "al", "approx", "est", "inc", "ltd", "co", "corp", "bros", "plc", "llc", "dept", "univ",
-        "assn", "ave", "blvd", "rd", "st", "mt", "ft", "jr", "sr", "ca", "govt", "intl",
-    )  # fmt: skip
-    # Abbreviations only when a number follows ("No. 10", "p. 5"); otherwise ordinary words.
-    numeric_abbreviations: tuple[str, ...] = (
-        "no", "nos", "vol", "p", "pp", "fig", "art", "sec", "ch", "para", "op",
-    )  # fmt: skip
-    # Capitalised words that typically open a sentence: after an ambiguous abbreviation or an
-    # initial, one of these means the period did end the sentence.
-    sentence_openers: tuple[str, ...] = (
-        "The", "A", "An", "This", "That", "These", "Those", "It", "Its", "He", "She", "They",
-        "We", "I", "You", "His", "Her", "Their", "Our", "My", "But", "And", "Or", "So", "Yet",
-        "In", "On", "At", "For", "With", "By", "From", "As", "If", "When", "While", "After",
-        "Before", "Since", "Although", "Though", "However", "Meanwhile", "There", "Here", "What",
-        "Why", "How", "Who", "Where", "Some", "Many", "Most", "All", "No", "Not", "One", "Two",
-        "Both", "Each", "Such", "Then", "Now", "Still", "Also", "Despite", "Under", "Over",
-        "According",
-    )  # fmt: skip
+    # Sentence-splitting abbreviations and openers are language data: lexicon/en/abbreviations/.
 
 
 # ---------------------------------------------------------------------------------------------

@@ -38,17 +38,21 @@ def test_word_table(word, cmudict, rules):
 @pytest.mark.parametrize(
     ("token", "expected"),
     [
-        ("2013", 1),  # a figure is one syllable (tool convention)
-        ("14,000", 1),
-        ("30th", 1),
-        ("1990s", 1),
+        ("2013", 4),  # a figure as read aloud: "twenty thirteen"
+        ("14,000", 4),  # "fourteen thousand"
+        ("30th", 3),  # "thirtieth"
+        ("1990s", 4),  # "nineteen nineties"
+        ("500", 3),  # "five hundred"
+        ("50", 2),  # "fifty"
+        ("5%", 3),  # "five percent"
+        ("M5", 2),  # letters as a word, the figure read aloud
         ("“Malians,", 3),  # quotes and punctuation around a word are ignored
         ("(ISIS)", 2),
         ("country’s", 2),  # typographic apostrophe, possessive known to cmudict
         ("Bush's", 2),  # possessive after a sibilant adds a syllable
         ("decade-long", 3),  # compounds are summed part by part
         ("Kremlin-affiliated", 7),
-        ("post-9/11", 3),
+        ("post-9/11", 5),  # post nine eleven
         ("U.N.", 2),  # dotted abbreviation as cmudict spells it: "you-en"
         ("café", 2),  # accents stripped before the lookup
         ("北京", 1),  # a word in another script still has a syllable

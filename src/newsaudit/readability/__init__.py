@@ -16,22 +16,25 @@ What is counted (documented because every score moves with it):
   processors count it); `headings` counts them and the `*_prose` columns give FRE/FKGL without
   them, so a reader sees how much that choice moves the numbers.
 - Syllables: the configured backend (default: CMU dictionary, first pronunciation, rule
-  fallback); figures count one syllable (tool convention; Flesch asked for the spoken form).
-- Polysyllables (SMOG): words of 3+ syllables. Complex words (Gunning Fog): 3+ syllables, not a
-  proper noun (capitalised inside a sentence, all capitals, or a sentence-initial word the
-  same text capitalises mid-sentence and never writes in lower case), not a hyphenated
-  compound, and not three syllables only because of -es/-ed/-ing (Gunning 1952).
+  fallback); a figure counts as read aloud (`newsaudit.text.numerals`: "500" = "five
+  hundred" = 3, "2013" = "twenty thirteen" = 4), as Flesch (1948) and McLaughlin (1969) ask.
+- Polysyllables (SMOG): words of 3+ syllables, figures included as read aloud (McLaughlin).
+  Complex words (Gunning Fog): 3+ syllables, not a figure, not a proper noun (capitalised
+  inside a sentence, all capitals, or a sentence-initial word the same text capitalises
+  mid-sentence and never writes in lower case), not a hyphenated compound, and not three
+  syllables only because of -es/-ed/-ing (Gunning 1952).
 - Unfamiliar words (Dale-Chall): not on the ~3000-word list, regular inflections of listed
   words ("-s", "-ed", "-ing", "-er", "-est", possessives) counting as listed, proper names
   and figures counting as familiar (Dale & Chall 1948; Chall & Dale 1995).
 - Letters (Coleman-Liau): alphabetic characters of the words. Characters (ARI): letters and
   digits of the words.
 Known differences from textstat 0.7.8 (measured in benchmarks/readability_eval.py): textstat
-splits sentences at every period and then drops "sentences" of two words or fewer; uses pyphen
-hyphenation points for words missing from cmudict; uses 0.058 instead of Coleman & Liau's
-0.0588; counts punctuation as ARI characters; treats proper names, figures and inflected forms
-as unfamiliar in Dale-Chall; and counts all 3+ syllable words outside the easy-word list as
-"complex" in the Fog index. Undefined scores (no words) are NaN here, 0.0 in textstat.
+counts a figure as one syllable; splits sentences at every period and then drops "sentences"
+of two words or fewer; uses pyphen hyphenation points for words missing from cmudict; uses
+0.058 instead of Coleman & Liau's 0.0588; counts punctuation as ARI characters; treats proper
+names, figures and inflected forms as unfamiliar in Dale-Chall; and counts all 3+ syllable
+words outside the easy-word list as "complex" in the Fog index. Undefined scores (no words)
+are NaN here, 0.0 in textstat.
 """
 
 from newsaudit.readability import syllables

@@ -63,7 +63,7 @@ def score_article(article: Article, config: ReadabilityConfig | None = None) -> 
     """Scores of one article body, its paragraphs and its headline (the per-article step)."""
     config = config or ReadabilityConfig()
     total_counts, prose, headings = Counts(), Counts(), 0
-    split = [sentence_words(para, config) for para in article.paragraphs]
+    split = [sentence_words(para) for para in article.paragraphs]
     names = names_of([tokens for para in split for tokens in para])
     paragraph_rows = []
     for index, (span, para) in enumerate(

@@ -105,9 +105,9 @@ def _token_counts(
     )
 
 
-def sentence_words(text: str, config: ReadabilityConfig | None = None) -> list[list[str]]:
+def sentence_words(text: str) -> list[list[str]]:
     """The word tokens of each sentence of `text`."""
-    return [words(text[left:right]) for left, right in sentence_splitter.split(text, config)]
+    return [words(text[left:right]) for left, right in sentence_splitter.split(text)]
 
 
 def names_of(sentences: list[list[str]]) -> frozenset[str]:
@@ -125,12 +125,12 @@ def names_of(sentences: list[list[str]]) -> frozenset[str]:
     return frozenset(c for c in capitalised if c.lower() not in lower)
 
 
-def names_in(text: str, config: ReadabilityConfig | None = None) -> frozenset[str]:
+def names_in(text: str) -> frozenset[str]:
     """Words the text shows to be names: capitalised inside a sentence and never lower-case.
 
     Lets a sentence-initial "Malians" count as the name it is elsewhere in the same article.
     """
-    return names_of(sentence_words(text, config))
+    return names_of(sentence_words(text))
 
 
 def count_tokens(
@@ -165,7 +165,7 @@ def count_text(
 ) -> Counts:
     """Counts of a whole text, sentence by sentence (names found in the text itself if None)."""
     config = config or ReadabilityConfig()
-    sentences = sentence_words(text, config)
+    sentences = sentence_words(text)
     names = names_of(sentences) if names is None else names
     return total([count_tokens(tokens, config, names) for tokens in sentences])
 

@@ -2,7 +2,8 @@
 
 Both exempt proper names (capitalised inside a sentence, or all-capitals acronyms); Dale-Chall
 counts regular inflections of listed words as familiar (Dale & Chall 1948; Chall & Dale 1995),
-Gunning (1952) does not count compounds or words made three syllables by -es/-ed/-ing.
+Gunning (1952) does not count compounds or words made three syllables by -es/-ed/-ing, and a
+figure, whatever its spoken length, is neither unfamiliar nor complex (it is not vocabulary).
 """
 
 from __future__ import annotations
@@ -81,8 +82,9 @@ def familiar(token: str, initial: bool, config: ReadabilityConfig) -> bool:
 
 
 def complex_word(token: str, initial: bool, syllable_count: int, backend: str) -> bool:
-    """Gunning's hard word: 3+ syllables, no proper noun, compound, or -es/-ed/-ing third."""
-    if syllable_count < 3:
+    """Gunning's hard word: 3+ syllables, no proper noun, compound, figure ("2013" read aloud
+    has four), or -es/-ed/-ing third."""
+    if syllable_count < 3 or any(ch.isdigit() for ch in token):  # a figure is not vocabulary
         return False
     bare = EDGE.sub("", token.replace("’", "'"))
     if is_name(bare, initial) or "-" in bare:

