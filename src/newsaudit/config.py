@@ -44,38 +44,10 @@ CALENDAR_WORDS = frozenset(MONTHS + WEEKDAYS)  # capitalised, yet never names or
 class CorpusConfig:
     """How articles are read and which web-extraction debris is dropped."""
 
-    # Whole-line patterns (case-insensitive, matched against the stripped line) that are page
-    # furniture, not article text. Kept generic: comment widgets, share bars, credits, tag lists.
-    boilerplate_patterns: tuple[str, ...] = (
-        r"(image|photo|picture|video|featured image)\s*(credit|source|courtesy)s?\s*[:\-].*",
-        r"(post|leave|add|write) a (comment|reply)\.?",
-        r"\d+\s+comments?",
-        r"no comments?( yet)?\.?",
-        r"your email address will not be published\.?.*",
-        r"required fields are marked.*",
-        r"tags?\s*:.*",
-        r"categor(y|ies)\s*:.*",
-        r"filed under\s*:?.*",
-        r"scroll to top",
-        r"back to top",
-        r"related( (posts|articles|stories|news))?\s*:?",
-        r"(read|see) (more|also)\s*:?.*",
-        r"share (this|on)\b.*",
-        r"(share|tweet|email|print|whatsapp|facebook|twitter|linkedin|pinterest|telegram)"
-        r"(\s*[|/·•,]\s*(share|tweet|email|print|whatsapp|facebook|twitter|linkedin|pinterest"
-        r"|telegram))*",
-        r"advertisement",
-        r"sponsored( content)?",
-        r"click here\b.*",
-        r"subscribe\b.*",
-        r"sign up\b.*newsletter.*",
-        r"all rights reserved\.?.*",
-        r"(©|\(c\)|copyright)\s.*",
-        r"loading\.*",
-        r"skip to (main )?content",
-        r"cookie(s)? (policy|settings).*",
-        r"follow us\b.*",
-    )
+    # Whole-line patterns (regular expressions, case-insensitive) of page furniture: comment
+    # widgets, share bars, credits. A setting because every site has its own furniture: add
+    # yours in a parameters file. Defaults: lexicon/en/corpus/boilerplate.txt.
+    boilerplate_patterns: tuple[str, ...] = lexicon.words("corpus/boilerplate")
     # A line this short or shorter directly above a credit line is its caption.
     caption_max_words: int = 14
     # A line is a truncated teaser when it is this long (chars) and a later paragraph starts
@@ -100,69 +72,17 @@ class CorpusConfig:
 # ---------------------------------------------------------------------------------------------
 @dataclass(frozen=True)
 class TaggingConfig:
-    """Cue words and weights for genre, outlet and name tagging."""
+    """Weights and thresholds for genre, outlet and name tagging.
+
+    Genre cue lists are language data (lexicon/en/tagging/: explainer_cues, opinion_markers,
+    reporting_verbs), read by newsaudit.tagging. The lists below stay settings, their defaults
+    read from lexicon files: outlets and name stop-words depend on the corpus (a user adds the
+    outlets and the false names of theirs); the name_* word lists are read by newsaudit.names
+    through this config.
+    """
 
     # Outlet names recognised in self-references ("told Al Jazeera") and credit lines.
-    known_outlets: tuple[str, ...] = (
-        "Al Jazeera",
-        "Reuters",
-        "Associated Press",
-        "AP",
-        "AFP",
-        "Agence France-Presse",
-        "BBC",
-        "CNN",
-        "The Guardian",
-        "The New York Times",
-        "The Washington Post",
-        "Bloomberg",
-        "France 24",
-        "RFI",
-        "Deutsche Welle",
-        "DW",
-        "Le Monde",
-        "Anadolu Agency",
-        "Xinhua",
-        "TASS",
-        "NPR",
-        "Voice of America",
-        "VOA",
-        "Sky News",
-        "The Independent",
-        "The Telegraph",
-        "Financial Times",
-        "Euronews",
-    )
-    # Headline or lead cues that mark an explainer.
-    explainer_patterns: tuple[str, ...] = (
-        r"^\s*(explained|explainer|analysis|q\s*&\s*a|fact ?check)\b",
-        r"\b(here'?s|here is) (a |an )?(breakdown|what|why|how|everything|look)\b",
-        r"\bwhat (you need|to know)\b",
-        r"^\s*(why|what|how|who|when) (is|are|did|does|do|was|were|has|have|will)\b.*\?\s*$",
-        r"\bkey (facts|questions)\b",
-    )
-    # Opinion markers: evaluative and prescriptive language, first and second person.
-    opinion_markers: tuple[str, ...] = (
-        r"\bshould\b",
-        r"\bought to\b",
-        r"\bI (think|believe|argue)\b",
-        r"\bin my (view|opinion)\b",
-        r"\bwe (must|should|need)\b",
-        r"\byou (can|should|must|may)\b",
-        r"\bit is (important|clear|dangerous|worth|time)\b",
-        r"\bworth(y of)? a\b",
-        r"\bcannot be (overlooked|ignored|denied)\b",
-        r"\b(highly|deeply|utterly|truly) (ineffective|flawed|wrong|misguided)\b",
-        r"\bmay (partially )?be right\b",
-        r"\bop-?ed\b",
-        r"\bcommentary\b",
-        r"\bopinion\b",
-    )
-    # Reporting verbs: attribution is the signature of news writing.
-    reporting_verbs: tuple[str, ...] = (
-        r"\b(said|says|told|stated|added|according to|announced|reported|accused|accusing"
-        r"|emphasi[sz]ed|insisted|acknowledged|highlighted|claimed|claiming|confirmed|denied)\b",
-    )
+    known_outlets: tuple[str, ...] = lexicon.words("tagging/outlets")
     # Opinion markers per 100 words, minus reporting verbs per 100 words, above which the
     # article reads as opinion. News articles attribute; opinion pieces prescribe and judge.
     opinion_threshold: float = 0.25
@@ -173,113 +93,12 @@ class TaggingConfig:
     name_max_edit_ratio: float = 0.2
     # Titles split a capitalised run ("UN Secretary-General Antonio Guterres" -> "Antonio
     # Guterres"), unless what follows is an institution ("Foreign Ministry" stays whole).
-    name_titles: tuple[str, ...] = (
-        "Secretary-General",
-        "Secretary",
-        "General",
-        "Minister",
-        "Prime",
-        "President",
-        "Foreign",
-        "Defence",
-        "Defense",
-        "Interior",
-        "Transitional",
-        "Interim",
-        "Head",
-        "Chief",
-        "Spokesman",
-        "Spokeswoman",
-        "Spokesperson",
-        "Ambassador",
-        "Envoy",
-        "Colonel",
-        "Col",
-        "Gen",
-        "Lt",
-        "Captain",
-        "Commander",
-        "Mr",
-        "Mrs",
-        "Ms",
-        "Dr",
-        "Sir",
-        "King",
-        "Queen",
-        "Prince",
-        "Senator",
-        "Governor",
-        "Mayor",
-        "Judge",
-        "Special",
-        "Representative",
-    )
-    name_institutions: tuple[str, ...] = (
-        "Ministry",
-        "Council",
-        "Office",
-        "Department",
-        "Assembly",
-        "Government",
-        "Army",
-        "Forces",
-        "Court",
-        "Party",
-        "Service",
-        "Services",
-        "Committee",
-        "Commission",
-    )
-    # A one-word name is the short form of a multi-word organisation ending in one of these
-    # ("Wagner" -> "Wagner Group").
-    name_org_suffixes: tuple[str, ...] = (
-        "Group",
-        "Party",
-        "Company",
-        "Corporation",
-        "Organisation",
-        "Organization",
-        "Movement",
-        "Front",
-        "Alliance",
-        "Coalition",
-        "Network",
-        "Brigade",
-        "Agency",
-        "Foundation",
-    )
-    # First words that make a multi-word name a place or adjective phrase, not a person, so its
-    # last word is not a surname ("Northern Mali" does not make "Mali" a surname).
-    name_not_given: tuple[str, ...] = (
-        "North",
-        "South",
-        "East",
-        "West",
-        "Northern",
-        "Southern",
-        "Eastern",
-        "Western",
-        "Central",
-        "Upper",
-        "Lower",
-        "Greater",
-        "New",
-        "Old",
-        "United",
-        "Republic",
-        "Democratic",
-        "Saint",
-        "St",
-        "Lake",
-        "Mount",
-        "Cape",
-        "Port",
-        "Fort",
-        "Sub-Saharan",
-        "Middle",
-        "Far",
-        "Near",
-    )
+    name_titles: tuple[str, ...] = lexicon.words("names/titles")
+    name_institutions: tuple[str, ...] = lexicon.words("names/institutions")
+    # A one-word name is the short form of a multi-word organisation ending in one of these.
+    name_org_suffixes: tuple[str, ...] = lexicon.words("names/org_suffixes")
+    # First words that make a multi-word name a place or adjective phrase, not a person.
+    name_not_given: tuple[str, ...] = lexicon.words("names/not_given")
     # An acronym in parentheses names the long form before it (or vice versa) when at least this
     # share of its distinct letters are initials of the long form: MINUSMA (French word order)
     # shares 5 of 6 letters with "United Nations Multidimensional Integrated Stabilization
@@ -289,145 +108,7 @@ class TaggingConfig:
     # heading ("Loss of Confidence in MUNISMA:"); its capitalised words are not names.
     name_heading_max_words: int = 12
     # Sentence-initial words that are not names even when capitalised.
-    name_stopwords: tuple[str, ...] = (
-        "The",
-        "A",
-        "An",
-        "This",
-        "That",
-        "These",
-        "Those",
-        "It",
-        "Its",
-        "In",
-        "On",
-        "At",
-        "Of",
-        "For",
-        "With",
-        "By",
-        "As",
-        "But",
-        "And",
-        "Or",
-        "If",
-        "While",
-        "Since",
-        "After",
-        "Before",
-        "Despite",
-        "However",
-        "Although",
-        "Furthermore",
-        "Additionally",
-        "Previously",
-        "Overall",
-        "Outside",
-        "Instead",
-        "Initially",
-        "Several",
-        "Thousands",
-        "Many",
-        "Some",
-        "More",
-        "Most",
-        "They",
-        "He",
-        "She",
-        "We",
-        "I",
-        "You",
-        "Our",
-        "Their",
-        "His",
-        "Her",
-        "Here",
-        "There",
-        "What",
-        "Why",
-        "How",
-        "When",
-        "Who",
-        "Such",
-        "Without",
-        "Failure",
-        "Tensions",
-        "Peace",
-        "Calls",
-        "Loss",
-        "Friction",
-        "Growing",
-        "Ineffectiveness",
-        "Believing",
-        "To",
-        "Transitional",
-        "Foreign",
-        "Minister",
-        "Prime",
-        "President",
-        "Head",
-        "Everyone",
-        "Malians",
-        "Mr",
-        "Mrs",
-        "Ms",
-        "Dr",
-        "Image",
-        "Post",
-        "Leave",
-        "Tags",
-        "Related",
-        "Scroll",
-        "Top",
-        "Difficulty",
-        "Over",
-        "Thursday",
-        "Friday",
-        "Saturday",
-        "Sunday",
-        "Monday",
-        "Tuesday",
-        "Wednesday",
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-        "Courtesy",
-        "Comments",
-        "Reply",
-        "Explained",
-        # Sentence-opening adverbs and time words.
-        "Later",
-        "Earlier",
-        "Meanwhile",
-        "Today",
-        "Yesterday",
-        "Tomorrow",
-        "Now",
-        "Then",
-        "Also",
-        "Still",
-        "Last",
-        "Next",
-        "Recently",
-        "Currently",
-        "Yet",
-        "So",
-        "Thus",
-        "Nevertheless",
-        "Moreover",
-        "Indeed",
-        "Finally",
-        "Meantime",
-    )
+    name_stopwords: tuple[str, ...] = lexicon.words("names/stopwords")
 
 
 # ---------------------------------------------------------------------------------------------
@@ -1537,17 +1218,8 @@ class ReadabilityConfig:
     hardest_share: float = 0.2
     # A paragraph this short (words) with no sentence-final punctuation is a section heading.
     heading_max_words: int = 12
-    # Dale-Chall list of ~3000 familiar words (Chall & Dale 1995), shipped as package data.
-    dale_chall_file: str = "dale_chall_easy_words.txt"
-    # Dale-Chall rules count regular inflections of listed words as familiar: these suffixes
-    # are stripped (with "ies"->"y" style restorations in readability/hard_words.py) first.
-    dale_chall_suffixes: tuple[str, ...] = (
-        "'s", "s'", "s", "es", "ies", "ed", "d", "ied", "ing", "er", "r", "est", "st", "ier",
-        "iest",
-    )  # fmt: skip
-    # Gunning (1952): a word made three syllables only by one of these endings is not "hard".
-    fog_suffixes: tuple[str, ...] = ("es", "ed", "ing")
-    # Sentence-splitting abbreviations and openers are language data: lexicon/en/abbreviations/.
+    # Word lists are language data in lexicon/en/: readability/dale_chall (the ~3000 familiar
+    # words, Chall & Dale 1995), readability/inflections, abbreviations/ (sentence splitting).
 
 
 # ---------------------------------------------------------------------------------------------

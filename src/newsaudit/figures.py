@@ -26,11 +26,13 @@ from dataclasses import dataclass, field, replace
 import pandas as pd
 
 from newsaudit import measures
+from newsaudit.config import MONTHS as MONTH_NAMES
 from newsaudit.config import FiguresConfig
 from newsaudit.corpus import Article, Corpus
 from newsaudit.measures import UNKNOWN, Token
 from newsaudit.numbers import apply_qualifier, parse_number, words_pattern
-from newsaudit.tagging import MONTHS
+
+MONTHS = "|".join(MONTH_NAMES)  # the month names as a regex alternation
 
 FIGURE_COLUMNS = [
     "article_id",

@@ -90,7 +90,7 @@ def words(text: str) -> list[str]:
 
 @lru_cache(maxsize=200_000)
 def _token_counts(
-    token: str, initial: bool, main: str, alt: str, dale_file: str, suffixes: tuple[str, ...]
+    token: str, initial: bool, main: str, alt: str
 ) -> tuple[int, int, int, int, int, int, int]:
     """(syllables, alt syllables, polysyllable, complex, unfamiliar, letters, characters)."""
     syl = syllables.count(token, main)
@@ -99,7 +99,7 @@ def _token_counts(
         syllables.count(token, alt),
         int(syl >= 3),
         int(complex_word(token, initial, syl, main)),
-        int(unfamiliar(token, initial, dale_file, suffixes)),
+        int(unfamiliar(token, initial)),
         sum(ch.isalpha() for ch in token),
         sum(ch.isalnum() for ch in token),
     )
@@ -139,12 +139,7 @@ def count_tokens(
     """Counts of one sentence's tokens; the first is sentence-initial unless it is in `names`."""
     if not tokens:
         return Counts()
-    args = (
-        config.syllable_backend,
-        config.comparison_backend,
-        config.dale_chall_file,
-        config.dale_chall_suffixes,
-    )
+    args = (config.syllable_backend, config.comparison_backend)
     first_is_name = bool(names) and core(tokens[0]) in names
     per_token = [
         _token_counts(tok, i == 0 and not first_is_name, *args) for i, tok in enumerate(tokens)

@@ -11,10 +11,12 @@ from __future__ import annotations
 import re
 from functools import cache, lru_cache
 
-from newsaudit.config import PACKAGE_DIR, ReadabilityConfig
+from newsaudit import lexicon
 from newsaudit.readability import syllables
 
 EDGE = re.compile(r"^[^0-9A-Za-z]+|[^0-9A-Za-z]+$")
+# Gunning (1952): a word made three syllables only by one of these endings is not "hard".
+FOG_SUFFIXES = ("es", "ed", "ing")
 
 
 @lru_cache(maxsize=200_000)
@@ -24,17 +26,21 @@ def core(token: str) -> str:
 
 
 @cache
-def easy_words(file_name: str = ReadabilityConfig.dale_chall_file) -> frozenset[str]:
-    """The Dale-Chall familiar words (lower case) from the package data file."""
-    path = PACKAGE_DIR / "data" / file_name
-    lines = path.read_text(encoding="utf-8").splitlines()
-    return frozenset(w.strip().lower() for w in lines if w.strip() and not w.startswith("#"))
+def easy_words() -> frozenset[str]:
+    """The Dale-Chall familiar words (lower case), lexicon `readability/dale_chall`."""
+    return frozenset(w.lower() for w in lexicon.words("readability/dale_chall"))
 
 
-def _stems(word: str, suffixes: tuple[str, ...]) -> list[str]:
+@cache
+def inflections() -> tuple[str, ...]:
+    """Endings of regular inflections, stripped before the Dale-Chall lookup."""
+    return lexicon.words("readability/inflections")
+
+
+def _stems(word: str) -> list[str]:
     """Candidate base forms of an inflected word ("cities"->"city", "hoped"->"hope")."""
     out = []
-    for suffix in suffixes:
+    for suffix in inflections():
         if word.endswith(suffix) and len(word) > len(suffix) + 1:
             stem = word[: -len(suffix)]
             out.append(stem)
@@ -48,14 +54,14 @@ def _stems(word: str, suffixes: tuple[str, ...]) -> list[str]:
 
 
 @lru_cache(maxsize=100_000)
-def _familiar_lower(word: str, file_name: str, suffixes: tuple[str, ...]) -> bool:
-    easy = easy_words(file_name)
+def _familiar_lower(word: str) -> bool:
+    easy = easy_words()
     if word in easy or word + "." in easy:  # the list spells "mr." and "mrs." with the dot
         return True
     if "-" in word:
         parts = [p for p in word.split("-") if p]
-        return bool(parts) and all(_familiar_lower(p, file_name, suffixes) for p in parts)
-    forms = [word, *_stems(word, suffixes)]
+        return bool(parts) and all(_familiar_lower(p) for p in parts)
+    forms = [word, *_stems(word)]
     # The list is American: "neighbouring" is an inflection of the listed "neighbor".
     forms += [re.sub(r"tre$", "ter", f.replace("our", "or")) for f in forms]
     return any(form in easy for form in forms)
@@ -68,17 +74,17 @@ def is_name(core: str, initial: bool) -> bool:
     return not initial and core[:1].isupper()
 
 
-def unfamiliar(token: str, initial: bool, dale_file: str, suffixes: tuple[str, ...]) -> bool:
+def unfamiliar(token: str, initial: bool) -> bool:
     """Dale-Chall unfamiliar: not listed, not an inflection of a listed word, name or figure."""
     bare = EDGE.sub("", token.replace("’", "'"))
     if not any(ch.isalpha() for ch in bare) or is_name(bare, initial):
         return False
-    return not _familiar_lower(bare.lower(), dale_file, suffixes)
+    return not _familiar_lower(bare.lower())
 
 
-def familiar(token: str, initial: bool, config: ReadabilityConfig) -> bool:
+def familiar(token: str, initial: bool) -> bool:
     """Dale-Chall familiarity: listed word or regular inflection, proper name, or figure."""
-    return not unfamiliar(token, initial, config.dale_chall_file, config.dale_chall_suffixes)
+    return not unfamiliar(token, initial)
 
 
 def complex_word(token: str, initial: bool, syllable_count: int, backend: str) -> bool:
@@ -90,7 +96,7 @@ def complex_word(token: str, initial: bool, syllable_count: int, backend: str) -
     if is_name(bare, initial) or "-" in bare:
         return False
     lower = bare.lower()
-    for suffix in ("es", "ed", "ing"):
+    for suffix in FOG_SUFFIXES:
         if lower.endswith(suffix) and len(lower) > len(suffix) + 2:
             stem = lower[: -len(suffix)]
             candidates = [stem, stem + "e"] if suffix == "ing" else [stem, lower[:-1]]
