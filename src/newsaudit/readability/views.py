@@ -79,7 +79,10 @@ def method_note(result: ReadabilityResult) -> str:
 
 def compare_textstat(corpus: Corpus, result: ReadabilityResult) -> pd.DataFrame:
     """Long table: our score and textstat 0.7.8's on the same body text, per article and metric."""
-    import textstat  # local: only this comparison needs it
+    from newsaudit import extras
+
+    extras.require("bench", "the textstat comparison")
+    import textstat  # local: only this comparison needs it (the bench extra)
 
     rows = []
     ours = result.scores.set_index("article_id")
