@@ -21,6 +21,11 @@ WRONG = [
     ("tagging:\n  known_outlets: BBC\n", "tagging.known_outlets", "a list of strings"),
     ("tagging:\n  known_outlets: [BBC, 3]\n", "tagging.known_outlets[1]", "a string"),
     ("tagging:\n  name_stopwords: {The: 1}\n", "tagging.name_stopwords", "a list of strings"),
+    (
+        "corpus:\n  boilerplate_patterns: ['share (this']\n",
+        "corpus.boilerplate_patterns[0]",
+        "a regular expression",
+    ),
 ]
 
 

@@ -7,6 +7,7 @@ so a parameter file or a notebook parameter changes behaviour without touching c
 from __future__ import annotations
 
 import dataclasses
+import re
 import types
 import typing
 from dataclasses import dataclass, field
@@ -1329,6 +1330,17 @@ def _typed(value: Any, hint: Any, name: str) -> Any:
     return value
 
 
+def _check_patterns(patterns: tuple[str, ...], name: str) -> None:
+    """Every entry of a `*_patterns` setting must be a regular expression."""
+    for i, pattern in enumerate(patterns):
+        try:
+            re.compile(pattern)
+        except re.error as err:
+            raise SettingTypeError(
+                f"setting {name}[{i}] must be a regular expression, got {pattern!r} ({err})"
+            ) from None
+
+
 @dataclass(frozen=True)
 class Settings:
     """All settings of one run; `with_overrides` builds a copy from a parameters mapping."""
@@ -1362,6 +1374,9 @@ class Settings:
                 raise ValueError(f"unknown setting(s) in {section!r}: {', '.join(unknown)}")
             hints = _hints(type(current))
             fixed = {k: _typed(v, hints[k], f"{section}.{k}") for k, v in values.items()}
+            for key, value in fixed.items():
+                if key.endswith("_patterns"):
+                    _check_patterns(value, f"{section}.{key}")
             changes[section] = dataclasses.replace(current, **fixed)
         return dataclasses.replace(self, **changes)
 
