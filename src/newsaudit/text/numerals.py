@@ -20,6 +20,7 @@ caller reads the parts.
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from newsaudit import lexicon
 
@@ -50,11 +51,13 @@ FIGURE_RE = re.compile(
 _EDGE = re.compile(r"^[\"'“‘«(\[]+|[\"'”’»)\].,;:!?]+$")
 
 
+@cache
 def _currencies() -> dict[str, str]:
     """Currency sign -> spoken name (plural), from the lexicon `numerals/currencies`."""
     return dict(line.split(" ", 1) for line in lexicon.words("numerals/currencies"))
 
 
+@cache
 def _magnitudes() -> dict[str, str]:
     """Magnitude suffix written after a figure -> spoken word ("bn" -> "billion")."""
     return dict(line.split(" ", 1) for line in lexicon.words("numerals/magnitudes"))
