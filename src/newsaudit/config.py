@@ -1258,7 +1258,11 @@ class SettingTypeError(ValueError):
 
 @cache
 def _hints(section: type) -> dict[str, Any]:
-    return typing.get_type_hints(section)
+    """Each setting's annotation; unchecked (Any) if the annotations cannot be resolved."""
+    try:
+        return typing.get_type_hints(section)
+    except (NameError, TypeError, AttributeError):
+        return {f.name: Any for f in dataclasses.fields(section)}
 
 
 _NOUNS = {bool: "true/false value", int: "integer", float: "number", str: "string", Path: "path"}
