@@ -1,25 +1,34 @@
 # newsaudit: `make report` builds reports/seeds from seeds/, `make test` runs the test suite.
-# Both create .venv, install the package and the PDF toolchain (Debian packages, when root).
+# Both create .venv and install the PDF toolchain (Debian packages, when root); `make report`
+# installs only the runtime, `make test` (and lint, bench) every extra: dev, bench, dask, parquet.
 
 PYTHON ?= python3
 VENV ?= .venv
 PY := $(VENV)/bin/python
-STAMP := $(VENV)/.installed
+CORE_STAMP := $(VENV)/.installed-core
+ALL_STAMP := $(VENV)/.installed-all
+EXTRAS := dev,bench,dask,parquet
 APT_PACKAGES := chromium fonts-dejavu-core poppler-utils
 CORPUS ?= seeds
 OUT ?= reports/seeds
 
 .DEFAULT_GOAL := help
-.PHONY: help setup system-deps report test test-fast lint format bench clean
+.PHONY: help setup setup-report system-deps report test test-fast lint format bench clean
 
 help: ## list the targets
 	@awk 'BEGIN {FS = ":.*## "} /^[a-zA-Z_-]+:.*## / {printf "  make %-12s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
 
-$(STAMP): pyproject.toml
+$(PY):
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -e ".[dev,bench]"
-	@touch $(STAMP)
+
+$(CORE_STAMP): pyproject.toml | $(PY)
+	$(PY) -m pip install --quiet -e .
+	@touch $@
+
+$(ALL_STAMP): pyproject.toml | $(PY)
+	$(PY) -m pip install --quiet -e ".[$(EXTRAS)]"
+	@touch $@ $(CORE_STAMP)
 
 system-deps: ## install Chromium, DejaVu fonts and poppler (apt, as root) or print the command
 	@missing=""; for p in $(APT_PACKAGES); do \
@@ -36,9 +45,11 @@ system-deps: ## install Chromium, DejaVu fonts and poppler (apt, as root) or pri
 	  fi; \
 	fi
 
-setup: $(STAMP) system-deps ## create .venv and install everything (idempotent)
+setup: $(ALL_STAMP) system-deps ## create .venv with every extra (tests, lint, benchmarks; idempotent)
 
-report: setup ## build $(OUT)/ (CSVs, notebooks, report.html, report.pdf) from $(CORPUS)/
+setup-report: $(CORE_STAMP) system-deps ## create .venv with only what `newsaudit run` needs
+
+report: setup-report ## build $(OUT)/ (CSVs, notebooks, report.html, report.pdf) from $(CORPUS)/
 	$(VENV)/bin/newsaudit run $(CORPUS) --out $(OUT) --name $(CORPUS)
 
 test: setup ## run the whole test suite (2 workers)

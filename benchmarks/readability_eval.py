@@ -22,8 +22,9 @@ sys.path.insert(0, str(ROOT / "src"))
 import pandas as pd  # noqa: E402
 import textstat  # noqa: E402
 
-from newsaudit import corpus, readability, syllables  # noqa: E402
+from newsaudit import corpus, readability  # noqa: E402
 from newsaudit.config import ReadabilityConfig  # noqa: E402
+from newsaudit.readability import syllables  # noqa: E402
 from newsaudit.text import sentences  # noqa: E402
 
 FIXTURES = ROOT / "tests" / "data" / "readability" / "worked_examples.json"
@@ -107,8 +108,9 @@ CAUSES = {
     "words": "textstat strips punctuation then splits: same tokens except dash-joined words",
     "sentences": "textstat splits at every '.' (U.N.) then drops pieces of <= 2 words; "
     "merges headings without punctuation into the next sentence",
-    "syllables": "textstat falls back to pyphen hyphenation points for names "
-    "(Malian = 1, Abdoulaye = 2); we fall back to vowel-group rules and sum compound parts",
+    "syllables": "textstat counts a figure as one syllable (we read it aloud: 2013 = 4) and "
+    "falls back to pyphen hyphenation points for names (Malian = 1, Abdoulaye = 2); we fall "
+    "back to vowel-group rules and sum compound parts",
     "flesch_reading_ease": "syllables and sentences as above",
     "flesch_kincaid_grade": "syllables and sentences as above",
     "gunning_fog": "textstat counts proper nouns, compounds and -ed/-es/-ing forms as complex",

@@ -127,3 +127,38 @@ def test_non_txt_files_are_ignored_with_a_note(tmp_path):
 def test_ids_are_file_stems_in_sorted_order(seeds):
     assert seeds.ids == sorted(seeds.ids)
     assert {OPINION, OFFICIAL} <= set(seeds.ids)
+
+
+# Double-encoded text as web extraction leaves it: (as saved, as written).
+MOJIBAKE = [
+    pytest.param("Itâ€™s over", "It’s over", id="apostrophe-once"),
+    pytest.param("CafÃ© au lait", "Café au lait", id="accent-once"),
+    pytest.param("â€œWe leave,â€\x9d he said", "“We leave,” he said", id="quotes-c1"),
+    pytest.param("Clean ’ and broken â€™ together", "Clean ’ and broken ’ together", id="mixed"),
+    pytest.param("naÃ¯ve SÃ£o Paulo ZÃ¼rich", "naïve São Paulo Zürich", id="accents"),
+    pytest.param("costsÂ\xa0rose", "costs\xa0rose", id="no-break-space"),
+    pytest.param("peaceâ€”and war", "peace—and war", id="em-dash"),
+    pytest.param("the cafÃƒÂ© closed", "the café closed", id="twice-encoded"),
+    pytest.param("â‚¬5 million", "€5 million", id="euro"),
+]
+
+
+@pytest.mark.parametrize(("saved", "written"), MOJIBAKE)
+def test_double_encoded_text_is_repaired_with_a_warning(saved, written):
+    text, warnings = corpus.decode(f"Headline\n{saved}\n".encode(), "a.txt")
+    assert text == f"Headline\n{written}\n"
+    assert len(warnings) == 1 and warnings[0].startswith("a.txt: repaired double-encoded")
+
+
+@pytest.mark.parametrize(
+    "clean",
+    [
+        "Café, naïve, São Paulo, Zürich",
+        "“Quoted” — it’s a dash’s day",
+        "SÃO PAULO (Portuguese capitals)",
+        "≥ 5 °C, Ελληνικά, 北京, emoji 😀",
+        "résumé’s “façade”",
+    ],
+)
+def test_clean_text_is_untouched(clean):
+    assert corpus.decode(clean.encode(), "a.txt") == (clean, [])

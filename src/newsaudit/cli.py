@@ -329,11 +329,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Entry point: exit 0 on success, 2 on bad input (one line naming the file), 1 otherwise."""
     from newsaudit.corpus import CorpusError
     from newsaudit.errors import EngineError, ReportError
+    from newsaudit.extras import MissingExtra, require
 
     args = parser().parse_args(argv)
     try:
+        if getattr(args, "engine", None) == "dask":  # optional dependencies: fail before work
+            require("dask", "--engine dask")
+        if getattr(args, "parquet", False):
+            require("parquet", "--parquet")
         return int(args.func(args))
-    except (BadInput, CorpusError) as err:
+    except (BadInput, CorpusError, MissingExtra) as err:
         print(f"newsaudit: error: {_one_line(err)}", file=sys.stderr)
         return EXIT_BAD_INPUT
     except ReportError as err:

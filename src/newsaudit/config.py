@@ -7,7 +7,11 @@ so a parameter file or a notebook parameter changes behaviour without touching c
 from __future__ import annotations
 
 import dataclasses
+import re
+import types
+import typing
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -44,38 +48,10 @@ CALENDAR_WORDS = frozenset(MONTHS + WEEKDAYS)  # capitalised, yet never names or
 class CorpusConfig:
     """How articles are read and which web-extraction debris is dropped."""
 
-    # Whole-line patterns (case-insensitive, matched against the stripped line) that are page
-    # furniture, not article text. Kept generic: comment widgets, share bars, credits, tag lists.
-    boilerplate_patterns: tuple[str, ...] = (
-        r"(image|photo|picture|video|featured image)\s*(credit|source|courtesy)s?\s*[:\-].*",
-        r"(post|leave|add|write) a (comment|reply)\.?",
-        r"\d+\s+comments?",
-        r"no comments?( yet)?\.?",
-        r"your email address will not be published\.?.*",
-        r"required fields are marked.*",
-        r"tags?\s*:.*",
-        r"categor(y|ies)\s*:.*",
-        r"filed under\s*:?.*",
-        r"scroll to top",
-        r"back to top",
-        r"related( (posts|articles|stories|news))?\s*:?",
-        r"(read|see) (more|also)\s*:?.*",
-        r"share (this|on)\b.*",
-        r"(share|tweet|email|print|whatsapp|facebook|twitter|linkedin|pinterest|telegram)"
-        r"(\s*[|/·•,]\s*(share|tweet|email|print|whatsapp|facebook|twitter|linkedin|pinterest"
-        r"|telegram))*",
-        r"advertisement",
-        r"sponsored( content)?",
-        r"click here\b.*",
-        r"subscribe\b.*",
-        r"sign up\b.*newsletter.*",
-        r"all rights reserved\.?.*",
-        r"(©|\(c\)|copyright)\s.*",
-        r"loading\.*",
-        r"skip to (main )?content",
-        r"cookie(s)? (policy|settings).*",
-        r"follow us\b.*",
-    )
+    # Whole-line patterns (regular expressions, case-insensitive) of page furniture: comment
+    # widgets, share bars, credits. A setting because every site has its own furniture: add
+    # yours in a parameters file. Defaults: lexicon/en/corpus/boilerplate.txt.
+    boilerplate_patterns: tuple[str, ...] = lexicon.words("corpus/boilerplate")
     # A line this short or shorter directly above a credit line is its caption.
     caption_max_words: int = 14
     # A line is a truncated teaser when it is this long (chars) and a later paragraph starts
@@ -100,69 +76,17 @@ class CorpusConfig:
 # ---------------------------------------------------------------------------------------------
 @dataclass(frozen=True)
 class TaggingConfig:
-    """Cue words and weights for genre, outlet and name tagging."""
+    """Weights and thresholds for genre, outlet and name tagging.
+
+    Genre cue lists are language data (lexicon/en/tagging/: explainer_cues, opinion_markers,
+    reporting_verbs), read by newsaudit.tagging. The lists below stay settings, their defaults
+    read from lexicon files: outlets and name stop-words depend on the corpus (a user adds the
+    outlets and the false names of theirs); the name_* word lists are read by newsaudit.names
+    through this config.
+    """
 
     # Outlet names recognised in self-references ("told Al Jazeera") and credit lines.
-    known_outlets: tuple[str, ...] = (
-        "Al Jazeera",
-        "Reuters",
-        "Associated Press",
-        "AP",
-        "AFP",
-        "Agence France-Presse",
-        "BBC",
-        "CNN",
-        "The Guardian",
-        "The New York Times",
-        "The Washington Post",
-        "Bloomberg",
-        "France 24",
-        "RFI",
-        "Deutsche Welle",
-        "DW",
-        "Le Monde",
-        "Anadolu Agency",
-        "Xinhua",
-        "TASS",
-        "NPR",
-        "Voice of America",
-        "VOA",
-        "Sky News",
-        "The Independent",
-        "The Telegraph",
-        "Financial Times",
-        "Euronews",
-    )
-    # Headline or lead cues that mark an explainer.
-    explainer_patterns: tuple[str, ...] = (
-        r"^\s*(explained|explainer|analysis|q\s*&\s*a|fact ?check)\b",
-        r"\b(here'?s|here is) (a |an )?(breakdown|what|why|how|everything|look)\b",
-        r"\bwhat (you need|to know)\b",
-        r"^\s*(why|what|how|who|when) (is|are|did|does|do|was|were|has|have|will)\b.*\?\s*$",
-        r"\bkey (facts|questions)\b",
-    )
-    # Opinion markers: evaluative and prescriptive language, first and second person.
-    opinion_markers: tuple[str, ...] = (
-        r"\bshould\b",
-        r"\bought to\b",
-        r"\bI (think|believe|argue)\b",
-        r"\bin my (view|opinion)\b",
-        r"\bwe (must|should|need)\b",
-        r"\byou (can|should|must|may)\b",
-        r"\bit is (important|clear|dangerous|worth|time)\b",
-        r"\bworth(y of)? a\b",
-        r"\bcannot be (overlooked|ignored|denied)\b",
-        r"\b(highly|deeply|utterly|truly) (ineffective|flawed|wrong|misguided)\b",
-        r"\bmay (partially )?be right\b",
-        r"\bop-?ed\b",
-        r"\bcommentary\b",
-        r"\bopinion\b",
-    )
-    # Reporting verbs: attribution is the signature of news writing.
-    reporting_verbs: tuple[str, ...] = (
-        r"\b(said|says|told|stated|added|according to|announced|reported|accused|accusing"
-        r"|emphasi[sz]ed|insisted|acknowledged|highlighted|claimed|claiming|confirmed|denied)\b",
-    )
+    known_outlets: tuple[str, ...] = lexicon.words("tagging/outlets")
     # Opinion markers per 100 words, minus reporting verbs per 100 words, above which the
     # article reads as opinion. News articles attribute; opinion pieces prescribe and judge.
     opinion_threshold: float = 0.25
@@ -173,113 +97,12 @@ class TaggingConfig:
     name_max_edit_ratio: float = 0.2
     # Titles split a capitalised run ("UN Secretary-General Antonio Guterres" -> "Antonio
     # Guterres"), unless what follows is an institution ("Foreign Ministry" stays whole).
-    name_titles: tuple[str, ...] = (
-        "Secretary-General",
-        "Secretary",
-        "General",
-        "Minister",
-        "Prime",
-        "President",
-        "Foreign",
-        "Defence",
-        "Defense",
-        "Interior",
-        "Transitional",
-        "Interim",
-        "Head",
-        "Chief",
-        "Spokesman",
-        "Spokeswoman",
-        "Spokesperson",
-        "Ambassador",
-        "Envoy",
-        "Colonel",
-        "Col",
-        "Gen",
-        "Lt",
-        "Captain",
-        "Commander",
-        "Mr",
-        "Mrs",
-        "Ms",
-        "Dr",
-        "Sir",
-        "King",
-        "Queen",
-        "Prince",
-        "Senator",
-        "Governor",
-        "Mayor",
-        "Judge",
-        "Special",
-        "Representative",
-    )
-    name_institutions: tuple[str, ...] = (
-        "Ministry",
-        "Council",
-        "Office",
-        "Department",
-        "Assembly",
-        "Government",
-        "Army",
-        "Forces",
-        "Court",
-        "Party",
-        "Service",
-        "Services",
-        "Committee",
-        "Commission",
-    )
-    # A one-word name is the short form of a multi-word organisation ending in one of these
-    # ("Wagner" -> "Wagner Group").
-    name_org_suffixes: tuple[str, ...] = (
-        "Group",
-        "Party",
-        "Company",
-        "Corporation",
-        "Organisation",
-        "Organization",
-        "Movement",
-        "Front",
-        "Alliance",
-        "Coalition",
-        "Network",
-        "Brigade",
-        "Agency",
-        "Foundation",
-    )
-    # First words that make a multi-word name a place or adjective phrase, not a person, so its
-    # last word is not a surname ("Northern Mali" does not make "Mali" a surname).
-    name_not_given: tuple[str, ...] = (
-        "North",
-        "South",
-        "East",
-        "West",
-        "Northern",
-        "Southern",
-        "Eastern",
-        "Western",
-        "Central",
-        "Upper",
-        "Lower",
-        "Greater",
-        "New",
-        "Old",
-        "United",
-        "Republic",
-        "Democratic",
-        "Saint",
-        "St",
-        "Lake",
-        "Mount",
-        "Cape",
-        "Port",
-        "Fort",
-        "Sub-Saharan",
-        "Middle",
-        "Far",
-        "Near",
-    )
+    name_titles: tuple[str, ...] = lexicon.words("names/titles")
+    name_institutions: tuple[str, ...] = lexicon.words("names/institutions")
+    # A one-word name is the short form of a multi-word organisation ending in one of these.
+    name_org_suffixes: tuple[str, ...] = lexicon.words("names/org_suffixes")
+    # First words that make a multi-word name a place or adjective phrase, not a person.
+    name_not_given: tuple[str, ...] = lexicon.words("names/not_given")
     # An acronym in parentheses names the long form before it (or vice versa) when at least this
     # share of its distinct letters are initials of the long form: MINUSMA (French word order)
     # shares 5 of 6 letters with "United Nations Multidimensional Integrated Stabilization
@@ -289,145 +112,7 @@ class TaggingConfig:
     # heading ("Loss of Confidence in MUNISMA:"); its capitalised words are not names.
     name_heading_max_words: int = 12
     # Sentence-initial words that are not names even when capitalised.
-    name_stopwords: tuple[str, ...] = (
-        "The",
-        "A",
-        "An",
-        "This",
-        "That",
-        "These",
-        "Those",
-        "It",
-        "Its",
-        "In",
-        "On",
-        "At",
-        "Of",
-        "For",
-        "With",
-        "By",
-        "As",
-        "But",
-        "And",
-        "Or",
-        "If",
-        "While",
-        "Since",
-        "After",
-        "Before",
-        "Despite",
-        "However",
-        "Although",
-        "Furthermore",
-        "Additionally",
-        "Previously",
-        "Overall",
-        "Outside",
-        "Instead",
-        "Initially",
-        "Several",
-        "Thousands",
-        "Many",
-        "Some",
-        "More",
-        "Most",
-        "They",
-        "He",
-        "She",
-        "We",
-        "I",
-        "You",
-        "Our",
-        "Their",
-        "His",
-        "Her",
-        "Here",
-        "There",
-        "What",
-        "Why",
-        "How",
-        "When",
-        "Who",
-        "Such",
-        "Without",
-        "Failure",
-        "Tensions",
-        "Peace",
-        "Calls",
-        "Loss",
-        "Friction",
-        "Growing",
-        "Ineffectiveness",
-        "Believing",
-        "To",
-        "Transitional",
-        "Foreign",
-        "Minister",
-        "Prime",
-        "President",
-        "Head",
-        "Everyone",
-        "Malians",
-        "Mr",
-        "Mrs",
-        "Ms",
-        "Dr",
-        "Image",
-        "Post",
-        "Leave",
-        "Tags",
-        "Related",
-        "Scroll",
-        "Top",
-        "Difficulty",
-        "Over",
-        "Thursday",
-        "Friday",
-        "Saturday",
-        "Sunday",
-        "Monday",
-        "Tuesday",
-        "Wednesday",
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-        "Courtesy",
-        "Comments",
-        "Reply",
-        "Explained",
-        # Sentence-opening adverbs and time words.
-        "Later",
-        "Earlier",
-        "Meanwhile",
-        "Today",
-        "Yesterday",
-        "Tomorrow",
-        "Now",
-        "Then",
-        "Also",
-        "Still",
-        "Last",
-        "Next",
-        "Recently",
-        "Currently",
-        "Yet",
-        "So",
-        "Thus",
-        "Nevertheless",
-        "Moreover",
-        "Indeed",
-        "Finally",
-        "Meantime",
-    )
+    name_stopwords: tuple[str, ...] = lexicon.words("names/stopwords")
 
 
 # ---------------------------------------------------------------------------------------------
@@ -673,7 +358,7 @@ class ReadabilityConfig:
 
     The formula constants are not here on purpose: they are the published ones (Flesch 1948,
     Kincaid et al. 1975, Gunning 1952, McLaughlin 1969, Coleman & Liau 1975, Smith & Senter 1967,
-    Dale & Chall 1948/1995) and live as literals in readability.py next to their citation.
+    Dale & Chall 1948/1995) and live as literals in readability/formulas.py next to their citation.
     """
 
     # Below this many words a score is shown with a warning (Flesch used 100-word samples).
@@ -692,46 +377,8 @@ class ReadabilityConfig:
     hardest_share: float = 0.2
     # A paragraph this short (words) with no sentence-final punctuation is a section heading.
     heading_max_words: int = 12
-    # Dale-Chall list of ~3000 familiar words (Chall & Dale 1995), shipped as package data.
-    dale_chall_file: str = "dale_chall_easy_words.txt"
-    # Dale-Chall rules count regular inflections of listed words as familiar: these suffixes
-    # are stripped (with "ies"->"y" style restorations in readability.py) before the lookup.
-    dale_chall_suffixes: tuple[str, ...] = (
-        "'s", "s'", "s", "es", "ies", "ed", "d", "ied", "ing", "er", "r", "est", "st", "ier",
-        "iest",
-    )  # fmt: skip
-    # Gunning (1952): a word made three syllables only by one of these endings is not "hard".
-    fog_suffixes: tuple[str, ...] = ("es", "ed", "ing")
-    # Sentence splitting. Abbreviations are compared lower-cased, without their final period.
-    # Titles before a name never end a sentence ("Mr. Smith").
-    title_abbreviations: tuple[str, ...] = (
-        "mr", "mrs", "ms", "mx", "dr", "prof", "sen", "rep", "gov", "gen", "lt", "col", "capt",
-        "cpt", "sgt", "maj", "cmdr", "adm", "rev", "hon", "pres", "insp", "messrs",
-        "mme", "mlle", "fr", "brig", "cpl", "pvt", "amb", "atty", "supt", "det", "cllr",
-    )  # fmt: skip
-    # Abbreviations that end a sentence only when a typical sentence opener follows
-    # ("the U.S. The next day" splits, "U.N. Security Council" does not).
-    abbreviations: tuple[str, ...] = (
-        "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
-        "mon", "tue", "tues", "thu", "thur", "thurs", "fri", "etc", "vs", "e.g", "i.e", "cf",
-        "al", "approx", "est", "inc", "ltd", "co", "corp", "bros", "plc", "llc", "dept", "univ",
-        "assn", "ave", "blvd", "rd", "st", "mt", "ft", "jr", "sr", "ca", "govt", "intl",
-    )  # fmt: skip
-    # Abbreviations only when a number follows ("No. 10", "p. 5"); otherwise ordinary words.
-    numeric_abbreviations: tuple[str, ...] = (
-        "no", "nos", "vol", "p", "pp", "fig", "art", "sec", "ch", "para", "op",
-    )  # fmt: skip
-    # Capitalised words that typically open a sentence: after an ambiguous abbreviation or an
-    # initial, one of these means the period did end the sentence.
-    sentence_openers: tuple[str, ...] = (
-        "The", "A", "An", "This", "That", "These", "Those", "It", "Its", "He", "She", "They",
-        "We", "I", "You", "His", "Her", "Their", "Our", "My", "But", "And", "Or", "So", "Yet",
-        "In", "On", "At", "For", "With", "By", "From", "As", "If", "When", "While", "After",
-        "Before", "Since", "Although", "Though", "However", "Meanwhile", "There", "Here", "What",
-        "Why", "How", "Who", "Where", "Some", "Many", "Most", "All", "No", "Not", "One", "Two",
-        "Both", "Each", "Such", "Then", "Now", "Still", "Also", "Despite", "Under", "Over",
-        "According",
-    )  # fmt: skip
+    # Word lists are language data in lexicon/en/: readability/dale_chall (the ~3000 familiar
+    # words, Chall & Dale 1995), readability/inflections, abbreviations/ (sentence splitting).
 
 
 # ---------------------------------------------------------------------------------------------
@@ -760,6 +407,99 @@ class ReportConfig:
     pdf_timeout_s: float = 120.0
 
 
+class SettingTypeError(ValueError):
+    """A setting's value is not of the setting's type."""
+
+
+@cache
+def _hints(section: type) -> dict[str, Any]:
+    """Each setting's annotation; unchecked (Any) if the annotations cannot be resolved."""
+    try:
+        return typing.get_type_hints(section)
+    except (NameError, TypeError, AttributeError):
+        return {f.name: Any for f in dataclasses.fields(section)}
+
+
+_NOUNS = {bool: "true/false value", int: "integer", float: "number", str: "string", Path: "path"}
+
+
+def _noun(hint: Any, plural: bool = False) -> str:
+    """A type annotation as a noun: int -> "integer", tuple[str, ...] -> "list of strings"."""
+    origin, args = typing.get_origin(hint), typing.get_args(hint)
+    suffix = "s" if plural else ""
+    if origin in (typing.Union, types.UnionType):
+        return " or ".join(_noun(a, plural) for a in args if a is not type(None))
+    if origin is tuple and len(args) == 2 and args[1] is Ellipsis:
+        return f"list{suffix} of {_noun(args[0], True)}"
+    if origin is tuple:
+        kind = "pair" if len(args) == 2 else f"list{suffix} of {len(args)}"
+        return f"{kind}{suffix if len(args) == 2 else ''} ({', '.join(_noun(a) for a in args)})"
+    if origin is dict:
+        return f"mapping{suffix} of {_noun(args[0], True)} to {_noun(args[1], True)}"
+    return _NOUNS.get(hint, getattr(hint, "__name__", str(hint))) + suffix
+
+
+def _describe(hint: Any) -> str:
+    """A type annotation in words: "an integer", "a list of strings", "true or false"."""
+    if hint is bool:
+        return "true or false"
+    noun = _noun(hint)
+    return f"{'an' if noun[0] in 'aeiou' else 'a'} {noun}"
+
+
+def _typed(value: Any, hint: Any, name: str) -> Any:
+    """`value` checked against the annotation `hint` (lists made tuples), or SettingTypeError."""
+
+    def fail() -> typing.NoReturn:
+        raise SettingTypeError(f"setting {name} must be {_describe(hint)}, got {value!r}")
+
+    origin, args = typing.get_origin(hint), typing.get_args(hint)
+    if origin in (typing.Union, types.UnionType):
+        for option in args:
+            try:
+                return _typed(value, option, name)
+            except SettingTypeError:
+                continue
+        fail()
+    if origin is tuple:
+        if not isinstance(value, list | tuple):
+            fail()
+        inner = [args[0]] * len(value) if len(args) == 2 and args[1] is Ellipsis else args
+        if len(inner) != len(value):
+            fail()
+        pairs = enumerate(zip(value, inner, strict=True))
+        return tuple(_typed(v, h, f"{name}[{i}]") for i, (v, h) in pairs)
+    if origin is dict:
+        if not isinstance(value, dict):
+            fail()
+        return {
+            _typed(k, args[0], f"{name} key"): _typed(v, args[1], f"{name}.{k}")
+            for k, v in value.items()
+        }
+    if hint is float and isinstance(value, int | float) and not isinstance(value, bool):
+        return float(value) if isinstance(value, int) else value
+    if hint is Path and isinstance(value, str):
+        return Path(value)
+    if hint is Any:
+        return value
+    if isinstance(hint, type) and (
+        not isinstance(value, hint) or (hint is int and isinstance(value, bool))
+    ):
+        fail()
+    return value
+
+
+def _check_patterns(patterns: tuple[str, ...], name: str) -> None:
+    """Every entry of a `*_patterns` setting must be a regular expression."""
+    for i, pattern in enumerate(patterns):
+        try:
+            re.compile(pattern)
+        except re.error as err:
+            raise SettingTypeError(
+                f"setting {name}[{i}] must be a regular expression, got {pattern!r} ({err})"
+            ) from None
+
+
 @dataclass(frozen=True)
 class Settings:
     """All settings of one run; `with_overrides` builds a copy from a parameters mapping."""
@@ -773,7 +513,12 @@ class Settings:
     report: ReportConfig = field(default_factory=ReportConfig)
 
     def with_overrides(self, params: dict[str, Any] | None) -> Settings:
-        """A copy with `{"overlap": {"shingle_size": 4}, ...}` applied; unknown keys raise."""
+        """A copy with `{"overlap": {"shingle_size": 4}, ...}` applied.
+
+        Unknown sections or settings and values of the wrong type raise SettingTypeError /
+        ValueError with one line naming the setting ("overlap.min_passage_words must be an
+        integer, got 'ten'"); lists become tuples.
+        """
         if not params:
             return self
         changes: dict[str, Any] = {}
@@ -787,10 +532,11 @@ class Settings:
             unknown = sorted(set(values) - names)
             if unknown:
                 raise ValueError(f"unknown setting(s) in {section!r}: {', '.join(unknown)}")
-            fixed = {
-                k: tuple(v) if isinstance(getattr(current, k), tuple) else v
-                for k, v in values.items()
-            }
+            hints = _hints(type(current))
+            fixed = {k: _typed(v, hints[k], f"{section}.{k}") for k, v in values.items()}
+            for key, value in fixed.items():
+                if key.endswith("_patterns"):
+                    _check_patterns(value, f"{section}.{key}")
             changes[section] = dataclasses.replace(current, **fixed)
         return dataclasses.replace(self, **changes)
 

@@ -93,11 +93,17 @@ def check(engine: str) -> None:
     """Raise EngineError for an unknown engine name."""
     if engine not in ENGINES:
         raise EngineError(f"unknown engine {engine!r} (choose {' or '.join(ENGINES)})")
+    if engine == "dask":
+        from newsaudit.extras import require  # the dask extra is optional
+
+        require("dask", "the Dask engine")
 
 
 def wants_parquet(n_articles: int, requested: bool = False) -> bool:
     """Parquet copies of the tables when asked, or automatically for large corpora."""
-    return requested or n_articles >= PARQUET_FROM_ARTICLES
+    from newsaudit.extras import available  # automatic copies only when pyarrow is installed
+
+    return requested or (n_articles >= PARQUET_FROM_ARTICLES and available("parquet"))
 
 
 @contextlib.contextmanager

@@ -194,6 +194,9 @@ def write_tables(value: Results, out_dir: str | Path) -> list[Path]:
 
 def write_parquet(value: Results, out_dir: str | Path) -> list[Path]:
     """Parquet copies of the contract tables (typed, compressed; for large runs)."""
+    from newsaudit.extras import require  # the parquet extra is optional
+
+    require("parquet", "Parquet output")
     out = Path(out_dir)
     written = []
     for name, frame in value.tables().items():

@@ -5,20 +5,25 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from newsaudit.config import TaggingConfig
+from newsaudit import lexicon
+from newsaudit.config import MONTHS, WEEKDAYS, TaggingConfig
 from newsaudit.corpus import Article
 
-MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
+_MONTH = "|".join(MONTHS)
 _DATE_PATTERNS = (
-    rf"\b(?:{MONTHS})\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?\b",
-    rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:{MONTHS})(?:\s+\d{{4}})?\b",
-    rf"\b(?:{MONTHS})\s+\d{{4}}\b",
+    rf"\b(?:{_MONTH})\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?\b",
+    rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:{_MONTH})(?:\s+\d{{4}})?\b",
+    rf"\b(?:{_MONTH})\s+\d{{4}}\b",
     r"\b(?:19|20)\d{2}\b",
-    r"\b(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b",
+    rf"\b(?:on\s+)?(?:{'|'.join(WEEKDAYS)})\b",
     r"\b(?:last|next|this)\s+(?:year|month|week)\b",
     r"\b\d{4}-\d{2}-\d{2}\b",
 )
 DATE_RE = re.compile("|".join(f"(?:{p})" for p in _DATE_PATTERNS))
+# Genre cues (lexicon/en/tagging/): language data, compiled once, case-insensitive.
+EXPLAINER_CUES = lexicon.patterns("tagging/explainer_cues")
+OPINION_MARKERS = lexicon.patterns("tagging/opinion_markers")
+REPORTING_VERBS = lexicon.patterns("tagging/reporting_verbs")
 
 
 @dataclass(frozen=True)
@@ -33,22 +38,22 @@ class Tags:
     dates: tuple[str, ...]
 
 
-def _count(patterns: tuple[str, ...], text: str, flags: int = re.IGNORECASE) -> int:
-    return sum(len(re.findall(p, text, flags)) for p in patterns)
+def _count(patterns: tuple[re.Pattern[str], ...], text: str) -> int:
+    return sum(len(p.findall(text)) for p in patterns)
 
 
 def genre(article: Article, config: TaggingConfig | None = None) -> tuple[str, str]:
     """(genre, evidence): explainer by headline/lead cues, opinion by judgement vs attribution."""
     config = config or TaggingConfig()
     lead = "\n".join((article.title, *article.paragraphs[:3]))
-    for pattern in config.explainer_patterns:
+    for pattern in EXPLAINER_CUES:
         for line in lead.split("\n"):
-            match = re.search(pattern, line, re.IGNORECASE)
+            match = pattern.search(line)
             if match:
                 return "explainer", f"explainer cue {match.group(0).strip()!r}"
     words = max(article.words, 1)
-    opinion = _count(config.opinion_markers, article.text) * 100 / words
-    reporting = _count(config.reporting_verbs, article.text) * 100 / words
+    opinion = _count(OPINION_MARKERS, article.text) * 100 / words
+    reporting = _count(REPORTING_VERBS, article.text) * 100 / words
     score = opinion - config.reporting_weight * reporting
     evidence = (
         f"opinion markers {opinion:.2f}/100 words, reporting verbs {reporting:.2f}/100 words"

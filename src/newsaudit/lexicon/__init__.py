@@ -2,7 +2,8 @@
 
 Files live in `newsaudit/lexicon/<language>/`:
 - `NAME.txt`: one entry per line; blank lines and lines starting with `#` are skipped; an entry
-  keeps its inner spaces ("per cent"). Read with `words(NAME)`.
+  keeps its inner spaces ("per cent"). Read with `words(NAME)`; a list of regular expressions
+  (one per line) with `patterns(NAME)`, compiled and checked once.
 - `NAME.yaml`: a mapping or list for structured knowledge (classes of synonyms, units with
   their dimension and factor). Read with `table(NAME)`.
 Every file is validated when it is first read (no empty list, no duplicate entry, the YAML of
@@ -11,6 +12,7 @@ the expected shape); a broken lexicon is a `LexiconError` naming the file.
 
 from __future__ import annotations
 
+import re
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -49,6 +51,22 @@ def words(name: str, language: str = LANGUAGE) -> tuple[str, ...]:
     if not entries:
         raise LexiconError(f"{file}: no entries")
     return tuple(entries)
+
+
+@cache
+def patterns(
+    name: str, language: str = LANGUAGE, flags: int = re.IGNORECASE
+) -> tuple[re.Pattern[str], ...]:
+    """Entries of `NAME.txt` compiled as regular expressions; a bad one names file and line."""
+    compiled = []
+    for entry in words(name, language):
+        try:
+            compiled.append(re.compile(entry, flags))
+        except re.error as err:
+            raise LexiconError(
+                f"{path(name, '.txt', language)}: bad pattern {entry!r} ({err})"
+            ) from None
+    return tuple(compiled)
 
 
 @cache

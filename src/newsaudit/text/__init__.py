@@ -5,5 +5,8 @@
 - `tokens`: word tokens with char spans (`tokens.tokens`) and the fast word list that feeds
   shingle hashing (`tokens.words`);
 - `sentences`: sentence spans that survive abbreviations, decimals and initials;
+- `abbreviations`: the abbreviation and sentence-opener lists the splitter consults (lexicon
+  data: `lexicon/en/abbreviations/`, `lexicon/en/sentence_openers.txt`);
+- `numerals`: figures as read aloud ("14,000" -> "fourteen thousand"), for syllable counts;
 - `distance`: bounded Levenshtein distance.
 """

