@@ -23,9 +23,10 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from newsaudit import corpus, figures, names, overlap, pipeline, readability, scale, tagging
+from newsaudit import corpus, figures, names, overlap, pipeline, readability, tagging
 from newsaudit.config import DEFAULT, Settings
 from newsaudit.errors import EngineError
+from newsaudit.overlap import candidates as scale
 from newsaudit.text.tokens import words
 
 ENGINES = ("local", "dask")
@@ -273,7 +274,7 @@ def _compare_prepared(
 
 def _overlap_chunk(texts: Sequence[str], first: int, n: int, sample: int) -> scale.Shingles:
     """One chunk of the overlap module's own shingle index (its words, hashes and sampling)."""
-    from newsaudit import candidates as candidate_index
+    from newsaudit.overlap import candidates as candidate_index
 
     doc, h = candidate_index.shingle_hashes([words(t) for t in texts], n, sample)
     per_doc = np.bincount(doc, minlength=len(texts)).astype(np.int64)
@@ -286,7 +287,7 @@ def _overlap_prepared(dask_client: Any, docs: corpus.Corpus, config: Any) -> Any
     (the engine tests compare both)."""
     import dask
 
-    from newsaudit import alignment
+    from newsaudit.overlap import alignment
 
     ids = docs.ids
     small = len(ids) <= config.all_pairs_max_articles
