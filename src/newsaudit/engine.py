@@ -329,16 +329,4 @@ def _overlap_prepared(dask_client: Any, docs: corpus.Corpus, config: Any) -> Any
         for r in part
         if small or r.score >= config.report_min_score
     ]
-    results = overlap.with_corpus_evidence(results, config)
-    results.sort(key=lambda r: (-r.score, r.article_a, r.article_b))
-    texts = {i: by_id[i].text for i in involved}
-    return overlap.OverlapResult(
-        pairs=overlap.pairs_frame(results),
-        passages=overlap.passages_frame(results, texts),
-        passage_info=overlap.passage_info_frame(results),
-        evidence=overlap.evidence_frame(results),
-        quotes=overlap.quotes_frame(results, prepared, texts),
-        clusters=overlap.clusters_frame(results, docs.ids),
-        ids=tuple(docs.ids),
-        all_pairs=small,
-    )
+    return overlap.combine(results, prepared, docs.ids, config)

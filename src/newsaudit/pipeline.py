@@ -58,6 +58,7 @@ class Results:
             "names.csv": self.names,
             "readability.csv": self.readability.scores,
             "figure_comparisons.csv": self.figures.comparisons,  # every compared figure
+            "article_reuse.csv": self.overlap.article_reuse,  # each article against its sources
         }
 
 

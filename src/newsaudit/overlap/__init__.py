@@ -5,7 +5,9 @@ Modules, in the order a run uses them:
 - `prepare`: one article's tokens, sentences, quotations (`quotes`), computed once;
 - `alignment`: verbatim passages and rewritten sentences between two articles;
 - `pair`: one pair compared (containment each way, verdict, direction);
-- `direction`: the clues for which article is the source; `verdict`: how much is reused;
+- `direction`: the clues for which article is the source;
+- `features`: the reuse evidence as numbers; `verdict`: the learned model weighing it;
+- `reuse`: each article against all its possible sources together (article_reuse.csv);
 - `analysis`: the corpus step (`analyse`, `combine`, `OverlapResult`); `frames`: its tables;
 - `markup`: passages side by side with differences marked (HTML, for the report).
 
@@ -36,7 +38,6 @@ from newsaudit.overlap.frames import (
     PASSAGE_COLUMNS,
     PASSAGE_INFO_COLUMNS,
     QUOTE_COLUMNS,
-    VERDICTS,
     clusters_frame,
     evidence_frame,
     pairs_frame,
@@ -49,9 +50,11 @@ from newsaudit.overlap.pair import align_pair, compare
 from newsaudit.overlap.prepare import prepare
 from newsaudit.overlap.quotes import Quote, quotes
 from newsaudit.overlap.records import Evidence, PairResult, Prepared
-from newsaudit.overlap.verdict import directed_verdict, verdict
+from newsaudit.overlap.reuse import ARTICLE_REUSE_COLUMNS, ArticleReuse, article_reuse
+from newsaudit.overlap.verdict import VERDICTS, directed, judge
 
 __all__ = [
+    "ARTICLE_REUSE_COLUMNS",
     "CLUSTER_COLUMNS",
     "EVIDENCE_COLUMNS",
     "PAIR_COLUMNS",
@@ -60,6 +63,7 @@ __all__ = [
     "PASSAGE_INFO_COLUMNS",
     "QUOTE_COLUMNS",
     "VERDICTS",
+    "ArticleReuse",
     "Evidence",
     "OverlapResult",
     "PairResult",
@@ -67,6 +71,7 @@ __all__ = [
     "Quote",
     "align_pair",
     "analyse",
+    "article_reuse",
     "attributions",
     "clusters_frame",
     "combine",
@@ -75,8 +80,9 @@ __all__ = [
     "corpus_idf",
     "credits",
     "decide",
-    "directed_verdict",
+    "directed",
     "evidence_frame",
+    "judge",
     "keep",
     "mark_differences",
     "pairs_frame",
@@ -88,6 +94,5 @@ __all__ = [
     "quotes_frame",
     "self_references",
     "side_by_side",
-    "verdict",
     "with_corpus_evidence",
 ]

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 import pandas as pd
@@ -33,6 +33,7 @@ from newsaudit.overlap.direction import with_corpus_evidence
 from newsaudit.overlap.pair import compare
 from newsaudit.overlap.prepare import prepare
 from newsaudit.overlap.records import PairResult, Prepared
+from newsaudit.overlap.reuse import ARTICLE_REUSE_COLUMNS, article_reuse, article_reuse_frame
 
 
 @dataclass(frozen=True)
@@ -51,6 +52,10 @@ class OverlapResult:
     clusters: pd.DataFrame
     ids: tuple[str, ...]
     all_pairs: bool
+    # article_reuse.csv: each article against all its possible sources together.
+    article_reuse: pd.DataFrame = field(
+        default_factory=lambda: pd.DataFrame(columns=ARTICLE_REUSE_COLUMNS)
+    )
 
     def matrix(self, ids: Sequence[str] | None = None) -> pd.DataFrame:
         """Symmetric article x article score matrix (diagonal 1) for the heatmap.
@@ -120,7 +125,8 @@ def combine(
     ids: Sequence[str],
     config: OverlapConfig,
 ) -> OverlapResult:
-    """The corpus step: clues from the rest of the corpus, ranking, and every table."""
+    """The corpus step: clues from the rest of the corpus, ranking, each article's reuse of
+    all its possible sources together, and every table."""
     ranked = with_corpus_evidence(results, config)
     ranked.sort(key=lambda r: (-r.score, r.article_a, r.article_b))
     texts = {i: p.article.text for i, p in prepared.items()}
@@ -133,6 +139,7 @@ def combine(
         clusters=frames.clusters_frame(ranked, ids),
         ids=tuple(ids),
         all_pairs=len(ids) <= config.all_pairs_max_articles,
+        article_reuse=article_reuse_frame(article_reuse(ranked, prepared, config)),
     )
 
 

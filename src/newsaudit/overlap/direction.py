@@ -16,7 +16,7 @@ from newsaudit.corpus import Article
 from newsaudit.overlap.alignment import Passage
 from newsaudit.overlap.prepare import near_keys
 from newsaudit.overlap.records import Evidence, PairResult, Prepared
-from newsaudit.overlap.verdict import directed_verdict
+from newsaudit.overlap.verdict import directed
 from newsaudit.text.distance import edit_distance
 from newsaudit.text.fold import name_key as fold_name
 
@@ -291,9 +291,14 @@ def decide(
 ) -> tuple[str, str, float]:
     """(source, derived, confidence) from weighted votes; ("", "", 0.0) when the margin is small.
 
-    Confidence is margin / (total weight + 1): near 1 for strong one-sided evidence, lower
-    when clues disagree or are few.
+    Publication dates decide alone: a copy cannot come before its source. Otherwise confidence
+    is margin / (total weight + 1): near 1 for strong one-sided evidence, lower when clues
+    disagree or are few.
     """
+    dated = [e for e in evidence if e.kind == "date"]
+    if dated:
+        source = dated[0].favours
+        return source, b_id if source == a_id else a_id, 1.0
     votes = {a_id: 0.0, b_id: 0.0}
     for e in evidence:
         votes[e.favours] += e.weight
@@ -365,13 +370,12 @@ def with_corpus_evidence(results: Sequence[PairResult], config: OverlapConfig) -
         evidence = (*r.evidence, *clues)
         source, derived, confidence = decide(r.article_a, r.article_b, evidence, config)
         out.append(
-            dataclasses.replace(
-                r,
-                verdict=directed_verdict(r, derived, config),
-                source=source,
-                derived=derived,
-                confidence=confidence,
-                evidence=evidence,
+            directed(
+                dataclasses.replace(
+                    r, source=source, derived=derived, confidence=confidence, evidence=evidence
+                ),
+                derived,
+                config,
             )
         )
     return out

@@ -28,6 +28,9 @@ PAIR_EXTRA_COLUMNS = [
     "order_coherence",
     "direction_confidence",
     "evidence",
+    "verdict_evidence",
+    "learned_verdict",
+    "learned_probability",
 ]
 PASSAGE_COLUMNS = [
     "article_a",
@@ -55,7 +58,6 @@ QUOTE_COLUMNS = [
     "text_b",
 ]
 CLUSTER_COLUMNS = ["cluster", "article_id", "size", "role"]
-VERDICTS = ("derived", "partial", "independent")
 
 
 # ---------------------------------------------------------------------------------------------
@@ -64,6 +66,19 @@ VERDICTS = ("derived", "partial", "independent")
 
 def _passage_words(p: PairResult) -> int:
     return sum(max(g.tok_a[1] - g.tok_a[0], g.tok_b[1] - g.tok_b[0]) for g in p.passages)
+
+
+def verdict_evidence(r: PairResult) -> str:
+    """What drove the verdict, in words: the copy's covered share, and the learned model's
+    reading with the evidence that weighed most."""
+    if r.verdict == "independent":
+        return ""
+    copy = r.derived or (r.article_a if r.words_a <= r.words_b else r.article_b)
+    share = r.containment_a_in_b if copy == r.article_a else r.containment_b_in_a
+    text = f"{copy} is {share:.0%} covered by aligned passages"
+    if r.learned:
+        text += f"; learned model: {r.learned} ({r.probability:.2f}): {r.why}"
+    return text
 
 
 def pairs_frame(results: Sequence[PairResult]) -> pd.DataFrame:
@@ -86,6 +101,9 @@ def pairs_frame(results: Sequence[PairResult]) -> pd.DataFrame:
             "order_coherence": r.coherence,
             "direction_confidence": r.confidence,
             "evidence": "; ".join(e.detail for e in r.evidence),
+            "verdict_evidence": verdict_evidence(r),
+            "learned_verdict": r.learned,
+            "learned_probability": r.probability,
         }
         for r in results
     ]

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Sequence
 
 import numpy as np
 
@@ -11,8 +10,9 @@ from newsaudit.config import OverlapConfig
 from newsaudit.overlap import alignment
 from newsaudit.overlap.alignment import Passage
 from newsaudit.overlap.direction import direction
+from newsaudit.overlap.features import containment, reuse_features, short_ranges
 from newsaudit.overlap.records import PairResult, Prepared
-from newsaudit.overlap.verdict import directed_verdict, verdict
+from newsaudit.overlap.verdict import directed, judge, verdict
 
 
 def _inside_share(mask: np.ndarray, rng: tuple[int, int]) -> float:
@@ -48,52 +48,23 @@ def align_pair(
     return article_passages, quote_passages, found.coherence
 
 
-def _containment(
-    n_tokens: int,
-    ranges: Sequence[tuple[int, int]],
-    quote_ranges: Sequence[tuple[int, int]],
-    short_ranges: Sequence[tuple[int, int]] = (),
-) -> float:
-    """Share of an article's words inside reused passages.
-
-    Shared quotes are left out of numerator and denominator; so are unmatched short lines
-    (headings, datelines, credit lines), which no sentence alignment can match.
-    """
-    mask = np.zeros(n_tokens, dtype=bool)
-    ignore = np.zeros(n_tokens, dtype=bool)
-    for s, e in ranges:
-        mask[s:e] = True
-    for s, e in short_ranges:
-        ignore[s:e] = True
-    ignore &= ~mask
-    for s, e in quote_ranges:
-        ignore[s:e] = True
-    denominator = int((~ignore).sum())
-    return float((mask & ~ignore).sum() / denominator) if denominator else 0.0
-
-
-def _short_ranges(p: Prepared, config: OverlapConfig) -> list[tuple[int, int]]:
-    return [(lo, hi) for lo, hi in p.view.tok_ranges if hi - lo < config.sentence_min_words]
-
-
 def compare(
     a: Prepared, b: Prepared, idf: dict[str, float], default_idf: float, config: OverlapConfig
 ) -> PairResult:
     """Passages, containments, verdict and (for reusing pairs) direction of one pair."""
     passages, quote_passages, coherence = align_pair(a, b, idf, default_idf, config)
-    c_a = _containment(
+    c_a = containment(
         len(a.toks),
         [p.tok_a for p in passages],
         [p.tok_a for p in quote_passages],
-        _short_ranges(a, config),
+        short_ranges(a, config),
     )
-    c_b = _containment(
+    c_b = containment(
         len(b.toks),
         [p.tok_b for p in passages],
         [p.tok_b for p in quote_passages],
-        _short_ranges(b, config),
+        short_ranges(b, config),
     )
-    kind = verdict(max(c_a, c_b), config)
     result = PairResult(
         a.article.article_id,
         b.article.article_id,
@@ -102,18 +73,26 @@ def compare(
         tuple(passages),
         tuple(quote_passages),
         round(coherence, 6),
-        kind,
+        verdict(max(c_a, c_b), config),
         words_a=len(a.toks),
         words_b=len(b.toks),
     )
-    if kind == "independent":
+    if result.verdict == "independent":
         return result
+    judged = (
+        judge(reuse_features(a, [b], [result], config)),
+        judge(reuse_features(b, [a], [result], config)),
+    )
     source, derived, confidence, evidence = direction(a, b, passages, config, (c_a, c_b))
-    return dataclasses.replace(
-        result,
-        verdict=directed_verdict(result, derived, config),
-        source=source,
-        derived=derived,
-        confidence=confidence,
-        evidence=evidence,
+    return directed(
+        dataclasses.replace(
+            result,
+            judged=judged,
+            source=source,
+            derived=derived,
+            confidence=confidence,
+            evidence=evidence,
+        ),
+        derived,
+        config,
     )

@@ -55,6 +55,11 @@ class PairResult:
     evidence: tuple[Evidence, ...] = ()
     words_a: int = 0
     words_b: int = 0
+    # The learned verdict with a as the copy, then with b: (verdict, probability, evidence).
+    judged: tuple[tuple[str, float, str], ...] = ()
+    learned: str = ""  # the learned model's verdict for the copy side
+    probability: float = 0.0  # ... and its probability
+    why: str = ""  # the evidence that drove it, in words
 
     @property
     def score(self) -> float:
