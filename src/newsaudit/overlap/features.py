@@ -24,9 +24,6 @@ FEATURES = (
     "containment_2",  # ... word 2-grams
     "containment_3",  # ... word 3-grams
     "containment_5",  # ... word 5-grams
-    "containment_8",  # ... word 8-grams (long copied stretches)
-    "content_words_1",  # copy's distinct content words (no function words) in the sources
-    "unquoted_3",  # copy's 3-grams outside quotation marks found in the sources
     "source_used_3",  # sources' distinct 3-grams found in the copy (how much of them is used)
     "covered_share",  # copy's words inside aligned passages (shared quotes, short lines aside)
     "verbatim_share",  # ... inside verbatim (lightly edited) passages
@@ -50,9 +47,6 @@ DESCRIPTIONS = {
     "containment_2": "shared word pairs",
     "containment_3": "shared 3-word sequences",
     "containment_5": "shared 5-word sequences",
-    "containment_8": "shared 8-word sequences",
-    "content_words_1": "shared content words",
-    "unquoted_3": "shared 3-word sequences outside quotes",
     "source_used_3": "share of the source text used",
     "covered_share": "share covered by aligned passages",
     "verbatim_share": "share copied verbatim",
@@ -112,12 +106,6 @@ def gram_hashes(codes: np.ndarray, n: int) -> np.ndarray:
     return h
 
 
-def _share(own: np.ndarray, pool: np.ndarray) -> float:
-    """Share of the distinct values of `own` found in `pool`."""
-    own = np.unique(own)
-    return float(np.isin(own, pool).mean()) if len(own) else 0.0
-
-
 def _side(r: PairResult, copy_id: str) -> int:
     return 0 if r.article_a == copy_id else 1
 
@@ -136,28 +124,23 @@ def reuse_features(
     if not n_words or not sources:
         return out
     # Word codes shared by the copy and its sources for this call (deterministic, no strings
-    # kept): n-grams become 64-bit hashes compared with numpy.
+    # kept): n-grams become 64-bit hashes, compared as sets of ints.
     texts = [copy, *sources]
-    codes, uniques = pd.factorize(
-        np.fromiter((t.norm for p in texts for t in p.toks), dtype=object)
-    )
+    codes, _ = pd.factorize(np.fromiter((t.norm for p in texts for t in p.toks), dtype=object))
     codes = codes.astype(np.uint64) + np.uint64(1)
     bounds = np.cumsum([0, *(len(p.toks) for p in texts)])
     parts = [codes[bounds[k] : bounds[k + 1]] for k in range(len(texts))]
     pools, own_grams = {}, {}
-    for n in (1, 2, 3, 5, 8):
+    for n in (1, 2, 3, 5):
         own_grams[n] = gram_hashes(parts[0], n)
-        pools[n] = np.unique(np.concatenate([gram_hashes(q, n) for q in parts[1:]]))
-        out[f"containment_{n}"] = _share(own_grams[n], pools[n])
-    shared_3 = np.isin(np.unique(own_grams[3]), pools[3]).sum()
-    out["source_used_3"] = float(shared_3 / len(pools[3])) if len(pools[3]) else 0.0
-    stop = np.isin(uniques, list(config.stopwords))
-    content = parts[0][~stop[(parts[0] - np.uint64(1)).astype(np.int64)]]
-    out["content_words_1"] = _share(gram_hashes(content, 1), pools[1])
-    unquoted = ~copy.quote_mask[: len(own_grams[3])]
-    out["unquoted_3"] = _share(own_grams[3][unquoted], pools[3])
+        own = set(own_grams[n].tolist())
+        pools[n] = pool = set().union(*(gram_hashes(q, n).tolist() for q in parts[1:]))
+        shared = len(own & pool)
+        out[f"containment_{n}"] = shared / len(own) if own else 0.0
+        if n == 3:
+            out["source_used_3"] = shared / len(pool) if pool else 0.0
     starts_5 = np.zeros(n_words, dtype=bool)
-    starts_5[: len(own_grams[5])] = np.isin(own_grams[5], pools[5])
+    starts_5[: len(own_grams[5])] = [h in pools[5] for h in own_grams[5].tolist()]
     copy_id = copy.article.article_id
     ranges, verbatim, rewritten, quoted = [], [], [], []
     longest, coherence, used = 0, 0.0, 0
