@@ -8,8 +8,9 @@ import random
 import pandas as pd
 import pytest
 
-from newsaudit import corpus, engine, pipeline, scale
+from newsaudit import corpus, engine, pipeline
 from newsaudit.config import DEFAULT
+from newsaudit.overlap import candidates as scale
 
 from .conftest import SEEDS
 
@@ -100,7 +101,7 @@ def test_dask_engine_equals_local_with_candidates_and_sampling(dask_client):
 def test_distributed_candidates_equal_the_local_index(dask_client, sample, buckets):
     texts = _texts(120, seed=5)
     ids, bodies = list(texts), list(texts.values())
-    local = scale.candidates(ids, bodies, sample=sample, chunk_size=50)
+    local = scale.hashed_candidates(ids, bodies, sample=sample, chunk_size=50)
     distributed = engine.candidates_dask(dask_client, ids, bodies, sample=sample, buckets=buckets)
     pd.testing.assert_frame_equal(local, distributed)
     assert {("010", "011"), ("050", "051")} <= set(

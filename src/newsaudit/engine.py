@@ -23,19 +23,10 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from newsaudit import (
-    corpus,
-    events,
-    figures,
-    names,
-    overlap,
-    pipeline,
-    readability,
-    scale,
-    tagging,
-)
+from newsaudit import corpus, events, figures, names, overlap, pipeline, readability, tagging
 from newsaudit.config import DEFAULT, Settings
 from newsaudit.errors import EngineError
+from newsaudit.overlap import candidates as scale
 from newsaudit.text.tokens import words
 
 ENGINES = ("local", "dask")
@@ -293,7 +284,7 @@ def _compare_prepared(
 
 def _overlap_chunk(texts: Sequence[str], first: int, n: int, sample: int) -> scale.Shingles:
     """One chunk of the overlap module's own shingle index (its words, hashes and sampling)."""
-    from newsaudit import candidates as candidate_index
+    from newsaudit.overlap import candidates as candidate_index
 
     doc, h = candidate_index.shingle_hashes([words(t) for t in texts], n, sample)
     per_doc = np.bincount(doc, minlength=len(texts)).astype(np.int64)
@@ -306,7 +297,7 @@ def _overlap_prepared(dask_client: Any, docs: corpus.Corpus, config: Any) -> Any
     (the engine tests compare both)."""
     import dask
 
-    from newsaudit import alignment
+    from newsaudit.overlap import alignment
 
     ids = docs.ids
     small = len(ids) <= config.all_pairs_max_articles
@@ -348,16 +339,4 @@ def _overlap_prepared(dask_client: Any, docs: corpus.Corpus, config: Any) -> Any
         for r in part
         if small or r.score >= config.report_min_score
     ]
-    results = overlap.with_corpus_evidence(results, config)
-    results.sort(key=lambda r: (-r.score, r.article_a, r.article_b))
-    texts = {i: by_id[i].text for i in involved}
-    return overlap.OverlapResult(
-        pairs=overlap.pairs_frame(results),
-        passages=overlap.passages_frame(results, texts),
-        passage_info=overlap.passage_info_frame(results),
-        evidence=overlap.evidence_frame(results),
-        quotes=overlap.quotes_frame(results, prepared, texts),
-        clusters=overlap.clusters_frame(results, docs.ids),
-        ids=tuple(docs.ids),
-        all_pairs=small,
-    )
+    return overlap.combine(results, prepared, docs.ids, config)

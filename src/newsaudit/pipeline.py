@@ -63,6 +63,7 @@ class Results:
             "readability.csv": self.readability.scores,
             "figure_comparisons.csv": self.figures.comparisons,  # every compared figure
             "events.csv": self.events,
+            "article_reuse.csv": self.overlap.article_reuse,  # each article against its sources
         }
 
 

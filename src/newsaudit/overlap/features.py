@@ -1,0 +1,190 @@
+"""Reuse evidence as numbers: what the alignment knows about one copy and its possible sources.
+
+One function, `reuse_features`, serves both readings of reuse: a pair (the copy against one
+source) and an article against the rest of the corpus (the copy against all its possible
+sources together: a text rewritten from three wire takes is derived from their union). The
+learned verdict (`verdict`) weighs these numbers; their names are the model's inputs.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable, Sequence
+
+import numpy as np
+import pandas as pd
+
+from newsaudit.config import OverlapConfig
+from newsaudit.overlap.candidates import _mix
+from newsaudit.overlap.records import PairResult, Prepared
+
+# The model's inputs, in order. Shares are of the copy's words unless said otherwise.
+FEATURES = (
+    "containment_1",  # copy's distinct words found in the sources
+    "containment_2",  # ... word 2-grams
+    "containment_3",  # ... word 3-grams
+    "containment_5",  # ... word 5-grams
+    "source_used_3",  # sources' distinct 3-grams found in the copy (how much of them is used)
+    "covered_share",  # copy's words inside aligned passages (shared quotes, short lines aside)
+    "verbatim_share",  # ... inside verbatim (lightly edited) passages
+    "rewritten_share",  # ... inside rewritten sentences only
+    "quote_share",  # ... inside quotations both texts carry (a quote reused, not the article)
+    "longest_passage",  # longest aligned passage, as a share of the copy
+    "quoted_in_covered",  # share of the covered words that sit inside quotation marks
+    "coherence",  # sentence-order coherence of the best-aligned source
+    "log_length_ratio",  # log(copy words / longest source words)
+    "anchors_shared",  # copy's names and numbers found in the sources
+    "log_words",  # log(1 + copy words)
+    "sources_used",  # sources sharing at least one aligned passage with the copy
+    "sentences_reused",  # copy's sentences at least half inside aligned passages
+    "sentences_touched",  # copy's sentences holding a 5-gram of the sources
+    "passages_per_100",  # aligned passages per 100 words of the copy
+    "log_source_words",  # log(1 + words of all sources together)
+)
+# How each feature reads in a sentence (the verdict's explanation).
+DESCRIPTIONS = {
+    "containment_1": "shared vocabulary",
+    "containment_2": "shared word pairs",
+    "containment_3": "shared 3-word sequences",
+    "containment_5": "shared 5-word sequences",
+    "source_used_3": "share of the source text used",
+    "covered_share": "share covered by aligned passages",
+    "verbatim_share": "share copied verbatim",
+    "rewritten_share": "share in rewritten sentences",
+    "quote_share": "share in shared quotations",
+    "longest_passage": "longest copied passage",
+    "quoted_in_covered": "reused words inside quotes",
+    "coherence": "same sentence order",
+    "log_length_ratio": "length against the source",
+    "anchors_shared": "names and numbers shared",
+    "log_words": "article length",
+    "sources_used": "number of sources drawn on",
+    "sentences_reused": "sentences mostly aligned",
+    "sentences_touched": "sentences sharing 5-word sequences",
+    "passages_per_100": "aligned passages per 100 words",
+    "log_source_words": "length of the sources",
+}
+
+
+def containment(
+    n_tokens: int,
+    ranges: Iterable[tuple[int, int]],
+    quote_ranges: Iterable[tuple[int, int]],
+    short_ranges: Iterable[tuple[int, int]] = (),
+) -> float:
+    """Share of an article's words inside reused passages.
+
+    Shared quotes are left out of numerator and denominator; so are unmatched short lines
+    (headings, datelines, credit lines), which no sentence alignment can match.
+    """
+    mask = np.zeros(n_tokens, dtype=bool)
+    ignore = np.zeros(n_tokens, dtype=bool)
+    for s, e in ranges:
+        mask[s:e] = True
+    for s, e in short_ranges:
+        ignore[s:e] = True
+    ignore &= ~mask
+    for s, e in quote_ranges:
+        ignore[s:e] = True
+    denominator = int((~ignore).sum())
+    return float((mask & ~ignore).sum() / denominator) if denominator else 0.0
+
+
+def short_ranges(p: Prepared, config: OverlapConfig) -> list[tuple[int, int]]:
+    """Token ranges of sentences too short to align (headings, datelines, credit lines)."""
+    return [(lo, hi) for lo, hi in p.view.tok_ranges if hi - lo < config.sentence_min_words]
+
+
+def gram_hashes(codes: np.ndarray, n: int) -> np.ndarray:
+    """A 64-bit hash of the word n-gram starting at each position of a word-code array."""
+    m = len(codes) - n + 1
+    if m <= 0:
+        return np.zeros(0, dtype=np.uint64)
+    h = np.zeros(m, dtype=np.uint64)
+    for k in range(n):  # chained mixing, order-sensitive, as in the shingle index
+        h = _mix(h ^ codes[k : k + m])
+    return h
+
+
+def _side(r: PairResult, copy_id: str) -> int:
+    return 0 if r.article_a == copy_id else 1
+
+
+def reuse_features(
+    copy: Prepared,
+    sources: Sequence[Prepared],
+    links: Sequence[PairResult],
+    config: OverlapConfig,
+) -> dict[str, float]:
+    """The evidence that `copy` reuses `sources` (together), from n-grams and the alignments
+    `links` (the compared pairs of `copy` with each source)."""
+    n_words = len(copy.toks)
+    out = dict.fromkeys(FEATURES, 0.0)
+    out["log_words"] = math.log1p(n_words)
+    if not n_words or not sources:
+        return out
+    # Word codes shared by the copy and its sources for this call (deterministic, no strings
+    # kept): n-grams become 64-bit hashes, compared as sets of ints.
+    texts = [copy, *sources]
+    codes, _ = pd.factorize(np.fromiter((t.norm for p in texts for t in p.toks), dtype=object))
+    codes = codes.astype(np.uint64) + np.uint64(1)
+    bounds = np.cumsum([0, *(len(p.toks) for p in texts)])
+    parts = [codes[bounds[k] : bounds[k + 1]] for k in range(len(texts))]
+    pools, own_grams = {}, {}
+    for n in (1, 2, 3, 5):
+        own_grams[n] = gram_hashes(parts[0], n)
+        own = set(own_grams[n].tolist())
+        pools[n] = pool = set().union(*(gram_hashes(q, n).tolist() for q in parts[1:]))
+        shared = len(own & pool)
+        out[f"containment_{n}"] = shared / len(own) if own else 0.0
+        if n == 3:
+            out["source_used_3"] = shared / len(pool) if pool else 0.0
+    starts_5 = np.zeros(n_words, dtype=bool)
+    starts_5[: len(own_grams[5])] = [h in pools[5] for h in own_grams[5].tolist()]
+    copy_id = copy.article.article_id
+    ranges, verbatim, rewritten, quoted = [], [], [], []
+    longest, coherence, used = 0, 0.0, 0
+    for r in links:
+        side = _side(r, copy_id)
+        spans = [(p.tok_a, p.tok_b)[side] for p in r.passages]
+        ranges += spans
+        verbatim += [s for s, p in zip(spans, r.passages, strict=True) if p.kind == "verbatim"]
+        rewritten += [s for s, p in zip(spans, r.passages, strict=True) if p.kind != "verbatim"]
+        quoted += [(p.tok_a, p.tok_b)[side] for p in r.quote_passages]
+        longest = max([longest, *(e - s for s, e in spans)])
+        coherence = max(coherence, r.coherence)
+        used += bool(r.passages)
+    short = short_ranges(copy, config)
+    out["covered_share"] = containment(n_words, ranges, quoted, short)
+    out["verbatim_share"] = containment(n_words, verbatim, quoted, short)
+    out["rewritten_share"] = max(0.0, out["covered_share"] - out["verbatim_share"])
+    out["quote_share"] = containment(n_words, quoted, ())
+    out["longest_passage"] = longest / n_words
+    covered = np.zeros(n_words, dtype=bool)
+    for s, e in ranges + quoted:
+        covered[s:e] = True
+    out["quoted_in_covered"] = (
+        float((covered & copy.quote_mask).sum() / covered.sum()) if covered.any() else 0.0
+    )
+    out["coherence"] = coherence
+    longest_source = max(len(s.toks) for s in sources)
+    out["log_length_ratio"] = math.log(n_words / longest_source) if longest_source else 0.0
+    anchors = copy.view.anchored
+    if anchors:
+        pool_stems = set().union(*(st for s in sources for st in s.view.stems))
+        out["anchors_shared"] = len(anchors & pool_stems) / len(anchors)
+    out["sources_used"] = float(used)
+    long_sentences = [(lo, hi) for lo, hi in copy.view.tok_ranges if hi - lo >= 5]
+    if long_sentences:
+        own_covered = np.zeros(n_words, dtype=bool)
+        for s, e in ranges:
+            own_covered[s:e] = True
+        out["sentences_reused"] = float(
+            np.mean([own_covered[lo:hi].mean() >= 0.5 for lo, hi in long_sentences])
+        )
+        out["sentences_touched"] = float(
+            np.mean([starts_5[lo : max(lo, hi - 4)].any() for lo, hi in long_sentences])
+        )
+    out["passages_per_100"] = 100.0 * len(ranges) / n_words
+    out["log_source_words"] = math.log1p(sum(len(s.toks) for s in sources))
+    return out
