@@ -592,7 +592,9 @@ def test_csvs_are_byte_identical_across_processes_and_hash_seeds(tmp_path):
             timeout=300,
         )
         outputs.append({p.name: p.read_bytes() for p in sorted(out.glob("*.csv"))})
-    assert len(outputs[0]) == 9 and outputs[0] == outputs[1]  # 7 contract + comparisons, events
+    assert (
+        len(outputs[0]) == 10 and outputs[0] == outputs[1]
+    )  # 7 contract + comparisons, events, reuse
 
 
 @pytest.mark.parametrize(
