@@ -58,7 +58,8 @@ class Statement:
 class Value:
     """A value and who gives it: independent statements and the copies that repeat them."""
 
-    text: str
+    text: str  # the interval: "300 or more"
+    written: str = ""  # as the first stating article writes it: "More than 300"
     stated_by: list[str] = field(default_factory=list)
     repeated_by: list[str] = field(default_factory=list)
 
@@ -155,6 +156,7 @@ def _claims(results: Results) -> tuple[Claim, ...]:
             values.append(
                 Value(
                     text=root.interval,
+                    written=root.text,
                     stated_by=[root.who],
                     repeated_by=[
                         tag.get(s.article_id, s.article_id)

@@ -132,6 +132,8 @@ def value_text(value: float, unit: str = "") -> str:
         return "∞" if value > 0 else "−∞"
     if unit in ("year", "date"):
         return f"{value:.0f}"
+    if abs(value - round(value)) < 1e-6 * max(1.0, abs(value)):  # 187.00000000000003
+        value = float(round(value))
     digits = 0 if float(value).is_integer() else (1 if abs(value) >= 10 else 2)
     text = f"{value:,.{digits}f}"
     if unit in ("percent", "%"):

@@ -4,6 +4,7 @@ with the report templates (pure over notebooks)."""
 from __future__ import annotations
 
 import copy
+import html
 import re
 
 import nbformat
@@ -57,18 +58,38 @@ def merge(notebooks: list[nbformat.NotebookNode], title: str) -> nbformat.Notebo
             merged.cells.append(cell)
             if "contents" in tags or ("title" in tags and not toc_at):
                 toc_at = len(merged.cells)  # the contents follow the first screen
-    nested, seen_h1 = [], False
-    for level, text in headings:  # h2s before the first h1 are top-level entries
-        seen_h1 = seen_h1 or level == 1
-        indent = "    " if level == 2 and seen_h1 else ""
-        nested.append(f"{indent}- [{text}](#{_slug(text)})")
-    toc = "\n".join(nested)
-    contents = nbformat.v4.new_markdown_cell(
-        f'<nav class="na-toc" markdown="1">\n\n## Contents\n\n{toc}\n\n</nav>'
-    )
+    contents = nbformat.v4.new_markdown_cell(contents_html(headings))
     contents["id"] = "contents"  # a fixed id: new cells get random ones, the HTML shows them
     merged.cells.insert(toc_at, contents)
     return merged
+
+
+def contents_html(headings: list[tuple[int, str]]) -> str:
+    """The contents as one HTML block (a sidebar on wide screens): level-1 headings with their
+    level-2 headings nested; level-2 headings before the first level-1 are top-level entries."""
+    items: list[str] = []
+    open_sub = False
+    seen_h1 = False
+    for level, text in headings:
+        link = f'<a href="#{html.escape(_slug(text), quote=True)}">{html.escape(text)}</a>'
+        nested = level == 2 and seen_h1
+        if nested and not open_sub:
+            items.append("<ul>")
+            open_sub = True
+        if not nested and open_sub:
+            items.append("</ul></li>")
+            open_sub = False
+        elif items and not nested and items[-1] != "<ul>":
+            items.append("</li>")
+        items.append(f"<li>{link}" + ("</li>" if nested else ""))
+        seen_h1 = seen_h1 or level == 1
+    if open_sub:
+        items.append("</ul>")
+    if headings:
+        items.append("</li>")
+    return (
+        '<nav class="na-toc"><h2 id="Contents">Contents</h2><ul>' + "".join(items) + "</ul></nav>"
+    )
 
 
 def render_html(nb: nbformat.NotebookNode) -> str:

@@ -127,8 +127,8 @@ def figure_findings(results: Results, limit: int = 3) -> list[str]:
     lines = [head]
     for number, card in enumerate(cards[:limit], start=1):
         values = "; ".join(
-            f"{v.text}: {', '.join(v.stated_by)}"
-            + (f", repeated by {', '.join(v.repeated_by)}" if v.repeated_by else "")
+            f"“{v.written}” in {' and '.join(v.stated_by)}"
+            + (f", repeated by its copy {', '.join(v.repeated_by)}" if v.repeated_by else "")
             for v in card.values
         )
         lines.append(
@@ -154,9 +154,9 @@ def readability_findings(results: Results) -> list[str]:
             + _link("Readability", "Scores")
         ]
     return [
-        f"Reading level runs from school grade {easiest.flesch_kincaid_grade:.0f} "
-        f"({_e(name(results, easiest.article_id))}) to {hardest.flesch_kincaid_grade:.0f} "
-        f"({_e(name(results, hardest.article_id))}), Flesch-Kincaid. "
+        f"Reading level (Flesch-Kincaid) runs from school grade "
+        f"{easiest.flesch_kincaid_grade:.0f} in {_e(name(results, easiest.article_id))} to "
+        f"{hardest.flesch_kincaid_grade:.0f} in {_e(name(results, hardest.article_id))}. "
         + _link("Readability", "Scores")
     ]
 
@@ -191,12 +191,22 @@ def name_findings(results: Results) -> list[str]:
     return [f"Names spelled more than one way: {_e(shown)}. {_link('Name-variants', 'Variants')}"]
 
 
+def _when(docs) -> str:
+    dates = sorted(a.published for a in docs if a.published)
+    if not dates:
+        return "no publication dates given"
+    if dates[0] == dates[-1]:
+        return f"published {dates[0].isoformat()}"
+    return f"published {dates[0].isoformat()} to {dates[-1].isoformat()}"
+
+
 def findings(results: Results, limit: int | None = None) -> list[str]:
     """The key findings, most important first: who copied whom, which figures disagree,
     misspelt names, reading level (HTML sentences, every article-derived text escaped)."""
     docs = results.corpus
     lines = [
-        f"{len(docs)} articles, {date_range(results)}. " + _link("Article-key", "Article key")
+        f"{len(docs):,} articles ({sum(a.words for a in docs):,} words), {_when(docs)}. "
+        + _link("Article-key", "Article key")
     ]
     lines += overlap_findings(results) + figure_findings(results)
     lines += name_findings(results) + readability_findings(results)

@@ -8,6 +8,33 @@ from newsaudit.report.display import Figure, Table, Text
 from newsaudit.report.labels import labels, relabel
 from newsaudit.report.plots import readability as plots
 
+SHORT = {
+    "article_id": "Article",
+    "flesch_kincaid_grade": "FK grade",
+    "flesch_reading_ease": "Reading ease",
+    "gunning_fog": "Fog",
+    "smog_index": "SMOG",
+    "coleman_liau_index": "Coleman-Liau",
+    "automated_readability_index": "ARI",
+    "dale_chall_readability_score": "Dale-Chall",
+    "short_text_warning": "Short text",
+    "paragraph": "Para.",
+    "syllables": "Syllables",
+}
+
+
+def short(columns) -> dict[str, str]:
+    """Column headers short enough for a printed page: "FK grade (alt.)", "Reading ease Δ"."""
+    out = {}
+    for column in columns:
+        base, suffix = column, ""
+        for end, words in (("_alt", " (alt.)"), ("_diff", " Δ")):
+            if column.endswith(end):
+                base, suffix = column[: -len(end)], words
+        if base in SHORT:
+            out[column] = SHORT[base] + suffix
+    return out
+
 
 def _tagged(results: Results):
     scores = readability.join_tags(results.readability.scores, results.articles)
@@ -24,9 +51,10 @@ def ranking(results: Results) -> Table:
     frame = readability.ranked(_tagged(results), "flesch_kincaid_grade")
     return Table(
         frame,
+        wide=("notes",),
         caption="Articles ranked by Flesch-Kincaid grade (higher is harder)",
         digits=1,
-        labels={"article_id": "Article"},
+        labels=short(frame.columns),
     )
 
 
@@ -46,7 +74,7 @@ def scores(results: Results) -> Table:
         frame,
         caption="All standard scores per article (readability.csv)",
         digits=1,
-        labels={"article_id": "Article"},
+        labels=short(frame.columns),
     )
 
 
@@ -76,8 +104,8 @@ def hardest(results: Results) -> Table:
         frame,
         caption="The hardest paragraphs in the corpus",
         digits=1,
-        labels={"article_id": "Article"},
-        wide=("text",),
+        labels=short(frame.columns),
+        wide=("excerpt",),
     )
 
 
@@ -93,5 +121,5 @@ def backends(results: Results) -> Table:
     """Both syllable counters side by side."""
     frame = relabel(readability.backend_comparison(results.readability), results, ("article_id",))
     return Table(
-        frame, caption="Both backends side by side", digits=2, labels={"article_id": "Article"}
+        frame, caption="Both backends side by side", digits=2, labels=short(frame.columns)
     )
