@@ -309,7 +309,7 @@ def index_frame(runs: Iterable[CorpusRun]) -> pd.DataFrame:
 def index_html(result: BatchResult, generated: str) -> str:
     """index.html from the report templates (see `newsaudit.report.batch_index`)."""
     return batch_index.index_html(
-        result.runs, result.seconds, generated, INDEX_CSV, BATCH_MANIFEST
+        result.runs, result.seconds, generated, INDEX_CSV, BATCH_MANIFEST, result.out_root
     )
 
 

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Sequence
 from functools import cache
+from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
@@ -37,19 +39,30 @@ def environment() -> jinja2.Environment:
 
 
 def index_html(
-    runs: Sequence[Any], seconds: float, generated: str, csv: str, manifest: str
+    runs: Sequence[Any],
+    seconds: float,
+    generated: str,
+    csv: str,
+    manifest: str,
+    root: Path | None = None,
 ) -> str:
-    """index.html: self-contained (inline CSS, no scripts), every text escaped, relative links;
-    failed corpora are marked FAILED with their one-line error."""
+    """index.html: self-contained (inline CSS, no scripts), every text escaped, relative links
+    and corpus folders relative to `root` (the page names no absolute path); failed corpora
+    are marked FAILED with their one-line error."""
     counts = {s: sum(r.status == s for r in runs) for s in ("built", "unchanged", "failed")}
     summary = (
         f"{len(runs)} corpora: {counts['built'] + counts['unchanged']} complete "
         f"({counts['built']} built, {counts['unchanged']} unchanged), {counts['failed']} failed."
     )
+    folders = [
+        Path(os.path.relpath(r.corpus_dir, root)).as_posix() if root else r.corpus_dir
+        for r in runs
+    ]
     return (
         environment()
         .get_template("batch_index.html.j2")
         .render(
+            rows=list(zip(runs, folders, strict=True)),
             runs=runs,
             seconds=seconds,
             generated=generated,

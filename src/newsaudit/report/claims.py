@@ -21,6 +21,7 @@ from newsaudit.report.labels import (
 )
 
 ROUNDING_GAP = 0.10  # within 10 %: the size of rounding "about 14,000" to "13,000" or back
+MOVED_GAP = 0.5  # a running count rarely doubles between two days' articles; beyond: definition
 REASONS = {
     "time": (
         "time of writing: the articles appeared on different dates and the count may have "
@@ -102,12 +103,13 @@ def _date(results: Results, article_id: str) -> str:
     return ""
 
 
-def _reason(rows: pd.DataFrame, dates: list[str], relative: float) -> str:
-    known = {d for d in dates if d}
-    if len(known) > 1:
-        return "time"
+def _reason(dates: list[str], relative: float) -> str:
+    """The likeliest reason for a gap: rounding when small, a moved count when the articles
+    appeared on different days and the gap is moderate, else a different definition."""
     if relative <= ROUNDING_GAP:
         return "rounding"
+    if len({d for d in dates if d}) > 1 and relative <= MOVED_GAP:
+        return "time"
     return "definition"
 
 
@@ -184,7 +186,7 @@ def _claims(results: Results) -> tuple[Claim, ...]:
                 f"{value_text(max(near_a, near_b), unit)}, are "
                 f"{value_text(abs(float(first['difference'])), unit)} apart"
             )
-        reason = _reason(rows, [s.date for s in statements], relative)
+        reason = _reason([s.date for s in statements], relative)
         out.append(
             Claim(
                 measure=measure,

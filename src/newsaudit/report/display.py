@@ -115,9 +115,16 @@ class Table:
 
     def _repr_html_(self) -> str:
         frame = self.frame
+        anchor = f' id="{html.escape(self.anchor, quote=True)}"' if self.anchor else ""
+        if frame.empty:  # a caption and one line, not an empty grid of headers
+            text = html.escape(f"{self.caption or 'Table'}: none.")
+            return f'<div class="na-table"{anchor}><p class="na-note">{text}</p></div>'
         shown = frame.head(self.max_rows)
+        wide = [c for c in shown.columns if c in self.wide]
+        # long text columns share most of the width; the short ones shrink to their content
+        share = f' style="width:{70 // len(wide)}%"' if wide else ""
         head = "".join(
-            ('<th class="wide">' if c in self.wide else "<th>")
+            (f'<th class="wide"{share}>' if c in self.wide else "<th>")
             + f"{html.escape(self.labels.get(c, _label(str(c))))}</th>"
             for c in shown.columns
         )
@@ -132,6 +139,7 @@ class Table:
                 numeric = isinstance(value, int | float) and not isinstance(value, bool)
                 css = "num" if numeric and kinds[column] != "year" else "txt"
                 css += " wide" if column in self.wide else ""
+                css += " date" if kinds[column] == "date" else ""
                 cells.append(f'<td class="{css}">{text}</td>')
             body.append("<tr>" + "".join(cells) + "</tr>")
         notes = []
@@ -139,22 +147,20 @@ class Table:
             notes.append(f"Showing {len(shown):,} of {len(frame):,} rows; the CSV has them all.")
         if self.note:
             notes.append(self.note)
-        if frame.empty:
-            notes.append("No rows.")
         caption = (
             f"<caption>{html.escape(self.caption)}</caption>"
             if self.caption
             else "<caption></caption>"
         )
         foot = "".join(f'<p class="na-note">{html.escape(n)}</p>' for n in notes)
-        anchor = f' id="{html.escape(self.anchor, quote=True)}"' if self.anchor else ""
         table = (
             f"<table>{caption}<thead><tr>{head}</tr></thead><tbody>{''.join(body)}</tbody></table>"
         )
         if len(shown) > self.fold_rows:
             summary = html.escape(f"{self.caption or 'Table'} ({len(frame):,} rows)")
             table = f'<details class="na-fold"><summary>{summary}</summary>{table}</details>'
-        return f'<div class="na-table"{anchor}>\n{table}{foot}</div>'
+        short = " na-short" if len(shown) <= self.fold_rows else ""  # kept on one page
+        return f'<div class="na-table{short}"{anchor}>\n{table}{foot}</div>'
 
 
 def png_base64(fig: MplFigure, dpi: int = ReportConfig().figure_dpi) -> str:
@@ -176,11 +182,15 @@ class Figure:
     _png: str = field(default="", repr=False)
 
     def _repr_html_(self) -> str:
+        # shown at about 80 px per figure inch (capped by the page): a small chart stays
+        # small instead of filling the page width
+        width = round(float(self.fig.get_size_inches()[0]) * 80)
         if not self._png:
             self._png = png_base64(self.fig, self.dpi)
         alt = html.escape(self.alt or self.caption, quote=True)
         return (
-            f'<figure class="na-figure"><img alt="{alt}" src="data:image/png;base64,{self._png}">'
+            f'<figure class="na-figure"><img alt="{alt}" style="width:{width}px" '
+            f'src="data:image/png;base64,{self._png}">'
             f'<figcaption><span class="na-figure-mark">Figure.</span> '
             f"{html.escape(self.caption)}</figcaption></figure>"
         )

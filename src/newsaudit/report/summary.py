@@ -169,6 +169,8 @@ def misspellings(canonical: str, variants: list[str]) -> list[str]:
     for variant in variants:
         other = name_key(variant)
         limit = max(1, round(0.3 * min(len(key), len(other))))
+        if variant.casefold() == canonical.casefold():
+            continue  # "DENVER" in a dateline is the same spelling in capitals
         if variant != canonical and edit_distance(key, other, limit) <= limit:
             out.append(variant)
     return out

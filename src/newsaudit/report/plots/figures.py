@@ -92,7 +92,7 @@ def matrix(
     article_ids: list[str],
     tags: dict[str, str] | None = None,
     max_measures: int = 40,
-    max_articles: int = 30,
+    max_articles: int = 12,
 ) -> Figure:
     """Measures x articles grid coloured by verdict (blank: the article gives no figure);
     large corpora show the `max_measures` worst measures and the articles giving most figures."""

@@ -14,7 +14,6 @@ def articles(results: Results) -> Table:
     return Table(
         frame[["article", "file", "outlet", "genre", "published", "words", "sha256"]],
         caption="Articles analysed (sha256 of each input file)",
-        wide=("sha256",),
     )
 
 

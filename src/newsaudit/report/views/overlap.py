@@ -6,7 +6,7 @@ import pandas as pd
 
 from newsaudit import overlap
 from newsaudit.pipeline import Results
-from newsaudit.report.display import Figure, Table
+from newsaudit.report.display import Figure, Table, Text
 from newsaudit.report.labels import labels, relabel
 from newsaudit.report.plots import overlap as plots
 
@@ -69,8 +69,12 @@ def direction(results: Results) -> Table:
     )
 
 
-def families_graph(results: Results) -> Figure:
-    """Reuse families as a graph, arrows from source to copy."""
+def families_graph(results: Results) -> Figure | Text:
+    """Reuse families as a graph, arrows from source to copy (a sentence when there are none)."""
+    if results.overlap.edges().empty:
+        return Text(
+            ["No article copies another: there is no reuse family to draw."], bullets=False
+        )
     return Figure(
         plots.cluster_graph(results.overlap, tags=labels(results)),
         caption="Reuse families: arrows point from source to copy.",
