@@ -58,6 +58,8 @@ def test_measure_keys_read_as_words(measure, words):
         (-INF, 40.0, "count", "up to 40"),
         (-INF, INF, "count", "any value"),
         (2.5, 2.5, "percent", "2.50%"),
+        (20220301.0, 20220331.0, "date", "2022-03-01 to 2022-03-31"),
+        (630.0, 630.0, "month-day", "June 30"),
     ],
 )
 def test_intervals_read_as_words(low, high, unit, text):

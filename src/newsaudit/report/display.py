@@ -74,6 +74,16 @@ def _number(value: object, digits: int, kind: str = "") -> str:
     return str(value)
 
 
+LONG_TOKEN = 18  # characters: hashes, file names, URLs may break anywhere; words may not
+
+
+def _long_tokens(values: pd.Series) -> bool:
+    """True when the column holds unbreakable strings longer than a word (a hash, a path)."""
+    if values.dtype != object:
+        return False
+    return any(isinstance(v, str) and any(len(t) > LONG_TOKEN for t in v.split()) for v in values)
+
+
 def column_kind(column: str) -> str:
     """How a column's numbers read: "year", "count", "date" or "" (a measured quantity)."""
     name = str(column).lower()
@@ -120,14 +130,12 @@ class Table:
             text = html.escape(f"{self.caption or 'Table'}: none.")
             return f'<div class="na-table"{anchor}><p class="na-note">{text}</p></div>'
         shown = frame.head(self.max_rows)
-        wide = [c for c in shown.columns if c in self.wide]
-        # long text columns share most of the width; the short ones shrink to their content
-        share = f' style="width:{70 // len(wide)}%"' if wide else ""
         head = "".join(
-            (f'<th class="wide"{share}>' if c in self.wide else "<th>")
+            ('<th class="wide">' if c in self.wide else "<th>")
             + f"{html.escape(self.labels.get(c, _label(str(c))))}</th>"
             for c in shown.columns
         )
+        tokens = {c for c in shown.columns if _long_tokens(shown[c])}
         kinds = {c: self.kinds.get(c, column_kind(c)) for c in shown.columns}
         body = []
         for row in shown.itertuples(index=False):
@@ -140,6 +148,7 @@ class Table:
                 css = "num" if numeric and kinds[column] != "year" else "txt"
                 css += " wide" if column in self.wide else ""
                 css += " date" if kinds[column] == "date" else ""
+                css += " token" if column in tokens else ""
                 cells.append(f'<td class="{css}">{text}</td>')
             body.append("<tr>" + "".join(cells) + "</tr>")
         notes = []

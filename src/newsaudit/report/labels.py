@@ -8,6 +8,7 @@ from collections.abc import Sequence
 
 import pandas as pd
 
+from newsaudit.config import MONTHS
 from newsaudit.pipeline import Results
 
 MAX_LABEL = 12  # longer ids are shortened: labels sit in table cells and plot ticks
@@ -130,8 +131,15 @@ def value_text(value: float, unit: str = "") -> str:
         return ""
     if math.isinf(value):
         return "∞" if value > 0 else "−∞"
-    if unit in ("year", "date"):
+    if unit == "year":
         return f"{value:.0f}"
+    if unit == "date" and 10_000_000 <= value <= 99_991_231:  # 20220301: a day as YYYYMMDD
+        day = f"{value:.0f}"
+        return f"{day[:4]}-{day[4:6]}-{day[6:]}"
+    if unit == "month-day" and 101 <= value <= 1231:  # 630: June 30, year not given
+        month, day = divmod(int(value), 100)
+        if 1 <= month <= 12:
+            return f"{MONTHS[month - 1]} {day}"
     if abs(value - round(value)) < 1e-6 * max(1.0, abs(value)):  # 187.00000000000003
         value = float(round(value))
     digits = 0 if float(value).is_integer() else (1 if abs(value) >= 10 else 2)
