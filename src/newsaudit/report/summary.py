@@ -52,15 +52,17 @@ def facts(results: Results, corpus_name: str = "") -> dict[str, str]:
 
 
 def title_page(results: Results, corpus_name: str = "") -> Html:
-    """Title block with the corpus facts (all values escaped)."""
-    rows = "".join(
-        f"<tr><th>{html.escape(k)}</th><td>{html.escape(v)}</td></tr>"
-        for k, v in facts(results, corpus_name).items()
+    """Title block with the corpus facts on one line (all values escaped): the findings
+    below it stay on the first screen."""
+    known = facts(results, corpus_name)
+    name = html.escape(known.pop("Corpus"))
+    line = " · ".join(
+        f'<span class="na-fact"><b>{html.escape(k)}</b> {html.escape(v)}</span>'
+        for k, v in known.items()
     )
-    name = html.escape(facts(results, corpus_name)["Corpus"])
     return Html(
         f'<div class="na-title"><p class="na-kicker">newsaudit report</p>'
-        f"<h1>News audit: {name}</h1><table>{rows}</table></div>"
+        f'<h1>News audit: {name}</h1><p class="na-facts">{line}</p></div>'
     )
 
 
