@@ -185,3 +185,10 @@ def test_reuse_graph_of_hundreds_of_articles_needs_no_scipy(monkeypatch):
     fig = plot_overlap.cluster_graph(result, max_nodes=120)
     assert isinstance(fig, Figure)
     display.png_base64(fig, dpi=20)
+
+
+def test_hashes_and_paths_may_break_but_words_may_not():
+    frame = pd.DataFrame({"file": ["000_a4af047524fcdb6d.txt"], "genre": ["news"], "words": [5]})
+    page = display.Table(frame)._repr_html_()
+    assert '<td class="txt token">000_a4af047524fcdb6d.txt</td>' in page
+    assert '<td class="txt">news</td>' in page

@@ -79,7 +79,7 @@ LONG_TOKEN = 18  # characters: hashes, file names, URLs may break anywhere; word
 
 def _long_tokens(values: pd.Series) -> bool:
     """True when the column holds unbreakable strings longer than a word (a hash, a path)."""
-    if values.dtype != object:
+    if pd.api.types.is_numeric_dtype(values.dtype):
         return False
     return any(isinstance(v, str) and any(len(t) > LONG_TOKEN for t in v.split()) for v in values)
 
