@@ -47,6 +47,8 @@ def merge(notebooks: list[nbformat.NotebookNode], title: str) -> nbformat.Notebo
                     for o in cell.outputs
                     if not (o.output_type == "stream" and o.name == "stderr")
                 ]
+                if not cell.outputs and "title" not in tags:
+                    continue  # an empty box between a heading and what follows lets them part
             if cell.cell_type == "markdown":
                 for line in cell.source.splitlines():
                     level = len(line) - len(line.lstrip("#"))

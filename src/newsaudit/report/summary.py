@@ -105,6 +105,8 @@ def overlap_findings(results: Results, limit: int = 3) -> list[str]:
                 f"share text ({row.verdict}); who copied whom is unknown. "
                 f"{_link('Ranked-pairs', 'Evidence')}"
             )
+    if not lines and pairs.empty:
+        lines.append("With a single article there is no pair to compare for reuse.")
     if not lines:
         lines.append(
             f"No article copies another: all {len(pairs):,} pairs are independent. "

@@ -7,7 +7,7 @@ import pandas as pd
 from newsaudit import names
 from newsaudit.pipeline import Results
 from newsaudit.report import claims as claim_cards
-from newsaudit.report.display import Figure, Html, Table
+from newsaudit.report.display import Figure, Html, Table, Text
 from newsaudit.report.labels import interval_text, labels, measure_label, relabel
 from newsaudit.report.plots import figures as plots
 
@@ -70,8 +70,13 @@ def disagreements(results: Results) -> Table:
     )
 
 
-def matrix_plot(results: Results) -> Figure:
-    """Verdict of each article for each measure."""
+NONE = "No quantity is reported by two or more articles: nothing to compare."
+
+
+def matrix_plot(results: Results) -> Figure | Text:
+    """Verdict of each article for each measure (a sentence when nothing is compared)."""
+    if results.figures.checks.empty:
+        return Text([NONE], bullets=False)
     return Figure(
         plots.matrix(results.figures.checks, results.corpus.ids, labels(results)),
         caption="Verdict of each article for each measure reported by two or more articles "
@@ -97,8 +102,10 @@ def matrix(results: Results, max_articles: int = 6) -> Table:
     )
 
 
-def intervals_plot(results: Results) -> Figure:
-    """The interval each article asserts, one panel per measure."""
+def intervals_plot(results: Results) -> Figure | Text:
+    """The interval each article asserts, one panel per measure (a sentence when none)."""
+    if results.figures.checks.empty:
+        return Text([NONE], bullets=False)
     return Figure(
         plots.intervals(results.figures.checks, tags=labels(results)),
         caption="The interval each article asserts, one panel per measure (disagreements "

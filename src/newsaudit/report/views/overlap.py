@@ -13,8 +13,10 @@ from newsaudit.report.plots import overlap as plots
 IDS = ("article_a", "article_b", "source", "derived", "favours", "pair", "detail", "evidence")
 
 
-def heatmap(results: Results) -> Figure:
-    """Reuse score of every pair as a matrix."""
+def heatmap(results: Results) -> Figure | Text:
+    """Reuse score of every pair as a matrix (a sentence when there is no pair)."""
+    if results.overlap.pairs.empty:
+        return Text(["A single article: there is no pair to score."], bullets=False)
     return Figure(
         plots.heatmap(results.overlap, tags=labels(results)),
         caption="Reuse score of every pair of articles (share of the copy aligned to the "
