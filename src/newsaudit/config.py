@@ -1600,6 +1600,11 @@ class ReportConfig:
     fold_table_rows: int = 15
     # Findings on the first screen: more sentences push the evidence out of view.
     max_findings: int = 8
+    # A claim card's likely reason: a gap within 10 % is the size of rounding ("about 14,000"
+    # vs "13,000"); a running count rarely doubles between two days' articles, so beyond 50 %
+    # the articles likely count different things.
+    rounding_gap: float = 0.10
+    moved_gap: float = 0.5
     chromium_candidates: tuple[str, ...] = (
         "chromium",
         "chromium-browser",

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
+from newsaudit.config import ReportConfig
 from newsaudit.pipeline import Results
 from newsaudit.report.labels import (
     copy_links,
@@ -20,8 +21,6 @@ from newsaudit.report.labels import (
     value_text,
 )
 
-ROUNDING_GAP = 0.10  # within 10 %: the size of rounding "about 14,000" to "13,000" or back
-MOVED_GAP = 0.5  # a running count rarely doubles between two days' articles; beyond: definition
 REASONS = {
     "time": (
         "time of writing: the articles appeared on different dates and the count may have "
@@ -103,12 +102,12 @@ def _date(results: Results, article_id: str) -> str:
     return ""
 
 
-def _reason(dates: list[str], relative: float) -> str:
+def _reason(dates: list[str], relative: float, config: ReportConfig) -> str:
     """The likeliest reason for a gap: rounding when small, a moved count when the articles
     appeared on different days and the gap is moderate, else a different definition."""
-    if relative <= ROUNDING_GAP:
+    if relative <= config.rounding_gap:
         return "rounding"
-    if len({d for d in dates if d}) > 1 and relative <= MOVED_GAP:
+    if len({d for d in dates if d}) > 1 and relative <= config.moved_gap:
         return "time"
     return "definition"
 
@@ -186,7 +185,7 @@ def _claims(results: Results) -> tuple[Claim, ...]:
                 f"{value_text(max(near_a, near_b), unit)}, are "
                 f"{value_text(abs(float(first['difference'])), unit)} apart"
             )
-        reason = _reason([s.date for s in statements], relative)
+        reason = _reason([s.date for s in statements], relative, results.settings.report)
         out.append(
             Claim(
                 measure=measure,
