@@ -13,7 +13,7 @@ CORPUS ?= seeds
 OUT ?= reports/seeds
 
 .DEFAULT_GOAL := help
-.PHONY: help setup setup-report system-deps report test test-fast lint format bench clean
+.PHONY: help setup setup-report system-deps report test test-fast lint format bench lab clean
 
 help: ## list the targets
 	@awk 'BEGIN {FS = ":.*## "} /^[a-zA-Z_-]+:.*## / {printf "  make %-12s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -68,6 +68,10 @@ format: setup ## apply ruff formatting and safe fixes
 
 bench: setup ## run the benchmarks and evaluations (writes benchmarks/results/)
 	$(PY) -m benchmarks
+
+lab: setup ## open JupyterLab on notebooks/ with the project's kernel (.venv's Python)
+	@test -x $(VENV)/bin/jupyter-lab || $(PY) -m pip install --quiet -e ".[$(EXTRAS),lab]"
+	$(VENV)/bin/jupyter lab --notebook-dir=notebooks --ServerApp.open_browser=True
 
 clean: ## remove the virtualenv and build outputs
 	rm -rf $(VENV) build .pytest_cache .ruff_cache

@@ -28,7 +28,7 @@ NOTEBOOKS_DIR = (
     if (PACKAGE_DIR / "notebooks").is_dir()
     else PROJECT_DIR / "notebooks"
 )
-TEMPLATES_DIR = PACKAGE_DIR / "templates"
+TEMPLATES_DIR = PACKAGE_DIR / "report" / "templates"
 SEEDS_DIR = PROJECT_DIR / "seeds"
 REPORTS_DIR = PROJECT_DIR / "reports"
 
@@ -361,6 +361,15 @@ class ReportConfig:
     kernel_name: str = "python3"
     figure_dpi: int = 150
     max_table_rows: int = 60  # longer tables are truncated in the report with a note
+    # Longer tables fold (<details>) in the HTML: a screen of rows reads; more is reference.
+    fold_table_rows: int = 15
+    # Findings on the first screen: more sentences push the evidence out of view.
+    max_findings: int = 8
+    # A claim card's likely reason: a gap within 10 % is the size of rounding ("about 14,000"
+    # vs "13,000"); a running count rarely doubles between two days' articles, so beyond 50 %
+    # the articles likely count different things.
+    rounding_gap: float = 0.10
+    moved_gap: float = 0.5
     chromium_candidates: tuple[str, ...] = (
         "chromium",
         "chromium-browser",

@@ -17,7 +17,7 @@ from newsaudit import config, report
 pytestmark = [pytest.mark.e2e, pytest.mark.xdist_group("e2e")]
 NOTEBOOKS = sorted(config.NOTEBOOKS_DIR.glob("*.ipynb"))
 SECTIONS = [
-    "Summary of findings",
+    "Key findings",
     "Source overlap",
     "Figure consistency",
     "Readability",
@@ -91,7 +91,7 @@ def test_pdf_holds_the_report_text(seed_build):
     for section in SECTIONS:
         assert section in text, section
     assert "Page 1 of" in text
-    assert "MINUSMA" in text and "Djiré" in text and "∞" in text
+    assert "MINUSMA" in text and "Djiré" in text and "300 or more" in text
     fonts = subprocess.run(["pdffonts", str(pdf)], capture_output=True, text=True).stdout
     rows = fonts.strip().splitlines()[2:]
     assert rows and all("DejaVu" in r for r in rows)
@@ -110,3 +110,12 @@ def test_failing_notebook_keeps_executed_copy(tmp_path, failing_notebook):
     kept = nbformat.read(out / "notebooks" / "01_overview.ipynb", as_version=4)
     assert any(o.get("ename") == "ValueError" for c in kept.cells for o in c.get("outputs", []))
     assert not (out / "report.html").exists()
+
+
+def test_make_lab_opens_jupyterlab_on_the_notebooks_with_the_venv_kernel():
+    makefile = (config.PROJECT_DIR / "Makefile").read_text(encoding="utf-8")
+    recipe = re.search(r"^lab: setup ##.*\n((?:\t.*\n)+)", makefile, flags=re.M)
+    assert recipe, "make lab is missing"
+    assert "$(VENV)/bin/jupyter lab" in recipe.group(1) and "notebooks" in recipe.group(1)
+    project = (config.PROJECT_DIR / "pyproject.toml").read_text(encoding="utf-8")
+    assert re.search(r'^dev = \[.*"jupyterlab', project, flags=re.M), "jupyterlab in [dev]"
