@@ -86,6 +86,24 @@ def _progress(enabled: bool, total: int) -> tuple[Any, Any]:
     return step, bar
 
 
+def _article_bar(enabled: bool) -> tuple[Any, Any]:
+    """(progress, bar): a tqdm bar per stage counting articles (or pairs) on stderr, for
+    `engine.run`'s (stage, done, total) reports; (None, None) when off or not a terminal."""
+    if not enabled or not sys.stderr.isatty():
+        return None, None
+    from tqdm import tqdm
+
+    bar = tqdm(total=0, file=sys.stderr, leave=False, dynamic_ncols=True, unit="item")
+
+    def show(stage: str, done: int, total: int) -> None:
+        if bar.desc != stage or bar.total != total:
+            bar.reset(total=total)
+            bar.set_description_str(stage, refresh=False)
+        bar.update(done - bar.n)
+
+    return show, bar
+
+
 def cmd_run(args: argparse.Namespace) -> int:
     """Analyse a corpus and publish CSVs, executed notebooks and the HTML/PDF report."""
     from newsaudit import cache, corpus
@@ -140,9 +158,9 @@ def cmd_analyse(args: argparse.Namespace) -> int:
 
     settings = DEFAULT.with_overrides(_with_strict(load_params(args.params), args.strict))
     _check_out(args.out)
-    step, bar = _progress(args.progress, 4)
+    show, bar = _article_bar(args.progress)
     try:
-        value = engine.run(args.corpus_dir, settings, args.engine, args.scheduler, step)
+        value = engine.run(args.corpus_dir, settings, args.engine, args.scheduler, show)
     finally:
         if bar is not None:
             bar.close()
@@ -212,9 +230,10 @@ def _add_engine_options(sub: argparse.ArgumentParser) -> None:
     """--engine, --scheduler and --parquet, shared by run and analyse."""
     sub.add_argument(
         "--engine",
-        choices=("local", "dask"),
+        choices=("local", "serial", "dask"),
         default="local",
-        help="run the analyses here (local) or as Dask tasks (dask); same results",
+        help="local: a process pool over every core; serial: one process; dask: Dask tasks "
+        "(same results)",
     )
     sub.add_argument(
         "--scheduler",

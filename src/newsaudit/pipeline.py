@@ -2,18 +2,21 @@
 
 from __future__ import annotations
 
+import dataclasses
+import functools
 import math
 import os
 import pickle
 import tempfile
 import time
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import pandas as pd
 
-from newsaudit import cache, corpus, figures, names, overlap, readability, tagging
+from newsaudit import cache, corpus, figures, names, overlap, readability, runner, tagging
 from newsaudit.config import DEFAULT, Settings
 
 ARTICLE_COLUMNS = [
@@ -29,6 +32,9 @@ ARTICLE_COLUMNS = [
 ]
 CACHE_DIR = ".newsaudit-cache"
 FLOAT_FORMAT = "%.6f"
+# Articles per readability task: the step is article-wise, so chunks are scored apart and
+# concatenated; small enough to spread 1,000 articles over the cores.
+READABILITY_CHUNK = 8
 _UMASK = os.umask(0)
 os.umask(_UMASK)
 
@@ -91,27 +97,105 @@ def cache_key(docs: corpus.Corpus, settings: Settings) -> str:
     return cache.key(docs, settings)
 
 
-def analyse(docs: corpus.Corpus, settings: Settings = DEFAULT) -> Results:
-    """Run tagging and the three analyses over a loaded corpus (pure: no files written)."""
-    timings: dict[str, float] = {}
+Progress = Callable[[str, int, int], None]  # (stage, articles or items done, total)
 
-    def timed(name: str, fn: Any, *args: Any) -> Any:
-        start = time.perf_counter()
-        value = fn(*args)
-        timings[name] = round(time.perf_counter() - start, 4)
+
+class Recipe:
+    """Runs named steps in order with one runner, recording each step's seconds and reporting
+    per-item progress (what `analyse` reads as a list of steps, as papermill's execute_notebook
+    reads)."""
+
+    def __init__(self, run: runner.Runner, progress: Progress | None = None) -> None:
+        self.run = run
+        self.progress = progress
+        self.timings: dict[str, float] = {}
+
+    def _record(self, name: str, started: float) -> None:
+        self.timings[name] = round(self.timings.get(name, 0.0) + time.perf_counter() - started, 4)
+
+    def each(self, name: str, fn: Callable[[Any], Any], items: Sequence[Any]) -> list:
+        """Step `name`: fn over every item, wherever the runner runs it."""
+        started, done, total = time.perf_counter(), 0, len(items)
+        say = self.progress
+        if say:
+            say(name, 0, total)
+
+        def tick(n: int) -> None:
+            nonlocal done
+            done += n
+            if say:
+                say(name, done, total)
+
+        value = self.run.map(fn, items, tick)
+        self._record(name, started)
         return value
 
-    tags = timed("tagging", lambda: [tagging.tag(a, settings.tagging) for a in docs])
+    def once(self, name: str, fn: Callable[..., Any], *args: Any) -> Any:
+        """Step `name`: one call in this process (a corpus-wide combine)."""
+        started = time.perf_counter()
+        value = fn(*args)
+        self._record(name, started)
+        return value
+
+
+def _chunks(articles: Sequence[corpus.Article], size: int) -> list[corpus.Corpus]:
+    return [
+        corpus.Corpus(articles=tuple(articles[i : i + size]))
+        for i in range(0, len(articles), size)
+    ]
+
+
+def concat_results(parts: Sequence[Any]) -> Any:
+    """Merge per-chunk results of an article-wise analysis (a frozen dataclass): DataFrame
+    fields concatenated in chunk order, other fields taken from the first chunk."""
+    first = parts[0]
+    values = {}
+    for f in dataclasses.fields(first):
+        frames = [getattr(p, f.name) for p in parts]
+        if isinstance(frames[0], pd.DataFrame):
+            filled = [x for x in frames if len(x)]  # empty parts would blur the dtypes
+            values[f.name] = (
+                pd.concat(filled, ignore_index=True) if len(filled) > 1 else (filled or frames)[0]
+            )
+    return dataclasses.replace(first, **values)
+
+
+def analyse(
+    docs: corpus.Corpus,
+    settings: Settings = DEFAULT,
+    run: runner.Runner | None = None,
+    progress: Progress | None = None,
+) -> Results:
+    """Tagging and the three analyses over a loaded corpus (pure: no files written).
+
+    The recipe: per-article steps mapped by `run` (serial, a process pool or Dask: the same
+    Results), then each analysis' corpus-wide step. Readability is article-wise, so it is mapped
+    over chunks of articles and concatenated.
+    """
+    steps = Recipe(run or runner.Serial(), progress)
+    articles = list(docs.articles)
+    tags = steps.each("tagging", functools.partial(tagging.tag, config=settings.tagging), articles)
+    found = steps.each(
+        "names", functools.partial(names.mentions, config=settings.tagging), articles
+    )
+    names_frame = steps.once("names", names.table, docs, settings.tagging, found)
+    overlap_result = steps.once("overlap", overlap.analyse, docs, settings.overlap)
+    figures_result = steps.once("figures", figures.analyse, docs, settings.figures)
+    read_parts = steps.each(
+        "readability",
+        functools.partial(readability.analyse, config=settings.readability),
+        _chunks(articles, READABILITY_CHUNK),
+    )
     return Results(
         corpus=docs,
         settings=settings,
         articles=articles_frame(docs, tags),
-        names=timed("names", names.table, docs, settings.tagging),
-        overlap=timed("overlap", overlap.analyse, docs, settings.overlap),
-        figures=timed("figures", figures.analyse, docs, settings.figures),
-        readability=timed("readability", readability.analyse, docs, settings.readability),
+        names=names_frame,
+        overlap=overlap_result,
+        figures=figures_result,
+        readability=concat_results(read_parts),
         key=cache_key(docs, settings),
-        timings=timings,
+        timings=steps.timings,
     )
 
 
