@@ -103,7 +103,7 @@ def test_progress_counts_every_article_with_both_engines(dask_client, small_corp
     address = dask_client.scheduler.address  # also exercises --scheduler ADDRESS
     for name, scheduler in (("local", None), ("dask", address)):
         seen: list[tuple[str, int, int]] = []
-        engine.run(small_corpus, DEFAULT, name, scheduler, lambda *a: seen.append(a))
+        engine.run(small_corpus, DEFAULT, name, scheduler, lambda *a, seen=seen: seen.append(a))
         last = {stage: (done, total) for stage, done, total in seen}
         assert last["reading"] == (12, 12), name
         assert last["tagging"] == (12, 12), name
