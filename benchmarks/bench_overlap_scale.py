@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from benchmarks import machine, synth
-from newsaudit import scale
+from benchmarks import scale_index as scale
 
 RECALL_MIN_CONTAINMENT = 0.3  # the issue's recall set
 REPORT_MIN_CONTAINMENT = 0.15  # newsaudit reports pairs from the "partial" verdict up
@@ -65,7 +65,7 @@ def scores(found: set[tuple[str, str]], planted: dict[tuple[str, str], float]) -
 # The two methods (each run in a child process)
 # ---------------------------------------------------------------------------------------------
 def run_newsaudit(corpus: synth.SynthCorpus, workers: int) -> dict[str, Any]:
-    """newsaudit.scale.candidates, then pairs whose containment estimate reaches 0.15."""
+    """benchmarks.scale_index.candidates, then pairs whose containment estimate reaches 0.15."""
     sample = scale.sample_rate(len(corpus.ids))
     start = time.perf_counter()
     found = scale.candidates(corpus.ids, corpus.texts, n=SHINGLE, sample=sample, workers=workers)
@@ -81,16 +81,16 @@ def run_newsaudit(corpus: synth.SynthCorpus, workers: int) -> dict[str, Any]:
 
 
 def has_overlap_index() -> bool:
-    """True when the overlap module has its own shingle index (`newsaudit.candidates`)."""
+    """True when the overlap module has its own shingle index (`newsaudit.overlap.candidates`)."""
     import importlib.util
 
-    return importlib.util.find_spec("newsaudit.candidates") is not None
+    return importlib.util.find_spec("newsaudit.overlap.candidates") is not None
 
 
 def run_overlap_index(corpus: synth.SynthCorpus, _arg: int) -> dict[str, Any]:
     """The overlap module's own index (`candidates.candidates`, default settings)."""
-    from newsaudit import candidates
     from newsaudit.config import DEFAULT
+    from newsaudit.overlap import candidates
 
     start = time.perf_counter()
     found = candidates.candidates(corpus.ids, corpus.texts, DEFAULT.overlap)
@@ -278,7 +278,7 @@ def main(
     ]
     sections = [
         "Each method runs in a fresh process on the same cached corpus (time excludes reading "
-        "it). newsaudit: `newsaudit.scale.candidates` (numpy shingle index, word 5-grams, "
+        "it). newsaudit: `benchmarks.scale_index.candidates` (numpy shingle index, word 5-grams, "
         f"shingles in > 20 articles dropped, >= 2 shared shingles; 1 shingle in {scale.SAMPLE} "
         f"sampled from {scale.SAMPLE_FROM_ARTICLES:,} articles up), reporting pairs whose "
         "containment "
@@ -287,7 +287,7 @@ def main(
         "recall reaches newsaudit's (>= 0.98); it reports the LSH candidate pairs. Recall is "
         f"on planted pairs with containment >= {RECALL_MIN_CONTAINMENT}; precision is the "
         "share of reported pairs that are planted. When the overlap module's own index "
-        "(`newsaudit.candidates`) is present it is measured too (all its candidate pairs "
+        "(`newsaudit.overlap.candidates`) is present it is measured too (all its candidate pairs "
         "reported), and `overlap.analyse` end to end (index, alignment, verdicts; pairs "
         "with verdict partial or derived reported) up to 10k articles.",
         machine.table(header, rows),

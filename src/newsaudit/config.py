@@ -498,44 +498,12 @@ class OverlapConfig:
     match_min_similarity: float = 0.2
     match_margin: float = 0.2
     match_min_mass: float = 0.1
-    # Synonym groups folded to their first word before comparing (news reporting vocabulary).
-    synonyms: tuple[tuple[str, ...], ...] = (
-        ("protester", "protesters", "demonstrator", "demonstrators"),
-        ("protest", "protests", "demonstration", "demonstrations", "rally", "rallies"),
-        ("killed", "died", "dead", "deaths", "killings", "slain"),
-        ("troops", "soldiers", "forces", "personnel"),
-        ("withdrawal", "withdraw", "withdrew", "departure", "exit", "leave", "pullout"),
-        ("government", "authorities", "administration"),
-        ("failed", "failure", "failing", "inability", "unable"),
-        ("began", "started", "launched", "initiated"),
-        ("largest", "biggest"),
-        ("costliest", "expensive"),
-        ("help", "assistance", "support", "aid"),
-        ("accuse", "accused", "accusing", "blame", "blamed"),
-        ("mercenary", "mercenaries", "contractor", "contractors"),
-        ("thousands", "thousand"),
-        ("capital", "city"),
-        ("president", "leader"),
-        ("announced", "declared"),
-        ("increase", "rise", "grew", "growing", "surge"),
-        ("officials", "official"),
-        ("residents", "inhabitants", "locals"),
-        ("attack", "attacks", "assault", "raid"),
-        ("buy", "purchase", "bought", "purchased"),
-        ("about", "approximately", "around", "roughly", "some", "nearly", "almost"),
-        ("start", "beginning"),
-        ("end", "conclude", "finish", "ending"),
+    # Synonym groups folded to their first word before comparing (news reporting vocabulary),
+    # and function words, which never make two sentences similar: lexicon/en/overlap/.
+    synonyms: tuple[tuple[str, ...], ...] = tuple(
+        tuple(line.split()) for line in lexicon.words("overlap/synonyms")
     )
-    # Function words: they carry no content, so they never make two sentences similar.
-    stopwords: tuple[str, ...] = tuple(
-        "a an the and or but if of in on at to for from by with as into onto over under "  # noqa: SIM905
-        "about after before since during until while than then that this these those there "
-        "here it its is are was were be been being has have had do does did will would shall "
-        "should can could may might must not no nor so such also very just only more most "
-        "much many some any all each both other another which who whom whose what when where "
-        "why how he she they them their his her we our us you your i me my mr mrs ms up out "
-        "off down again further once said says one two new".split()
-    )
+    stopwords: tuple[str, ...] = lexicon.words("overlap/stopwords")
 
     # --- quotes ---------------------------------------------------------------------------------
     min_quote_words: int = 4  # shorter quoted text is a term or a title, not a quotation
@@ -584,26 +552,11 @@ class OverlapConfig:
     condensed_max_source: float = 0.75
     length_min_ratio: float = 1.1  # length differences under 10 % say nothing
     direction_min_margin: float = 0.5
-    # Credit lines (regex, group 1 = the credited source): a copy naming where it came from.
-    credit_patterns: tuple[str, ...] = (
-        r"\(\s*(?:courtesy|source|via|credit|culled from|adapted from)\s*:?\s*([^)]{2,60})\)",
-        r"^\s*(?:courtesy|source|via|culled from|adapted from|originally published (?:by|in|on))"
-        r"\s*:\s*(.{2,60}?)\.?\s*$",
-        r"\bthis (?:article|story|report) (?:was |first |originally )*(?:appeared|published) "
-        r"(?:on|in|by)\s+(.{2,60}?)[.\n]",
-    )
-    # In-text attributions (group 1 = a name); they count only when they name the other
-    # article's outlet, since "according to the UN" credits a source, not an article.
-    attribution_patterns: tuple[str, ...] = (
-        r"\b(?:according to|as reported by|reported by|said in a report by)\s+"
-        r"((?:the\s+)?[A-Z][\w-]+(?:\s+[A-Z][\w-]+){0,3})",
-        r"\b((?:the\s+)?[A-Z][\w-]+(?:\s+[A-Z][\w-]+){0,3})\s+(?:reported|reports)\b",
-    )
-    # Self-reference patterns: how an outlet names itself in its own reporting.
-    self_reference_patterns: tuple[str, ...] = (
-        r"\b(?:told|speaking to|said to|interview with|in an interview with)\s+"
-        r"((?:the\s+)?[A-Z][\w-]+(?:\s+[A-Z][\w-]+){0,3})",
-    )
+    # Credit lines ("Courtesy: X"), in-text attributions ("according to X") and how an outlet
+    # names itself ("told X"): regexes whose group 1 is a name, in lexicon/en/overlap/.
+    credit_patterns: tuple[str, ...] = lexicon.words("overlap/credit_patterns")
+    attribution_patterns: tuple[str, ...] = lexicon.words("overlap/attribution_patterns")
+    self_reference_patterns: tuple[str, ...] = lexicon.words("overlap/self_reference_patterns")
 
 
 # ---------------------------------------------------------------------------------------------

@@ -1,23 +1,22 @@
-"""Candidate pairs for text reuse at archive scale: a chunked, hash-partitioned shingle index.
+"""Candidate pairs for text reuse: a vectorised inverted index over hashed word shingles.
 
-The pair rule of the overlap module's shingle index (word 5-grams folded for case, accents,
-quotes, dashes and digit grouping; shingles in more than `max_df` articles dropped as stock
-phrases; pairs sharing at least `min_shared` shingles kept), built so that 100k articles take
-seconds and fit in a few GiB:
+Every article is reduced to word tokens normalised for case, accents, typographic quotes and
+dashes, and digit grouping ("14,000" = "14000"). Word n-grams are hashed to 64-bit integers in
+numpy; a shingle found in more than `max_shingle_df` articles (boilerplate, stock phrases) is
+dropped; every remaining shingle shared by two articles votes for that pair. Only pairs with at
+least `min_shared_shingles` votes go on to alignment, so the cost is near-linear in corpus size
+instead of quadratic.
 
-- words are found and hashed in numpy on the UTF-8 bytes (no Python string per word), chunk
-  by chunk, and only integer arrays are kept;
-- `sample` > 1 keeps the shingles whose hash is 0 mod `sample` (Broder's MOD-m sampling): an
-  unbiased sample of every article's shingle set, so containment estimates stay unbiased while
-  memory and sort time fall by that factor;
-- the index is split into hash buckets (`hash % buckets`), each grouped independently: the same
-  function serves one process (one bucket) and a Dask cluster (one task per bucket).
+At archive scale the same rule is built in pieces a runner can spread (`shingle_chunk` per
+chunk of articles, hashed in numpy on the UTF-8 bytes; `bucket` splits by hash; `bucket_votes`
+groups one bucket; `merge_votes` sums; `frame` names the pairs): `hashed_candidates` is the
+serial composition, and the Dask engine runs the pieces as tasks.
 """
 
 from __future__ import annotations
 
-import os
-import re
+import hashlib
+import itertools
 import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -25,23 +24,150 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-CANDIDATE_COLUMNS = ["article_a", "article_b", "shared_shingles", "jaccard", "containment"]
-# From this many articles on, 1 shingle in SAMPLE is indexed: at 10k articles this halves the
-# time (5.4 -> 2.8 s) and quarters the index, while recall on pairs with containment >= 0.3
-# stays >= 0.999 up to 100k (a 500-word copy of 30 % keeps ~35 of its ~140 shared shingles;
-# see benchmarks/results/overlap_scale_*.md).
-# Below it every shingle is kept, so small corpora see even the faintest reuse.
-SAMPLE = 4
-SAMPLE_FROM_ARTICLES = 5_000
+from newsaudit.config import OverlapConfig
+from newsaudit.text.fold import COMBINING, FOLD_TABLE
+from newsaudit.text.tokens import words
 
-# The same folding as the overlap module's own index, so both hash the same shingles.
-from newsaudit.candidates import _mix, ngram_hashes  # noqa: E402
-from newsaudit.text.fold import COMBINING as _COMBINING  # noqa: E402
-from newsaudit.text.fold import FOLD_TABLE as _FOLD_TABLE  # noqa: E402
+CANDIDATE_COLUMNS = ["article_a", "article_b", "shared_shingles", "jaccard"]
+# `frame` adds the containment estimate of the shorter article.
+FRAME_COLUMNS = [*CANDIDATE_COLUMNS, "containment"]
 
-# "(digit)[,.] before three digits" without a look-behind: same matches, twice as fast.
-_GROUPING = re.compile(r"(\d)[,.](?=\d{3}\b)")
 
+def _word_hash(word: str) -> int:
+    # The word's bytes, not Python's per-process randomised hash: shingle hashes are identical
+    # across runs and corpus orders.
+    return int.from_bytes(hashlib.blake2b(word.encode("utf-8"), digest_size=8).digest(), "little")
+
+
+def _mix(x: np.ndarray) -> np.ndarray:
+    """splitmix64 finaliser: spreads bits so that chained hashes behave like random keys."""
+    with np.errstate(over="ignore"):
+        x = x + np.uint64(0x9E3779B97F4A7C15)
+        x = (x ^ (x >> np.uint64(30))) * np.uint64(0xBF58476D1CE4E5B9)
+        x = (x ^ (x >> np.uint64(27))) * np.uint64(0x94D049BB133111EB)
+        return x ^ (x >> np.uint64(31))
+
+
+def shingle_hashes(
+    docs: Sequence[list[str]], n: int, keep_one_in: int = 1, cache: dict[str, int] | None = None
+) -> tuple[np.ndarray, np.ndarray]:
+    """(doc index, shingle hash) of every distinct word n-gram of every doc.
+
+    With `keep_one_in` k > 1 only shingles whose hash is 0 mod k are kept (a hash-based
+    sample, identical in every document, so shared shingles stay shared: Broder's mod-k sketch).
+    """
+    cache = {} if cache is None else cache
+    empty = np.zeros(0, dtype=np.int32), np.zeros(0, dtype=np.uint64)
+    lengths = np.fromiter((len(d) for d in docs), dtype=np.int64, count=len(docs))
+    if lengths.sum() < n:
+        return empty
+    codes, uniques = pd.factorize(np.fromiter(itertools.chain.from_iterable(docs), dtype=object))
+    table = np.fromiter(
+        (cache[w] if w in cache else cache.setdefault(w, _word_hash(w)) for w in uniques),
+        dtype=np.uint64,
+        count=len(uniques),
+    )
+    flat = table[codes]
+    doc_of = np.repeat(np.arange(len(docs), dtype=np.int32), lengths)
+    return ngram_hashes(flat, doc_of, n, keep_one_in)
+
+
+def ngram_hashes(
+    flat: np.ndarray, doc_of: np.ndarray, n: int, keep_one_in: int = 1
+) -> tuple[np.ndarray, np.ndarray]:
+    """Distinct (document, n-gram hash) pairs, sorted, from the token hashes of concatenated
+    documents (`doc_of` gives each token's document); 1 in `keep_one_in` kept, by hash."""
+    m = len(flat) - n + 1
+    h = np.zeros(m, dtype=np.uint64)
+    for k in range(n):  # chained mixing: order-sensitive ("a b" != "b a")
+        h = _mix(h ^ flat[k : k + m])
+    keep = doc_of[:m] == doc_of[n - 1 :]  # the n-gram does not straddle two documents
+    if keep_one_in > 1:
+        keep &= h % np.uint64(keep_one_in) == 0
+    doc, h = doc_of[:m][keep], h[keep]
+    order = np.lexsort((h, doc))
+    doc, h = doc[order], h[order]
+    first = np.r_[True, (h[1:] != h[:-1]) | (doc[1:] != doc[:-1])] if len(h) else []
+    return doc[first], h[first]
+
+
+def _index(
+    texts: Sequence[str], config: OverlapConfig
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """(doc, hash) postings sorted by hash, and shingles per doc; built in chunks of articles
+    so memory stays proportional to the kept shingles, not to the corpus's word strings."""
+    keep_one_in = config.large_keep_one_in if len(texts) > config.large_corpus_articles else 1
+    cache: dict[str, int] = {}
+    docs_parts, hash_parts = [], []
+    step = config.index_chunk_articles
+    for lo in range(0, len(texts), step):
+        chunk = [words(t) for t in texts[lo : lo + step]]
+        doc, h = shingle_hashes(chunk, config.shingle_size, keep_one_in, cache)
+        docs_parts.append(doc.astype(np.int64) + lo)
+        hash_parts.append(h)
+    doc = np.concatenate(docs_parts) if docs_parts else np.zeros(0, dtype=np.int64)
+    h = np.concatenate(hash_parts) if hash_parts else np.zeros(0, dtype=np.uint64)
+    per_doc = np.bincount(doc, minlength=len(texts))
+    order = np.argsort(h, kind="stable")
+    return doc[order], h[order], per_doc
+
+
+def candidates(
+    ids: Sequence[str], texts: Sequence[str], config: OverlapConfig | None = None
+) -> pd.DataFrame:
+    """Pairs of articles sharing at least `min_shared_shingles` shingles (rarer than the cap).
+
+    Returns columns article_a < article_b, shared_shingles and the shingle Jaccard estimate,
+    sorted by shared_shingles desc then ids. Pure numpy after tokenising: no per-pair loop.
+    """
+    config = config or OverlapConfig()
+    if len(ids) != len(texts):
+        raise ValueError("candidates: ids and texts differ in length")
+    doc, h, per_doc = _index(texts, config)
+    n_docs = len(ids)
+    if len(doc) == 0:
+        return pd.DataFrame(columns=CANDIDATE_COLUMNS)
+    starts = np.flatnonzero(np.r_[True, h[1:] != h[:-1]])
+    df = np.diff(np.r_[starts, len(h)])
+    cap = max(2, int(config.max_shingle_df))
+    keep = (df >= 2) & (df <= cap)
+    a_list, b_list = [], []
+    for size in np.unique(df[keep]):  # one vectorised pass per posting-list length
+        group_starts = starts[keep & (df == size)]
+        block = doc[group_starts[:, None] + np.arange(size)[None, :]]
+        ii, jj = np.triu_indices(int(size), k=1)
+        a_list.append(block[:, ii].ravel())
+        b_list.append(block[:, jj].ravel())
+    if not a_list:
+        return pd.DataFrame(columns=CANDIDATE_COLUMNS)
+    a = np.concatenate(a_list)
+    b = np.concatenate(b_list)
+    key = a * n_docs + b
+    uniq, counts = np.unique(key, return_counts=True)
+    a, b = uniq // n_docs, uniq % n_docs
+    keep_pairs = counts >= config.min_shared_shingles
+    a, b, counts = a[keep_pairs], b[keep_pairs], counts[keep_pairs]
+    union = per_doc[a] + per_doc[b] - counts
+    id_arr = np.asarray(ids, dtype=object)
+    first = np.where(id_arr[a] < id_arr[b], id_arr[a], id_arr[b])
+    second = np.where(id_arr[a] < id_arr[b], id_arr[b], id_arr[a])
+    out = pd.DataFrame(
+        {
+            "article_a": first.astype(str),
+            "article_b": second.astype(str),
+            "shared_shingles": counts.astype(np.int64),
+            "jaccard": counts / np.maximum(union, 1),
+        }
+    )
+    out = out.sort_values(
+        ["shared_shingles", "article_a", "article_b"], ascending=[False, True, True]
+    )
+    return out.reset_index(drop=True)
+
+
+# ---------------------------------------------------------------------------------------------
+# The index in pieces (archive scale, distributed)
+# ---------------------------------------------------------------------------------------------
 # Byte classes for the vectorised tokeniser (UTF-8 bytes >= 0x80 are parts of letters).
 _WORD = np.zeros(256, dtype=bool)
 _WORD[[*b"0123456789_abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"]] = True
@@ -56,23 +182,16 @@ _P = np.uint64(0x100000001B3)  # odd, so invertible modulo 2**64
 _P_INV = np.uint64(pow(0x100000001B3, -1, 2**64))
 
 
-def fold(text: str) -> str:
-    """Case, accents, typographic quotes and dashes folded; digit grouping marks removed."""
-    if not text.isascii():  # ASCII text has nothing to translate or decompose
-        text = _COMBINING.sub("", unicodedata.normalize("NFKD", text.translate(_FOLD_TABLE)))
-    return _GROUPING.sub(r"\1", text.casefold())
-
-
 def _fold_letters(text: str) -> str:
-    """`fold` without the digit-grouping step (done on bytes by `_drop_grouping`)."""
+    """`text.fold.fold` without the digit-grouping step (done on bytes by `_drop_grouping`)."""
     if not text.isascii():
-        text = _COMBINING.sub("", unicodedata.normalize("NFKD", text.translate(_FOLD_TABLE)))
+        text = COMBINING.sub("", unicodedata.normalize("NFKD", text.translate(FOLD_TABLE)))
     return text.casefold()
 
 
 def _drop_grouping(b: np.ndarray, bounds: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """Delete "," and "." between a digit and exactly three digits ("14,000" -> "14000"), as
-    `fold` does, on the byte array; text start offsets move left accordingly."""
+    `text.fold.fold` does, on the byte array; text start offsets move left accordingly."""
     pad = np.r_[b, np.zeros(4, np.uint8)]
     digit, word = _DIGIT[pad], _WORD[pad]
     n = len(b)
@@ -229,7 +348,7 @@ def frame(
             "jaccard": shared / np.maximum(union, 1),
             "containment": shared / np.maximum(np.minimum(per_doc[a], per_doc[b]), 1),
         },
-        columns=CANDIDATE_COLUMNS,
+        columns=FRAME_COLUMNS,
     )
     out = out.sort_values(
         ["shared_shingles", "article_a", "article_b"], ascending=[False, True, True]
@@ -237,12 +356,7 @@ def frame(
     return out.reset_index(drop=True)
 
 
-def sample_rate(n_articles: int) -> int:
-    """1 shingle in how many to index for a corpus of this size (1 = all)."""
-    return SAMPLE if n_articles >= SAMPLE_FROM_ARTICLES else 1
-
-
-def candidates(
+def hashed_candidates(
     ids: Sequence[str],
     texts: Sequence[str],
     n: int = 5,
@@ -250,36 +364,17 @@ def candidates(
     min_shared: int = 2,
     sample: int = 1,
     chunk_size: int = 2000,
-    workers: int = 1,
 ) -> pd.DataFrame:
-    """Pairs of articles sharing at least `min_shared` (sampled) shingles rarer than `max_df`.
-
-    With sample=1 the pairs and counts are those of the overlap module's word 5-gram index
-    (up to the rare tokens noted in `word_hashes`); `sample_rate(len(ids))` is the default at
-    scale.
-    """
+    """The chunked, bucketed index run serially (columns `FRAME_COLUMNS`): the reference the
+    distributed version must equal. With sample=1 its pairs are those of `candidates` (up to
+    the rare tokens noted in `word_hashes`)."""
     if len(ids) != len(texts):
         raise ValueError("candidates: ids and texts differ in length")
-    starts = range(0, len(texts), chunk_size)
-    if workers > 1 and len(starts) > 1:  # tokenising dominates: spread chunks over processes
-        import multiprocessing
-        from concurrent.futures import ProcessPoolExecutor
-
-        context = multiprocessing.get_context("fork" if hasattr(os, "fork") else "spawn")
-        with ProcessPoolExecutor(workers, mp_context=context) as pool:
-            chunks = list(
-                pool.map(
-                    shingle_chunk,
-                    [texts[i : i + chunk_size] for i in starts],
-                    starts,
-                    [n] * len(starts),
-                    [sample] * len(starts),
-                )
-            )
-    else:
-        chunks = [shingle_chunk(texts[i : i + chunk_size], i, n, sample) for i in starts]
+    chunks = [
+        shingle_chunk(texts[i : i + chunk_size], i, n, sample)
+        for i in range(0, len(texts), chunk_size)
+    ]
     per_doc = np.concatenate([c.per_doc for c in chunks]) if chunks else np.zeros(0, np.int64)
     parts = [(c.doc, c.hash) for c in chunks]
-    del chunks
     keys, shared = merge_votes([bucket_votes(parts, len(ids), max_df)], min_shared)
     return frame(ids, keys, shared, per_doc)

@@ -1,17 +1,15 @@
-"""The numpy shingle index: tokens like the overlap regex, pairs and containment estimates."""
+"""The shingle index in pieces: tokens like the overlap regex, pairs and containment estimates."""
 
 from __future__ import annotations
 
 import random
-import re
 
 import numpy as np
 import pytest
 
-from newsaudit import scale
-
-# The overlap module's word pattern, applied to folded text: the reference tokeniser.
-WORD_RE = re.compile(r"\d+(?:[.,]\d+)*|\w+(?:['\u2019\-\u2010\u2011]\w+)*", re.UNICODE)
+from newsaudit.overlap import candidates as scale
+from newsaudit.text.fold import fold
+from newsaudit.text.tokens import WORD_RE
 
 
 @pytest.mark.parametrize(
@@ -27,7 +25,7 @@ WORD_RE = re.compile(r"\d+(?:[.,]\d+)*|\w+(?:['\u2019\-\u2010\u2011]\w+)*", re.U
     ],
 )
 def test_word_hashes_follow_the_overlap_tokeniser(text):
-    expected = WORD_RE.findall(scale.fold(text))
+    expected = WORD_RE.findall(fold(text))
     hashes, lengths = scale.word_hashes([text])
     again, _ = scale.word_hashes([" ".join(expected)])
     assert lengths.tolist() == [len(expected)]
@@ -69,7 +67,7 @@ def _corpus(seed: int = 1) -> tuple[list[str], list[str]]:
 
 def test_candidates_find_planted_copies_with_their_containment():
     ids, texts = _corpus()
-    found = scale.candidates(ids, texts)
+    found = scale.hashed_candidates(ids, texts)
     pairs = {
         (a, b): c
         for a, b, c in zip(found.article_a, found.article_b, found.containment, strict=True)
@@ -81,23 +79,23 @@ def test_candidates_find_planted_copies_with_their_containment():
 
 def test_sampling_keeps_the_pairs_and_estimates():
     ids, texts = _corpus()
-    found = scale.candidates(ids, texts, sample=4)
+    found = scale.hashed_candidates(ids, texts, sample=4)
     assert set(zip(found.article_a, found.article_b, strict=True)) == {("00", "01"), ("20", "21")}
     assert found.containment.tolist() == pytest.approx([0.6, 0.3], abs=0.12)
 
 
 def test_common_shingles_above_the_cap_do_not_vote():
     ids, texts = _corpus()
-    capped = scale.candidates(ids, texts, min_shared=1, max_df=20)
-    uncapped = scale.candidates(ids, texts, min_shared=1, max_df=50)
+    capped = scale.hashed_candidates(ids, texts, min_shared=1, max_df=20)
+    uncapped = scale.hashed_candidates(ids, texts, min_shared=1, max_df=50)
     assert len(capped) == 2
     assert len(uncapped) == 2 + 40 * 39 // 2 - 2  # every pair shares the stock phrase
 
 
-def test_chunks_workers_and_buckets_do_not_change_the_result():
+def test_chunks_and_buckets_do_not_change_the_result():
     ids, texts = _corpus()
-    whole = scale.candidates(ids, texts)
-    chunked = scale.candidates(ids, texts, chunk_size=7, workers=2)
+    whole = scale.hashed_candidates(ids, texts)
+    chunked = scale.hashed_candidates(ids, texts, chunk_size=7)
     assert whole.equals(chunked)
     chunk = scale.shingle_chunk(texts, 0, 5)
     votes = [scale.bucket_votes([part], len(ids), 20) for part in scale.bucket(chunk, 3)]

@@ -1,15 +1,16 @@
-"""Tests for newsaudit.alignment: verbatim passages, sentences, rewrite chains."""
+"""Tests for newsaudit.overlap.alignment: verbatim passages, sentences, rewrite chains."""
 
 from pathlib import Path
 
 import numpy as np
 import pytest
 
-from newsaudit import alignment, corpus
+from newsaudit import corpus
 from newsaudit.config import OverlapConfig
+from newsaudit.overlap import alignment
 from newsaudit.text.tokens import tokens
 
-DATA = Path(__file__).parent / "data" / "overlap"
+DATA = Path(__file__).parents[1] / "data" / "overlap"
 CONFIG = OverlapConfig()
 
 SOURCE = (
@@ -21,22 +22,6 @@ SOURCE = (
 
 def _passages(a: str, b: str) -> list[alignment.Passage]:
     return alignment.verbatim(tokens(a), tokens(b), CONFIG)
-
-
-@pytest.mark.parametrize(
-    ("text", "count"),
-    [
-        ("The U.N. Security Council met. It voted.", 2),
-        ("Mr. Diop spoke on Monday. He left.", 2),
-        ("\u201cWe will stay,\u201d she said. Then she left.", 2),
-        ("First paragraph without a stop\n\nSecond paragraph.", 2),
-        ("One sentence only", 1),
-    ],
-)
-def test_sentences(text, count):
-    spans = alignment.sentences(text)
-    assert len(spans) == count
-    assert all(text[s:e].strip() == text[s:e] for s, e in spans)
 
 
 def test_verbatim_passage_survives_substitutions_and_maps_to_char_spans():

@@ -14,7 +14,6 @@ from __future__ import annotations
 import bisect
 import itertools
 import math
-import re
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -24,6 +23,7 @@ import numpy as np
 
 from newsaudit.config import OverlapConfig
 from newsaudit.text.fold import fold
+from newsaudit.text.sentences import split
 from newsaudit.text.tokens import Token
 
 
@@ -117,36 +117,6 @@ def verbatim(
 # ---------------------------------------------------------------------------------------------
 # Paraphrastic rewrites: sentence alignment
 # ---------------------------------------------------------------------------------------------
-_ABBREV = re.compile(
-    r"(?:\b(?:[A-Za-z]\.){1,3}|\b(?:Mr|Mrs|Ms|Dr|Prof|Gen|Col|Lt|Sgt|Capt|St|Jr|Sr|No|Inc|Ltd"
-    r"|Co|Corp|vs|etc|approx|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.)$"
-)
-_BOUNDARY = re.compile(
-    r"(?<=[.!?])([\"'\u201d\u2019)]*)\s+(?=[\"'\u201c\u2018(]?[A-Z0-9])|\n\s*\n"
-)
-
-
-def sentences(text: str) -> list[tuple[int, int]]:
-    """(start, end) char spans of the sentences of a text (paragraph breaks always split)."""
-    spans, start = [], 0
-    for m in _BOUNDARY.finditer(text):
-        if "\n" not in m.group(0) and _ABBREV.search(text[max(0, m.start() - 12) : m.start()]):
-            continue  # "U.N. Security Council", "Mr. Diop": not a sentence end
-        end = m.start() + len(m.group(1) or "")
-        if text[start:end].strip():
-            spans.append((start, _rstrip_end(text, start, end)))
-        start = m.end()
-    if text[start:].strip():
-        spans.append((start, _rstrip_end(text, start, len(text))))
-    return spans
-
-
-def _rstrip_end(text: str, start: int, end: int) -> int:
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    return end
-
-
 @lru_cache(maxsize=4)
 def _synonym_map(groups: tuple[tuple[str, ...], ...]) -> dict[str, str]:
     return {fold(w): fold(group[0]) for group in groups for w in group}
@@ -193,7 +163,7 @@ def sentence_view(
     Tokens flagged in `ignore` (quoted words) give no stems: two articles quoting the same
     speaker are not rewriting each other.
     """
-    spans = sentences(text)
+    spans = split(text)
     starts = [t.start for t in toks]
     ranges, stem_sets = [], []
     capital: Counter[str] = Counter()

@@ -1,9 +1,9 @@
-"""Tests for newsaudit.candidates: the shingle index."""
+"""Tests for newsaudit.overlap.candidates: the shingle index."""
 
 import pytest
 
-from newsaudit import candidates
 from newsaudit.config import OverlapConfig
+from newsaudit.overlap import candidates
 
 STORY = (
     "The regional council approved the new budget on Tuesday after a long debate about "

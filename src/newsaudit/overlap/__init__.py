@@ -1,0 +1,93 @@
+"""Source overlap: which articles reuse which passages of which others, and in which direction.
+
+Modules, in the order a run uses them:
+- `candidates`: the shingle index proposing pairs (serial, or in pieces for a cluster);
+- `prepare`: one article's tokens, sentences, quotations (`quotes`), computed once;
+- `alignment`: verbatim passages and rewritten sentences between two articles;
+- `pair`: one pair compared (containment each way, verdict, direction);
+- `direction`: the clues for which article is the source; `verdict`: how much is reused;
+- `analysis`: the corpus step (`analyse`, `combine`, `OverlapResult`); `frames`: its tables;
+- `markup`: passages side by side with differences marked (HTML, for the report).
+
+Use: `from newsaudit import overlap; result = overlap.analyse(corpus)`.
+"""
+
+from newsaudit.overlap.analysis import (
+    OverlapResult,
+    analyse,
+    combine,
+    corpus_idf,
+    keep,
+    pairs_to_compare,
+)
+from newsaudit.overlap.direction import (
+    attributions,
+    compilation_evidence,
+    credits,
+    decide,
+    self_references,
+    with_corpus_evidence,
+)
+from newsaudit.overlap.frames import (
+    CLUSTER_COLUMNS,
+    EVIDENCE_COLUMNS,
+    PAIR_COLUMNS,
+    PAIR_EXTRA_COLUMNS,
+    PASSAGE_COLUMNS,
+    PASSAGE_INFO_COLUMNS,
+    QUOTE_COLUMNS,
+    VERDICTS,
+    clusters_frame,
+    evidence_frame,
+    pairs_frame,
+    passage_info_frame,
+    passages_frame,
+    quotes_frame,
+)
+from newsaudit.overlap.markup import mark_differences, side_by_side
+from newsaudit.overlap.pair import align_pair, compare
+from newsaudit.overlap.prepare import prepare
+from newsaudit.overlap.quotes import Quote, quotes
+from newsaudit.overlap.records import Evidence, PairResult, Prepared
+from newsaudit.overlap.verdict import directed_verdict, verdict
+
+__all__ = [
+    "CLUSTER_COLUMNS",
+    "EVIDENCE_COLUMNS",
+    "PAIR_COLUMNS",
+    "PAIR_EXTRA_COLUMNS",
+    "PASSAGE_COLUMNS",
+    "PASSAGE_INFO_COLUMNS",
+    "QUOTE_COLUMNS",
+    "VERDICTS",
+    "Evidence",
+    "OverlapResult",
+    "PairResult",
+    "Prepared",
+    "Quote",
+    "align_pair",
+    "analyse",
+    "attributions",
+    "clusters_frame",
+    "combine",
+    "compare",
+    "compilation_evidence",
+    "corpus_idf",
+    "credits",
+    "decide",
+    "directed_verdict",
+    "evidence_frame",
+    "keep",
+    "mark_differences",
+    "pairs_frame",
+    "pairs_to_compare",
+    "passage_info_frame",
+    "passages_frame",
+    "prepare",
+    "quotes",
+    "quotes_frame",
+    "self_references",
+    "side_by_side",
+    "verdict",
+    "with_corpus_evidence",
+]

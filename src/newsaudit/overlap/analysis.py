@@ -1,0 +1,156 @@
+"""Source overlap over a corpus: which articles reuse which passages of which others.
+
+Pipeline per corpus: candidate pairs (all pairs for small corpora, else the shingle index in
+`candidates`), then per pair a verbatim local alignment and a sentence-level rewrite alignment
+(`alignment`), quotes shared with the same speaker set apart (reusing a quote is not reusing an
+article), containment each way, a verdict, a direction with its evidence for derived and
+partial pairs, and reuse families (connected components).
+
+Scale: corpora of up to `all_pairs_max_articles` (200) articles compare every pair, so the
+heatmap is complete and paraphrases with no shared wording are still checked. Larger corpora
+compare only the candidate pairs of the shingle index (`candidates.candidates`), and `pairs`
+keeps those whose score reaches `report_min_score`: never the N^2 pairs. A rewrite sharing no
+5-word sequence at all with its source is then not found (the seed rewrite shares 14).
+
+The steps are pure so that a runner can map them: `prepare` one article, `compare` one pair
+(given the corpus `idf`), `combine` the compared pairs into an `OverlapResult`.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+
+from newsaudit.config import OverlapConfig
+from newsaudit.corpus import Corpus
+from newsaudit.overlap import alignment, frames
+from newsaudit.overlap import candidates as candidate_index
+from newsaudit.overlap.direction import with_corpus_evidence
+from newsaudit.overlap.pair import compare
+from newsaudit.overlap.prepare import prepare
+from newsaudit.overlap.records import PairResult, Prepared
+
+
+@dataclass(frozen=True)
+class OverlapResult:
+    """Everything the report shows about reuse, as DataFrames (see module docstring).
+
+    `pairs` holds every pair for corpora up to `all_pairs_max_articles`, else only the pairs
+    the shingle index proposed whose score reaches `report_min_score`.
+    """
+
+    pairs: pd.DataFrame
+    passages: pd.DataFrame
+    passage_info: pd.DataFrame
+    evidence: pd.DataFrame
+    quotes: pd.DataFrame
+    clusters: pd.DataFrame
+    ids: tuple[str, ...]
+    all_pairs: bool
+
+    def matrix(self, ids: Sequence[str] | None = None) -> pd.DataFrame:
+        """Symmetric article x article score matrix (diagonal 1) for the heatmap.
+
+        `ids` limits it to some articles (default all: only sensible for small corpora).
+        """
+        ids = list(self.ids if ids is None else ids)
+        m = pd.DataFrame(0.0, index=ids, columns=ids)
+        chosen = set(ids)
+        for row in self.pairs.itertuples(index=False):
+            if row.article_a in chosen and row.article_b in chosen:
+                m.loc[row.article_a, row.article_b] = row.score
+                m.loc[row.article_b, row.article_a] = row.score
+        for i in ids:
+            m.loc[i, i] = 1.0
+        return m
+
+    def most_reusing(self, limit: int) -> list[str]:
+        """The `limit` articles with the highest summed pair scores (sorted by id), for plots."""
+        if len(self.ids) <= limit:
+            return list(self.ids)
+        totals: dict[str, float] = {i: 0.0 for i in self.ids}
+        for row in self.pairs.itertuples(index=False):
+            totals[row.article_a] += row.score
+            totals[row.article_b] += row.score
+        ranked = sorted(totals, key=lambda i: (-totals[i], i))
+        return sorted(ranked[:limit])
+
+    def edges(self) -> pd.DataFrame:
+        """Derived and partial pairs as edges source -> copy (unknown direction: a -> b)."""
+        rows = self.pairs[self.pairs["verdict"] != "independent"]
+        out = pd.DataFrame(
+            {
+                "source": np.where(rows["source"] != "", rows["source"], rows["article_a"]),
+                "copy": np.where(rows["derived"] != "", rows["derived"], rows["article_b"]),
+                "directed": rows["source"] != "",
+                "verdict": rows["verdict"],
+                "score": rows["score"],
+            }
+        )
+        return out.reset_index(drop=True)
+
+
+def pairs_to_compare(corpus: Corpus, config: OverlapConfig) -> list[tuple[str, str]]:
+    """All pairs for small corpora, else the shingle index's candidate pairs."""
+    ids = corpus.ids
+    if len(ids) <= config.all_pairs_max_articles:
+        return [tuple(sorted(p)) for p in itertools.combinations(ids, 2)]  # type: ignore[misc]
+    found = candidate_index.candidates(ids, [a.text for a in corpus.articles], config)
+    return list(zip(found["article_a"], found["article_b"], strict=True))
+
+
+def corpus_idf(prepared: Sequence[Prepared]) -> tuple[dict[str, float], float]:
+    """(IDF of every sentence stem over the prepared articles, IDF of an unseen stem)."""
+    idf = alignment.idf_weights([set().union(*p.view.stems) for p in prepared])
+    return idf, max(idf.values(), default=1.0)
+
+
+def keep(result: PairResult, n_articles: int, config: OverlapConfig) -> bool:
+    """Whether a compared pair is reported: every pair of a small corpus, else by score."""
+    return n_articles <= config.all_pairs_max_articles or result.score >= config.report_min_score
+
+
+def combine(
+    results: Sequence[PairResult],
+    prepared: dict[str, Prepared],
+    ids: Sequence[str],
+    config: OverlapConfig,
+) -> OverlapResult:
+    """The corpus step: clues from the rest of the corpus, ranking, and every table."""
+    ranked = with_corpus_evidence(results, config)
+    ranked.sort(key=lambda r: (-r.score, r.article_a, r.article_b))
+    texts = {i: p.article.text for i, p in prepared.items()}
+    return OverlapResult(
+        pairs=frames.pairs_frame(ranked),
+        passages=frames.passages_frame(ranked, texts),
+        passage_info=frames.passage_info_frame(ranked),
+        evidence=frames.evidence_frame(ranked),
+        quotes=frames.quotes_frame(ranked, prepared, texts),
+        clusters=frames.clusters_frame(ranked, ids),
+        ids=tuple(ids),
+        all_pairs=len(ids) <= config.all_pairs_max_articles,
+    )
+
+
+def analyse(corpus: Corpus, config: OverlapConfig | None = None) -> OverlapResult:
+    """Reuse analysis of a corpus: ranked pairs, passages, direction evidence, quotes, families.
+
+    Serially, the three steps a runner maps: `prepare` each article, `compare` each pair,
+    `combine`.
+    """
+    config = config or OverlapConfig()
+    todo = pairs_to_compare(corpus, config)
+    involved = sorted({i for pair in todo for i in pair})
+    by_id = {a.article_id: a for a in corpus.articles}  # Corpus[...] is a linear scan
+    prepared = {i: prepare(by_id[i], config) for i in involved}
+    idf, default_idf = corpus_idf(list(prepared.values()))
+    results = []
+    for a_id, b_id in todo:
+        res = compare(prepared[a_id], prepared[b_id], idf, default_idf, config)
+        if keep(res, len(corpus), config):
+            results.append(res)
+    return combine(results, prepared, corpus.ids, config)

@@ -1,0 +1,217 @@
+"""Table rows of the overlap result: pairs, passages, direction evidence, quotes, families."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import pandas as pd
+
+from newsaudit.overlap.quotes import same_speaker
+from newsaudit.overlap.records import PairResult, Prepared
+
+PAIR_COLUMNS = [
+    "article_a",
+    "article_b",
+    "score",
+    "containment_a_in_b",
+    "containment_b_in_a",
+    "shared_passages",
+    "verdict",
+    "source",
+    "derived",
+]
+PAIR_EXTRA_COLUMNS = [
+    "shared_quotes",
+    "passage_words",
+    "verbatim_passages",
+    "rewritten_passages",
+    "order_coherence",
+    "direction_confidence",
+    "evidence",
+]
+PASSAGE_COLUMNS = [
+    "article_a",
+    "article_b",
+    "start_a",
+    "end_a",
+    "start_b",
+    "end_b",
+    "text_a",
+    "text_b",
+]
+PASSAGE_INFO_COLUMNS = [*PASSAGE_COLUMNS[:6], "kind", "similarity"]
+EVIDENCE_COLUMNS = ["article_a", "article_b", "favours", "weight", "kind", "detail"]
+QUOTE_COLUMNS = [
+    "article_a",
+    "article_b",
+    "speaker_a",
+    "speaker_b",
+    "same_speaker",
+    "start_a",
+    "end_a",
+    "start_b",
+    "end_b",
+    "text_a",
+    "text_b",
+]
+CLUSTER_COLUMNS = ["cluster", "article_id", "size", "role"]
+VERDICTS = ("derived", "partial", "independent")
+
+
+# ---------------------------------------------------------------------------------------------
+# Quotes
+
+
+def _passage_words(p: PairResult) -> int:
+    return sum(max(g.tok_a[1] - g.tok_a[0], g.tok_b[1] - g.tok_b[0]) for g in p.passages)
+
+
+def pairs_frame(results: Sequence[PairResult]) -> pd.DataFrame:
+    """overlap_pairs.csv rows: contract columns, then extra detail columns."""
+    rows = [
+        {
+            "article_a": r.article_a,
+            "article_b": r.article_b,
+            "score": round(r.score, 6),
+            "containment_a_in_b": r.containment_a_in_b,
+            "containment_b_in_a": r.containment_b_in_a,
+            "shared_passages": len(r.passages),
+            "verdict": r.verdict,
+            "source": r.source,
+            "derived": r.derived,
+            "shared_quotes": len(r.quote_passages),
+            "passage_words": _passage_words(r),
+            "verbatim_passages": sum(g.kind == "verbatim" for g in r.passages),
+            "rewritten_passages": sum(g.kind == "rewritten" for g in r.passages),
+            "order_coherence": r.coherence,
+            "direction_confidence": r.confidence,
+            "evidence": "; ".join(e.detail for e in r.evidence),
+        }
+        for r in results
+    ]
+    return pd.DataFrame(rows, columns=PAIR_COLUMNS + PAIR_EXTRA_COLUMNS)
+
+
+def passages_frame(results: Sequence[PairResult], texts: dict[str, str]) -> pd.DataFrame:
+    """passages.csv rows: char spans and texts of every aligned passage (quotes included)."""
+    rows = []
+    for r in results:
+        for g in sorted(r.passages + r.quote_passages, key=lambda g: (g.span_a, g.span_b)):
+            rows.append(
+                {
+                    "article_a": r.article_a,
+                    "article_b": r.article_b,
+                    "start_a": g.span_a[0],
+                    "end_a": g.span_a[1],
+                    "start_b": g.span_b[0],
+                    "end_b": g.span_b[1],
+                    "text_a": texts[r.article_a][g.span_a[0] : g.span_a[1]],
+                    "text_b": texts[r.article_b][g.span_b[0] : g.span_b[1]],
+                }
+            )
+    return pd.DataFrame(rows, columns=PASSAGE_COLUMNS)
+
+
+def passage_info_frame(results: Sequence[PairResult]) -> pd.DataFrame:
+    """Same rows as `passages_frame`, with kind (verbatim / rewritten / quote) and similarity."""
+    rows = []
+    for r in results:
+        quote_set = set(r.quote_passages)
+        for g in sorted(r.passages + r.quote_passages, key=lambda g: (g.span_a, g.span_b)):
+            rows.append(
+                {
+                    "article_a": r.article_a,
+                    "article_b": r.article_b,
+                    "start_a": g.span_a[0],
+                    "end_a": g.span_a[1],
+                    "start_b": g.span_b[0],
+                    "end_b": g.span_b[1],
+                    "kind": "quote" if g in quote_set else g.kind,
+                    "similarity": g.similarity,
+                }
+            )
+    return pd.DataFrame(rows, columns=PASSAGE_INFO_COLUMNS)
+
+
+def evidence_frame(results: Sequence[PairResult]) -> pd.DataFrame:
+    """Direction evidence of every derived or partial pair, one clue per row."""
+    rows = [
+        {
+            "article_a": r.article_a,
+            "article_b": r.article_b,
+            "favours": e.favours,
+            "weight": e.weight,
+            "kind": e.kind,
+            "detail": e.detail,
+        }
+        for r in results
+        for e in r.evidence
+    ]
+    return pd.DataFrame(rows, columns=EVIDENCE_COLUMNS)
+
+
+def quotes_frame(
+    results: Sequence[PairResult], prepared: dict[str, Prepared], texts: dict[str, str]
+) -> pd.DataFrame:
+    """Quotations both articles of a pair carry, with the speaker each attributes them to."""
+    rows = []
+    for r in results:
+        qa, qb = prepared[r.article_a].quotes, prepared[r.article_b].quotes
+        for g in r.quote_passages:
+            in_a = [q for q in qa if q.start < g.span_a[1] and g.span_a[0] < q.end]
+            in_b = [q for q in qb if q.start < g.span_b[1] and g.span_b[0] < q.end]
+            sa = next((q.speaker for q in in_a if q.speaker), "")
+            sb = next((q.speaker for q in in_b if q.speaker), "")
+            rows.append(
+                {
+                    "article_a": r.article_a,
+                    "article_b": r.article_b,
+                    "speaker_a": sa,
+                    "speaker_b": sb,
+                    "same_speaker": same_speaker(sa, sb),
+                    "start_a": g.span_a[0],
+                    "end_a": g.span_a[1],
+                    "start_b": g.span_b[0],
+                    "end_b": g.span_b[1],
+                    "text_a": texts[r.article_a][g.span_a[0] : g.span_a[1]],
+                    "text_b": texts[r.article_b][g.span_b[0] : g.span_b[1]],
+                }
+            )
+    return pd.DataFrame(rows, columns=QUOTE_COLUMNS)
+
+
+def clusters_frame(results: Sequence[PairResult], ids: Sequence[str]) -> pd.DataFrame:
+    """Reuse families: connected components of derived pairs, with each member's role."""
+    parent = {i: i for i in ids}
+
+    def find(x: str) -> str:
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    derived = [r for r in results if r.verdict == "derived"]
+    for r in derived:
+        ra, rb = find(r.article_a), find(r.article_b)
+        if ra != rb:
+            parent[max(ra, rb)] = min(ra, rb)
+    groups: dict[str, list[str]] = {}
+    for i in ids:
+        groups.setdefault(find(i), []).append(i)
+    families = sorted((g for g in groups.values() if len(g) > 1), key=lambda g: (-len(g), g[0]))
+    sources = {r.source for r in derived if r.source}
+    copies = {r.derived for r in derived if r.derived}
+    rows = []
+    for n, members in enumerate(families, start=1):
+        for i in sorted(members):
+            role = (
+                "source and copy"
+                if i in sources and i in copies
+                else "source"
+                if i in sources
+                else "copy"
+                if i in copies
+                else "undetermined"
+            )
+            rows.append({"cluster": n, "article_id": i, "size": len(members), "role": role})
+    return pd.DataFrame(rows, columns=CLUSTER_COLUMNS)

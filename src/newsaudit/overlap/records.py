@@ -1,0 +1,62 @@
+"""The plain records the overlap steps pass along: a prepared article, a clue, a compared pair."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from newsaudit.corpus import Article
+from newsaudit.overlap.alignment import Passage, SentenceView
+from newsaudit.overlap.quotes import Quote
+from newsaudit.text.tokens import Token
+
+
+@dataclass(frozen=True)
+class Prepared:
+    """An article's tokens, sentences, quotations and quote mask, computed once."""
+
+    article: Article
+    toks: tuple[Token, ...]
+    view: SentenceView
+    quotes: tuple[Quote, ...]
+    quote_mask: np.ndarray = field(compare=False)
+    counts: Counter[str] = field(default_factory=Counter, compare=False)
+    near: dict[str, set[str]] = field(default_factory=dict, compare=False)
+    seeds: dict[tuple[str, ...], list[int]] = field(default_factory=dict, compare=False)
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """One clue about direction: which article it favours as the source, how strongly, why."""
+
+    favours: str
+    weight: float
+    kind: str
+    detail: str
+
+
+@dataclass(frozen=True)
+class PairResult:
+    """Reuse between two articles (a < b by id): passages, containments, verdict, direction."""
+
+    article_a: str
+    article_b: str
+    containment_a_in_b: float
+    containment_b_in_a: float
+    passages: tuple[Passage, ...]
+    quote_passages: tuple[Passage, ...]
+    coherence: float
+    verdict: str
+    source: str = ""
+    derived: str = ""
+    confidence: float = 0.0
+    evidence: tuple[Evidence, ...] = ()
+    words_a: int = 0
+    words_b: int = 0
+
+    @property
+    def score(self) -> float:
+        """Symmetric score: the larger containment (share of the more-reusing text reused)."""
+        return max(self.containment_a_in_b, self.containment_b_in_a)
