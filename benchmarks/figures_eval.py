@@ -20,8 +20,9 @@ import pandas as pd
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 
-from newsaudit import corpus, figures, measures  # noqa: E402
+from newsaudit import corpus, figures  # noqa: E402
 from newsaudit.config import FiguresConfig  # noqa: E402
+from newsaudit.text.sentences import split as split_sentences  # noqa: E402
 
 DATA = ROOT / "tests" / "data" / "figures"
 OUT = ROOT / "benchmarks" / "results" / "figures_eval.md"
@@ -226,7 +227,7 @@ def sentences_of(sets: Iterable[Corpus]) -> list[tuple[str, str, int, str]]:
     out = []
     for s in sets:
         for a in s.corpus:
-            for start, end in measures.sentences(a.text):
+            for start, end in split_sentences(a.text):
                 out.append((s.name, a.article_id, start, a.text[start:end]))
     return out
 

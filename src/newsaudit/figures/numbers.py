@@ -1,7 +1,7 @@
 """Numbers as news writes them: digits with separators, spelled numbers, magnitudes, vague amounts.
 
-Pure parsing of one number expression (already located by `figures`) into a (low, high) pair;
-the word lists come from `FiguresConfig` so other languages or house styles are data, not code.
+Pure parsing of one number expression (already located by `figures.extract`) into a (low,
+high) pair; the word lists come from `FiguresConfig`: other languages or house styles are data.
 """
 
 from __future__ import annotations

@@ -1,7 +1,8 @@
-"""What a figure measures: the counted noun, the event, the place and the time frame around it.
+"""Reading a sentence's tokens: noun phrases, clauses, subjects, places and synonym classes.
 
-A measure key is `thing|event[|place][|relation]` built from lower-cased lemmas and the synonym
-classes in `FiguresConfig` ("troops|deployed", "peacekeepers killed" -> "troops|killed",
+The small grammar `figures.measures` uses to say what a figure counts. A measure key is
+`thing|event[|place][|relation]` built from lower-cased lemmas and the synonym classes in
+`FiguresConfig` ("troops|deployed", "peacekeepers killed" -> "troops|killed",
 "civilians|killed|Moura", "year|coup"). Two figures are compared only when their keys match.
 """
 
@@ -14,42 +15,13 @@ from functools import cache
 from newsaudit.config import CALENDAR_WORDS, FiguresConfig
 
 UNKNOWN = "?"
+# Unlike `newsaudit.text.tokens` (folded words for matching), a token here keeps its original
+# case (capitalised names and places are read from it) and inner dots ("U.N").
 TOKEN_RE = re.compile(r"[A-Za-z\u00C0-\u024F0-9][\w\u00C0-\u024F]*(?:[-'’.][\w\u00C0-\u024F]+)*")
 _PHRASE_BREAK = re.compile(r"[,;:()\[\]\"“”!?]|\.\s|—|–\s")
-_AUX = {
-    "has",
-    "have",
-    "had",
-    "was",
-    "were",
-    "is",
-    "are",
-    "been",
-    "be",
-    "being",
-    "will",
-    "would",
-    "also",
-    "still",
-    "already",
-    "reportedly",
-    "allegedly",
-    "may",
-    "might",
-    "could",
-    "can",
-    "should",
-    "must",
-    "not",
-    "now",
-    "then",
-    "just",
-    "only",
-}
 _PRONOUNS = {"it", "they", "he", "she", "we", "i", "you", "this", "that", "which", "who"}
 _CLAUSE_BREAK = re.compile(r"[,;:()\[\]\"“”!?—]|\.\s")
 _CALENDAR = CALENDAR_WORDS
-_ABBREV = re.compile(r"(?:\b[A-Z]\.)+$|\b(?:Mr|Mrs|Ms|Dr|St|No|Gen|Col|Lt|Sgt|Prof|Sen|Rep|vs)\.$")
 
 
 @dataclass(frozen=True)
@@ -75,24 +47,6 @@ class Context:
     relation: str = ""
     modifiers: tuple[str, ...] = ()
     owner: str = ""
-
-
-def sentences(text: str) -> list[tuple[int, int]]:
-    """(start, end) of each sentence: split at . ! ? before a capital, quote or digit, and at
-    paragraph breaks, never after an abbreviation such as "U.N." or "Mr."."""
-    spans: list[tuple[int, int]] = []
-    for para in re.finditer(r"[^\n]+", text):
-        start = para.start()
-        for match in re.finditer(r"[.!?][\"”’)]*\s+(?=[\"“‘(]?[A-Z0-9])", para.group(0)):
-            cut = para.start() + match.start() + 1
-            if _ABBREV.search(text[start:cut]):
-                continue
-            end = para.start() + match.end()
-            spans.append((start, cut + len(match.group(0).rstrip()) - 1))
-            start = end
-        if start < para.end():
-            spans.append((start, para.end()))
-    return [(s, e) for s, e in spans if text[s:e].strip()]
 
 
 def tokens(text: str, start: int, end: int) -> list[Token]:
@@ -370,7 +324,8 @@ def owner(
     if verb.low in config.reporting_verbs or (verb.low in breaks and verb.low not in copulas):
         return ""
     i -= 1
-    while i >= 0 and left[i].low in _AUX:
+    aux = set(config.auxiliaries)
+    while i >= 0 and left[i].low in aux:
         i -= 1
     if i >= 0 and left[i].low in _PRONOUNS:
         return ""  # "it killed 20": the pronoun's antecedent is in another clause

@@ -1,0 +1,89 @@
+"""Figure extraction and cross-article consistency.
+
+Every number an article writes (counts, money, percentages, durations, years and dates, vague
+amounts) becomes a `Figure`: the interval it asserts once its qualifier is applied ("more than
+300" = [300, inf)), and the measure it counts, read from its sentence. Figures of the same
+measure in different articles are then compared interval by interval.
+
+Modules: `numbers` (a number expression -> interval), `extract` (number spans in text),
+`phrases` and `measures` (what a figure counts), `figure` (one article -> its figures),
+`compare` (partners and verdicts), `frames` (the output tables).
+"""
+
+from __future__ import annotations
+
+from newsaudit.config import FiguresConfig
+from newsaudit.corpus import Corpus
+from newsaudit.figures.compare import (
+    by_measure,
+    checks_frame,
+    comparable,
+    comparable_key,
+    compare,
+    context_conflict,
+    gap,
+    partners,
+    relation,
+    review_frame,
+    without_setting,
+)
+from newsaudit.figures.extract import Span, spans
+from newsaudit.figures.figure import Figure, extract, extract_text
+from newsaudit.figures.frames import (
+    CHECK_COLUMNS,
+    DISAGREEMENT_COLUMNS,
+    FIGURE_COLUMNS,
+    REVIEW_COLUMNS,
+    FiguresResult,
+    details_frame,
+    figures_frame,
+    matrix_frame,
+    one_row_per_measure_article,
+)
+
+__all__ = [
+    "CHECK_COLUMNS",
+    "DISAGREEMENT_COLUMNS",
+    "FIGURE_COLUMNS",
+    "REVIEW_COLUMNS",
+    "Figure",
+    "FiguresResult",
+    "Span",
+    "analyse",
+    "by_measure",
+    "checks_frame",
+    "comparable",
+    "comparable_key",
+    "compare",
+    "context_conflict",
+    "details_frame",
+    "extract",
+    "extract_text",
+    "figures_frame",
+    "gap",
+    "matrix_frame",
+    "one_row_per_measure_article",
+    "partners",
+    "relation",
+    "review_frame",
+    "spans",
+]
+
+
+def analyse(corpus: Corpus, config: FiguresConfig | None = None) -> FiguresResult:
+    """Figures of every article, their per-measure checks and the fact-checker's views."""
+    config = config or FiguresConfig()
+    figs = [f for article in corpus for f in extract(article, config)]
+    figs = without_setting(figs, corpus, config)
+    figs.sort(key=lambda f: (f.article_id, f.start, f.end))
+    comparisons, disagreements = compare(figs, config)
+    checks = one_row_per_measure_article(comparisons)
+    return FiguresResult(
+        figures=figures_frame(figs),
+        checks=checks,
+        disagreements=disagreements,
+        matrix=matrix_frame(checks, corpus.ids),
+        review=review_frame(figs, comparisons, config),
+        details=details_frame(figs),
+        comparisons=comparisons,
+    )

@@ -1,0 +1,253 @@
+"""What a figure measures: the counted noun, the event, the place and the time frame around it.
+
+Read from the figure's sentence with the small grammar in `figures.phrases`; the result is a
+`phrases.Context` whose parts make the measure key (`phrases.key`).
+"""
+
+from __future__ import annotations
+
+import math
+import re
+
+from newsaudit.config import MONTHS, WEEKDAYS, FiguresConfig
+from newsaudit.figures import phrases
+from newsaudit.figures.extract import DATE_KINDS, Span
+from newsaudit.figures.phrases import UNKNOWN, Token
+
+_MONTHS = "|".join(MONTHS)
+_WEEKDAYS = "|".join(WEEKDAYS)
+
+
+def _what(
+    text: str, toks: list[Token], s: Span, config: FiguresConfig, sent_start: int = 0
+) -> tuple[str, tuple[str, ...]]:
+    """Event (or object) a unit-figure (year, duration, money, percent...) is about."""
+    classes = {**config.date_event_classes, **config.event_classes}
+    if s.kind in DATE_KINDS:
+        classes = dict(config.date_event_classes)
+    # 1. the noun it modifies: "a 2013 rebellion", "decade-long mission", "a decade of operations"
+    after_np = phrases.noun_phrase(text, toks, s.end, config)
+    if after_np and (s.kind != "year" or not re.match(r"\s*(?:of)\b", text[s.end :])):
+        hits = phrases.class_hits(after_np, classes)
+        if hits:
+            return hits[0][2], ()
+        if s.kind not in DATE_KINDS or not after_np[0].text[:1].isupper() or len(after_np) > 1:
+            thing, mods = phrases.thing_of(after_np, config)
+            if thing and thing not in config.duration_units:
+                return thing, mods
+    if s.kind not in DATE_KINDS:
+        left, _ = phrases.clause(text, toks, s.start, s.end)
+        noun = _measure_noun(left, s, config, sent_start)
+        if noun:
+            return noun, ()
+    window = config.date_event_window if s.kind in (*DATE_KINDS, "duration") else 8
+    # A physical amount belongs to the nearest event on either side ("6,500 people had been
+    # evacuated and 21,000 hectares had burned"); dates and money to the one before them.
+    event = phrases.nearest_class(
+        toks,
+        s.start,
+        s.end,
+        classes,
+        window,
+        prefer_left=s.kind != "quantity",
+        stop_right=frozenset({"to"}),
+        ignore=config.event_ignore,
+    )
+    if not event and s.kind in DATE_KINDS:
+        # "Since 2013, thousands of people have been killed in attacks": the dated event may sit
+        # past the subject; look twice as far, still stopping at a purpose clause.
+        event = phrases.nearest_class(
+            toks,
+            s.start,
+            s.end,
+            classes,
+            2 * window,
+            prefer_left=True,
+            stop_right=frozenset({"to"}),
+            ignore=config.event_ignore,
+        )
+    if event:
+        return event, ()
+    verb = phrases.nearest_verb(toks, s.start, s.end, config)
+    return verb, ()
+
+
+def _measure_noun(left: list[Token], s: Span, config: FiguresConfig, sent_start: int) -> str:
+    """A quantity noun written with the number: "magnitude 6.8", "7.1-magnitude", "turnout was
+    61%" (as the subject of the clause), folded by `measure_synonyms` ("the jobless rate" ->
+    "unemployment"); a generic one with no telling modifier ("a rate of 14%") is UNKNOWN."""
+    nouns = set(config.measure_nouns)
+    if s.hyphen and phrases.lemma(s.hyphen) in nouns:
+        return phrases.lemma(s.hyphen)
+    at = -1
+    if left and left[-1].low in nouns:
+        at = len(left) - 1
+    elif len(left) >= 2 and left[-1].low == "of" and phrases.lemma(left[-2].low) in nouns:
+        at = len(left) - 2  # "a capacity of 150", "a turnout of 61%"
+    else:
+        subject = phrases.owner(left, config, sent_start, measure_noun=True)
+        if subject and phrases.lemma(subject.split()[-1]) in nouns:
+            head = phrases.lemma(subject.split()[-1])
+            hits = [i for i, t in enumerate(left) if phrases.lemma(t.low) == head]
+            at = hits[-1] if hits else -1
+            if at < 0:
+                return head
+    if at < 0:
+        return ""
+    return _fold_measure(left, at, config)
+
+
+def _fold_measure(toks: list[Token], at: int, config: FiguresConfig) -> str:
+    """Canonical name of the measure noun toks[at] with the word before it ("jobless rate")."""
+    head = phrases.lemma(toks[at].low)
+    before = phrases.lemma(toks[at - 1].low) if at > 0 else ""
+    synonyms = config.measure_synonyms
+    for phrase in (f"{before} {head}", head):
+        if phrase in synonyms:
+            return synonyms[phrase]
+    if head in config.generic_measure_nouns:
+        if not before or before in config.determiners or not toks[at - 1].text.isalpha():
+            return UNKNOWN
+        return f"{before} {head}"
+    return head
+
+
+def context(
+    text: str,
+    toks: list[Token],
+    s: Span,
+    sent_start: int,
+    sent_end: int,
+    config: FiguresConfig,
+) -> phrases.Context:
+    """Thing, event, place and modifiers of one figure from its sentence's tokens."""
+    left, right = phrases.clause(text, toks, s.start, s.end)
+    place = ""
+    if s.kind not in DATE_KINDS:
+        place = phrases.place_after(text, s.end, sent_end, config) or phrases.place_before(
+            text, sent_start, s.start, config
+        )
+    if s.kind in ("count", "ordinal"):
+        phrase = phrases.noun_phrase(text, toks, s.end, config, need_of=s.vague)
+        thing, mods = phrases.thing_of(phrase, config)
+        noun = _measure_noun(left, s, config, sent_start)
+        who = phrases.owner(left, config, sent_start)
+        if noun:
+            thing, mods = noun, ()
+            who = "" if who and phrases.lemma(who.split()[-1]) == noun else who
+        event = "deployed" if s.hyphen == "strong" else _count_event(phrase, left, right, config)
+        if noun:
+            event = ""  # "a magnitude 6.8 earthquake killed ...": the magnitude is not killed
+        if not thing and not phrase and event not in config.implicit_things:
+            # "The death toll ... has risen to 1,500", "the number of dead rose to 45": the
+            # subject names what is counted.
+            hits = [
+                h
+                for h in phrases.class_hits(left, config.event_classes, config.event_ignore)
+                if h[2] in config.implicit_things
+            ]
+            toll = [t for t in left if phrases.lemma(t.low) in config.measure_nouns]
+            if hits:
+                event = hits[-1][2]
+            elif toll:
+                thing = phrases.lemma(toll[-1].low)
+        if not thing:
+            thing = config.implicit_things.get(event, "")
+        if thing and event and thing == event:
+            event = ""
+        alias = config.measure_aliases.get(f"{thing}|{event}")
+        if alias:
+            thing, _, event = alias.partition("|")
+        if event in config.presence_events and thing not in config.generic_things:
+            event = ""
+        if thing in config.people_groups and event in config.harm_events:
+            thing = "people"  # "14 protesters killed" and "9 people killed": one toll
+        if thing in config.generic_things and not event:
+            event = UNKNOWN
+        if s.kind == "ordinal":
+            thing, event = "ordinal", thing or event
+        return phrases.Context(thing, event, place, "", mods, who)
+    unit_thing = {
+        "year": "year",
+        "date": "date" if s.unit == "date" else "month-day",
+        "duration": s.unit,
+        "age": "age",
+        "percent": "percent",
+        "money": s.unit,
+        "quantity": s.unit,
+    }[s.kind]
+    event, mods = _what(text, toks, s, config, sent_start)
+    # Whose money or share it is goes into the context (compared), not the key: "the World Bank
+    # offered $100m" and "the government pledged $250m" are then never called inconsistent.
+    who = phrases.owner(left, config, sent_start) if s.kind in ("money", "percent") else ""
+    who = config.subject_synonyms.get(who.lower(), who)
+    if who and phrases.lemma(who.split()[-1]) == event:
+        who = ""
+    return phrases.Context(
+        unit_thing, event or UNKNOWN, place, s.relation, (*mods, who) if who else mods
+    )
+
+
+def _count_event(
+    phrase: list[Token], left: list[Token], right: list[Token], config: FiguresConfig
+) -> str:
+    """Event of a count: first class word within the noun phrase and the few tokens after it
+    ("300 peacekeepers have also been killed"), else the nearest just before the number
+    ("killing 500 civilians", "the execution of 500 civilians"), within the clause."""
+    classes = config.event_classes
+    after = right[: len(phrase) + 1 + config.event_window]
+    numbers = [i for i, t in enumerate(after) if i >= len(phrase) and t.text[:1].isdigit()]
+    after = after[: numbers[0]] if numbers else after  # "46 drowned and 130 were rescued"
+    hits = phrases.class_hits(after, classes, config.event_ignore)
+    if hits:
+        return hits[0][2]
+    before = left[-config.event_left_window :] if config.event_left_window else []
+    hits = phrases.class_hits(before, classes, config.event_ignore)
+    return hits[-1][2] if hits else ""
+
+
+def timeframe(
+    s: Span, others: list[Span], sentence: str, config: FiguresConfig, text: str = ""
+) -> tuple[str, ...]:
+    """Dates in the same sentence as a count, as 'relation year' strings ('since 2013'); a bare
+    month ('since January') gives 'since January'."""
+    began = re.search(
+        r"\bsince\s+(?:\w+\s+){1,4}?(?:began|started|erupted|broke out)\s+in\s+", sentence
+    )
+    out = [
+        f"{'since' if began and began.start() < m.start() < began.end() else m.group(1).lower()} "
+        f"{m.group(2)}"
+        for m in re.finditer(
+            rf"\b((?i:since|in|during|until|by|from|before|after))\s+({_MONTHS})\b(?!\s+\d)",
+            sentence,
+        )
+    ]
+    reporting = "|".join(re.escape(v) for v in config.reporting_verbs)
+    out += [
+        f"on {m.group(1)}"
+        for m in re.finditer(rf"\bon\s+({_WEEKDAYS})\b", sentence)
+        if not re.search(rf"\b(?:{reporting})\s+$", sentence[: m.start()])
+    ]
+    for o in others:
+        if o is s or o.kind not in DATE_KINDS:
+            continue
+        rel = o.relation or "in"
+        if text and o.end <= s.start and re.match(r"\s*,\s*when\b", text[o.end : s.start]):
+            rel = "in"  # "the worst since 2019, when 21 people died": 21 is the 2019 toll
+        if math.isinf(o.low):
+            out.append(f"{rel} ?")
+            continue
+        lo = int(o.low // 10000) if o.unit == "date" else int(o.low)
+        hi = int(o.high // 10000) if o.unit == "date" else int(o.high)
+        if o.unit == "month-day":
+            continue
+        out.append(f"{rel} {lo}" if lo == hi else f"{rel} {lo}-{hi}")
+    return tuple(dict.fromkeys(out))
+
+
+def causes(text: str, s: Span, sent_end: int, config: FiguresConfig) -> tuple[str, ...]:
+    nouns = "|".join(re.escape(n) for n in config.cause_nouns)
+    pattern = rf"\b(?:in|by|from|during|through)\s+(?:[\w-]+\s+){{0,2}}?({nouns})(?:e?s)?\b"
+    return tuple(
+        dict.fromkeys(m.group(1).lower() for m in re.finditer(pattern, text[s.end : sent_end]))
+    )

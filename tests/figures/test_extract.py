@@ -1,0 +1,77 @@
+"""Finding figure spans: relative years and well-formed spans on any text."""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from newsaudit import figures
+from tests.figures.conftest import CONFIG
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "low", "high"),
+    [
+        ("They were killed last year.", dt.date(2023, 6, 20), 2022, 2022),
+        ("They were killed last year.", None, -math.inf, math.inf),
+        ("Elections are due next year.", dt.date(2023, 6, 20), 2024, 2024),
+    ],
+)
+def test_relative_years_resolve_against_the_article_date(
+    one, text: str, published: dt.date | None, low: float, high: float
+) -> None:
+    fig = one(text, published=published)
+    assert (fig.low, fig.high, fig.unit) == (low, high, "year")
+
+
+def test_that_year_takes_the_last_written_year() -> None:
+    found = figures.extract_text("Violence began in 2013. The mission was set up that year.")
+    assert [(f.text, f.low) for f in found] == [("2013", 2013), ("that year", 2013)]
+    assert found[1].measure == "year|established"
+
+
+_PIECES = [
+    "more than",
+    "about",
+    "nearly",
+    "14,000",
+    "ten",
+    "years",
+    "troops",
+    "killed",
+    "in",
+    "2013",
+    "June 30th",
+    "$3.5bn",
+    "42%",
+    "between",
+    "and",
+    "thousands of",
+    "people",
+    "last year",
+    ",",
+    ".",
+    "a dozen",
+    "-strong",
+    "that year",
+    "the",
+    "UN",
+    "Moura",
+    "since",
+    "9/11",
+    "M5-RFP",
+]
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.sampled_from(_PIECES), min_size=1, max_size=25))
+def test_any_text_gives_well_formed_figures(words: list[str]) -> None:
+    text = " ".join(words)
+    for fig in figures.extract_text(text, CONFIG):
+        assert text[fig.start : fig.end] == fig.text
+        assert fig.low <= fig.high
+        assert fig.measure
