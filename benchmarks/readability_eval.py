@@ -22,8 +22,9 @@ sys.path.insert(0, str(ROOT / "src"))
 import pandas as pd  # noqa: E402
 import textstat  # noqa: E402
 
-from newsaudit import corpus, readability, syllables  # noqa: E402
+from newsaudit import corpus, readability  # noqa: E402
 from newsaudit.config import ReadabilityConfig  # noqa: E402
+from newsaudit.readability import syllables  # noqa: E402
 from newsaudit.text import sentences  # noqa: E402
 
 FIXTURES = ROOT / "tests" / "data" / "readability" / "worked_examples.json"

@@ -1438,7 +1438,7 @@ class ReadabilityConfig:
 
     The formula constants are not here on purpose: they are the published ones (Flesch 1948,
     Kincaid et al. 1975, Gunning 1952, McLaughlin 1969, Coleman & Liau 1975, Smith & Senter 1967,
-    Dale & Chall 1948/1995) and live as literals in readability.py next to their citation.
+    Dale & Chall 1948/1995) and live as literals in readability/formulas.py next to their citation.
     """
 
     # Below this many words a score is shown with a warning (Flesch used 100-word samples).
@@ -1460,7 +1460,7 @@ class ReadabilityConfig:
     # Dale-Chall list of ~3000 familiar words (Chall & Dale 1995), shipped as package data.
     dale_chall_file: str = "dale_chall_easy_words.txt"
     # Dale-Chall rules count regular inflections of listed words as familiar: these suffixes
-    # are stripped (with "ies"->"y" style restorations in readability.py) before the lookup.
+    # are stripped (with "ies"->"y" style restorations in readability/hard_words.py) first.
     dale_chall_suffixes: tuple[str, ...] = (
         "'s", "s'", "s", "es", "ies", "ed", "d", "ied", "ing", "er", "r", "est", "st", "ier",
         "iest",

@@ -149,7 +149,7 @@ def count(token: str, backend: str = "cmudict") -> int:
 
     Hyphenated and slashed compounds are summed part by part unless the dictionary knows the
     whole; a number written in figures counts as one syllable (the convention of textstat and
-    most tools; Flesch 1948 asked for the spoken form, see the module notes in readability.py).
+    most tools; Flesch 1948 asked for the spoken form, see the notes in newsaudit.readability).
     """
     if backend not in BACKENDS:
         raise ValueError(f"unknown syllable backend {backend!r}; choose one of {BACKENDS}")

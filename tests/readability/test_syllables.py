@@ -2,7 +2,7 @@
 
 import pytest
 
-from newsaudit import syllables
+from newsaudit.readability import syllables
 
 
 @pytest.mark.parametrize(

@@ -1,0 +1,186 @@
+"""Counting what the formulas need: words, sentences, syllables, hard words, letters.
+
+Counts are per sentence and add up across sentences, paragraphs and articles.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, fields
+from functools import lru_cache
+
+from newsaudit.config import ReadabilityConfig
+from newsaudit.readability import formulas, syllables
+from newsaudit.readability.hard_words import complex_word, core, unfamiliar
+from newsaudit.text import sentences as sentence_splitter
+
+_WORD = re.compile(r"[^\s—–…]*[^\W_][^\s—–…]*")  # a token holding a letter or digit
+_GLUED = re.compile(r"(?<=[a-z]{2}[.!?])(?=[A-Z][a-z])")
+_URL = re.compile(r"^[(\[<\"'“‘]*(?:[a-z][a-z0-9+.-]*://|www\.)|^[^@\s]+@[^@\s]+\.[a-z]{2,}", re.I)
+_TERMINAL = ".!?…"
+_CLOSERS = "\"'”’»)]"
+
+
+@dataclass(frozen=True)
+class Counts:
+    """Everything the formulas need, for one span of text; counts add up across spans."""
+
+    words: int = 0
+    sentences: int = 0
+    syllables: int = 0
+    syllables_alt: int = 0  # the comparison backend's syllables
+    polysyllables: int = 0
+    complex_words: int = 0
+    unfamiliar_words: int = 0
+    letters: int = 0
+    characters: int = 0
+
+    def values(self) -> tuple[int, ...]:
+        """The counts in field order (cheaper than dataclasses.astuple)."""
+        return tuple(getattr(self, name) for name in _COUNT_FIELDS)
+
+    def __add__(self, other: Counts) -> Counts:
+        return Counts(*(a + b for a, b in zip(self.values(), other.values(), strict=True)))
+
+
+_COUNT_FIELDS = tuple(f.name for f in fields(Counts))
+
+
+def total(counts: list[Counts]) -> Counts:
+    """The sum of many counts in one pass."""
+    return Counts(*(sum(column) for column in zip(*(c.values() for c in counts), strict=True)))
+
+
+def scores(counts: Counts) -> dict[str, float]:
+    """The seven standard scores of one set of counts (NaN when there are no words)."""
+    c = counts
+    return {
+        "flesch_reading_ease": formulas.flesch_reading_ease(c.words, c.sentences, c.syllables),
+        "flesch_kincaid_grade": formulas.flesch_kincaid_grade(c.words, c.sentences, c.syllables),
+        "gunning_fog": formulas.gunning_fog(c.words, c.sentences, c.complex_words),
+        "smog_index": formulas.smog_index(c.sentences, c.polysyllables)
+        if c.words
+        else float("nan"),
+        "coleman_liau_index": formulas.coleman_liau_index(c.words, c.sentences, c.letters),
+        "automated_readability_index": formulas.automated_readability_index(
+            c.words, c.sentences, c.characters
+        ),
+        "dale_chall_readability_score": formulas.dale_chall_readability_score(
+            c.words, c.sentences, c.unfamiliar_words
+        ),
+    }
+
+
+def words(text: str) -> list[str]:
+    """The word tokens of `text`: holding a letter or digit, URLs and e-mails excluded.
+
+    Two sentences glued by lost whitespace ("ended.The") are two words, as the splitter sees it.
+    """
+    out = []
+    for tok in _WORD.findall(text):
+        if "." in tok or "@" in tok or "?" in tok or "!" in tok:
+            if _URL.match(tok):
+                continue
+            if _GLUED.search(tok):
+                out.extend(_GLUED.split(tok))
+                continue
+        out.append(tok)
+    return out
+
+
+@lru_cache(maxsize=200_000)
+def _token_counts(
+    token: str, initial: bool, main: str, alt: str, dale_file: str, suffixes: tuple[str, ...]
+) -> tuple[int, int, int, int, int, int, int]:
+    """(syllables, alt syllables, polysyllable, complex, unfamiliar, letters, characters)."""
+    syl = syllables.count(token, main)
+    return (
+        syl,
+        syllables.count(token, alt),
+        int(syl >= 3),
+        int(complex_word(token, initial, syl, main)),
+        int(unfamiliar(token, initial, dale_file, suffixes)),
+        sum(ch.isalpha() for ch in token),
+        sum(ch.isalnum() for ch in token),
+    )
+
+
+def sentence_words(text: str, config: ReadabilityConfig | None = None) -> list[list[str]]:
+    """The word tokens of each sentence of `text`."""
+    return [words(text[left:right]) for left, right in sentence_splitter.split(text, config)]
+
+
+def names_of(sentences: list[list[str]]) -> frozenset[str]:
+    """Words capitalised inside a sentence and never written in lower case in these sentences."""
+    capitalised: set[str] = set()
+    lower: set[str] = set()
+    for tokens in sentences:
+        for i, tok in enumerate(tokens):
+            bare = core(tok)
+            if bare[:1].isupper():
+                if i > 0:
+                    capitalised.add(bare)
+            elif bare[:1].islower():
+                lower.add(bare)
+    return frozenset(c for c in capitalised if c.lower() not in lower)
+
+
+def names_in(text: str, config: ReadabilityConfig | None = None) -> frozenset[str]:
+    """Words the text shows to be names: capitalised inside a sentence and never lower-case.
+
+    Lets a sentence-initial "Malians" count as the name it is elsewhere in the same article.
+    """
+    return names_of(sentence_words(text, config))
+
+
+def count_tokens(
+    tokens: list[str], config: ReadabilityConfig, names: frozenset[str] = frozenset()
+) -> Counts:
+    """Counts of one sentence's tokens; the first is sentence-initial unless it is in `names`."""
+    if not tokens:
+        return Counts()
+    args = (
+        config.syllable_backend,
+        config.comparison_backend,
+        config.dale_chall_file,
+        config.dale_chall_suffixes,
+    )
+    first_is_name = bool(names) and core(tokens[0]) in names
+    per_token = [
+        _token_counts(tok, i == 0 and not first_is_name, *args) for i, tok in enumerate(tokens)
+    ]
+    sums = [sum(column) for column in zip(*per_token, strict=True)]
+    return Counts(len(tokens), 1, *sums)
+
+
+def count_sentence(
+    text: str, config: ReadabilityConfig, names: frozenset[str] = frozenset()
+) -> Counts:
+    """Counts of one sentence; its first word is sentence-initial unless it is in `names`."""
+    return count_tokens(words(text), config, names)
+
+
+def count_text(
+    text: str, config: ReadabilityConfig | None = None, names: frozenset[str] | None = None
+) -> Counts:
+    """Counts of a whole text, sentence by sentence (names found in the text itself if None)."""
+    config = config or ReadabilityConfig()
+    sentences = sentence_words(text, config)
+    names = names_of(sentences) if names is None else names
+    return total([count_tokens(tokens, config, names) for tokens in sentences])
+
+
+def score_text(text: str, config: ReadabilityConfig | None = None) -> dict[str, float]:
+    """Counts and scores of any text as given (what the article table holds, for one text)."""
+    counts = count_text(text, config)
+    return {**{f.name: getattr(counts, f.name) for f in fields(counts)}, **scores(counts)}
+
+
+def is_heading(paragraph: str, config: ReadabilityConfig) -> bool:
+    """A short line without sentence-final punctuation: a section heading or a credit."""
+    end = paragraph.rstrip().rstrip(_CLOSERS)
+    return (
+        bool(end)
+        and end[-1] not in _TERMINAL
+        and len(words(paragraph)) <= config.heading_max_words
+    )
