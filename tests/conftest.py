@@ -58,5 +58,5 @@ def failing_notebook(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     folder.mkdir()
     path = folder / "01_overview.ipynb"
     nbformat.write(nb, path)
-    monkeypatch.setattr(report, "notebook_paths", lambda config=None: [path])
+    monkeypatch.setattr(report.notebooks, "notebook_paths", lambda config=None: [path])
     return path

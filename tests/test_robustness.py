@@ -27,6 +27,7 @@ import pytest
 
 from newsaudit import cli, corpus, pipeline, report
 from newsaudit.config import CorpusConfig
+from newsaudit.report import builder
 
 from .conftest import SEEDS
 
@@ -391,8 +392,8 @@ def test_publish_moves_the_manifest_last(tmp_path, monkeypatch):
         moved.append(Path(dst).name)
         real_replace(src, dst)
 
-    monkeypatch.setattr(report.os, "replace", replace)
-    report._publish(stage, out)
+    monkeypatch.setattr(builder.os, "replace", replace)
+    builder._publish(stage, out)
     assert moved[-1] == "manifest.json" and len(moved) == 4
 
 
@@ -402,7 +403,7 @@ def test_stale_staging_of_a_dead_run_is_removed(tmp_path):
     live = tmp_path / f".staging-{os.getpid()}"
     for folder in (stale, live):
         (folder / "notebooks").mkdir(parents=True)
-    report._remove_stale_stages(tmp_path)
+    builder._remove_stale_stages(tmp_path)
     assert not stale.exists() and live.exists()
 
 
@@ -438,7 +439,7 @@ def _pdf_text(pdf: Path) -> str:
 
 def _hashes(root: Path) -> dict[str, str]:
     return {
-        p.relative_to(root).as_posix(): report.file_hash(p)
+        p.relative_to(root).as_posix(): builder.file_hash(p)
         for p in sorted(root.rglob("*"))
         if p.is_file() and not p.relative_to(root).parts[0].startswith(".")
     }
@@ -465,7 +466,7 @@ def test_hostile_text_is_literal_in_html_and_pdf_for_a_one_article_corpus(tmp_pa
     assert html.escape(boilerplate, quote=False) in page  # the appendix's removed lines
     assert html.escape(HOSTILE_NAME, quote=False) in page
     assert "Traceback" not in page and "jp-OutputArea-error" not in page
-    for section in ["Summary of findings", "Source overlap", "Figure consistency", "Readability"]:
+    for section in ["Key findings", "Source overlap", "Figure consistency", "Readability"]:
         assert section in page, section
     text = "".join(_pdf_text(out / "report.pdf").split())  # table cells wrap lines anywhere
     for token in PDF_TOKENS:
@@ -494,8 +495,8 @@ def test_killed_run_leaves_the_previous_report_intact(seed_build, tmp_path):
         os.killpg(run.pid, signal.SIGKILL)
         run.wait()
     assert _hashes(out) == before  # every CSV, notebook, report.html/pdf and the manifest
-    assert report.up_to_date(out, key, ("html", "pdf"))
-    report._remove_stale_stages(out)
+    assert builder.up_to_date(out, key, ("html", "pdf"))
+    builder._remove_stale_stages(out)
     assert not list(out.glob(".staging-*"))
 
 

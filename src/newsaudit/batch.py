@@ -8,7 +8,6 @@ package version are unchanged are skipped.
 from __future__ import annotations
 
 import datetime as dt
-import html
 import json
 import os
 import re
@@ -19,13 +18,14 @@ from concurrent.futures import ThreadPoolExecutor, as_completed
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
-from urllib.parse import quote
 
 import pandas as pd
 
 from newsaudit import __version__, corpus, pipeline, report
+from newsaudit.cache import up_to_date
 from newsaudit.config import DEFAULT, PARAM_FILES
 from newsaudit.params import ParamsError, merge_params, one_line, read_params
+from newsaudit.report import batch_index
 
 INDEX_HTML, INDEX_CSV, BATCH_MANIFEST = "index.html", "index.csv", "batch.json"
 INDEX_COLUMNS = [
@@ -247,7 +247,7 @@ def check(job: Job, formats: tuple[str, ...], force: bool) -> CorpusRun | None:
         return _failed(job, err, started)
     except Exception as err:  # e.g. an unreadable file: this corpus fails, the batch goes on
         return _failed(job, f"{type(err).__name__}: {err}", started)
-    if force or not report.up_to_date(job.out_dir, key, formats):
+    if force or not up_to_date(job.out_dir, key, formats):
         return None
     files = tuple(files)
     return _finished(
@@ -306,91 +306,10 @@ def index_frame(runs: Iterable[CorpusRun]) -> pd.DataFrame:
     return frame
 
 
-_CSS = """
-body{font-family:"DejaVu Sans",Arial,sans-serif;margin:2rem auto;max-width:72rem;color:#222;
-line-height:1.4;padding:0 1rem}
-h1{font-size:1.6rem;margin-bottom:.2rem}
-.meta{color:#555;margin-top:0}
-table{border-collapse:collapse;width:100%;font-size:.92rem}
-th,td{border-bottom:1px solid #ddd;padding:.4rem .5rem;text-align:left;vertical-align:top}
-th{background:#f3f3f3}
-a{white-space:nowrap}
-td.num{text-align:right;font-variant-numeric:tabular-nums}
-.status{font-weight:bold;padding:.1rem .4rem;border-radius:.2rem;white-space:nowrap}
-.built{background:#d5e8f6;color:#0b3c5d}
-.unchanged{background:#eeeeee;color:#333}
-.failed{background:#fbe0c8;color:#7a2e00}
-tr.failed-row td{background:#fff6ee}
-.error{font-family:"DejaVu Sans Mono",monospace;font-size:.85rem;color:#7a2e00;
-word-break:break-word}
-"""
-
-
-def _number(value: Any, digits: int = 0) -> str:
-    if value is None or (isinstance(value, float) and value != value):
-        return ""
-    return f"{value:,.{digits}f}" if isinstance(value, float) else f"{value:,}"
-
-
-def _link(href: str, label: str) -> str:
-    return f'<a href="{html.escape(quote(href), quote=True)}">{html.escape(label)}</a>'
-
-
 def index_html(result: BatchResult, generated: str) -> str:
-    """index.html: self-contained (inline CSS, no scripts), every text escaped, relative links;
-    failed corpora are marked FAILED with their one-line error."""
-    counts = {s: sum(r.status == s for r in result.runs) for s in STATUSES}
-    summary = (
-        f"{len(result.runs)} corpora: {counts['built'] + counts['unchanged']} complete "
-        f"({counts['built']} built, {counts['unchanged']} unchanged), {counts['failed']} failed."
-    )
-    head = (
-        "<tr><th>Corpus</th><th>Status</th><th>Articles</th><th>Derived pairs</th>"
-        "<th>Inconsistent measures</th><th>Mean Flesch reading ease</th><th>Report</th>"
-        "<th>Seconds</th></tr>"
-    )
-    rows = []
-    for run in result.runs:
-        status = f'<span class="status {run.status}">{html.escape(run.status.upper())}</span>'
-        if run.status == "failed":
-            links = " ".join(_link(nb, Path(nb).name) for nb in run.notebooks)
-            detail = f'<td colspan="4" class="error">{html.escape(run.error)}</td>'
-            report_cell = f"<td>{links or '—'}</td>"
-            css = ' class="failed-row"'
-        else:
-            detail = "".join(
-                f'<td class="num">{_number(v, d)}</td>'
-                for v, d in [
-                    (run.articles, 0),
-                    (run.derived_pairs, 0),
-                    (run.inconsistent_measures, 0),
-                    (run.mean_flesch_reading_ease, 1),
-                ]
-            )
-            links = [
-                _link(p, label)
-                for p, label in [(run.report_html, "HTML"), (run.report_pdf, "PDF")]
-                if p
-            ]
-            warn = "".join(
-                f'<br><span class="error">{html.escape(w)}</span>' for w in run.warnings
-            )
-            report_cell = f"<td>{' · '.join(links) or '—'}{warn}</td>"
-            css = ""
-        rows.append(
-            f"<tr{css}><td>{html.escape(run.name)}<br><small>{html.escape(run.corpus_dir)}"
-            f"</small></td><td>{status}</td>{detail}{report_cell}"
-            f'<td class="num">{_number(run.seconds, 1)}</td></tr>'
-        )
-    return (
-        '<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n'
-        f"<title>newsaudit batch: {len(result.runs)} corpora</title>\n"
-        f"<style>{_CSS}</style>\n</head>\n<body>\n<h1>newsaudit batch</h1>\n"
-        f'<p class="meta">{html.escape(summary)} newsaudit {html.escape(__version__)}, '
-        f"generated {html.escape(generated)} in {result.seconds:.1f} s. "
-        f"Data: {_link(INDEX_CSV, INDEX_CSV)}, {_link(BATCH_MANIFEST, BATCH_MANIFEST)}.</p>\n"
-        f"<table>\n<thead>{head}</thead>\n<tbody>\n" + "\n".join(rows) + "\n</tbody>\n</table>\n"
-        "</body>\n</html>\n"
+    """index.html from the report templates (see `newsaudit.report.batch_index`)."""
+    return batch_index.index_html(
+        result.runs, result.seconds, generated, INDEX_CSV, BATCH_MANIFEST
     )
 
 

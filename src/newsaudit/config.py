@@ -24,7 +24,7 @@ NOTEBOOKS_DIR = (
     if (PACKAGE_DIR / "notebooks").is_dir()
     else PROJECT_DIR / "notebooks"
 )
-TEMPLATES_DIR = PACKAGE_DIR / "templates"
+TEMPLATES_DIR = PACKAGE_DIR / "report" / "templates"
 SEEDS_DIR = PROJECT_DIR / "seeds"
 REPORTS_DIR = PROJECT_DIR / "reports"
 
@@ -1516,6 +1516,10 @@ class ReportConfig:
     kernel_name: str = "python3"
     figure_dpi: int = 150
     max_table_rows: int = 60  # longer tables are truncated in the report with a note
+    # Longer tables fold (<details>) in the HTML: a screen of rows reads; more is reference.
+    fold_table_rows: int = 15
+    # Findings on the first screen: more sentences push the evidence out of view.
+    max_findings: int = 8
     chromium_candidates: tuple[str, ...] = (
         "chromium",
         "chromium-browser",

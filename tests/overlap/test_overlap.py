@@ -8,9 +8,10 @@ from pathlib import Path
 import pytest
 from matplotlib.figure import Figure
 
-from newsaudit import corpus, overlap, plots_overlap
+from newsaudit import corpus, overlap
 from newsaudit.config import SEEDS_DIR, OverlapConfig
 from newsaudit.overlap import direction
+from newsaudit.report.plots import overlap as plots_overlap
 
 S000, S001, S002, S004 = (
     "000_a4af047524fcdb6d",

@@ -399,7 +399,7 @@ def test_runs_with_the_network_cut(seeds, result):
 # Charts (plots_readability)
 # ---------------------------------------------------------------------------------------------
 def test_charts_have_titles_and_labelled_axes(result):
-    from newsaudit import plots_readability as plots
+    from newsaudit.report.plots import readability as plots
 
     tagged = result.scores.assign(genre="news", outlet="Example Times")
     figures = [

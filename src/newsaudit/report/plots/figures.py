@@ -8,6 +8,8 @@ import pandas as pd
 from matplotlib.figure import Figure
 from matplotlib.patches import Patch, Rectangle
 
+from newsaudit.report.labels import measure_label
+
 # Okabe-Ito colour-blind-safe palette.
 VERDICT_COLOURS = {
     "inconsistent": "#D55E00",
@@ -23,9 +25,22 @@ def _measure_order(checks: pd.DataFrame) -> list[str]:
     return sorted(worst.index, key=lambda m: (worst[m], m))
 
 
-def intervals(checks: pd.DataFrame, max_measures: int = 12) -> Figure:
+def _finite_range(part: pd.DataFrame) -> tuple[float, float]:
+    """The span of the finite bounds; (0, 1) when every bound is infinite (nothing to scale)."""
+    finite = [float(v) for v in [*part["low"], *part["high"]] if math.isfinite(v)]
+    return (min(finite), max(finite)) if finite else (0.0, 1.0)
+
+
+def intervals(
+    checks: pd.DataFrame,
+    max_measures: int = 12,
+    tags: dict[str, str] | None = None,
+    max_articles: int = 12,
+) -> Figure:
     """One panel per measure, one horizontal line per article from low to high (arrows for
-    unbounded sides), coloured by verdict; disagreements first."""
+    unbounded sides), coloured by verdict; disagreements first. Survives any corpus: all
+    bounds infinite, one article, thousands of figures (panels and rows are capped)."""
+    tags = tags or {}
     measures = _measure_order(checks)[:max_measures] if not checks.empty else []
     rows = max(1, len(measures))
     # A bare Figure (no pyplot): no global state, and a notebook shows it exactly once.
@@ -39,8 +54,8 @@ def intervals(checks: pd.DataFrame, max_measures: int = 12) -> Figure:
         return fig
     for ax, measure in zip(axes[:, 0], measures, strict=False):
         part = checks[checks["measure"] == measure].sort_values(["article_id", "start"])
-        finite = [v for v in [*part["low"], *part["high"]] if math.isfinite(v)]
-        lo, hi = min(finite), max(finite)
+        part = part.head(max_articles)
+        lo, hi = _finite_range(part)
         pad = (hi - lo) * 0.15 or max(abs(hi) * 0.01, 1.0)
         left, right = lo - pad, hi + pad
         for y, row in enumerate(part.itertuples()):
@@ -55,10 +70,13 @@ def intervals(checks: pd.DataFrame, max_measures: int = 12) -> Figure:
             if not math.isfinite(row.low):
                 ax.annotate("", (left, y), (a + pad * 0.5, y), arrowprops={"color": colour})
             ax.text(b, y + 0.25, f" {row.text}", fontsize=7, va="bottom", ha="right")
-        ax.set_yticks(range(len(part)), [a[:12] for a in part["article_id"]], fontsize=7)
+        ax.set_yticks(
+            range(len(part)), [tags.get(a, a)[:12] for a in part["article_id"]], fontsize=7
+        )
+        ax.ticklabel_format(axis="x", style="plain", useOffset=False)
         ax.set_ylim(-0.7, len(part) - 0.2)
         ax.set_xlim(left, right)
-        ax.set_title(f"{measure} ({part['unit'].iloc[0]})", fontsize=8, loc="left")
+        ax.set_title(f"{measure_label(measure)} ({part['unit'].iloc[0]})", fontsize=8, loc="left")
         ax.tick_params(axis="x", labelsize=7)
     axes[-1][0].set_xlabel("value (closed interval the article asserts)")
     handles = [Patch(color=c, label=v) for v, c in VERDICT_COLOURS.items() if v]
@@ -69,10 +87,22 @@ def intervals(checks: pd.DataFrame, max_measures: int = 12) -> Figure:
     return fig
 
 
-def matrix(checks: pd.DataFrame, article_ids: list[str]) -> Figure:
-    """Measures x articles grid coloured by verdict (blank: the article gives no figure)."""
-    measures = _measure_order(checks) if not checks.empty else []
-    fig = Figure(figsize=(1.5 + 0.9 * len(article_ids), 1.0 + 0.35 * len(measures)))
+def matrix(
+    checks: pd.DataFrame,
+    article_ids: list[str],
+    tags: dict[str, str] | None = None,
+    max_measures: int = 40,
+    max_articles: int = 30,
+) -> Figure:
+    """Measures x articles grid coloured by verdict (blank: the article gives no figure);
+    large corpora show the `max_measures` worst measures and the articles giving most figures."""
+    tags = tags or {}
+    measures = _measure_order(checks)[:max_measures] if not checks.empty else []
+    if len(article_ids) > max_articles:
+        counts = checks[checks["measure"].isin(measures)]["article_id"].value_counts()
+        keep = set(counts.index[:max_articles])
+        article_ids = [a for a in article_ids if a in keep][:max_articles]
+    fig = Figure(figsize=(max(4.0, 2.5 + 0.9 * len(article_ids)), 1.2 + 0.35 * len(measures)))
     ax = fig.subplots()
     lookup: dict = {}
     for r in checks.sort_values(["measure", "article_id", "start"]).itertuples():
@@ -96,12 +126,14 @@ def matrix(checks: pd.DataFrame, article_ids: list[str]) -> Figure:
     ax.set_ylim(0, max(1, len(measures)))
     ax.set_xticks(
         [i + 0.5 for i in range(len(article_ids))],
-        [a[:12] for a in article_ids],
+        [tags.get(a, a)[:12] for a in article_ids],
         rotation=30,
         ha="right",
         fontsize=7,
     )
-    ax.set_yticks([i + 0.5 for i in range(len(measures))], measures, fontsize=7)
+    ax.set_yticks(
+        [i + 0.5 for i in range(len(measures))], [measure_label(m) for m in measures], fontsize=7
+    )
     ax.invert_yaxis()
     ax.set_xlabel("article")
     ax.set_ylabel("measure")

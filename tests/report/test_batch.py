@@ -13,7 +13,7 @@ import pytest
 
 from newsaudit import batch, cli, report
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 SEEDS = ROOT / "seeds"
 CORPORA = ROOT / "tests" / "data" / "corpora"
 FLOOD, BROKEN = CORPORA / "flood", CORPORA / "broken"

@@ -27,6 +27,7 @@ OKABE_ITO = (
     "#000000",  # black
 )
 GREY = "#999999"
+MAX_ROWS = 40  # articles per chart: more rows would not be readable on a page
 
 
 def _label(scores: pd.DataFrame, row: pd.Series) -> str:
@@ -50,6 +51,7 @@ def ranking(scores: pd.DataFrame, metric: str = "flesch_kincaid_grade") -> Figur
     data = scores.sort_values(
         [metric, "article_id"], ascending=[easier_high, True], kind="mergesort"
     ).reset_index(drop=True)
+    data = data.head(MAX_ROWS)  # the hardest; readability.csv has every article
     genres = (
         sorted(data["genre"].fillna("unknown").astype(str).unique())
         if "genre" in data.columns
@@ -100,7 +102,12 @@ def ranking(scores: pd.DataFrame, metric: str = "flesch_kincaid_grade") -> Figur
     return fig
 
 
-def paragraph_spread(result: ReadabilityResult, metric: str = "flesch_kincaid_grade") -> Figure:
+def paragraph_spread(
+    result: ReadabilityResult,
+    metric: str = "flesch_kincaid_grade",
+    tags: dict[str, str] | None = None,
+    max_articles: int = 40,
+) -> Figure:
     """Box plot with every paragraph as a dot, per article; the flagged hardest in vermillion.
 
     Headings are left out (they are not prose); paragraphs shorter than the flagging threshold
@@ -108,7 +115,7 @@ def paragraph_spread(result: ReadabilityResult, metric: str = "flesch_kincaid_gr
     """
     _check_metric(metric)
     paras = result.paragraphs[~result.paragraphs["is_heading"]]
-    ids = list(result.scores["article_id"])
+    ids = list(result.scores["article_id"])[:max_articles]
     fig = Figure(figsize=(8, 1.2 + 0.5 * max(len(ids), 1)), layout="constrained")
     ax = fig.add_subplot()
     positions = np.arange(len(ids))[::-1]
@@ -143,7 +150,7 @@ def paragraph_spread(result: ReadabilityResult, metric: str = "flesch_kincaid_gr
                 linestyle="",
                 alpha=0.9,
             )
-    ax.set_yticks(positions, ids)
+    ax.set_yticks(positions, [(tags or {}).get(i, i) for i in ids])
     ax.set_xlabel(METRIC_LABELS[metric] + " per paragraph")
     ax.set_ylabel("article")
     ax.set_title(f"Spread of {METRIC_LABELS[metric]} across paragraphs")
@@ -170,6 +177,7 @@ def paragraph_spread(result: ReadabilityResult, metric: str = "flesch_kincaid_gr
 def backend_difference(scores: pd.DataFrame) -> Figure:
     """Dumbbells: Flesch Reading Ease and FK grade with each syllable backend, per article."""
     data = scores.sort_values("article_id", kind="mergesort").reset_index(drop=True)
+    data = data.head(MAX_ROWS)  # thousands of articles: one readable panel, the CSV has all
     fig = Figure(figsize=(9, 1.4 + 0.45 * max(len(data), 1)), layout="constrained")
     axes = fig.subplots(1, 2, sharey=True)
     y = np.arange(len(data))[::-1]
@@ -201,6 +209,7 @@ def metric_profile(scores: pd.DataFrame) -> Figure:
         m for m in METRICS if m not in EASIER_IS_HIGHER and m != "dale_chall_readability_score"
     ]
     data = scores.sort_values("article_id", kind="mergesort").reset_index(drop=True)
+    data = data.head(MAX_ROWS)  # thousands of articles: one readable panel, the CSV has all
     fig = Figure(figsize=(8, 1.4 + 0.45 * max(len(data), 1)), layout="constrained")
     ax = fig.add_subplot()
     y = np.arange(len(data))[::-1]

@@ -4,6 +4,7 @@ and in the PDF printed from it."""
 from __future__ import annotations
 
 import base64
+import datetime as dt
 import html
 import io
 import math
@@ -19,23 +20,70 @@ from matplotlib.figure import Figure as MplFigure
 
 from newsaudit.config import ReportConfig
 
-_counter = {"table": 0, "figure": 0}
+# Columns whose numbers are not quantities: years print as 2013 (not 2,013), character offsets
+# and counts without decimals, dates as dates.
+YEAR_COLUMNS = frozenset({"year", "years_mentioned"})
+COUNT_COLUMNS = frozenset(
+    {
+        "start",
+        "end",
+        "words",
+        "count",
+        "size",
+        "cluster",
+        "shared_passages",
+        "shared_quotes",
+        "passage_words",
+        "verbatim_passages",
+        "rewritten_passages",
+        "n_figures",
+        "sentences",
+        "paragraphs",
+        "syllables",
+        "articles",
+        "rows",
+    }
+)
+DATE_COLUMNS = frozenset({"published", "date"})
 
 
-def _number(value: object, digits: int) -> str:
+def _number(value: object, digits: int, kind: str = "") -> str:
+    if value is None:
+        return ""
     if isinstance(value, bool):
         return "yes" if value else "no"
-    if isinstance(value, int):
-        return f"{value:,}"
-    if isinstance(value, float):
-        if math.isnan(value):
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        value = float(value) if isinstance(value, float) else value
+        if isinstance(value, float) and math.isnan(value):
             return ""
-        if math.isinf(value):
+        if isinstance(value, float) and math.isinf(value):
             return "∞" if value > 0 else "−∞"
+        if kind == "year" and float(value).is_integer():
+            return f"{value:.0f}"
+        if kind == "count" and float(value).is_integer():
+            return f"{value:,.0f}"
+        if isinstance(value, int):
+            return f"{value:,}"
         if value.is_integer() and abs(value) >= 1000:
             return f"{value:,.0f}"
         return f"{value:,.{digits}f}"
+    if value is pd.NaT:
+        return ""
     return str(value)
+
+
+def column_kind(column: str) -> str:
+    """How a column's numbers read: "year", "count", "date" or "" (a measured quantity)."""
+    name = str(column).lower()
+    if name in YEAR_COLUMNS:
+        return "year"
+    if name in DATE_COLUMNS:
+        return "date"
+    if name in COUNT_COLUMNS or name.startswith("n_"):
+        return "count"
+    return ""
 
 
 def _label(column: str) -> str:
@@ -46,8 +94,11 @@ def _label(column: str) -> str:
 class Table:
     """A DataFrame shown with readable headers, formatted numbers, escaped text and a caption.
 
-    Long tables are truncated to `max_rows` with a note saying where the full data is.
-    Columns listed in `html_columns` hold markup produced by newsaudit itself (already escaped).
+    Long tables are truncated to `max_rows` with a note saying where the full data is, and fold
+    (`<details>`, opened in the PDF) from `fold_rows` rows. Columns listed in `html_columns`
+    hold markup produced by newsaudit itself (already escaped); `kinds` overrides how a
+    column's numbers read ("year", "count", "date"); `wide` columns get the width.
+    `frame` is the DataFrame itself: sort and filter it in Jupyter.
     """
 
     frame: pd.DataFrame
@@ -57,23 +108,31 @@ class Table:
     html_columns: tuple[str, ...] = ()
     note: str = ""
     labels: dict[str, str] = field(default_factory=dict)
+    kinds: dict[str, str] = field(default_factory=dict)
+    wide: tuple[str, ...] = ()
+    fold_rows: int = ReportConfig().fold_table_rows
+    anchor: str = ""
 
     def _repr_html_(self) -> str:
-        _counter["table"] += 1
         frame = self.frame
         shown = frame.head(self.max_rows)
         head = "".join(
-            f"<th>{html.escape(self.labels.get(c, _label(str(c))))}</th>" for c in shown.columns
+            ('<th class="wide">' if c in self.wide else "<th>")
+            + f"{html.escape(self.labels.get(c, _label(str(c))))}</th>"
+            for c in shown.columns
         )
+        kinds = {c: self.kinds.get(c, column_kind(c)) for c in shown.columns}
         body = []
         for row in shown.itertuples(index=False):
             cells = []
             for column, value in zip(shown.columns, row, strict=True):
-                text = _number(value, self.digits)
+                text = _number(value, self.digits, kinds[column])
                 if column not in self.html_columns:
                     text = html.escape(text).replace("\n", "<br>")
                 numeric = isinstance(value, int | float) and not isinstance(value, bool)
-                cells.append(f'<td class="{"num" if numeric else "txt"}">{text}</td>')
+                css = "num" if numeric and kinds[column] != "year" else "txt"
+                css += " wide" if column in self.wide else ""
+                cells.append(f'<td class="{css}">{text}</td>')
             body.append("<tr>" + "".join(cells) + "</tr>")
         notes = []
         if len(frame) > len(shown):
@@ -88,10 +147,14 @@ class Table:
             else "<caption></caption>"
         )
         foot = "".join(f'<p class="na-note">{html.escape(n)}</p>' for n in notes)
-        return (
-            f'<div class="na-table">\n<table>{caption}<thead><tr>{head}</tr></thead>'
-            f"<tbody>{''.join(body)}</tbody></table>{foot}</div>"
+        anchor = f' id="{html.escape(self.anchor, quote=True)}"' if self.anchor else ""
+        table = (
+            f"<table>{caption}<thead><tr>{head}</tr></thead><tbody>{''.join(body)}</tbody></table>"
         )
+        if len(shown) > self.fold_rows:
+            summary = html.escape(f"{self.caption or 'Table'} ({len(frame):,} rows)")
+            table = f'<details class="na-fold"><summary>{summary}</summary>{table}</details>'
+        return f'<div class="na-table"{anchor}>\n{table}{foot}</div>'
 
 
 def png_base64(fig: MplFigure, dpi: int = ReportConfig().figure_dpi) -> str:
@@ -118,7 +181,8 @@ class Figure:
         alt = html.escape(self.alt or self.caption, quote=True)
         return (
             f'<figure class="na-figure"><img alt="{alt}" src="data:image/png;base64,{self._png}">'
-            f"<figcaption>{html.escape(self.caption)}</figcaption></figure>"
+            f'<figcaption><span class="na-figure-mark">Figure.</span> '
+            f"{html.escape(self.caption)}</figcaption></figure>"
         )
 
 

@@ -4,11 +4,6 @@ from __future__ import annotations
 
 import math
 
-import matplotlib
-
-matplotlib.use("Agg")  # figures are rendered into reports, never shown on screen
-
-import matplotlib.pyplot as plt
 import networkx as nx
 from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
@@ -33,15 +28,18 @@ def _short(article_id: str) -> str:
     return article_id if len(article_id) <= MAX_LABEL else article_id[: MAX_LABEL - 1] + "…"
 
 
-def heatmap(result: OverlapResult, max_articles: int = 60) -> Figure:
+def heatmap(
+    result: OverlapResult, max_articles: int = 60, tags: dict[str, str] | None = None
+) -> Figure:
     """Pair scores as an article x article matrix (cividis, colour-blind safe), values printed
     when the corpus is small. Larger corpora show the `max_articles` most-reusing articles."""
     matrix = result.matrix(result.most_reusing(max_articles))
     n = len(matrix)
     size = max(4.0, min(14.0, 0.45 * n + 2.5))
-    fig, ax = plt.subplots(figsize=(size + 1.2, size))
+    fig = Figure(figsize=(size + 1.2, size))
+    ax = fig.subplots()
     image = ax.imshow(matrix.to_numpy(), cmap="cividis", vmin=0.0, vmax=1.0)
-    labels = [_short(i) for i in matrix.index]
+    labels = [_short((tags or {}).get(i, i)) for i in matrix.index]
     ax.set_xticks(range(n), labels, rotation=60, ha="right", fontsize=8)
     ax.set_yticks(range(n), labels, fontsize=8)
     if n <= 20:
@@ -66,19 +64,54 @@ def heatmap(result: OverlapResult, max_articles: int = 60) -> Figure:
     return fig
 
 
-def cluster_graph(result: OverlapResult) -> Figure:
+def family_layout(graph: nx.DiGraph, cell: float = 3.0) -> dict[str, tuple[float, float]]:
+    """Positions without scipy (networkx's spring layout needs it from 500 nodes): each
+    family on its own circle, families on a grid, largest first."""
+    families = sorted(
+        (sorted(c) for c in nx.weakly_connected_components(graph)), key=lambda c: (-len(c), c)
+    )
+    columns = max(1, math.ceil(math.sqrt(len(families))))
+    pos: dict[str, tuple[float, float]] = {}
+    for n, members in enumerate(families):
+        cx, cy = (n % columns) * cell, -(n // columns) * cell
+        radius = 0.0 if len(members) == 1 else cell * 0.32
+        for k, node in enumerate(members):
+            angle = math.pi + 2 * math.pi * k / len(members)
+            pos[node] = (cx + radius * math.cos(angle), cy + radius * math.sin(angle))
+    return pos
+
+
+def cluster_graph(
+    result: OverlapResult, tags: dict[str, str] | None = None, max_nodes: int = 120
+) -> Figure:
     """Reuse families: one node per article in a derived/partial pair, arrows source -> copy
-    (solid: derived, dashed: partial; no arrowhead when the direction is unknown)."""
+    (solid: derived, dashed: partial; no arrowhead when the direction is unknown). Large
+    corpora show the biggest families up to `max_nodes` articles."""
     edges = result.edges()
-    fig, ax = plt.subplots(figsize=(8, 6))
-    ax.set_title("Reuse families (arrows from source to copy)")
-    ax.set_axis_off()
-    if edges.empty:
-        ax.text(0.5, 0.5, "No derived or partial pairs", ha="center", va="center")
-        return fig
+    tags = tags or {}
     graph = nx.DiGraph()
     for row in edges.itertuples(index=False):
         graph.add_edge(row.source, row.copy, verdict=row.verdict, directed=row.directed)
+    families = sorted(
+        (sorted(c) for c in nx.weakly_connected_components(graph)), key=lambda c: (-len(c), c)
+    )
+    kept: list[str] = []
+    for members in families:
+        if kept and len(kept) + len(members) > max_nodes:
+            break
+        kept.extend(members)
+    graph = graph.subgraph(kept).copy()
+    columns = max(1, math.ceil(math.sqrt(max(1, len(families)))))
+    rows = max(1, math.ceil(len(families) / columns)) if families else 1
+    width = min(9.0, 2.0 + 2.2 * columns)
+    fig = Figure(figsize=(width, min(9.0, 1.0 + 2.0 * rows)))
+    ax = fig.subplots()
+    ax.set_title("Reuse families (arrows from source to copy)", fontsize=10)
+    ax.set_axis_off()
+    if edges.empty:
+        fig.set_size_inches(6, 1.2)
+        ax.text(0.5, 0.5, "No derived or partial pairs", ha="center", va="center")
+        return fig
     cluster_of = {r.article_id: r.cluster for r in result.clusters.itertuples(index=False)}
     colours = [
         OKABE_ITO[(cluster_of.get(node, 0) - 1) % len(OKABE_ITO)]
@@ -86,10 +119,10 @@ def cluster_graph(result: OverlapResult) -> Figure:
         else "#999999"
         for node in graph.nodes
     ]
-    pos = nx.spring_layout(graph, seed=7, k=2.0 / math.sqrt(max(graph.number_of_nodes(), 1)))
+    pos = family_layout(graph)
     nx.draw_networkx_nodes(graph, pos, ax=ax, node_color=colours, node_size=700, alpha=0.9)
     nx.draw_networkx_labels(
-        graph, pos, ax=ax, labels={n: _short(n) for n in graph.nodes}, font_size=8
+        graph, pos, ax=ax, labels={n: _short(tags.get(n, n)) for n in graph.nodes}, font_size=8
     )
     for verdict, style in (("derived", "solid"), ("partial", "dashed")):
         for directed in (True, False):
@@ -111,6 +144,10 @@ def cluster_graph(result: OverlapResult) -> Figure:
                     node_size=700,
                     width=1.8,
                 )
+    xs = [x for x, _ in pos.values()]
+    ys = [y for _, y in pos.values()]
+    ax.set_xlim(min(xs) - 1.2, max(xs) + 1.2)
+    ax.set_ylim(min(ys) - 1.2, max(ys) + 1.2)
     ax.legend(
         handles=[
             Line2D([0], [0], color="black", lw=1.8, label="derived"),

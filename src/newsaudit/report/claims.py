@@ -1,0 +1,282 @@
+"""Claims a fact-checker can act on: each disagreement as the sentences side by side, the values
+as intervals, figures traced along copy chains (a copy's repeat is not a second source), the
+likely reason and what to check."""
+
+from __future__ import annotations
+
+import html
+import math
+from dataclasses import dataclass, field
+
+import pandas as pd
+
+from newsaudit.pipeline import Results
+from newsaudit.report.labels import (
+    copy_links,
+    interval_text,
+    labels,
+    measure_label,
+    name,
+    value_text,
+)
+
+ROUNDING_GAP = 0.10  # within 10 %: the size of rounding "about 14,000" to "13,000" or back
+REASONS = {
+    "time": (
+        "time of writing: the articles appeared on different dates and the count may have "
+        "moved in between",
+        "Compare each figure with the official count on the day each article was published.",
+    ),
+    "rounding": (
+        "rounding: the values are within 10% of each other and at least one is rounded or "
+        "approximate",
+        "Find the exact figure in the primary source and see which outlet rounded it.",
+    ),
+    "definition": (
+        "different definition: the gap is too large for rounding; the articles may count "
+        "different things (who, where, over which period)",
+        "Read the sentences side by side: check what each counts and for which period before "
+        "calling either wrong.",
+    ),
+}
+
+
+@dataclass(frozen=True)
+class Statement:
+    """One article's figure for the measure, with its sentence and whom it repeats."""
+
+    article_id: str
+    who: str  # "001 (Al Jazeera)"
+    date: str
+    text: str  # as written: "more than 14,000"
+    interval: str  # "14,000 or more"
+    sentence: str
+    repeats: str = ""  # article id of the source this copy took the figure from
+
+
+@dataclass(frozen=True)
+class Value:
+    """A value and who gives it: independent statements and the copies that repeat them."""
+
+    text: str
+    stated_by: list[str] = field(default_factory=list)
+    repeated_by: list[str] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class Claim:
+    """One quantity the articles disagree on."""
+
+    measure: str
+    label: str
+    statements: list[Statement]
+    values: list[Value]
+    gap: str
+    reason: str
+    check: str
+
+    @property
+    def sources(self) -> int:
+        """How many independent sources state a value (copies not counted)."""
+        return sum(len(v.stated_by) for v in self.values)
+
+
+def _overlaps(a: pd.Series, b: pd.Series) -> bool:
+    return bool(a["low"] <= b["high"] and b["low"] <= a["high"])
+
+
+def _sentence(results: Results, article_id: str, measure: str, start: float) -> str:
+    figs = results.figures.figures
+    hit = figs[(figs["article_id"] == article_id) & (figs["measure"] == measure)]
+    if "start" in hit.columns and not math.isnan(float(start)):
+        exact = hit[hit["start"] == start]
+        hit = exact if not exact.empty else hit
+    return str(hit["sentence"].iloc[0]) if not hit.empty and "sentence" in hit.columns else ""
+
+
+def _date(results: Results, article_id: str) -> str:
+    for article in results.corpus:
+        if article.article_id == article_id and article.published:
+            return article.published.isoformat()
+    return ""
+
+
+def _reason(rows: pd.DataFrame, dates: list[str], relative: float) -> str:
+    known = {d for d in dates if d}
+    if len(known) > 1:
+        return "time"
+    if relative <= ROUNDING_GAP:
+        return "rounding"
+    return "definition"
+
+
+def _claims(results: Results) -> tuple[Claim, ...]:
+    checks = results.figures.checks
+    if checks.empty:
+        return ()
+    bad = checks[checks["verdict"] == "inconsistent"]
+    disagreements = results.figures.disagreements
+    order = list(dict.fromkeys(disagreements["measure"])) if not disagreements.empty else []
+    order += [m for m in dict.fromkeys(bad["measure"]) if m not in order]
+    links = {(copy, source) for source, copy, _ in copy_links(results)}
+    tag = labels(results)
+    out = []
+    for measure in order:
+        rows = checks[checks["measure"] == measure].sort_values(["article_id", "start"])
+        rows = rows.drop_duplicates("article_id")
+        by_article = {r["article_id"]: r for _, r in rows.iterrows()}
+        unit = str(rows["unit"].iloc[0]) if "unit" in rows.columns else ""
+        statements = []
+        for article_id, row in by_article.items():
+            repeats = next(
+                (
+                    source
+                    for (copy, source) in links
+                    if copy == article_id
+                    and source in by_article
+                    and _overlaps(row, by_article[source])
+                ),
+                "",
+            )
+            statements.append(
+                Statement(
+                    article_id=article_id,
+                    who=name(results, article_id),
+                    date=_date(results, article_id),
+                    text=str(row["text"]),
+                    interval=interval_text(row["low"], row["high"], unit),
+                    sentence=_sentence(results, article_id, measure, row.get("start", math.nan)),
+                    repeats=repeats,
+                )
+            )
+        roots = {s.article_id: s for s in statements if not s.repeats}
+        values = []
+        for root in roots.values():
+            values.append(
+                Value(
+                    text=root.interval,
+                    stated_by=[root.who],
+                    repeated_by=[
+                        tag.get(s.article_id, s.article_id)
+                        for s in statements
+                        if s.repeats == root.article_id
+                    ],
+                )
+            )
+        merged: dict[str, Value] = {}
+        for value in values:  # two independent articles with the same value: one line
+            if value.text in merged:
+                merged[value.text].stated_by.extend(value.stated_by)
+                merged[value.text].repeated_by.extend(value.repeated_by)
+            else:
+                merged[value.text] = value
+        part = disagreements[disagreements["measure"] == measure] if order else disagreements
+        relative = float(part["relative_difference"].max()) if not part.empty else 1.0
+        gap = ""
+        if not part.empty:
+            first = part.iloc[0]
+            near_a = first["high_a"] if first["high_a"] < first["low_b"] else first["low_a"]
+            near_b = first["low_b"] if first["high_a"] < first["low_b"] else first["high_b"]
+            gap = (
+                f"the nearest values, {value_text(min(near_a, near_b), unit)} and "
+                f"{value_text(max(near_a, near_b), unit)}, are "
+                f"{value_text(abs(float(first['difference'])), unit)} apart"
+            )
+        reason = _reason(rows, [s.date for s in statements], relative)
+        out.append(
+            Claim(
+                measure=measure,
+                label=measure_label(measure),
+                statements=statements,
+                values=list(merged.values()),
+                gap=gap,
+                reason=REASONS[reason][0],
+                check=REASONS[reason][1],
+            )
+        )
+    return tuple(out)
+
+
+def claims(results: Results) -> list[Claim]:
+    """Every inconsistent quantity as a claim, largest disagreement first."""
+    return list(_claims(results))
+
+
+def traced(results: Results) -> pd.DataFrame:
+    """Every compared quantity's values along the copy chains: who states each value, which
+    copies repeat it, and how many independent sources remain."""
+    checks = results.figures.checks
+    columns = ["quantity", "value", "stated by", "repeated by (copies)", "independent sources"]
+    if checks.empty:
+        return pd.DataFrame(columns=columns)
+    links = {(copy, source) for source, copy, _ in copy_links(results)}
+    tag = labels(results)
+    rows = []
+    for measure, part in checks.groupby("measure", sort=True):
+        part = part.sort_values(["article_id", "start"]).drop_duplicates("article_id")
+        unit = str(part["unit"].iloc[0])
+        by_article = {r["article_id"]: r for _, r in part.iterrows()}
+        repeats = {
+            a: s
+            for a, r in by_article.items()
+            for (copy, s) in links
+            if copy == a and s in by_article and _overlaps(r, by_article[s])
+        }
+        roots = [a for a in by_article if a not in repeats]
+        for root in roots:
+            r = by_article[root]
+            rows.append(
+                {
+                    "quantity": measure_label(measure),
+                    "value": interval_text(r["low"], r["high"], unit),
+                    "stated by": tag.get(root, root),
+                    "repeated by (copies)": ", ".join(
+                        tag.get(a, a) for a, s in repeats.items() if s == root
+                    ),
+                    "independent sources": len(roots),
+                }
+            )
+    return pd.DataFrame(rows, columns=columns)
+
+
+def _mark(sentence: str, text: str) -> str:
+    """The sentence escaped, the figure as written highlighted."""
+    at = sentence.find(text) if text else -1
+    if at < 0:
+        return html.escape(sentence)
+    return (
+        html.escape(sentence[:at])
+        + f"<mark>{html.escape(text)}</mark>"
+        + html.escape(sentence[at + len(text) :])
+    )
+
+
+def card_html(claim: Claim, number: int, labels_by_id: dict[str, str]) -> str:
+    """One claim card: sentences side by side, values as intervals, reason, what to check."""
+    e = html.escape
+    cells = []
+    for s in claim.statements:
+        when = f" · {e(s.date)}" if s.date else ""
+        repeat = (
+            f'<p class="na-repeat">repeats {e(labels_by_id.get(s.repeats, s.repeats))} '
+            "(its source): not a second source</p>"
+            if s.repeats
+            else ""
+        )
+        cells.append(
+            f'<div class="na-statement"><p class="na-who">{e(s.who)}{when}</p>'
+            f"<blockquote>{_mark(s.sentence, s.text) or e(s.text)}</blockquote>"
+            f'<p class="na-value">says <b>{e(s.text)}</b>, the interval {e(s.interval)}</p>'
+            f"{repeat}</div>"
+        )
+    values = " vs ".join(v.text for v in claim.values)
+    sources = f"{claim.sources} independent source{'s' if claim.sources != 1 else ''}"
+    gap = f" ({e(claim.gap)})" if claim.gap else ""
+    return (
+        f'<section class="na-claim" id="claim-{number}">'
+        f"<h3>{number}. {e(claim.label.capitalize())}: {e(values)}</h3>"
+        f'<div class="na-statements">{"".join(cells)}</div>'
+        f'<p class="na-verdict"><b>Disagree</b>{gap}; {e(sources)}.</p>'
+        f"<p><b>Likely reason:</b> {e(claim.reason)}.</p>"
+        f"<p><b>What to check:</b> {e(claim.check)}</p></section>"
+    )

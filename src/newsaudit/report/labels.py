@@ -1,0 +1,176 @@
+"""Names a reader can follow: short article labels, each article's role in the copy chains,
+measure keys as words and values formatted by what they count."""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+
+import pandas as pd
+
+from newsaudit.pipeline import Results
+
+MAX_LABEL = 12  # longer ids are shortened: labels sit in table cells and plot ticks
+REUSE = ("derived", "partial")
+
+
+def short_labels(ids: Sequence[str]) -> dict[str, str]:
+    """Short, unique label per article id: the id itself when short ("fox"), else its prefix
+    before "_" ("000" for "000_a4af04…") when unique, else A1, A2, … in corpus order."""
+    ids = list(ids)
+    if all(len(i) <= MAX_LABEL for i in ids):
+        return {i: i for i in ids}
+    prefixes = [i.split("_", 1)[0] for i in ids]
+    if len(set(prefixes)) == len(ids) and all(0 < len(p) <= MAX_LABEL for p in prefixes):
+        return dict(zip(ids, prefixes, strict=True))
+    return {i: f"A{n}" for n, i in enumerate(ids, start=1)}
+
+
+def labels(results: Results) -> dict[str, str]:
+    """The short label of every article of the results."""
+    return short_labels(results.corpus.ids)
+
+
+def copy_links(results: Results) -> list[tuple[str, str, str]]:
+    """(source, copy, verdict) for every reusing pair whose direction is known."""
+    pairs = results.overlap.pairs
+    reuse = pairs[pairs["verdict"].isin(REUSE)]
+    return [
+        (str(r.source), str(r.derived), str(r.verdict))
+        for r in reuse.itertuples(index=False)
+        if isinstance(r.source, str) and r.source and isinstance(r.derived, str) and r.derived
+    ]
+
+
+def roles(results: Results) -> dict[str, str]:
+    """Each article's role: "copy of 001", "partial copy of 001", "source of 000", "shares
+    text with 004" (direction unknown) or "independent"."""
+    tag = labels(results)
+    copies: dict[str, list[str]] = {}
+    sources: dict[str, list[str]] = {}
+    for source, copy, verdict in copy_links(results):
+        kind = "copy" if verdict == "derived" else "partial copy"
+        copies.setdefault(copy, []).append(f"{kind} of {tag.get(source, source)}")
+        sources.setdefault(source, []).append(tag.get(copy, copy))
+    pairs = results.overlap.pairs
+    undirected: dict[str, list[str]] = {}
+    for r in pairs[pairs["verdict"].isin(REUSE)].itertuples(index=False):
+        if not (isinstance(r.source, str) and r.source):
+            undirected.setdefault(r.article_a, []).append(tag.get(r.article_b, r.article_b))
+            undirected.setdefault(r.article_b, []).append(tag.get(r.article_a, r.article_a))
+    out = {}
+    for article_id in results.corpus.ids:
+        parts = list(copies.get(article_id, []))
+        if article_id in sources:
+            parts.append("source of " + ", ".join(sources[article_id]))
+        if article_id in undirected:
+            parts.append("shares text with " + ", ".join(undirected[article_id]))
+        out[article_id] = "; ".join(parts) or "independent"
+    return out
+
+
+def _text(value: object) -> str:
+    return "" if value is None or (isinstance(value, float) and math.isnan(value)) else str(value)
+
+
+def article_key(results: Results) -> pd.DataFrame:
+    """One row per article: label, outlet, headline, date, words, role (in corpus order)."""
+    tag, role = labels(results), roles(results)
+    articles = results.articles.set_index("article_id")
+    rows = []
+    for article_id in results.corpus.ids:
+        row = articles.loc[article_id] if article_id in articles.index else pd.Series(dtype=object)
+        rows.append(
+            {
+                "article": tag[article_id],
+                "outlet": _text(row.get("outlet")) or "not given",
+                "headline": _text(row.get("title")),
+                "date": _text(row.get("published")) or "not given",
+                "words": int(row.get("words", 0) or 0),
+                "role": role[article_id],
+            }
+        )
+    return pd.DataFrame(rows, columns=["article", "outlet", "headline", "date", "words", "role"])
+
+
+def name(results: Results, article_id: str, headline: bool = False) -> str:
+    """ "001 (Al Jazeera)" or, without an outlet, "003"; with `headline`, its headline quoted."""
+    tag = labels(results).get(article_id, article_id)
+    key = results.articles.set_index("article_id")
+    outlet = _text(key.at[article_id, "outlet"]) if article_id in key.index else ""
+    title = _text(key.at[article_id, "title"]) if article_id in key.index else ""
+    bits = [outlet] if outlet else []
+    if headline and title:
+        bits.append(f"“{shorten(title, 60)}”")
+    return f"{tag} ({', '.join(bits)})" if bits else tag
+
+
+def shorten(text: str, limit: int) -> str:
+    """`text` cut at a word boundary to at most `limit` characters, with an ellipsis."""
+    if len(text) <= limit:
+        return text
+    cut = text[: limit - 1].rsplit(" ", 1)[0]
+    return cut + "…"
+
+
+def measure_label(measure: str) -> str:
+    """A measure key as words: "troops|killed" -> "troops killed", "civilians|killed|Moura" ->
+    "civilians killed (Moura)"; placeholder parts ("?") are dropped."""
+    parts = [p for p in str(measure).split("|") if p and p != "?"]
+    if not parts:
+        return "unnamed quantity"
+    head, rest = parts[:2], parts[2:]
+    text = " ".join(head)
+    return f"{text} ({', '.join(rest)})" if rest else text
+
+
+def value_text(value: float, unit: str = "") -> str:
+    """A bound as a reader writes it: 2013 for years, 14,000 for counts, 38% for shares."""
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return ""
+    if math.isinf(value):
+        return "∞" if value > 0 else "−∞"
+    if unit in ("year", "date"):
+        return f"{value:.0f}"
+    digits = 0 if float(value).is_integer() else (1 if abs(value) >= 10 else 2)
+    text = f"{value:,.{digits}f}"
+    if unit in ("percent", "%"):
+        return text + "%"
+    if unit in ("usd", "$", "dollars", "USD"):
+        return "$" + text
+    return text
+
+
+def interval_text(low: float, high: float, unit: str = "") -> str:
+    """An interval as words: "14,000", "153 to 187", "300 or more", "up to 40"."""
+    if low == high:
+        return value_text(low, unit)
+    if math.isinf(high) and math.isinf(low):
+        return "any value"
+    if math.isinf(high):
+        return f"{value_text(low, unit)} or more"
+    if math.isinf(low):
+        return f"up to {value_text(high, unit)}"
+    return f"{value_text(low, unit)} to {value_text(high, unit)}"
+
+
+def relabel(frame: pd.DataFrame, results: Results, columns: Sequence[str]) -> pd.DataFrame:
+    """A copy with article ids replaced by short labels in `columns` (ids in free text too)."""
+    tag = labels(results)
+    out = frame.copy()
+    for column in columns:
+        if column in out.columns:
+            out[column] = out[column].map(lambda v: relabel_text(v, tag))
+    return out
+
+
+def relabel_text(value: object, tag: dict[str, str]) -> object:
+    """Every article id in a text replaced by its short label (other values unchanged)."""
+    if not isinstance(value, str):
+        return "" if value is None or (isinstance(value, float) and math.isnan(value)) else value
+    if value in tag:
+        return tag[value]
+    for article_id in sorted(tag, key=len, reverse=True):
+        if article_id in value and article_id != tag[article_id]:
+            value = value.replace(article_id, tag[article_id])
+    return value

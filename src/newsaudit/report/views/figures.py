@@ -1,0 +1,169 @@
+"""Figure consistency section: claim cards, numbers along copy chains, the evidence tables."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from newsaudit import names
+from newsaudit.pipeline import Results
+from newsaudit.report import claims as claim_cards
+from newsaudit.report.display import Figure, Html, Table
+from newsaudit.report.labels import interval_text, labels, measure_label, relabel
+from newsaudit.report.plots import figures as plots
+
+
+def _quantity(frame: pd.DataFrame) -> pd.DataFrame:
+    out = frame.copy()
+    if "measure" in out.columns:
+        out["measure"] = out["measure"].map(measure_label)
+    return out
+
+
+def _interval(frame: pd.DataFrame, low: str = "low", high: str = "high") -> pd.Series:
+    return pd.Series(
+        [
+            interval_text(float(r[low]), float(r[high]), str(r.get("unit", "")))
+            for _, r in frame.iterrows()
+        ],
+        index=frame.index,
+        dtype=object,
+    )
+
+
+def claims(results: Results) -> Html:
+    """One card per disagreement: sentences side by side, values, likely reason, what to check."""
+    cards = claim_cards.claims(results)
+    if not cards:
+        return Html('<p class="na-text">No two articles disagree on a figure.</p>')
+    tag = labels(results)
+    return Html("".join(claim_cards.card_html(c, n, tag) for n, c in enumerate(cards, 1)))
+
+
+def traced(results: Results) -> Table:
+    """Each compared value with the articles stating it and the copies repeating it."""
+    return Table(
+        claim_cards.traced(results),
+        caption="Numbers along copy chains: a figure a copy repeats from its source is not a "
+        "second source",
+    )
+
+
+def disagreements(results: Results) -> Table:
+    """Every pair of contradicting figures (the claim cards show the sentences)."""
+    d = results.figures.disagreements
+    frame = pd.DataFrame(
+        {
+            "measure": d["measure"].map(measure_label),
+            "article_a": d["article_a"],
+            "text_a": d["text_a"],
+            "article_b": d["article_b"],
+            "text_b": d["text_b"],
+            "difference": d["difference"],
+        }
+    )
+    return Table(
+        relabel(frame, results, ("article_a", "article_b")),
+        caption="Figures that contradict each other, largest relative gap first "
+        "(difference: between the nearest values of the two intervals)",
+        labels={"article_a": "A", "text_a": "A says", "article_b": "B", "text_b": "B says"},
+        kinds={"difference": "count"},
+    )
+
+
+def matrix_plot(results: Results) -> Figure:
+    """Verdict of each article for each measure."""
+    return Figure(
+        plots.matrix(results.figures.checks, results.corpus.ids, labels(results)),
+        caption="Verdict of each article for each measure reported by two or more articles "
+        "(? = needs review).",
+    )
+
+
+def matrix(results: Results, max_articles: int = 6) -> Table:
+    """Measures x articles: the figure each article gives and its verdict."""
+    frame = results.figures.matrix.copy()
+    shown = list(frame.columns[:max_articles])
+    note = (
+        f"The first {max_articles} of {len(frame.columns):,} articles; "
+        "figure_checks.csv has them all."
+        if len(frame.columns) > max_articles
+        else ""
+    )
+    frame = frame[shown].rename(columns=labels(results)).rename_axis("measure").reset_index()
+    return Table(
+        _quantity(frame),
+        caption="Measures × articles: the figure each article gives and its verdict",
+        note=note,
+    )
+
+
+def intervals_plot(results: Results) -> Figure:
+    """The interval each article asserts, one panel per measure."""
+    return Figure(
+        plots.intervals(results.figures.checks, tags=labels(results)),
+        caption="The interval each article asserts, one panel per measure (disagreements "
+        "first); arrows mark unbounded intervals.",
+    )
+
+
+def review(results: Results) -> Table:
+    """Pairs of figures that look comparable but whose context differs."""
+    r = results.figures.review
+    frame = relabel(_quantity(r), results, ("article_id", "other_article_id"))
+    return Table(
+        frame[["measure", "article_id", "text", "other_article_id", "other_text", "reason"]],
+        caption="Pairs of figures to check by hand, with the reason",
+        labels={
+            "article_id": "A",
+            "text": "A says",
+            "other_article_id": "B",
+            "other_text": "B says",
+        },
+        wide=("reason",),
+        max_rows=25,
+    )
+
+
+def checks(results: Results) -> Table:
+    """Each article's value per measure and its verdict."""
+    c = results.figures.checks
+    frame = relabel(_quantity(c), results, ("article_id",))
+    frame = frame.assign(interval=_interval(c))
+    return Table(
+        frame[["measure", "article_id", "text", "interval", "verdict", "needs_review", "reason"]],
+        caption="figure_checks.csv: each article's value per measure and its verdict",
+        labels={"article_id": "Article", "needs_review": "Review"},
+        wide=("reason",),
+    )
+
+
+def all_figures(results: Results) -> Table:
+    """Every figure extracted."""
+    f = results.figures.figures
+    frame = relabel(_quantity(f), results, ("article_id",)).assign(interval=_interval(f))
+    return Table(
+        frame[["article_id", "measure", "text", "interval", "unit", "qualifier"]],
+        caption="Every figure extracted (figures.csv has the sentence and position of each)",
+        labels={"article_id": "Article"},
+    )
+
+
+def name_variants(results: Results) -> Table:
+    """Names written more than one way, with counts per article."""
+    v = names.variants(results.names)
+    tag = labels(results)
+    rows = [
+        {
+            "name": canonical,
+            "written": variant,
+            "times in each article": ", ".join(
+                f"{tag.get(r.article_id, r.article_id)} ×{r.count}"
+                for r in part.sort_values("article_id").itertuples(index=False)
+            ),
+        }
+        for (canonical, variant), part in v.groupby(["canonical", "variant"], sort=True)
+    ]
+    return Table(
+        pd.DataFrame(rows, columns=["name", "written", "times in each article"]),
+        caption="Names written more than one way, with how often each article writes them",
+    )

@@ -1,0 +1,113 @@
+"""Source overlap section: who copied whom, with the evidence."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from newsaudit import overlap
+from newsaudit.pipeline import Results
+from newsaudit.report.display import Figure, Table
+from newsaudit.report.labels import labels, relabel
+from newsaudit.report.plots import overlap as plots
+
+IDS = ("article_a", "article_b", "source", "derived", "favours", "pair", "detail", "evidence")
+
+
+def heatmap(results: Results) -> Figure:
+    """Reuse score of every pair as a matrix."""
+    return Figure(
+        plots.heatmap(results.overlap, tags=labels(results)),
+        caption="Reuse score of every pair of articles (share of the copy aligned to the "
+        "source; large corpora show the 60 articles with the most reuse).",
+    )
+
+
+def ranked_pairs(results: Results, limit: int = 200) -> Table:
+    """Pairs ranked by reuse score, who is the source and how sure the direction is."""
+    pairs = results.overlap.pairs
+    shown = pairs[(pairs["score"] > 0) | (pairs["verdict"] != "independent")].head(limit)
+    frame = relabel(shown, results, IDS)[
+        [
+            "article_a",
+            "article_b",
+            "verdict",
+            "source",
+            "derived",
+            "direction_confidence",
+            "score",
+            "containment_a_in_b",
+            "containment_b_in_a",
+            "shared_passages",
+            "shared_quotes",
+        ]
+    ]
+    return Table(
+        frame,
+        caption="Article pairs that share text, ranked by reuse score (overlap_pairs.csv has "
+        f"all {len(pairs):,} pairs)",
+        labels={
+            "article_a": "A",
+            "article_b": "B",
+            "derived": "Copy",
+            "direction_confidence": "Direction sure",
+            "containment_a_in_b": "Share of A in B",
+            "containment_b_in_a": "Share of B in A",
+            "shared_passages": "Passages",
+            "shared_quotes": "Quotes",
+        },
+    )
+
+
+def direction(results: Results) -> Table:
+    """For each reusing pair, the clues that point to the source, with their weights."""
+    frame = relabel(results.overlap.evidence, results, IDS)
+    return Table(
+        frame[["article_a", "article_b", "favours", "weight", "kind", "detail"]],
+        caption="Direction evidence: which article each clue favours as the source",
+        labels={"article_a": "A", "article_b": "B", "favours": "Source?"},
+        wide=("detail",),
+    )
+
+
+def families_graph(results: Results) -> Figure:
+    """Reuse families as a graph, arrows from source to copy."""
+    return Figure(
+        plots.cluster_graph(results.overlap, tags=labels(results)),
+        caption="Reuse families: arrows point from source to copy.",
+    )
+
+
+def families(results: Results) -> Table:
+    """Articles in each reuse family and their role."""
+    return Table(
+        relabel(results.overlap.clusters, results, ("article_id",)),
+        caption="Articles in each reuse family and their role",
+        labels={"article_id": "Article", "size": "Articles in family"},
+    )
+
+
+def passages(results: Results) -> Table:
+    """Aligned passages of the top pairs, differences marked."""
+    frame = overlap.side_by_side(results.overlap, top=3)
+    frame = relabel(frame, results, ("pair",))
+    return Table(
+        frame,
+        caption="Aligned passages of the top pairs, differences marked",
+        html_columns=("text_a", "text_b"),
+        labels={"text_a": "Text in A", "text_b": "Text in B"},
+        wide=("text_a", "text_b"),
+    )
+
+
+def quotes(results: Results) -> Table:
+    """Quotations both articles carry: reuse of a source's words, not of the article."""
+    q = results.overlap.quotes
+    frame = relabel(q, results, IDS)[
+        ["article_a", "article_b", "speaker_a", "speaker_b", "same_speaker", "text_a"]
+    ]
+    return Table(
+        pd.DataFrame(frame),
+        caption="Quotes shared between articles",
+        labels={"article_a": "A", "article_b": "B", "text_a": "Quote"},
+        wide=("text_a",),
+    )
