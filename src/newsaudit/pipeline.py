@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 import functools
 import math
 import os
@@ -32,9 +31,6 @@ ARTICLE_COLUMNS = [
 ]
 CACHE_DIR = ".newsaudit-cache"
 FLOAT_FORMAT = "%.6f"
-# Articles per readability task: the step is article-wise, so chunks are scored apart and
-# concatenated; small enough to spread 1,000 articles over the cores.
-READABILITY_CHUNK = 8
 _UMASK = os.umask(0)
 os.umask(_UMASK)
 
@@ -138,28 +134,6 @@ class Recipe:
         return value
 
 
-def _chunks(articles: Sequence[corpus.Article], size: int) -> list[corpus.Corpus]:
-    return [
-        corpus.Corpus(articles=tuple(articles[i : i + size]))
-        for i in range(0, len(articles), size)
-    ]
-
-
-def concat_results(parts: Sequence[Any]) -> Any:
-    """Merge per-chunk results of an article-wise analysis (a frozen dataclass): DataFrame
-    fields concatenated in chunk order, other fields taken from the first chunk."""
-    first = parts[0]
-    values = {}
-    for f in dataclasses.fields(first):
-        frames = [getattr(p, f.name) for p in parts]
-        if isinstance(frames[0], pd.DataFrame):
-            filled = [x for x in frames if len(x)]  # empty parts would blur the dtypes
-            values[f.name] = (
-                pd.concat(filled, ignore_index=True) if len(filled) > 1 else (filled or frames)[0]
-            )
-    return dataclasses.replace(first, **values)
-
-
 def analyse(
     docs: corpus.Corpus,
     settings: Settings = DEFAULT,
@@ -168,9 +142,9 @@ def analyse(
 ) -> Results:
     """Tagging and the three analyses over a loaded corpus (pure: no files written).
 
-    The recipe: per-article steps mapped by `run` (serial, a process pool or Dask: the same
-    Results), then each analysis' corpus-wide step. Readability is article-wise, so it is mapped
-    over chunks of articles and concatenated.
+    The recipe: per-article steps (tagging, name mentions, and each analysis' own per-article
+    and per-pair steps, which it hands to `steps.each`) mapped by `run` (serial, a process pool
+    or Dask: the same Results), then each analysis' corpus-wide step in this process.
     """
     steps = Recipe(run or runner.Serial(), progress)
     articles = list(docs.articles)
@@ -179,13 +153,9 @@ def analyse(
         "names", functools.partial(names.mentions, config=settings.tagging), articles
     )
     names_frame = steps.once("names", names.table, docs, settings.tagging, found)
-    overlap_result = steps.once("overlap", overlap.analyse, docs, settings.overlap)
-    figures_result = steps.once("figures", figures.analyse, docs, settings.figures)
-    read_parts = steps.each(
-        "readability",
-        functools.partial(readability.analyse, config=settings.readability),
-        _chunks(articles, READABILITY_CHUNK),
-    )
+    overlap_result = steps.once("overlap", overlap.analyse, docs, settings.overlap, steps.each)
+    figures_result = steps.once("figures", figures.analyse, docs, settings.figures, steps.each)
+    read = steps.once("readability", readability.analyse, docs, settings.readability, steps.each)
     return Results(
         corpus=docs,
         settings=settings,
@@ -193,7 +163,7 @@ def analyse(
         names=names_frame,
         overlap=overlap_result,
         figures=figures_result,
-        readability=concat_results(read_parts),
+        readability=read,
         key=cache_key(docs, settings),
         timings=steps.timings,
     )

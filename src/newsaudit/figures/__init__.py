@@ -12,6 +12,9 @@ Modules: `numbers` (a number expression -> interval), `extract` (number spans in
 
 from __future__ import annotations
 
+from functools import partial
+
+from newsaudit import runner
 from newsaudit.config import FiguresConfig
 from newsaudit.corpus import Corpus
 from newsaudit.figures.compare import (
@@ -70,10 +73,16 @@ __all__ = [
 ]
 
 
-def analyse(corpus: Corpus, config: FiguresConfig | None = None) -> FiguresResult:
-    """Figures of every article, their per-measure checks and the fact-checker's views."""
+def analyse(
+    corpus: Corpus, config: FiguresConfig | None = None, each: runner.Each = runner.serial
+) -> FiguresResult:
+    """Figures of every article, their per-measure checks and the fact-checker's views.
+
+    `extract` is the per-article step (mapped by `each`: serially, or by the pipeline's runner).
+    """
     config = config or FiguresConfig()
-    figs = [f for article in corpus for f in extract(article, config)]
+    found = each("figures: extract", partial(extract, config=config), list(corpus))
+    figs = [f for article_figs in found for f in article_figs]
     figs = without_setting(figs, corpus, config)
     figs.sort(key=lambda f: (f.article_id, f.start, f.end))
     comparisons, disagreements = compare(figs, config)
