@@ -93,6 +93,9 @@ def main(argv: list[str] | None = None) -> Path | None:
     parser.add_argument("--jobs", type=int, default=2, help="corpora built at once")
     parser.add_argument("--out", type=Path, default=OUT, help="batch output root")
     parser.add_argument("--limit", type=int, default=0, help="first N corpora per dataset")
+    parser.add_argument(
+        "--datasets", nargs="+", choices=("meter", "basil"), default=["meter", "basil"]
+    )
     args = parser.parse_args(argv)
     found = corpora()
     if not any(found.values()):
@@ -101,7 +104,8 @@ def main(argv: list[str] | None = None) -> Path | None:
     info = machine.info()
     started = time.perf_counter()
     summary, failures = [], []
-    for dataset, folders in found.items():
+    for dataset in args.datasets:
+        folders = found[dataset]
         folders = folders[: args.limit] if args.limit else folders
         if args.stage == "analyse":
             rows = analyse_all(folders)
@@ -125,6 +129,8 @@ def main(argv: list[str] | None = None) -> Path | None:
     name = "real_corpora" if args.stage == "batch" else "real_corpora_analyse"
     if args.stage == "batch" and args.format != "html,pdf":
         name += "_" + args.format.replace(",", "_")
+    if args.datasets != ["meter", "basil"]:
+        name += "_" + "_".join(args.datasets)
     path = machine.write(name, "Real corpora: METER and BASIL reports", sections, info)
     print(path)
     return path
