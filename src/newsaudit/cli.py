@@ -71,21 +71,6 @@ def _formats(value: str) -> tuple[str, ...]:
     return formats
 
 
-def _progress(enabled: bool, total: int) -> tuple[Any, Any]:
-    """(callback, bar): a tqdm bar over the build stages on stderr, or a no-op."""
-    if not enabled or not sys.stderr.isatty():  # a bar on terminals, not in logs or pipes
-        return (lambda _msg: None), None
-    from tqdm import tqdm
-
-    bar = tqdm(total=total, unit="step", file=sys.stderr, leave=False, dynamic_ncols=True)
-
-    def step(message: str) -> None:
-        bar.set_description(message)
-        bar.update(1)
-
-    return step, bar
-
-
 def _article_bar(enabled: bool) -> tuple[Any, Any]:
     """(progress, bar): a tqdm bar per stage counting articles (or pairs) on stderr, for
     `engine.run`'s (stage, done, total) reports; (None, None) when off or not a terminal."""
@@ -121,7 +106,7 @@ def cmd_run(args: argparse.Namespace) -> int:
             return EXIT_OK
     from newsaudit import report
 
-    step, bar = _progress(args.progress, 6)
+    show, bar = _article_bar(args.progress)
     try:
         build = report.build(
             args.corpus_dir,
@@ -130,11 +115,12 @@ def cmd_run(args: argparse.Namespace) -> int:
             formats=args.format,
             force=args.force,
             workers=args.jobs,
-            progress=step,
+            progress=(lambda message: show(message, 0, 0)) if show else None,
             name=args.name,
             engine=args.engine,
             scheduler=args.scheduler,
             parquet=args.parquet,
+            article_progress=show,
         )
     finally:
         if bar is not None:
