@@ -105,28 +105,33 @@ def _stages(timings: dict[str, float]) -> str:
     return ", ".join(f"{k} {v:.1f}" for k, v in timings.items())
 
 
-def main(sizes: list[int], engine_name: str = "local", with_overlap: bool = False) -> Path:
+def _analyse_row(n: int, folder: Path, engine_name: str) -> tuple[str, ...]:
+    r = measure("analyse", folder, engine_name)
+    goal = GOALS_S.get(n)
+    peak = r["peak_rss_mib"] / 1024
+    met = "" if goal is None else ("yes" if r["seconds"] <= goal and peak <= 6 else "no")
+    print(f"analyse: N={n} {r['seconds']:.1f} s", file=sys.stderr)
+    return (
+        f"{n:,}",
+        engine_name,
+        f"{r['seconds']:.1f}",
+        f"{peak:.2f}",
+        f"{r['worker_peak_rss_mib'] / 1024:.2f}",
+        _stages(r["timings"]),
+        f"{goal:.0f} s, {GOAL_PEAK_GIB:.0f} GiB: {met}" if goal else "-",
+    )
+
+
+def main(
+    sizes: list[int], engine_name: str = "local", with_overlap: bool = False, analyse: bool = True
+) -> Path:
     """Measure every size; write benchmarks/results/analyse_<sizes>.md."""
     facts = machine.info()
     rows, overlap_rows = [], []
     for n in sizes:
         folder = corpus_dir(n)
-        r = measure("analyse", folder, engine_name)
-        goal = GOALS_S.get(n)
-        peak = r["peak_rss_mib"] / 1024
-        met = "" if goal is None else ("yes" if r["seconds"] <= goal and peak <= 6 else "no")
-        rows.append(
-            (
-                f"{n:,}",
-                engine_name,
-                f"{r['seconds']:.1f}",
-                f"{peak:.2f}",
-                f"{r['worker_peak_rss_mib'] / 1024:.2f}",
-                _stages(r["timings"]),
-                f"{goal:.0f} s, {GOAL_PEAK_GIB:.0f} GiB: {met}" if goal else "-",
-            )
-        )
-        print(f"analyse: N={n} {r['seconds']:.1f} s", file=sys.stderr)
+        if analyse:
+            rows.append(_analyse_row(n, folder, engine_name))
         if with_overlap:
             ours = measure("overlap", folder, engine_name)
             path = bench_overlap_scale.corpus_path(n)
@@ -159,16 +164,30 @@ def main(sizes: list[int], engine_name: str = "local", with_overlap: bool = Fals
                     )
                 )
             print(f"overlap: N={n} {ours['seconds']:.1f} s", file=sys.stderr)
-    sections = [
-        "`newsaudit analyse` (`engine.run`: load, tag, names, overlap, figures, readability) on "
-        "synthetic articles (benchmarks/synth.py, ~535 words); each size in a fresh process. "
-        "Peak RSS is the main process's; the pool's forked workers share its pages, their own "
-        "largest peak is listed apart. Timings taken on a shared machine are noisy.",
-        machine.table(
-            ["N", "engine", "seconds", "peak RSS GiB", "worker peak GiB", "stages (s)", "goal"],
-            rows,
-        ),
-    ]
+    name = "analyse_" + "_".join(f"{n // 1000}k" for n in sizes)
+    if not analyse:
+        name = name.replace("analyse_", "overlap_vs_datasketch_")
+    sections = []
+    if rows:
+        sections += [
+            "`newsaudit analyse` (`engine.run`: load, tag, names, overlap, figures, "
+            "readability) on synthetic articles (benchmarks/synth.py, ~535 words); each size "
+            "in a fresh process. Peak RSS is the main process's; the pool's forked workers share "
+            "its pages, their own largest peak is listed apart. Timings taken on a shared "
+            "machine are noisy.",
+            machine.table(
+                [
+                    "N",
+                    "engine",
+                    "seconds",
+                    "peak RSS GiB",
+                    "worker peak GiB",
+                    "stages (s)",
+                    "goal",
+                ],
+                rows,
+            ),
+        ]
     if overlap_rows:
         sections += [
             "## Whole overlap against datasketch (same corpus, same run)\n\n"
@@ -190,7 +209,6 @@ def main(sizes: list[int], engine_name: str = "local", with_overlap: bool = Fals
                 overlap_rows,
             ),
         ]
-    name = "analyse_" + "_".join(f"{n // 1000}k" for n in sizes)
     return machine.write(name, "newsaudit analyse at scale", sections, facts)
 
 
@@ -200,8 +218,12 @@ def cli(argv: list[str] | None = None) -> Path:
     parser.add_argument("--sizes", type=int, nargs="+", default=[1_000, 10_000])
     parser.add_argument("--engine", default="local", choices=("local", "serial", "dask"))
     parser.add_argument("--overlap", action="store_true", help="+ overlap vs datasketch")
+    parser.add_argument(
+        "--overlap-only", action="store_true", help="only overlap vs datasketch, no analyse"
+    )
     args = parser.parse_args(argv)
-    return main(args.sizes, args.engine, args.overlap)
+    with_overlap = args.overlap or args.overlap_only
+    return main(args.sizes, args.engine, with_overlap, analyse=not args.overlap_only)
 
 
 if __name__ == "__main__":
