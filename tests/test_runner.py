@@ -49,3 +49,18 @@ def test_registry_names_every_engine():
     assert set(runner.ENGINES) == {"serial", "local", "dask"}
     assert runner.get("serial").name == "serial"
     assert runner.get("local").name == "local"
+
+
+def test_pool_maps_in_process_from_a_thread(monkeypatch):
+    """A fork from a thread can hang the child: `batch` builds in threads, so no pool there."""
+    import os
+    from concurrent.futures import ThreadPoolExecutor
+
+    monkeypatch.setattr(runner, "MIN_ITEMS_PER_WORKER", 1)
+
+    def pids() -> list[int]:
+        return runner.Pool(workers=2).map(lambda _x: os.getpid(), list(range(50)))
+
+    with ThreadPoolExecutor(1) as pool:
+        assert set(pool.submit(pids).result()) == {os.getpid()}
+    assert os.getpid() not in set(pids())  # from the main thread: the pool's workers

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import threading
 import warnings
 from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor
@@ -88,8 +89,14 @@ def _run_inherited(bounds: tuple[int, int]) -> list:
     return [fn(items[i]) for i in range(*bounds)]
 
 
-def _forkable() -> bool:
-    return "fork" in multiprocessing.get_all_start_methods()
+def _forkable_here() -> bool:
+    """Fork only from the main thread: a fork taken while another thread of this process holds
+    a lock (logging, imports) can hang the child. `newsaudit batch` builds corpora in threads
+    and is parallel already, so there each corpus maps in-process."""
+    return (
+        "fork" in multiprocessing.get_all_start_methods()
+        and threading.current_thread() is threading.main_thread()
+    )
 
 
 @dataclass(frozen=True)
@@ -112,7 +119,7 @@ class Pool:
     def map(self, fn: Step, items: Sequence[Any], tick: Tick | None = None) -> list:
         """[fn(x) for x in items] over the pool; in-process when a pool would not pay."""
         workers = self.size
-        if workers < 2 or len(items) < 2 * MIN_ITEMS_PER_WORKER or not _forkable():
+        if workers < 2 or len(items) < 2 * MIN_ITEMS_PER_WORKER or not _forkable_here():
             return Serial().map(fn, items, tick)
         global _JOB
         bounds = chunks(len(items), workers)
