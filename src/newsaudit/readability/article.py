@@ -145,5 +145,5 @@ def analyse(
     """Standard readability scores of every article body, its paragraphs and its headline
     (`score_article` mapped by `each`: serially, or by the pipeline's runner)."""
     config = config or ReadabilityConfig()
-    scored = each("readability", partial(score_article, config=config), list(corpus))
+    scored = each("readability: score", partial(score_article, config=config), list(corpus))
     return combine(scored, config)
