@@ -12,8 +12,10 @@ corpus folder at the same path.
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import logging
 import os
+import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -41,8 +43,11 @@ def run(
     """Load `corpus_dir` and analyse it with the chosen engine."""
     check(engine)
     with _runner(engine, scheduler) as run_on:
+        started = time.perf_counter()
         docs = load(corpus_dir, settings, run_on, progress)
-        return pipeline.analyse(docs, settings, run_on, progress)
+        reading = round(time.perf_counter() - started, 4)
+        value = pipeline.analyse(docs, settings, run_on, progress)
+    return dataclasses.replace(value, timings={"reading": reading, **value.timings})
 
 
 def analyse(
