@@ -26,6 +26,7 @@ from newsaudit.figures.extract import DATE_KINDS
 from newsaudit.figures.figure import Figure
 from newsaudit.figures.frames import CHECK_COLUMNS, DISAGREEMENT_COLUMNS, REVIEW_COLUMNS
 from newsaudit.figures.phrases import UNKNOWN
+from newsaudit.figures.words import WORDS
 
 _MONTH_SET = frozenset(MONTHS)
 
@@ -93,7 +94,7 @@ def context_conflict(a: Figure, b: Figure, config: FiguresConfig) -> str:
 def _same_owner(a: str, b: str, config: FiguresConfig) -> bool:
     """Whether two subjects name the same party: they share a word ("the opposition" and "the
     opposition alliance", "Unity Party" and "the ruling Unity Party")."""
-    generic = set(config.owner_generic_words)
+    generic = set(WORDS.owner_generic_words)
     words = {phrases.lemma(w) for w in a.lower().split()} - generic
     return bool(words & {phrases.lemma(w) for w in b.lower().split()})
 

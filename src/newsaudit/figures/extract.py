@@ -14,6 +14,7 @@ from dataclasses import dataclass, replace
 
 from newsaudit.config import MONTHS, FiguresConfig
 from newsaudit.figures.numbers import apply_qualifier, parse_number, words_pattern
+from newsaudit.figures.words import WORDS
 
 DATE_KINDS = ("year", "date")
 _MONTHS = "|".join(MONTHS)
@@ -37,11 +38,11 @@ class Span:
 
 
 def _patterns(config: FiguresConfig) -> dict[str, re.Pattern[str]]:
-    number_words = [*config.number_words, "hundred", "dozen", *config.scale_words]
+    number_words = [*WORDS.number_words, "hundred", "dozen", *WORDS.scale_words]
     nw = words_pattern(number_words)
-    scale = words_pattern([*config.scale_words, "hundred"])
-    suffix = words_pattern(config.scale_suffixes)
-    vague = words_pattern(config.vague_amounts)
+    scale = words_pattern([*WORDS.scale_words, "hundred"])
+    suffix = words_pattern(WORDS.scale_suffixes)
+    vague = words_pattern(WORDS.vague_amounts)
     digits = (
         r"(?<![\w/.,])(?<![A-Za-z]-)(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?![\d/]|[.,]\d)"
         rf"(?:\s+(?:{scale})\b|(?:{suffix})\b|(?![A-Za-z]))"
@@ -50,11 +51,11 @@ def _patterns(config: FiguresConfig) -> dict[str, re.Pattern[str]]:
         rf"\b(?:(?:half\s+)?an?\s+(?=(?:hundred|dozen|{scale})\b))?(?:{nw})"
         rf"(?:(?:\s+and\s+|[\s-]+)(?:{nw}))*\b"
     )
-    units = words_pattern(config.duration_units)
-    currency_words = words_pattern(config.currency_words)
-    percent = words_pattern(config.percent_words)
-    physical = words_pattern(config.physical_units)
-    ordinals = words_pattern(config.ordinal_words)
+    units = words_pattern(WORDS.duration_units)
+    currency_words = words_pattern(WORDS.currency_words)
+    percent = words_pattern(WORDS.percent_words)
+    physical = words_pattern(WORDS.physical_units)
+    ordinals = words_pattern(WORDS.ordinal_words)
     months = _MONTHS
     return {
         "atom": re.compile(
@@ -68,9 +69,9 @@ def _patterns(config: FiguresConfig) -> dict[str, re.Pattern[str]]:
             rf"|\s?(?P<phys>{physical})(?![\w/]))",
             re.IGNORECASE,
         ),
-        "qual": re.compile(rf"\b(?:{words_pattern(config.qualifiers)})\s+$", re.IGNORECASE),
+        "qual": re.compile(rf"\b(?:{words_pattern(WORDS.qualifiers)})\s+$", re.IGNORECASE),
         "currency": re.compile(
-            rf"(?:{words_pattern(config.currency_symbols)})\s?$",
+            rf"(?:{words_pattern(WORDS.currency_symbols)})\s?$",
         ),
         "ordinal": re.compile(
             rf"(?<![\w/])(?P<n>\d+)(?:st|nd|rd|th)\b|\b(?P<w>{ordinals})\b", re.IGNORECASE
@@ -83,8 +84,8 @@ def _patterns(config: FiguresConfig) -> dict[str, re.Pattern[str]]:
         ),
         "decade_years": re.compile(r"(?<![\w$])(?:1[5-9]|20)\d0s\b"),
         "relative": re.compile(
-            rf"\b(?P<rel>{words_pattern(config.relative_years)})(?:['’]s)?\b"
-            rf"|\b(?P<ana>{words_pattern(config.anaphoric_years)})\b",
+            rf"\b(?P<rel>{words_pattern(WORDS.relative_years)})(?:['’]s)?\b"
+            rf"|\b(?P<ana>{words_pattern(WORDS.anaphoric_years)})\b",
             re.IGNORECASE,
         ),
     }
@@ -92,8 +93,8 @@ def _patterns(config: FiguresConfig) -> dict[str, re.Pattern[str]]:
 
 def _relation(text: str, start: int, config: FiguresConfig) -> str:
     before = text[max(0, start - 20) : start].lower()
-    match = re.search(rf"\b({words_pattern(config.date_relations)})\s+(?:the\s+)?$", before)
-    return config.date_relations[" ".join(match.group(1).split())] if match else ""
+    match = re.search(rf"\b({words_pattern(WORDS.date_relations)})\s+(?:the\s+)?$", before)
+    return WORDS.date_relations[" ".join(match.group(1).split())] if match else ""
 
 
 def _is_baseline(text: str, start: int, config: FiguresConfig) -> bool:
@@ -101,8 +102,8 @@ def _is_baseline(text: str, start: int, config: FiguresConfig) -> bool:
     5.4% from 5.1%", "down from a peak of 1,300", "fewer than the 24,000 added"): it is then
     keyed apart, never compared with the current value another article gives."""
     before = text[max(0, start - 40) : start].lower()
-    markers = words_pattern(config.baseline_markers)
-    nouns = words_pattern(config.baseline_nouns)
+    markers = words_pattern(WORDS.baseline_markers)
+    nouns = words_pattern(WORDS.baseline_nouns)
     return bool(
         re.search(
             rf"\b(?:{markers})\s+(?:(?:a|an|the|its|their)\s+)?(?:(?:{nouns})\s+of\s+)?$",
@@ -144,7 +145,7 @@ def _relative_spans(
     spans = []
     for m in pats["relative"].finditer(text):
         if m.group("rel"):
-            offset = config.relative_years[" ".join(m.group("rel").lower().split())]
+            offset = WORDS.relative_years[" ".join(m.group("rel").lower().split())]
             if published is not None:
                 year = published.year + offset
                 spans.append(Span(m.start(), m.end(), year, year, "year", "year", "relative"))
@@ -171,7 +172,7 @@ def _is_year(text: str, s: Span, toks_after: str, things: set[str]) -> bool:
 def _number_spans(
     text: str, config: FiguresConfig, pats, taken: list[tuple[int, int]]
 ) -> list[Span]:
-    things = {w for ws in config.thing_classes.values() for w in ws} | set(config.thing_classes)
+    things = {w for ws in WORDS.thing_classes.values() for w in ws} | set(WORDS.thing_classes)
     spans: list[Span] = []
     for m in pats["atom"].finditer(text):
         if any(a < m.end() and m.start() < b for a, b in taken):
@@ -201,31 +202,31 @@ def _number_spans(
                 if unit_m.group("pct"):
                     kind, unit = "percent", "%"
                 elif unit_m.group("dur"):
-                    unit, factor = config.duration_units[unit_m.group("dur").lower()]
+                    unit, factor = WORDS.duration_units[unit_m.group("dur").lower()]
                     kind = "age" if unit_m.group("old") else "duration"
                     unit = "years old" if kind == "age" else unit
                     hyphen = "long" if unit_m.group("long") else ""
                 elif unit_m.group("hyph"):
                     hyphen = unit_m.group("hyph").lower()
-                    if hyphen in config.fraction_words:  # "two-thirds" of voters = 66.7 %
-                        share = 100.0 / config.fraction_words[hyphen]
+                    if hyphen in WORDS.fraction_words:  # "two-thirds" of voters = 66.7 %
+                        share = 100.0 / WORDS.fraction_words[hyphen]
                         kind, unit, hyphen = "percent", "%", ""
                         parsed = (parsed[0] * share, parsed[1] * share)
                 elif unit_m.group("curw"):
-                    kind, unit = "money", config.currency_words[unit_m.group("curw").lower()]
+                    kind, unit = "money", WORDS.currency_words[unit_m.group("curw").lower()]
                 elif unit_m.group("phys"):
                     kind = "quantity"
-                    unit = config.physical_units[" ".join(unit_m.group("phys").split())]
+                    unit = WORDS.physical_units[" ".join(unit_m.group("phys").split())]
                 end += unit_m.end()
-        vague = low_raw in config.vague_amounts
-        if low_raw in config.vague_need_unit and kind not in ("duration", "age"):
+        vague = low_raw in WORDS.vague_amounts
+        if low_raw in WORDS.vague_need_unit and kind not in ("duration", "age"):
             continue
         if low_raw in ("one", "a", "an") and kind == "count":
             continue  # "one of the", pronoun use: not a figure
         start = m.start() + start_shift
         cur = pats["currency"].search(text[max(0, start - 5) : start])
         if cur and kind == "count":
-            kind, unit = "money", config.currency_symbols[cur.group(0).strip()]
+            kind, unit = "money", WORDS.currency_symbols[cur.group(0).strip()]
             start -= len(cur.group(0))
         elif re.fullmatch(
             r"\d+(?:\.\d+)?[a-z]+", raw.replace(",", ""), re.IGNORECASE
@@ -241,7 +242,7 @@ def _number_spans(
             s.start < m.end() and m.start() < s.end for s in spans
         ):
             continue
-        n = int(m.group("n")) if m.group("n") else config.ordinal_words[m.group("w").lower()]
+        n = int(m.group("n")) if m.group("n") else WORDS.ordinal_words[m.group("w").lower()]
         if m.group("w") and not re.match(r"\s+[a-z]", text[m.end() :]):
             continue
         if m.group("w") and not re.search(
@@ -285,7 +286,7 @@ def _qualify(text: str, s: Span, config: FiguresConfig, pats) -> Span:
     if not match:
         return s
     word = " ".join(match.group(0).lower().split())
-    kind = config.qualifiers[word]
+    kind = WORDS.qualifiers[word]
     low, high = apply_qualifier(s.low, s.high, kind, config)
     return replace(s, start=s.start - len(match.group(0)), low=low, high=high, qualifier=word)
 

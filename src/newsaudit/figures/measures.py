@@ -13,6 +13,7 @@ from newsaudit.config import MONTHS, WEEKDAYS, FiguresConfig
 from newsaudit.figures import phrases
 from newsaudit.figures.extract import DATE_KINDS, Span
 from newsaudit.figures.phrases import UNKNOWN, Token
+from newsaudit.figures.words import WORDS
 
 _MONTHS = "|".join(MONTHS)
 _WEEKDAYS = "|".join(WEEKDAYS)
@@ -22,9 +23,9 @@ def _what(
     text: str, toks: list[Token], s: Span, config: FiguresConfig, sent_start: int = 0
 ) -> tuple[str, tuple[str, ...]]:
     """Event (or object) a unit-figure (year, duration, money, percent...) is about."""
-    classes = {**config.date_event_classes, **config.event_classes}
+    classes = {**WORDS.date_event_classes, **WORDS.event_classes}
     if s.kind in DATE_KINDS:
-        classes = dict(config.date_event_classes)
+        classes = dict(WORDS.date_event_classes)
     # 1. the noun it modifies: "a 2013 rebellion", "decade-long mission", "a decade of operations"
     after_np = phrases.noun_phrase(text, toks, s.end, config)
     if after_np and (s.kind != "year" or not re.match(r"\s*(?:of)\b", text[s.end :])):
@@ -33,7 +34,7 @@ def _what(
             return hits[0][2], ()
         if s.kind not in DATE_KINDS or not after_np[0].text[:1].isupper() or len(after_np) > 1:
             thing, mods = phrases.thing_of(after_np, config)
-            if thing and thing not in config.duration_units:
+            if thing and thing not in WORDS.duration_units:
                 return thing, mods
     if s.kind not in DATE_KINDS:
         left, _ = phrases.clause(text, toks, s.start, s.end)
@@ -51,7 +52,7 @@ def _what(
         window,
         prefer_left=s.kind != "quantity",
         stop_right=frozenset({"to"}),
-        ignore=config.event_ignore,
+        ignore=WORDS.event_ignore,
     )
     if not event and s.kind in DATE_KINDS:
         # "Since 2013, thousands of people have been killed in attacks": the dated event may sit
@@ -64,7 +65,7 @@ def _what(
             2 * window,
             prefer_left=True,
             stop_right=frozenset({"to"}),
-            ignore=config.event_ignore,
+            ignore=WORDS.event_ignore,
         )
     if event:
         return event, ()
@@ -76,7 +77,7 @@ def _measure_noun(left: list[Token], s: Span, config: FiguresConfig, sent_start:
     """A quantity noun written with the number: "magnitude 6.8", "7.1-magnitude", "turnout was
     61%" (as the subject of the clause), folded by `measure_synonyms` ("the jobless rate" ->
     "unemployment"); a generic one with no telling modifier ("a rate of 14%") is UNKNOWN."""
-    nouns = set(config.measure_nouns)
+    nouns = set(WORDS.measure_nouns)
     if s.hyphen and phrases.lemma(s.hyphen) in nouns:
         return phrases.lemma(s.hyphen)
     at = -1
@@ -101,12 +102,12 @@ def _fold_measure(toks: list[Token], at: int, config: FiguresConfig) -> str:
     """Canonical name of the measure noun toks[at] with the word before it ("jobless rate")."""
     head = phrases.lemma(toks[at].low)
     before = phrases.lemma(toks[at - 1].low) if at > 0 else ""
-    synonyms = config.measure_synonyms
+    synonyms = WORDS.measure_synonyms
     for phrase in (f"{before} {head}", head):
         if phrase in synonyms:
             return synonyms[phrase]
-    if head in config.generic_measure_nouns:
-        if not before or before in config.determiners or not toks[at - 1].text.isalpha():
+    if head in WORDS.generic_measure_nouns:
+        if not before or before in WORDS.determiners or not toks[at - 1].text.isalpha():
             return UNKNOWN
         return f"{before} {head}"
     return head
@@ -138,31 +139,31 @@ def context(
         event = "deployed" if s.hyphen == "strong" else _count_event(phrase, left, right, config)
         if noun:
             event = ""  # "a magnitude 6.8 earthquake killed ...": the magnitude is not killed
-        if not thing and not phrase and event not in config.implicit_things:
+        if not thing and not phrase and event not in WORDS.implicit_things:
             # "The death toll ... has risen to 1,500", "the number of dead rose to 45": the
             # subject names what is counted.
             hits = [
                 h
-                for h in phrases.class_hits(left, config.event_classes, config.event_ignore)
-                if h[2] in config.implicit_things
+                for h in phrases.class_hits(left, WORDS.event_classes, WORDS.event_ignore)
+                if h[2] in WORDS.implicit_things
             ]
-            toll = [t for t in left if phrases.lemma(t.low) in config.measure_nouns]
+            toll = [t for t in left if phrases.lemma(t.low) in WORDS.measure_nouns]
             if hits:
                 event = hits[-1][2]
             elif toll:
                 thing = phrases.lemma(toll[-1].low)
         if not thing:
-            thing = config.implicit_things.get(event, "")
+            thing = WORDS.implicit_things.get(event, "")
         if thing and event and thing == event:
             event = ""
-        alias = config.measure_aliases.get(f"{thing}|{event}")
+        alias = WORDS.measure_aliases.get(f"{thing}|{event}")
         if alias:
             thing, _, event = alias.partition("|")
-        if event in config.presence_events and thing not in config.generic_things:
+        if event in WORDS.presence_events and thing not in WORDS.generic_things:
             event = ""
-        if thing in config.people_groups and event in config.harm_events:
+        if thing in WORDS.people_groups and event in WORDS.harm_events:
             thing = "people"  # "14 protesters killed" and "9 people killed": one toll
-        if thing in config.generic_things and not event:
+        if thing in WORDS.generic_things and not event:
             event = UNKNOWN
         if s.kind == "ordinal":
             thing, event = "ordinal", thing or event
@@ -180,7 +181,7 @@ def context(
     # Whose money or share it is goes into the context (compared), not the key: "the World Bank
     # offered $100m" and "the government pledged $250m" are then never called inconsistent.
     who = phrases.owner(left, config, sent_start) if s.kind in ("money", "percent") else ""
-    who = config.subject_synonyms.get(who.lower(), who)
+    who = WORDS.subject_synonyms.get(who.lower(), who)
     if who and phrases.lemma(who.split()[-1]) == event:
         who = ""
     return phrases.Context(
@@ -194,15 +195,15 @@ def _count_event(
     """Event of a count: first class word within the noun phrase and the few tokens after it
     ("300 peacekeepers have also been killed"), else the nearest just before the number
     ("killing 500 civilians", "the execution of 500 civilians"), within the clause."""
-    classes = config.event_classes
+    classes = WORDS.event_classes
     after = right[: len(phrase) + 1 + config.event_window]
     numbers = [i for i, t in enumerate(after) if i >= len(phrase) and t.text[:1].isdigit()]
     after = after[: numbers[0]] if numbers else after  # "46 drowned and 130 were rescued"
-    hits = phrases.class_hits(after, classes, config.event_ignore)
+    hits = phrases.class_hits(after, classes, WORDS.event_ignore)
     if hits:
         return hits[0][2]
     before = left[-config.event_left_window :] if config.event_left_window else []
-    hits = phrases.class_hits(before, classes, config.event_ignore)
+    hits = phrases.class_hits(before, classes, WORDS.event_ignore)
     return hits[-1][2] if hits else ""
 
 
@@ -222,7 +223,7 @@ def timeframe(
             sentence,
         )
     ]
-    reporting = "|".join(re.escape(v) for v in config.reporting_verbs)
+    reporting = "|".join(re.escape(v) for v in WORDS.reporting_verbs)
     out += [
         f"on {m.group(1)}"
         for m in re.finditer(rf"\bon\s+({_WEEKDAYS})\b", sentence)
@@ -246,7 +247,7 @@ def timeframe(
 
 
 def causes(text: str, s: Span, sent_end: int, config: FiguresConfig) -> tuple[str, ...]:
-    nouns = "|".join(re.escape(n) for n in config.cause_nouns)
+    nouns = "|".join(re.escape(n) for n in WORDS.cause_nouns)
     pattern = rf"\b(?:in|by|from|during|through)\s+(?:[\w-]+\s+){{0,2}}?({nouns})(?:e?s)?\b"
     return tuple(
         dict.fromkeys(m.group(1).lower() for m in re.finditer(pattern, text[s.end : sent_end]))

@@ -11,6 +11,7 @@ import re
 from collections.abc import Iterable
 
 from newsaudit.config import FiguresConfig
+from newsaudit.figures.words import WORDS
 
 _DIGITS = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?")
 
@@ -29,7 +30,7 @@ def parse_digits(text: str, config: FiguresConfig) -> float | None:
     value = float(match.group(0).replace(",", ""))
     rest = text[match.end() :].strip().lower()
     if rest:
-        scale = config.scale_words.get(rest) or config.scale_suffixes.get(rest)
+        scale = WORDS.scale_words.get(rest) or WORDS.scale_suffixes.get(rest)
         if scale is None:
             return None
         value *= scale
@@ -47,14 +48,14 @@ def parse_words(text: str, config: FiguresConfig) -> float | None:
     elif tokens[0] in ("a", "an"):
         current, tokens, seen = 1.0, tokens[1:], True
     for token in tokens:
-        if token in config.number_words:
-            current += config.number_words[token]
+        if token in WORDS.number_words:
+            current += WORDS.number_words[token]
         elif token == "dozen":
             current = (current or 1.0) * 12
         elif token == "hundred":
             current = (current or 1.0) * 100
-        elif token in config.scale_words:
-            total += (current or 1.0) * config.scale_words[token]
+        elif token in WORDS.scale_words:
+            total += (current or 1.0) * WORDS.scale_words[token]
             current = 0.0
         else:
             return None
@@ -64,10 +65,10 @@ def parse_words(text: str, config: FiguresConfig) -> float | None:
 
 def parse_number(text: str, config: FiguresConfig) -> tuple[float, float] | None:
     """(low, high) of a bare number expression: exact numbers give low == high; vague amounts
-    ("thousands", "several hundred") give the band set in `config.vague_amounts`."""
+    ("thousands", "several hundred") give the band set in `WORDS.vague_amounts`."""
     key = " ".join(text.lower().split())
-    if key in config.vague_amounts:
-        low, high = config.vague_amounts[key]
+    if key in WORDS.vague_amounts:
+        low, high = WORDS.vague_amounts[key]
         return float(low), float(high)
     value = parse_digits(text, config) if re.search(r"\d", text) else parse_words(text, config)
     if value is None or math.isnan(value):

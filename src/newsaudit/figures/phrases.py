@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from newsaudit.config import CALENDAR_WORDS, FiguresConfig
+from newsaudit.figures.words import WORDS
 
 UNKNOWN = "?"
 # Unlike `newsaudit.text.tokens` (folded words for matching), a token here keeps its original
@@ -122,8 +123,8 @@ def thing_of(words: list[Token], config: FiguresConfig) -> tuple[str, tuple[str,
     """Class (or lemma) of a noun phrase and its capitalised modifiers."""
     if not words:
         return "", ()
-    hits = class_hits(words, config.thing_classes)
-    neutral = {m.lower().replace(".", "") for m in config.neutral_modifiers}
+    hits = class_hits(words, WORDS.thing_classes)
+    neutral = {m.lower().replace(".", "") for m in WORDS.neutral_modifiers}
     if hits:
         first, last, thing = hits[-1]
     else:
@@ -144,8 +145,8 @@ def noun_phrase(
     """The noun phrase right after char `after`: up to 4 words, stopping at punctuation,
     prepositions, auxiliaries and -ing/-ed verbs; "of" is skipped after vague amounts."""
     right = [t for t in toks if t.start >= after]
-    members = {w for ws in _class_index(_frozen(config.thing_classes)) for w in ws}
-    breaks = set(config.phrase_breaks)
+    members = {w for ws in _class_index(_frozen(WORDS.thing_classes)) for w in ws}
+    breaks = set(WORDS.phrase_breaks)
     if right and right[0].low == "of":
         if _PHRASE_BREAK.search(text[after : right[0].start]):
             return []
@@ -223,7 +224,7 @@ def nearest_class(
 
 def nearest_verb(toks: list[Token], start: int, end: int, config: FiguresConfig) -> str:
     """Lemma of the nearest -ing/-ed word (not an auxiliary) within the date window."""
-    aux = set(config.auxiliaries)
+    aux = set(WORDS.auxiliaries)
     left = [t for t in toks if t.end <= start][::-1][: config.date_event_window]
     right = [t for t in toks if t.start >= end][: config.date_event_window]
     for i in range(config.date_event_window):
@@ -243,7 +244,7 @@ _PLACE_TMPL = (
 
 def place_after(text: str, end: int, stop: int, config: FiguresConfig) -> str:
     """A capitalised place right after the figure ("in the village of Moura" -> "Moura")."""
-    nouns = "|".join(re.escape(n) for n in config.place_nouns)
+    nouns = "|".join(re.escape(n) for n in WORDS.place_nouns)
     match = re.search(_PLACE_TMPL.format(nouns=nouns), text[end:stop])
     if not match:
         return ""
@@ -256,7 +257,7 @@ def place_after(text: str, end: int, stop: int, config: FiguresConfig) -> str:
 
 def place_before(text: str, sent_start: int, start: int, config: FiguresConfig) -> str:
     """A sentence-opening place phrase that scopes the figure ("In the town of Kesh, 300 ...")."""
-    nouns = "|".join(re.escape(n) for n in config.place_nouns)
+    nouns = "|".join(re.escape(n) for n in WORDS.place_nouns)
     match = re.match(
         rf"\s*(?:In|At|Near)\s+(?:the\s+(?:[a-z]+\s+)?(?:{nouns})\s+of\s+)?"
         r"([A-Z][\w\u00C0-\u024F'’-]+(?:\s+[A-Z][\w\u00C0-\u024F'’-]+)?)[^.;:]{0,12},",
@@ -295,8 +296,8 @@ def owner(
     before the number ("give the Unity Party 130 seats"); '' for attribution ("Police said 35")
     or when the subject is itself a modifier ("the toll in Arvela has risen to"). A subject that
     is a quantity noun ("turnout rose to 61%") is returned only with `measure_noun`."""
-    dets = set(config.determiners)
-    breaks = set(config.phrase_breaks)
+    dets = set(WORDS.determiners)
+    breaks = set(WORDS.phrase_breaks)
     copulas = {"was", "were", "is", "are", "be", "been", "stood", "reached"}
     i = len(left) - 1
     while i >= 0 and left[i].low in dets:
@@ -321,10 +322,10 @@ def owner(
     verb = left[i]
     if not verb.text.isalpha() or not verb.text.islower():
         return ""
-    if verb.low in config.reporting_verbs or (verb.low in breaks and verb.low not in copulas):
+    if verb.low in WORDS.reporting_verbs or (verb.low in breaks and verb.low not in copulas):
         return ""
     i -= 1
-    aux = set(config.auxiliaries)
+    aux = set(WORDS.auxiliaries)
     while i >= 0 and left[i].low in aux:
         i -= 1
     if i >= 0 and left[i].low in _PRONOUNS:
@@ -341,9 +342,9 @@ def owner(
     if caps:
         return " ".join(caps)
     head = lemma(subject[-1].low)
-    if head in config.cause_nouns or head in config.agent_exclude:
+    if head in WORDS.cause_nouns or head in WORDS.agent_exclude:
         return ""  # "an earthquake killed 1,230": a cause, not whose figure it is
-    if head in config.measure_nouns and not measure_noun:
+    if head in WORDS.measure_nouns and not measure_noun:
         return ""  # "the death toll rose to 45": the quantity itself, not an owner
     return " ".join(t.low for t in subject) if not measure_noun else head
 
