@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import os
 import re
 import subprocess
@@ -164,3 +165,22 @@ def test_failing_notebook_exits_1_naming_its_executed_copy(tmp_path, capsys, fai
         o.get("ename") == "ValueError" for c in executed.cells for o in c.get("outputs", [])
     )
     assert not list(out.glob(".staging-*")) and not (out / "report.html").exists()
+
+
+class _Terminal(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+def test_article_bar_counts_each_stage_on_a_terminal_only(monkeypatch):
+    monkeypatch.setattr(sys, "stderr", io.StringIO())
+    assert cli._article_bar(True) == (None, None)  # not a terminal: no bar
+    monkeypatch.setattr(sys, "stderr", _Terminal())
+    assert cli._article_bar(False) == (None, None)  # --no-progress
+    show, bar = cli._article_bar(True)
+    show("tagging", 0, 10)
+    show("tagging", 7, 10)
+    assert (bar.desc, bar.n, bar.total) == ("tagging", 7, 10)
+    show("overlap: compare", 2, 3)
+    assert (bar.desc, bar.n, bar.total) == ("overlap: compare", 2, 3)
+    bar.close()

@@ -1,4 +1,5 @@
-"""The Dask engine gives exactly the local engine's results (LocalCluster, 2 worker processes)."""
+"""Every engine gives the same results: serial, the local process pool and Dask (LocalCluster,
+2 worker processes), on the seeds and on a small synthetic corpus with reuse."""
 
 from __future__ import annotations
 
@@ -8,9 +9,8 @@ import random
 import pandas as pd
 import pytest
 
-from newsaudit import corpus, engine, pipeline
+from newsaudit import corpus, engine, pipeline, runner
 from newsaudit.config import DEFAULT
-from newsaudit.overlap import candidates as scale
 
 from .conftest import SEEDS
 
@@ -28,6 +28,13 @@ def dask_client():
         yield client
 
 
+@pytest.fixture
+def eager_pool(monkeypatch):
+    """The local engine's pool, forking even for a handful of items (2 workers)."""
+    monkeypatch.setattr(runner, "MIN_ITEMS_PER_WORKER", 1)
+    return runner.Pool(workers=2)
+
+
 def assert_same(left: object, right: object, where: str = "results") -> None:
     """Field by field: DataFrames equal (values, dtypes, order), other values equal."""
     if isinstance(left, pd.DataFrame):
@@ -42,80 +49,64 @@ def assert_same(left: object, right: object, where: str = "results") -> None:
         assert left == right, where
 
 
-@pytest.fixture
-def small_corpus(tmp_path):
-    """Three short articles in a folder, one reusing another, with a metadata.csv."""
-    folder = tmp_path / "corpus"
-    folder.mkdir()
-    for name, text in _texts(3, seed=7, words=(30, 60)).items():
-        (folder / f"{name}.txt").write_text(text, encoding="utf-8")
-    (folder / "metadata.csv").write_text("file,outlet\n000.txt,Daily\n", encoding="utf-8")
-    return folder
-
-
-def test_dask_engine_equals_local_on_the_seeds(dask_client, seed_results):
-    docs = engine.load_dask(dask_client, SEEDS, DEFAULT)
-    distributed = engine.analyse_dask(dask_client, docs, DEFAULT, lambda _m: None)
-    assert docs == corpus.load(SEEDS)
-    assert_same(seed_results, distributed)
-
-
 def _texts(n: int, seed: int, words: tuple[int, int] = (80, 200)) -> dict[str, str]:
     """n random-word articles; article k reuses 70 % of article k-1 when k % 10 == 1."""
     rng = random.Random(seed)
-    vocab = [f"w{i}" for i in range(3000)]
+    vocab = [f"w{i}" for i in range(3000)] + ["Bamako", "MINUSMA", "Munisma", "Djiré", "Djire"]
     texts = {}
     for k in range(n):
         body = " ".join(rng.choice(vocab) for _ in range(rng.randint(*words)))
         if k % 10 == 1:
             prev = texts[f"{k - 1:03d}"].split("\n", 1)[1].split()
             body = " ".join(prev[: int(len(prev) * 0.7)]) + " " + body[:200]
-        texts[f"{k:03d}"] = f"Headline {k}\n{body}."
+        texts[f"{k:03d}"] = f"Headline {k}\n{body}. At least {k + 3} people died."
     return texts
 
 
-def test_dask_engine_equals_local_across_partitions(dask_client, monkeypatch):
-    monkeypatch.setattr(engine, "ARTICLES_PER_PARTITION", 5)  # 3 partitions, merged
-    monkeypatch.setattr(engine, "PAIRS_PER_TASK", 10)  # 7 comparison tasks
-    docs = corpus.from_texts(_texts(12, seed=3, words=(40, 90)))
-    local = pipeline.analyse(docs, DEFAULT)
-    distributed = engine.analyse_dask(dask_client, docs, DEFAULT, lambda _m: None)
-    assert_same(local, distributed)
-    assert (local.overlap.pairs["verdict"] != "independent").sum() >= 2  # 000-001, 010-011
+@pytest.fixture
+def small_corpus(tmp_path):
+    """Twelve short articles in a folder, two reusing another, with a metadata.csv."""
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    for name, text in _texts(12, seed=7, words=(30, 60)).items():
+        (folder / f"{name}.txt").write_text(text, encoding="utf-8")
+    (folder / "metadata.csv").write_text("file,outlet\n000.txt,Daily\n", encoding="utf-8")
+    return folder
 
 
-def test_dask_engine_equals_local_with_candidates_and_sampling(dask_client):
-    """Past `all_pairs_max_articles` only candidate pairs are compared, and past
-    `large_corpus_articles` shingles are sampled: the distributed index must agree."""
-    settings = DEFAULT.with_overrides(
-        {"overlap": {"all_pairs_max_articles": 4, "large_corpus_articles": 10}}
-    )
+def test_every_engine_equals_serial_on_the_seeds(dask_client, eager_pool, seed_results):
+    for run_on in (runner.Serial(), eager_pool, runner.Dask(dask_client)):
+        docs = engine.load(SEEDS, DEFAULT, run_on)
+        assert docs == corpus.load(SEEDS), run_on.name
+        assert_same(seed_results, pipeline.analyse(docs, DEFAULT, run_on), run_on.name)
+
+
+@pytest.mark.parametrize(
+    "overrides",
+    [
+        {},  # every pair compared
+        # Past `all_pairs_max_articles` only candidate pairs, past `large_corpus_articles`
+        # sampled shingles.
+        {"overlap": {"all_pairs_max_articles": 4, "large_corpus_articles": 10}},
+    ],
+)
+def test_every_engine_equals_serial_on_a_synthetic_corpus(dask_client, eager_pool, overrides):
+    settings = DEFAULT.with_overrides(overrides)
     docs = corpus.from_texts(_texts(30, seed=3, words=(40, 90)))
-    local = pipeline.analyse(docs, settings)
-    distributed = engine.analyse_dask(dask_client, docs, settings, lambda _m: None)
-    assert_same(local, distributed)
-    assert len(local.overlap.pairs) < 30 * 29 // 2  # candidates, not all pairs
+    serial = pipeline.analyse(docs, settings)
+    assert (serial.overlap.pairs["verdict"] != "independent").sum() >= 2  # 000-001, 010-011
+    for run_on in (eager_pool, runner.Dask(dask_client)):
+        assert_same(serial, pipeline.analyse(docs, settings, run_on), run_on.name)
 
 
-@pytest.mark.parametrize(("sample", "buckets"), [(1, 3), (2, 4)])
-def test_distributed_candidates_equal_the_local_index(dask_client, sample, buckets):
-    texts = _texts(120, seed=5)
-    ids, bodies = list(texts), list(texts.values())
-    local = scale.hashed_candidates(ids, bodies, sample=sample, chunk_size=50)
-    distributed = engine.candidates_dask(dask_client, ids, bodies, sample=sample, buckets=buckets)
-    pd.testing.assert_frame_equal(local, distributed)
-    assert {("010", "011"), ("050", "051")} <= set(
-        zip(local.article_a, local.article_b, strict=True)
-    )
-
-
-def test_progress_is_reported_with_both_engines(dask_client, small_corpus):
+def test_progress_counts_every_article_with_both_engines(dask_client, small_corpus):
     address = dask_client.scheduler.address  # also exercises --scheduler ADDRESS
-    seen: dict[str, list[str]] = {"local": [], "dask": []}
     for name, scheduler in (("local", None), ("dask", address)):
-        engine.run(small_corpus, DEFAULT, name, scheduler, progress=seen[name].append)
-    assert len(seen["local"]) >= 2
-    assert len(seen["dask"]) >= 3
+        seen: list[tuple[str, int, int]] = []
+        engine.run(small_corpus, DEFAULT, name, scheduler, lambda *a, seen=seen: seen.append(a))
+        last = {stage: (done, total) for stage, done, total in seen}
+        assert last["reading"] == (12, 12), name
+        assert last["tagging"] == (12, 12), name
 
 
 def test_cli_analyse_with_the_dask_engine_writes_csv_and_parquet(

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import itertools
+import random
+
 import pytest
 
 from newsaudit import corpus, names
@@ -144,3 +147,39 @@ def test_full_name_is_canonical_for_surname_mentions() -> None:
     texts = {"x": "H\n\nPresident Ilse Marron spoke. Later, Marron left. Then Marron returned."}
     table = names.table(corpus.from_texts(texts), CONFIG)
     assert set(table["canonical"]) == {"Ilse Marron"}
+
+
+def _brute_force_links(keys: list[str], config: TaggingConfig) -> set[tuple[str, str]]:
+    """Every linked pair by comparing all pairs (what the piece index must reproduce)."""
+    return {
+        (a, b) if (len(a), a) < (len(b), b) else (b, a)
+        for a, b in itertools.combinations(keys, 2)
+        if names._similar(a, b, config) or (a + "s" == b or b + "s" == a)
+    }
+
+
+@pytest.mark.parametrize("seed", [1, 2, 3])
+def test_piece_index_finds_every_pair_that_all_pairs_would(seed):
+    config = TaggingConfig()
+    rng = random.Random(seed)
+    letters = "aeilmnorstu"
+    base = ["".join(rng.choice(letters) for _ in range(rng.randint(4, 24))) for _ in range(60)]
+    keys = set(base)
+    for word in base:  # typos: a letter changed, dropped, doubled, two swapped; plurals
+        i = rng.randrange(1, len(word))
+        keys |= {
+            word[:i] + rng.choice(letters) + word[i + 1 :],
+            word[:i] + word[i + 1 :],
+            word[:i] + word[i] + word[i:],
+            word[: i - 1] + word[i] + word[i - 1] + word[i + 1 :],
+            word + "s",
+        }
+    keys = sorted(keys)
+    found = {
+        (a, b)
+        for a, b in names._near_keys(keys, config)
+        if names._similar(a, b, config) or a + "s" == b
+    }
+    expected = _brute_force_links(keys, config)
+    assert found == expected
+    assert len(expected) > 100  # the typos really link

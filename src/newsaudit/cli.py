@@ -71,19 +71,22 @@ def _formats(value: str) -> tuple[str, ...]:
     return formats
 
 
-def _progress(enabled: bool, total: int) -> tuple[Any, Any]:
-    """(callback, bar): a tqdm bar over the build stages on stderr, or a no-op."""
-    if not enabled or not sys.stderr.isatty():  # a bar on terminals, not in logs or pipes
-        return (lambda _msg: None), None
+def _article_bar(enabled: bool) -> tuple[Any, Any]:
+    """(progress, bar): a tqdm bar per stage counting articles (or pairs) on stderr, for
+    `engine.run`'s (stage, done, total) reports; (None, None) when off or not a terminal."""
+    if not enabled or not sys.stderr.isatty():
+        return None, None
     from tqdm import tqdm
 
-    bar = tqdm(total=total, unit="step", file=sys.stderr, leave=False, dynamic_ncols=True)
+    bar = tqdm(total=0, file=sys.stderr, leave=False, dynamic_ncols=True, unit="item")
 
-    def step(message: str) -> None:
-        bar.set_description(message)
-        bar.update(1)
+    def show(stage: str, done: int, total: int) -> None:
+        if bar.desc != stage or bar.total != total:
+            bar.reset(total=total)
+            bar.set_description_str(stage, refresh=False)
+        bar.update(done - bar.n)
 
-    return step, bar
+    return show, bar
 
 
 def cmd_run(args: argparse.Namespace) -> int:
@@ -103,7 +106,7 @@ def cmd_run(args: argparse.Namespace) -> int:
             return EXIT_OK
     from newsaudit import report
 
-    step, bar = _progress(args.progress, 6)
+    show, bar = _article_bar(args.progress)
     try:
         build = report.build(
             args.corpus_dir,
@@ -112,11 +115,12 @@ def cmd_run(args: argparse.Namespace) -> int:
             formats=args.format,
             force=args.force,
             workers=args.jobs,
-            progress=step,
+            progress=(lambda message: show(message, 0, 0)) if show else None,
             name=args.name,
             engine=args.engine,
             scheduler=args.scheduler,
             parquet=args.parquet,
+            article_progress=show,
         )
     finally:
         if bar is not None:
@@ -140,9 +144,9 @@ def cmd_analyse(args: argparse.Namespace) -> int:
 
     settings = DEFAULT.with_overrides(_with_strict(load_params(args.params), args.strict))
     _check_out(args.out)
-    step, bar = _progress(args.progress, 4)
+    show, bar = _article_bar(args.progress)
     try:
-        value = engine.run(args.corpus_dir, settings, args.engine, args.scheduler, step)
+        value = engine.run(args.corpus_dir, settings, args.engine, args.scheduler, show)
     finally:
         if bar is not None:
             bar.close()
@@ -212,9 +216,10 @@ def _add_engine_options(sub: argparse.ArgumentParser) -> None:
     """--engine, --scheduler and --parquet, shared by run and analyse."""
     sub.add_argument(
         "--engine",
-        choices=("local", "dask"),
+        choices=("local", "serial", "dask"),
         default="local",
-        help="run the analyses here (local) or as Dask tasks (dask); same results",
+        help="local: a process pool over every core; serial: one process; dask: Dask tasks "
+        "(same results)",
     )
     sub.add_argument(
         "--scheduler",

@@ -16,7 +16,7 @@ from __future__ import annotations
 import itertools
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 import pandas as pd
@@ -201,23 +201,63 @@ def _spelling_groups(names: list[str], config: TaggingConfig) -> _Groups:
     for members in by_fold.values():
         for other in members[1:]:
             groups.join(members[0], other)
-    # Every link needs the same first letter and lengths within the edit limit, so only keys in
-    # nearby (first letter, length) buckets are compared: near-linear instead of all pairs.
-    buckets: dict[tuple[str, int], list[str]] = defaultdict(list)
-    for key in sorted(by_fold):
-        buckets[(key[:1], len(key))].append(key)
-    for (first, length), keys in sorted(buckets.items()):
-        window = max(1, int(config.name_max_edit_ratio * length))
-        for i, a in enumerate(keys):
-            longer = [
-                b
-                for extra in range(1, window + 1)
-                for b in buckets.get((first, length + extra), ())
-            ]
-            for b in keys[i + 1 :] + longer:
-                if _similar(a, b, config) or _plural_of(by_fold[a][0], by_fold[b][0]):
-                    groups.join(by_fold[a][0], by_fold[b][0])
+    for a, b in _near_keys(sorted(by_fold), config):
+        if _similar(a, b, config) or _plural_of(by_fold[a][0], by_fold[b][0]):
+            groups.join(by_fold[a][0], by_fold[b][0])
     return groups
+
+
+def _limit(length: int, config: TaggingConfig) -> int:
+    """Edits allowed between a spelling of `length` characters and a longer or equal one."""
+    return max(1, int(config.name_max_edit_ratio * length))
+
+
+def _segments(length: int, k: int) -> list[tuple[int, int]]:
+    """(start, end) of k + 1 near-equal pieces of a `length`-character key: two keys within k
+    edits share at least one piece unchanged, shifted by at most k (the pigeonhole principle)."""
+    parts = k + 1
+    short, extra = divmod(length, parts)
+    bounds, start = [], 0
+    for i in range(parts):
+        end = start + short + (i >= parts - extra)
+        bounds.append((start, end))
+        start = end
+    return bounds
+
+
+def _near_keys(keys: list[str], config: TaggingConfig) -> Iterable[tuple[str, str]]:
+    """Every (shorter, longer-or-equal) pair of keys that could be linked, each pair once: same
+    first letter, lengths within the shorter key's edit limit, and (for spelling variants) a
+    shared piece or the same letters, or (for plurals) one key plus "s".
+
+    Linear in keys (each key looks up its few pieces) where comparing every key of a (first
+    letter, length) bucket with its neighbours grew with the square of the names found.
+    """
+    by_piece: dict[tuple[int, int, str, str], list[str]] = defaultdict(list)
+    by_letters: dict[tuple[str, str, str], list[str]] = defaultdict(list)
+    present = set(keys)
+    for key in keys:
+        k = _limit(len(key), config)
+        for i, (start, end) in enumerate(_segments(len(key), k)):
+            by_piece[(len(key), i, key[:1], key[start:end])].append(key)
+        by_letters[("".join(sorted(key)), key[:1], key[-1:])].append(key)
+    lengths = {len(key) for key in keys}
+    for b in keys:
+        found: set[str] = set()
+        for length in range(len(b), 0, -1):  # keys no longer than b
+            k = _limit(length, config)
+            if len(b) - length > k:
+                break  # shorter keys allow no more edits, and the gap only grows
+            if length not in lengths:
+                continue
+            for i, (start, end) in enumerate(_segments(length, k)):
+                for at in range(max(0, start - k), min(len(b) - (end - start), start + k) + 1):
+                    found.update(by_piece.get((length, i, b[:1], b[at : at + end - start]), ()))
+        found.update(by_letters[("".join(sorted(b)), b[:1], b[-1:])])
+        if b.endswith("s") and b[:-1] in present:
+            found.add(b[:-1])
+        # Equal-length pairs are found from both keys: keep the one where b is the larger.
+        yield from ((a, b) for a in sorted(found) if (len(a), a) < (len(b), b))
 
 
 def _canonical(groups: _Groups, counts: Counter[str]) -> dict[str, str]:
@@ -270,45 +310,57 @@ def _person_like(name: str, config: TaggingConfig) -> bool:
 
 
 def _short_forms(names: list[str], config: TaggingConfig) -> list[tuple[str, str]]:
-    """(single word, full name) for unambiguous surnames and organisation short forms."""
-    singles = [n for n in names if len(n.split()) == 1 and not n.isupper()]
+    """(single word, full name) for unambiguous surnames and organisation short forms.
+
+    Full names are indexed by the folded surname (persons) and first word (two-word
+    organisations), so each single word is one lookup: linear in the number of names.
+    """
+    targets: dict[str, set[str]] = defaultdict(set)
+    for n in names:
+        words = n.split()
+        if _person_like(n, config):
+            targets[fold(words[-1])].add(n)
+        if len(words) == 2 and words[1] in config.name_org_suffixes:
+            targets[fold(words[0])].add(n)
     links = []
-    for single in singles:
-        key = fold(single)
-        persons = {n for n in names if _person_like(n, config) and fold(n.split()[-1]) == key}
-        orgs = {
-            n
-            for n in names
-            if len(n.split()) == 2
-            and n.split()[1] in config.name_org_suffixes
-            and fold(n.split()[0]) == key
-        }
-        targets = persons | orgs
-        if len({fold(t) for t in targets}) == 1:
-            links.append((single, sorted(targets)[0]))
+    for single in names:
+        if len(single.split()) != 1 or single.isupper():
+            continue
+        found = targets.get(fold(single), set())
+        if len({fold(t) for t in found}) == 1:
+            links.append((single, sorted(found)[0]))
     return links
 
 
-def table(corpus: Corpus, config: TaggingConfig | None = None) -> pd.DataFrame:
-    """names.csv: canonical, variant, article_id, count, sorted for stable output."""
+def table(
+    corpus: Corpus,
+    config: TaggingConfig | None = None,
+    found: Sequence[list[Mention]] | None = None,
+) -> pd.DataFrame:
+    """names.csv: canonical, variant, article_id, count, sorted for stable output.
+
+    `found` holds each article's `mentions` in corpus order when a runner computed them already
+    (the per-article step); this is the corpus-wide step, linear in mentions and names.
+    """
     config = config or TaggingConfig()
+    if found is None:
+        found = [mentions(a, config) for a in corpus]
     per_article: Counter[tuple[str, str]] = Counter()
     totals: Counter[str] = Counter()
-    found_by_article = {a.article_id: mentions(a, config) for a in corpus}
-    confirmed = {fold(m.text) for ms in found_by_article.values() for m in ms if not m.at_start}
-    full_names = [m.text for ms in found_by_article.values() for m in ms if not m.at_start]
+    confirmed = {fold(m.text) for ms in found for m in ms if not m.at_start}
+    full_names = {m.text for ms in found for m in ms if not m.at_start}
     surname_keys = {fold(n.split()[-1]) for n in full_names if _person_like(n, config)}
     org_keys = {
         fold(n.split()[0])
         for n in full_names
         if len(n.split()) == 2 and n.split()[1] in config.name_org_suffixes
     }
+    known = confirmed | surname_keys | org_keys
     pairs: list[tuple[str, str]] = []
-    for article in corpus:
+    for article, article_mentions in zip(corpus, found, strict=True):
         kept = []
-        for m in found_by_article[article.article_id]:
-            key = fold(m.text)
-            if m.at_start and key not in confirmed | surname_keys | org_keys:
+        for m in article_mentions:
+            if m.at_start and fold(m.text) not in known:
                 continue  # a capitalised sentence opener, not known as a name
             kept.append(m)
             per_article[(m.text, article.article_id)] += 1
@@ -323,11 +375,11 @@ def table(corpus: Corpus, config: TaggingConfig | None = None) -> pd.DataFrame:
         groups.join(single, full)
     canonical = _canonical(groups, totals)
     # A person or organisation is named by its full name, however often the short form is used.
-    for single, full in short_forms:
-        if canonical[single] == single:
-            for name, best in list(canonical.items()):
-                if best == single:
-                    canonical[name] = full
+    renamed = {single: full for single, full in short_forms if canonical[single] == single}
+    if renamed:
+        for name, best in canonical.items():
+            if best in renamed:
+                canonical[name] = renamed[best]
     rows = [
         {"canonical": canonical[name], "variant": name, "article_id": aid, "count": n}
         for (name, aid), n in per_article.items()

@@ -2,18 +2,20 @@
 
 from __future__ import annotations
 
+import functools
 import math
 import os
 import pickle
 import tempfile
 import time
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import pandas as pd
 
-from newsaudit import cache, corpus, events, figures, names, overlap, readability, tagging
+from newsaudit import cache, corpus, events, figures, names, overlap, readability, runner, tagging
 from newsaudit.config import DEFAULT, Settings
 
 ARTICLE_COLUMNS = [
@@ -97,29 +99,82 @@ def cache_key(docs: corpus.Corpus, settings: Settings) -> str:
     return cache.key(docs, settings)
 
 
-def analyse(docs: corpus.Corpus, settings: Settings = DEFAULT) -> Results:
-    """Run tagging and the three analyses over a loaded corpus (pure: no files written)."""
-    timings: dict[str, float] = {}
+Progress = Callable[[str, int, int], None]  # (stage, articles or items done, total)
 
-    def timed(name: str, fn: Any, *args: Any) -> Any:
-        start = time.perf_counter()
-        value = fn(*args)
-        timings[name] = round(time.perf_counter() - start, 4)
+
+class Recipe:
+    """Runs named steps in order with one runner, recording each step's seconds and reporting
+    per-item progress (what `analyse` reads as a list of steps, as papermill's execute_notebook
+    reads)."""
+
+    def __init__(self, run: runner.Runner, progress: Progress | None = None) -> None:
+        self.run = run
+        self.progress = progress
+        self.timings: dict[str, float] = {}
+
+    def _record(self, name: str, started: float) -> None:
+        self.timings[name] = round(self.timings.get(name, 0.0) + time.perf_counter() - started, 4)
+
+    def each(self, name: str, fn: Callable[[Any], Any], items: Sequence[Any]) -> list:
+        """Step `name`: fn over every item, wherever the runner runs it."""
+        started, done, total = time.perf_counter(), 0, len(items)
+        say = self.progress
+        if say:
+            say(name, 0, total)
+
+        def tick(n: int) -> None:
+            nonlocal done
+            done += n
+            if say:
+                say(name, done, total)
+
+        value = self.run.map(fn, items, tick)
+        self._record(name, started)
         return value
 
-    tags = timed("tagging", lambda: [tagging.tag(a, settings.tagging) for a in docs])
-    reuse = timed("overlap", overlap.analyse, docs, settings.overlap)
-    story = timed("events", events.group, docs, settings.events, reuse.pairs)
+    def once(self, name: str, fn: Callable[..., Any], *args: Any) -> Any:
+        """Step `name`: one call in this process (a corpus-wide combine)."""
+        started = time.perf_counter()
+        value = fn(*args)
+        self._record(name, started)
+        return value
+
+
+def analyse(
+    docs: corpus.Corpus,
+    settings: Settings = DEFAULT,
+    run: runner.Runner | None = None,
+    progress: Progress | None = None,
+) -> Results:
+    """Tagging and the three analyses over a loaded corpus (pure: no files written).
+
+    The recipe: per-article steps (tagging, name mentions, and each analysis' own per-article
+    and per-pair steps, which it hands to `steps.each`) mapped by `run` (serial, a process pool
+    or Dask: the same Results), then each analysis' corpus-wide step in this process.
+    """
+    steps = Recipe(run or runner.Serial(), progress)
+    articles = list(docs.articles)
+    tags = steps.each("tagging", functools.partial(tagging.tag, config=settings.tagging), articles)
+    found = steps.each(
+        "names", functools.partial(names.mentions, config=settings.tagging), articles
+    )
+    names_frame = steps.once("names", names.table, docs, settings.tagging, found)
+    overlap_result = steps.once("overlap", overlap.analyse, docs, settings.overlap, steps.each)
+    story = steps.once("events", events.group, docs, settings.events, overlap_result.pairs)
+    figures_result = steps.once(
+        "figures", figures.analyse, docs, settings.figures, story.of, steps.each
+    )
+    read = steps.once("readability", readability.analyse, docs, settings.readability, steps.each)
     return Results(
         corpus=docs,
         settings=settings,
         articles=articles_frame(docs, tags),
-        names=timed("names", names.table, docs, settings.tagging),
-        overlap=reuse,
-        figures=timed("figures", figures.analyse, docs, settings.figures, story.of),
-        readability=timed("readability", readability.analyse, docs, settings.readability),
+        names=names_frame,
+        overlap=overlap_result,
+        figures=figures_result,
+        readability=read,
         key=cache_key(docs, settings),
-        timings=timings,
+        timings=steps.timings,
         events=story.table,
     )
 

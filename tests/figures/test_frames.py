@@ -48,7 +48,7 @@ def test_analyse_is_deterministic(seeds: corpus.Corpus) -> None:
 
 
 def test_plots_return_labelled_figures(result: figures.FiguresResult, seeds) -> None:
-    from newsaudit import plots_figures
+    from newsaudit.report.plots import figures as plots_figures
 
     fig = plots_figures.intervals(result.checks)
     assert fig.axes and fig.axes[-1].get_xlabel()

@@ -13,6 +13,9 @@ Modules: `numbers` (a number expression -> interval), `extract` (number spans in
 
 from __future__ import annotations
 
+from functools import partial
+
+from newsaudit import runner
 from newsaudit.config import FiguresConfig
 from newsaudit.corpus import Corpus
 from newsaudit.events import group as group_events
@@ -76,14 +79,19 @@ def analyse(
     corpus: Corpus,
     config: FiguresConfig | None = None,
     events: dict[str, str] | None = None,
+    each: runner.Each = runner.serial,
 ) -> FiguresResult:
     """Figures of every article, their per-measure checks and the fact-checker's views.
+
     `events` (article_id -> event, see `newsaudit.events`) keeps comparisons inside one story;
-    by default the corpus is grouped with `events.group`."""
+    by default the corpus is grouped with `events.group`. `extract` is the per-article step
+    (mapped by `each`: serially, or by the pipeline's runner).
+    """
     config = config or FiguresConfig()
     if events is None:
         events = group_events(corpus).of
-    figs = [f for article in corpus for f in extract(article, config)]
+    found = each("figures: extract", partial(extract, config=config), list(corpus))
+    figs = [f for article_figs in found for f in article_figs]
     figs = without_setting(figs, corpus, config, events)
     figs.sort(key=lambda f: (f.article_id, f.start, f.end))
     published = {a.article_id: a.published for a in corpus}

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import partial
 
+from newsaudit import runner
 from newsaudit.config import ReadabilityConfig
 from newsaudit.corpus import Article, Corpus
 from newsaudit.readability import frames, syllables
@@ -137,7 +139,11 @@ def combine(
     )
 
 
-def analyse(corpus: Corpus, config: ReadabilityConfig | None = None) -> frames.ReadabilityResult:
-    """Standard readability scores of every article body, its paragraphs and its headline."""
+def analyse(
+    corpus: Corpus, config: ReadabilityConfig | None = None, each: runner.Each = runner.serial
+) -> frames.ReadabilityResult:
+    """Standard readability scores of every article body, its paragraphs and its headline
+    (`score_article` mapped by `each`: serially, or by the pipeline's runner)."""
     config = config or ReadabilityConfig()
-    return combine([score_article(article, config) for article in corpus], config)
+    scored = each("readability: score", partial(score_article, config=config), list(corpus))
+    return combine(scored, config)

@@ -93,6 +93,7 @@ def build(
     engine: str = "local",
     scheduler: str | None = None,
     parquet: bool = False,
+    article_progress: pipeline.Progress | None = None,
 ) -> Build:
     """Analyse `corpus_dir` and publish CSVs, executed notebooks, report.html/.pdf and the
     manifest into `out_dir`. Raises CorpusError for bad input and ReportError when a notebook
@@ -112,7 +113,7 @@ def build(
 
     say("analysing")
     t = time.perf_counter()
-    value = engines.analyse(docs, settings, engine, scheduler)
+    value = engines.analyse(docs, settings, engine, scheduler, article_progress)
     timings["analyse"] = round(time.perf_counter() - t, 3)
     timings.update({f"analyse.{k}": v for k, v in value.timings.items()})
 

@@ -1,0 +1,177 @@
+"""One runner for every analysis: map a pure step over items serially, over a process pool
+using every core, or on Dask, with the same output in the same order.
+
+Engines live in a registry (as papermill keeps its engines): `get("serial")`, `get("local")`
+(a process pool; small inputs stay in this process, where a pool would cost more than it
+saves), `get("dask", client)`. An analysis never knows where it runs: it hands a step
+(`prepare an article`, `compare a pair`) and its items to `runner.map`.
+
+The pool forks after the step and its items are set aside in this module, so workers inherit
+them and only (first, last) chunk bounds and results cross process boundaries: a step may close
+over a large prepared corpus without it being pickled once per chunk.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import threading
+import warnings
+from collections.abc import Callable, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
+from typing import Any, Protocol
+
+Tick = Callable[[int], None]  # called with the number of items just finished
+Step = Callable[[Any], Any]  # one pure step over one item
+# Below this many items per worker the local engine maps in-process: forking a pool costs
+# ~20-100 ms (more with a large parent), one article step ~1-10 ms.
+MIN_ITEMS_PER_WORKER = 16
+# Chunks per worker: several, so a slow chunk does not leave the other cores idle at the end,
+# few enough that per-chunk overhead (a pickled result list) stays small.
+CHUNKS_PER_WORKER = 8
+MAX_CHUNK = 2_000
+
+
+Each = Callable[[str, Callable[[Any], Any], Sequence[Any]], list]
+"""A named map, what an analysis receives to run its per-item steps: `each(step, fn, items)`
+returns [fn(x) for x in items] (the pipeline's version also times the step and reports
+progress)."""
+
+
+def serial(_step: str, fn: Callable[[Any], Any], items: Sequence[Any]) -> list:
+    """The default `Each` of an analysis called on its own: in this process, in order."""
+    return [fn(x) for x in items]
+
+
+class Runner(Protocol):
+    """Maps `fn` over `items`, returning the results in item order."""
+
+    name: str
+
+    def map(self, fn: Step, items: Sequence[Any], tick: Tick | None = None) -> list:
+        """[fn(x) for x in items], wherever it runs."""
+        ...
+
+
+def chunks(n_items: int, workers: int) -> list[tuple[int, int]]:
+    """(first, last) bounds splitting n_items into about CHUNKS_PER_WORKER chunks per worker."""
+    size = max(1, min(MAX_CHUNK, -(-n_items // max(1, workers * CHUNKS_PER_WORKER))))
+    return [(i, min(n_items, i + size)) for i in range(0, n_items, size)]
+
+
+def _apply(fn: Callable[[Any], Any], items: Sequence[Any]) -> list:
+    return [fn(x) for x in items]
+
+
+@dataclass(frozen=True)
+class Serial:
+    """In this process, one item after another."""
+
+    name: str = "serial"
+
+    def map(self, fn: Step, items: Sequence[Any], tick: Tick | None = None) -> list:
+        """[fn(x) for x in items], ticking per item."""
+        out = []
+        for x in items:
+            out.append(fn(x))
+            if tick:
+                tick(1)
+        return out
+
+
+_JOB: tuple[Callable[[Any], Any], Sequence[Any]] | None = None  # what forked workers inherit
+
+
+def _run_inherited(bounds: tuple[int, int]) -> list:
+    assert _JOB is not None, "pool worker started without a job"
+    fn, items = _JOB
+    return [fn(items[i]) for i in range(*bounds)]
+
+
+def _forkable_here() -> bool:
+    """Fork only from the main thread: a fork taken while another thread of this process holds
+    a lock (logging, imports) can hang the child. `newsaudit batch` builds corpora in threads
+    and is parallel already, so there each corpus maps in-process."""
+    return (
+        "fork" in multiprocessing.get_all_start_methods()
+        and threading.current_thread() is threading.main_thread()
+    )
+
+
+@dataclass(frozen=True)
+class Pool:
+    """A process pool over `workers` cores (default: all), chunks in order."""
+
+    workers: int = 0
+    name: str = "local"
+
+    @property
+    def size(self) -> int:
+        """Worker processes used: the setting, else every core this process may use."""
+        if self.workers:
+            return self.workers
+        try:
+            return len(os.sched_getaffinity(0))
+        except AttributeError:  # not on Linux
+            return os.cpu_count() or 1
+
+    def map(self, fn: Step, items: Sequence[Any], tick: Tick | None = None) -> list:
+        """[fn(x) for x in items] over the pool; in-process when a pool would not pay."""
+        workers = self.size
+        if workers < 2 or len(items) < 2 * MIN_ITEMS_PER_WORKER or not _forkable_here():
+            return Serial().map(fn, items, tick)
+        global _JOB
+        bounds = chunks(len(items), workers)
+        _JOB = (fn, items)
+        try:
+            with warnings.catch_warnings():
+                # Python warns that forking a threaded process may deadlock in the child; the
+                # children run only `fn` over plain data and exit.
+                warnings.simplefilter("ignore", DeprecationWarning)
+                context = multiprocessing.get_context("fork")
+                with ProcessPoolExecutor(min(workers, len(bounds)), mp_context=context) as pool:
+                    out: list = []
+                    for (first, last), part in zip(
+                        bounds, pool.map(_run_inherited, bounds), strict=True
+                    ):
+                        out.extend(part)
+                        if tick:
+                            tick(last - first)
+                    return out
+        finally:
+            _JOB = None
+
+
+@dataclass(frozen=True)
+class Dask:
+    """Tasks on a `distributed` client: one task per chunk, gathered in order."""
+
+    client: Any
+    name: str = "dask"
+
+    def map(self, fn: Step, items: Sequence[Any], tick: Tick | None = None) -> list:
+        """[fn(x) for x in items] as Dask tasks (fn and each chunk pickled to the workers)."""
+        if not items:
+            return []
+        workers = max(1, len(self.client.scheduler_info().get("workers", {})))
+        parts = [list(items[a:b]) for a, b in chunks(len(items), workers)]
+        futures = self.client.map(_apply, [fn] * len(parts), parts, pure=False)
+        out: list = []
+        for part, future in zip(parts, futures, strict=True):
+            out.extend(future.result())
+            if tick:
+                tick(len(part))
+        return out
+
+
+ENGINES: dict[str, Callable[..., Runner]] = {
+    "serial": lambda client=None: Serial(),
+    "local": lambda client=None: Pool(),
+    "dask": lambda client=None: Dask(client),
+}
+
+
+def get(engine: str, client: Any = None) -> Runner:
+    """The runner registered as `engine` ("serial", "local" or "dask" with its client)."""
+    return ENGINES[engine](client)

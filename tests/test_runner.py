@@ -1,0 +1,66 @@
+"""The runner maps a step in item order, identically on every engine."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsaudit import runner
+
+
+@pytest.mark.parametrize(
+    ("n_items", "workers", "expected"),
+    [
+        (0, 2, []),
+        (5, 2, [(0, 1), (1, 2), (2, 3), (3, 4), (4, 5)]),
+        (40, 2, [(i, min(40, i + 3)) for i in range(0, 40, 3)]),  # 8 chunks per worker
+    ],
+)
+def test_chunks_cover_every_item_once_in_order(n_items, workers, expected):
+    assert runner.chunks(n_items, workers) == expected
+
+
+def test_chunks_are_capped():
+    bounds = runner.chunks(10**6, 1)
+    assert max(b - a for a, b in bounds) == runner.MAX_CHUNK
+    assert bounds[-1][1] == 10**6
+
+
+def _square_plus(offset: int):
+    return lambda x: x * x + offset  # a closure: the pool inherits it, nothing is pickled
+
+
+@pytest.mark.parametrize("min_items", [1, 10**6])  # forked pool, or in-process fallback
+def test_pool_equals_serial_and_ticks_every_item(monkeypatch, min_items):
+    monkeypatch.setattr(runner, "MIN_ITEMS_PER_WORKER", min_items)
+    items = list(range(1000))
+    ticks: list[int] = []
+    got = runner.Pool(workers=2).map(_square_plus(3), items, ticks.append)
+    assert got == runner.Serial().map(_square_plus(3), items) == [x * x + 3 for x in items]
+    assert sum(ticks) == len(items)
+
+
+def test_pool_raises_the_step_error(monkeypatch):
+    monkeypatch.setattr(runner, "MIN_ITEMS_PER_WORKER", 1)
+    with pytest.raises(ZeroDivisionError):
+        runner.Pool(workers=2).map(lambda x: 1 // (x - 7), list(range(20)))
+
+
+def test_registry_names_every_engine():
+    assert set(runner.ENGINES) == {"serial", "local", "dask"}
+    assert runner.get("serial").name == "serial"
+    assert runner.get("local").name == "local"
+
+
+def test_pool_maps_in_process_from_a_thread(monkeypatch):
+    """A fork from a thread can hang the child: `batch` builds in threads, so no pool there."""
+    import os
+    from concurrent.futures import ThreadPoolExecutor
+
+    monkeypatch.setattr(runner, "MIN_ITEMS_PER_WORKER", 1)
+
+    def pids() -> list[int]:
+        return runner.Pool(workers=2).map(lambda _x: os.getpid(), list(range(50)))
+
+    with ThreadPoolExecutor(1) as pool:
+        assert set(pool.submit(pids).result()) == {os.getpid()}
+    assert os.getpid() not in set(pids())  # from the main thread: the pool's workers
