@@ -122,7 +122,7 @@ def matrix(
                     va="center",
                     fontsize=6,
                 )
-    ax.set_xlim(0, len(article_ids))
+    ax.set_xlim(0, max(1, len(article_ids)))
     ax.set_ylim(0, max(1, len(measures)))
     ax.set_xticks(
         [i + 0.5 for i in range(len(article_ids))],
