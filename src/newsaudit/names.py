@@ -25,6 +25,7 @@ from newsaudit.config import CALENDAR_WORDS, TaggingConfig
 from newsaudit.corpus import Article, Corpus
 from newsaudit.text.distance import edit_distance
 from newsaudit.text.fold import name_key as fold
+from newsaudit.unionfind import UnionFind
 
 _PARTICLE = r"(?:al|el|bin|ibn|de|du|des|van|von|der|da)"
 _CAP = r"[A-Z\u00C0-\u00DE][\w\u00C0-\u024F]*(?:[-'’][\w\u00C0-\u024F]+)*"
@@ -168,24 +169,6 @@ def _plural_of(a: str, b: str) -> bool:
     return fa + "s" == fb or fb + "s" == fa
 
 
-class _Groups:
-    """Union-find over spellings."""
-
-    def __init__(self, names: Iterable[str]) -> None:
-        self.parent = {n: n for n in names}
-
-    def root(self, n: str) -> str:
-        while self.parent[n] != n:
-            self.parent[n] = self.parent[self.parent[n]]
-            n = self.parent[n]
-        return n
-
-    def join(self, a: str, b: str) -> None:
-        ra, rb = self.root(a), self.root(b)
-        if ra != rb:
-            self.parent[max(ra, rb)] = min(ra, rb)
-
-
 def variant_groups(
     names: Iterable[str], counts: Counter[str], config: TaggingConfig
 ) -> dict[str, str]:
@@ -193,17 +176,17 @@ def variant_groups(
     return _canonical(_spelling_groups(sorted(set(names)), config), counts)
 
 
-def _spelling_groups(names: list[str], config: TaggingConfig) -> _Groups:
-    groups = _Groups(names)
+def _spelling_groups(names: list[str], config: TaggingConfig) -> UnionFind[str]:
+    groups = UnionFind(names)
     by_fold: dict[str, list[str]] = defaultdict(list)
     for name in names:
         by_fold[fold(name)].append(name)
     for members in by_fold.values():
         for other in members[1:]:
-            groups.join(members[0], other)
+            groups.union(members[0], other)
     for a, b in _near_keys(sorted(by_fold), config):
         if _similar(a, b, config) or _plural_of(by_fold[a][0], by_fold[b][0]):
-            groups.join(by_fold[a][0], by_fold[b][0])
+            groups.union(by_fold[a][0], by_fold[b][0])
     return groups
 
 
@@ -260,10 +243,10 @@ def _near_keys(keys: list[str], config: TaggingConfig) -> Iterable[tuple[str, st
         yield from ((a, b) for a in sorted(found) if (len(a), a) < (len(b), b))
 
 
-def _canonical(groups: _Groups, counts: Counter[str]) -> dict[str, str]:
+def _canonical(groups: UnionFind[str], counts: Counter[str]) -> dict[str, str]:
     members: dict[str, list[str]] = defaultdict(list)
-    for name in groups.parent:
-        members[groups.root(name)].append(name)
+    for name in groups:
+        members[groups.find(name)].append(name)
     canonical = {}
     for group in members.values():
         best = sorted(group, key=lambda n: (-counts[n], -len(n.split()), n))[0]
@@ -369,10 +352,10 @@ def table(
     names = sorted(totals)
     groups = _spelling_groups(names, config)
     for short, long in pairs:
-        groups.join(short, long)
+        groups.union(short, long)
     short_forms = _short_forms(names, config)
     for single, full in short_forms:
-        groups.join(single, full)
+        groups.union(single, full)
     canonical = _canonical(groups, totals)
     # A person or organisation is named by its full name, however often the short form is used.
     renamed = {single: full for single, full in short_forms if canonical[single] == single}

@@ -80,12 +80,3 @@ def test_table_is_deterministic():
     first = events.group(docs, MANY).table
     pd.testing.assert_frame_equal(first, events.group(docs, MANY).table)
     assert first["articles"].tolist() == [2, 2, 1]
-
-
-def test_union_find():
-    uf = events.UnionFind(5)
-    uf.union(0, 1)
-    uf.union(3, 4)
-    uf.union(1, 4)
-    assert len({uf.find(i) for i in range(5)}) == 2
-    assert uf.find(0) == uf.find(3) != uf.find(2)

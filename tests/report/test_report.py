@@ -119,4 +119,4 @@ def test_make_lab_opens_jupyterlab_on_the_notebooks_with_the_venv_kernel():
     assert "$(VENV)/bin/jupyter lab" in recipe.group(1) and "notebooks" in recipe.group(1)
     project = (config.PROJECT_DIR / "pyproject.toml").read_text(encoding="utf-8")
     assert re.search(r'^lab = \["jupyterlab', project, flags=re.M), "jupyterlab in [lab]"
-    assert '.[$(EXTRAS),lab]' in recipe.group(1), "make lab installs the [lab] extra"
+    assert ".[$(EXTRAS),lab]" in recipe.group(1), "make lab installs the [lab] extra"

@@ -17,7 +17,7 @@ import pandas as pd
 
 from newsaudit.config import EventsConfig
 from newsaudit.corpus import Corpus
-from newsaudit.events.grouping import UnionFind, assign, components
+from newsaudit.events.grouping import assign, components
 from newsaudit.events.names import key_names, names
 
 EVENT_COLUMNS = ["event", "article_id", "label", "articles", "published"]
@@ -25,7 +25,6 @@ EVENT_COLUMNS = ["event", "article_id", "label", "articles", "published"]
 __all__ = [
     "EVENT_COLUMNS",
     "Events",
-    "UnionFind",
     "assign",
     "components",
     "group",

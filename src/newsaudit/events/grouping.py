@@ -17,31 +17,7 @@ from itertools import combinations, pairwise
 from newsaudit.config import EventsConfig
 from newsaudit.corpus import Corpus
 from newsaudit.events.names import key_names, names
-
-
-class UnionFind:
-    """Disjoint sets over 0..n-1 with path halving and union by size."""
-
-    def __init__(self, n: int) -> None:
-        self.parent = list(range(n))
-        self.size = [1] * n
-
-    def find(self, i: int) -> int:
-        """Representative of i's set."""
-        while self.parent[i] != i:
-            self.parent[i] = self.parent[self.parent[i]]
-            i = self.parent[i]
-        return i
-
-    def union(self, a: int, b: int) -> None:
-        """Merge the sets of a and b."""
-        ra, rb = self.find(a), self.find(b)
-        if ra == rb:
-            return
-        if self.size[ra] < self.size[rb]:
-            ra, rb = rb, ra
-        self.parent[rb] = ra
-        self.size[ra] += self.size[rb]
+from newsaudit.unionfind import UnionFind
 
 
 def _near(a: dt.date | None, b: dt.date | None, days: int) -> bool:
@@ -56,7 +32,7 @@ def components(
 ) -> list[int]:
     """Component root of each article: articles sharing a pair of key names within the date
     window, plus the given `joins` (index pairs)."""
-    uf = UnionFind(len(keys))
+    uf: UnionFind[int] = UnionFind(range(len(keys)))
     buckets: dict[tuple[str, str], list[int]] = defaultdict(list)
     for i, names_i in enumerate(keys):
         for pair in combinations(sorted(names_i), 2):
