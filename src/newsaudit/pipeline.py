@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import math
 import os
@@ -266,5 +267,9 @@ def write_parquet(value: Results, out_dir: str | Path) -> list[Path]:
 def save_cache(value: Results, out_dir: str | Path) -> Path:
     """Store results so notebooks executed afterwards reuse them instead of recomputing."""
     path = Path(out_dir) / CACHE_DIR / f"results-{value.key}.pkl"
+    root = value.corpus.root
+    if root and Path(root).is_absolute():  # the output folder may be published: no private path
+        relative = os.path.relpath(root, Path(out_dir).resolve())
+        value = dataclasses.replace(value, corpus=dataclasses.replace(value.corpus, root=relative))
     write_bytes_atomic(path, pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
     return path

@@ -98,9 +98,14 @@ def test_pdf_holds_the_report_text(seed_build):
     assert all(r.split()[-5] == "yes" for r in rows), "every font embedded"
 
 
-def test_unchanged_rerun_is_skipped_and_force_rebuilds(seed_build):
+def test_unchanged_rerun_is_skipped_and_force_rebuilds(seed_build, tmp_path):
     again = report.build(config.SEEDS_DIR, seed_build.out_dir, formats=("html", "pdf"))
     assert again.status == "unchanged"
+    out = tmp_path / "copy"
+    first = report.build(config.SEEDS_DIR, out, formats=("html",))
+    skipped = report.build(config.SEEDS_DIR, out, formats=("html",))
+    forced = report.build(config.SEEDS_DIR, out, formats=("html",), force=True)
+    assert (first.status, skipped.status, forced.status) == ("built", "unchanged", "built")
 
 
 def test_failing_notebook_keeps_executed_copy(tmp_path, failing_notebook):

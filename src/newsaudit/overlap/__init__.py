@@ -45,7 +45,6 @@ from newsaudit.overlap.frames import (
     passages_frame,
     quotes_frame,
 )
-from newsaudit.overlap.markup import mark_differences, side_by_side
 from newsaudit.overlap.pair import align_pair, compare
 from newsaudit.overlap.prepare import prepare
 from newsaudit.overlap.quotes import Quote, quotes
@@ -84,7 +83,6 @@ __all__ = [
     "evidence_frame",
     "judge",
     "keep",
-    "mark_differences",
     "pairs_frame",
     "pairs_to_compare",
     "passage_info_frame",
@@ -93,6 +91,5 @@ __all__ = [
     "quotes",
     "quotes_frame",
     "self_references",
-    "side_by_side",
     "with_corpus_evidence",
 ]

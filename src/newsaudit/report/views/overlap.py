@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pandas as pd
 
-from newsaudit import overlap
 from newsaudit.pipeline import Results
+from newsaudit.report import passages as passage_markup
 from newsaudit.report.display import Figure, Table, Text
 from newsaudit.report.labels import labels, relabel
 from newsaudit.report.plots import overlap as plots
@@ -94,7 +94,7 @@ def families(results: Results) -> Table:
 
 def passages(results: Results) -> Table:
     """Aligned passages of the top pairs, differences marked."""
-    frame = overlap.side_by_side(results.overlap, top=3)
+    frame = passage_markup.side_by_side(results.overlap, top=3)
     frame = relabel(frame, results, ("pair",))
     return Table(
         frame,

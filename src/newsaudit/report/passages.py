@@ -1,7 +1,4 @@
-"""Passages side by side with their differences marked: the one place overlap writes HTML.
-
-Presentation belongs to the report package; this module is kept apart so it can move there.
-"""
+"""Aligned passages side by side with their differences marked (the report's HTML for them)."""
 
 from __future__ import annotations
 
@@ -11,7 +8,7 @@ import re
 
 import pandas as pd
 
-from newsaudit.overlap.analysis import OverlapResult
+from newsaudit.overlap import OverlapResult
 from newsaudit.text.fold import fold
 
 _PIECE = re.compile(r"\S+|\s+")
