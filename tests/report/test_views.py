@@ -16,6 +16,7 @@ from newsaudit.report import claims, display, labels, summary
 from newsaudit.report.plots import figures as plot_figures
 from newsaudit.report.plots import overlap as plot_overlap
 from newsaudit.report.views import figures as figure_views
+from newsaudit.report.views import overlap as overlap_views
 from newsaudit.report.views import overview
 
 from ..conftest import ORIGINAL, REWRITE
@@ -192,3 +193,11 @@ def test_hashes_and_paths_may_break_but_words_may_not():
     page = display.Table(frame)._repr_html_()
     assert '<td class="txt token">000_a4af047524fcdb6d.txt</td>' in page
     assert '<td class="txt">news</td>' in page
+
+
+def test_reuse_per_article_names_the_copy_and_its_sources(seed_results):
+    frame = overlap_views.article_reuse(seed_results).frame
+    first = frame.iloc[0]
+    assert first["article_id"] == "000" and "001" in first["sources"].split(", ")
+    assert first["covered_share"] > 0.5 and first["evidence"]
+    assert list(frame["covered_share"]) == sorted(frame["covered_share"], reverse=True)
