@@ -6,7 +6,7 @@ import pytest
 
 from newsaudit import corpus
 
-from .conftest import EXPLAINER, OFFICIAL, OPINION, REWRITE
+from ..conftest import EXPLAINER, OFFICIAL, OPINION, REWRITE
 
 BOILERPLATE = [
     "Image Credit: Google",
