@@ -351,6 +351,11 @@ class ReadabilityConfig:
 class ReportConfig:
     """Report rendering settings."""
 
+    # Seconds a notebook cell may wait for its output messages. nbclient's default (4 s) timed
+    # out on 2 of 225 METER stories built two at a time with both cores busy (CellTimeoutError
+    # "Timeout waiting for IOPub output"); a minute never comes near on a working kernel.
+    iopub_timeout: float = 60.0
+
     notebooks: tuple[str, ...] = (
         "01_overview.ipynb",
         "02_overlap.ipynb",

@@ -49,6 +49,7 @@ def execute(
             # Papermill's `cwd=`, which chdirs the whole process and races between threads.
             resources={"metadata": {"path": str(cwd or source.parent)}},
             extra_arguments=["--IPKernelApp.log_level=CRITICAL"],  # no transport/shutdown noise
+            iopub_timeout=config.iopub_timeout,
             **shared,
         )
     except papermill.PapermillExecutionError as err:
