@@ -5,22 +5,28 @@ if newsaudit is not installed). Needs `../shared/dev/basil/` next to the reposit
 politely without it. Writes benchmarks/results/basil_eval.md (and prints it).
 
 Labels: benchmarks/data/basil_figure_labels.csv, one row per figure mention (folder, file, a
-short verbatim snippet, the number as written, group, verdict); the group is one measure (same
-thing counted, event, place and time frame) and its verdict is consistent / conflict / moved /
-different ("different" marks look-alike figures that are NOT the same measure: hard negatives).
-The dev/test split is fixed in benchmarks/data/basil_split.csv (seeded hash order, alternating);
-methods are tuned on dev only.
+short verbatim snippet, the number as written, group, verdict, why); the group is one measure
+(same thing counted, event, place and time frame) and its verdict is consistent / compatible /
+conflict / moved / different (the labelling guide is benchmarks/data/README.md; "different"
+marks look-alike figures that are NOT one measure: hard negatives). The dev/test split is fixed
+in benchmarks/data/basil_split.csv (seeded hash order, alternating); methods are tuned on dev.
 
 Scores, separately for dev and test:
 - link precision: system-compared figure pairs whose two figures are labelled in one same-measure
-  group, over all pairs the system compares (labels cover every quantity given by two or more
-  articles, so an unlabelled pair is a wrong link); "labelled" precision counts only pairs whose
-  two figures both match a label;
+  group (consistent, compatible, conflict or moved), over all pairs the system compares (labels
+  cover every quantity given by two or more articles, so an unlabelled pair is a wrong link);
+  "labelled" precision counts only pairs whose two figures both match a label;
 - link recall: labelled same-measure article pairs (group, article, other article) that the
   system compares through at least one pair of their mentions;
-- conflict precision/recall: system 'inconsistent' pairs (disjoint intervals) against labelled
-  conflict groups;
-- false alarms per triplet over all 75 triplets: every system conflict outside labelled conflicts.
+- conflicts, pair level: system conflict pairs (disjoint intervals, not explained as moved)
+  against labelled conflict mention pairs; group level: a labelled conflict group is found when
+  any of its pairs is flagged, and a flagged group (the labelled group of the pair, else the pair
+  itself) is right when it is a labelled conflict;
+- compatible flagged: labelled compatible groups (rounding, vague vs exact, bounds) the system
+  calls a conflict: the false alarms real news invites;
+- false alarms per triplet over all 75 triplets: every system conflict outside labelled conflicts;
+- injected conflicts (benchmarks/basil_inject.py): every eligible consistent group gets one
+  outlet's number changed in memory; recall is the share the system flags, by kind.
 """
 
 from __future__ import annotations
@@ -36,6 +42,9 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
+sys.path.insert(0, str(ROOT / "benchmarks"))
+
+import basil_inject  # noqa: E402
 
 from newsaudit import corpus, figures  # noqa: E402
 from newsaudit.figures import linkmodel  # noqa: E402
@@ -47,7 +56,7 @@ SPLIT = ROOT / "benchmarks" / "data" / "basil_split.csv"
 OUT = ROOT / "benchmarks" / "results" / "basil_eval.md"
 MODEL = ROOT / "src" / "newsaudit" / "lexicon" / "en" / "figures" / "link_model.yaml"
 OWN = ROOT / "tests" / "data" / "figures"
-SAME = ("consistent", "conflict", "moved")
+SAME = ("consistent", "compatible", "conflict", "moved")
 
 Key = tuple[str, int]  # (article_id, start) of a system figure
 
@@ -66,21 +75,37 @@ class Scores:
     conflicts_right: int = 0
     gold_conflicts: int = 0
     gold_conflicts_found: int = 0
+    flagged_groups: int = 0
+    flagged_groups_right: int = 0
+    gold_conflict_groups: int = 0
+    gold_conflict_groups_found: int = 0
+    compatible_groups: int = 0
+    compatible_flagged: int = 0
     moved: int = 0
     unmatched: int = 0
     mentions: int = 0
+    injected: int = 0
+    injected_linked: int = 0
+    injected_found: int = 0
+    injected_by_kind: dict[str, list[int]] = field(default_factory=dict)
     alarms: list[str] = field(default_factory=list)
+    missed: list[str] = field(default_factory=list)
 
     def add(self, other: Scores) -> None:
         for name, value in vars(other).items():
             if isinstance(value, list):
                 getattr(self, name).extend(value)
+            elif isinstance(value, dict):
+                for kind, counts in value.items():
+                    mine = getattr(self, name).setdefault(kind, [0] * len(counts))
+                    for i, c in enumerate(counts):
+                        mine[i] += c
             else:
                 setattr(self, name, getattr(self, name) + value)
 
 
 def _ratio(a: int, b: int) -> str:
-    return f"{a / b:.2f} ({a}/{b})" if b else f"n/a (0/{b})"
+    return f"{a / b:.2f} ({a}/{b})" if b else f"n/a ({a}/{b})"
 
 
 def load_labels() -> dict[str, list[dict[str, str]]]:
@@ -125,9 +150,23 @@ def _disjoint(a: tuple[float, float], b: tuple[float, float]) -> bool:
     return a[1] < b[0] - eps or b[1] < a[0] - eps
 
 
-def score_triplet(folder: str, rows: list[dict[str, str]]) -> Scores:
-    """Run newsaudit's figure analysis on one triplet and score it against its labels."""
-    docs = corpus.load(BASIL / folder)
+@dataclass
+class Run:
+    """What the system did on one triplet, keyed by (article_id, start) of its figures."""
+
+    pairs: set[frozenset[Key]]
+    conflicts: set[frozenset[Key]]
+    texts: dict[Key, str]
+    moved: int
+    mentions: dict[str, list[tuple[str, Key | None]]]  # group -> (article_id, figure)
+    group_of: dict[Key, str]
+    verdict: dict[str, str]
+    injected: set[Key]
+    unmatched: int
+
+
+def run_triplet(docs: corpus.Corpus, rows: list[dict[str, str]]) -> Run:
+    """Run newsaudit's figure analysis on one triplet and match its figures to the labels."""
     result = figures.analyse(docs)
     by_file = {a.file: a for a in docs}
     details = result.details
@@ -139,87 +178,173 @@ def score_triplet(folder: str, rows: list[dict[str, str]]) -> Scores:
         figs_of[str(f.article_id)].append((key, int(f.start), int(f.end)))
         bounds[key] = (float(f.low), float(f.high))
         texts[key] = str(f.text)
-    s = Scores(triplets=1)
     group_of: dict[Key, str] = {}
     mentions: dict[str, list[tuple[str, Key | None]]] = defaultdict(list)
     verdict: dict[str, str] = {}
+    injected: set[Key] = set()
+    unmatched = 0
     for row in rows:
         article = by_file.get(row["file"])
         span = _mention_span(article.text, row) if article else None
         key = _match(span, figs_of[article.article_id]) if span and article else None
-        s.mentions += 1
-        s.unmatched += key is None
+        unmatched += key is None
         aid = article.article_id if article else row["file"]
         mentions[row["group"]].append((aid, key))
         verdict[row["group"]] = row["verdict"]
         if key is not None:
             group_of[key] = row["group"]
-    # System pairs: what each compared figure was judged against.
+            if row.get("injected"):
+                injected.add(key)
+    # System pairs: what each compared figure was judged against; a disjoint pair is a conflict
+    # unless the system explained it as a tally that moved between two days of writing.
     pairs: set[frozenset[Key]] = set()
-    conflict_pairs: set[frozenset[Key]] = set()
+    conflicts: set[frozenset[Key]] = set()
+    moved = 0
     comps = result.comparisons
     for c in comps.itertuples() if not comps.empty else ():
         own = (str(c.article_id), int(c.start))
-        s.moved += "moved:" in str(c.reason)
+        why = [r for r in str(c.reason).split(" | ") if r.startswith("moved:")]
+        moved += bool(why)
         for ref in filter(None, str(c.compared_with).split("; ")):
             aid, _, start = ref.rpartition("@")
             other = (aid, int(start))
             pair = frozenset((own, other))
             pairs.add(pair)
-            if c.verdict == "inconsistent" and _disjoint(bounds[own], bounds[other]):
-                conflict_pairs.add(pair)
-    for pair in pairs:
+            explained = any(f"{aid} (" in r and f"{own[0]} (" in r for r in why)
+            if _disjoint(bounds[own], bounds[other]) and not explained:
+                conflicts.add(pair)
+    return Run(pairs, conflicts, texts, moved, mentions, group_of, verdict, injected, unmatched)
+
+
+def _article_pairs(found: list[tuple[str, Key | None]]):
+    """(keys of article x, keys of article y) for every pair of articles giving a group."""
+    articles = sorted({aid for aid, _ in found})
+    for i, x in enumerate(articles):
+        for y in articles[i + 1 :]:
+            yield (
+                [k for aid, k in found if aid == x and k],
+                [k for aid, k in found if aid == y and k],
+            )
+
+
+def score_run(folder: str, run: Run) -> Scores:
+    """Links and conflicts of one triplet against its labels."""
+    s = Scores(triplets=1, moved=run.moved, unmatched=run.unmatched)
+    s.mentions = sum(len(m) for m in run.mentions.values())
+    group_of, verdict = run.group_of, run.verdict
+    for pair in run.pairs:
         a, b = tuple(pair)
         ga, gb = group_of.get(a), group_of.get(b)
         s.pairs += 1
         s.pairs_labelled += bool(ga and gb)
         s.pairs_right += bool(ga and ga == gb and verdict[ga] in SAME)
-    for pair in conflict_pairs:
-        a, b = tuple(pair)
+    flagged: set[str] = set()
+    for pair in run.conflicts:
+        a, b = sorted(pair)
         ga, gb = group_of.get(a), group_of.get(b)
+        same = ga if ga and ga == gb else None
+        flagged.add(same or f"{a}-{b}")
         s.conflicts += 1
-        if ga and ga == gb and verdict[ga] == "conflict":
+        if same and verdict[same] == "conflict":
             s.conflicts_right += 1
         else:
-            s.alarms.append(f"{folder}: {texts.get(a)!r} vs {texts.get(b)!r}")
+            s.alarms.append(f"{folder}: {run.texts.get(a)!r} vs {run.texts.get(b)!r}")
+    s.flagged_groups = len(flagged)
+    s.flagged_groups_right = sum(verdict.get(g) == "conflict" for g in flagged)
     # Labelled links: one per (group, article pair); found when any mention pair is compared.
-    for group, found in mentions.items():
+    for group, found in run.mentions.items():
         if verdict[group] not in SAME:
             continue
-        articles = sorted({aid for aid, _ in found})
-        for i, x in enumerate(articles):
-            for y in articles[i + 1 :]:
-                keys_x = [k for aid, k in found if aid == x and k]
-                keys_y = [k for aid, k in found if aid == y and k]
-                hit = any(frozenset((kx, ky)) in pairs for kx in keys_x for ky in keys_y)
-                s.gold_links += 1
-                s.gold_links_found += hit
-                if verdict[group] == "conflict":
-                    s.gold_conflicts += 1
-                    s.gold_conflicts_found += any(
-                        frozenset((kx, ky)) in conflict_pairs for kx in keys_x for ky in keys_y
-                    )
+        hit_conflict = False
+        for keys_x, keys_y in _article_pairs(found):
+            cross = [frozenset((kx, ky)) for kx in keys_x for ky in keys_y]
+            s.gold_links += 1
+            s.gold_links_found += any(p in run.pairs for p in cross)
+            flagged_here = any(p in run.conflicts for p in cross)
+            hit_conflict |= flagged_here
+            if verdict[group] == "conflict":
+                s.gold_conflicts += 1
+                s.gold_conflicts_found += flagged_here
+        s.gold_conflict_groups += verdict[group] == "conflict"
+        s.gold_conflict_groups_found += verdict[group] == "conflict" and hit_conflict
+        s.compatible_groups += verdict[group] == "compatible"
+        s.compatible_flagged += verdict[group] == "compatible" and hit_conflict
+    return s
+
+
+def score_triplet(folder: str, rows: list[dict[str, str]]) -> Scores:
+    """Score one untouched triplet, then once more per injected conflict (recall only)."""
+    docs = corpus.load(BASIL / folder)
+    s = score_run(folder, run_triplet(docs, rows))
+    groups: dict[str, list[dict[str, str]]] = defaultdict(list)
+    for row in rows:
+        groups[row["group"]].append(row)
+    for group, members in sorted(groups.items()):
+        if not basil_inject.eligible(members):
+            continue
+        changed = basil_inject.inject(docs, members)
+        if changed is None:
+            continue
+        new_docs, new_rows, target, kind, number = changed
+        rest = [r for r in rows if r["group"] != group]
+        run = run_triplet(new_docs, rest + new_rows)
+        mine = [k for _, k in run.mentions[group] if k]
+        linked = any(p & run.injected and len(p & set(mine)) == 2 for p in run.pairs)
+        found = any(p & run.injected and len(p & set(mine)) == 2 for p in run.conflicts)
+        counts = s.injected_by_kind.setdefault(kind, [0, 0, 0])
+        counts[0] += 1
+        counts[1] += linked
+        counts[2] += found
+        s.injected += 1
+        s.injected_linked += linked
+        s.injected_found += found
+        if not found:
+            s.missed.append(f"{folder} {group}: {target} {members[0]['number']!r} -> {number!r}")
     return s
 
 
 def report(parts: dict[str, Scores], label: str, seconds: float) -> str:
-    """The markdown table of one run."""
+    """The markdown tables of one run."""
     lines = [
         f"### {label}",
         "",
         "| part | triplets | link precision | link precision (labelled) | link recall "
-        "| conflict precision | conflict recall | false alarms / triplet | moved |",
-        "|---|---|---|---|---|---|---|---|---|",
+        "| false alarms / triplet | compatible groups flagged | moved |",
+        "|---|---|---|---|---|---|---|---|",
     ]
     for name, s in parts.items():
         lines.append(
             f"| {name} | {s.triplets} | {_ratio(s.pairs_right, s.pairs)} "
             f"| {_ratio(s.pairs_right, s.pairs_labelled)} "
             f"| {_ratio(s.gold_links_found, s.gold_links)} "
-            f"| {_ratio(s.conflicts_right, s.conflicts)} "
-            f"| {_ratio(s.gold_conflicts_found, s.gold_conflicts)} "
-            f"| {len(s.alarms) / max(1, s.triplets):.2f} ({len(s.alarms)}) | {s.moved} |"
+            f"| {len(s.alarms) / max(1, s.triplets):.2f} ({len(s.alarms)}) "
+            f"| {_ratio(s.compatible_flagged, s.compatible_groups)} | {s.moved} |"
         )
+    lines += [
+        "",
+        "| part | conflict precision (pairs) | conflict recall (pairs) "
+        "| conflict precision (groups) | conflict recall (groups) "
+        "| injected conflicts found | injected pairs compared |",
+        "|---|---|---|---|---|---|---|",
+    ]
+    for name, s in parts.items():
+        lines.append(
+            f"| {name} | {_ratio(s.conflicts_right, s.conflicts)} "
+            f"| {_ratio(s.gold_conflicts_found, s.gold_conflicts)} "
+            f"| {_ratio(s.flagged_groups_right, s.flagged_groups)} "
+            f"| {_ratio(s.gold_conflict_groups_found, s.gold_conflict_groups)} "
+            f"| {_ratio(s.injected_found, s.injected)} "
+            f"| {_ratio(s.injected_linked, s.injected)} |"
+        )
+    kinds = sorted({k for s in parts.values() for k in s.injected_by_kind})
+    by_kind = []
+    for k in kinds:
+        cells = []
+        for name, s in parts.items():
+            total, _, found = s.injected_by_kind.get(k, [0, 0, 0])
+            cells.append(f"{name} {_ratio(found, total)}")
+        by_kind.append(f"{k}: " + ", ".join(cells))
+    lines += ["", "Injected conflicts found, by kind: " + "; ".join(by_kind) + "."]
     everything = parts["all"]
     lines += [
         "",
@@ -229,6 +354,10 @@ def report(parts: dict[str, Scores], label: str, seconds: float) -> str:
         "False alarms (every system conflict outside labelled conflicts):",
         "",
         *[f"- {a}" for a in everything.alarms],
+        "",
+        "Injected conflicts missed (dev only; test misses are not listed, to keep it untouched):",
+        "",
+        *[f"- {m}" for m in parts["dev"].missed],
         "",
     ]
     return "\n".join(lines)

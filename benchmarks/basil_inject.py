@@ -1,0 +1,168 @@
+"""Injected conflicts: real BASIL contexts with one outlet's number changed.
+
+The 75 BASIL triplets hold no genuine cross-outlet conflict (benchmarks/data/README.md), so
+conflict recall cannot be measured on them as they are. This measures it on the same real
+sentences instead: for every labelled `consistent` group whose mentions all give one exact value
+in at least two articles, one article's mentions of the group (the first article in file order)
+are rewritten in memory with a nearby wrong value, the figure analysis runs on the changed
+triplet, and the injection is found when the system reports a conflict between a changed mention
+and a mention of the group in another article. Nothing is written to disk; no article text is
+kept.
+
+The wrong value is what a careless outlet writes: a count or sum of money about 8 % off (at
+least one unit; as many significant digits as written, at least two: $84,000 -> $91,000, 50 ->
+54), a small count (under 20) one more (three -> four), a percentage 3 points off, a year one
+later, a day of the month one later. Ratios ("one-in-three"), scores ("234-193"), ordinals and
+qualified or vague values ("about", "at least", "thousands") are not changed.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import replace
+
+from newsaudit.corpus import Corpus
+
+SMALL = [
+    "zero",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen",
+    "twenty",
+]
+HEDGES = re.compile(
+    r"\b(about|around|nearly|almost|roughly|more|less|fewer|over|under|at least|at most|"
+    r"some|up to|dozens?|scores|hundreds|thousands|millions|several|few|a dozen|twice|"
+    r"estimated|or so|-in-| in \d|plus)\b",
+    re.IGNORECASE,
+)
+MONTH = re.compile(
+    r"^(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+(\d{1,2})(st|nd|rd|th)?"
+    r"(,?\s+\d{4})?$"
+)
+NUMBER = re.compile(
+    r"^(\$?)(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(\s+(?:million|billion|trillion))?"
+    r"(\s*(?:percent|%))?(-[a-z]+)?$",
+    re.IGNORECASE,
+)
+
+
+def _round_like(value: float, digits: int) -> float:
+    """`value` rounded to `digits` significant digits."""
+    if value == 0:
+        return 0.0
+    scale = 10 ** (math.floor(math.log10(abs(value))) - digits + 1)
+    return round(value / scale) * scale
+
+
+def _format(value: float, written: str) -> str:
+    """`value` written like `written` (thousands separators, decimals)."""
+    decimals = len(written.split(".")[1]) if "." in written else 0
+    text = f"{value:,.{decimals}f}" if "," in written else f"{value:.{decimals}f}"
+    return text
+
+
+def _significant(written: str) -> int:
+    digits = written.replace(",", "").replace(".", "").lstrip("0")
+    return max(2, len(digits.rstrip("0")) if "." not in written else len(digits))
+
+
+def perturb(number: str) -> tuple[str, str] | None:
+    """(wrong number as written, kind) for a labelled number, or None when it is not changed."""
+    text = number.strip()
+    if HEDGES.search(text) or re.search(r"\d-\d", text):
+        return None
+    low = text.lower()
+    word = re.match(r"^([a-z]+)(-[a-z]+)?$", low)
+    if word and word.group(1) in SMALL and word.group(1) not in ("zero", "one"):
+        i = SMALL.index(word.group(1)) + 1
+        new = SMALL[i] if i < len(SMALL) else str(i)
+        if text[0].isupper():
+            new = new.capitalize()
+        return new + (word.group(2) or ""), "small count"
+    if re.fullmatch(r"(19|20)\d\d", text):
+        return str(int(text) + 1), "year"
+    month_year = re.fullmatch(r"([A-Z][a-z]+\.?\s+)((?:19|20)\d\d)", text)
+    if month_year:
+        return f"{month_year.group(1)}{int(month_year.group(2)) + 1}", "year"
+    day = MONTH.match(text)
+    if day:
+        d = int(day.group(2))
+        if d >= 28:
+            return None
+        start, end = day.span(2)
+        return f"{text[:start]}{d + 1}{text[end:]}", "date"
+    m = NUMBER.match(text)
+    if not m:
+        return None
+    dollar, digits, scale, pct, unit = m.groups()
+    value = float(digits.replace(",", ""))
+    if pct:
+        new = value + 3 if value < 97 else value - 3
+        kind = "percent"
+    elif value < 20 and not scale and "." not in digits:
+        if value < 2:
+            return None
+        new, kind = value + 1, "small count"
+    else:
+        new = _round_like(value * 1.08, _significant(digits))
+        if new == value:
+            new = value + 1
+        kind = "money" if dollar else "count"
+    return f"{dollar}{_format(new, digits)}{scale or ''}{pct or ''}{unit or ''}", kind
+
+
+def eligible(rows: list[dict[str, str]]) -> bool:
+    """Whether a labelled group can take an injected conflict: consistent, one exact value as
+    written in every mention (up to case), mentions in at least two articles."""
+    if rows[0]["verdict"] != "consistent" or len({r["file"] for r in rows}) < 2:
+        return False
+    written = {r["number"].lower().replace("-", " ") for r in rows}
+    return len(written) == 1 and perturb(rows[0]["number"]) is not None
+
+
+def inject(
+    docs: Corpus, rows: list[dict[str, str]]
+) -> tuple[Corpus, list[dict[str, str]], str, str, str] | None:
+    """(changed corpus, changed label rows, changed file, kind, new number) for one group:
+    the first article (file order) gets the wrong value in every mention of the group."""
+    target = sorted({r["file"] for r in rows})[0]
+    wrong = perturb(rows[0]["number"])
+    if wrong is None:
+        return None
+    new_number, kind = wrong
+    by_file = {a.file: a for a in docs}
+    article = by_file.get(target)
+    if article is None:
+        return None
+    text, out_rows = article.text, []
+    for r in rows:
+        if r["file"] != target:
+            out_rows.append(r)
+            continue
+        at = text.find(r["snippet"])
+        inner = r["snippet"].find(r["number"])
+        if at < 0 or inner < 0:
+            return None
+        snippet = r["snippet"][:inner] + new_number + r["snippet"][inner + len(r["number"]) :]
+        text = text[:at] + snippet + text[at + len(r["snippet"]) :]
+        out_rows.append({**r, "snippet": snippet, "number": new_number, "injected": "1"})
+    changed = tuple(replace(a, text=text) if a.file == target else a for a in docs)
+    return replace(docs, articles=changed), out_rows, target, kind, new_number
