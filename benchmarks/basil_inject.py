@@ -129,10 +129,19 @@ def perturb(number: str) -> tuple[str, str] | None:
     return f"{dollar}{_format(new, digits)}{scale or ''}{pct or ''}{unit or ''}", kind
 
 
+def _hedged(row: dict[str, str]) -> bool:
+    """Whether the words just before the number in its snippet qualify it ("roughly 35")."""
+    before = row["snippet"][: max(0, row["snippet"].find(row["number"]))].split()[-2:]
+    return bool(HEDGES.search(" ".join(before)))
+
+
 def eligible(rows: list[dict[str, str]]) -> bool:
     """Whether a labelled group can take an injected conflict: consistent, one exact value as
-    written in every mention (up to case), mentions in at least two articles."""
+    written in every mention (up to case; no qualifier just before it), mentions in at least two
+    articles."""
     if rows[0]["verdict"] != "consistent" or len({r["file"] for r in rows}) < 2:
+        return False
+    if any(_hedged(r) for r in rows):
         return False
     written = {r["number"].lower().replace("-", " ") for r in rows}
     return len(written) == 1 and perturb(rows[0]["number"]) is not None

@@ -34,11 +34,12 @@ def _verdicts(result: figures.FiguresResult) -> dict[tuple[str, str], str]:
             {"a": "The 24-page indictment came out.", "b": "The seven-count indictment came out."},
             "different units",
         ),
-        # Far-apart values under one key are two measures for the link model.
+        # Far-apart values under one key, told in other words, are two measures for the link
+        # model (a senator's demand and the cuts due at year end).
         (
             {
-                "a": "Republicans should press for $2 trillion in spending cuts.",
-                "b": "Republicans should press for $1 trillion in spending cuts.",
+                "a": "Corker said Republicans should press for $2 trillion in spending cuts.",
+                "b": "At the year-end deadline $1 trillion in spending cuts will kick in.",
             },
             "too far apart",
         ),
@@ -118,19 +119,36 @@ def test_unbounded_figures_are_not_compared_but_listed():
 
 
 @pytest.mark.parametrize(
-    ("a", "b", "same"),
+    ("a", "b", "other_words", "same"),
     [
-        ((14_000, 14_000), (13_000, 13_000), True),  # a near miss: one measure, disagreeing
-        ((132, 132), (130, 130), True),
-        ((2e12, 2e12), (1e12, 1e12), False),  # half apart: two measures
-        ((6, 6), (47, 47), False),
+        ((14_000, 14_000), (13_000, 13_000), False, True),  # a near miss: one measure, disagreeing
+        ((14_000, 14_000), (13_000, 13_000), True, True),
+        ((132, 132), (130, 130), True, True),
+        ((2e12, 2e12), (1e12, 1e12), True, False),  # half apart, told otherwise: two measures
+        ((6, 6), (47, 47), False, False),
     ],
 )
-def test_link_model_keeps_near_misses(a, b, same):
-    base = figures.extract_text("X 5 people", CONFIG)[0]
+def test_link_model_keeps_near_misses(a, b, other_words, same):
+    base = figures.extract_text("Officials said 5 people were evacuated", CONFIG)[0]
+    other = "Organisers expect 5 people at the fair" if other_words else base.sentence
     fa = base.__class__(**{**base.__dict__, "low": a[0], "high": a[1]})
-    fb = base.__class__(**{**base.__dict__, "low": b[0], "high": b[1], "article_id": "b"})
+    fb = base.__class__(
+        **{**base.__dict__, "low": b[0], "high": b[1], "article_id": "b", "sentence": other}
+    )
     assert linkmodel.same_measure(fa, fb) is same
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "expected"),
+    [
+        ("Farenthold used $84,000 in taxpayer funds", "repay the $84,000 in taxpayer funds", 0.4),
+        ("Farenthold used $84,000 in taxpayer funds", "a $4.5 billion settlement payment", 0.0),
+        ("$84,000", "$84,000", 0.0),  # no words around either: no evidence
+    ],
+)
+def test_context_overlap(a, b, expected):
+    fa, fb = (figures.extract_text(t, CONFIG)[0] for t in (a, b))
+    assert linkmodel.context_overlap(fa, fb) == pytest.approx(expected)
 
 
 def test_link_model_is_data():

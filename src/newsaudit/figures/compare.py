@@ -17,9 +17,11 @@ import math
 import re
 from collections import defaultdict
 from dataclasses import replace
+from functools import cache
 
 import pandas as pd
 
+from newsaudit import lexicon
 from newsaudit.config import MONTHS, FiguresConfig
 from newsaudit.corpus import Corpus
 from newsaudit.figures import linkmodel, phrases
@@ -93,6 +95,9 @@ def context_conflict(a: Figure, b: Figure, config: FiguresConfig) -> str:
     indictment", "a seven-count indictment")."""
     if a.kind in DATE_KINDS and relation(a, b, config.epsilon) == "disjoint":
         return f"different dates: {a.text} and {b.text} name different events"
+    pa, pb = age_of(a), age_of(b)
+    if pa and pb and pa != pb:
+        return f"different people: {pa} vs {pb}"
     ua, ub = _COMPOUND.search(a.text.lower()), _COMPOUND.search(b.text.lower())
     if ua and ub and phrases.lemma(ua.group(1)) != phrases.lemma(ub.group(1)):
         return f"different units: {ua.group(1)} vs {ub.group(1)}"
@@ -183,9 +188,48 @@ def date_key(f: Figure) -> str:
     return f"{f.thing or f.unit}|{_value_text(lo)}-{_value_text(hi)}"
 
 
+# Kinds a figure of unknown measure may still be compared by: a sum of money, a share, a count
+# or an age is one measure with another of its unit when their words agree (the link model).
+_LOOSE_KINDS = frozenset({"count", "money", "percent", "age"})
+LOOSE = "by context"
+
+
+# News style gives a person's age in apposition: "Anthony Weiner, 46, is married to".
+_APPOSITIVE_AGE = re.compile(r"\b([A-Z][\w'’-]+),\s+(\d{1,3}),")
+
+
+def age_of(f: Figure) -> str:
+    """The person whose age a bare number is, written in apposition ("Weiner, 46,": Weiner);
+    '' when it is not such an age."""
+    if f.kind not in ("count", "age") or not f.text.isdigit():
+        return ""
+    for m in _APPOSITIVE_AGE.finditer(f.sentence):
+        if m.group(2) == f.text and 0 < int(f.text) < 120:
+            return m.group(1)
+    return ""
+
+
+def loose_key(f: Figure) -> str:
+    """The key of a figure whose sentence grammar could not say what it counts: its unit alone
+    ("USD|by context"; "age|by context" for an age in apposition), '' when it is not compared
+    at all (vague, unbounded, ordinal, date)."""
+    finite = math.isfinite(f.low) and math.isfinite(f.high)
+    if f.kind not in _LOOSE_KINDS or f.vague or not finite:
+        return ""
+    return f"{'age' if age_of(f) else f.unit or f.kind}|{LOOSE}"
+
+
+def is_loose(f: Figure) -> bool:
+    """Whether a figure is compared by its unit and context only (`loose_key`)."""
+    return not comparable(f) and f.kind not in DATE_KINDS
+
+
 def measure_of(f: Figure) -> str:
-    """The key figures are compared under: the value for years and dates, else the measure."""
-    return date_key(f) if f.kind in DATE_KINDS else f.measure
+    """The key figures are compared under: the value for years and dates, the measure, or for a
+    figure of unknown measure its unit (`loose_key`)."""
+    if f.kind in DATE_KINDS:
+        return date_key(f)
+    return f.measure if comparable(f) else loose_key(f)
 
 
 def by_event_measure(
@@ -196,8 +240,9 @@ def by_event_measure(
     event_of = events or {}
     groups: dict[tuple[str, str], dict[str, list[Figure]]] = defaultdict(lambda: defaultdict(list))
     for f in sorted(figs, key=lambda f: (f.article_id, f.start)):
-        if (comparable(f) or f.kind in DATE_KINDS) and bounded(f):
-            groups[(event_of.get(f.article_id, ""), measure_of(f))][f.article_id].append(f)
+        key = measure_of(f) if bounded(f) else ""
+        if key:
+            groups[(event_of.get(f.article_id, ""), key)][f.article_id].append(f)
     return groups
 
 
@@ -217,12 +262,17 @@ def _frames(f: Figure) -> set[str]:
 def _best(f: Figure, candidates: list[Figure], config: FiguresConfig) -> Figure | None:
     """The candidate nearest to `f` (`_distance`) whose context does not differ and, when
     their intervals are disjoint, that the link model takes for the same measure (text order
-    breaks ties): far-apart values are left uncompared rather than called a conflict."""
+    breaks ties): far-apart values are left uncompared rather than called a conflict. Figures
+    of unknown measure (`is_loose`) are linked only when the model says so, overlapping or not."""
+    loose = is_loose(f)
     usable = [
         g
         for g in candidates
         if not context_conflict(f, g, config)
-        and (relation(f, g, config.epsilon) != "disjoint" or linkmodel.same_measure(f, g))
+        and (
+            (relation(f, g, config.epsilon) != "disjoint" and not loose)
+            or linkmodel.same_measure(f, g, loose=loose)
+        )
     ]
     return min(usable, key=lambda g: _distance(f, g)) if usable else None
 
@@ -247,6 +297,18 @@ _MOVES_EITHER_WAY = frozenset({"percent"})
 _GROWS = frozenset({"count"})
 
 
+@cache
+def _tallies() -> frozenset[str]:
+    return frozenset(phrases.lemma(w) for w in lexicon.words("figures/tallies"))
+
+
+def running_tally(f: Figure) -> bool:
+    """Whether a count is a running tally that grows while a story unfolds (the dead, arrests,
+    cases, signatures: `lexicon/en/figures/tallies.txt`), not a fixed count (two turkeys)."""
+    said = f"{f.thing} {f.event} {f.relation}".replace("|", " ").split()
+    return bool({phrases.lemma(w) for w in said} & _tallies())
+
+
 def moved(a: Figure, b: Figure, published: dict[str, dt.date | None], eps: float) -> str:
     """Why two disjoint figures may both be right: their articles were written on different
     days and the later one reports a tally that grew, or a share that moved ('' when not)."""
@@ -255,7 +317,8 @@ def moved(a: Figure, b: Figure, published: dict[str, dt.date | None], eps: float
         return ""
     early, late = (a, b) if da < db else (b, a)
     grew = late.low > early.high
-    if not (a.kind == b.kind and (a.kind in _MOVES_EITHER_WAY or (a.kind in _GROWS and grew))):
+    tally = a.kind in _GROWS and grew and running_tally(a) and running_tally(b)
+    if not (a.kind == b.kind and (a.kind in _MOVES_EITHER_WAY or tally)):
         return ""
     what = "a share can move" if a.kind in _MOVES_EITHER_WAY else "the later tally is higher"
     return (
@@ -282,8 +345,9 @@ def _judge(
         if partner is None:
             figs = others[other_id]
             conflict = context_conflict(f, figs[0], config)
-            far = relation(f, figs[0], config.epsilon) == "disjoint" and not (
-                linkmodel.same_measure(f, figs[0])
+            loose = is_loose(f)
+            far = (relation(f, figs[0], config.epsilon) == "disjoint" or loose) and not (
+                linkmodel.same_measure(f, figs[0], loose=loose)
             )
             why = conflict or (
                 "too far apart to be one measure (link model)"

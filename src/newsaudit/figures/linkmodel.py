@@ -8,22 +8,35 @@ measures. Its coefficients are data (`lexicon/en/figures/link_model.yaml`); no t
 runs here.
 
 Features of a pair (a, b):
-- gap: how far apart the intervals are, relative to their size: real disagreements between
-  outlets are near misses (14,000 vs 13,000), far-apart values are usually other measures;
+- gap: how far apart the intervals are, as the log of the ratio of their near bounds (at most
+  2): real disagreements between outlets are near misses (14,000 vs 13,000: 0.07), far-apart
+  values are usually other measures ($2 trillion vs $1 trillion: 0.69);
 - small: both are counts of ten or fewer ("two senators", "three aides"), which news uses for
-  many different small sets.
+  many different small sets; their relative gap says little (two vs three is 33 % apart), so
+  gap is 0 for them and small, with context, decides;
+- context: how much of the words around the two figures agree (content-word lemmas within
+  `WINDOW` tokens on each side, Jaccard): "Farenthold used $84,000 in
+  taxpayer funds to settle" and "paid $84,000 from a public fund ... settle" share settle, fund;
+- loose: the pair was proposed by unit alone, because the sentence grammar could not say what
+  either figure counts (`compare.loose_key`); such pairs are always asked, overlapping or not;
+- loose_context: context for a loose pair, where the words around the figures are the only
+  evidence that they count one thing.
 """
 
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from newsaudit import lexicon
 from newsaudit.figures.figure import Figure
+from newsaudit.figures.phrases import lemma
+from newsaudit.text.tokens import words
 
-FEATURES = ("bias", "gap", "small")
+FEATURES = ("bias", "gap", "small", "context", "loose", "loose_context")
+WINDOW = 8  # content words on each side of a figure that describe what it counts
 
 
 @dataclass(frozen=True)
@@ -55,17 +68,60 @@ def _relative_gap(a: Figure, b: Figure) -> float:
         a, b = b, a
     if b.low <= a.high:
         return 0.0
+    if a.high > 0:
+        return min(2.0, math.log(b.low / a.high))
     scale = max(abs(a.high), abs(b.low))
-    return min(1.0, (b.low - a.high) / scale) if scale else 1.0
+    return min(2.0, (b.low - a.high) / scale) if scale else 2.0
 
 
-def features(a: Figure, b: Figure) -> dict[str, float]:
+@cache
+def _stopwords() -> frozenset[str]:
+    return frozenset(lexicon.words("overlap/stopwords"))
+
+
+_DIGIT = re.compile(r"\d")
+
+
+@lru_cache(maxsize=1 << 16)
+def _context(sentence: str, text: str) -> frozenset[str]:
+    """Content-word lemmas within `WINDOW` words of the figure's text in its sentence."""
+    at = sentence.find(text)
+    if at < 0:
+        left, right = words(sentence), []
+    else:
+        left, right = words(sentence[:at])[-WINDOW:], words(sentence[at + len(text) :])[:WINDOW]
+    stop = _stopwords()
+    return frozenset(
+        lemma(w)
+        for w in (*left, *right)
+        if len(w) > 2 and not _DIGIT.search(w) and w.lower() not in stop
+    )
+
+
+def context_overlap(a: Figure, b: Figure) -> float:
+    """Shared context lemmas over all context lemmas of the two (Jaccard; 0 when either has
+    none): words every candidate shares (the counted noun) weigh less in a long context."""
+    ca, cb = _context(a.sentence, a.text), _context(b.sentence, b.text)
+    return len(ca & cb) / len(ca | cb) if ca and cb else 0.0
+
+
+def features(a: Figure, b: Figure, loose: bool = False) -> dict[str, float]:
     """Feature values of a candidate pair (see the module docstring)."""
     small = all(f.kind == "count" and math.isfinite(f.high) and f.high <= 10 for f in (a, b))
-    return {"bias": 1.0, "gap": _relative_gap(a, b), "small": float(small)}
+    context = context_overlap(a, b)
+    return {
+        "bias": 1.0,
+        "gap": 0.0 if small else _relative_gap(a, b),
+        "small": float(small),
+        "context": context,
+        "loose": float(loose),
+        "loose_context": float(loose) * context,
+    }
 
 
-def same_measure(a: Figure, b: Figure, model: LinkModel | None = None) -> bool:
+def same_measure(
+    a: Figure, b: Figure, model: LinkModel | None = None, loose: bool = False
+) -> bool:
     """Whether the model links the pair."""
     model = model or load()
-    return model.probability(features(a, b)) >= model.threshold
+    return model.probability(features(a, b, loose)) >= model.threshold
