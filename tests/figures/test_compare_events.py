@@ -9,6 +9,7 @@ import pytest
 from newsaudit import figures
 from newsaudit.corpus import Article, Corpus
 from newsaudit.figures import linkmodel
+from newsaudit.figures.compare import LOOSE, age_of, loose_key
 from tests.figures.conftest import CONFIG
 
 
@@ -75,6 +76,10 @@ MONEY = {
     "a": "The city budget is $4.5 million.",
     "b": "The city budget is $4.2 million.",
 }
+TURKEYS = {
+    "a": "The president pardoned two turkeys named Mac and Cheese.",
+    "b": "The president pardoned three turkeys named Mac and Cheese.",
+}
 
 
 @pytest.mark.parametrize(
@@ -87,6 +92,8 @@ MONEY = {
         # ... but a tally that fell, or a sum of money, is not explained by the date
         (ARRESTS_FELL, {"a": DAY1, "b": DAY2}, "inconsistent", 1),
         (MONEY, {"a": DAY1, "b": DAY2}, "inconsistent", 1),
+        # ... nor a count that is no running tally (lexicon/en/figures/tallies.txt)
+        (TURKEYS, {"a": DAY1, "b": DAY2}, "inconsistent", 1),
     ],
 )
 def test_counts_written_on_different_days_moved(texts, dates, verdict, n_disagreements):
@@ -155,3 +162,45 @@ def test_link_model_is_data():
     model = linkmodel.load()
     assert set(linkmodel.FEATURES) <= set(model.weights)
     assert 0 < model.threshold < 1
+
+
+@pytest.mark.parametrize(
+    ("text", "person"),
+    [
+        ("Anthony Weiner, 46, is married to Huma Abedin.", "Weiner"),
+        ("On Friday morning, McCarthy, 49, appeared to be headed toward a win.", "McCarthy"),
+        ("The bill passed, 234, to the surprise of many.", ""),  # no name before it
+        ("Police made 47 arrests overnight.", ""),
+    ],
+)
+def test_age_in_apposition(text, person):
+    fig = next(f for f in figures.extract_text(text, CONFIG) if f.text[0].isdigit())
+    assert age_of(fig) == person
+    if person:
+        assert loose_key(fig) == f"age|{LOOSE}"
+
+
+@pytest.mark.parametrize(
+    ("texts", "n_disagreements"),
+    [
+        # one person's age, two values: a conflict the grammar alone could not key
+        (
+            {
+                "a": "Anthony Weiner, 46, is married to Huma Abedin.",
+                "b": "Anthony Weiner, 47, is married to Huma Abedin.",
+            },
+            1,
+        ),
+        # two people's ages are never one measure
+        (
+            {
+                "a": "On Friday, McCarthy, 49, began gathering commitments.",
+                "b": "On Friday, Labrador, 46, began gathering commitments.",
+            },
+            0,
+        ),
+    ],
+)
+def test_ages_compared_by_person(texts, n_disagreements):
+    result = figures.analyse(_corpus(texts), CONFIG)
+    assert len(result.disagreements) == n_disagreements
