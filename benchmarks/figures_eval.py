@@ -237,8 +237,11 @@ def compare_quantulum(sets: list[Corpus]) -> tuple[dict[str, dict[str, float]], 
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         t0 = time.perf_counter()
-        from quantulum3 import parser
+        from quantulum3 import classifier, parser
 
+        # The documented setting: quantulum3 without its optional unit classifier. When
+        # scikit-learn happens to be installed, its shipped pickle may not load in that version.
+        classifier.USE_CLF = False
         parser.parse("warm up 3 km")
         load_s = time.perf_counter() - t0
     t0 = time.perf_counter()
