@@ -8,6 +8,10 @@ partners whose context does not differ (see `context_conflict`):
   contexts differ, in which case `needs_review` is true and `reason` says why.
 An article giving several values for a measure is judged by the first it gives, against each
 other article's first figure for the measure whose context does not differ.
+
+Figures meet under a key inside their event: the measure, the value for years and dates, and
+for a figure whose measure the grammar could not read its unit alone (`loose_key`, "USD|by
+context"), where the link model, reading the words around both, decides every pair.
 """
 
 from __future__ import annotations

@@ -1,11 +1,12 @@
-"""Whether two disjoint figures sharing a measure key are one measure: a small learned model.
+"""Whether two figures proposed as one measure are one: a small learned model.
 
-Measure keys (`phrases.key`) propose candidate pairs. Overlapping figures are compared without
-asking (they cannot raise a false conflict); for disjoint ones this logistic model, trained on
-read news (BASIL development triplets) and the project's own labelled seeds and clusters by
-`benchmarks/basil_eval.py --train`, decides whether they are one measure that disagrees or two
-measures. Its coefficients are data (`lexicon/en/figures/link_model.yaml`); no training library
-runs here.
+Measure keys (`phrases.key`) propose candidate pairs. Overlapping figures of a known measure are
+compared without asking (they cannot raise a false conflict); for disjoint ones, and for every
+pair of figures of unknown measure proposed by unit alone (`compare.loose_key`), this logistic
+model decides whether they are one measure (that may disagree) or two. It is trained on read
+news (BASIL development triplets and their injected conflicts) and the project's own labelled
+seeds and clusters by `benchmarks/basil_eval.py --train` (benchmarks/basil_train.py). Its
+coefficients are data (`lexicon/en/figures/link_model.yaml`); no training library runs here.
 
 Features of a pair (a, b):
 - gap: how far apart the intervals are, as the log of the ratio of their near bounds (at most
