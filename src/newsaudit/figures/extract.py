@@ -102,8 +102,9 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "url": re.compile(r"\b(?:https?://|www\.)\S+"),
         "score": re.compile(r"(?<![\w.,\-–/])(\d{1,2})[-–](\d{1,2})(?![\w%.,\-–/])"),
         "share": re.compile(
-            rf"\b(?P<a>{small})\s+(?:in|out\s+of|over)\s+"
-            rf"(?P<b>(?:{small})(?:[\s-]+(?:{small}))?(?:\s+(?:hundred|thousand)s?)?)\b"
+            rf"(?P<a>\b(?:(?:minus|negative)\s+)?(?:{small}))\s+(?:in|out\s+of|over)\s+"
+            rf"(?P<b>(?:{small})(?:[\s-]+(?:{small}))?(?:\s+(?:hundred|thousand)s?"
+            rf"(?:(?:\s+and)?\s+(?:{small})(?:[\s-]+(?:{small}))?)?)?)\b"
             rf"(?!\s*(?:{units})\b)",
         ),
         "times": re.compile(
@@ -409,8 +410,9 @@ def _share_spans(text: str, pats) -> list[Span]:
     """ "one in five", "3 out of 10": a share, as a percentage."""
     out = []
     for m in pats["share"].finditer(text.translate(numbers.ASCII_LOWER)):
-        a, b = numbers.parse(m.group("a")), numbers.parse(m.group("b"))
-        if a is None or b is None or not 0 < a.value < b.value:
+        a = numbers.parse(m.group("a"))
+        b = numbers.parse(re.sub(r"(hundred|thousand)s\b", r"\1", m.group("b")))
+        if a is None or b is None or not 0 < abs(a.value) < b.value:
             continue
         value = 100.0 * a.value / b.value
         out.append(Span(m.start(), m.end(), value, value, "percent", "%"))
