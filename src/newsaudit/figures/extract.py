@@ -64,7 +64,8 @@ def _patterns() -> dict[str, re.Pattern[str]]:
             rf"(?P<vague>\b(?:{vague})\b)|(?P<decade>\b(?:a\s+|one\s+)?decades?\b)"
             rf"|(?P<digits>{grammar['digits']})|(?P<words>{grammar['words']})"
             r"|(?P<half>\bhalf\b(?=\s+(?:of|the|its|their|his|her|our|all|an?)\b)"
-            r"|(?:(?<=than\s)|(?<=about\s)|(?<=nearly\s)|(?<=almost\s)|(?<=over\s))half\b)",
+            r"|(?:(?<=than\s)|(?<=about\s)|(?<=nearly\s)|(?<=almost\s)|(?<=over\s))half\b)"
+            rf"|(?P<one>\ban?\b)(?=\s+(?:{words_pattern(WORDS.one_units)})\b)",
         ),
         "unit": re.compile(
             rf"^(?:(?P<pp>\s?(?:{points})(?![A-Za-z]))|(?P<pct>\s?(?:{percent})(?![A-Za-z]))"
@@ -94,12 +95,21 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         ),
         "decade_years": re.compile(r"(?<![\w$])(?:1[5-9]|20)\d0s\b"),
         "season": re.compile(r"(?<![\w\-/.])((?:1[5-9]|20)\d\d)[-–/](\d\d)(?![\w\-/])"),
+        "iso": re.compile(
+            r"(?<![\w\-/.])((?:1[5-9]|20)\d\d)-(0[1-9]|1[0-2])(?:-(0[1-9]|[12]\d|3[01]))?"
+            r"(?![\w\-/]|\.\d)"
+        ),
         "time": re.compile(
             r"(?<![\w.:])\d{1,2}(?:[:.]\d{2})?\s*[ap]\.?m\b\.?"
             r"|(?<![\w.:])\d{1,2}:\d{2}(?::\d{2})?(?![\d:])",
             re.IGNORECASE,
         ),
         "url": re.compile(r"\b(?:https?://|www\.)\S+"),
+        # "+44 20 7946 0958", "+1-222-2222/2222", "(555) 123-4567", "555-123-4567"
+        "phone": re.compile(
+            r"(?<![\w+])\+\d{1,3}(?:[\s\-./]\(?\d{2,5}\)?){2,}(?![\w])"
+            r"|(?<![\w.\-])\(?\d{3}\)?[\s.\-]\d{3}[.\-]\d{4}(?![\w\-])"
+        ),
         "score": re.compile(r"(?<![\w.,\-–/])(\d{1,2})[-–](\d{1,2})(?![\w%.,\-–/])"),
         "share": re.compile(
             rf"(?P<a>\b(?:(?:minus|negative)\s+)?(?:{small}))\s+(?:in|out\s+of|over)\s+"
@@ -164,6 +174,14 @@ def _date_spans(text: str, published: dt.date | None, config: FiguresConfig, pat
         year = int(m.group(1))
         if (year + 1) % 100 == int(m.group(2)):  # "2013-14": a season or fiscal year
             spans.append(Span(m.start(), m.end(), year, year + 1, "year", "year"))
+    for m in pats["iso"].finditer(text):
+        year, month = int(m.group(1)), int(m.group(2))
+        if m.group(3):  # "2019-03-14"
+            value = year * 10000 + month * 100 + int(m.group(3))
+            spans.append(Span(m.start(), m.end(), value, value, "date", "date"))
+        elif (year + 1) % 100 != month:  # "1995-01" (but "2000-01" is a season)
+            base = year * 10000 + month * 100
+            spans.append(Span(m.start(), m.end(), base + 1, base + 31, "date", "date"))
     return spans
 
 
@@ -221,6 +239,8 @@ def _unit(
             if hyphen in WORDS.fraction_words:  # "two-thirds" of voters = 66.7 %
                 factor = 100.0 / WORDS.fraction_words[hyphen]
                 kind, unit, hyphen = "percent", "%", ""
+            elif hyphen in _PHYSICAL_LOWER:  # "a 16-meter telescope"
+                kind, unit, hyphen = "quantity", _PHYSICAL_LOWER[hyphen], ""
         elif unit_m.group("curw"):
             written = " ".join(unit_m.group("curw").lower().split())
             kind, unit = "money", WORDS.currency_words[written]
@@ -261,8 +281,13 @@ def _number_spans(
         if any(a < m.end() and m.start() < b for a, b in taken):
             continue
         raw = text[m.start() : m.end()]
-        low_raw = " ".join(raw.lower().split())
         end = m.end()
+        cased = re.search(r"(?<=\d)[A-Za-z]+$", raw) if m.group("digits") else None
+        if cased and numbers.cased_suffixes().get(cased.group(0).lower(), cased.group(0)) != (
+            cased.group(0)
+        ):
+            raw, end = raw[: cased.start()], m.start() + cased.start()  # "35mm": a unit
+        low_raw = " ".join(raw.lower().split())
         start_shift = 0
         hyphen, suffix = "", ""
         if m.group("decade"):
@@ -275,7 +300,13 @@ def _number_spans(
                 article = re.match(r"(?:an?|one)\s+", raw, re.IGNORECASE)
                 start_shift = article.end() if article else 0
         else:
-            if m.group("half"):
+            if m.group("one"):
+                if re.search(
+                    r"[\d%]\s*(?:[A-Za-z]+\s+)?$", text[max(0, m.start() - 20) : m.start()]
+                ):
+                    continue  # "$3 a gallon": a price per unit, not one unit
+                number = numbers.Number(1.0)
+            elif m.group("half"):
                 before = text[max(0, m.start() - 12) : m.start()].lower()
                 if re.search(r"\b(?:first|second|other|latter|former|better|back)\s+$", before):
                     continue  # "the first half of the year": a period, not a share
@@ -324,6 +355,8 @@ def _number_spans(
         n = int(m.group("n")) if m.group("n") else WORDS.ordinal_words[m.group("w").lower()]
         if m.group("w") and not re.match(r"\s+[a-z]", text[m.end() :]):
             continue
+        if re.match(r"[\s-]+centur(?:y|ies)\b", text[m.end() :], re.IGNORECASE):
+            continue  # "the 21st century", "21st-century telescopes": an era, no figure
         if m.group("w") and not re.search(
             r"(?:\bthe|['’]s)\s+$", text[max(0, m.start() - 5) : m.start()]
         ):
@@ -343,7 +376,8 @@ def _merge_ranges(text: str, spans: list[Span]) -> list[Span]:
             t = spans[i + 1]
             gap = text[s.end : t.start]
             between = re.search(r"\bbetween\s+$", text[max(0, s.start - 9) : s.start], re.I)
-            joined = re.fullmatch(r"\s*(?:-|–|—|~|to|through)\s*", gap) or (
+            # "8- to 16-meter", "a 10- to 15-minute walk": a hyphen suspended before "to"
+            joined = re.fullmatch(r"\s*(?:-|–|—|~|(?:-\s+)?(?:to|through))\s*", gap) or (
                 between and re.fullmatch(r"\s+and\s+", gap)
             )
             same = s.kind == t.kind or (s.kind == "count" and t.kind != "count")
@@ -433,6 +467,7 @@ def _not_figures(text: str, pats) -> list[tuple[int, int]]:
     and scores
     ("a 3-2 win": the second number no larger than the first, so never a range)."""
     out = [(m.start(), m.end()) for m in pats["time"].finditer(text)]
+    out += [(m.start(), m.end()) for m in pats["phone"].finditer(text)]
     out += [(m.start(), m.end()) for m in pats["url"].finditer(text)]
     for m in pats["score"].finditer(text):
         if int(m.group(2)) <= int(m.group(1)):

@@ -26,6 +26,7 @@ VULGAR_FRACTIONS = "½⅓⅔¼¾⅕⅖⅗⅘⅙⅚⅐⅛⅜⅝⅞⅑⅒"
 SLASH_DENOMINATORS = frozenset({2, 3, 4, 5, 6, 8, 10, 16, 100})
 _INT = (
     r"\d{1,3}(?:,\d{3})+(?!\d)"  # 14,000
+    r"|\d{1,3},\d{1,2}(?![\d,])"  # 1,3 and 5,00: a decimal comma (never a thousands one)
     r"|\d{1,3}(?:[\u00a0\u202f]\d{3})+(?!\d)"  # 14 000 with a no-break space
     r"|\d{2,3}(?: \d{3})+(?![\d,.]\d|\d)|\d(?: \d{3}){2,}(?![\d,.]\d|\d)"  # 40 000, 1 234 567
     r"|\d+"
@@ -52,6 +53,19 @@ def words_pattern(words: Iterable[str]) -> str:
     return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in items)
 
 
+@cache
+def scale_suffixes() -> dict[str, float]:
+    """Attached magnitude suffixes by their lower-case spelling ("bn", "mm", "t")."""
+    return {k.lower(): v for k, v in WORDS.scale_suffixes.items()}
+
+
+@cache
+def cased_suffixes() -> dict[str, str]:
+    """Suffixes that are magnitudes only as written in capitals ("$1MM", "$2.17T"), keyed by
+    their lower-case spelling, which is a unit ("35mm", "3t")."""
+    return {k.lower(): k for k in WORDS.scale_suffixes if k != k.lower()}
+
+
 def _multipliers() -> dict[str, float]:
     return {"hundred": 100.0, "dozen": 12.0, "dozens": 12.0, **WORDS.scale_words}
 
@@ -67,7 +81,7 @@ def patterns() -> dict[str, str]:
     mult = words_pattern(_multipliers())
     nw = words_pattern(WORDS.number_words)
     fr = words_pattern(WORDS.fraction_words)
-    suffix = words_pattern(WORDS.scale_suffixes)
+    suffix = words_pattern(scale_suffixes())
     glued = words_pattern(
         w.lower() for w in [*WORDS.physical_units, *WORDS.percent_words, *WORDS.duration_units]
     )
@@ -116,6 +130,8 @@ def patterns() -> dict[str, str]:
 
 def _numeric_value(text: str) -> float:
     """'14,000' -> 14000, '1.3e6', '6.23x10^-4', '1.1^23' (a power)."""
+    if re.fullmatch(r"\d{1,3},\d{1,2}", text):
+        text = text.replace(",", ".")
     text = re.sub(r"[,\s\u00a0\u202f]", "", text).replace("−", "-")
     if m := re.fullmatch(r"(.+)[x×]10\^?([-+]?\d+)", text):
         return float(m.group(1)) * 10.0 ** int(m.group(2))
@@ -154,8 +170,8 @@ def _parse_digits(text: str) -> Number | None:
         return None
     rest = t[m.end() :].strip().lower()
     multipliers = _multipliers()
-    if rest in WORDS.scale_suffixes:
-        value *= WORDS.scale_suffixes[rest]
+    if rest in scale_suffixes():
+        value *= scale_suffixes()[rest]
     elif rest:
         words = rest.split()
         if any(w not in multipliers for w in words):
