@@ -26,11 +26,15 @@ extractor:
 2. a qualified figure's written number is read back right: v1 knew only the qualifiers written
    before the number, so "5000 or less" gave 0, 5000 and their midpoint, and "around 10-15"
    gave the midpoint of the widened interval (12.75) instead of 12.5;
-3. the NumberRange spec labels only intervals (ranges, bounds, stated equalities), never the
-   other numbers of its sentences ("more than 30000 in 2009" labels no 2009): there, an exact
-   unqualified prediction that matches no gold is left out of precision; and a prediction that
-   asserts no value at all (a vague "several hundred", an unresolved "last year") is left out of
-   precision everywhere: it is neither right nor wrong about a value.
+3. a spec that labels one kind of quantity is scored on that kind: the NumberRange spec labels
+   only intervals (ranges, bounds, stated equalities), never the other numbers of its sentences
+   ("more than 30000 in 2009" labels no 2009), so there an exact unqualified prediction that
+   matches no gold is left out of precision; likewise an unmatched prediction of another kind
+   in the Currency (not money), Dimension (not a physical quantity), Age and Temperature specs.
+   And a prediction whose value the scorer cannot read as one number (a calendar date such as
+   "June 30", a vague "several hundred", an unresolved "last year") is left out of precision
+   everywhere: it is neither right nor wrong about a value the spec gives. The Number spec and
+   quantulum3's sentences label every number, so there every other prediction counts.
 """
 
 from __future__ import annotations
@@ -87,6 +91,7 @@ class Pred:
     high: float
     percent: bool = False
     exact: bool = True  # a plain number (no qualifier, no range)
+    kind: str = ""  # money, quantity, age, temperature, ... ("" when unknown)
     written: tuple[float, ...] | None = None  # the written value(s), read by scoring v2
 
     def read(self, scoring: str) -> tuple[float, ...]:
@@ -241,6 +246,7 @@ def newsaudit_system(src: Path) -> Callable[[str], list[Pred]]:
                 f.unit == "%",
                 exact=not f.qualifier and f.low == f.high,
                 written=written(f),
+                kind="temperature" if f.unit in ("°C", "°F") else f.kind,
             )
             for f in figures.extract_text(text)
         ]
@@ -272,7 +278,11 @@ def quantulum_system() -> Callable[[str], list[Pred]] | None:
         out = []
         for q in parser.parse(text):
             v = float(q.value)
-            out.append(Pred((v,), v, v, q.unit.name == "percentage"))
+            entity = q.unit.entity.name
+            kind = {"currency": "money", "dimensionless": "count", "time": "duration"}.get(
+                entity, "temperature" if entity == "temperature" else "quantity"
+            )
+            out.append(Pred((v,), v, v, q.unit.name == "percentage", kind=kind))
         return out
 
     return run
@@ -297,6 +307,22 @@ def _matches(
         if _same(p, value) or (pred.percent and 0 < abs(value) < 1 and _same(p, 100 * value)):
             return j
     return None
+
+
+# The kinds of prediction each one-kind spec labels (scoring v2, rule 3).
+SCOPE = {
+    "currency": ("money",),
+    "dimension": ("quantity",),
+    "age": ("age",),
+    "temperature": ("temperature",),
+}
+
+
+def _out_of_scope(category: str, pred: Pred) -> bool:
+    """Whether an unmatched prediction is of a kind the category's spec never labels."""
+    if category == "range":
+        return pred.exact
+    return category in SCOPE and bool(pred.kind) and pred.kind not in SCOPE[category]
 
 
 def score_case(case: Case, preds: list[Pred], score: Score, scoring: str = "v1") -> None:
@@ -329,7 +355,7 @@ def score_case(case: Case, preds: list[Pred], score: Score, scoring: str = "v1")
         counted -= sum(
             1
             for i, p in enumerate(preds)
-            if i not in used and (not p.read(scoring) or (case.category == "range" and p.exact))
+            if i not in used and (not p.read(scoring) or _out_of_scope(case.category, p))
         )
     score.n_pred += counted
     score.tp_pred += len(used)

@@ -377,6 +377,13 @@ def _merge_ranges(text: str, spans: list[Span]) -> list[Span]:
             gap = text[s.end : t.start]
             between = re.search(r"\bbetween\s+$", text[max(0, s.start - 9) : s.start], re.I)
             # "8- to 16-meter", "a 10- to 15-minute walk": a hyphen suspended before "to"
+            if re.fullmatch(r"\s*(?:±|\+/-|\+-)\s*", gap) and s.low == s.high and t.low == t.high:
+                # "5 ± 0.3 kg": a value and its uncertainty, one interval around the value
+                kind, unit = (t.kind, t.unit) if s.kind == "count" else (s.kind, s.unit)
+                low, high = s.low - abs(t.low), s.high + abs(t.low)
+                out.append(replace(t, start=s.start, low=low, high=high, kind=kind, unit=unit))
+                i += 2
+                continue
             joined = re.fullmatch(r"\s*(?:-|–|—|~|(?:-\s+)?(?:to|through))\s*", gap) or (
                 between and re.fullmatch(r"\s+and\s+", gap)
             )

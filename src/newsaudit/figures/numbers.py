@@ -82,6 +82,10 @@ def patterns() -> dict[str, str]:
     nw = words_pattern(WORDS.number_words)
     fr = words_pattern(WORDS.fraction_words)
     suffix = words_pattern(scale_suffixes())
+    # Written apart from the number too ("5 mln", "$3.5 bn"): suffixes of two letters or more
+    # that are no unit in lower case ("5 mm" is millimetres, "100 m" metres).
+    spaced = words_pattern(k for k in scale_suffixes() if len(k) > 1 and k not in cased_suffixes())
+    suffix = rf"{suffix}|\s(?:{spaced})\b"
     glued = words_pattern(
         w.lower() for w in [*WORDS.physical_units, *WORDS.percent_words, *WORDS.duration_units]
     )
