@@ -81,6 +81,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         ),
         "suffix": re.compile(
             rf"^(?:\s+(?:{words_pattern(w for w in WORDS.suffix_qualifiers if ' ' in w)})\b"
+            r"(?!\s+(?:than|to)\b|\s*[-−]?\d)"  # "5000 or less than 6000": a second bound
             r"|-plus\b|\+(?!\d))",
             re.IGNORECASE,
         ),
@@ -254,6 +255,17 @@ def _unit(
     return end, kind, unit, hyphen, (parsed[0] * factor, parsed[1] * factor)
 
 
+def _compared(text: str, start: int, pats) -> bool:
+    """Whether a strict comparative stands before the number ("above 1000 and below 1500",
+    "more than 2000"): it is then an amount, never a year ("by 2030", "until 2013" are no
+    comparatives, and "about 2010" may be a year)."""
+    match = pats["qual"].search(text[max(0, start - 30) : start])
+    if not match:
+        return False
+    word = " ".join(match.group(0).lower().split())
+    return WORDS.qualifiers.get(word, WORDS.qualifiers.get(word.replace(" ", ""))) in ("gt", "lt")
+
+
 def _ordinal_use(low_raw: str, text: str, end: int) -> bool:
     """Whether "a third", "a seventh" is an ordinal ("a seventh term", "a third time"): a
     singular fraction word is a fraction only before "of", a number word or punctuation."""
@@ -344,7 +356,12 @@ def _number_spans(
         if suffix:
             low, high = apply_qualifier(low, high, WORDS.suffix_qualifiers[suffix], config)
         span = Span(start, end, low, high, kind, unit, suffix, vague=vague, hyphen=hyphen)
-        if kind == "count" and not hyphen and _is_year(text, span, text[end:], things):
+        if (
+            kind == "count"
+            and not hyphen
+            and _is_year(text, span, text[end:], things)
+            and not _compared(text, start, pats)
+        ):
             span = replace(span, kind="year", unit="year")
         spans.append(span)
     for m in pats["ordinal"].finditer(text.translate(numbers.ASCII_LOWER)):
