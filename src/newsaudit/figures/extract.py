@@ -81,7 +81,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         ),
         "suffix": re.compile(
             rf"^(?:\s+(?:{words_pattern(w for w in WORDS.suffix_qualifiers if ' ' in w)})\b"
-            r"(?!\s+(?:than|to)\b|\s*[-−]?\d)"  # "5000 or less than 6000": a second bound
+            r"(?!\s+than\b|\s*[-−]?\d)"  # "5000 or less than 6000": a second bound
             r"|-plus\b|\+(?!\d))",
             re.IGNORECASE,
         ),
