@@ -237,7 +237,9 @@ def _unit(
             hyphen = "long" if unit_m.group("long") else ""
         elif unit_m.group("hyph"):
             hyphen = unit_m.group("hyph").lower()
-            if hyphen in WORDS.fraction_words:  # "two-thirds" of voters = 66.7 %
+            if WORDS.fraction_words.get(hyphen) == 1:  # "twenty-first": an ordinal
+                kind = "ordinal"
+            elif hyphen in WORDS.fraction_words:  # "two-thirds" of voters = 66.7 %
                 factor = 100.0 / WORDS.fraction_words[hyphen]
                 kind, unit, hyphen = "percent", "%", ""
             elif hyphen in _PHYSICAL_LOWER:  # "a 16-meter telescope"
@@ -341,6 +343,8 @@ def _number_spans(
                 end, kind, unit, hyphen, (low, high) = _unit(text, end, parsed, number.share, pats)
             if not suffix:
                 end, suffix = _suffix(text, end, pats)
+        if kind == "ordinal":
+            continue  # spelled ordinals are read by the ordinal pattern below
         vague = low_raw in WORDS.vague_amounts
         if low_raw in WORDS.vague_need_unit and kind not in ("duration", "age"):
             continue
