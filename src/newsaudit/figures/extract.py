@@ -14,7 +14,7 @@ from dataclasses import dataclass, replace
 from functools import cache
 
 from newsaudit.config import MONTHS, FiguresConfig
-from newsaudit.figures import numbers
+from newsaudit.figures import joins, numbers
 from newsaudit.figures.numbers import apply_qualifier, parse_number, words_pattern
 from newsaudit.figures.words import WORDS
 
@@ -386,72 +386,6 @@ def _number_spans(
     return spans
 
 
-def _merge_ranges(text: str, spans: list[Span]) -> list[Span]:
-    """'between 12,000 and 15,000', '12,000-15,000', '12,000 to 15,000' become one span."""
-    spans = sorted(spans, key=lambda s: s.start)
-    out: list[Span] = []
-    i = 0
-    while i < len(spans):
-        s = spans[i]
-        if i + 1 < len(spans):
-            t = spans[i + 1]
-            gap = text[s.end : t.start]
-            between = re.search(r"\bbetween\s+$", text[max(0, s.start - 9) : s.start], re.I)
-            # "8- to 16-meter", "a 10- to 15-minute walk": a hyphen suspended before "to"
-            if re.fullmatch(r"\s*(?:±|\+/-|\+-)\s*", gap) and s.low == s.high and t.low == t.high:
-                # "5 ± 0.3 kg": a value and its uncertainty, one interval around the value
-                kind, unit = (t.kind, t.unit) if s.kind == "count" else (s.kind, s.unit)
-                low, high = s.low - abs(t.low), s.high + abs(t.low)
-                out.append(replace(t, start=s.start, low=low, high=high, kind=kind, unit=unit))
-                i += 2
-                continue
-            joined = re.fullmatch(r"\s*(?:-|–|—|~|(?:-\s+)?(?:to|through))\s*", gap) or (
-                between and re.fullmatch(r"\s+and\s+", gap)
-            )
-            same = s.kind == t.kind or (s.kind == "count" and t.kind != "count")
-            # "from -18 to -34 degrees" runs downwards and is still a range
-            ordered = s.low <= t.high or (s.high < 0 and t.high < 0)
-            if joined and same and ordered and s.kind not in ("date", "ordinal"):
-                start = s.start - len(between.group(0)) if between else s.start
-                kind, unit = (t.kind, t.unit) if s.kind == "count" else (s.kind, s.unit)
-                low, high = min(s.low, t.low), max(s.high, t.high)
-                out.append(replace(t, start=start, low=low, high=high, kind=kind, unit=unit))
-                i += 2
-                continue
-        out.append(s)
-        i += 1
-    return out
-
-
-def _merge_bounds(text: str, spans: list[Span]) -> list[Span]:
-    """A lower and an upper bound of one quantity joined by "and"/"but" become one interval:
-    "more than 20 but fewer than 30 people" = [20, 30], "at most 100 and at least 20"."""
-    out: list[Span] = []
-    for s in spans:
-        prev = out[-1] if out else None
-        if (
-            prev is not None
-            and prev.qualifier
-            and s.qualifier
-            and prev.kind == s.kind
-            and prev.unit == s.unit
-            and re.fullmatch(r"\s*,?\s*(?:and|but)\s+", text[prev.end : s.start])
-        ):
-            low_of = [x for x in (prev, s) if math.isinf(x.high)]
-            high_of = [x for x in (prev, s) if not math.isinf(x.high) and x.low <= 0]
-            if len(low_of) == 1 and len(high_of) == 1 and low_of[0].low < high_of[0].high:
-                out[-1] = replace(
-                    prev,
-                    end=s.end,
-                    low=low_of[0].low,
-                    high=high_of[0].high,
-                    qualifier=f"{prev.qualifier} and {s.qualifier}",
-                )
-                continue
-        out.append(s)
-    return out
-
-
 def _qualify(text: str, s: Span, config: FiguresConfig, pats) -> Span:
     if s.kind in DATE_KINDS or s.qualifier:
         return s
@@ -532,8 +466,8 @@ def spans(text: str, config: FiguresConfig, published: dt.date | None = None) ->
         for r in _relative_spans(text, published, config, pats, years)
         if not any(a < r.end and r.start < b for a, b in taken)
     ]
-    found = _merge_ranges(text, [*fixed, *numbers_found, *relative])
-    found = _merge_bounds(text, [_qualify(text, s, config, pats) for s in found])
+    found = joins.cents(text, joins.ranges(text, [*fixed, *numbers_found, *relative]))
+    found = joins.bounds(text, [_qualify(text, s, config, pats) for s in found])
     out = []
     for s in found:
         if s.kind in DATE_KINDS:
