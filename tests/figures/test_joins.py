@@ -16,7 +16,7 @@ from tests.figures.conftest import CONFIG
         ("between 12,000 and 15,000 troops", "between 12,000 and 15,000", 12_000, 15_000, "count"),
         ("a 10- to 15-minute walk", "10- to 15-minute", 10, 15, "minutes"),
         ("It weighs 5 ± 0.3 kg.", "5 ± 0.3 kg", 4.7, 5.3, "kg"),
-        ("more than 20 but fewer than 30 people", "more than 20 but fewer than 30", 20, 30, "count"),
+        ("more than 20 but under 30 people", "more than 20 but under 30", 20, 30, "count"),
         ("It cost 3 dollars 50 cents.", "3 dollars 50 cents", 3.5, 3.5, "USD"),
         (
             "thirteen dollars and forty-five cents",
