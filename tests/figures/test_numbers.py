@@ -187,6 +187,9 @@ INF = math.inf
         ("20 or more to be safe", [(20, INF, "count")]),
         # Dates written the ISO way; a unit's exponent is no negative number.
         ("released on 2019-03-14", [(20190314, 20190314, "date")]),
+        ("to meet on 5/17/2018", [(20180517, 20180517, "date")]),
+        ("on 17.05.2018", [(20180517, 20180517, "date")]),
+        ("on 5/6/2018", [(20180506, 20180605, "date")]),
         ("1 fb−1 of data", [(1, 1, "count")]),
     ],
 )

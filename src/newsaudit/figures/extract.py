@@ -96,6 +96,10 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         ),
         "decade_years": re.compile(r"(?<![\w$])(?:1[5-9]|20)\d0s\b"),
         "season": re.compile(r"(?<![\w\-/.])((?:1[5-9]|20)\d\d)[-–/](\d\d)(?![\w\-/])"),
+        # "5/17/2018", "17.05.2018": day and month in either order, a four-digit year
+        "numeric_date": re.compile(
+            r"(?<![\w/.\-])(\d{1,2})([/.\-])(\d{1,2})\2((?:1[5-9]|20)\d\d)(?![\w/\-]|\.\d)"
+        ),
         "iso": re.compile(
             r"(?<![\w\-/.])((?:1[5-9]|20)\d\d)-(0[1-9]|1[0-2])(?:-(0[1-9]|[12]\d|3[01]))?"
             r"(?![\w\-/]|\.\d)"
@@ -175,6 +179,15 @@ def _date_spans(text: str, published: dt.date | None, config: FiguresConfig, pat
         year = int(m.group(1))
         if (year + 1) % 100 == int(m.group(2)):  # "2013-14": a season or fiscal year
             spans.append(Span(m.start(), m.end(), year, year + 1, "year", "year"))
+    for m in pats["numeric_date"].finditer(text):
+        a, b, year = int(m.group(1)), int(m.group(3)), int(m.group(4))
+        readings = [
+            year * 10000 + month * 100 + day
+            for month, day in {(a, b), (b, a)}
+            if 1 <= month <= 12 and 1 <= day <= 31
+        ]
+        if readings:  # "5/6/2018" is May 6 in the US and 5 June elsewhere: both are kept
+            spans.append(Span(m.start(), m.end(), min(readings), max(readings), "date", "date"))
     for m in pats["iso"].finditer(text):
         year, month = int(m.group(1)), int(m.group(2))
         if m.group(3):  # "2019-03-14"
