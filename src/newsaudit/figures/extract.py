@@ -65,7 +65,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
             rf"|(?P<digits>{grammar['digits']})|(?P<words>{grammar['words']})"
             r"|(?P<half>\bhalf\b(?=\s+(?:of|the|its|their|his|her|our|all|an?)\b)"
             r"|(?:(?<=than\s)|(?<=about\s)|(?<=nearly\s)|(?<=almost\s)|(?<=over\s))half\b)"
-            rf"|(?P<one>\ban?\b)(?=\s+(?:{words_pattern(WORDS.one_units)})\b)",
+            rf"|(?P<one>(?=a)\ban?\b)(?=\s+(?:{words_pattern(WORDS.one_units)})\b)",
         ),
         "unit": re.compile(
             rf"^(?:(?P<pp>\s?(?:{points})(?![A-Za-z]))|(?P<pct>\s?(?:{percent})(?![A-Za-z]))"
@@ -98,10 +98,10 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "season": re.compile(r"(?<![\w\-/.])((?:1[5-9]|20)\d\d)[-–/](\d\d)(?![\w\-/])"),
         # "5/17/2018", "17.05.2018": day and month in either order, a four-digit year
         "numeric_date": re.compile(
-            r"(?<![\w/.\-])(\d{1,2})([/.\-])(\d{1,2})\2((?:1[5-9]|20)\d\d)(?![\w/\-]|\.\d)"
+            r"(?=\d)(?<![\w/.\-])(\d{1,2})([/.\-])(\d{1,2})\2((?:1[5-9]|20)\d\d)(?![\w/\-]|\.\d)"
         ),
         "iso": re.compile(
-            r"(?<![\w\-/.])((?:1[5-9]|20)\d\d)-(0[1-9]|1[0-2])(?:-(0[1-9]|[12]\d|3[01]))?"
+            r"(?=\d)(?<![\w\-/.])((?:1[5-9]|20)\d\d)-(0[1-9]|1[0-2])(?:-(0[1-9]|[12]\d|3[01]))?"
             r"(?![\w\-/]|\.\d)"
         ),
         "time": re.compile(
@@ -112,8 +112,8 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "url": re.compile(r"\b(?:https?://|www\.)\S+"),
         # "+44 20 7946 0958", "+1-222-2222/2222", "(555) 123-4567", "555-123-4567"
         "phone": re.compile(
-            r"(?<![\w+])\+\d{1,3}(?:[\s\-./]\(?\d{2,5}\)?){2,}(?![\w])"
-            r"|(?<![\w.\-])\(?\d{3}\)?[\s.\-]\d{3}[.\-]\d{4}(?![\w\-])"
+            r"(?=[+(\d])(?:(?<![\w+])\+\d{1,3}(?:[\s\-./]\(?\d{2,5}\)?){2,}(?![\w])"
+            r"|(?<![\w.\-])\(?\d{3}\)?[\s.\-]\d{3}[.\-]\d{4}(?![\w\-]))"
         ),
         "score": re.compile(r"(?<![\w.,\-–/])(\d{1,2})[-–](\d{1,2})(?![\w%.,\-–/])"),
         "share": re.compile(
