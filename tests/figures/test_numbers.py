@@ -179,6 +179,7 @@ INF = math.inf
         ("a 30 seconds delay", [(30, 30, "seconds")]),
         # Spelled fractions of a scale word; a decimal comma.
         ("two thirds of a million people", [(2e6 / 3, 2e6 / 3, "count")]),
+        ("won a two-thirds majority", [(200 / 3, 200 / 3, "%")]),
         ("The GDP grew 2,3 percent.", [(2.3, 2.3, "%")]),
         # Bounds: a strict comparative makes an amount of a year-like number; a suffix
         # qualifier never swallows the next bound.
@@ -254,6 +255,7 @@ def test_number_grammar(text: str, value: float, share: bool) -> None:
         "24/7 coverage",
         "in the 21st century",
         "twenty-first-century thinking",
+        "in a twenty-first century way",
         "Call +1-222-2222/2222 now",
         "or call (555) 123-4567",
     ],

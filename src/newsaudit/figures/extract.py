@@ -284,7 +284,7 @@ def _compared(text: str, start: int, pats) -> bool:
 def _ordinal_use(low_raw: str, text: str, end: int) -> bool:
     """Whether "a third", "a seventh" is an ordinal ("a seventh term", "a third time"): a
     singular fraction word is a fraction only before "of", a number word or punctuation."""
-    last = low_raw.split()[-1]
+    last = re.split(r"[\s-]+", low_raw)[-1]
     if last in ("half", "quarter") or last not in WORDS.fraction_words or last.endswith("s"):
         return False
     return bool(re.match(r"\s+(?!of\b)[a-z]", text[end:]))

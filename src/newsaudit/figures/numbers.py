@@ -36,6 +36,8 @@ _NUMERIC = re.compile(
     r"|\.\d+"
 )
 _SIGN_WORDS = ("minus", "negative")
+# Tens that join a following unit ordinal into one denominator: "three twenty-firsts" = 3/21.
+_TENS = frozenset({"twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"})
 
 
 @dataclass(frozen=True)
@@ -118,7 +120,7 @@ def patterns() -> dict[str, str]:
     # "a twenty-first", "a hundred trillionths": the article counts one of a spelled fraction.
     first = (
         rf"(?:(?:an?|half(?:\s+an?)?|quarter)\s+(?:{mult}|{fr})"
-        rf"|an?\s+(?:{nw})(?=[\s-]+(?:(?:{nw})[\s-]+)?(?:{fr})\b)|{nw})"
+        rf"|an?\s+(?:{words_pattern(_TENS)})(?=[\s-]+(?:{fr})\b)|{nw})"
     )
     join = (
         rf"(?:(?:{scale_lb})\s+and\s+"
@@ -205,10 +207,6 @@ def _parse_words(text: str) -> Number | None:
     else:
         number = _cardinal(tokens)
     return None if number is None else Number(sign * number.value, number.share)
-
-
-# Tens that join a following unit ordinal into one denominator: "three twenty-firsts" = 3/21.
-_TENS = frozenset({"twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"})
 
 
 def _fraction(tokens: list[str]) -> Number | None:
