@@ -160,6 +160,38 @@ INF = math.inf
         ("HK$5 billion", [(5e9, 5e9, "HKD")]),
         ("A$20", [(20, 20, "AUD")]),
         ("C$3.5m", [(3.5e6, 3.5e6, "CAD")]),
+        # Currency codes and the wire's "dlrs" after the amount; magnitudes written apart.
+        ("It costs 20 USD.", [(20, 20, "USD")]),
+        ("a profit of 5 mln dlrs", [(5e6, 5e6, "USD")]),
+        ("either 10 bln or 10 tln", [(1e10, 1e10, "count"), (1e13, 1e13, "count")]),
+        # Capitals make a magnitude of what is a unit in lower case.
+        ("a $2.17T economy", [(2.17e12, 2.17e12, "USD")]),
+        ("a US$ 1MM target", [(1e6, 1e6, "USD")]),
+        ("a 35mm film", [(35, 35, "mm")]),
+        # "a" counts one of a unit, never after an amount ("per gallon").
+        ("He ran a mile.", [(1, 1, "mile")]),
+        ("It cost a dollar.", [(1, 1, "USD")]),
+        ("petrol at $3 a gallon", [(3, 3, "USD")]),
+        # Suspended hyphens, hyphenated units, an uncertainty, minutes and seconds.
+        ("a 10- to 15-minute walk", [(10, 15, "minutes")]),
+        ("an 8- to 16-meter telescope", [(8, 16, "m")]),
+        ("It weighs 5 ± 0.3 kg.", [(4.7, 5.3, "kg")]),
+        ("a 30 seconds delay", [(30, 30, "seconds")]),
+        # Spelled fractions of a scale word; a decimal comma.
+        ("two thirds of a million people", [(2e6 / 3, 2e6 / 3, "count")]),
+        ("won a two-thirds majority", [(200 / 3, 200 / 3, "%")]),
+        ("The GDP grew 2,3 percent.", [(2.3, 2.3, "%")]),
+        # Bounds: a strict comparative makes an amount of a year-like number; a suffix
+        # qualifier never swallows the next bound.
+        ("above 1000 and below 1500", [(1000, 1500, "count")]),
+        ("equal to 5000 or less than 6000", [(5000, 5000, "count"), (0, 6000, "count")]),
+        ("20 or more to be safe", [(20, INF, "count")]),
+        # Dates written the ISO way; a unit's exponent is no negative number.
+        ("released on 2019-03-14", [(20190314, 20190314, "date")]),
+        ("to meet on 5/17/2018", [(20180517, 20180517, "date")]),
+        ("on 17.05.2018", [(20180517, 20180517, "date")]),
+        ("on 5/6/2018", [(20180506, 20180605, "date")]),
+        ("1 fb−1 of data", [(1, 1, "count")]),
     ],
 )
 def test_news_number_forms(text: str, expected: list[tuple[float, float, str]]) -> None:
@@ -186,6 +218,22 @@ def test_news_number_forms(text: str, expected: list[tuple[float, float, str]]) 
         ("1.3e6", 1.3e6, False),
         (".08", 0.08, False),
         ("negative ten", -10, False),
+        # Denominators spelled as ordinals, compound ones included.
+        ("a twenty-first", 1 / 21, True),
+        ("three twenty-firsts", 3 / 21, True),
+        ("one hundred thirty-fifths", 100 / 35, False),
+        ("a hundred trillionths", 1e-10, True),
+        # A mixed number only when the part after "and" is a proper fraction.
+        ("two hundred and fifty-four hundredths", 200.54, False),
+        ("one hundred and thirty-two fifths", 26.4, False),
+        ("twenty and three and three fifths", 23.6, False),
+        # Fractions of a scale word.
+        ("one million and a half", 1.5e6, False),
+        ("one billion and a half million", 1.0005e9, False),
+        ("3 million and a quarter", 3.25e6, False),
+        ("two thirds of a million", 2e6 / 3, False),
+        ("three hundred and two dozen", 324, False),
+        ("1,3", 1.3, False),
     ],
 )
 def test_number_grammar(text: str, value: float, share: bool) -> None:
@@ -205,6 +253,11 @@ def test_number_grammar(text: str, value: float, share: bool) -> None:
         "the Senate voted 52-48",
         "since 9/11",
         "24/7 coverage",
+        "in the 21st century",
+        "twenty-first-century thinking",
+        "in a twenty-first century way",
+        "Call +1-222-2222/2222 now",
+        "or call (555) 123-4567",
     ],
 )
 def test_words_that_look_like_numbers_are_not_figures(text: str) -> None:

@@ -14,7 +14,7 @@ from dataclasses import dataclass, replace
 from functools import cache
 
 from newsaudit.config import MONTHS, FiguresConfig
-from newsaudit.figures import numbers
+from newsaudit.figures import joins, numbers
 from newsaudit.figures.numbers import apply_qualifier, parse_number, words_pattern
 from newsaudit.figures.words import WORDS
 
@@ -64,7 +64,8 @@ def _patterns() -> dict[str, re.Pattern[str]]:
             rf"(?P<vague>\b(?:{vague})\b)|(?P<decade>\b(?:a\s+|one\s+)?decades?\b)"
             rf"|(?P<digits>{grammar['digits']})|(?P<words>{grammar['words']})"
             r"|(?P<half>\bhalf\b(?=\s+(?:of|the|its|their|his|her|our|all|an?)\b)"
-            r"|(?:(?<=than\s)|(?<=about\s)|(?<=nearly\s)|(?<=almost\s)|(?<=over\s))half\b)",
+            r"|(?:(?<=than\s)|(?<=about\s)|(?<=nearly\s)|(?<=almost\s)|(?<=over\s))half\b)"
+            rf"|(?P<one>(?=a)\ban?\b)(?=\s+(?:{words_pattern(WORDS.one_units)})\b)",
         ),
         "unit": re.compile(
             rf"^(?:(?P<pp>\s?(?:{points})(?![A-Za-z]))|(?P<pct>\s?(?:{percent})(?![A-Za-z]))"
@@ -80,6 +81,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         ),
         "suffix": re.compile(
             rf"^(?:\s+(?:{words_pattern(w for w in WORDS.suffix_qualifiers if ' ' in w)})\b"
+            r"(?!\s+than\b|\s*[-−]?\d)"  # "5000 or less than 6000": a second bound
             r"|-plus\b|\+(?!\d))",
             re.IGNORECASE,
         ),
@@ -94,16 +96,30 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         ),
         "decade_years": re.compile(r"(?<![\w$])(?:1[5-9]|20)\d0s\b"),
         "season": re.compile(r"(?<![\w\-/.])((?:1[5-9]|20)\d\d)[-–/](\d\d)(?![\w\-/])"),
+        # "5/17/2018", "17.05.2018": day and month in either order, a four-digit year
+        "numeric_date": re.compile(
+            r"(?=\d)(?<![\w/.\-])(\d{1,2})([/.\-])(\d{1,2})\2((?:1[5-9]|20)\d\d)(?![\w/\-]|\.\d)"
+        ),
+        "iso": re.compile(
+            r"(?=\d)(?<![\w\-/.])((?:1[5-9]|20)\d\d)-(0[1-9]|1[0-2])(?:-(0[1-9]|[12]\d|3[01]))?"
+            r"(?![\w\-/]|\.\d)"
+        ),
         "time": re.compile(
             r"(?<![\w.:])\d{1,2}(?:[:.]\d{2})?\s*[ap]\.?m\b\.?"
             r"|(?<![\w.:])\d{1,2}:\d{2}(?::\d{2})?(?![\d:])",
             re.IGNORECASE,
         ),
         "url": re.compile(r"\b(?:https?://|www\.)\S+"),
+        # "+44 20 7946 0958", "+1-222-2222/2222", "(555) 123-4567", "555-123-4567"
+        "phone": re.compile(
+            r"(?=[+(\d])(?:(?<![\w+])\+\d{1,3}(?:[\s\-./]\(?\d{2,5}\)?){2,}(?![\w])"
+            r"|(?<![\w.\-])\(?\d{3}\)?[\s.\-]\d{3}[.\-]\d{4}(?![\w\-]))"
+        ),
         "score": re.compile(r"(?<![\w.,\-–/])(\d{1,2})[-–](\d{1,2})(?![\w%.,\-–/])"),
         "share": re.compile(
-            rf"\b(?P<a>{small})\s+(?:in|out\s+of|over)\s+"
-            rf"(?P<b>(?:{small})(?:[\s-]+(?:{small}))?(?:\s+(?:hundred|thousand)s?)?)\b"
+            rf"(?P<a>\b(?:(?:minus|negative)\s+)?(?:{small}))\s+(?:in|out\s+of|over)\s+"
+            rf"(?P<b>(?:{small})(?:[\s-]+(?:{small}))?(?:\s+(?:hundred|thousand)s?"
+            rf"(?:(?:\s+and)?\s+(?:{small})(?:[\s-]+(?:{small}))?)?)?)\b"
             rf"(?!\s*(?:{units})\b)",
         ),
         "times": re.compile(
@@ -163,6 +179,23 @@ def _date_spans(text: str, published: dt.date | None, config: FiguresConfig, pat
         year = int(m.group(1))
         if (year + 1) % 100 == int(m.group(2)):  # "2013-14": a season or fiscal year
             spans.append(Span(m.start(), m.end(), year, year + 1, "year", "year"))
+    for m in pats["numeric_date"].finditer(text):
+        a, b, year = int(m.group(1)), int(m.group(3)), int(m.group(4))
+        readings = [
+            year * 10000 + month * 100 + day
+            for month, day in {(a, b), (b, a)}
+            if 1 <= month <= 12 and 1 <= day <= 31
+        ]
+        if readings:  # "5/6/2018" is May 6 in the US and 5 June elsewhere: both are kept
+            spans.append(Span(m.start(), m.end(), min(readings), max(readings), "date", "date"))
+    for m in pats["iso"].finditer(text):
+        year, month = int(m.group(1)), int(m.group(2))
+        if m.group(3):  # "2019-03-14"
+            value = year * 10000 + month * 100 + int(m.group(3))
+            spans.append(Span(m.start(), m.end(), value, value, "date", "date"))
+        elif (year + 1) % 100 != month:  # "1995-01" (but "2000-01" is a season)
+            base = year * 10000 + month * 100
+            spans.append(Span(m.start(), m.end(), base + 1, base + 31, "date", "date"))
     return spans
 
 
@@ -217,9 +250,13 @@ def _unit(
             hyphen = "long" if unit_m.group("long") else ""
         elif unit_m.group("hyph"):
             hyphen = unit_m.group("hyph").lower()
-            if hyphen in WORDS.fraction_words:  # "two-thirds" of voters = 66.7 %
+            if WORDS.fraction_words.get(hyphen) == 1:  # "twenty-first": an ordinal
+                kind = "ordinal"
+            elif hyphen in WORDS.fraction_words:  # "two-thirds" of voters = 66.7 %
                 factor = 100.0 / WORDS.fraction_words[hyphen]
                 kind, unit, hyphen = "percent", "%", ""
+            elif hyphen in _PHYSICAL_LOWER:  # "a 16-meter telescope"
+                kind, unit, hyphen = "quantity", _PHYSICAL_LOWER[hyphen], ""
         elif unit_m.group("curw"):
             written = " ".join(unit_m.group("curw").lower().split())
             kind, unit = "money", WORDS.currency_words[written]
@@ -233,10 +270,21 @@ def _unit(
     return end, kind, unit, hyphen, (parsed[0] * factor, parsed[1] * factor)
 
 
+def _compared(text: str, start: int, pats) -> bool:
+    """Whether a strict comparative stands before the number ("above 1000 and below 1500",
+    "more than 2000"): it is then an amount, never a year ("by 2030", "until 2013" are no
+    comparatives, and "about 2010" may be a year)."""
+    match = pats["qual"].search(text[max(0, start - 30) : start])
+    if not match:
+        return False
+    word = " ".join(match.group(0).lower().split())
+    return WORDS.qualifiers.get(word, WORDS.qualifiers.get(word.replace(" ", ""))) in ("gt", "lt")
+
+
 def _ordinal_use(low_raw: str, text: str, end: int) -> bool:
     """Whether "a third", "a seventh" is an ordinal ("a seventh term", "a third time"): a
     singular fraction word is a fraction only before "of", a number word or punctuation."""
-    last = low_raw.split()[-1]
+    last = re.split(r"[\s-]+", low_raw)[-1]
     if last in ("half", "quarter") or last not in WORDS.fraction_words or last.endswith("s"):
         return False
     return bool(re.match(r"\s+(?!of\b)[a-z]", text[end:]))
@@ -260,8 +308,13 @@ def _number_spans(
         if any(a < m.end() and m.start() < b for a, b in taken):
             continue
         raw = text[m.start() : m.end()]
-        low_raw = " ".join(raw.lower().split())
         end = m.end()
+        cased = re.search(r"(?<=\d)[A-Za-z]+$", raw) if m.group("digits") else None
+        if cased and numbers.cased_suffixes().get(cased.group(0).lower(), cased.group(0)) != (
+            cased.group(0)
+        ):
+            raw, end = raw[: cased.start()], m.start() + cased.start()  # "35mm": a unit
+        low_raw = " ".join(raw.lower().split())
         start_shift = 0
         hyphen, suffix = "", ""
         if m.group("decade"):
@@ -274,7 +327,13 @@ def _number_spans(
                 article = re.match(r"(?:an?|one)\s+", raw, re.IGNORECASE)
                 start_shift = article.end() if article else 0
         else:
-            if m.group("half"):
+            if m.group("one"):
+                if re.search(
+                    r"[\d%]\s*(?:[A-Za-z]+\s+)?$", text[max(0, m.start() - 20) : m.start()]
+                ):
+                    continue  # "$3 a gallon": a price per unit, not one unit
+                number = numbers.Number(1.0)
+            elif m.group("half"):
                 before = text[max(0, m.start() - 12) : m.start()].lower()
                 if re.search(r"\b(?:first|second|other|latter|former|better|back)\s+$", before):
                     continue  # "the first half of the year": a period, not a share
@@ -297,6 +356,8 @@ def _number_spans(
                 end, kind, unit, hyphen, (low, high) = _unit(text, end, parsed, number.share, pats)
             if not suffix:
                 end, suffix = _suffix(text, end, pats)
+        if kind == "ordinal":
+            continue  # spelled ordinals are read by the ordinal pattern below
         vague = low_raw in WORDS.vague_amounts
         if low_raw in WORDS.vague_need_unit and kind not in ("duration", "age"):
             continue
@@ -312,7 +373,12 @@ def _number_spans(
         if suffix:
             low, high = apply_qualifier(low, high, WORDS.suffix_qualifiers[suffix], config)
         span = Span(start, end, low, high, kind, unit, suffix, vague=vague, hyphen=hyphen)
-        if kind == "count" and not hyphen and _is_year(text, span, text[end:], things):
+        if (
+            kind == "count"
+            and not hyphen
+            and _is_year(text, span, text[end:], things)
+            and not _compared(text, start, pats)
+        ):
             span = replace(span, kind="year", unit="year")
         spans.append(span)
     for m in pats["ordinal"].finditer(text.translate(numbers.ASCII_LOWER)):
@@ -323,70 +389,14 @@ def _number_spans(
         n = int(m.group("n")) if m.group("n") else WORDS.ordinal_words[m.group("w").lower()]
         if m.group("w") and not re.match(r"\s+[a-z]", text[m.end() :]):
             continue
+        if re.match(r"[\s-]+centur(?:y|ies)\b", text[m.end() :], re.IGNORECASE):
+            continue  # "the 21st century", "21st-century telescopes": an era, no figure
         if m.group("w") and not re.search(
             r"(?:\bthe|['’]s)\s+$", text[max(0, m.start() - 5) : m.start()]
         ):
             continue  # spelled ordinals count only as "the third ...", else "second" is a verb
         spans.append(Span(m.start(), m.end(), n, n, "ordinal", "ordinal"))
     return spans
-
-
-def _merge_ranges(text: str, spans: list[Span]) -> list[Span]:
-    """'between 12,000 and 15,000', '12,000-15,000', '12,000 to 15,000' become one span."""
-    spans = sorted(spans, key=lambda s: s.start)
-    out: list[Span] = []
-    i = 0
-    while i < len(spans):
-        s = spans[i]
-        if i + 1 < len(spans):
-            t = spans[i + 1]
-            gap = text[s.end : t.start]
-            between = re.search(r"\bbetween\s+$", text[max(0, s.start - 9) : s.start], re.I)
-            joined = re.fullmatch(r"\s*(?:-|–|—|~|to|through)\s*", gap) or (
-                between and re.fullmatch(r"\s+and\s+", gap)
-            )
-            same = s.kind == t.kind or (s.kind == "count" and t.kind != "count")
-            # "from -18 to -34 degrees" runs downwards and is still a range
-            ordered = s.low <= t.high or (s.high < 0 and t.high < 0)
-            if joined and same and ordered and s.kind not in ("date", "ordinal"):
-                start = s.start - len(between.group(0)) if between else s.start
-                kind, unit = (t.kind, t.unit) if s.kind == "count" else (s.kind, s.unit)
-                low, high = min(s.low, t.low), max(s.high, t.high)
-                out.append(replace(t, start=start, low=low, high=high, kind=kind, unit=unit))
-                i += 2
-                continue
-        out.append(s)
-        i += 1
-    return out
-
-
-def _merge_bounds(text: str, spans: list[Span]) -> list[Span]:
-    """A lower and an upper bound of one quantity joined by "and"/"but" become one interval:
-    "more than 20 but fewer than 30 people" = [20, 30], "at most 100 and at least 20"."""
-    out: list[Span] = []
-    for s in spans:
-        prev = out[-1] if out else None
-        if (
-            prev is not None
-            and prev.qualifier
-            and s.qualifier
-            and prev.kind == s.kind
-            and prev.unit == s.unit
-            and re.fullmatch(r"\s*,?\s*(?:and|but)\s+", text[prev.end : s.start])
-        ):
-            low_of = [x for x in (prev, s) if math.isinf(x.high)]
-            high_of = [x for x in (prev, s) if not math.isinf(x.high) and x.low <= 0]
-            if len(low_of) == 1 and len(high_of) == 1 and low_of[0].low < high_of[0].high:
-                out[-1] = replace(
-                    prev,
-                    end=s.end,
-                    low=low_of[0].low,
-                    high=high_of[0].high,
-                    qualifier=f"{prev.qualifier} and {s.qualifier}",
-                )
-                continue
-        out.append(s)
-    return out
 
 
 def _qualify(text: str, s: Span, config: FiguresConfig, pats) -> Span:
@@ -409,8 +419,9 @@ def _share_spans(text: str, pats) -> list[Span]:
     """ "one in five", "3 out of 10": a share, as a percentage."""
     out = []
     for m in pats["share"].finditer(text.translate(numbers.ASCII_LOWER)):
-        a, b = numbers.parse(m.group("a")), numbers.parse(m.group("b"))
-        if a is None or b is None or not 0 < a.value < b.value:
+        a = numbers.parse(m.group("a"))
+        b = numbers.parse(re.sub(r"(hundred|thousand)s\b", r"\1", m.group("b")))
+        if a is None or b is None or not 0 < abs(a.value) < b.value:
             continue
         value = 100.0 * a.value / b.value
         out.append(Span(m.start(), m.end(), value, value, "percent", "%"))
@@ -431,6 +442,7 @@ def _not_figures(text: str, pats) -> list[tuple[int, int]]:
     and scores
     ("a 3-2 win": the second number no larger than the first, so never a range)."""
     out = [(m.start(), m.end()) for m in pats["time"].finditer(text)]
+    out += [(m.start(), m.end()) for m in pats["phone"].finditer(text)]
     out += [(m.start(), m.end()) for m in pats["url"].finditer(text)]
     for m in pats["score"].finditer(text):
         if int(m.group(2)) <= int(m.group(1)):
@@ -467,8 +479,8 @@ def spans(text: str, config: FiguresConfig, published: dt.date | None = None) ->
         for r in _relative_spans(text, published, config, pats, years)
         if not any(a < r.end and r.start < b for a, b in taken)
     ]
-    found = _merge_ranges(text, [*fixed, *numbers_found, *relative])
-    found = _merge_bounds(text, [_qualify(text, s, config, pats) for s in found])
+    found = joins.cents(text, joins.ranges(text, [*fixed, *numbers_found, *relative]))
+    found = joins.bounds(text, [_qualify(text, s, config, pats) for s in found])
     out = []
     for s in found:
         if s.kind in DATE_KINDS:

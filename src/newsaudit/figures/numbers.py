@@ -26,6 +26,7 @@ VULGAR_FRACTIONS = "½⅓⅔¼¾⅕⅖⅗⅘⅙⅚⅐⅛⅜⅝⅞⅑⅒"
 SLASH_DENOMINATORS = frozenset({2, 3, 4, 5, 6, 8, 10, 16, 100})
 _INT = (
     r"\d{1,3}(?:,\d{3})+(?!\d)"  # 14,000
+    r"|\d{1,3},\d{1,2}(?![\d,])"  # 1,3 and 5,00: a decimal comma (never a thousands one)
     r"|\d{1,3}(?:[\u00a0\u202f]\d{3})+(?!\d)"  # 14 000 with a no-break space
     r"|\d{2,3}(?: \d{3})+(?![\d,.]\d|\d)|\d(?: \d{3}){2,}(?![\d,.]\d|\d)"  # 40 000, 1 234 567
     r"|\d+"
@@ -35,6 +36,8 @@ _NUMERIC = re.compile(
     r"|\.\d+"
 )
 _SIGN_WORDS = ("minus", "negative")
+# Tens that join a following unit ordinal into one denominator: "three twenty-firsts" = 3/21.
+_TENS = frozenset({"twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"})
 
 
 @dataclass(frozen=True)
@@ -52,6 +55,19 @@ def words_pattern(words: Iterable[str]) -> str:
     return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in items)
 
 
+@cache
+def scale_suffixes() -> dict[str, float]:
+    """Attached magnitude suffixes by their lower-case spelling ("bn", "mm", "t")."""
+    return {k.lower(): v for k, v in WORDS.scale_suffixes.items()}
+
+
+@cache
+def cased_suffixes() -> dict[str, str]:
+    """Suffixes that are magnitudes only as written in capitals ("$1MM", "$2.17T"), keyed by
+    their lower-case spelling, which is a unit ("35mm", "3t")."""
+    return {k.lower(): k for k in WORDS.scale_suffixes if k != k.lower()}
+
+
 def _multipliers() -> dict[str, float]:
     return {"hundred": 100.0, "dozen": 12.0, "dozens": 12.0, **WORDS.scale_words}
 
@@ -67,7 +83,11 @@ def patterns() -> dict[str, str]:
     mult = words_pattern(_multipliers())
     nw = words_pattern(WORDS.number_words)
     fr = words_pattern(WORDS.fraction_words)
-    suffix = words_pattern(WORDS.scale_suffixes)
+    suffix = words_pattern(scale_suffixes())
+    # Written apart from the number too ("5 mln", "$3.5 bn"): suffixes of two letters or more
+    # that are no unit in lower case ("5 mm" is millimetres, "100 m" metres).
+    spaced = words_pattern(k for k in scale_suffixes() if len(k) > 1 and k not in cased_suffixes())
+    suffix = rf"{suffix}|\s(?:{spaced})\b"
     glued = words_pattern(
         w.lower() for w in [*WORDS.physical_units, *WORDS.percent_words, *WORDS.duration_units]
     )
@@ -86,28 +106,38 @@ def patterns() -> dict[str, str]:
         rf"|(?<=hundred)\s+and\s+(?:\d{{1,2}}|(?:{nw})(?:[\s-]+(?:{nw}))?)"
         rf"(?![\w.,]|\s+(?:{mult})\b))"
     )
+    # "3 million and a half": a fraction of the last scale word, unless more follows.
+    and_fraction = rf"(?:\s+and\s+(?:an?|one)\s+(?:{fr})\b(?!\s+(?:of|{mult})\b|-))?"
     digits = (
         rf"(?=[-−.\d{VULGAR_FRACTIONS}]|(?:minus|negative)\s){sign}"
-        rf"(?:(?<![\w/.,^])(?<![A-Za-z]-){codes})(?:{number})(?!\d|/\d|[.,]\d)"
-        rf"(?:(?:\s+(?:{mult}))+\b(?:{more})*|(?:{suffix})(?![A-Za-z])"
+        rf"(?:(?<![\w/.,^])(?<![A-Za-z][-−]){codes})(?:{number})(?!\d|/\d|[.,]\d)"
+        rf"(?:(?:\s+(?:{mult}))+\b(?:{more})*{and_fraction}|(?:{suffix})(?![A-Za-z])"
         rf"|(?=(?:{glued})(?![A-Za-z]))|(?![A-Za-z]))"
     )
     scale_lb = "|".join(f"(?<={re.escape(w)})" for w in _multipliers())
     # "a third-party run", "a half-century" are no fractions; "a half-dozen" is one.
     fr = rf"(?:{fr})(?!-(?!(?:{mult})\b)[a-z])"
-    first = rf"(?:(?:an?|half(?:\s+an?)?|quarter)\s+(?:{mult}|{fr})|{nw})"
+    # "a twenty-first", "a hundred trillionths": the article counts one of a spelled fraction.
+    first = (
+        rf"(?:(?:an?|half(?:\s+an?)?|quarter)\s+(?:{mult}|{fr})"
+        rf"|an?\s+(?:{words_pattern(_TENS)})(?=[\s-]+(?:{fr})\b)|{nw})"
+    )
     join = (
         rf"(?:(?:{scale_lb})\s+and\s+"
         rf"|\s+and\s+(?=(?:an?|{nw})[\s-]+(?:{fr})\b)"
         r"|\s+-\s+|[\s-]+)"
     )
     nxt = rf"(?:an?\s+(?=(?:{fr}|{mult})\b))?(?:{nw}|{mult}|{fr}|point)"
-    words = rf"\b(?:(?:minus|negative)\s+)?{first}(?:{join}{nxt}\b)*\b"
+    # "two thirds of a million": a fraction of a scale word.
+    of_scale = rf"(?:(?<=s)|(?<=th)|(?<=half)|(?<=quarter))\s+of\s+an?\s+(?:{mult})\b"
+    words = rf"\b(?:(?:minus|negative)\s+)?{first}(?:{join}{nxt}\b)*\b(?:{of_scale})?"
     return {"digits": digits, "words": words}
 
 
 def _numeric_value(text: str) -> float:
     """'14,000' -> 14000, '1.3e6', '6.23x10^-4', '1.1^23' (a power)."""
+    if re.fullmatch(r"\d{1,3},\d{1,2}", text):
+        text = text.replace(",", ".")
     text = re.sub(r"[,\s\u00a0\u202f]", "", text).replace("−", "-")
     if m := re.fullmatch(r"(.+)[x×]10\^?([-+]?\d+)", text):
         return float(m.group(1)) * 10.0 ** int(m.group(2))
@@ -146,8 +176,8 @@ def _parse_digits(text: str) -> Number | None:
         return None
     rest = t[m.end() :].strip().lower()
     multipliers = _multipliers()
-    if rest in WORDS.scale_suffixes:
-        value *= WORDS.scale_suffixes[rest]
+    if rest in scale_suffixes():
+        value *= scale_suffixes()[rest]
     elif rest:
         words = rest.split()
         if any(w not in multipliers for w in words):
@@ -160,11 +190,65 @@ def _parse_digits(text: str) -> Number | None:
 
 def _parse_words(text: str) -> Number | None:
     """Spelled number: 'ten' -> 10, 'two hundred and fifty' -> 250, 'a dozen' -> 12,
-    'two thirds' -> 2/3 (a share), 'five and a half million' -> 5.5e6, 'two point five'."""
+    'two thirds' -> 2/3 (a share), 'five and a half million' -> 5.5e6, 'two point five',
+    'three twenty-firsts' -> 3/21, 'two thirds of a million' -> 666,667."""
     tokens = [t for t in re.split(r"[\s-]+", text.lower().strip()) if t]
     sign = 1.0
     if tokens and tokens[0] in _SIGN_WORDS:
         sign, tokens = -1.0, tokens[1:]
+    multipliers = _multipliers()
+    if len(tokens) > 3 and tokens[-3] == "of" and tokens[-1] in multipliers:
+        part = _parse_words(" ".join(tokens[:-3]))  # "two thirds of a million"
+        if part is None:
+            return None
+        return Number(sign * part.value * multipliers[tokens[-1]])
+    if tokens and tokens[-1] in WORDS.fraction_words:
+        number = _fraction(tokens)
+    else:
+        number = _cardinal(tokens)
+    return None if number is None else Number(sign * number.value, number.share)
+
+
+def _fraction(tokens: list[str]) -> Number | None:
+    """Tokens ending in a denominator word: 'three fifths', 'a twenty-first' (1/21), 'one
+    hundred thirty-fifths' (100/35), 'one and a half', 'one hundred and three quarters'
+    (a mixed number: the part after the last "and" over the denominator is below one),
+    'one million and a half' (a fraction of the last scale word)."""
+    denominator = float(WORDS.fraction_words[tokens[-1]])
+    body = tokens[:-1]
+    if (
+        len(body) >= 2
+        and body[-1] in _TENS
+        and denominator < 10
+        and body[-2] not in ("and", "point")
+    ):
+        denominator += WORDS.number_words[body[-1]]
+        body = body[:-1]
+    if denominator == 1:
+        return None  # "twenty-first": an ordinal, no fraction
+    if "and" in body:
+        cut = len(body) - 1 - body[::-1].index("and")
+        whole, part = _cardinal(body[:cut]), _numerator(body[cut + 1 :])
+        if whole is not None and part is not None and 0 < part / denominator < 1:
+            scale = WORDS.scale_words.get(body[cut - 1], 1.0) if cut else 1.0
+            return Number(whole.value + part / denominator * scale)
+    numerator = _numerator(body)
+    if numerator is None:
+        return None
+    value = numerator / denominator
+    return Number(value, share=0 < value < 1)
+
+
+def _numerator(tokens: list[str]) -> float | None:
+    """The count of a fraction: none or 'a' is one."""
+    if not tokens or tokens in (["a"], ["an"]):
+        return 1.0
+    number = _cardinal(tokens)
+    return None if number is None else number.value
+
+
+def _cardinal(tokens: list[str]) -> Number | None:
+    """Spelled cardinal tokens, fractions inside ('five and a half million') included."""
     cardinals, fractions, multipliers = WORDS.number_words, WORDS.fraction_words, _multipliers()
     total = group = frac = since_and = 0.0
     last_scale = 1.0
@@ -184,6 +268,8 @@ def _parse_words(text: str) -> Number | None:
         elif tok == "hundred":
             group = (group - since_and) + (since_and or 1) * 100
             since_and = (since_and or 1) * 100
+        elif tok in ("dozen", "dozens") and 0 < since_and < group:
+            group, since_and = group - since_and + since_and * 12, 0.0  # "300 and two dozen"
         elif tok in ("dozen", "dozens"):
             group, frac, since_and = ((group + frac) or 1) * 12, 0.0, 0.0
         elif tok in multipliers:
@@ -198,6 +284,7 @@ def _parse_words(text: str) -> Number | None:
                 and at >= 1
                 and tokens[at] == "and"
                 and tokens[at - 1] in multipliers
+                and not any(t in multipliers for t in tokens[i + 1 :])
             ):
                 # "one million and a half": the fraction is of the last multiplier
                 total += numerator / fractions[tok] * last_scale
@@ -222,7 +309,7 @@ def _parse_words(text: str) -> Number | None:
     if not seen:
         return None
     value = total + group + frac
-    return Number(sign * value, share=total == 0 and group == 0 and 0 < frac < 1)
+    return Number(value, share=total == 0 and group == 0 and 0 < frac < 1)
 
 
 def parse(text: str) -> Number | None:

@@ -64,6 +64,7 @@ class FiguresWords:
     percentage_points: tuple[str, ...]
     suffix_qualifiers: dict[str, str]
     identifier_words: tuple[str, ...]
+    one_units: tuple[str, ...]
     month_abbreviations: dict[str, int]
     multiplicatives: dict[str, float]
 

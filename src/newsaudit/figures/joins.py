@@ -1,0 +1,106 @@
+"""Joining adjacent number spans into one figure: ranges ("between 12,000 and 15,000",
+"8- to 16-meter"), a value and its uncertainty ("5 ± 0.3 kg"), a lower and an upper bound ("more
+than 20 but fewer than 30") and an amount with its cents ("13 dollars and 45 cents").
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+from newsaudit.figures.numbers import parse
+
+if TYPE_CHECKING:
+    from newsaudit.figures.extract import Span
+
+# Hundredths of a currency, written after its whole units ("3 dollars 50 cents").
+_CENTS = re.compile(r"\s+(?:and\s+)?(?P<n>[\w-]+(?:[\s-][a-z]+)?)\s+(?:cents?|pence)\b", re.I)
+
+
+def ranges(text: str, spans: list[Span]) -> list[Span]:
+    """'between 12,000 and 15,000', '12,000-15,000', '12,000 to 15,000' become one span."""
+    spans = sorted(spans, key=lambda s: s.start)
+    out: list[Span] = []
+    i = 0
+    while i < len(spans):
+        s = spans[i]
+        if i + 1 < len(spans):
+            t = spans[i + 1]
+            gap = text[s.end : t.start]
+            between = re.search(r"\bbetween\s+$", text[max(0, s.start - 9) : s.start], re.I)
+            if re.fullmatch(r"\s*(?:±|\+/-|\+-)\s*", gap) and s.low == s.high and t.low == t.high:
+                # "5 ± 0.3 kg": a value and its uncertainty, one interval around the value
+                kind, unit = (t.kind, t.unit) if s.kind == "count" else (s.kind, s.unit)
+                low, high = s.low - abs(t.low), s.high + abs(t.low)
+                out.append(replace(t, start=s.start, low=low, high=high, kind=kind, unit=unit))
+                i += 2
+                continue
+            # "8- to 16-meter", "a 10- to 15-minute walk": a hyphen suspended before "to"
+            joined = re.fullmatch(r"\s*(?:-|–|—|~|(?:-\s+)?(?:to|through))\s*", gap) or (
+                between and re.fullmatch(r"\s+and\s+", gap)
+            )
+            same = s.kind == t.kind or (s.kind == "count" and t.kind != "count")
+            # "from -18 to -34 degrees" runs downwards and is still a range
+            ordered = s.low <= t.high or (s.high < 0 and t.high < 0)
+            if joined and same and ordered and s.kind not in ("date", "ordinal"):
+                start = s.start - len(between.group(0)) if between else s.start
+                kind, unit = (t.kind, t.unit) if s.kind == "count" else (s.kind, s.unit)
+                low, high = min(s.low, t.low), max(s.high, t.high)
+                out.append(replace(t, start=start, low=low, high=high, kind=kind, unit=unit))
+                i += 2
+                continue
+        out.append(s)
+        i += 1
+    return out
+
+
+def bounds(text: str, spans: list[Span]) -> list[Span]:
+    """A lower and an upper bound of one quantity joined by "and"/"but" become one interval:
+    "more than 20 but fewer than 30 people" = [20, 30], "at most 100 and at least 20"."""
+    out: list[Span] = []
+    for s in spans:
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and prev.qualifier
+            and s.qualifier
+            and prev.kind == s.kind
+            and prev.unit == s.unit
+            and re.fullmatch(r"\s*,?\s*(?:and|but)\s+", text[prev.end : s.start])
+        ):
+            low_of = [x for x in (prev, s) if math.isinf(x.high)]
+            high_of = [x for x in (prev, s) if not math.isinf(x.high) and x.low <= 0]
+            if len(low_of) == 1 and len(high_of) == 1 and low_of[0].low < high_of[0].high:
+                out[-1] = replace(
+                    prev,
+                    end=s.end,
+                    low=low_of[0].low,
+                    high=high_of[0].high,
+                    qualifier=f"{prev.qualifier} and {s.qualifier}",
+                )
+                continue
+        out.append(s)
+    return out
+
+
+def cents(text: str, spans: list[Span]) -> list[Span]:
+    """An amount in a currency word followed by its cents is one amount: "3 dollars 50 cents" =
+    3.50, "thirteen dollars and forty-five cents" = 13.45."""
+    out: list[Span] = []
+    skip = -1
+    for i, s in enumerate(spans):
+        if i == skip:
+            continue
+        nxt = spans[i + 1] if i + 1 < len(spans) else None
+        m = _CENTS.match(text, s.end) if s.kind == "money" and s.low == s.high else None
+        if m and nxt is not None and nxt.start == m.start("n") and nxt.end <= m.end("n"):
+            number = parse(m.group("n"))
+            if number is not None and 0 < number.value < 100:
+                value = s.low + number.value / 100
+                out.append(replace(s, end=m.end(), low=value, high=value))
+                skip = i + 1
+                continue
+        out.append(s)
+    return out
