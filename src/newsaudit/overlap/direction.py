@@ -306,7 +306,7 @@ def direction(
     evidence += _truncation_evidence(a, b, passages, config)
     evidence += _detail_evidence(a, b, passages, config)
     evidence += _length_evidence(a, b, containment, config)
-    evidence += _passage_evidence(a, b, passages)
+    evidence += _passage_evidence(a, b, passages, config)
     evidence = weigh(evidence)
     return (*decide(a_id, b_id, evidence, config), tuple(evidence))
 
@@ -337,15 +337,17 @@ def _length_evidence(
     return out
 
 
-def _passage_evidence(a: Prepared, b: Prepared, passages: Sequence[Passage]) -> list[Evidence]:
+def _passage_evidence(
+    a: Prepared, b: Prepared, passages: Sequence[Passage], config: OverlapConfig
+) -> list[Evidence]:
     """Sub-editors condense sentence by sentence: the aligned passages of the copy are
     usually shorter than their counterparts in the source (a whole copy may still be longer,
-    with material of its own)."""
+    with material of its own). Differences under `length_min_ratio` say nothing."""
     ratios = [
         math.log((1 + p.tok_a[1] - p.tok_a[0]) / (1 + p.tok_b[1] - p.tok_b[0])) for p in passages
     ]
     mean = sum(ratios) / len(ratios) if ratios else 0.0
-    if abs(mean) < 1e-6:
+    if abs(mean) < math.log(config.length_min_ratio):
         return []
     a_id, b_id = a.article.article_id, b.article.article_id
     longer, shorter = (a_id, b_id) if mean > 0 else (b_id, a_id)
