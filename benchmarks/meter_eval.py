@@ -39,7 +39,7 @@ sys.path[:0] = [str(ROOT / "src"), str(ROOT)]
 from newsaudit import corpus as corpus_module  # noqa: E402
 from newsaudit import overlap  # noqa: E402
 from newsaudit.config import OverlapConfig  # noqa: E402
-from newsaudit.overlap import direction as direction_module  # noqa: E402
+from newsaudit.overlap import direction_model as direction_module  # noqa: E402
 from newsaudit.overlap import features as reuse_features  # noqa: E402
 from newsaudit.overlap import verdict as verdict_module  # noqa: E402
 from newsaudit.overlap.records import Evidence  # noqa: E402

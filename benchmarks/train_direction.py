@@ -6,7 +6,7 @@ pair judged reusing, from newsaudit's analysis of each story without dates (the 
 of benchmarks/meter_eval.py), cross-validates the recipe on the fixed story-grouped folds
 (benchmarks/data/meter_folds.csv), fits it on all pairs and writes
 src/newsaudit/overlap/direction_model.json. The product applies the JSON in plain Python
-(`newsaudit.overlap.direction`); scikit-learn is needed only here.
+(`newsaudit.overlap.direction_model`); scikit-learn is needed only here.
 
 Recipe: each pair's clues signed towards one article (`direction.signed`); logistic regression
 without intercept on both orientations of every pair (so the model is symmetric: swapping the
@@ -32,7 +32,7 @@ ROOT = HERE.parent
 sys.path[:0] = [str(ROOT / "src"), str(ROOT)]
 
 from benchmarks import meter_eval  # noqa: E402
-from newsaudit.overlap.direction import CLUES, DECISIVE, MODEL_FILE  # noqa: E402
+from newsaudit.overlap.direction_model import CLUES, DECISIVE, MODEL_FILE  # noqa: E402
 
 TARGET = 0.95  # accuracy when stated that the cut aims at (issue #12)
 MIN_STATED = 20  # a cut must state at least this many inner pairs to be trusted
