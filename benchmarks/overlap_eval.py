@@ -52,7 +52,7 @@ def evaluate(
 ) -> dict[str, object]:
     """Run every scenario; return gold/pred verdicts, direction outcomes and per-case tallies."""
     config = config or OverlapConfig()
-    gold, pred, cases = [], [], []
+    gold, pred, cases, learned = [], [], [], []
     direction: list[str] = []  # "correct" | "wrong" | "unknown" per gold-reuse pair found
     started = time.perf_counter()
     n_articles = 0
@@ -64,6 +64,7 @@ def evaluate(
             row = table[(lab.a, lab.b)]
             gold.append(lab.verdict)
             pred.append(row["verdict"])
+            learned.append(row["learned_verdict"] or row["verdict"])
             cases.append(lab.case)
             if lab.verdict != "independent" and row["verdict"] != "independent":
                 if not row["source"]:
@@ -73,6 +74,7 @@ def evaluate(
     return {
         "gold": gold,
         "pred": pred,
+        "learned": learned,
         "cases": cases,
         "direction": direction,
         "seconds": time.perf_counter() - started,
@@ -88,7 +90,7 @@ def evaluate_realistic(
     config = config or OverlapConfig()
     with (REALISTIC / "labels.csv").open(encoding="utf-8") as f:
         labels = [row for row in csv.DictReader(f) if row["split"] == split]
-    gold, pred, cases = [], [], []
+    gold, pred, cases, learned = [], [], [], []
     direction: list[str] = []
     started = time.perf_counter()
     n_articles = 0
@@ -108,6 +110,7 @@ def evaluate_realistic(
             case = f"wire-{kind}" if lab["article_a"].endswith("_wire") else f"{kind}-indep"
             gold.append(lab["verdict"])
             pred.append(row["verdict"])
+            learned.append(row["learned_verdict"] or row["verdict"])
             cases.append(case)
             if lab["verdict"] != "independent" and row["verdict"] != "independent":
                 if not row["source"]:
@@ -117,6 +120,7 @@ def evaluate_realistic(
     return {
         "gold": gold,
         "pred": pred,
+        "learned": learned,
         "cases": cases,
         "direction": direction,
         "seconds": time.perf_counter() - started,
@@ -234,6 +238,15 @@ def report(res: dict[str, object], title: str) -> str:
         f"| {found} | {direction['correct']} | {direction['wrong']} | {direction['unknown']} | "
         f"{direction['correct'] / max(found, 1):.3f} | "
         f"{direction['correct'] / max(stated, 1):.3f} |",
+        "",
+    ]
+    learned = res["learned"]
+    macro = sum(prf(gold, learned, c)[2] for c in CLASSES) / 3
+    lines += [
+        "### The learned METER model as the pair verdict (not shipped: compare with the above)",
+        "",
+        f"3-class macro F1 {macro:.3f}, binary F1 {binary_f1(gold, learned):.3f}, derived F1 "
+        f"{prf(gold, learned, 'derived')[2]:.3f}.",
         "",
     ]
     return "\n".join(lines)

@@ -219,19 +219,11 @@ class OverlapConfig:
     article_max_sources: int = 20
 
     # --- direction (which article is the source) ---------------------------------------------
-    # Votes for the source; a direction is stated when the margin reaches `direction_min_margin`.
-    vote_published: float = 3.0  # metadata dates: the earlier article is the source
-    vote_credit_match: float = 3.0  # copy credits an outlet the other article speaks as
-    # Copy carries a credit line ("Courtesy: X") and the other article's outlet is unknown
-    # (when it is known and is not X, the credit points elsewhere and says nothing). Weak:
-    # the credit may point to a third source whose line the other article dropped.
-    vote_credit: float = 0.8
-    vote_typo: float = 1.0  # a shared misspelling that is a one-off slip in only one article
-    vote_truncated: float = 1.0  # the copy stops mid-sentence where its source goes on
-    vote_detail: float = 1.0  # the source holds quotes/numbers/names the copy summarises away
-    vote_compilation: float = 1.0  # one article also draws on a third its partner doesn't
-    # ...where "draws on" means a pair score of at least this (a shared sentence or more, not
-    # a shared organisation name such as the UN mission's full title).
+    # Dates and credits naming the partner decide alone; the other clues are weighed by the
+    # learned model in overlap/direction_model.json (its own cut for stating a direction).
+    # The compilation clue: one article also draws on a third its partner doesn't, where
+    # "draws on" means a pair score of at least this (a shared sentence or more, not a shared
+    # organisation name such as the UN mission's full title).
     compilation_min_score: float = 0.06
     # ...and the two borrowed parts must make up this share of the compiling article: a wire
     # story that two papers each took different parts from (the METER situation) keeps text
@@ -239,14 +231,10 @@ class OverlapConfig:
     # development split the clue's candidates cover 0.2-1.0 (median 0.93); requiring 0.8
     # states two more directions there (69 of 79 pairs, none wrong, was 67).
     compilation_min_coverage: float = 0.8
-    vote_length: float = 0.4  # copies usually condense: the longer article is the source
-    # ...and more so when the shorter is found almost whole in the longer, which has much of
-    # its own (a summary or an excerpt): the asymmetric-containment clue.
-    vote_condensed: float = 0.8
-    condensed_min_containment: float = 0.85
-    condensed_max_source: float = 0.75
     length_min_ratio: float = 1.1  # length differences under 10 % say nothing
-    direction_min_margin: float = 0.5
+    # Containment one way (the copy found in its source more than the source in the copy):
+    # differences under 2 points are rounding and boilerplate, not condensing.
+    contained_min_difference: float = 0.02
     # Credit lines ("Courtesy: X"), in-text attributions ("according to X") and how an outlet
     # names itself ("told X"): regexes whose group 1 is a name, in lexicon/en/overlap/.
     credit_patterns: tuple[str, ...] = lexicon.words("overlap/credit_patterns")

@@ -153,12 +153,15 @@ def test_publication_dates_outvote_length():
     assert "published first" in pair["evidence"]
 
 
-def test_truncated_copy_is_the_derived_one():
+def test_truncation_is_evidence_but_text_clues_alone_leave_direction_unknown():
+    """On METER no text clue, alone or weighed together, is right 95 % of the time, so the
+    learned model states no direction without a date or a credit: the clue is still shown."""
     cut = SOURCE[: SOURCE.index("Buses will run every") + 60]
     result = overlap.analyse(corpus.from_texts({"full": SOURCE, "cut": cut}), OverlapConfig())
     pair = _pair(result, "cut", "full")
-    assert pair["derived"] == "cut"
-    assert "mid-sentence" in pair["evidence"]
+    assert (pair["source"], pair["derived"]) == ("", "")
+    clue = result.evidence[result.evidence.clue == "truncation"]
+    assert clue.favours.tolist() == ["full"] and "mid-sentence" in pair["evidence"]
 
 
 QUOTE_A = """Minister defends budget

@@ -127,3 +127,21 @@ def test_article_reuse_frame_has_the_contract_columns_first():
         reuse.ARTICLE_REUSE_COLUMNS
     )
     assert list(result.article_reuse["article_id"]) == ["paper", "take1"]
+
+
+def test_text_shared_with_a_peer_but_not_the_source_is_measured():
+    """Two papers of one day share a sentence the earlier wire take lacks (both heard the same
+    hearing): that share is each paper's text shared with a peer only."""
+    own = (
+        "\n\nA spokesman for the harbour authority said the first stage would start in the "
+        "spring and that the quay would stay open to fishing boats throughout the works."
+    )
+    early, late = dt.date(2024, 5, 1), dt.date(2024, 5, 2)
+    result = _analyse(
+        {"take1": TAKE_1, "paper": PAPER + own, "second": TAKE_1 + own},
+        {"take1": early, "paper": late, "second": late},
+    )
+    rows = result.article_reuse.set_index("article_id")
+    assert rows.loc["paper", "peer_only_share"] > 0.2
+    assert rows.loc["take1", "peer_only_share"] == 0.0
+    assert rows.loc["paper", "sentences_close"] > 0.3

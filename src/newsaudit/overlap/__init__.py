@@ -5,7 +5,8 @@ Modules, in the order a run uses them:
 - `prepare`: one article's tokens, sentences, quotations (`quotes`), computed once;
 - `alignment`: verbatim passages and rewritten sentences between two articles;
 - `pair`: one pair compared (containment each way, verdict, direction);
-- `direction`: the clues for which article is the source;
+- `direction`: the clues for which article is the source; `direction_model`: the learned
+  model weighing them (states a direction only when it is right 95 % of the time);
 - `features`: the reuse evidence as numbers; `verdict`: the learned model weighing it;
 - `reuse`: each article against all its possible sources together (article_reuse.csv);
 - `analysis`: the corpus step (`analyse`, `combine`, `OverlapResult`); `frames`: its tables;

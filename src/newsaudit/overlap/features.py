@@ -40,6 +40,10 @@ FEATURES = (
     "sentences_touched",  # copy's sentences holding a 5-gram of the sources
     "passages_per_100",  # aligned passages per 100 words of the copy
     "log_source_words",  # log(1 + words of all sources together)
+    "sentences_close",  # copy's sentences with half their word pairs found in the sources
+    "lead_covered",  # share of the copy's first third inside aligned passages
+    "tail_covered",  # ... of its last third
+    "peer_only_share",  # share aligned with other articles (not sources) and not with a source
 )
 # How each feature reads in a sentence (the verdict's explanation).
 DESCRIPTIONS = {
@@ -63,6 +67,10 @@ DESCRIPTIONS = {
     "sentences_touched": "sentences sharing 5-word sequences",
     "passages_per_100": "aligned passages per 100 words",
     "log_source_words": "length of the sources",
+    "sentences_close": "sentences close to a source sentence",
+    "lead_covered": "opening reused",
+    "tail_covered": "ending reused",
+    "peer_only_share": "text shared with other articles, not the sources",
 }
 
 
@@ -115,9 +123,12 @@ def reuse_features(
     sources: Sequence[Prepared],
     links: Sequence[PairResult],
     config: OverlapConfig,
+    peers: Sequence[PairResult] = (),
 ) -> dict[str, float]:
     """The evidence that `copy` reuses `sources` (together), from n-grams and the alignments
-    `links` (the compared pairs of `copy` with each source)."""
+    `links` (the compared pairs of `copy` with each source); `peers` are its pairs with other
+    articles that are not its sources (text it shares with them but not with a source points
+    to reporting of its own, such as the same court hearing)."""
     n_words = len(copy.toks)
     out = dict.fromkeys(FEATURES, 0.0)
     out["log_words"] = math.log1p(n_words)
@@ -139,6 +150,8 @@ def reuse_features(
         out[f"containment_{n}"] = shared / len(own) if own else 0.0
         if n == 3:
             out["source_used_3"] = shared / len(pool) if pool else 0.0
+    starts_2 = np.zeros(n_words, dtype=bool)
+    starts_2[: len(own_grams[2])] = [h in pools[2] for h in own_grams[2].tolist()]
     starts_5 = np.zeros(n_words, dtype=bool)
     starts_5[: len(own_grams[5])] = [h in pools[5] for h in own_grams[5].tolist()]
     copy_id = copy.article.article_id
@@ -185,6 +198,18 @@ def reuse_features(
         out["sentences_touched"] = float(
             np.mean([starts_5[lo : max(lo, hi - 4)].any() for lo, hi in long_sentences])
         )
+        out["sentences_close"] = float(
+            np.mean([starts_2[lo : hi - 1].mean() >= 0.5 for lo, hi in long_sentences])
+        )
+        third = max(1, n_words // 3)
+        out["lead_covered"] = float(own_covered[:third].mean())
+        out["tail_covered"] = float(own_covered[-third:].mean())
+        peer_covered = np.zeros(n_words, dtype=bool)
+        for r in peers:
+            side = _side(r, copy_id)
+            for p in (*r.passages, *r.quote_passages):
+                peer_covered[slice(*(p.tok_a, p.tok_b)[side])] = True
+        out["peer_only_share"] = float((peer_covered & ~covered).mean())
     out["passages_per_100"] = 100.0 * len(ranges) / n_words
     out["log_source_words"] = math.log1p(sum(len(s.toks) for s in sources))
     return out

@@ -43,7 +43,16 @@ PASSAGE_COLUMNS = [
     "text_b",
 ]
 PASSAGE_INFO_COLUMNS = [*PASSAGE_COLUMNS[:6], "kind", "similarity"]
-EVIDENCE_COLUMNS = ["article_a", "article_b", "favours", "weight", "kind", "detail"]
+EVIDENCE_COLUMNS = [
+    "article_a",
+    "article_b",
+    "favours",
+    "weight",
+    "kind",
+    "detail",
+    "clue",
+    "value",
+]
 QUOTE_COLUMNS = [
     "article_a",
     "article_b",
@@ -161,6 +170,8 @@ def evidence_frame(results: Sequence[PairResult]) -> pd.DataFrame:
             "weight": e.weight,
             "kind": e.kind,
             "detail": e.detail,
+            "clue": e.clue,
+            "value": round(e.value, 6),
         }
         for r in results
         for e in r.evidence

@@ -9,7 +9,7 @@ import numpy as np
 from newsaudit.config import OverlapConfig
 from newsaudit.overlap import alignment
 from newsaudit.overlap.alignment import Passage
-from newsaudit.overlap.direction import direction
+from newsaudit.overlap.direction import direction, likelier_copy
 from newsaudit.overlap.features import containment, reuse_features, short_ranges
 from newsaudit.overlap.records import PairResult, Prepared
 from newsaudit.overlap.verdict import directed, judge, verdict
@@ -93,6 +93,6 @@ def compare(
             confidence=confidence,
             evidence=evidence,
         ),
-        derived,
+        derived or likelier_copy(a.article.article_id, b.article.article_id, evidence),
         config,
     )

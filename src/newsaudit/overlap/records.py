@@ -29,12 +29,19 @@ class Prepared:
 
 @dataclass(frozen=True)
 class Evidence:
-    """One clue about direction: which article it favours as the source, how strongly, why."""
+    """One clue about direction: which article it favours as the source, how strongly, why.
+
+    `clue` names the direction model's input and `value` is the clue's size there (words of
+    detail, log length ratio, 1 for a yes/no clue); `weight` is what it added to the log-odds
+    of `favours` being the source (the model's coefficient times `value`).
+    """
 
     favours: str
     weight: float
     kind: str
     detail: str
+    clue: str = ""
+    value: float = 1.0
 
 
 @dataclass(frozen=True)

@@ -85,8 +85,17 @@ def article_reuse(
     for article_id in sorted(prepared):
         chosen = sources_of(article_id, links[article_id], prepared, config)
         partners = [r.article_b if r.article_a == article_id else r.article_a for r in chosen]
+        taken = {(r.article_a, r.article_b) for r in chosen}
+        peers = [
+            r for r in links[article_id] if r.passages and (r.article_a, r.article_b) not in taken
+        ]
+        peers.sort(key=lambda r: (-r.score, r.article_a, r.article_b))
         values = reuse_features.reuse_features(
-            prepared[article_id], [prepared[p] for p in partners], chosen, config
+            prepared[article_id],
+            [prepared[p] for p in partners],
+            chosen,
+            config,
+            peers[: config.article_max_sources],
         )
         kind, probability, why = judge(values) if partners else ("independent", 1.0, "")
         used = [p for p, r in zip(partners, chosen, strict=True) if r.passages]

@@ -90,8 +90,9 @@ def judge(values: Mapping[str, float]) -> tuple[str, float, str]:
 
 
 def copy_side(r: PairResult, derived: str) -> int:
-    """0 when article a is taken for the copy, 1 for b: the derived article when the direction
-    is known, else the shorter one (copies usually condense), else the more reusing one."""
+    """0 when article a is taken for the copy, 1 for b: `derived` (the derived article when
+    the direction is known, else the one the direction model leans to), else the shorter one
+    (copies usually condense), else the more reusing one."""
     if derived:
         return 0 if derived == r.article_a else 1
     if r.words_a != r.words_b:
@@ -124,8 +125,8 @@ def verdict(score: float, config: OverlapConfig) -> str:
 
 
 def directed_verdict(r: PairResult, derived: str, config: OverlapConfig) -> str:
-    """The verdict is how much of the copy comes from its source (the shorter article is
-    taken for the copy when the direction is unknown).
+    """The verdict is how much of the copy comes from its source; `derived` is the copy
+    (stated, or the direction model's leaning), else the shorter article is taken for it.
 
     A short source wholly inside a long article makes the long one partly derived, not derived
     (METER's "partially derived"); a pair that reuses anything stays at least partial.
