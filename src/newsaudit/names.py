@@ -185,7 +185,10 @@ def _spelling_groups(names: list[str], config: TaggingConfig) -> UnionFind[str]:
         for other in members[1:]:
             groups.union(members[0], other)
     for a, b in _near_keys(sorted(by_fold), config):
-        if _similar(a, b, config) or _plural_of(by_fold[a][0], by_fold[b][0]):
+        # b == a + "s" first: the same test as _plural_of on the folded keys, without folding
+        # the names again for each of millions of candidate pairs.
+        plural = b == a + "s" and _plural_of(by_fold[a][0], by_fold[b][0])
+        if plural or _similar(a, b, config):
             groups.union(by_fold[a][0], by_fold[b][0])
     return groups
 
@@ -214,12 +217,20 @@ def _near_keys(keys: list[str], config: TaggingConfig) -> Iterable[tuple[str, st
     shared piece or the same letters, or (for plurals) one key plus "s".
 
     Linear in keys (each key looks up its few pieces) where comparing every key of a (first
-    letter, length) bucket with its neighbours grew with the square of the names found.
+    letter, length) bucket with its neighbours grew with the square of the names found. A piece
+    is looked up only where it can sit in a spelling within k edits (Pass-Join's
+    multi-match-aware window: piece i of the shorter key, with i pieces before it and k - i
+    after, moves by at most i from its place and by at most k - i from the longer key's end),
+    and keys shorter than `name_min_len` + 1, which `_similar` never links, are not indexed:
+    the same pairs pass `_similar`, from a fraction of the candidates.
     """
     by_piece: dict[tuple[int, int, str, str], list[str]] = defaultdict(list)
     by_letters: dict[tuple[str, str, str], list[str]] = defaultdict(list)
     present = set(keys)
+    shortest = config.name_min_len + 1
     for key in keys:
+        if len(key) < shortest:
+            continue
         k = _limit(len(key), config)
         for i, (start, end) in enumerate(_segments(len(key), k)):
             by_piece[(len(key), i, key[:1], key[start:end])].append(key)
@@ -227,16 +238,21 @@ def _near_keys(keys: list[str], config: TaggingConfig) -> Iterable[tuple[str, st
     lengths = {len(key) for key in keys}
     for b in keys:
         found: set[str] = set()
-        for length in range(len(b), 0, -1):  # keys no longer than b
-            k = _limit(length, config)
-            if len(b) - length > k:
-                break  # shorter keys allow no more edits, and the gap only grows
-            if length not in lengths:
-                continue
-            for i, (start, end) in enumerate(_segments(length, k)):
-                for at in range(max(0, start - k), min(len(b) - (end - start), start + k) + 1):
-                    found.update(by_piece.get((length, i, b[:1], b[at : at + end - start]), ()))
-        found.update(by_letters[("".join(sorted(b)), b[:1], b[-1:])])
+        if len(b) >= shortest:
+            for length in range(len(b), shortest - 1, -1):  # keys no longer than b
+                k = _limit(length, config)
+                gap = len(b) - length
+                if gap > k:
+                    break  # shorter keys allow no more edits, and the gap only grows
+                if length not in lengths:
+                    continue
+                for i, (start, end) in enumerate(_segments(length, k)):
+                    size = end - start
+                    first = max(0, start - i, start + gap - (k - i))
+                    last = min(len(b) - size, start + i, start + gap + (k - i))
+                    for at in range(first, last + 1):
+                        found.update(by_piece.get((length, i, b[:1], b[at : at + size]), ()))
+            found.update(by_letters[("".join(sorted(b)), b[:1], b[-1:])])
         if b.endswith("s") and b[:-1] in present:
             found.add(b[:-1])
         # Equal-length pairs are found from both keys: keep the one where b is the larger.
