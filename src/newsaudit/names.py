@@ -224,7 +224,7 @@ def _near_keys(keys: list[str], config: TaggingConfig) -> Iterable[tuple[str, st
     and keys shorter than `name_min_len` + 1, which `_similar` never links, are not indexed:
     the same pairs pass `_similar`, from a fraction of the candidates.
     """
-    by_piece: dict[tuple[int, int, str, str], list[str]] = defaultdict(list)
+    by_piece: dict[tuple[int, int, str], list[str]] = defaultdict(list)
     by_letters: dict[tuple[str, str, str], list[str]] = defaultdict(list)
     present = set(keys)
     shortest = config.name_min_len + 1
@@ -233,30 +233,45 @@ def _near_keys(keys: list[str], config: TaggingConfig) -> Iterable[tuple[str, st
             continue
         k = _limit(len(key), config)
         for i, (start, end) in enumerate(_segments(len(key), k)):
-            by_piece[(len(key), i, key[:1], key[start:end])].append(key)
+            by_piece[(len(key), i, key[:1] + key[start:end])].append(key)
         by_letters[("".join(sorted(key)), key[:1], key[-1:])].append(key)
-    lengths = {len(key) for key in keys}
+    plans = _probe_plans({len(key) for key in keys if len(key) >= shortest}, config)
+    empty: list[str] = []
     for b in keys:
         found: set[str] = set()
         if len(b) >= shortest:
-            for length in range(len(b), shortest - 1, -1):  # keys no longer than b
-                k = _limit(length, config)
-                gap = len(b) - length
-                if gap > k:
-                    break  # shorter keys allow no more edits, and the gap only grows
-                if length not in lengths:
-                    continue
-                for i, (start, end) in enumerate(_segments(length, k)):
-                    size = end - start
-                    first = max(0, start - i, start + gap - (k - i))
-                    last = min(len(b) - size, start + i, start + gap + (k - i))
-                    for at in range(first, last + 1):
-                        found.update(by_piece.get((length, i, b[:1], b[at : at + size]), ()))
-            found.update(by_letters[("".join(sorted(b)), b[:1], b[-1:])])
+            head = b[:1]
+            for length, i, at, size in plans.get(len(b), ()):
+                found.update(by_piece.get((length, i, head + b[at : at + size]), empty))
+            found.update(by_letters[("".join(sorted(b)), head, b[-1:])])
         if b.endswith("s") and b[:-1] in present:
             found.add(b[:-1])
         # Equal-length pairs are found from both keys: keep the one where b is the larger.
         yield from ((a, b) for a in sorted(found) if (len(a), a) < (len(b), b))
+
+
+def _probe_plans(
+    lengths: set[int], config: TaggingConfig
+) -> dict[int, list[tuple[int, int, int, int]]]:
+    """For a key of each length: every (shorter length, piece number, start, size) to look up,
+    computed once per length instead of once per key."""
+    plans: dict[int, list[tuple[int, int, int, int]]] = {}
+    for longer in sorted(lengths):
+        plan = []
+        for length in range(longer, 0, -1):  # keys no longer than this one
+            k = _limit(length, config)
+            gap = longer - length
+            if gap > k:
+                break  # shorter keys allow no more edits, and the gap only grows
+            if length not in lengths:
+                continue
+            for i, (start, end) in enumerate(_segments(length, k)):
+                size = end - start
+                first = max(0, start - i, start + gap - (k - i))
+                last = min(longer - size, start + i, start + gap + (k - i))
+                plan += [(length, i, at, size) for at in range(first, last + 1)]
+        plans[longer] = plan
+    return plans
 
 
 def _canonical(groups: UnionFind[str], counts: Counter[str]) -> dict[str, str]:
