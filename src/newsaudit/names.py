@@ -21,6 +21,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from newsaudit import spelling_index
 from newsaudit.config import CALENDAR_WORDS, TaggingConfig
 from newsaudit.corpus import Article, Corpus
 from newsaudit.text.distance import edit_distance
@@ -198,80 +199,26 @@ def _limit(length: int, config: TaggingConfig) -> int:
     return max(1, int(config.name_max_edit_ratio * length))
 
 
-def _segments(length: int, k: int) -> list[tuple[int, int]]:
-    """(start, end) of k + 1 near-equal pieces of a `length`-character key: two keys within k
-    edits share at least one piece unchanged, shifted by at most k (the pigeonhole principle)."""
-    parts = k + 1
-    short, extra = divmod(length, parts)
-    bounds, start = [], 0
-    for i in range(parts):
-        end = start + short + (i >= parts - extra)
-        bounds.append((start, end))
-        start = end
-    return bounds
+def _near_keys(keys: list[str], config: TaggingConfig) -> list[tuple[str, str]]:
+    """Every (shorter, longer-or-equal) pair of sorted keys that could be linked, each pair
+    once: within the shorter key's edit limit with the same first letter (`spelling_index`,
+    exact and in numpy), the same letters with the same ends, or one key plus "s" (plurals).
 
-
-def _near_keys(keys: list[str], config: TaggingConfig) -> Iterable[tuple[str, str]]:
-    """Every (shorter, longer-or-equal) pair of keys that could be linked, each pair once: same
-    first letter, lengths within the shorter key's edit limit, and (for spelling variants) a
-    shared piece or the same letters, or (for plurals) one key plus "s".
-
-    Linear in keys (each key looks up its few pieces) where comparing every key of a (first
-    letter, length) bucket with its neighbours grew with the square of the names found. A piece
-    is looked up only where it can sit in a spelling within k edits (Pass-Join's
-    multi-match-aware window: piece i of the shorter key, with i pieces before it and k - i
-    after, moves by at most i from its place and by at most k - i from the longer key's end),
-    and keys shorter than `name_min_len` + 1, which `_similar` never links, are not indexed:
-    the same pairs pass `_similar`, from a fraction of the candidates.
+    Linear in keys where comparing every key of a (first letter, length) bucket with its
+    neighbours grew with the square of the names found; keys shorter than `name_min_len` + 1,
+    which `_similar` never links, are left out but for plurals.
     """
-    by_piece: dict[tuple[int, int, str], list[str]] = defaultdict(list)
-    by_letters: dict[tuple[str, str, str], list[str]] = defaultdict(list)
-    present = set(keys)
     shortest = config.name_min_len + 1
+    found = set(spelling_index.close_pairs(keys, lambda n: _limit(n, config), shortest))
+    by_letters: dict[tuple[str, str, str], list[str]] = defaultdict(list)
     for key in keys:
-        if len(key) < shortest:
-            continue
-        k = _limit(len(key), config)
-        for i, (start, end) in enumerate(_segments(len(key), k)):
-            by_piece[(len(key), i, key[:1] + key[start:end])].append(key)
-        by_letters[("".join(sorted(key)), key[:1], key[-1:])].append(key)
-    plans = _probe_plans({len(key) for key in keys if len(key) >= shortest}, config)
-    empty: list[str] = []
-    for b in keys:
-        found: set[str] = set()
-        if len(b) >= shortest:
-            head = b[:1]
-            for length, i, at, size in plans.get(len(b), ()):
-                found.update(by_piece.get((length, i, head + b[at : at + size]), empty))
-            found.update(by_letters[("".join(sorted(b)), head, b[-1:])])
-        if b.endswith("s") and b[:-1] in present:
-            found.add(b[:-1])
-        # Equal-length pairs are found from both keys: keep the one where b is the larger.
-        yield from ((a, b) for a in sorted(found) if (len(a), a) < (len(b), b))
-
-
-def _probe_plans(
-    lengths: set[int], config: TaggingConfig
-) -> dict[int, list[tuple[int, int, int, int]]]:
-    """For a key of each length: every (shorter length, piece number, start, size) to look up,
-    computed once per length instead of once per key."""
-    plans: dict[int, list[tuple[int, int, int, int]]] = {}
-    for longer in sorted(lengths):
-        plan = []
-        for length in range(longer, 0, -1):  # keys no longer than this one
-            k = _limit(length, config)
-            gap = longer - length
-            if gap > k:
-                break  # shorter keys allow no more edits, and the gap only grows
-            if length not in lengths:
-                continue
-            for i, (start, end) in enumerate(_segments(length, k)):
-                size = end - start
-                first = max(0, start - i, start + gap - (k - i))
-                last = min(longer - size, start + i, start + gap + (k - i))
-                plan += [(length, i, at, size) for at in range(first, last + 1)]
-        plans[longer] = plan
-    return plans
+        if len(key) >= shortest:
+            by_letters[("".join(sorted(key)), key[:1], key[-1:])].append(key)
+    for same in by_letters.values():
+        found.update(itertools.combinations(same, 2))  # same length, in sorted order
+    present = set(keys)
+    found.update((b[:-1], b) for b in keys if b.endswith("s") and b[:-1] in present)
+    return sorted(found)
 
 
 def _canonical(groups: UnionFind[str], counts: Counter[str]) -> dict[str, str]:
