@@ -19,6 +19,7 @@ import argparse
 import json
 import os
 import pickle
+import resource
 import subprocess
 import sys
 import time
@@ -71,9 +72,18 @@ def child(kind: str, folder: str, engine_name: str) -> None:
                 "peak_rss_mib": machine.peak_rss_mib(),
                 "worker_peak_rss_mib": machine.peak_rss_mib(children=True)
                 - machine.peak_rss_mib(),
+                # CPU seconds (user + system): on a shared machine they vary far less than the
+                # wall clock; main + workers / cores estimates the wall time on idle cores.
+                "cpu_main_s": _cpu(resource.RUSAGE_SELF),
+                "cpu_workers_s": _cpu(resource.RUSAGE_CHILDREN),
             }
         )
     )
+
+
+def _cpu(who: int) -> float:
+    usage = resource.getrusage(who)
+    return round(usage.ru_utime + usage.ru_stime, 1)
 
 
 def measure(kind: str, folder: Path, engine_name: str) -> dict[str, Any]:
@@ -117,6 +127,7 @@ def _analyse_row(n: int, folder: Path, engine_name: str) -> tuple[str, ...]:
         f"{r['seconds']:.1f}",
         f"{peak:.2f}",
         f"{r['worker_peak_rss_mib'] / 1024:.2f}",
+        f"{r.get('cpu_main_s', 0):.0f} + {r.get('cpu_workers_s', 0):.0f}",
         _stages(r["timings"]),
         f"{goal:.0f} s, {GOAL_PEAK_GIB:.0f} GiB: {met}" if goal else "-",
     )
@@ -174,7 +185,8 @@ def main(
             "readability) on synthetic articles (benchmarks/synth.py, ~535 words); each size "
             "in a fresh process. Peak RSS is the main process's; the pool's forked workers share "
             "its pages, their own largest peak is listed apart. Timings taken on a shared "
-            "machine are noisy.",
+            "machine are noisy; CPU seconds much less so (main + workers / cores estimates the "
+            "wall time on idle cores).",
             machine.table(
                 [
                     "N",
@@ -182,6 +194,7 @@ def main(
                     "seconds",
                     "peak RSS GiB",
                     "worker peak GiB",
+                    "CPU s (main + workers)",
                     "stages (s)",
                     "goal",
                 ],

@@ -183,3 +183,37 @@ def test_piece_index_finds_every_pair_that_all_pairs_would(seed):
     expected = _brute_force_links(keys, config)
     assert found == expected
     assert len(expected) > 100  # the typos really link
+
+
+@pytest.mark.parametrize(("seed", "letters"), [(1, "ab"), (2, "abc"), (3, "abcd")])
+def test_piece_windows_miss_no_spelling_up_to_the_edit_limit(seed, letters):
+    # Several edits anywhere over a small alphabet: the pieces' position windows must still
+    # find every pair that comparing all pairs links.
+    config = TaggingConfig()
+    rng = random.Random(seed)
+    keys = set()
+    for _ in range(40):
+        word = "".join(rng.choice(letters) for _ in range(rng.randint(5, 22)))
+        keys.add(word)
+        for _ in range(5):
+            typo = list(word)
+            for _ in range(rng.randint(1, 4)):
+                at = rng.randrange(1, len(typo) + 1)
+                kind = rng.randrange(3)
+                if kind == 0:
+                    typo.insert(at, rng.choice(letters))
+                elif at < len(typo):
+                    if kind == 1:
+                        del typo[at]
+                    else:
+                        typo[at] = rng.choice(letters)
+            keys.add("".join(typo))
+    keys = sorted(keys)
+    found = {
+        (a, b)
+        for a, b in names._near_keys(keys, config)
+        if names._similar(a, b, config) or a + "s" == b
+    }
+    expected = _brute_force_links(keys, config)
+    assert found == expected
+    assert len(expected) > 50

@@ -64,3 +64,18 @@ def test_pool_maps_in_process_from_a_thread(monkeypatch):
     with ThreadPoolExecutor(1) as pool:
         assert set(pool.submit(pids).result()) == {os.getpid()}
     assert os.getpid() not in set(pids())  # from the main thread: the pool's workers
+
+
+def _blas_threads(_item: int) -> list[int]:
+    from threadpoolctl import threadpool_info
+
+    return [pool["num_threads"] for pool in threadpool_info() if pool["user_api"] == "blas"]
+
+
+@pytest.mark.parametrize("engine", [runner.Serial(), runner.Pool(workers=2)])
+def test_steps_run_with_one_blas_thread(monkeypatch, engine):
+    import numpy  # noqa: F401  (loads the BLAS the limit applies to)
+
+    monkeypatch.setattr(runner, "MIN_ITEMS_PER_WORKER", 1)
+    for threads in engine.map(_blas_threads, list(range(4))):
+        assert threads and set(threads) == {1}

@@ -21,6 +21,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from newsaudit import spelling_index
 from newsaudit.config import CALENDAR_WORDS, TaggingConfig
 from newsaudit.corpus import Article, Corpus
 from newsaudit.text.distance import edit_distance
@@ -185,7 +186,10 @@ def _spelling_groups(names: list[str], config: TaggingConfig) -> UnionFind[str]:
         for other in members[1:]:
             groups.union(members[0], other)
     for a, b in _near_keys(sorted(by_fold), config):
-        if _similar(a, b, config) or _plural_of(by_fold[a][0], by_fold[b][0]):
+        # b == a + "s" first: the same test as _plural_of on the folded keys, without folding
+        # the names again for each of millions of candidate pairs.
+        plural = b == a + "s" and _plural_of(by_fold[a][0], by_fold[b][0])
+        if plural or _similar(a, b, config):
             groups.union(by_fold[a][0], by_fold[b][0])
     return groups
 
@@ -195,52 +199,26 @@ def _limit(length: int, config: TaggingConfig) -> int:
     return max(1, int(config.name_max_edit_ratio * length))
 
 
-def _segments(length: int, k: int) -> list[tuple[int, int]]:
-    """(start, end) of k + 1 near-equal pieces of a `length`-character key: two keys within k
-    edits share at least one piece unchanged, shifted by at most k (the pigeonhole principle)."""
-    parts = k + 1
-    short, extra = divmod(length, parts)
-    bounds, start = [], 0
-    for i in range(parts):
-        end = start + short + (i >= parts - extra)
-        bounds.append((start, end))
-        start = end
-    return bounds
+def _near_keys(keys: list[str], config: TaggingConfig) -> list[tuple[str, str]]:
+    """Every (shorter, longer-or-equal) pair of sorted keys that could be linked, each pair
+    once: within the shorter key's edit limit with the same first letter (`spelling_index`,
+    exact and in numpy), the same letters with the same ends, or one key plus "s" (plurals).
 
-
-def _near_keys(keys: list[str], config: TaggingConfig) -> Iterable[tuple[str, str]]:
-    """Every (shorter, longer-or-equal) pair of keys that could be linked, each pair once: same
-    first letter, lengths within the shorter key's edit limit, and (for spelling variants) a
-    shared piece or the same letters, or (for plurals) one key plus "s".
-
-    Linear in keys (each key looks up its few pieces) where comparing every key of a (first
-    letter, length) bucket with its neighbours grew with the square of the names found.
+    Linear in keys where comparing every key of a (first letter, length) bucket with its
+    neighbours grew with the square of the names found; keys shorter than `name_min_len` + 1,
+    which `_similar` never links, are left out but for plurals.
     """
-    by_piece: dict[tuple[int, int, str, str], list[str]] = defaultdict(list)
+    shortest = config.name_min_len + 1
+    found = set(spelling_index.close_pairs(keys, lambda n: _limit(n, config), shortest))
     by_letters: dict[tuple[str, str, str], list[str]] = defaultdict(list)
-    present = set(keys)
     for key in keys:
-        k = _limit(len(key), config)
-        for i, (start, end) in enumerate(_segments(len(key), k)):
-            by_piece[(len(key), i, key[:1], key[start:end])].append(key)
-        by_letters[("".join(sorted(key)), key[:1], key[-1:])].append(key)
-    lengths = {len(key) for key in keys}
-    for b in keys:
-        found: set[str] = set()
-        for length in range(len(b), 0, -1):  # keys no longer than b
-            k = _limit(length, config)
-            if len(b) - length > k:
-                break  # shorter keys allow no more edits, and the gap only grows
-            if length not in lengths:
-                continue
-            for i, (start, end) in enumerate(_segments(length, k)):
-                for at in range(max(0, start - k), min(len(b) - (end - start), start + k) + 1):
-                    found.update(by_piece.get((length, i, b[:1], b[at : at + end - start]), ()))
-        found.update(by_letters[("".join(sorted(b)), b[:1], b[-1:])])
-        if b.endswith("s") and b[:-1] in present:
-            found.add(b[:-1])
-        # Equal-length pairs are found from both keys: keep the one where b is the larger.
-        yield from ((a, b) for a in sorted(found) if (len(a), a) < (len(b), b))
+        if len(key) >= shortest:
+            by_letters[("".join(sorted(key)), key[:1], key[-1:])].append(key)
+    for same in by_letters.values():
+        found.update(itertools.combinations(same, 2))  # same length, in sorted order
+    present = set(keys)
+    found.update((b[:-1], b) for b in keys if b.endswith("s") and b[:-1] in present)
+    return sorted(found)
 
 
 def _canonical(groups: UnionFind[str], counts: Counter[str]) -> dict[str, str]:

@@ -48,3 +48,20 @@ def test_ids_and_texts_must_match():
 
 def test_short_and_empty_texts():
     assert candidates.candidates(["a", "b"], ["", "two words"]).empty
+
+
+def test_index_pieces_and_their_runner_do_not_change_the_pairs(monkeypatch):
+    copy = "Reporters said: " + STORY.replace("Tuesday", "Wednesday")
+    ids = [f"{i:02d}" for i in range(8)]
+    texts = [STORY, OTHER, copy, OTHER + " " + STORY, "", "Short.", copy, STORY]
+    whole = candidates.candidates(ids, texts)
+    monkeypatch.setattr(candidates, "INDEX_PIECE_ARTICLES", 3)
+    calls = []
+
+    def each(step, fn, items):
+        calls.append((step, len(items)))
+        return [fn(x) for x in items[::-1]][::-1]  # any order of work, results in item order
+
+    assert candidates.candidates(ids, texts, each=each).equals(whole)
+    assert calls == [("overlap: index", 3)]
+    assert len(whole) >= 6

@@ -101,12 +101,15 @@ class OverlapResult:
         return out.reset_index(drop=True)
 
 
-def pairs_to_compare(corpus: Corpus, config: OverlapConfig) -> list[tuple[str, str]]:
-    """All pairs for small corpora, else the shingle index's candidate pairs."""
+def pairs_to_compare(
+    corpus: Corpus, config: OverlapConfig, each: runner.Each = runner.serial
+) -> list[tuple[str, str]]:
+    """All pairs for small corpora, else the shingle index's candidate pairs (the index's
+    tokenising mapped by `each`)."""
     ids = corpus.ids
     if len(ids) <= config.all_pairs_max_articles:
         return [tuple(sorted(p)) for p in itertools.combinations(ids, 2)]  # type: ignore[misc]
-    found = candidate_index.candidates(ids, [a.text for a in corpus.articles], config)
+    found = candidate_index.candidates(ids, [a.text for a in corpus.articles], config, each)
     return list(zip(found["article_a"], found["article_b"], strict=True))
 
 
@@ -164,7 +167,7 @@ def analyse(
     or by the pipeline's runner over a process pool or Dask), then `combine`.
     """
     config = config or OverlapConfig()
-    todo = pairs_to_compare(corpus, config)
+    todo = pairs_to_compare(corpus, config, each)
     involved = sorted({i for pair in todo for i in pair})
     by_id = {a.article_id: a for a in corpus.articles}  # Corpus[...] is a linear scan
     # Prepared here, not mapped: a prepared article (tokens, sentence view, indexes) costs more

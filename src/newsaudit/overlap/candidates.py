@@ -20,10 +20,12 @@ import itertools
 import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import partial
 
 import numpy as np
 import pandas as pd
 
+from newsaudit import runner
 from newsaudit.config import OverlapConfig
 from newsaudit.text.fold import COMBINING, FOLD_TABLE
 from newsaudit.text.tokens import words
@@ -91,20 +93,34 @@ def ngram_hashes(
     return doc[first], h[first]
 
 
+# Articles per mapped piece of the index: enough to amortise a task, small enough that a 10k
+# corpus gives every core many pieces (tokenising is most of the index's time).
+INDEX_PIECE_ARTICLES = 250
+
+
+def _piece_shingles(
+    texts: Sequence[str], n: int, keep_one_in: int
+) -> tuple[np.ndarray, np.ndarray]:
+    """(doc within the piece, shingle hash) of a few articles: the step a runner maps."""
+    return shingle_hashes([words(t) for t in texts], n, keep_one_in)
+
+
 def _index(
-    texts: Sequence[str], config: OverlapConfig
+    texts: Sequence[str], config: OverlapConfig, each: runner.Each = runner.serial
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """(doc, hash) postings sorted by hash, and shingles per doc; built in chunks of articles
-    so memory stays proportional to the kept shingles, not to the corpus's word strings."""
+    """(doc, hash) postings sorted by hash, and shingles per doc; tokenised and hashed in
+    pieces of articles (mapped by `each`), so memory stays proportional to the kept shingles,
+    not to the corpus's word strings. The postings do not depend on the pieces."""
     keep_one_in = config.large_keep_one_in if len(texts) > config.large_corpus_articles else 1
-    cache: dict[str, int] = {}
-    docs_parts, hash_parts = [], []
-    step = config.index_chunk_articles
-    for lo in range(0, len(texts), step):
-        chunk = [words(t) for t in texts[lo : lo + step]]
-        doc, h = shingle_hashes(chunk, config.shingle_size, keep_one_in, cache)
-        docs_parts.append(doc.astype(np.int64) + lo)
-        hash_parts.append(h)
+    step = min(INDEX_PIECE_ARTICLES, max(1, config.index_chunk_articles))
+    firsts = range(0, len(texts), step)
+    hashed = each(
+        "overlap: index",
+        partial(_piece_shingles, n=config.shingle_size, keep_one_in=keep_one_in),
+        [texts[lo : lo + step] for lo in firsts],
+    )
+    docs_parts = [doc.astype(np.int64) + lo for lo, (doc, _) in zip(firsts, hashed, strict=True)]
+    hash_parts = [h for _, h in hashed]
     doc = np.concatenate(docs_parts) if docs_parts else np.zeros(0, dtype=np.int64)
     h = np.concatenate(hash_parts) if hash_parts else np.zeros(0, dtype=np.uint64)
     per_doc = np.bincount(doc, minlength=len(texts))
@@ -113,7 +129,10 @@ def _index(
 
 
 def candidates(
-    ids: Sequence[str], texts: Sequence[str], config: OverlapConfig | None = None
+    ids: Sequence[str],
+    texts: Sequence[str],
+    config: OverlapConfig | None = None,
+    each: runner.Each = runner.serial,
 ) -> pd.DataFrame:
     """Pairs of articles sharing at least `min_shared_shingles` shingles (rarer than the cap).
 
@@ -123,7 +142,7 @@ def candidates(
     config = config or OverlapConfig()
     if len(ids) != len(texts):
         raise ValueError("candidates: ids and texts differ in length")
-    doc, h, per_doc = _index(texts, config)
+    doc, h, per_doc = _index(texts, config, each)
     n_docs = len(ids)
     if len(doc) == 0:
         return pd.DataFrame(columns=CANDIDATE_COLUMNS)

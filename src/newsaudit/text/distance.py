@@ -2,17 +2,14 @@
 
 from __future__ import annotations
 
+from rapidfuzz.distance import Levenshtein
+
 
 def edit_distance(a: str, b: str, limit: int) -> int:
-    """Levenshtein distance, stopping early once it exceeds `limit` (returns limit + 1)."""
-    if abs(len(a) - len(b)) > limit:
-        return limit + 1
-    prev = list(range(len(b) + 1))
-    for i, ca in enumerate(a, 1):
-        cur = [i]
-        for j, cb in enumerate(b, 1):
-            cur.append(min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ca != cb)))
-        if min(cur) > limit:
-            return limit + 1
-        prev = cur
-    return prev[-1]
+    """Levenshtein distance, or `limit + 1` once it exceeds `limit`.
+
+    RapidFuzz's bit-parallel Levenshtein (C++, stops at the cutoff): name grouping checks
+    millions of candidate spellings in a 100k-article archive, where the pure-Python table
+    took most of the run.
+    """
+    return Levenshtein.distance(a, b, score_cutoff=limit)
