@@ -275,18 +275,11 @@ def score_triplet(folder: str, rows: list[dict[str, str]]) -> Scores:
     """Score one untouched triplet, then once more per injected conflict (recall only)."""
     docs = corpus.load(BASIL / folder)
     s = score_run(folder, run_triplet(docs, rows))
-    groups: dict[str, list[dict[str, str]]] = defaultdict(list)
+    first = {}
     for row in rows:
-        groups[row["group"]].append(row)
-    for group, members in sorted(groups.items()):
-        if not basil_inject.eligible(members):
-            continue
-        changed = basil_inject.inject(docs, members)
-        if changed is None:
-            continue
-        new_docs, new_rows, target, kind, number = changed
-        rest = [r for r in rows if r["group"] != group]
-        run = run_triplet(new_docs, rest + new_rows)
+        first.setdefault(row["group"], row["number"])
+    for group, new_docs, new_rows, target, kind, number in basil_inject.injections(docs, rows):
+        run = run_triplet(new_docs, new_rows)
         mine = [k for _, k in run.mentions[group] if k]
         linked = any(p & run.injected and len(p & set(mine)) == 2 for p in run.pairs)
         found = any(p & run.injected and len(p & set(mine)) == 2 for p in run.conflicts)
@@ -298,7 +291,7 @@ def score_triplet(folder: str, rows: list[dict[str, str]]) -> Scores:
         s.injected_linked += linked
         s.injected_found += found
         if not found:
-            s.missed.append(f"{folder} {group}: {target} {members[0]['number']!r} -> {number!r}")
+            s.missed.append(f"{folder} {group}: {target} {first[group]!r} -> {number!r}")
     return s
 
 

@@ -20,6 +20,8 @@ from __future__ import annotations
 
 import math
 import re
+from collections import defaultdict
+from collections.abc import Iterator
 from dataclasses import replace
 
 from newsaudit.corpus import Corpus
@@ -175,3 +177,22 @@ def inject(
         out_rows.append({**r, "snippet": snippet, "number": new_number, "injected": "1"})
     changed = tuple(replace(a, text=text) if a.file == target else a for a in docs)
     return replace(docs, articles=changed), out_rows, target, kind, new_number
+
+
+def injections(
+    docs: Corpus, rows: list[dict[str, str]]
+) -> Iterator[tuple[str, Corpus, list[dict[str, str]], str, str, str]]:
+    """Every injected conflict of one triplet, group by group (sorted): (group, changed
+    corpus, all label rows with the group's rows changed, changed file, kind, new number)."""
+    groups: dict[str, list[dict[str, str]]] = defaultdict(list)
+    for row in rows:
+        groups[row["group"]].append(row)
+    for group, members in sorted(groups.items()):
+        if not eligible(members):
+            continue
+        changed = inject(docs, members)
+        if changed is None:
+            continue
+        new_docs, new_rows, target, kind, number = changed
+        rest = [r for r in rows if r["group"] != group]
+        yield group, new_docs, rest + new_rows, target, kind, number

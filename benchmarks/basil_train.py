@@ -91,16 +91,8 @@ def training_pairs() -> list[tuple[dict[str, float], int]]:
         docs = corpus.load(BASIL / folder)
         rows = labels.get(folder, [])
         data += _labelled_pairs(docs, rows)
-        groups: dict[str, list[dict[str, str]]] = defaultdict(list)
-        for row in rows:
-            groups[row["group"]].append(row)
-        for group, members in sorted(groups.items()):
-            if not basil_inject.eligible(members):
-                continue
-            changed = basil_inject.inject(docs, members)
-            if changed is not None:
-                rest = [r for r in rows if r["group"] != group]
-                data += _labelled_pairs(changed[0], rest + changed[1], only=group)
+        for group, new_docs, new_rows, *_ in basil_inject.injections(docs, rows):
+            data += _labelled_pairs(new_docs, new_rows, only=group)
     own = [("seeds", ROOT / "seeds", OWN / "seeds_figures.csv")]
     with (OWN / "clusters_figures.csv").open(encoding="utf-8", newline="") as fh:
         clusters = sorted({r["cluster"] for r in csv.DictReader(fh)})

@@ -149,6 +149,15 @@ def test_full_name_is_canonical_for_surname_mentions() -> None:
     assert set(table["canonical"]) == {"Ilse Marron"}
 
 
+def _index_links(keys: list[str], config: TaggingConfig) -> set[tuple[str, str]]:
+    """The links the spelling index's candidates lead to (same decision as all pairs)."""
+    return {
+        (a, b)
+        for a, b in names._near_keys(keys, config)
+        if names._similar(a, b, config) or a + "s" == b
+    }
+
+
 def _brute_force_links(keys: list[str], config: TaggingConfig) -> set[tuple[str, str]]:
     """Every linked pair by comparing all pairs (what the piece index must reproduce)."""
     return {
@@ -175,11 +184,7 @@ def test_piece_index_finds_every_pair_that_all_pairs_would(seed):
             word + "s",
         }
     keys = sorted(keys)
-    found = {
-        (a, b)
-        for a, b in names._near_keys(keys, config)
-        if names._similar(a, b, config) or a + "s" == b
-    }
+    found = _index_links(keys, config)
     expected = _brute_force_links(keys, config)
     assert found == expected
     assert len(expected) > 100  # the typos really link
@@ -209,11 +214,7 @@ def test_piece_windows_miss_no_spelling_up_to_the_edit_limit(seed, letters):
                         typo[at] = rng.choice(letters)
             keys.add("".join(typo))
     keys = sorted(keys)
-    found = {
-        (a, b)
-        for a, b in names._near_keys(keys, config)
-        if names._similar(a, b, config) or a + "s" == b
-    }
+    found = _index_links(keys, config)
     expected = _brute_force_links(keys, config)
     assert found == expected
     assert len(expected) > 50
