@@ -100,10 +100,9 @@ def execute_in_one_kernel(
 ) -> list[nbformat.NotebookNode]:
     """Execute notebooks one after another in one kernel: kernel start-up and the imports of
     pandas, matplotlib and newsaudit are paid once instead of once per notebook."""
-    from jupyter_client.manager import AsyncKernelManager
     from jupyter_core.utils import run_sync
 
-    kernel = AsyncKernelManager(kernel_name=config.kernel_name)
+    kernel = _kernel_manager()(kernel_name=config.kernel_name)
     executed = []
     try:
         for index, src in enumerate(sources):
@@ -112,11 +111,35 @@ def execute_in_one_kernel(
             target = stage / "notebooks" / src.name
             kept_at = (publish_dir / "notebooks" / src.name) if publish_dir else None
             cwd = publish_dir / "notebooks" if publish_dir else None
-            executed.append(execute(src, target, parameters, config, kernel, kept_at, cwd))
+            try:
+                executed.append(execute(src, target, parameters, config, kernel, kept_at, cwd))
+            finally:
+                kernel.close_clients()
     finally:
         if kernel.has_kernel:
             run_sync(kernel.shutdown_kernel)(now=True)
+        kernel.close_clients()
     return executed
+
+
+def _kernel_manager() -> type:
+    """A kernel manager that closes the clients it hands out. Papermill leaves the client of a
+    kernel it does not own open (its channels' threads, sockets and ZMQ context): a batch of
+    hundreds of corpora in one process ran out of file descriptors."""
+    from jupyter_client.manager import AsyncKernelManager
+
+    class ClosingKernelManager(AsyncKernelManager):
+        def client(self, **kwargs: Any) -> Any:
+            made = super().client(**kwargs)
+            self.__dict__.setdefault("_handed_out", []).append(made)
+            return made
+
+        def close_clients(self) -> None:
+            for made in self.__dict__.pop("_handed_out", []):
+                made.stop_channels()
+                made.context.destroy(linger=100)
+
+    return ClosingKernelManager
 
 
 def execute_all(
