@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 
 import pytest
@@ -204,3 +205,16 @@ def test_age_in_apposition(text, person):
 def test_ages_compared_by_person(texts, n_disagreements):
     result = figures.analyse(_corpus(texts), CONFIG)
     assert len(result.disagreements) == n_disagreements
+
+
+@pytest.mark.parametrize(("articles", "cap", "compared"), [(3, 3, True), (3, 2, False)])
+def test_a_unit_shared_by_too_many_articles_is_no_measure(articles, cap, compared):
+    # One person's age is keyed by unit and context ("age|by context"); past
+    # `loose_max_articles` articles giving it, the bucket is left uncompared (linear cost).
+    texts = {
+        f"a{i}": f"Anthony Weiner, {46 + (i == 0)}, is married to Huma Abedin."
+        for i in range(articles)
+    }
+    config = dataclasses.replace(CONFIG, loose_max_articles=cap)
+    result = figures.analyse(_corpus(texts), config)
+    assert (len(result.disagreements) > 0) == compared

@@ -402,6 +402,8 @@ def compare(
     for (_event, measure), by_article in by_event_measure(figs, events).items():
         if len(by_article) < 2:
             continue
+        if measure.endswith(f"|{LOOSE}") and len(by_article) > config.loose_max_articles:
+            continue  # a unit shared by this many articles is no evidence of one measure
         matches = {
             (a, b): partners(by_article[a], by_article[b], config)
             for a in by_article
