@@ -305,6 +305,12 @@ class FiguresConfig:
     # small stories stay far below it; at 10,000 synthetic articles an event of 585 articles
     # made figures 5x slower.
     loose_max_articles: int = 20
+    # An event with more articles than this giving one measure (an archive's running story:
+    # thousands of articles) compares each article with the articles nearest to it in
+    # publication order (half before, half after) instead of with all of them: the cost and the
+    # memory stay linear in articles (every pair of 5,000 articles ran a 24 GiB machine out of
+    # memory), and a figure is checked against what was written around the same time.
+    compare_max_articles: int = 50
 
 
 # ---------------------------------------------------------------------------------------------

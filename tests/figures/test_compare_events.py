@@ -10,7 +10,7 @@ import pytest
 from newsaudit import figures
 from newsaudit.corpus import Article, Corpus
 from newsaudit.figures import linkmodel
-from newsaudit.figures.compare import LOOSE, age_of, loose_key
+from newsaudit.figures.compare import LOOSE, age_of, loose_key, neighbours
 from tests.figures.conftest import CONFIG
 
 
@@ -218,3 +218,20 @@ def test_a_unit_shared_by_too_many_articles_is_no_measure(articles, cap, compare
     config = dataclasses.replace(CONFIG, loose_max_articles=cap)
     result = figures.analyse(_corpus(texts), config)
     assert (len(result.disagreements) > 0) == compared
+
+
+@pytest.mark.parametrize(
+    ("n", "most", "expected"),
+    [
+        # small buckets: every other article
+        (3, 50, {"a0": ["a1", "a2"], "a1": ["a0", "a2"], "a2": ["a0", "a1"]}),
+        # large ones: the `most` nearest in publication order, half on each side where possible
+        (6, 2, {"a0": ["a1", "a2"], "a2": ["a1", "a3"], "a5": ["a3", "a4"]}),
+    ],
+)
+def test_figures_compared_with_the_nearest_articles_of_a_large_event(n, most, expected):
+    ids = [f"a{i}" for i in range(n)]
+    published = {a: dt.date(2024, 1, 1 + i) for i, a in enumerate(ids)}
+    near = neighbours(ids, published, most)
+    assert {a: near[a] for a in expected} == expected
+    assert all(len(v) == min(most, n - 1) for v in near.values())

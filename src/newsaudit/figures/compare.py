@@ -386,6 +386,24 @@ def _notes(f: Figure) -> list[str]:
     return notes
 
 
+def neighbours(
+    article_ids: list[str], published: dict[str, dt.date | None], most: int
+) -> dict[str, list[str]]:
+    """article -> the other articles its figures are compared with: all of them up to `most`
+    articles, else the `most` nearest in publication order (then id), half on each side where
+    there is room; linear in articles, and symmetric enough that each pair is judged from
+    both sides when both are in each other's window."""
+    if len(article_ids) <= most + 1:
+        return {a: [b for b in article_ids if b != a] for a in article_ids}
+    order = sorted(article_ids, key=lambda a: (published.get(a) or dt.date.min, a))
+    out = {}
+    for i, a in enumerate(order):
+        start = min(max(0, i - most // 2), len(order) - most - 1)
+        window = order[start : start + most + 1]
+        out[a] = sorted(b for b in window if b != a)
+    return out
+
+
 def compare(
     figs: list[Figure],
     config: FiguresConfig,
@@ -404,14 +422,14 @@ def compare(
             continue
         if measure.endswith(f"|{LOOSE}") and len(by_article) > config.loose_max_articles:
             continue  # a unit shared by this many articles is no evidence of one measure
+        near = neighbours(list(by_article), published, config.compare_max_articles)
         matches = {
             (a, b): partners(by_article[a], by_article[b], config)
             for a in by_article
-            for b in by_article
-            if a != b
+            for b in near[a]
         }
         for article_id, own in by_article.items():
-            others = {aid: fs for aid, fs in by_article.items() if aid != article_id}
+            others = {aid: by_article[aid] for aid in near[article_id]}
             for i, f in enumerate(own):
                 matched = {aid: matches[(article_id, aid)].get(i) for aid in others}
                 if i and not any(matched.values()):
