@@ -101,8 +101,8 @@ def analyse(
         figures=figures_frame(figs),
         checks=checks,
         disagreements=disagreements,
-        matrix=matrix_frame(checks, corpus.ids),
         review=review_frame(figs, comparisons, config, events),
         details=details_frame(figs),
         comparisons=comparisons,
+        article_ids=tuple(corpus.ids),
     )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 import pandas as pd
@@ -73,11 +74,17 @@ class FiguresResult:
     figures: pd.DataFrame
     checks: pd.DataFrame
     disagreements: pd.DataFrame
-    matrix: pd.DataFrame
     review: pd.DataFrame
     details: pd.DataFrame = field(default_factory=pd.DataFrame)
     # Every compared figure, one row each (checks keeps one row per measure and article).
     comparisons: pd.DataFrame = field(default_factory=pd.DataFrame)
+    article_ids: tuple[str, ...] = ()
+
+    def matrix(self, article_ids: Sequence[str] | None = None) -> pd.DataFrame:
+        """Measures x the given articles (default: all): built on demand, as a grid of every
+        measure by 100,000 articles would not fit in memory."""
+        ids = list(self.article_ids if article_ids is None else article_ids)
+        return matrix_frame(self.checks, ids)
 
 
 def figures_frame(figs: list[Figure]) -> pd.DataFrame:
@@ -122,10 +129,13 @@ def matrix_frame(checks: pd.DataFrame, article_ids: list[str]) -> pd.DataFrame:
     )
     # An article's first figure for a measure stands for it in the matrix.
     cells = cells.drop_duplicates(["measure", "article_id"])
+    measures = sorted(cells["measure"].unique())
+    cells = cells[cells["article_id"].isin(set(article_ids))]  # only the columns asked for
     wide = cells.pivot(index="measure", columns="article_id", values="cell")
-    wide = wide.reindex(columns=article_ids).astype(object).fillna("")
+    wide = wide.reindex(index=measures, columns=article_ids).astype(object).fillna("")
     wide.columns.name = None
-    return wide.sort_index()
+    wide.index.name = "measure"
+    return wide
 
 
 _SEVERITY = {"inconsistent": 0, "compatible": 1, "consistent": 2}

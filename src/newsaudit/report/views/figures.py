@@ -86,15 +86,14 @@ def matrix_plot(results: Results) -> Figure | Text:
 
 def matrix(results: Results, max_articles: int = 6) -> Table:
     """Measures x articles: the figure each article gives and its verdict."""
-    frame = results.figures.matrix.copy()
-    shown = list(frame.columns[:max_articles])
+    ids = results.corpus.ids
+    frame = results.figures.matrix(ids[:max_articles])
     note = (
-        f"The first {max_articles} of {len(frame.columns):,} articles; "
-        "figure_checks.csv has them all."
-        if len(frame.columns) > max_articles
+        f"The first {max_articles} of {len(ids):,} articles; figure_checks.csv has them all."
+        if len(ids) > max_articles
         else ""
     )
-    frame = frame[shown].rename(columns=labels(results)).rename_axis("measure").reset_index()
+    frame = frame.rename(columns=labels(results)).rename_axis("measure").reset_index()
     return Table(
         _quantity(frame),
         caption="Measures × articles: the figure each article gives and its verdict",
