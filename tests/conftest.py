@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import shutil
 from pathlib import Path
 
@@ -19,6 +20,17 @@ REWRITE, ORIGINAL, OPINION, EXPLAINER, OFFICIAL = (
     "003_c53717da42c67fe4",
     "004_4b0c1cccc6967a7c",
 )
+
+
+def corpus_of(texts: dict[str, str], dates: dict[str, dt.date] | None = None) -> corpus.Corpus:
+    """A small in-memory corpus: article id -> body text (headline "T"), optional dates."""
+    dates = dates or {}
+    return corpus.Corpus(
+        articles=tuple(
+            corpus.Article(aid, f"{aid}.txt", "T", text, (text,), published=dates.get(aid))
+            for aid, text in sorted(texts.items())
+        )
+    )
 
 
 @pytest.fixture(scope="session")

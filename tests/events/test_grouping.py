@@ -10,19 +10,9 @@ import pytest
 
 from newsaudit import events
 from newsaudit.config import EventsConfig
-from newsaudit.corpus import Article, Corpus
+from tests.conftest import corpus_of
 
 MANY = EventsConfig(single_event_max=1)
-
-
-def _corpus(texts: dict[str, str], dates: dict[str, dt.date] | None = None) -> Corpus:
-    dates = dates or {}
-    return Corpus(
-        articles=tuple(
-            Article(aid, f"{aid}.txt", "T", text, (text,), published=dates.get(aid))
-            for aid, text in sorted(texts.items())
-        )
-    )
 
 
 QUAKE = "Rescuers in Arvela said the quake near Kesh hit hard, and Arvela and Kesh mourned."
@@ -43,14 +33,14 @@ def test_names_are_capitalised_words_inside_sentences(text, expected):
 
 
 def test_small_corpus_is_one_event():
-    docs = _corpus({"a": QUAKE, "b": VOTE})
+    docs = corpus_of({"a": QUAKE, "b": VOTE})
     grouped = events.group(docs)
     assert set(grouped.of.values()) == {"E1"}
     assert list(grouped.table.columns) == events.EVENT_COLUMNS
 
 
 def test_stories_split_by_their_names():
-    docs = _corpus({"a1": QUAKE, "a2": QUAKE, "b1": VOTE, "b2": VOTE})
+    docs = corpus_of({"a1": QUAKE, "a2": QUAKE, "b1": VOTE, "b2": VOTE})
     grouped = events.group(docs, MANY)
     assert grouped.of["a1"] == grouped.of["a2"] != grouped.of["b1"] == grouped.of["b2"]
     assert grouped.members() == {"E1": ["a1", "a2"], "E2": ["b1", "b2"]}
@@ -58,25 +48,25 @@ def test_stories_split_by_their_names():
 
 def test_date_window_separates_the_same_names_months_apart():
     dates = {"a1": dt.date(2020, 1, 1), "a2": dt.date(2020, 1, 3), "a3": dt.date(2020, 6, 1)}
-    grouped = events.group(_corpus({"a1": QUAKE, "a2": QUAKE, "a3": QUAKE}, dates), MANY)
+    grouped = events.group(corpus_of({"a1": QUAKE, "a2": QUAKE, "a3": QUAKE}, dates), MANY)
     assert grouped.of["a1"] == grouped.of["a2"] != grouped.of["a3"]
 
 
 def test_overlap_pairs_join_events():
-    docs = _corpus({"a1": QUAKE, "a2": QUAKE, "b1": VOTE, "b2": VOTE})
+    docs = corpus_of({"a1": QUAKE, "a2": QUAKE, "b1": VOTE, "b2": VOTE})
     pairs = pd.DataFrame({"article_a": ["a1"], "article_b": ["b1"], "score": [0.9]})
     grouped = events.group(docs, MANY, pairs)
     assert len(set(grouped.of.values())) == 1
 
 
 def test_weak_overlap_does_not_join():
-    docs = _corpus({"a1": QUAKE, "a2": QUAKE, "b1": VOTE, "b2": VOTE})
+    docs = corpus_of({"a1": QUAKE, "a2": QUAKE, "b1": VOTE, "b2": VOTE})
     pairs = pd.DataFrame({"article_a": ["a1"], "article_b": ["b1"], "score": [0.05]})
     assert len(set(events.group(docs, MANY, pairs).of.values())) == 2
 
 
 def test_table_is_deterministic():
-    docs = _corpus({"a1": QUAKE, "a2": QUAKE, "b1": VOTE})
+    docs = corpus_of({"a1": QUAKE, "a2": QUAKE, "b1": VOTE})
     first = events.group(docs, MANY).table
     pd.testing.assert_frame_equal(first, events.group(docs, MANY).table)
     assert first["articles"].tolist() == [2, 2, 1]

@@ -8,20 +8,10 @@ import datetime as dt
 import pytest
 
 from newsaudit import figures
-from newsaudit.corpus import Article, Corpus
 from newsaudit.figures import linkmodel
 from newsaudit.figures.compare import LOOSE, age_of, loose_key, neighbours
+from tests.conftest import corpus_of
 from tests.figures.conftest import CONFIG
-
-
-def _corpus(texts: dict[str, str], dates: dict[str, dt.date] | None = None) -> Corpus:
-    dates = dates or {}
-    return Corpus(
-        articles=tuple(
-            Article(aid, f"{aid}.txt", "T", text, (text,), published=dates.get(aid))
-            for aid, text in sorted(texts.items())
-        )
-    )
 
 
 def _verdicts(result: figures.FiguresResult) -> dict[tuple[str, str], str]:
@@ -48,7 +38,7 @@ def _verdicts(result: figures.FiguresResult) -> dict[tuple[str, str], str]:
     ],
 )
 def test_not_compared_rather_than_a_wrong_pair(texts, reason):
-    result = figures.analyse(_corpus(texts), CONFIG)
+    result = figures.analyse(corpus_of(texts), CONFIG)
     assert result.disagreements.empty
     assert set(_verdicts(result).values()) == {"compatible"}
     assert result.comparisons["reason"].str.contains(reason).all()
@@ -59,10 +49,10 @@ def test_a_year_is_compared_under_its_value():
     # A year names which election: two years are two events, never a disagreement; one year
     # given with different verbs ("filed in 2014", "sued him in 2014") is one measure.
     texts = {"a": "He lost the 2016 election.", "b": "He lost the 2012 election."}
-    result = figures.analyse(_corpus(texts), CONFIG)
+    result = figures.analyse(corpus_of(texts), CONFIG)
     assert result.disagreements.empty and result.comparisons.empty
     texts = {"a": "Greene had filed in 2014.", "b": "She sued him in 2014."}
-    result = figures.analyse(_corpus(texts), CONFIG)
+    result = figures.analyse(corpus_of(texts), CONFIG)
     assert set(_verdicts(result).values()) == {"consistent"}
     assert set(result.checks["measure"]) == {"year|2014"}
 
@@ -98,7 +88,7 @@ TURKEYS = {
     ],
 )
 def test_counts_written_on_different_days_moved(texts, dates, verdict, n_disagreements):
-    result = figures.analyse(_corpus(texts, dates), CONFIG)
+    result = figures.analyse(corpus_of(texts, dates), CONFIG)
     assert set(_verdicts(result).values()) == {verdict}
     assert len(result.disagreements) == n_disagreements
     moved = result.comparisons["reason"].str.startswith("moved:")
@@ -111,7 +101,7 @@ def test_figures_of_different_events_never_meet():
         "a": "Police made 47 arrests overnight in Ferguson.",
         "b": "Police made 46 arrests overnight in Ferguson.",
     }
-    result = figures.analyse(_corpus(texts), CONFIG, events={"a": "E1", "b": "E2"})
+    result = figures.analyse(corpus_of(texts), CONFIG, events={"a": "E1", "b": "E2"})
     assert result.disagreements.empty
     assert (result.comparisons["compared_with"] == "").all() or result.comparisons.empty
 
@@ -119,7 +109,7 @@ def test_figures_of_different_events_never_meet():
 def test_unbounded_figures_are_not_compared_but_listed():
     # "last year" in articles of unknown date is (-inf, inf): nothing to compare or draw.
     texts = {"a": "The mine closed last year.", "b": "The mine closed last year."}
-    result = figures.analyse(_corpus(texts), CONFIG)
+    result = figures.analyse(corpus_of(texts), CONFIG)
     unbounded = result.figures[result.figures["text"] == "last year"]
     assert len(unbounded) == 2
     assert result.checks.empty or not result.checks["text"].eq("last year").any()
@@ -203,7 +193,7 @@ def test_age_in_apposition(text, person):
     ],
 )
 def test_ages_compared_by_person(texts, n_disagreements):
-    result = figures.analyse(_corpus(texts), CONFIG)
+    result = figures.analyse(corpus_of(texts), CONFIG)
     assert len(result.disagreements) == n_disagreements
 
 
@@ -216,7 +206,7 @@ def test_a_unit_shared_by_too_many_articles_is_no_measure(articles, cap, compare
         for i in range(articles)
     }
     config = dataclasses.replace(CONFIG, loose_max_articles=cap)
-    result = figures.analyse(_corpus(texts), config)
+    result = figures.analyse(corpus_of(texts), config)
     assert (len(result.disagreements) > 0) == compared
 
 
