@@ -26,6 +26,8 @@ _MONTH_NUM = {
 }
 # "5m" is five million ("£35m", "1.2m tons") unless a dimension follows: "a 5m-high wall".
 _METRES_AFTER = re.compile(r"-?\s?(?:high|long|deep|tall|wide|thick)\b")
+# "20 degrees below zero": a temperature under zero, written without a sign.
+_BELOW_ZERO = re.compile(r"\s+below\s+zero\b", re.IGNORECASE)
 # Unit spellings found case-insensitively ("20 Miles", "5 KM", "3 Tonnes") map to one unit.
 _PHYSICAL_LOWER = {k.lower(): v for k, v in WORDS.physical_units.items()}
 
@@ -56,6 +58,8 @@ def _patterns() -> dict[str, re.Pattern[str]]:
     percent = words_pattern(WORDS.percent_words)
     points = words_pattern(WORDS.percentage_points)
     physical = words_pattern([*WORDS.physical_units, *_PHYSICAL_LOWER])
+    symbols = words_pattern(w for w in WORDS.unit_symbols if len(w) > 1)
+    symbols1 = words_pattern(w for w in WORDS.unit_symbols if len(w) == 1)
     ordinals = words_pattern(WORDS.ordinal_words)
     mon = rf"(?:{_MONTHS}|(?:{words_pattern(WORDS.month_abbreviations)})\.?)"
     small = rf"\d{{1,3}}|{words_pattern(WORDS.number_words)}"
@@ -69,9 +73,11 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         ),
         "unit": re.compile(
             rf"^(?:(?P<pp>\s?(?:{points})(?![A-Za-z]))|(?P<pct>\s?(?:{percent})(?![A-Za-z]))"
-            rf"|[\s-](?P<dur>{units})\b(?P<old>-old)?"
+            rf"|[\s-]?(?P<dur>{units})\b(?P<old>-old)?"
             rf"(?P<long>-long)?|-(?P<hyph>[a-z]+)\b|\s+(?P<curw>{currency_words})\b"
-            rf"|\s?(?P<phys>{physical})(?![\w/]))",
+            rf"|(?-i:(?P<curc>{words_pattern(numbers.glued_codes())}))\b"
+            rf"|\s?(?P<phys>{physical})(?![\w/])"
+            rf"|(?-i:\s?(?P<sym>{symbols})|(?P<sym1>{symbols1}))(?![\w/]))",
             re.IGNORECASE,
         ),
         "qual": re.compile(
@@ -257,9 +263,14 @@ def _unit(
                 kind, unit, hyphen = "percent", "%", ""
             elif hyphen in _PHYSICAL_LOWER:  # "a 16-meter telescope"
                 kind, unit, hyphen = "quantity", _PHYSICAL_LOWER[hyphen], ""
-        elif unit_m.group("curw"):
-            written = " ".join(unit_m.group("curw").lower().split())
+        elif unit_m.group("curw") or unit_m.group("curc"):
+            written = " ".join((unit_m.group("curw") or unit_m.group("curc")).lower().split())
             kind, unit = "money", WORDS.currency_words[written]
+        elif unit_m.group("sym") or unit_m.group("sym1"):
+            kind, unit = (
+                "quantity",
+                WORDS.unit_symbols[unit_m.group("sym") or unit_m.group("sym1")],
+            )
         elif unit_m.group("phys"):
             kind = "quantity"
             written = " ".join(unit_m.group("phys").split())
@@ -305,8 +316,10 @@ def _number_spans(
     things = {w for ws in WORDS.thing_classes.values() for w in ws} | set(WORDS.thing_classes)
     spans: list[Span] = []
     for m in pats["atom"].finditer(text.translate(numbers.ASCII_LOWER)):
-        if any(a < m.end() and m.start() < b for a, b in taken):
-            continue
+        if any(a < m.end() and m.start() < b for a, b in taken) or (
+            spans and m.end() <= spans[-1].end
+        ):
+            continue  # inside a figure already read ("5 degrees below zero")
         raw = text[m.start() : m.end()]
         end = m.end()
         cased = re.search(r"(?<=\d)[A-Za-z]+$", raw) if m.group("digits") else None
@@ -356,6 +369,9 @@ def _number_spans(
                 end, kind, unit, hyphen, (low, high) = _unit(text, end, parsed, number.share, pats)
             if not suffix:
                 end, suffix = _suffix(text, end, pats)
+            below = _BELOW_ZERO.match(text, end) if unit in ("degree", "°C", "°F") else None
+            if below:  # "20 degrees below zero" is -20
+                end, low, high = below.end(), -high, -low
         if kind == "ordinal":
             continue  # spelled ordinals are read by the ordinal pattern below
         vague = low_raw in WORDS.vague_amounts

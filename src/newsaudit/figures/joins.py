@@ -17,6 +17,8 @@ if TYPE_CHECKING:
 
 # Hundredths of a currency, written after its whole units ("3 dollars 50 cents").
 _CENTS = re.compile(r"\s+(?:and\s+)?(?P<n>[\w-]+(?:[\s-][a-z]+)?)\s+(?:cents?|pence)\b", re.I)
+# ... or ending the clause after a currency word ("thirteen dollars forty five.").
+_BARE_CENTS = re.compile(r"\s+(?:and\s+)?(?P<n>[\w-]+(?:[\s-][a-z]+)?)(?=\s*(?:[.,;:!?)]|$))")
 
 
 def ranges(text: str, spans: list[Span]) -> list[Span]:
@@ -87,7 +89,8 @@ def bounds(text: str, spans: list[Span]) -> list[Span]:
 
 def cents(text: str, spans: list[Span]) -> list[Span]:
     """An amount in a currency word followed by its cents is one amount: "3 dollars 50 cents" =
-    3.50, "thirteen dollars and forty-five cents" = 13.45."""
+    3.50, "thirteen dollars and forty-five cents" = 13.45, "15 dollars 50." = 15.50 (the cents
+    end the clause; "20 dollars 30 years ago" is two figures)."""
     out: list[Span] = []
     skip = -1
     for i, s in enumerate(spans):
@@ -95,6 +98,8 @@ def cents(text: str, spans: list[Span]) -> list[Span]:
             continue
         nxt = spans[i + 1] if i + 1 < len(spans) else None
         m = _CENTS.match(text, s.end) if s.kind == "money" and s.low == s.high else None
+        if m is None and s.kind == "money" and s.low == s.high < 1e4 and text[s.end - 1].isalpha():
+            m = _BARE_CENTS.match(text, s.end)
         if m and nxt is not None and nxt.start == m.start("n") and nxt.end <= m.end("n"):
             number = parse(m.group("n"))
             if number is not None and 0 < number.value < 100:

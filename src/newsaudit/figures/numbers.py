@@ -32,7 +32,8 @@ _INT = (
     r"|\d+"
 )
 _NUMERIC = re.compile(
-    rf"(?:{_INT})(?:\.\d+)?(?:[eE][+-]?\d+|[x×]10(?:\^[-+−]?|[-−])\d+|\^-{{0,2}}\+?\d+)?"
+    rf"(?:{_INT})(?:\.\d+)?(?:[eE][+-]?\d+|(?:[x×]|\s?[x×*]\s?(?=10\^))10(?:\^[-+−]?|[-−])\d+"
+    r"|\^-{0,2}\+?\d+)?"
     r"|\.\d+"
 )
 _SIGN_WORDS = ("minus", "negative")
@@ -68,8 +69,23 @@ def cased_suffixes() -> dict[str, str]:
     return {k.lower(): k for k in WORDS.scale_suffixes if k != k.lower()}
 
 
+@cache
 def _multipliers() -> dict[str, float]:
-    return {"hundred": 100.0, "dozen": 12.0, "dozens": 12.0, **WORDS.scale_words}
+    """Words that multiply the number before them: "hundred", the dozens ("dozen", "doz") and
+    the scale words, each also in the plural ("five hundreds", "1.5 millions")."""
+    singular = {"hundred": 100.0, **dict.fromkeys(WORDS.dozen_words, 12.0), **WORDS.scale_words}
+    return {**{f"{w}s": v for w, v in singular.items() if not w.endswith("s")}, **singular}
+
+
+def _plural(word: str) -> bool:
+    """A plural scale word ("millions"): a multiplier only straight after a written number."""
+    return word.endswith("s") and word not in WORDS.dozen_words
+
+
+@cache
+def glued_codes() -> tuple[str, ...]:
+    """Currency codes read glued to the amount too, in capitals only ("115.5USD")."""
+    return tuple(w.upper() for w, code in WORDS.currency_words.items() if w.upper() == code)
 
 
 # Case folding that keeps every offset: the finding patterns run on text lowered with it.
@@ -80,7 +96,11 @@ ASCII_LOWER = str.maketrans({chr(c): chr(c + 32) for c in range(65, 91)})
 def patterns() -> dict[str, str]:
     """Regex sources of a digit number and of a spelled number, for text lowered with
     `ASCII_LOWER` (case-sensitive patterns on lowered text are several times faster)."""
-    mult = words_pattern(_multipliers())
+    singular = words_pattern(w for w in _multipliers() if not _plural(w))
+    plural = rf"(?:{words_pattern(w for w in _multipliers() if _plural(w))})(?!\s+of\b)"
+    mult = rf"(?:{singular}|{plural})"
+    # after digits, a plural never follows a year: "in 2015 thousands marched"
+    mult_d = rf"(?:{singular}|(?<!\b1\d{{3}}\s)(?<!\b20\d\d\s){plural})"
     nw = words_pattern(WORDS.number_words)
     fr = words_pattern(WORDS.fraction_words)
     suffix = words_pattern(scale_suffixes())
@@ -89,7 +109,14 @@ def patterns() -> dict[str, str]:
     spaced = words_pattern(k for k in scale_suffixes() if len(k) > 1 and k not in cased_suffixes())
     suffix = rf"{suffix}|\s(?:{spaced})\b"
     glued = words_pattern(
-        w.lower() for w in [*WORDS.physical_units, *WORDS.percent_words, *WORDS.duration_units]
+        w.lower()
+        for w in [
+            *WORDS.physical_units,
+            *WORDS.percent_words,
+            *WORDS.duration_units,
+            *WORDS.unit_symbols,
+            *glued_codes(),
+        ]
     )
     codes = "".join(
         f"|(?<={re.escape(c.lower())})" for c in WORDS.currency_symbols if c[-1].isalpha()
@@ -108,10 +135,12 @@ def patterns() -> dict[str, str]:
     )
     # "3 million and a half": a fraction of the last scale word, unless more follows.
     and_fraction = rf"(?:\s+and\s+(?:an?|one)\s+(?:{fr})\b(?!\s+(?:of|{mult})\b|-))?"
+    # "3 and a half years", "2 and a half million": a mixed number, a scale word after it.
+    mixed = rf"\s+and\s+(?:an?|one)\s+(?:{fr})\b(?!\s+of\b|-)(?:\s+(?:{mult_d})\b)*"
     digits = (
         rf"(?=[-−.\d{VULGAR_FRACTIONS}]|(?:minus|negative)\s){sign}"
         rf"(?:(?<![\w/.,^])(?<![A-Za-z][-−]){codes})(?:{number})(?!\d|/\d|[.,]\d)"
-        rf"(?:(?:\s+(?:{mult}))+\b(?:{more})*{and_fraction}|(?:{suffix})(?![A-Za-z])"
+        rf"(?:(?:\s+(?:{mult_d}))+\b(?:{more})*{and_fraction}|{mixed}|(?:{suffix})(?![A-Za-z])"
         rf"|(?=(?:{glued})(?![A-Za-z]))|(?![A-Za-z]))"
     )
     scale_lb = "|".join(f"(?<={re.escape(w)})" for w in _multipliers())
@@ -139,7 +168,7 @@ def _numeric_value(text: str) -> float:
     if re.fullmatch(r"\d{1,3},\d{1,2}", text):
         text = text.replace(",", ".")
     text = re.sub(r"[,\s\u00a0\u202f]", "", text).replace("−", "-")
-    if m := re.fullmatch(r"(.+)[x×]10\^?([-+]?\d+)", text):
+    if m := re.fullmatch(r"(.+)[x×*]10\^?([-+]?\d+)", text):
         return float(m.group(1)) * 10.0 ** int(m.group(2))
     if m := re.fullmatch(r"(.+)\^(-{0,2})\+?(\d+)", text):
         exponent = -int(m.group(3)) if m.group(2) == "-" else int(m.group(3))
@@ -226,7 +255,7 @@ def _fraction(tokens: list[str]) -> Number | None:
         body = body[:-1]
     if denominator == 1:
         return None  # "twenty-first": an ordinal, no fraction
-    if "and" in body:
+    if "and" in body and body[-1] != "and":  # "a hundred and fifth" is an ordinal
         cut = len(body) - 1 - body[::-1].index("and")
         whole, part = _cardinal(body[:cut]), _numerator(body[cut + 1 :])
         if whole is not None and part is not None and 0 < part / denominator < 1:
@@ -235,6 +264,8 @@ def _fraction(tokens: list[str]) -> Number | None:
     numerator = _numerator(body)
     if numerator is None:
         return None
+    if numerator > 1 and not tokens[-1].endswith("s") and tokens[-1] not in ("half", "quarter"):
+        return None  # "the two millionth visitor", "one one hundred and fifth": ordinals
     value = numerator / denominator
     return Number(value, share=0 < value < 1)
 
@@ -265,12 +296,12 @@ def _cardinal(tokens: list[str]) -> Number | None:
         elif tok in cardinals or re.fullmatch(r"\d+(?:\.\d+)?", tok):
             value = cardinals[tok] if tok in cardinals else float(tok)
             group, since_and = group + value, since_and + value
-        elif tok == "hundred":
+        elif tok in ("hundred", "hundreds"):
             group = (group - since_and) + (since_and or 1) * 100
             since_and = (since_and or 1) * 100
-        elif tok in ("dozen", "dozens") and 0 < since_and < group:
+        elif tok in WORDS.dozen_words and 0 < since_and < group:
             group, since_and = group - since_and + since_and * 12, 0.0  # "300 and two dozen"
-        elif tok in ("dozen", "dozens"):
+        elif tok in WORDS.dozen_words:
             group, frac, since_and = ((group + frac) or 1) * 12, 0.0, 0.0
         elif tok in multipliers:
             last_scale = multipliers[tok]
@@ -296,7 +327,11 @@ def _cardinal(tokens: list[str]) -> Number | None:
         elif tok == "point":
             places = ""
             while i + 1 < len(tokens) and tokens[i + 1] in cardinals:
-                places += str(int(cardinals[tokens[i + 1]]))
+                digit = int(cardinals[tokens[i + 1]])
+                after = tokens[i + 2] if i + 2 < len(tokens) else ""
+                if tokens[i + 1] in _TENS and 0 < cardinals.get(after, 0) < 10:
+                    digit, i = digit + int(cardinals[after]), i + 1  # "point seventy-one"
+                places += str(digit)
                 i += 1
             if not places:
                 return None

@@ -1,0 +1,136 @@
+"""More number forms as news writes them: mixed numbers after digits, plural magnitudes, units
+by name and symbol, temperatures below zero, cents after a currency word; and what stays no
+figure (ordinals spelled like fractions, years before a plural magnitude, identifiers)."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsaudit import figures
+from newsaudit.figures import numbers
+from tests.figures.conftest import CONFIG
+
+
+def _read(text: str) -> list[tuple[str, float, float, str]]:
+    return [
+        (f.text, f.low, f.high, f.unit)
+        for f in figures.extract_text(text, CONFIG)
+        if f.kind != "ordinal"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A mixed number after digits, a scale word after it.
+        ("The inquiry took 3 and a half years.", [("3 and a half years", 3.5, 3.5, "years")]),
+        (
+            "Some 2 and a half million people fled.",
+            [("Some 2 and a half million", 2.25e6, 2.75e6, "count")],
+        ),
+        (
+            "The judge gave him 10 and a quarter years.",
+            [("10 and a quarter years", 10.25, 10.25, "years")],
+        ),
+        # ... but never a share that follows: "2 and a third of voters".
+        (
+            "It won 2 and a third of the seats.",
+            [("2", 2, 2, "count"), ("a third", 100 / 3, 100 / 3, "%")],
+        ),
+        # Plural magnitudes straight after a written number.
+        ("The fund lost 1.5 millions in a week.", [("1.5 millions", 1.5e6, 1.5e6, "count")]),
+        ("five hundred thousands refugees", [("five hundred thousands", 5e5, 5e5, "count")]),
+        # ... never after a year, never before "of" (vague amounts).
+        (
+            "In 2015 thousands of people marched.",
+            [("2015", 2015, 2015, "year"), ("thousands", 2000, 999999, "count")],
+        ),
+        (
+            "In 1990 hundreds died.",
+            [("1990", 1990, 1990, "year"), ("hundreds", 200, 1999, "count")],
+        ),
+        # Dozens, also abbreviated.
+        ("The shop sold 5 doz eggs.", [("5 doz", 60, 60, "count")]),
+        ("They ordered three dozens of roses.", [("three dozens", 36, 36, "count")]),
+        # Powers of ten written with spaces or an asterisk.
+        ("Avogadro's number is 6.022 × 10^23.", [("6.022 × 10^23", 6.022e23, 6.022e23, "count")]),
+        ("a budget of 2 * 10^5 units", [("2 * 10^5", 2e5, 2e5, "count")]),
+        ("a 5 x 10 metre room", [("5", 5, 5, "count"), ("10 metre", 10, 10, "m")]),
+        # Units by name, any case, and abbreviated durations.
+        ("The engine makes 300 horsepower.", [("300 horsepower", 300, 300, "hp")]),
+        ("She lost 3 stone in a year.", [("3 stone", 3, 3, "st")]),
+        ("He drank 10 pints of lager.", [("10 pints", 10, 10, "pt")]),
+        ("The plant emits 2 megatonnes of CO2.", [("2 megatonnes", 2, 2, "Mt")]),
+        ("The storm's winds hit 90 miles per hour.", [("90 miles per hour", 90, 90, "mph")]),
+        ("It was -40 degrees Fahrenheit.", [("-40 degrees Fahrenheit", -40, -40, "°F")]),
+        (
+            "The flight took 1.5 hrs and the drive 45min.",
+            [("1.5 hrs", 1.5, 1.5, "hours"), ("45min", 45, 45, "minutes")],
+        ),
+        # Unit symbols in their own case; one-letter symbols only glued.
+        ("a 12V battery and a 60W bulb", [("12V", 12, 12, "V"), ("60W", 60, 60, "W")]),
+        (
+            "The phone has 128 GB of storage and a 5 MB cap.",
+            [("128 GB", 128, 128, "GB"), ("5 MB", 5, 5, "MB")],
+        ),
+        ("The collider reached 13 TeV.", [("13 TeV", 13, 13, "TeV")]),
+        ("A dose of 20 mSv was measured.", [("20 mSv", 20, 20, "mSv")]),
+        ("England won 2 v 1.", [("2", 2, 2, "count"), ("1", 1, 1, "count")]),
+        # A currency code glued after the amount, capitals only.
+        ("The bond paid 115.5USD a share.", [("115.5USD", 115.5, 115.5, "USD")]),
+        # Temperatures below zero.
+        (
+            "Temperatures fell to 20 degrees below zero.",
+            [("20 degrees below zero", -20, -20, "degree")],
+        ),
+        # Cents after a currency word when they end the clause.
+        (
+            "The ticket cost thirteen dollars forty five.",
+            [("thirteen dollars forty five", 13.45, 13.45, "USD")],
+        ),
+        ("It costs 15 dollars 50.", [("15 dollars 50", 15.5, 15.5, "USD")]),
+        (
+            "He paid 20 dollars 30 years ago.",
+            [("20 dollars", 20, 20, "USD"), ("30 years", 30, 30, "years")],
+        ),
+        (
+            "It cost 5 million dollars and 7.",
+            [("5 million dollars", 5e6, 5e6, "USD"), ("7", 7, 7, "count")],
+        ),
+        # One figure per expression: no second reading inside it.
+        ("He was jailed over the past two decades.", [("two decades", 20, 20, "years")]),
+        ("She had half a kilogram of heroin.", [("half a kilogram", 0.5, 0.5, "kg")]),
+    ],
+)
+def test_more_news_number_forms(text: str, expected: list[tuple[str, float, float, str]]) -> None:
+    found = _read(text)
+    assert [f[0] for f in found] == [e[0] for e in expected]
+    assert found == [(t, pytest.approx(lo), pytest.approx(hi), u) for t, lo, hi, u in expected]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "He was the two millionth visitor.",
+        "the one hundred and fifth anniversary",
+        "a 5G network and 4G phones",
+    ],
+)
+def test_ordinals_and_names_are_no_figures(text: str) -> None:
+    assert _read(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("two hundred point seventy-one", 200.71),
+        ("nine point nought four", 9.04),
+        ("three point one four one five", 3.1415),
+        ("three hundred and a half", 300.5),
+        ("5 doz", 60),
+        ("two millions", 2e6),
+    ],
+)
+def test_number_grammar_forms(text: str, value: float) -> None:
+    number = numbers.parse(text)
+    assert number is not None and number.value == pytest.approx(value)
