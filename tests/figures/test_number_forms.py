@@ -97,6 +97,34 @@ def _read(text: str) -> list[tuple[str, float, float, str]]:
             "It cost 5 million dollars and 7.",
             [("5 million dollars", 5e6, 5e6, "USD"), ("7", 7, 7, "count")],
         ),
+        # Two spelled numbers side by side are two numbers, never a sum.
+        (
+            "He was attacked with two six-inch knives.",
+            [("two", 2, 2, "count"), ("six-inch", 6, 6, "inch")],
+        ),
+        (
+            "The crew did two six-hour watches.",
+            [("two", 2, 2, "count"), ("six-hour", 6, 6, "hours")],
+        ),
+        (
+            "the novel nineteen eighty-four",
+            [("nineteen", 19, 19, "count"), ("eighty-four", 84, 84, "count")],
+        ),
+        # Currency signs after the amount.
+        ("Tickets cost 15€ or 20 €.", [("15€", 15, 15, "EUR"), ("20 €", 20, 20, "EUR")]),
+        ("It sold for 4.50$.", [("4.50$", 4.5, 4.5, "USD")]),
+        # "5m" is metres in a race and a dimension, millions with a currency.
+        ("She won the 100m sprint.", [("100m", 100, 100, "m")]),
+        ("He signed a $5m long-term deal.", [("$5m", 5e6, 5e6, "USD")]),
+        # Decimals in tokenized text.
+        (
+            "revenue rose 4 . 8 % to $ 46 . 8 million",
+            [("4 . 8 %", 4.8, 4.8, "%"), ("$ 46 . 8 million", 4.68e7, 4.68e7, "USD")],
+        ),
+        (
+            "sales fell in 1990 . 8 firms left",
+            [("1990", 1990, 1990, "year"), ("8", 8, 8, "count")],
+        ),
         # One figure per expression: no second reading inside it.
         ("He was jailed over the past two decades.", [("two decades", 20, 20, "years")]),
         ("She had half a kilogram of heroin.", [("half a kilogram", 0.5, 0.5, "kg")]),
@@ -129,8 +157,16 @@ def test_ordinals_and_names_are_no_figures(text: str) -> None:
         ("three hundred and a half", 300.5),
         ("5 doz", 60),
         ("two millions", 2e6),
+        ("twenty-one", 21),
+        ("three twenty-firsts", 3 / 21),
     ],
 )
 def test_number_grammar_forms(text: str, value: float) -> None:
     number = numbers.parse(text)
     assert number is not None and number.value == pytest.approx(value)
+
+
+@pytest.mark.parametrize("text", ["five six", "twenty twenty", "one two three"])
+def test_numbers_side_by_side_are_no_one_number(text: str) -> None:
+    assert numbers.parse(text) is None
+    assert numbers.split_at(text) is not None

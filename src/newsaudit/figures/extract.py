@@ -14,7 +14,7 @@ from dataclasses import dataclass, replace
 from functools import cache
 
 from newsaudit.config import MONTHS, FiguresConfig
-from newsaudit.figures import joins, numbers
+from newsaudit.figures import joins, numbers, units
 from newsaudit.figures.numbers import apply_qualifier, parse_number, words_pattern
 from newsaudit.figures.words import WORDS
 
@@ -24,12 +24,6 @@ _MONTH_NUM = {
     **{m: i for i, m in enumerate(MONTHS, start=1)},
     **{m: int(n) for m, n in WORDS.month_abbreviations.items()},
 }
-# "5m" is five million ("£35m", "1.2m tons") unless a dimension follows: "a 5m-high wall".
-_METRES_AFTER = re.compile(r"-?\s?(?:high|long|deep|tall|wide|thick)\b")
-# "20 degrees below zero": a temperature under zero, written without a sign.
-_BELOW_ZERO = re.compile(r"\s+below\s+zero\b", re.IGNORECASE)
-# Unit spellings found case-insensitively ("20 Miles", "5 KM", "3 Tonnes") map to one unit.
-_PHYSICAL_LOWER = {k.lower(): v for k, v in WORDS.physical_units.items()}
 
 
 @dataclass(frozen=True)
@@ -54,12 +48,6 @@ def _patterns() -> dict[str, re.Pattern[str]]:
     grammar = numbers.patterns()
     vague = words_pattern(WORDS.vague_amounts)
     units = words_pattern(WORDS.duration_units)
-    currency_words = words_pattern(WORDS.currency_words)
-    percent = words_pattern(WORDS.percent_words)
-    points = words_pattern(WORDS.percentage_points)
-    physical = words_pattern([*WORDS.physical_units, *_PHYSICAL_LOWER])
-    symbols = words_pattern(w for w in WORDS.unit_symbols if len(w) > 1)
-    symbols1 = words_pattern(w for w in WORDS.unit_symbols if len(w) == 1)
     ordinals = words_pattern(WORDS.ordinal_words)
     mon = rf"(?:{_MONTHS}|(?:{words_pattern(WORDS.month_abbreviations)})\.?)"
     small = rf"\d{{1,3}}|{words_pattern(WORDS.number_words)}"
@@ -70,15 +58,6 @@ def _patterns() -> dict[str, re.Pattern[str]]:
             r"|(?P<half>\bhalf\b(?=\s+(?:of|the|its|their|his|her|our|all|an?)\b)"
             r"|(?:(?<=than\s)|(?<=about\s)|(?<=nearly\s)|(?<=almost\s)|(?<=over\s))half\b)"
             rf"|(?P<one>(?=a)\ban?\b)(?=\s+(?:{words_pattern(WORDS.one_units)})\b)",
-        ),
-        "unit": re.compile(
-            rf"^(?:(?P<pp>\s?(?:{points})(?![A-Za-z]))|(?P<pct>\s?(?:{percent})(?![A-Za-z]))"
-            rf"|[\s-]?(?P<dur>{units})\b(?P<old>-old)?"
-            rf"(?P<long>-long)?|-(?P<hyph>[a-z]+)\b|\s+(?P<curw>{currency_words})\b"
-            rf"|(?-i:(?P<curc>{words_pattern(numbers.glued_codes())}))\b"
-            rf"|\s?(?P<phys>{physical})(?![\w/])"
-            rf"|(?-i:\s?(?P<sym>{symbols})|(?P<sym1>{symbols1}))(?![\w/]))",
-            re.IGNORECASE,
         ),
         "qual": re.compile(
             rf"(?:\b(?:{words_pattern(w for w in WORDS.qualifiers if w[0].isalpha())})\s+"
@@ -235,52 +214,6 @@ def _is_year(text: str, s: Span, toks_after: str, things: set[str]) -> bool:
     return not (nxt and nxt.group(1).lower() in things)
 
 
-def _unit(
-    text: str, end: int, parsed: tuple[float, float], share: bool, pats
-) -> tuple[int, str, str, str, tuple[float, float]]:
-    """(new end, kind, unit, hyphen word, (low, high)) of the unit written after a number."""
-    kind, unit, hyphen, factor = "count", "count", "", 1.0
-    rest = text[end:]
-    article = re.match(r"\s+an?(?=\s)", rest, re.IGNORECASE) if share else None
-    unit_m = pats["unit"].match(rest[article.end() :] if article else rest)
-    if unit_m and (not article or unit_m.group("dur") or unit_m.group("phys")):
-        shift = article.end() if article else 0
-        if unit_m.group("pp"):
-            kind, unit = "quantity", "percentage points"
-        elif unit_m.group("pct"):
-            kind, unit = "percent", "%"
-        elif unit_m.group("dur"):
-            unit, factor = WORDS.duration_units[unit_m.group("dur").lower()]
-            kind = "age" if unit_m.group("old") else "duration"
-            unit = "years old" if kind == "age" else unit
-            hyphen = "long" if unit_m.group("long") else ""
-        elif unit_m.group("hyph"):
-            hyphen = unit_m.group("hyph").lower()
-            if WORDS.fraction_words.get(hyphen) == 1:  # "twenty-first": an ordinal
-                kind = "ordinal"
-            elif hyphen in WORDS.fraction_words:  # "two-thirds" of voters = 66.7 %
-                factor = 100.0 / WORDS.fraction_words[hyphen]
-                kind, unit, hyphen = "percent", "%", ""
-            elif hyphen in _PHYSICAL_LOWER:  # "a 16-meter telescope"
-                kind, unit, hyphen = "quantity", _PHYSICAL_LOWER[hyphen], ""
-        elif unit_m.group("curw") or unit_m.group("curc"):
-            written = " ".join((unit_m.group("curw") or unit_m.group("curc")).lower().split())
-            kind, unit = "money", WORDS.currency_words[written]
-        elif unit_m.group("sym") or unit_m.group("sym1"):
-            kind, unit = (
-                "quantity",
-                WORDS.unit_symbols[unit_m.group("sym") or unit_m.group("sym1")],
-            )
-        elif unit_m.group("phys"):
-            kind = "quantity"
-            written = " ".join(unit_m.group("phys").split())
-            unit = WORDS.physical_units.get(written) or _PHYSICAL_LOWER[written.lower()]
-        end += shift + unit_m.end()
-    elif share:
-        kind, unit, factor = "percent", "%", 100.0  # "two thirds of voters", "half the seats"
-    return end, kind, unit, hyphen, (parsed[0] * factor, parsed[1] * factor)
-
-
 def _compared(text: str, start: int, pats) -> bool:
     """Whether a strict comparative stands before the number ("above 1000 and below 1500",
     "more than 2000"): it is then an amount, never a year ("by 2030", "until 2013" are no
@@ -315,7 +248,13 @@ def _number_spans(
 ) -> list[Span]:
     things = {w for ws in WORDS.thing_classes.values() for w in ws} | set(WORDS.thing_classes)
     spans: list[Span] = []
-    for m in pats["atom"].finditer(text.translate(numbers.ASCII_LOWER)):
+    lowered, pos = text.translate(numbers.ASCII_LOWER), 0
+    while (m := pats["atom"].search(lowered, pos)) is not None:
+        pos = m.end()
+        if m.group("words") and (cut := numbers.split_at(m.group("words"))):
+            pos = m.start() + cut  # "five six": two numbers side by side, read one by one
+            if (m := pats["atom"].match(lowered, m.start(), pos)) is None:
+                continue
         if any(a < m.end() and m.start() < b for a, b in taken) or (
             spans and m.end() <= spans[-1].end
         ):
@@ -361,15 +300,19 @@ def _number_spans(
                 parsed = parse_number(raw, config)
             else:
                 parsed = (number.value, number.value)
-            if re.search(r"\dm$", raw) and _METRES_AFTER.match(text, end):
+            if (
+                re.search(r"\dm$", raw)
+                and units.METRES_AFTER.match(text, end)
+                and not pats["currency"].search(text[max(0, m.start() - 5) : m.start()])
+            ):
                 parsed = (parsed[0] / 1e6, parsed[1] / 1e6)  # "a 5m-high wall": metres
                 end, kind, unit, hyphen, (low, high) = end, "quantity", "m", "", parsed
             else:
                 end, suffix = _suffix(text, end, pats)
-                end, kind, unit, hyphen, (low, high) = _unit(text, end, parsed, number.share, pats)
+                end, kind, unit, hyphen, (low, high) = units.after(text, end, parsed, number.share)
             if not suffix:
                 end, suffix = _suffix(text, end, pats)
-            below = _BELOW_ZERO.match(text, end) if unit in ("degree", "°C", "°F") else None
+            below = units.BELOW_ZERO.match(text, end) if unit in ("degree", "°C", "°F") else None
             if below:  # "20 degrees below zero" is -20
                 end, low, high = below.end(), -high, -low
         if kind == "ordinal":

@@ -32,7 +32,7 @@ _INT = (
     r"|\d+"
 )
 _NUMERIC = re.compile(
-    rf"(?:{_INT})(?:\.\d+)?(?:[eE][+-]?\d+|(?:[x×]|\s?[x×*]\s?(?=10\^))10(?:\^[-+−]?|[-−])\d+"
+    rf"(?:{_INT})(?:\.\d+|\s\.\s\d+(?=\s?(?:%|million|billion)))?(?:[eE][+-]?\d+|(?:[x×]|\s?[x×*]\s?(?=10\^))10(?:\^[-+−]?|[-−])\d+"
     r"|\^-{0,2}\+?\d+)?"
     r"|\.\d+"
 )
@@ -163,6 +163,26 @@ def patterns() -> dict[str, str]:
     return {"digits": digits, "words": words}
 
 
+def split_at(text: str) -> int | None:
+    """Offset in a spelled number where a second number starts: two cardinals side by side
+    compose only as tens and units ("twenty-one"); "five six", "twenty twenty" and "nineteen
+    eighty-four" are two numbers each (None when the text is one number)."""
+    found = list(re.finditer(r"[^\s-]+", text.lower()))
+    words = [m.group(0) for m in found] + [""]
+    for i in range(1, len(found)):
+        before, word, after = words[i - 1], words[i], words[i + 1]
+        if before == "point":
+            return None  # "nine point nought four": digits after the point
+        if word not in WORDS.number_words or before not in WORDS.number_words:
+            continue
+        if before in _TENS and 0 < WORDS.number_words[word] < 10:
+            continue  # "twenty-one"
+        if word in _TENS and after in WORDS.fraction_words:
+            continue  # "three twenty-firsts": a compound denominator
+        return found[i].start()
+    return None
+
+
 def _numeric_value(text: str) -> float:
     """'14,000' -> 14000, '1.3e6', '6.23x10^-4', '1.1^23' (a power)."""
     if re.fullmatch(r"\d{1,3},\d{1,2}", text):
@@ -179,7 +199,7 @@ def _numeric_value(text: str) -> float:
 def _parse_digits(text: str) -> Number | None:
     """'14,000' -> 14000, '-1.3' -> -1.3, '3/4' -> 0.75 (a share), '2 1/2' -> 2.5,
     '1.2 million' -> 1.2e6, '35m' -> 3.5e7, '4 hundred million' -> 4e8."""
-    t = text.strip()
+    t = re.sub(r"(?<=\d)\s\.\s(?=\d)", ".", text.strip())  # tokenized "4 . 8 %"
     sign = 1.0
     lead = re.match(r"(?:(?:minus|negative)\s+|[-−])", t, re.IGNORECASE)
     if lead:
@@ -352,7 +372,7 @@ def parse(text: str) -> Number | None:
     if re.search(r"\d|[" + VULGAR_FRACTIONS + "]", text):
         number = _parse_digits(text)
     else:
-        number = _parse_words(text)
+        number = None if split_at(text) is not None else _parse_words(text)
     if number is None or math.isnan(number.value):
         return None
     return number

@@ -34,6 +34,7 @@ class FiguresWords:
     percent_words: tuple[str, ...]
     physical_units: dict[str, str]
     unit_symbols: dict[str, str]
+    metre_words: tuple[str, ...]
     fraction_words: dict[str, int]
     thing_classes: dict[str, tuple[str, ...]]
     event_classes: dict[str, tuple[str, ...]]

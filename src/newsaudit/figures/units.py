@@ -1,0 +1,94 @@
+"""The unit written after a number: a percentage, a duration or age, a currency (word, code or
+sign), a physical unit by name or by symbol, a hyphenated compound ("a 16-meter telescope").
+
+`after` reads it from the text that follows a number and scales the number's interval by it
+("two-thirds" is 66.7 %, "a decade" ten years).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from newsaudit.figures import numbers
+from newsaudit.figures.numbers import words_pattern
+from newsaudit.figures.words import WORDS
+
+# "5m" is five million ("£35m", "1.2m tons") unless a dimension or a race follows: "a 5m-high
+# wall", "the 100m sprint".
+METRES_AFTER = re.compile(rf"-?\s?(?:{words_pattern(WORDS.metre_words)})\b", re.IGNORECASE)
+# "20 degrees below zero": a temperature under zero, written without a sign.
+BELOW_ZERO = re.compile(r"\s+below\s+zero\b", re.IGNORECASE)
+# Unit spellings found case-insensitively ("20 Miles", "5 KM", "3 Tonnes") map to one unit.
+_PHYSICAL_LOWER = {k.lower(): v for k, v in WORDS.physical_units.items()}
+
+
+@cache
+def _pattern() -> re.Pattern[str]:
+    """The unit right after a number, compiled once from the lexicon."""
+    units = words_pattern(WORDS.duration_units)
+    currency_words = words_pattern(WORDS.currency_words)
+    percent = words_pattern(WORDS.percent_words)
+    points = words_pattern(WORDS.percentage_points)
+    physical = words_pattern([*WORDS.physical_units, *_PHYSICAL_LOWER])
+    signs = words_pattern(c for c in WORDS.currency_symbols if len(c) == 1)  # "15€", "4.50$"
+    symbols = words_pattern(w for w in WORDS.unit_symbols if len(w) > 1)
+    symbols1 = words_pattern(w for w in WORDS.unit_symbols if len(w) == 1)
+    return re.compile(
+        rf"^(?:(?P<pp>\s?(?:{points})(?![A-Za-z]))|(?P<pct>\s?(?:{percent})(?![A-Za-z]))"
+        rf"|[\s-]?(?P<dur>{units})\b(?P<old>-old)?"
+        rf"(?P<long>-long)?|-(?P<hyph>[a-z]+)\b|\s+(?P<curw>{currency_words})\b"
+        rf"|(?-i:(?P<curc>{words_pattern(numbers.glued_codes())}))\b"
+        rf"|\s?(?P<curs>{signs})(?![\w$€£¥]|\s?\d)"
+        rf"|\s?(?P<phys>{physical})(?![\w/])"
+        rf"|(?-i:\s?(?P<sym>{symbols})|(?P<sym1>{symbols1}))(?![\w/]))",
+        re.IGNORECASE,
+    )
+
+
+def after(
+    text: str, end: int, parsed: tuple[float, float], share: bool
+) -> tuple[int, str, str, str, tuple[float, float]]:
+    """(new end, kind, unit, hyphen word, (low, high)) of the unit written after a number."""
+    kind, unit, hyphen, factor = "count", "count", "", 1.0
+    rest = text[end:]
+    article = re.match(r"\s+an?(?=\s)", rest, re.IGNORECASE) if share else None
+    unit_m = _pattern().match(rest[article.end() :] if article else rest)
+    if unit_m and (not article or unit_m.group("dur") or unit_m.group("phys")):
+        shift = article.end() if article else 0
+        if unit_m.group("pp"):
+            kind, unit = "quantity", "percentage points"
+        elif unit_m.group("pct"):
+            kind, unit = "percent", "%"
+        elif unit_m.group("dur"):
+            unit, factor = WORDS.duration_units[unit_m.group("dur").lower()]
+            kind = "age" if unit_m.group("old") else "duration"
+            unit = "years old" if kind == "age" else unit
+            hyphen = "long" if unit_m.group("long") else ""
+        elif unit_m.group("hyph"):
+            hyphen = unit_m.group("hyph").lower()
+            if WORDS.fraction_words.get(hyphen) == 1:  # "twenty-first": an ordinal
+                kind = "ordinal"
+            elif hyphen in WORDS.fraction_words:  # "two-thirds" of voters = 66.7 %
+                factor = 100.0 / WORDS.fraction_words[hyphen]
+                kind, unit, hyphen = "percent", "%", ""
+            elif hyphen in _PHYSICAL_LOWER:  # "a 16-meter telescope"
+                kind, unit, hyphen = "quantity", _PHYSICAL_LOWER[hyphen], ""
+        elif unit_m.group("curs"):
+            kind, unit = "money", WORDS.currency_symbols[unit_m.group("curs").strip()]
+        elif unit_m.group("curw") or unit_m.group("curc"):
+            written = " ".join((unit_m.group("curw") or unit_m.group("curc")).lower().split())
+            kind, unit = "money", WORDS.currency_words[written]
+        elif unit_m.group("sym") or unit_m.group("sym1"):
+            kind, unit = (
+                "quantity",
+                WORDS.unit_symbols[unit_m.group("sym") or unit_m.group("sym1")],
+            )
+        elif unit_m.group("phys"):
+            kind = "quantity"
+            written = " ".join(unit_m.group("phys").split())
+            unit = WORDS.physical_units.get(written) or _PHYSICAL_LOWER[written.lower()]
+        end += shift + unit_m.end()
+    elif share:
+        kind, unit, factor = "percent", "%", 100.0  # "two thirds of voters", "half the seats"
+    return end, kind, unit, hyphen, (parsed[0] * factor, parsed[1] * factor)
