@@ -125,6 +125,15 @@ def _read(text: str) -> list[tuple[str, float, float, str]]:
             "sales fell in 1990 . 8 firms left",
             [("1990", 1990, 1990, "year"), ("8", 8, 8, "count")],
         ),
+        # A range shares the magnitude written after its second end.
+        ("between 2 and 3 million people", [("between 2 and 3 million", 2e6, 3e6, "count")]),
+        ("5-10 million people", [("5-10 million", 5e6, 1e7, "count")]),
+        ("They raised $2-3bn.", [("$2-3bn", 2e9, 3e9, "USD")]),
+        ("two to three hundred people", [("two to three hundred", 200, 300, "count")]),
+        ("between 500 and 3 million people", [("between 500 and 3 million", 500, 3e6, "count")]),
+        # A rank or a hashtag is no count; basis points are a unit.
+        ("The song reached #1 in May.", []),
+        ("Rates rose 25 basis points.", [("25 basis points", 25, 25, "bp")]),
         # One figure per expression: no second reading inside it.
         ("He was jailed over the past two decades.", [("two decades", 20, 20, "years")]),
         ("She had half a kilogram of heroin.", [("half a kilogram", 0.5, 0.5, "kg")]),

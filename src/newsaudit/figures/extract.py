@@ -40,6 +40,7 @@ class Span:
     vague: bool = False
     relation: str = ""
     hyphen: str = ""  # compound suffix written with the number: "strong", "long", "magnitude"
+    scale: float = 1.0  # magnitude written last in the number: "3 million" 1e6, "$2bn" 1e9
 
 
 @cache
@@ -323,15 +324,19 @@ def _number_spans(
         if low_raw in ("one", "a", "an") and kind == "count" and not suffix:
             continue  # "one of the", pronoun use: not a figure
         start = m.start() + start_shift
-        if pats["identifier"].search(text[max(0, start - 12) : start]) and kind == "count":
-            continue  # "S&P 500", "Article 5", "Boeing 737": a name, not a count
+        scale = 1.0 if m.group("vague") or m.group("decade") else numbers.scale_of(raw)
+        if kind == "count" and (
+            pats["identifier"].search(text[max(0, start - 12) : start])
+            or (text[start - 1 : start] == "#" and scale == 1.0)
+        ):
+            continue  # "S&P 500", "Article 5", "Boeing 737", "#1": a name or a rank, not a count
         cur = pats["currency"].search(text[max(0, start - 5) : start])
         if cur and kind == "count":
             kind, unit = "money", WORDS.currency_symbols[cur.group(0).strip()]
             start -= len(cur.group(0))
         if suffix:
             low, high = apply_qualifier(low, high, WORDS.suffix_qualifiers[suffix], config)
-        span = Span(start, end, low, high, kind, unit, suffix, vague=vague, hyphen=hyphen)
+        span = Span(start, end, low, high, kind, unit, suffix, vague, hyphen=hyphen, scale=scale)
         if (
             kind == "count"
             and not hyphen

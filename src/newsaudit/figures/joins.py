@@ -21,6 +21,20 @@ _CENTS = re.compile(r"\s+(?:and\s+)?(?P<n>[\w-]+(?:[\s-][a-z]+)?)\s+(?:cents?|pe
 _BARE_CENTS = re.compile(r"\s+(?:and\s+)?(?P<n>[\w-]+(?:[\s-][a-z]+)?)(?=\s*(?:[.,;:!?)]|$))")
 
 
+def _shared_scale(s: Span, t: Span) -> Span:
+    """The first end of a range written without the magnitude of the second: "between 2 and 3
+    million" is 2 million to 3 million, "$5-10bn" 5 to 10 billion; never when the scaled first
+    end would pass the second ("between 500 and 3 million" is 500 to 3 million)."""
+    if (
+        s.scale == 1.0 < t.scale
+        and s.low == s.high
+        and s.kind in ("count", "money")
+        and 0 < s.low * t.scale <= t.low
+    ):
+        return replace(s, low=s.low * t.scale, high=s.high * t.scale, scale=t.scale)
+    return s
+
+
 def ranges(text: str, spans: list[Span]) -> list[Span]:
     """'between 12,000 and 15,000', '12,000-15,000', '12,000 to 15,000' become one span."""
     spans = sorted(spans, key=lambda s: s.start)
@@ -43,9 +57,17 @@ def ranges(text: str, spans: list[Span]) -> list[Span]:
             joined = re.fullmatch(r"\s*(?:-|–|—|~|(?:-\s+)?(?:to|through))\s*", gap) or (
                 between and re.fullmatch(r"\s+and\s+", gap)
             )
-            same = s.kind == t.kind or (s.kind == "count" and t.kind != "count")
+            # "$2-3bn": the currency written once, before the first end
+            same = (
+                s.kind == t.kind
+                or (s.kind == "count" and t.kind != "count")
+                or (s.kind == "money" and t.kind == "count" and t.unit == "count")
+            )
             # "from -18 to -34 degrees" runs downwards and is still a range
             ordered = s.low <= t.high or (s.high < 0 and t.high < 0)
+            if joined and same and s.kind not in ("date", "ordinal"):
+                s = _shared_scale(s, t)
+                ordered = s.low <= t.high or (s.high < 0 and t.high < 0)
             if joined and same and ordered and s.kind not in ("date", "ordinal"):
                 start = s.start - len(between.group(0)) if between else s.start
                 kind, unit = (t.kind, t.unit) if s.kind == "count" else (s.kind, s.unit)

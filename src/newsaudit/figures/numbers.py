@@ -183,6 +183,19 @@ def split_at(text: str) -> int | None:
     return None
 
 
+def scale_of(text: str) -> float:
+    """The magnitude a number expression ends in, after a number: "3 million" 1e6, "3.5bn" 1e9,
+    "four hundred million" 1e8, "two dozen" 12; 1.0 when it ends in no magnitude ("1,200",
+    "4 thousand 3 hundred and 21"). Ranges share it: "between 2 and 3 million"."""
+    words = re.split(r"[\s-]+|(?<=\d)(?=[a-z])", text.lower().strip())
+    multipliers, suffixes = _multipliers(), scale_suffixes()
+    scale = 1.0
+    while len(words) > 1 and (words[-1] in multipliers or words[-1] in suffixes):
+        scale *= multipliers.get(words[-1]) or suffixes[words[-1]]
+        words.pop()
+    return scale
+
+
 def _numeric_value(text: str) -> float:
     """'14,000' -> 14000, '1.3e6', '6.23x10^-4', '1.1^23' (a power)."""
     if re.fullmatch(r"\d{1,3},\d{1,2}", text):
