@@ -76,6 +76,14 @@ def _read(text: str) -> list[tuple[str, float, float, str]]:
         ("The collider reached 13 TeV.", [("13 TeV", 13, 13, "TeV")]),
         ("A dose of 20 mSv was measured.", [("20 mSv", 20, 20, "mSv")]),
         ("England won 2 v 1.", [("2", 2, 2, "count"), ("1", 1, 1, "count")]),
+        ("a 350g bag and a 100t crane", [("350g", 350, 350, "g"), ("100t", 100, 100, "t")]),
+        ("Add 10 fl oz of water.", [("10 fl oz", 10, 10, "fl oz")]),
+        (
+            "Water boils at 100° Celsius, or 212 ºF.",
+            [("100° Celsius", 100, 100, "°C"), ("212 ºF", 212, 212, "°F")],
+        ),
+        ("The lake covers 30 km².", [("30 km²", 30, 30, "km2")]),
+        ("He cycled at 25 km/hr.", [("25 km/hr", 25, 25, "km/h")]),
         # A currency code glued after the amount, capitals only.
         ("The bond paid 115.5USD a share.", [("115.5USD", 115.5, 115.5, "USD")]),
         # Temperatures below zero.
@@ -151,6 +159,8 @@ def test_more_news_number_forms(text: str, expected: list[tuple[str, float, floa
         "He was the two millionth visitor.",
         "the one hundred and fifth anniversary",
         "a 5G network and 4G phones",
+        "a 3D printer",
+        "the 2FA code",
     ],
 )
 def test_ordinals_and_names_are_no_figures(text: str) -> None:
