@@ -84,6 +84,26 @@ def _read(text: str) -> list[tuple[str, float, float, str]]:
         ),
         ("The lake covers 30 km².", [("30 km²", 30, 30, "km2")]),
         ("He cycled at 25 km/hr.", [("25 km/hr", 25, 25, "km/h")]),
+        # A share of one unit.
+        (
+            "They found three quarters of a ton of cannabis.",
+            [("three quarters of a ton", 0.75, 0.75, "t")],
+        ),
+        (
+            "a three-quarters of an hour window",
+            [("three-quarters of an hour", 0.75, 0.75, "hours")],
+        ),
+        (
+            "It is less than a quarter of a mile away.",
+            [("less than a quarter of a mile", 0, 0.25, "mile")],
+        ),
+        # Slang currency names; a capital M spaced after the amount is a million.
+        (
+            "I gave him 10 bucks and 5 quid.",
+            [("10 bucks", 10, 10, "USD"), ("5 quid", 5, 5, "GBP")],
+        ),
+        ("The start-up raised $1.5 M.", [("$1.5 M", 1.5e6, 1.5e6, "USD")]),
+        ("a 100 m race", [("100 m", 100, 100, "m")]),
         # A currency code glued after the amount, capitals only.
         ("The bond paid 115.5USD a share.", [("115.5USD", 115.5, 115.5, "USD")]),
         # Temperatures below zero.

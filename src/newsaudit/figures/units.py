@@ -52,7 +52,8 @@ def after(
     """(new end, kind, unit, hyphen word, (low, high)) of the unit written after a number."""
     kind, unit, hyphen, factor = "count", "count", "", 1.0
     rest = text[end:]
-    article = re.match(r"\s+an?(?=\s)", rest, re.IGNORECASE) if share else None
+    # "half an hour", "three quarters of a mile": a share of one unit
+    article = re.match(r"\s+(?:of\s+)?an?(?=\s)", rest, re.IGNORECASE) if share else None
     unit_m = _pattern().match(rest[article.end() :] if article else rest)
     if unit_m and (not article or unit_m.group("dur") or unit_m.group("phys")):
         shift = article.end() if article else 0
@@ -84,6 +85,8 @@ def after(
                 "quantity",
                 WORDS.unit_symbols[unit_m.group("sym") or unit_m.group("sym1")],
             )
+        elif unit_m.group("phys") == "M":  # "$1.5 M", "1,674,200.5 M": a capital M is a million
+            kind, unit, factor = "count", "count", 1e6
         elif unit_m.group("phys"):
             kind = "quantity"
             written = " ".join(unit_m.group("phys").split())
