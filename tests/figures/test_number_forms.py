@@ -104,6 +104,9 @@ def _read(text: str) -> list[tuple[str, float, float, str]]:
         ),
         ("The start-up raised $1.5 M.", [("$1.5 M", 1.5e6, 1.5e6, "USD")]),
         ("a 100 m race", [("100 m", 100, 100, "m")]),
+        # Currency codes with a magnitude, as company reports write them.
+        ("Sales reached 120 MEUR.", [("120 MEUR", 1.2e8, 1.2e8, "EUR")]),
+        ("a profit of 450 kSEK", [("450 kSEK", 4.5e5, 4.5e5, "SEK")]),
         # A currency code glued after the amount, capitals only.
         ("The bond paid 115.5USD a share.", [("115.5USD", 115.5, 115.5, "USD")]),
         # Temperatures below zero.

@@ -115,6 +115,7 @@ def patterns() -> dict[str, str]:
             *WORDS.percent_words,
             *WORDS.duration_units,
             *WORDS.unit_symbols,
+            *WORDS.scaled_currencies,
             *glued_codes(),
         ]
     )

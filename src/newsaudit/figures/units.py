@@ -38,7 +38,8 @@ def _pattern() -> re.Pattern[str]:
         rf"^(?:(?P<pp>\s?(?:{points})(?![A-Za-z]))|(?P<pct>\s?(?:{percent})(?![A-Za-z]))"
         rf"|[\s-]?(?P<dur>{units})\b(?P<old>-old)?"
         rf"(?P<long>-long)?|-(?P<hyph>[a-z]+)\b|\s+(?P<curw>{currency_words})\b"
-        rf"|(?-i:(?P<curc>{words_pattern(numbers.glued_codes())}))\b"
+        rf"|(?-i:(?P<curc>{words_pattern(numbers.glued_codes())})"
+        rf"|\s?(?P<curm>{words_pattern(WORDS.scaled_currencies)}))\b"
         rf"|\s?(?P<curs>{signs})(?![\w$€£¥]|\s?\d)"
         rf"|\s?(?P<phys>{physical})(?![\w/])"
         rf"|(?-i:\s?(?P<sym>{symbols})|(?P<sym1>{symbols1}))(?![\w/]))",
@@ -75,6 +76,9 @@ def after(
                 kind, unit, hyphen = "percent", "%", ""
             elif hyphen in _PHYSICAL_LOWER:  # "a 16-meter telescope"
                 kind, unit, hyphen = "quantity", _PHYSICAL_LOWER[hyphen], ""
+        elif unit_m.group("curm"):  # "120 MEUR": millions of euros
+            unit, factor = WORDS.scaled_currencies[unit_m.group("curm").strip()]
+            kind = "money"
         elif unit_m.group("curs"):
             kind, unit = "money", WORDS.currency_symbols[unit_m.group("curs").strip()]
         elif unit_m.group("curw") or unit_m.group("curc"):

@@ -31,6 +31,7 @@ class FiguresWords:
     duration_units: dict[str, tuple[str, float]]
     currency_symbols: dict[str, str]
     currency_words: dict[str, str]
+    scaled_currencies: dict[str, tuple[str, float]]
     percent_words: tuple[str, ...]
     physical_units: dict[str, str]
     unit_symbols: dict[str, str]
