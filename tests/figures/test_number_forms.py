@@ -15,7 +15,7 @@ def _read(text: str) -> list[tuple[str, float, float, str]]:
     return [
         (f.text, f.low, f.high, f.unit)
         for f in figures.extract_text(text, CONFIG)
-        if f.kind != "ordinal"
+        if f.kind != "ordinal" or f.text[0].isdigit()
     ]
 
 
@@ -84,6 +84,16 @@ def _read(text: str) -> list[tuple[str, float, float, str]]:
         ),
         ("The lake covers 30 km².", [("30 km²", 30, 30, "km2")]),
         ("He cycled at 25 km/hr.", [("25 km/hr", 25, 25, "km/h")]),
+        # Hyphenated mixed numbers, fractions of a duration, a fortnight.
+        (
+            "He was jailed for four-and-a-half years.",
+            [("four-and-a-half years", 4.5, 4.5, "years")],
+        ),
+        ("one-and-a-half million people", [("one-and-a-half million", 1.5e6, 1.5e6, "count")]),
+        ("It ended a quarter-century of rule.", [("a quarter-century", 25, 25, "years")]),
+        ("a half-hour show", [("a half-hour", 0.5, 0.5, "hours")]),
+        ("They waited two fortnights.", [("two fortnights", 28, 28, "days")]),
+        ("It was the 1,000th day of the war.", [("1,000th", 1000, 1000, "ordinal")]),
         # A share of one unit.
         (
             "They found three quarters of a ton of cannabis.",

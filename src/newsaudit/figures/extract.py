@@ -73,7 +73,9 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         ),
         "currency": re.compile(rf"(?:{words_pattern(WORDS.currency_symbols)})\s?$"),
         "identifier": re.compile(rf"\b(?:{words_pattern(WORDS.identifier_words)})\s*$"),
-        "ordinal": re.compile(rf"(?<![\w/])(?P<n>\d+)(?:st|nd|rd|th)\b|\b(?P<w>{ordinals})\b"),
+        "ordinal": re.compile(
+            rf"(?<![\w/.,])(?P<n>\d{{1,3}}(?:,\d{{3}})+|\d+)(?:st|nd|rd|th)\b|\b(?P<w>{ordinals})\b"
+        ),
         "date": re.compile(
             rf"\b(?P<m1>{mon})\s+(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(?P<y1>\d{{4}})\b)?"
             rf"|\b(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m2>{mon})(?!\w)"
@@ -353,7 +355,11 @@ def _number_spans(
             s.start < m.end() and m.start() < s.end for s in spans
         ):
             continue
-        n = int(m.group("n")) if m.group("n") else WORDS.ordinal_words[m.group("w").lower()]
+        n = (
+            int(m.group("n").replace(",", ""))
+            if m.group("n")
+            else WORDS.ordinal_words[m.group("w").lower()]
+        )
         if m.group("w") and not re.match(r"\s+[a-z]", text[m.end() :]):
             continue
         if re.match(r"[\s-]+centur(?:y|ies)\b", text[m.end() :], re.IGNORECASE):

@@ -145,8 +145,10 @@ def patterns() -> dict[str, str]:
         rf"|(?=(?:{glued})(?![A-Za-z]))|(?![A-Za-z]))"
     )
     scale_lb = "|".join(f"(?<={re.escape(w)})" for w in _multipliers())
-    # "a third-party run", "a half-century" are no fractions; "a half-dozen" is one.
-    fr = rf"(?:{fr})(?!-(?!(?:{mult})\b)[a-z])"
+    # "a third-party run" is no fraction; "a half-dozen" and "a half-century" are.
+    # "a half-hour", "a quarter-century" are durations.
+    spans = words_pattern(WORDS.duration_units)
+    fr = rf"(?:{fr})(?!-(?!(?:{mult}|{spans})\b)[a-z])"
     # "a twenty-first", "a hundred trillionths": the article counts one of a spelled fraction.
     first = (
         rf"(?:(?:an?|half(?:\s+an?)?|quarter)\s+(?:{mult}|{fr})"
@@ -154,10 +156,10 @@ def patterns() -> dict[str, str]:
     )
     join = (
         rf"(?:(?:{scale_lb})\s+and\s+"
-        rf"|\s+and\s+(?=(?:an?|{nw})[\s-]+(?:{fr})\b)"
+        rf"|[\s-]+and[\s-]+(?=(?:an?|{nw})[\s-]+(?:{fr})\b)"
         r"|\s+-\s+|[\s-]+)"
     )
-    nxt = rf"(?:an?\s+(?=(?:{fr}|{mult})\b))?(?:{nw}|{mult}|{fr}|point)"
+    nxt = rf"(?:an?[\s-]+(?=(?:{fr}|{mult})\b))?(?:{nw}|{mult}|{fr}|point)"
     # "two thirds of a million": a fraction of a scale word.
     of_scale = rf"(?:(?<=s)|(?<=th)|(?<=half)|(?<=quarter))\s+of\s+an?\s+(?:{mult})\b"
     words = rf"\b(?:(?:minus|negative)\s+)?{first}(?:{join}{nxt}\b)*\b(?:{of_scale})?"
