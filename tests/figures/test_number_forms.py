@@ -94,6 +94,11 @@ def _read(text: str) -> list[tuple[str, float, float, str]]:
         ("a half-hour show", [("a half-hour", 0.5, 0.5, "hours")]),
         ("They waited two fortnights.", [("two fortnights", 28, 28, "days")]),
         ("It was the 1,000th day of the war.", [("1,000th", 1000, 1000, "ordinal")]),
+        # Signs before a currency, percentages written with hyphens, glued points.
+        ("The unit lost -$5m in March.", [("-$5m", -5e6, -5e6, "USD")]),
+        ("a $3-$5m range", [("$3-$5m", 3e6, 5e6, "USD")]),
+        ("a 10-per-cent rise", [("10-per-cent", 10, 10, "%")]),
+        ("a swing of 5pp", [("5pp", 5, 5, "percentage points")]),
         # A share of one unit.
         (
             "They found three quarters of a ton of cannabis.",

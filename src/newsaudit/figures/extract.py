@@ -339,6 +339,8 @@ def _number_spans(
         if cur and kind == "count":
             kind, unit = "money", WORDS.currency_symbols[cur.group(0).strip()]
             start -= len(cur.group(0))
+            if re.search(r"(?:^|[\s(])[-−]$", text[max(0, start - 2) : start]) and low >= 0:
+                start, low, high = start - 1, -high, -low  # "a loss of -$5m"
         if suffix:
             low, high = apply_qualifier(low, high, WORDS.suffix_qualifiers[suffix], config)
         span = Span(start, end, low, high, kind, unit, suffix, vague, hyphen=hyphen, scale=scale)

@@ -113,6 +113,7 @@ def patterns() -> dict[str, str]:
         for w in [
             *WORDS.physical_units,
             *WORDS.percent_words,
+            *WORDS.percentage_points,
             *WORDS.duration_units,
             *WORDS.unit_symbols,
             *WORDS.scaled_currencies,

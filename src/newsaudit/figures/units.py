@@ -35,7 +35,7 @@ def _pattern() -> re.Pattern[str]:
     symbols = words_pattern(w for w in WORDS.unit_symbols if len(w) > 1)
     symbols1 = words_pattern(w for w in WORDS.unit_symbols if len(w) == 1)
     return re.compile(
-        rf"^(?:(?P<pp>\s?(?:{points})(?![A-Za-z]))|(?P<pct>\s?(?:{percent})(?![A-Za-z]))"
+        rf"^(?:(?P<pp>[\s-]?(?:{points})(?![A-Za-z]))|(?P<pct>[\s-]?(?:{percent})(?![A-Za-z]))"
         rf"|[\s-]?(?P<dur>{units})\b(?P<old>-old)?"
         rf"(?P<long>-long)?|-(?P<hyph>[a-z]+)\b|\s+(?P<curw>{currency_words})\b"
         rf"|(?-i:(?P<curc>{words_pattern(numbers.glued_codes())})"
