@@ -53,6 +53,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 DEV = ROOT.parent / "shared" / "dev" / "quantities" / "recognizers-text"
 OUT = ROOT / "benchmarks" / "results" / "numbers_eval.md"
+# Scores of the extractor before the numbers branch (main at e0ae7db), written by
+# `--src <that checkout>/src --json THIS`: shown beside the current ones.
+BEFORE = ROOT / "benchmarks" / "results" / "numbers_eval_before.json"
 SPECS = {
     "number": "NumberModel.json",
     "range": "NumberRangeModel.json",
@@ -224,7 +227,7 @@ def newsaudit_system(src: Path) -> Callable[[str], list[Pred]]:
         kind = kinds.get(f.qualifier) or suffixes.get(f.qualifier, "")
         if " and " in f.qualifier:  # "more than 20 but fewer than 30": both bounds written
             kind = ""
-        if kind in ("gt", "ge"):
+        if kind in ("gt", "ge", "odd"):
             return (f.low,)
         if kind in ("lt", "le"):
             return (f.high,)
@@ -409,10 +412,31 @@ def throughput(src: Path, n: int = 400) -> float:
     return n / (time.perf_counter() - start)
 
 
-def table(scores: dict[tuple[str, str, str, str], Score], categories: Iterable[str]) -> list[str]:
+def as_json(scores: dict[tuple[str, str, str, str], Score]) -> dict[str, dict[str, float]]:
+    """newsaudit's v2 P/R/F1 and bounds per "category|half", to keep as the "before" numbers."""
+    out = {}
+    for (system, category, half, scoring), s in sorted(scores.items()):
+        if system == "newsaudit" and scoring == "v2":
+            p, r, f = s.prf()
+            out[f"{category}|{half}"] = {
+                "p": round(p, 4),
+                "r": round(r, 4),
+                "f1": round(f, 4),
+                "bounds": f"{s.bounds_ok}/{s.n_bounds}" if s.n_bounds else "",
+            }
+    return out
+
+
+def table(
+    scores: dict[tuple[str, str, str, str], Score],
+    categories: Iterable[str],
+    before: dict[str, dict[str, float]] | None = None,
+) -> list[str]:
+    before = before or {}
     lines = [
-        "| category | half | system | cases' values | P | R | F1 | F1 v1 | bounds right |",
-        "|---|---|---|---:|---:|---:|---:|---:|---:|",
+        "| category | half | system | cases' values | P | R | F1 | F1 before | F1 v1 "
+        "| bounds right | bounds before |",
+        "|---|---|---|---:|---:|---:|---:|---:|---:|---:|---:|",
     ]
     systems = sorted({k[0] for k in scores}, key=lambda s: (s != "newsaudit", s))
     for category in categories:
@@ -424,9 +448,12 @@ def table(scores: dict[tuple[str, str, str, str], Score], categories: Iterable[s
                 p, r, f = s.prf()
                 f1 = scores[(system, category, half, "v1")].prf()[2]
                 bounds = f"{s.bounds_ok}/{s.n_bounds}" if s.n_bounds else ""
+                old = before.get(f"{category}|{half}") if system == "newsaudit" else None
+                old_f1 = f"{old['f1']:.2f}" if old else ""
+                old_bounds = old["bounds"] if old else ""
                 lines.append(
                     f"| {category} | {half} | {system} | {s.n_gold} | {p:.2f} | {r:.2f} | "
-                    f"{f:.2f} | {f1:.2f} | {bounds} |"
+                    f"{f:.2f} | {old_f1} | {f1:.2f} | {bounds} | {old_bounds} |"
                 )
     return lines
 
@@ -438,6 +465,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--dev", type=Path, default=DEV, help="Recognizers-Text specs folder")
     parser.add_argument("--misses", default="", help="print misses of this category (dev half)")
     parser.add_argument("--no-quantulum", action="store_true", help="newsaudit only (faster)")
+    parser.add_argument("--json", type=Path, help="also write newsaudit's scores as JSON here")
+    parser.add_argument("--before", type=Path, default=BEFORE, help="JSON of the before scores")
     args = parser.parse_args(argv)
     cases = recognizers_cases(args.dev) + quantulum_cases()
     if not cases:
@@ -454,6 +483,9 @@ def main(argv: list[str] | None = None) -> int:
         for line in scores[("newsaudit", args.misses, "dev", "v2")].misses:
             print(line)
     categories = [c for c in (*SPECS, "quantulum3") if any(k[1] == c for k in scores)]
+    if args.json:
+        args.json.write_text(json.dumps(as_json(scores), indent=1) + "\n", encoding="utf-8")
+    before = json.loads(args.before.read_text("utf-8")) if args.before.is_file() else {}
     rate = throughput(args.src)
     package = os.path.relpath(args.src, ROOT)
     lines = [
@@ -463,8 +495,10 @@ def main(argv: list[str] | None = None) -> int:
         "Value P/R/F1 and bound accuracy per category; dev = the half read while developing,",
         "test = the untouched half (sha1 rule in the script). quantulum3 runs on the same cases.",
         "P/R/F1: scoring v2; F1 v1: the first scoring (see the docstring of the script).",
+        "F1 before, bounds before: newsaudit before the numbers branch (main at e0ae7db, kept",
+        f"in `{os.path.relpath(args.before, ROOT)}`), same cases, same scoring v2.",
         "",
-        *table(scores, categories),
+        *table(scores, categories, before),
         "",
         f"Figure extraction on synthetic news: {rate:.0f} articles/s (one core, noisy).",
         *QUANTULUM_NOTE,

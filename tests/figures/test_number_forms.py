@@ -99,6 +99,10 @@ def _read(text: str) -> list[tuple[str, float, float, str]]:
         ("a $3-$5m range", [("$3-$5m", 3e6, 5e6, "USD")]),
         ("a 10-per-cent rise", [("10-per-cent", 10, 10, "%")]),
         ("a swing of 5pp", [("5pp", 5, 5, "percentage points")]),
+        # "-odd" and "-something": up to the next round number.
+        ("He served 40-odd years.", [("40-odd years", 40, 49, "years")]),
+        ("some 300-odd protesters", [("300-odd", 300, 399, "count")]),
+        ("a 30-something lawyer", [("30-something", 30, 39, "count")]),
         # A share of one unit.
         (
             "They found three quarters of a ton of cannabis.",

@@ -68,7 +68,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "suffix": re.compile(
             rf"^(?:\s+(?:{words_pattern(w for w in WORDS.suffix_qualifiers if ' ' in w)})\b"
             r"(?!\s+than\b|\s*[-−]?\d)"  # "5000 or less than 6000": a second bound
-            r"|-plus\b|\+(?!\d))",
+            r"|-(?:plus|odd|something)\b|\+(?!\d))",
             re.IGNORECASE,
         ),
         "currency": re.compile(rf"(?:{words_pattern(WORDS.currency_symbols)})\s?$"),

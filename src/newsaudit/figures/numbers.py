@@ -409,12 +409,14 @@ def parse_number(text: str, config: FiguresConfig | None = None) -> tuple[float,
 def apply_qualifier(
     low: float, high: float, kind: str, config: FiguresConfig, floor: float = 0.0
 ) -> tuple[float, float]:
-    """Bounds asserted by a qualifier kind (gt, ge, lt, le, nearly, approx) on [low, high].
+    """Bounds asserted by a qualifier kind (gt, ge, lt, le, nearly, approx, odd) on [low, high].
 
     Bounds are closed: "more than 500" is [500, inf) so that it is compatible with "500".
     """
     if kind in ("gt", "ge"):
         return low, math.inf
+    if kind == "odd":  # "40-odd" is 40 to 49, "300-odd" 300 to 399
+        return low, high + 10 ** math.floor(math.log10(max(abs(high), 1.0))) - 1
     if kind in ("lt", "le"):
         return min(floor, high), high
     if kind == "nearly":
