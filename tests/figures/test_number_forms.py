@@ -184,6 +184,8 @@ def _read(text: str) -> list[tuple[str, float, float, str]]:
         # A rank or a hashtag is no count; basis points are a unit.
         ("The song reached #1 in May.", []),
         ("Rates rose 25 basis points.", [("25 basis points", 25, 25, "bp")]),
+        # A year after a named day stays a year.
+        ("He died on Christmas Day 1996.", [("1996", 1996, 1996, "year")]),
         # One figure per expression: no second reading inside it.
         ("He was jailed over the past two decades.", [("two decades", 20, 20, "years")]),
         ("She had half a kilogram of heroin.", [("half a kilogram", 0.5, 0.5, "kg")]),
@@ -203,6 +205,9 @@ def test_more_news_number_forms(text: str, expected: list[tuple[str, float, floa
         "a 5G network and 4G phones",
         "a 3D printer",
         "the 2FA code",
+        "A former Radio 1 DJ was jailed.",
+        "a Category 4 storm",
+        "Game 7 was sold out.",
     ],
 )
 def test_ordinals_and_names_are_no_figures(text: str) -> None:
