@@ -184,6 +184,9 @@ def _read(text: str) -> list[tuple[str, float, float, str]]:
         # A rank or a hashtag is no count; basis points are a unit.
         ("The song reached #1 in May.", []),
         ("Rates rose 25 basis points.", [("25 basis points", 25, 25, "bp")]),
+        # Chances written with hyphens are shares.
+        ("He saw a one-in-three chance of losing.", [("one-in-three", 100 / 3, 100 / 3, "%")]),
+        ("a '1-in-3 chance'", [("1-in-3", 100 / 3, 100 / 3, "%")]),
         # A year after a named day stays a year.
         ("He died on Christmas Day 1996.", [("1996", 1996, 1996, "year")]),
         # One figure per expression: no second reading inside it.
@@ -208,6 +211,7 @@ def test_more_news_number_forms(text: str, expected: list[tuple[str, float, floa
         "A former Radio 1 DJ was jailed.",
         "a Category 4 storm",
         "Game 7 was sold out.",
+        "the mosque near Ground Zero",
     ],
 )
 def test_ordinals_and_names_are_no_figures(text: str) -> None:

@@ -105,7 +105,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         ),
         "score": re.compile(r"(?<![\w.,\-–/])(\d{1,2})[-–](\d{1,2})(?![\w%.,\-–/])"),
         "share": re.compile(
-            rf"(?P<a>\b(?:(?:minus|negative)\s+)?(?:{small}))\s+(?:in|out\s+of|over)\s+"
+            rf"(?P<a>\b(?:(?:minus|negative)\s+)?(?:{small}))(?:\s+(?:in|out\s+of|over)\s+|-in-)"
             rf"(?P<b>(?:{small})(?:[\s-]+(?:{small}))?(?:\s+(?:hundred|thousand)s?"
             rf"(?:(?:\s+and)?\s+(?:{small})(?:[\s-]+(?:{small}))?)?)?)\b"
             rf"(?!\s*(?:{units})\b)",
