@@ -84,6 +84,7 @@ def _read(text: str) -> list[tuple[str, float, float, str]]:
         ),
         ("The lake covers 30 km².", [("30 km²", 30, 30, "km2")]),
         ("He cycled at 25 km/hr.", [("25 km/hr", 25, 25, "km/h")]),
+        ("Winds reached 60 miles an hour.", [("60 miles an hour", 60, 60, "mph")]),
         # Hyphenated mixed numbers, fractions of a duration, a fortnight.
         (
             "He was jailed for four-and-a-half years.",
