@@ -55,6 +55,13 @@ def _read(text: str) -> list[tuple[str, float, float, str]]:
         # Powers of ten written with spaces or an asterisk.
         ("Avogadro's number is 6.022 × 10^23.", [("6.022 × 10^23", 6.022e23, 6.022e23, "count")]),
         ("a budget of 2 * 10^5 units", [("2 * 10^5", 2e5, 2e5, "count")]),
+        ("The dish held 10⁶ cells.", [("10⁶", 1e6, 1e6, "count")]),
+        ("some 6.02×10²³ atoms", [("some 6.02×10²³", 6.02e23 * 0.9, 6.02e23 * 1.1, "count")]),
+        ("a gap of 2 × 10⁻³ m", [("2 × 10⁻³ m", 2e-3, 2e-3, "m")]),
+        # Half of the unit just read.
+        ("It took a minute and a half to die.", [("a minute and a half", 1.5, 1.5, "minutes")]),
+        ("The talks lasted two hours and a half.", [("two hours and a half", 2.5, 2.5, "hours")]),
+        ("He paid a dollar and a half.", [("a dollar", 1, 1, "USD"), ("a half", 50, 50, "%")]),
         ("a 5 x 10 metre room", [("5", 5, 5, "count"), ("10 metre", 10, 10, "m")]),
         # Units by name, any case, and abbreviated durations.
         ("The engine makes 300 horsepower.", [("300 horsepower", 300, 300, "hp")]),

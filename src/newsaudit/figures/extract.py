@@ -19,6 +19,8 @@ from newsaudit.figures.numbers import apply_qualifier, parse_number, words_patte
 from newsaudit.figures.words import WORDS
 
 DATE_KINDS = ("year", "date")
+# "an hour and a half", "three miles and a half": half of the unit just read.
+_AND_HALF = re.compile(r"\s+and\s+a\s+half\b", re.IGNORECASE)
 _MONTHS = "|".join(MONTHS)
 _MONTH_NUM = {
     **{m: i for i, m in enumerate(MONTHS, start=1)},
@@ -58,7 +60,8 @@ def _patterns() -> dict[str, re.Pattern[str]]:
             rf"|(?P<digits>{grammar['digits']})|(?P<words>{grammar['words']})"
             r"|(?P<half>\bhalf\b(?=\s+(?:of|the|its|their|his|her|our|all|an?)\b)"
             r"|(?:(?<=than\s)|(?<=about\s)|(?<=nearly\s)|(?<=almost\s)|(?<=over\s))half\b)"
-            rf"|(?P<one>(?=a)\ban?\b)(?=\s+(?:{words_pattern(WORDS.one_units)})\b)",
+            rf"|(?P<one>(?=a)\ban?\b)(?=\s+(?:{words_pattern(WORDS.one_units)})\b"
+            rf"|\s+(?:{units})\s+and\s+a\s+half\b)",  # "an hour and a half"
         ),
         "qual": re.compile(
             rf"(?:\b(?:{words_pattern(w for w in WORDS.qualifiers if w[0].isalpha())})\s+"
@@ -321,6 +324,9 @@ def _number_spans(
             below = units.BELOW_ZERO.match(text, end) if unit in ("degree", "°C", "°F") else None
             if below:  # "20 degrees below zero" is -20
                 end, low, high = below.end(), -high, -low
+            half = _AND_HALF.match(text, end) if kind in ("duration", "quantity") else None
+            if half and low == high and not number.share:  # "two hours and a half"
+                end, low, high = half.end(), low + 0.5, high + 0.5
         if kind == "ordinal":
             continue  # spelled ordinals are read by the ordinal pattern below
         vague = low_raw in WORDS.vague_amounts

@@ -124,7 +124,7 @@ def cents(text: str, spans: list[Span]) -> list[Span]:
             m = _BARE_CENTS.match(text, s.end)
         if m and nxt is not None and nxt.start == m.start("n") and nxt.end <= m.end("n"):
             number = parse(m.group("n"))
-            if number is not None and 0 < number.value < 100:
+            if number is not None and 0 < number.value < 100 and number.value.is_integer():
                 value = s.low + number.value / 100
                 out.append(replace(s, end=m.end(), low=value, high=value))
                 skip = i + 1

@@ -24,6 +24,8 @@ from newsaudit.figures.words import WORDS
 VULGAR_FRACTIONS = "½⅓⅔¼¾⅕⅖⅗⅘⅙⅚⅐⅛⅜⅝⅞⅑⅒"
 # Slash fractions read as a fraction only with a usual denominator: "9/11" and "24/7" are not.
 SLASH_DENOMINATORS = frozenset({2, 3, 4, 5, 6, 8, 10, 16, 100})
+SUPERSCRIPTS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
+_UNSUPER = str.maketrans(SUPERSCRIPTS + "⁻", "0123456789-")
 _INT = (
     r"\d{1,3}(?:,\d{3})+(?!\d)"  # 14,000
     r"|\d{1,3},\d{1,2}(?![\d,])"  # 1,3 and 5,00: a decimal comma (never a thousands one)
@@ -32,8 +34,8 @@ _INT = (
     r"|\d+"
 )
 _NUMERIC = re.compile(
-    rf"(?:{_INT})(?:\.\d+|\s\.\s\d+(?=\s?(?:%|million|billion)))?(?:[eE][+-]?\d+|(?:[x×]|\s?[x×*]\s?(?=10\^))10(?:\^[-+−]?|[-−])\d+"
-    r"|\^-{0,2}\+?\d+)?"
+    rf"(?:{_INT})(?:\.\d+|\s\.\s\d+(?=\s?(?:%|million|billion)))?(?:[eE][+-]?\d+|(?:[x×]|\s?[x×*·]\s?(?=10\^))10(?:\^[-+−]?|[-−])\d+"
+    rf"|(?:\s?[x×*·]\s?10)?(?<=10)[⁻]?[{SUPERSCRIPTS}]+|\^-{{0,2}}\+?\d+)?"
     r"|\.\d+"
 )
 _SIGN_WORDS = ("minus", "negative")
@@ -205,7 +207,12 @@ def _numeric_value(text: str) -> float:
     if re.fullmatch(r"\d{1,3},\d{1,2}", text):
         text = text.replace(",", ".")
     text = re.sub(r"[,\s\u00a0\u202f]", "", text).replace("−", "-")
-    if m := re.fullmatch(r"(.+)[x×*]10\^?([-+]?\d+)", text):
+    if re.search(f"[{SUPERSCRIPTS}]", text):  # "10⁶", "6.02×10²³": powers of ten only
+        m = re.fullmatch(rf"(?:(.+)[x×*·])?10(⁻?[{SUPERSCRIPTS}]+)", text)
+        if m is None:
+            return math.nan
+        return float(m.group(1) or 1) * 10.0 ** int(m.group(2).translate(_UNSUPER))
+    if m := re.fullmatch(r"(.+)[x×*·]10\^?([-+]?\d+)", text):
         return float(m.group(1)) * 10.0 ** int(m.group(2))
     if m := re.fullmatch(r"(.+)\^(-{0,2})\+?(\d+)", text):
         exponent = -int(m.group(3)) if m.group(2) == "-" else int(m.group(3))
