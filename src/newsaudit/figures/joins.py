@@ -122,7 +122,7 @@ def cents(text: str, spans: list[Span]) -> list[Span]:
         m = _CENTS.match(text, s.end) if s.kind == "money" and s.low == s.high else None
         if m is None and s.kind == "money" and s.low == s.high < 1e4 and text[s.end - 1].isalpha():
             m = _BARE_CENTS.match(text, s.end)
-        if m and nxt is not None and nxt.start == m.start("n") and nxt.end <= m.end("n"):
+        if m and nxt is not None and nxt.start == m.start("n") and nxt.end <= m.end():
             number = parse(m.group("n"))
             if number is not None and 0 < number.value < 100 and number.value.is_integer():
                 value = s.low + number.value / 100
