@@ -124,6 +124,9 @@ def _read(text: str) -> list[tuple[str, float, float, str]]:
             "It is less than a quarter of a mile away.",
             [("less than a quarter of a mile", 0, 0.25, "mile")],
         ),
+        # Pence as markets quote them; pounds and pence together.
+        ("a bid of 470 pence a share", [("470 pence", 470, 470, "GBX")]),
+        ("It cost 3 pounds 20 pence.", [("3 pounds 20 pence", 3.2, 3.2, "GBP")]),
         # Slang currency names; a capital M spaced after the amount is a million.
         (
             "I gave him 10 bucks and 5 quid.",
@@ -220,6 +223,7 @@ def test_more_news_number_forms(text: str, expected: list[tuple[str, float, floa
         "a Category 4 storm",
         "Game 7 was sold out.",
         "the mosque near Ground Zero",
+        "Vice President Mike Pence spoke.",
     ],
 )
 def test_ordinals_and_names_are_no_figures(text: str) -> None:
