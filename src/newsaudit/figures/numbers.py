@@ -1,10 +1,12 @@
 """Numbers as news writes them: a small grammar of sign, number, fraction and multiplier.
 
-- digits: "14,000", "1.2", ".5", "1 414 021" (spaced thousands), "1.3e6", "-1.3", "minus 5";
-  fractions "3/4", "2 1/2", "½", "2½"; multipliers after them, as words ("4 hundred million",
-  "13 lakh") or glued ("35m", "3.5bn", "10k");
+- digits: "14,000", "1.2", ".5", "1 414 021" (spaced thousands), "1.3e6", "6.022 × 10^23",
+  "10⁶", "-1.3", "minus 5"; fractions "3/4", "2 1/2", "½", "2½"; multipliers after them, as
+  words ("4 hundred million", "13 lakh", "1.5 millions") or glued ("35m", "3.5bn", "10k"); a
+  mixed number "3 and a half (million)";
 - words: "two hundred and fifty", "twenty-one", "a dozen", "two thirds", "three and a half",
-  "five and a half million", "half a million", "two point five", "minus ten".
+  "four-and-a-half", "five and a half million", "half a million", "two point five", "minus
+  ten"; two cardinals side by side that do not compose are two numbers (`split_at`).
 `patterns()` gives the regex sources that find them (built once from the lexicon), `parse()`
 turns one found expression into a `Number`; qualifiers become bounds in `apply_qualifier`.
 """
@@ -34,8 +36,12 @@ _INT = (
     r"|\d+"
 )
 _NUMERIC = re.compile(
-    rf"(?:{_INT})(?:\.\d+|\s\.\s\d+(?=\s?(?:%|million|billion)))?(?:[eE][+-]?\d+|(?:[x×]|\s?[x×*·]\s?(?=10\^))10(?:\^[-+−]?|[-−])\d+"
-    rf"|(?:\s?[x×*·]\s?10)?(?<=10)[⁻]?[{SUPERSCRIPTS}]+|\^-{{0,2}}\+?\d+)?"
+    rf"(?:{_INT})"
+    r"(?:\.\d+|\s\.\s\d+(?=\s?(?:%|million|billion)))?"  # "4 . 8 %" in tokenized text
+    r"(?:[eE][+-]?\d+"  # 1.3e6
+    r"|(?:[x×]|\s?[x×*·]\s?(?=10\^))10(?:\^[-+−]?|[-−])\d+"  # 6.23x10^-4, 6.022 × 10^23
+    rf"|(?:\s?[x×*·]\s?10)?(?<=10)[⁻]?[{SUPERSCRIPTS}]+"  # 10⁶, 6.02×10²³
+    r"|\^-{0,2}\+?\d+)?"  # 1.1^23
     r"|\.\d+"
 )
 _SIGN_WORDS = ("minus", "negative")
@@ -148,8 +154,8 @@ def patterns() -> dict[str, str]:
         rf"|(?=(?:{glued})(?![A-Za-z]))|(?![A-Za-z]))"
     )
     scale_lb = "|".join(f"(?<={re.escape(w)})" for w in _multipliers())
-    # "a third-party run" is no fraction; "a half-dozen" and "a half-century" are.
-    # "a half-hour", "a quarter-century" are durations.
+    # "a third-party run" is no fraction; "a half-dozen" is one, "a half-hour" and "a
+    # quarter-century" are durations.
     spans = words_pattern(WORDS.duration_units)
     fr = rf"(?:{fr})(?!-(?!(?:{mult}|{spans})\b)[a-z])"
     # "a twenty-first", "a hundred trillionths": the article counts one of a spelled fraction.
