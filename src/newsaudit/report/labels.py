@@ -4,7 +4,9 @@ measure keys as words and values formatted by what they count."""
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+import weakref
+from collections.abc import Callable, Sequence
+from typing import Any
 
 import pandas as pd
 
@@ -27,9 +29,26 @@ def short_labels(ids: Sequence[str]) -> dict[str, str]:
     return {i: f"A{n}" for n, i in enumerate(ids, start=1)}
 
 
+_MEMO: dict[tuple[int, str], tuple[weakref.ref, Any]] = {}
+
+
+def memo(results: Results, what: str, build: Callable[[Results], Any]) -> Any:
+    """`build(results)` computed once per results object: views ask for the same lookup (labels,
+    names) once per row, which over 100,000 articles must not rebuild it each time."""
+    key = (id(results), what)
+    hit = _MEMO.get(key)
+    if hit is not None and hit[0]() is results:
+        return hit[1]
+    for stale in [k for k, (ref, _) in _MEMO.items() if ref() is None]:
+        del _MEMO[stale]
+    value = build(results)
+    _MEMO[key] = (weakref.ref(results), value)
+    return value
+
+
 def labels(results: Results) -> dict[str, str]:
-    """The short label of every article of the results."""
-    return short_labels(results.corpus.ids)
+    """The short label of every article of the results (computed once per results)."""
+    return memo(results, "labels", lambda r: short_labels(r.corpus.ids))
 
 
 def copy_links(results: Results) -> list[tuple[str, str, str]]:
@@ -94,12 +113,18 @@ def article_key(results: Results) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=["article", "outlet", "headline", "date", "words", "role"])
 
 
+def _outlet_title(results: Results) -> dict[str, tuple[str, str]]:
+    a = results.articles
+    return {
+        str(i): (_text(o), _text(t))
+        for i, o, t in zip(a["article_id"], a["outlet"], a["title"], strict=True)
+    }
+
+
 def name(results: Results, article_id: str, headline: bool = False) -> str:
     """ "001 (Al Jazeera)" or, without an outlet, "003"; with `headline`, its headline quoted."""
     tag = labels(results).get(article_id, article_id)
-    key = results.articles.set_index("article_id")
-    outlet = _text(key.at[article_id, "outlet"]) if article_id in key.index else ""
-    title = _text(key.at[article_id, "title"]) if article_id in key.index else ""
+    outlet, title = memo(results, "outlet_title", _outlet_title).get(article_id, ("", ""))
     bits = [outlet] if outlet else []
     if headline and title:
         bits.append(f"“{shorten(title, 60)}”")

@@ -32,11 +32,19 @@ def _interval(frame: pd.DataFrame, low: str = "low", high: str = "high") -> pd.S
 
 def claims(results: Results) -> Html:
     """One card per disagreement: sentences side by side, values, likely reason, what to check."""
-    cards = claim_cards.claims(results)
-    if not cards:
+    limit = results.settings.report.max_claim_cards
+    total = len(claim_cards.claim_measures(results))
+    if not total:
         return Html('<p class="na-text">No two articles disagree on a figure.</p>')
+    cards = claim_cards.claims(results, limit)
     tag = labels(results)
-    return Html("".join(claim_cards.card_html(c, n, tag) for n, c in enumerate(cards, 1)))
+    note = (
+        f'<p class="na-note">The {len(cards):,} largest of {total:,} disagreements; the '
+        "Disagreements table and figure_checks.csv list them all.</p>"
+        if total > len(cards)
+        else ""
+    )
+    return Html(note + "".join(claim_cards.card_html(c, n, tag) for n, c in enumerate(cards, 1)))
 
 
 def traced(results: Results) -> Table:
