@@ -37,6 +37,25 @@ def test_short_labels(ids, expected):
     assert list(labels.short_labels(ids).values()) == expected
 
 
+LONG = {"000_a4af047524fcdb6d": "000", "001_80e0c9edbeda333c": "001", "my story 2": "A3"}
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ("000_a4af047524fcdb6d", "000"),
+        ("copy of 001_80e0c9edbeda333c.", "copy of 001."),
+        ("000_a4af047524fcdb6d-001_80e0c9edbeda333c", "000-001"),
+        ("000_a4af047524fcdb6d_v2 is another file", "000_a4af047524fcdb6d_v2 is another file"),
+        ("shares text with my story 2", "shares text with A3"),
+        (None, ""),
+        (3.0, 3.0),
+    ],
+)
+def test_relabel_text_finds_ids_in_free_text(value, expected):
+    assert labels.relabel_text(value, LONG) == expected
+
+
 @pytest.mark.parametrize(
     ("measure", "words"),
     [

@@ -4,6 +4,7 @@ measure keys as words and values formatted by what they count."""
 from __future__ import annotations
 
 import math
+import re
 import weakref
 from collections.abc import Callable, Sequence
 from typing import Any
@@ -192,20 +193,47 @@ def interval_text(low: float, high: float, unit: str = "") -> str:
 def relabel(frame: pd.DataFrame, results: Results, columns: Sequence[str]) -> pd.DataFrame:
     """A copy with article ids replaced by short labels in `columns` (ids in free text too)."""
     tag = labels(results)
+    renamed = memo(results, "renamed", lambda r: _renamed(labels(r)))
     out = frame.copy()
     for column in columns:
         if column in out.columns:
-            out[column] = out[column].map(lambda v: relabel_text(v, tag))
+            out[column] = out[column].map(lambda v: relabel_text(v, tag, renamed))
     return out
 
 
-def relabel_text(value: object, tag: dict[str, str]) -> object:
+_ID_TOKEN = re.compile(r"[\w\-]+(?:\.[\w\-]+)*")
+
+
+def _renamed(tag: dict[str, str]) -> tuple[dict[str, str], tuple[str, ...]]:
+    """The ids whose label differs: those made of word characters, dots and hyphens (found as
+    tokens in a text, one dictionary lookup each) and any others (found by substring)."""
+    changed = {i: t for i, t in tag.items() if i != t}
+    tokens = {i: t for i, t in changed.items() if _ID_TOKEN.fullmatch(i)}
+    others = tuple(sorted((i for i in changed if i not in tokens), key=len, reverse=True))
+    return tokens, others
+
+
+def relabel_text(
+    value: object,
+    tag: dict[str, str],
+    renamed: tuple[dict[str, str], tuple[str, ...]] | None = None,
+) -> object:
     """Every article id in a text replaced by its short label (other values unchanged)."""
     if not isinstance(value, str):
         return "" if value is None or (isinstance(value, float) and math.isnan(value)) else value
     if value in tag:
         return tag[value]
-    for article_id in sorted(tag, key=len, reverse=True):
-        if article_id in value and article_id != tag[article_id]:
+    tokens, others = renamed if renamed is not None else _renamed(tag)
+    for article_id in others:
+        if article_id in value:
             value = value.replace(article_id, tag[article_id])
+    if tokens:
+        value = _ID_TOKEN.sub(lambda m: _token_label(m.group(0), tokens), value)
     return value
+
+
+def _token_label(token: str, tokens: dict[str, str]) -> str:
+    """A token's label; "000_ab-001_cd" (two ids joined by a hyphen) labelled part by part."""
+    if token in tokens:
+        return tokens[token]
+    return "-".join(tokens.get(p, p) for p in token.split("-")) if "-" in token else token
