@@ -5,8 +5,11 @@ likely reason and what to check."""
 from __future__ import annotations
 
 import html
+import itertools
 import math
+from collections.abc import Mapping
 from dataclasses import dataclass, field
+from typing import Any
 
 import pandas as pd
 
@@ -82,7 +85,7 @@ class Claim:
         return sum(len(v.stated_by) for v in self.values)
 
 
-def _overlaps(a: pd.Series, b: pd.Series) -> bool:
+def _overlaps(a: Mapping[str, Any], b: Mapping[str, Any]) -> bool:
     return bool(a["low"] <= b["high"] and b["low"] <= a["high"])
 
 
@@ -127,7 +130,9 @@ def sources_of(results: Results) -> dict[str, list[str]]:
     return out
 
 
-def _repeats(by_article: dict[str, pd.Series], links: dict[str, list[str]]) -> dict[str, str]:
+def _repeats(
+    by_article: Mapping[str, Mapping[str, Any]], links: dict[str, list[str]]
+) -> dict[str, str]:
     """Each article whose figure repeats (overlaps) its source's figure -> that source."""
     out = {}
     for article_id, row in by_article.items():
@@ -259,10 +264,11 @@ def traced(results: Results) -> pd.DataFrame:
     links = sources_of(results)
     tag = labels(results)
     rows = []
-    for measure, part in checks.groupby("measure", sort=True):
-        part = part.sort_values(["article_id", "start"]).drop_duplicates("article_id")
-        unit = str(part["unit"].iloc[0])
-        by_article = {r["article_id"]: r for _, r in part.iterrows()}
+    first = checks.sort_values(["measure", "article_id", "start"], kind="stable")
+    first = first.drop_duplicates(["measure", "article_id"])
+    for measure, part in itertools.groupby(first.to_dict("records"), key=lambda r: r["measure"]):
+        by_article = {r["article_id"]: r for r in part}
+        unit = str(next(iter(by_article.values()))["unit"])
         repeats = _repeats(by_article, links)
         roots = [a for a in by_article if a not in repeats]
         for root in roots:
