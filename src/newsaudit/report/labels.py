@@ -97,10 +97,10 @@ def _text(value: object) -> str:
 def article_key(results: Results) -> pd.DataFrame:
     """One row per article: label, outlet, headline, date, words, role (in corpus order)."""
     tag, role = labels(results), roles(results)
-    articles = results.articles.set_index("article_id")
+    articles = {str(r["article_id"]): r for r in results.articles.to_dict("records")}
     rows = []
     for article_id in results.corpus.ids:
-        row = articles.loc[article_id] if article_id in articles.index else pd.Series(dtype=object)
+        row = articles.get(article_id, {})
         rows.append(
             {
                 "article": tag[article_id],
