@@ -371,6 +371,9 @@ class ReportConfig:
     fold_table_rows: int = 15
     # Findings on the first screen: more sentences push the evidence out of view.
     max_findings: int = 8
+    # Claim cards shown, largest disagreement first: each card is a screen of sentences, and an
+    # archive can disagree on thousands of quantities (the CSVs list every one).
+    max_claim_cards: int = 25
     # A claim card's likely reason: a gap within 10 % is the size of rounding ("about 14,000"
     # vs "13,000"); a running count rarely doubles between two days' articles, so beyond 50 %
     # the articles likely count different things.

@@ -4,6 +4,7 @@ of figures, a graph of hundreds of articles without scipy)."""
 
 from __future__ import annotations
 
+import dataclasses
 import math
 import sys
 from types import SimpleNamespace
@@ -34,6 +35,25 @@ INF = math.inf
 )
 def test_short_labels(ids, expected):
     assert list(labels.short_labels(ids).values()) == expected
+
+
+LONG = {"000_a4af047524fcdb6d": "000", "001_80e0c9edbeda333c": "001", "my story 2": "A3"}
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ("000_a4af047524fcdb6d", "000"),
+        ("copy of 001_80e0c9edbeda333c.", "copy of 001."),
+        ("000_a4af047524fcdb6d-001_80e0c9edbeda333c", "000-001"),
+        ("000_a4af047524fcdb6d_v2 is another file", "000_a4af047524fcdb6d_v2 is another file"),
+        ("shares text with my story 2", "shares text with A3"),
+        (None, ""),
+        (3.0, 3.0),
+    ],
+)
+def test_relabel_text_finds_ids_in_free_text(value, expected):
+    assert labels.relabel_text(value, LONG) == expected
 
 
 @pytest.mark.parametrize(
@@ -128,6 +148,18 @@ def test_claim_cards_put_the_sentences_side_by_side(seed_results):
     page = figure_views.claims(seed_results)._repr_html_()
     assert page.count('class="na-claim"') == 2 and 'id="claim-1"' in page
     assert "<mark>14,000-strong</mark>" in page and "not a second source" in page
+
+
+def test_claim_cards_show_the_largest_disagreements_of_many(seed_results):
+    fewer = dataclasses.replace(
+        seed_results,
+        settings=seed_results.settings.with_overrides({"report": {"max_claim_cards": 1}}),
+    )
+    first = claims.claims(seed_results)[0]
+    assert [c.measure for c in claims.claims(fewer, 1)] == [first.measure]
+    page = figure_views.claims(fewer)._repr_html_()
+    assert page.count('class="na-claim"') == 1 and "The 1 largest of 2 disagreements" in page
+    assert summary.figure_findings(fewer)[0].startswith("The articles disagree on 2 of")
 
 
 def test_measured_rates_name_their_source():

@@ -5,8 +5,11 @@ likely reason and what to check."""
 from __future__ import annotations
 
 import html
+import itertools
 import math
+from collections.abc import Mapping
 from dataclasses import dataclass, field
+from typing import Any
 
 import pandas as pd
 
@@ -82,24 +85,62 @@ class Claim:
         return sum(len(v.stated_by) for v in self.values)
 
 
-def _overlaps(a: pd.Series, b: pd.Series) -> bool:
+def _overlaps(a: Mapping[str, Any], b: Mapping[str, Any]) -> bool:
     return bool(a["low"] <= b["high"] and b["low"] <= a["high"])
 
 
-def _sentence(results: Results, article_id: str, measure: str, start: float) -> str:
+def _sentences(results: Results, measures: set[str]) -> dict[tuple[str, str], list[tuple]]:
+    """(article, measure) -> [(start, sentence), ...] in figure order, for the given measures:
+    one pass over the figures instead of a scan per statement."""
     figs = results.figures.figures
-    hit = figs[(figs["article_id"] == article_id) & (figs["measure"] == measure)]
-    if "start" in hit.columns and not math.isnan(float(start)):
-        exact = hit[hit["start"] == start]
-        hit = exact if not exact.empty else hit
-    return str(hit["sentence"].iloc[0]) if not hit.empty and "sentence" in hit.columns else ""
+    if figs.empty or "sentence" not in figs.columns:
+        return {}
+    figs = figs[figs["measure"].isin(measures)]
+    starts = figs["start"] if "start" in figs.columns else pd.Series(math.nan, index=figs.index)
+    out: dict[tuple[str, str], list[tuple]] = {}
+    for article_id, measure, start, sentence in zip(
+        figs["article_id"], figs["measure"], starts, figs["sentence"], strict=True
+    ):
+        out.setdefault((article_id, measure), []).append((start, sentence))
+    return out
 
 
-def _date(results: Results, article_id: str) -> str:
-    for article in results.corpus:
-        if article.article_id == article_id and article.published:
-            return article.published.isoformat()
-    return ""
+def _sentence(found: list[tuple], start: float) -> str:
+    """The sentence of the figure at `start`, else of the measure's first figure in the article."""
+    if not found:
+        return ""
+    if not math.isnan(float(start)):
+        exact = [sentence for at, sentence in found if at == start]
+        if exact:
+            return str(exact[0])
+    return str(found[0][1])
+
+
+def _dates(results: Results) -> dict[str, str]:
+    return {
+        a.article_id: a.published.isoformat() for a in results.corpus if a.published is not None
+    }
+
+
+def sources_of(results: Results) -> dict[str, list[str]]:
+    """copy -> its sources, in the order of the reusing pairs (deterministic)."""
+    out: dict[str, list[str]] = {}
+    for source, copy, _ in copy_links(results):
+        out.setdefault(copy, []).append(source)
+    return out
+
+
+def _repeats(
+    by_article: Mapping[str, Mapping[str, Any]], links: dict[str, list[str]]
+) -> dict[str, str]:
+    """Each article whose figure repeats (overlaps) its source's figure -> that source."""
+    out = {}
+    for article_id, row in by_article.items():
+        for source in links.get(article_id, ()):
+            if source in by_article and _overlaps(row, by_article[source]):
+                out[article_id] = source
+                break
+    return out
 
 
 def _reason(dates: list[str], relative: float, config: ReportConfig) -> str:
@@ -112,45 +153,58 @@ def _reason(dates: list[str], relative: float, config: ReportConfig) -> str:
     return "definition"
 
 
-def _claims(results: Results) -> tuple[Claim, ...]:
+def claim_measures(results: Results) -> list[str]:
+    """The measures the articles disagree on, largest disagreement first."""
     checks = results.figures.checks
     if checks.empty:
-        return ()
+        return []
     bad = checks[checks["verdict"] == "inconsistent"]
     disagreements = results.figures.disagreements
     order = list(dict.fromkeys(disagreements["measure"])) if not disagreements.empty else []
-    order += [m for m in dict.fromkeys(bad["measure"]) if m not in order]
-    links = {(copy, source) for source, copy, _ in copy_links(results)}
+    seen = set(order)
+    return order + [m for m in dict.fromkeys(bad["measure"]) if m not in seen]
+
+
+def claims(results: Results, limit: int | None = None) -> list[Claim]:
+    """The inconsistent quantities as claims, largest disagreement first; the first `limit`
+    only when given (an archive can disagree on thousands: the report shows the top ones)."""
+    order = claim_measures(results)[:limit]
+    if not order:
+        return []
+    checks = results.figures.checks
+    disagreements = results.figures.disagreements
+    wanted = set(order)
+    rows_of = dict(tuple(checks[checks["measure"].isin(wanted)].groupby("measure", sort=False)))
+    gaps = (
+        dict(tuple(disagreements[disagreements["measure"].isin(wanted)].groupby("measure")))
+        if not disagreements.empty
+        else {}
+    )
+    links = sources_of(results)
+    sentences = _sentences(results, wanted)
+    dates = _dates(results)
     tag = labels(results)
     out = []
     for measure in order:
-        rows = checks[checks["measure"] == measure].sort_values(["article_id", "start"])
+        rows = rows_of[measure].sort_values(["article_id", "start"])
         rows = rows.drop_duplicates("article_id")
         by_article = {r["article_id"]: r for _, r in rows.iterrows()}
+        repeats = _repeats(by_article, links)
         unit = str(rows["unit"].iloc[0]) if "unit" in rows.columns else ""
-        statements = []
-        for article_id, row in by_article.items():
-            repeats = next(
-                (
-                    source
-                    for (copy, source) in links
-                    if copy == article_id
-                    and source in by_article
-                    and _overlaps(row, by_article[source])
+        statements = [
+            Statement(
+                article_id=article_id,
+                who=name(results, article_id),
+                date=dates.get(article_id, ""),
+                text=str(row["text"]),
+                interval=interval_text(row["low"], row["high"], unit),
+                sentence=_sentence(
+                    sentences.get((article_id, measure), []), row.get("start", math.nan)
                 ),
-                "",
+                repeats=repeats.get(article_id, ""),
             )
-            statements.append(
-                Statement(
-                    article_id=article_id,
-                    who=name(results, article_id),
-                    date=_date(results, article_id),
-                    text=str(row["text"]),
-                    interval=interval_text(row["low"], row["high"], unit),
-                    sentence=_sentence(results, article_id, measure, row.get("start", math.nan)),
-                    repeats=repeats,
-                )
-            )
+            for article_id, row in by_article.items()
+        ]
         roots = {s.article_id: s for s in statements if not s.repeats}
         values = []
         for root in roots.values():
@@ -173,7 +227,7 @@ def _claims(results: Results) -> tuple[Claim, ...]:
                 merged[value.text].repeated_by.extend(value.repeated_by)
             else:
                 merged[value.text] = value
-        part = disagreements[disagreements["measure"] == measure] if order else disagreements
+        part = gaps.get(measure, disagreements.iloc[:0])
         relative = float(part["relative_difference"].max()) if not part.empty else 1.0
         gap = ""
         if not part.empty:
@@ -197,12 +251,7 @@ def _claims(results: Results) -> tuple[Claim, ...]:
                 check=REASONS[reason][1],
             )
         )
-    return tuple(out)
-
-
-def claims(results: Results) -> list[Claim]:
-    """Every inconsistent quantity as a claim, largest disagreement first."""
-    return list(_claims(results))
+    return out
 
 
 def traced(results: Results) -> pd.DataFrame:
@@ -212,19 +261,15 @@ def traced(results: Results) -> pd.DataFrame:
     columns = ["quantity", "value", "stated by", "repeated by (copies)", "independent sources"]
     if checks.empty:
         return pd.DataFrame(columns=columns)
-    links = {(copy, source) for source, copy, _ in copy_links(results)}
+    links = sources_of(results)
     tag = labels(results)
     rows = []
-    for measure, part in checks.groupby("measure", sort=True):
-        part = part.sort_values(["article_id", "start"]).drop_duplicates("article_id")
-        unit = str(part["unit"].iloc[0])
-        by_article = {r["article_id"]: r for _, r in part.iterrows()}
-        repeats = {
-            a: s
-            for a, r in by_article.items()
-            for (copy, s) in links
-            if copy == a and s in by_article and _overlaps(r, by_article[s])
-        }
+    first = checks.sort_values(["measure", "article_id", "start"], kind="stable")
+    first = first.drop_duplicates(["measure", "article_id"])
+    for measure, part in itertools.groupby(first.to_dict("records"), key=lambda r: r["measure"]):
+        by_article = {r["article_id"]: r for r in part}
+        unit = str(next(iter(by_article.values()))["unit"])
+        repeats = _repeats(by_article, links)
         roots = [a for a in by_article if a not in repeats]
         for root in roots:
             r = by_article[root]

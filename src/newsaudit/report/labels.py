@@ -4,7 +4,10 @@ measure keys as words and values formatted by what they count."""
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+import re
+import weakref
+from collections.abc import Callable, Sequence
+from typing import Any
 
 import pandas as pd
 
@@ -27,9 +30,26 @@ def short_labels(ids: Sequence[str]) -> dict[str, str]:
     return {i: f"A{n}" for n, i in enumerate(ids, start=1)}
 
 
+_MEMO: dict[tuple[int, str], tuple[weakref.ref, Any]] = {}
+
+
+def memo(results: Results, what: str, build: Callable[[Results], Any]) -> Any:
+    """`build(results)` computed once per results object: views ask for the same lookup (labels,
+    names) once per row, which over 100,000 articles must not rebuild it each time."""
+    key = (id(results), what)
+    hit = _MEMO.get(key)
+    if hit is not None and hit[0]() is results:
+        return hit[1]
+    for stale in [k for k, (ref, _) in _MEMO.items() if ref() is None]:
+        del _MEMO[stale]
+    value = build(results)
+    _MEMO[key] = (weakref.ref(results), value)
+    return value
+
+
 def labels(results: Results) -> dict[str, str]:
-    """The short label of every article of the results."""
-    return short_labels(results.corpus.ids)
+    """The short label of every article of the results (computed once per results)."""
+    return memo(results, "labels", lambda r: short_labels(r.corpus.ids))
 
 
 def copy_links(results: Results) -> list[tuple[str, str, str]]:
@@ -77,10 +97,10 @@ def _text(value: object) -> str:
 def article_key(results: Results) -> pd.DataFrame:
     """One row per article: label, outlet, headline, date, words, role (in corpus order)."""
     tag, role = labels(results), roles(results)
-    articles = results.articles.set_index("article_id")
+    articles = {str(r["article_id"]): r for r in results.articles.to_dict("records")}
     rows = []
     for article_id in results.corpus.ids:
-        row = articles.loc[article_id] if article_id in articles.index else pd.Series(dtype=object)
+        row = articles.get(article_id, {})
         rows.append(
             {
                 "article": tag[article_id],
@@ -94,12 +114,18 @@ def article_key(results: Results) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=["article", "outlet", "headline", "date", "words", "role"])
 
 
+def _outlet_title(results: Results) -> dict[str, tuple[str, str]]:
+    a = results.articles
+    return {
+        str(i): (_text(o), _text(t))
+        for i, o, t in zip(a["article_id"], a["outlet"], a["title"], strict=True)
+    }
+
+
 def name(results: Results, article_id: str, headline: bool = False) -> str:
     """ "001 (Al Jazeera)" or, without an outlet, "003"; with `headline`, its headline quoted."""
     tag = labels(results).get(article_id, article_id)
-    key = results.articles.set_index("article_id")
-    outlet = _text(key.at[article_id, "outlet"]) if article_id in key.index else ""
-    title = _text(key.at[article_id, "title"]) if article_id in key.index else ""
+    outlet, title = memo(results, "outlet_title", _outlet_title).get(article_id, ("", ""))
     bits = [outlet] if outlet else []
     if headline and title:
         bits.append(f"“{shorten(title, 60)}”")
@@ -167,20 +193,47 @@ def interval_text(low: float, high: float, unit: str = "") -> str:
 def relabel(frame: pd.DataFrame, results: Results, columns: Sequence[str]) -> pd.DataFrame:
     """A copy with article ids replaced by short labels in `columns` (ids in free text too)."""
     tag = labels(results)
+    renamed = memo(results, "renamed", lambda r: _renamed(labels(r)))
     out = frame.copy()
     for column in columns:
         if column in out.columns:
-            out[column] = out[column].map(lambda v: relabel_text(v, tag))
+            out[column] = out[column].map(lambda v: relabel_text(v, tag, renamed))
     return out
 
 
-def relabel_text(value: object, tag: dict[str, str]) -> object:
+_ID_TOKEN = re.compile(r"[\w\-]+(?:\.[\w\-]+)*")
+
+
+def _renamed(tag: dict[str, str]) -> tuple[dict[str, str], tuple[str, ...]]:
+    """The ids whose label differs: those made of word characters, dots and hyphens (found as
+    tokens in a text, one dictionary lookup each) and any others (found by substring)."""
+    changed = {i: t for i, t in tag.items() if i != t}
+    tokens = {i: t for i, t in changed.items() if _ID_TOKEN.fullmatch(i)}
+    others = tuple(sorted((i for i in changed if i not in tokens), key=len, reverse=True))
+    return tokens, others
+
+
+def relabel_text(
+    value: object,
+    tag: dict[str, str],
+    renamed: tuple[dict[str, str], tuple[str, ...]] | None = None,
+) -> object:
     """Every article id in a text replaced by its short label (other values unchanged)."""
     if not isinstance(value, str):
         return "" if value is None or (isinstance(value, float) and math.isnan(value)) else value
     if value in tag:
         return tag[value]
-    for article_id in sorted(tag, key=len, reverse=True):
-        if article_id in value and article_id != tag[article_id]:
+    tokens, others = renamed if renamed is not None else _renamed(tag)
+    for article_id in others:
+        if article_id in value:
             value = value.replace(article_id, tag[article_id])
+    if tokens:
+        value = _ID_TOKEN.sub(lambda m: _token_label(m.group(0), tokens), value)
     return value
+
+
+def _token_label(token: str, tokens: dict[str, str]) -> str:
+    """A token's label; "000_ab-001_cd" (two ids joined by a hyphen) labelled part by part."""
+    if token in tokens:
+        return tokens[token]
+    return "-".join(tokens.get(p, p) for p in token.split("-")) if "-" in token else token

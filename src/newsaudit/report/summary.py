@@ -11,7 +11,7 @@ import pandas as pd
 from newsaudit import __version__
 from newsaudit.config import ReportConfig
 from newsaudit.pipeline import Results
-from newsaudit.report.claims import claims
+from newsaudit.report.claims import claim_measures, claims
 from newsaudit.report.display import Html
 from newsaudit.report.labels import REUSE, name
 from newsaudit.text.distance import edit_distance
@@ -122,12 +122,11 @@ def figure_findings(results: Results, limit: int = 3) -> list[str]:
     if checks.empty:
         return ["No quantity is reported by two or more articles."]
     measures = checks["measure"].nunique()
-    cards = claims(results)
-    if not cards:
+    total = len(claim_measures(results))
+    if not total:
         return [f"The articles agree on all {measures} quantities that two or more report."]
-    head = (
-        f"The articles disagree on {len(cards)} of {measures} quantities that two or more report:"
-    )
+    cards = claims(results, limit)
+    head = f"The articles disagree on {total} of {measures} quantities that two or more report:"
     lines = [head]
     for number, card in enumerate(cards[:limit], start=1):
         values = "; ".join(
@@ -139,8 +138,8 @@ def figure_findings(results: Results, limit: int = 3) -> list[str]:
             f"{_e(card.label.capitalize())}: {_e(values)}. "
             + _link(f"claim-{number}", "Claim card")
         )
-    if len(cards) > limit:
-        lines.append(f"{len(cards) - limit} more in {_link('Disagreements', 'Disagreements')}.")
+    if total > limit:
+        lines.append(f"{total - limit} more in {_link('Disagreements', 'Disagreements')}.")
     return lines
 
 

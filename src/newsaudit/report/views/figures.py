@@ -20,10 +20,11 @@ def _quantity(frame: pd.DataFrame) -> pd.DataFrame:
 
 
 def _interval(frame: pd.DataFrame, low: str = "low", high: str = "high") -> pd.Series:
+    units = frame["unit"] if "unit" in frame.columns else pd.Series("", index=frame.index)
     return pd.Series(
         [
-            interval_text(float(r[low]), float(r[high]), str(r.get("unit", "")))
-            for _, r in frame.iterrows()
+            interval_text(float(lo), float(hi), str(unit))
+            for lo, hi, unit in zip(frame[low], frame[high], units, strict=True)
         ],
         index=frame.index,
         dtype=object,
@@ -32,11 +33,19 @@ def _interval(frame: pd.DataFrame, low: str = "low", high: str = "high") -> pd.S
 
 def claims(results: Results) -> Html:
     """One card per disagreement: sentences side by side, values, likely reason, what to check."""
-    cards = claim_cards.claims(results)
-    if not cards:
+    limit = results.settings.report.max_claim_cards
+    total = len(claim_cards.claim_measures(results))
+    if not total:
         return Html('<p class="na-text">No two articles disagree on a figure.</p>')
+    cards = claim_cards.claims(results, limit)
     tag = labels(results)
-    return Html("".join(claim_cards.card_html(c, n, tag) for n, c in enumerate(cards, 1)))
+    note = (
+        f'<p class="na-note">The {len(cards):,} largest of {total:,} disagreements; the '
+        "Disagreements table and figure_checks.csv list them all.</p>"
+        if total > len(cards)
+        else ""
+    )
+    return Html(note + "".join(claim_cards.card_html(c, n, tag) for n, c in enumerate(cards, 1)))
 
 
 def traced(results: Results) -> Table:
@@ -158,16 +167,21 @@ def name_variants(results: Results) -> Table:
     """Names written more than one way, with counts per article."""
     v = names.variants(results.names)
     tag = labels(results)
+    counts: dict[tuple[str, str], list[str]] = {}
+    ordered = v.sort_values(["canonical", "variant", "article_id"], kind="stable")
+    for canonical, variant, article_id, count in zip(
+        ordered["canonical"],
+        ordered["variant"],
+        ordered["article_id"],
+        ordered["count"],
+        strict=True,
+    ):
+        counts.setdefault((canonical, variant), []).append(
+            f"{tag.get(article_id, article_id)} ×{count}"
+        )
     rows = [
-        {
-            "name": canonical,
-            "written": variant,
-            "times in each article": ", ".join(
-                f"{tag.get(r.article_id, r.article_id)} ×{r.count}"
-                for r in part.sort_values("article_id").itertuples(index=False)
-            ),
-        }
-        for (canonical, variant), part in v.groupby(["canonical", "variant"], sort=True)
+        {"name": canonical, "written": variant, "times in each article": ", ".join(seen)}
+        for (canonical, variant), seen in counts.items()
     ]
     return Table(
         pd.DataFrame(rows, columns=["name", "written", "times in each article"]),
