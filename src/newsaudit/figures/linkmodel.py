@@ -21,7 +21,16 @@ Features of a pair (a, b):
 - loose: the pair was proposed by unit alone, because the sentence grammar could not say what
   either figure counts (`compare.loose_key`); such pairs are always asked, overlapping or not;
 - loose_context: context for a loose pair, where the words around the figures are the only
-  evidence that they count one thing.
+  evidence that they count one thing;
+- keyed: the pair met only in its unit channel (`keys.channel_key`) although both figures have
+  a measure key, and the keys differ: the grammar read two measures ("42 Senate Republicans",
+  "45 members"), which is evidence against one measure unless the words around them agree;
+- date: both are years or dates met in their channel (two values, so two events unless the
+  words say one event dated two ways: "joined the Marine Corps Reserves in 1970" and "joined
+  the Marine Corps Reserve in 1971"); gap and small are 0 for them;
+- date_gap: how many years apart the two are (at most 5, over 5): 2016 vs 2020 is two elections
+  more often than one election misdated;
+- date_context: context for a date pair.
 """
 
 from __future__ import annotations
@@ -32,20 +41,36 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 
 from newsaudit import lexicon
+from newsaudit.figures.extract import DATE_KINDS
 from newsaudit.figures.figure import Figure
+from newsaudit.figures.keys import comparable, years_apart
 from newsaudit.figures.phrases import lemma
 from newsaudit.text.tokens import words
 
-FEATURES = ("bias", "gap", "small", "context", "loose", "loose_context")
+FEATURES = (
+    "bias",
+    "gap",
+    "small",
+    "context",
+    "loose",
+    "loose_context",
+    "keyed",
+    "date",
+    "date_gap",
+    "date_context",
+)
 WINDOW = 8  # content words on each side of a figure that describe what it counts
 
 
 @dataclass(frozen=True)
 class LinkModel:
-    """Logistic coefficients and the decision threshold."""
+    """Logistic coefficients and the decision thresholds: `threshold` for pairs proposed by one
+    measure key, `channel_threshold` for pairs met only in a unit channel (weaker evidence of
+    one measure, so a higher bar)."""
 
     weights: dict[str, float]
     threshold: float
+    channel_threshold: float = 0.0
 
     def probability(self, values: dict[str, float]) -> float:
         """P(same measure) of a pair's feature values."""
@@ -61,7 +86,9 @@ def load(name: str = "figures/link_model") -> LinkModel:
     missing = [f for f in FEATURES if f not in weights]
     if missing:
         raise lexicon.LexiconError(f"{name}: no weight for {', '.join(missing)}")
-    return LinkModel(weights=weights, threshold=float(data["threshold"]))
+    threshold = float(data["threshold"])
+    channel = float(data.get("channel_threshold", threshold))
+    return LinkModel(weights=weights, threshold=threshold, channel_threshold=channel)
 
 
 def _relative_gap(a: Figure, b: Figure) -> float:
@@ -106,23 +133,36 @@ def context_overlap(a: Figure, b: Figure) -> float:
     return len(ca & cb) / len(ca | cb) if ca and cb else 0.0
 
 
-def features(a: Figure, b: Figure, loose: bool = False) -> dict[str, float]:
+def features(a: Figure, b: Figure, loose: bool = False, channel: bool = False) -> dict[str, float]:
     """Feature values of a candidate pair (see the module docstring)."""
-    small = all(f.kind == "count" and math.isfinite(f.high) and f.high <= 10 for f in (a, b))
+    date = a.kind in DATE_KINDS and b.kind in DATE_KINDS
+    small = not date and all(
+        f.kind == "count" and math.isfinite(f.high) and f.high <= 10 for f in (a, b)
+    )
     context = context_overlap(a, b)
+    keyed = channel and comparable(a) and comparable(b) and a.measure != b.measure
     return {
         "bias": 1.0,
-        "gap": 0.0 if small else _relative_gap(a, b),
+        "gap": 0.0 if small or date else _relative_gap(a, b),
         "small": float(small),
         "context": context,
         "loose": float(loose),
         "loose_context": float(loose) * context,
+        "keyed": float(keyed and not date),
+        "date": float(date),
+        "date_gap": min(5.0, years_apart(a, b)) / 5 if date else 0.0,
+        "date_context": float(date) * context,
     }
 
 
 def same_measure(
-    a: Figure, b: Figure, model: LinkModel | None = None, loose: bool = False
+    a: Figure,
+    b: Figure,
+    model: LinkModel | None = None,
+    loose: bool = False,
+    channel: bool = False,
 ) -> bool:
     """Whether the model links the pair."""
     model = model or load()
-    return model.probability(features(a, b, loose)) >= model.threshold
+    bar = model.channel_threshold if channel else model.threshold
+    return model.probability(features(a, b, loose, channel)) >= bar
