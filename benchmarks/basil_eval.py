@@ -48,6 +48,7 @@ import basil_inject  # noqa: E402
 
 from newsaudit import corpus, figures  # noqa: E402
 from newsaudit.figures import linkmodel  # noqa: E402
+from newsaudit.figures.compare import written_bounds  # noqa: E402
 
 BASIL = ROOT.parent / "shared" / "dev" / "basil"
 LABELS = ROOT / "benchmarks" / "data" / "basil_figure_labels.csv"
@@ -175,7 +176,8 @@ def run_triplet(docs: corpus.Corpus, rows: list[dict[str, str]]) -> Run:
     for f in details.itertuples() if not details.empty else ():
         key = (str(f.article_id), int(f.start))
         figs_of[str(f.article_id)].append((key, int(f.start), int(f.end)))
-        bounds[key] = (float(f.low), float(f.high))
+        # Conflicts as the system judges them: the rounding of the written precision allowed.
+        bounds[key] = written_bounds(str(f.text), float(f.low), float(f.high))
         texts[key] = str(f.text)
     group_of: dict[Key, str] = {}
     mentions: dict[str, list[tuple[str, Key | None]]] = defaultdict(list)

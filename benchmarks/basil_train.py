@@ -52,7 +52,7 @@ def _group_at(spans: dict[str, list[tuple[int, int, str]]], f: figures.Figure) -
 
 def _labelled_pairs(
     docs: corpus.Corpus, rows: list[dict[str, str]], only: str = ""
-) -> list[tuple[dict[str, float], int]]:
+) -> list[tuple[dict[str, float], int, bool]]:
     """(features, same measure?) of the candidate pairs of one triplet; with `only`, just the
     pairs of that group whose one side is an injected mention."""
     by_file = {a.file: a for a in docs}
@@ -74,17 +74,17 @@ def _labelled_pairs(
             if not (ga == gb == only and hit):
                 continue
         label = int(bool(ga and ga == gb and ga in same))
-        out.append((linkmodel.features(a, b, loose, channel), label))
+        out.append((linkmodel.features(a, b, loose, channel), label, channel or loose))
     return out
 
 
-def training_pairs() -> list[tuple[dict[str, float], int]]:
+def training_pairs() -> list[tuple[dict[str, float], int, bool]]:
     """(features, same measure?) of every candidate pair in the dev triplets, of the injected
     conflicts of the dev triplets (the triplets hold no real conflict, so without them the model
     would learn that disjoint figures are never one measure), and of the seeds and clusters
     labelled in tests/data/figures."""
     labels, split = load_labels(), load_split()
-    data: list[tuple[dict[str, float], int]] = []
+    data: list[tuple[dict[str, float], int, bool]] = []
     for folder in sorted(f for f, part in split.items() if part == "dev"):
         docs = corpus.load(BASIL / folder)
         rows = labels.get(folder, [])
@@ -106,17 +106,20 @@ def training_pairs() -> list[tuple[dict[str, float], int]]:
                     )
         for a, b, loose, channel in _candidates(docs):
             ga, gb = _group_at(spans, a), _group_at(spans, b)
-            data.append((linkmodel.features(a, b, loose, channel), int(bool(ga and ga == gb))))
+            label = int(bool(ga and ga == gb))
+            data.append((linkmodel.features(a, b, loose, channel), label, channel or loose))
     return data
 
 
-def fit(data: list[tuple[dict[str, float], int]], l2: float = 0.3) -> dict[str, float]:
-    """Logistic regression by Newton's method with an L2 penalty (not on the bias)."""
+def fit(
+    data: list[tuple[dict[str, float], int, bool]], names: tuple[str, ...], l2: float = 0.3
+) -> dict[str, float]:
+    """Logistic regression on `names` by Newton's method with an L2 penalty (not on the
+    bias)."""
     import numpy as np
 
-    names = list(linkmodel.FEATURES)
-    x = np.array([[d[n] for n in names] for d, _ in data], dtype=float)
-    y = np.array([label for _, label in data], dtype=float)
+    x = np.array([[d[n] for n in names] for d, _, _ in data], dtype=float)
+    y = np.array([label for _, label, _ in data], dtype=float)
     w = np.zeros(len(names))
     penalty = np.full(len(names), l2)
     penalty[names.index("bias")] = 0.0
@@ -132,29 +135,35 @@ def fit(data: list[tuple[dict[str, float], int]], l2: float = 0.3) -> dict[str, 
 
 
 def train() -> str:
-    """Fit the link model and write its YAML (keeping the threshold)."""
+    """Fit the channel model and write the YAML, keeping the key model (its features did not
+    change: it was trained on 81 candidate pairs before the unit channels existed, and the
+    disjoint pairs of one key in the dev triplets are too few, 27, to refit it) and the
+    thresholds."""
     import yaml
 
-    data = training_pairs()
-    weights = fit(data)
+    data = [d for d in training_pairs() if d[2]]
     current = yaml.safe_load(MODEL.read_text(encoding="utf-8"))
-    positives = sum(label for _, label in data)
-    header = (
-        "# Link model: P(same measure) of two figures that share a measure key and\n"
-        "# disagree, or share only a unit channel (see newsaudit/figures/linkmodel.py).\n"
-        f"# Trained by benchmarks/basil_eval.py --train on {len(data)} candidate pairs\n"
-        f"# ({positives} one measure) from the BASIL dev triplets (with their injected\n"
-        "# conflicts) and the project's labelled seeds and clusters; never on the test\n"
-        "# triplets. L2 penalty 0.3 (not on the bias). The thresholds are kept across\n"
-        "# retraining and chosen on the dev triplets: threshold (pairs of one measure\n"
-        "# key) 0.6, as before, which keeps the seed facts; channel_threshold (pairs met\n"
-        "# only in a unit channel) 0.8, the lowest that raises no more false alarms on the\n"
-        "# dev triplets than before the channels (1 in 38 triplets).\n"
-    )
+    positives = sum(label for _, label, _ in data)
     body = {
-        "threshold": current["threshold"],
-        "channel_threshold": current.get("channel_threshold", current["threshold"]),
-        "weights": weights,
+        "key": current["key"],
+        "channel": {
+            "threshold": current["channel"]["threshold"],
+            "weights": fit(data, linkmodel.FEATURES),
+        },
     }
+    header = (
+        "# Link models: P(same measure) of two figures that share a measure key and\n"
+        "# disagree (key), or meet only in a unit channel (channel; see\n"
+        "# newsaudit/figures/linkmodel.py). The key model was trained on 81 candidate\n"
+        "# pairs before the unit channels existed, threshold 0.6. The channel model is\n"
+        f"# trained by benchmarks/basil_eval.py --train on {len(data)} channel pairs\n"
+        f"# ({positives} one measure) of the BASIL dev triplets (with their injected\n"
+        "# conflicts) and of the project's labelled seeds and clusters; never on the test\n"
+        "# triplets; L2 penalty 0.3 (not on the bias). Its threshold is kept across\n"
+        "# retraining: 0.65, the lowest that raises no more false alarms on the BASIL dev\n"
+        "# triplets than any threshold up to 0.8 (2 in 38: the 'two' vs 'three' of the key\n"
+        "# model, and '11' nations vs a '12-nation' deal, one measure with a counting base\n"
+        "# the text explains, labelled compatible).\n"
+    )
     MODEL.write_text(header + yaml.safe_dump(body, sort_keys=False, width=99), encoding="utf-8")
-    return f"trained on {len(data)} pairs ({positives} positive): {weights}"
+    return f"trained on {len(data)} channel pairs ({positives} positive): {body['channel']}"

@@ -82,12 +82,35 @@ def without_setting(
 
 
 def relation(a: Figure, b: Figure, eps: float = 1e-9) -> str:
-    """'identical', 'overlap' or 'disjoint' for two closed intervals."""
+    """'identical', 'overlap' or 'disjoint' for two closed intervals, each widened by the
+    rounding its written precision implies (`written_bounds`)."""
     if abs(a.low - b.low) <= eps and abs(a.high - b.high) <= eps:
         return "identical"
-    if a.low <= b.high + eps and b.low <= a.high + eps:
+    alo, ahi = written_bounds(a.text, a.low, a.high)
+    blo, bhi = written_bounds(b.text, b.low, b.high)
+    if alo <= bhi + eps and blo <= ahi + eps:
         return "overlap"
     return "disjoint"
+
+
+@cache
+def _scaled_decimal() -> re.Pattern[str]:
+    words = "|".join(re.escape(w) for w in sorted(WORDS.scale_words, key=len, reverse=True))
+    suffixes = "|".join(re.escape(w) for w in sorted(WORDS.scale_suffixes, key=len, reverse=True))
+    return re.compile(rf"(\d+)\.(\d+)(?:\s*-?(?i:{words})\b|(?:{suffixes})\b)")
+
+
+def written_bounds(text: str, low: float, high: float) -> tuple[float, float]:
+    """The interval a figure asserts once the rounding of its written precision is allowed
+    for: a decimal with a scale word is rounded to its last written digit ("$1.1 million" is
+    [1.05, 1.15] million, so "$1,071,872.87" is the same amount; "$5.7 billion" and "$6.2
+    billion" still disagree); every other figure as read (round numbers are exact:
+    `FiguresConfig.round_tolerance`)."""
+    m = _scaled_decimal().search(text)
+    if low != high or not m or not math.isfinite(low):
+        return low, high
+    half = low / float(f"{m.group(1)}.{m.group(2)}") * 10 ** -len(m.group(2)) / 2
+    return low - abs(half), high + abs(half)
 
 
 def gap(a: Figure, b: Figure) -> tuple[float, float]:
@@ -198,12 +221,32 @@ def _usable(f: Figure, g: Figure, config: FiguresConfig, channel: bool = False) 
     only when the model says so, overlapping or not."""
     if context_conflict(f, g, config, dates=not channel):
         return False
+    if channel and not is_loose(f) and not is_loose(g) and measure_of(f) == measure_of(g):
+        return False  # judged under their own key already
+    if channel and _channel_apart(f, g):
+        return False
     if channel and f.kind in DATE_KINDS and years_apart(f, g) > DATE_SLIP_YEARS:
         return False  # two events, not one misdated
     loose = is_loose(f) or is_loose(g)
     if not (loose or channel) and relation(f, g, config.epsilon) != "disjoint":
         return True
     return linkmodel.same_measure(f, g, loose=loose, channel=channel)
+
+
+def _channel_apart(f: Figure, g: Figure) -> bool:
+    """Whether two figures met only in their unit channel are plainly two measures: a place or
+    a time frame named with one only ("17 killed in Sarn" is part of the toll; "31 people in
+    2021" an earlier accident), or two events the grammar knows and that differ (killed vs
+    missing: `event_classes`)."""
+    if f.place != g.place or _frames(f) != _frames(g):
+        return True
+    known = _event_classes()
+    return f.event != g.event and f.event in known and g.event in known
+
+
+@cache
+def _event_classes() -> frozenset[str]:
+    return frozenset({*WORDS.event_classes, *WORDS.date_event_classes})
 
 
 def _best(
@@ -355,10 +398,9 @@ def compare(
     """(checks, disagreements). Every figure of a measure is compared with its counterpart in
     each other article of its event (`partners`); an article's first figure for the measure
     always gets a row, a later one only when some other article has a counterpart for it.
-    Then, in each unit channel (`keys.channel_key`), the exact figures still without a
-    counterpart in some article meet that article's figures of other keys, linked only where
-    the link model says one measure (rows only for those linked, under the channel key); a
-    qualified figure ("about 15", "40 or so") met by unit alone says too little to be linked.
+    Then, in each unit channel (`keys.channel_key`), the figures still without a counterpart
+    in some article (`_channelled`) meet that article's figures of other keys, linked only
+    where the link model says one measure (rows only for those linked, under the channel key).
     `published` (article_id -> date) turns disjoint figures written on different days into
     'moved' (compatible, needs review, reason starting "moved:")."""
     rows: list[dict[str, object]] = []
@@ -383,7 +425,7 @@ def compare(
             continue
         for aid, own in by_article.items():
             for f in own:
-                key = channel_key(f) if f.kind in DATE_KINDS or f.low == f.high else ""
+                key = channel_key(f) if _channelled(f) else ""
                 if key and len(linked[(aid, f.start)]) < len(articles_of[event]) - 1:
                     channels[(event, key)][aid].append(f)
     for (_event, key), by_article in sorted(channels.items()):
@@ -393,6 +435,18 @@ def compare(
     checks = pd.DataFrame(rows, columns=CHECK_COLUMNS)
     checks = checks.sort_values(["measure", "article_id", "start"], ignore_index=True)
     return checks, _disagreements(list(pairs.values()))
+
+
+def _channelled(f: Figure) -> bool:
+    """Whether a figure of a known measure left without a counterpart meets the figures of
+    other keys in its unit channel: a year or date, or an exact count, sum or age. Not a
+    qualified figure ("about 15", "40 or so": met by unit alone it says too little), and not a
+    share: a story gives many (poll answers, rates, forecasts and outturns: "1.8% for the
+    year", "the 1.9% economists expected") close together, and what each is a share of, its
+    key, is the only evidence of which is which."""
+    if f.kind in DATE_KINDS:
+        return True
+    return f.low == f.high and f.kind != "percent"
 
 
 def _compare_group(
