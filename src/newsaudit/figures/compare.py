@@ -20,18 +20,17 @@ import datetime as dt
 import math
 import re
 from collections import defaultdict
-from dataclasses import replace
 from functools import cache
 
 import pandas as pd
 
 from newsaudit import lexicon
 from newsaudit.config import MONTHS, FiguresConfig
-from newsaudit.corpus import Corpus
 from newsaudit.figures import linkmodel, phrases
 from newsaudit.figures.extract import DATE_KINDS
 from newsaudit.figures.figure import Figure
 from newsaudit.figures.frames import CHECK_COLUMNS, DISAGREEMENT_COLUMNS
+from newsaudit.figures.intervals import gap, relation, written_bounds  # noqa: F401
 from newsaudit.figures.keys import (  # noqa: F401 (the keys are part of compare's interface)
     DATE_SLIP_YEARS,
     LOOSE,
@@ -46,83 +45,12 @@ from newsaudit.figures.keys import (  # noqa: F401 (the keys are part of compare
     is_loose,
     loose_key,
     measure_of,
+    without_setting,
     years_apart,
 )
 from newsaudit.figures.words import WORDS
 
 _MONTH_SET = frozenset(MONTHS)
-
-
-def without_setting(
-    figs: list[Figure],
-    corpus: Corpus,
-    config: FiguresConfig,
-    events: dict[str, str] | None = None,
-) -> list[Figure]:
-    """Drop places named by most articles of the figure's event (the story's setting) from
-    measure keys. Each place is looked up only in its own event's articles."""
-    if len(corpus) < 2:
-        return figs
-    event_of = events or {}
-    texts: dict[str, list[str]] = defaultdict(list)
-    for a in corpus:
-        texts[event_of.get(a.article_id, "")].append(a.text)
-    share: dict[tuple[str, str], float] = {}
-    for event, place in {(event_of.get(f.article_id, ""), f.place) for f in figs if f.place}:
-        pattern = re.compile(rf"\b{re.escape(place)}\b")
-        found = sum(bool(place in t and pattern.search(t)) for t in texts[event])
-        share[(event, place)] = found / len(texts[event]) if len(texts[event]) > 1 else 0.0
-    out = []
-    for f in figs:
-        if f.place and share[(event_of.get(f.article_id, ""), f.place)] >= config.setting_share:
-            ctx_key = phrases.key(f.thing, f.event, "", f.relation)
-            f = replace(f, place="", measure=ctx_key)
-        out.append(f)
-    return out
-
-
-def relation(a: Figure, b: Figure, eps: float = 1e-9) -> str:
-    """'identical', 'overlap' or 'disjoint' for two closed intervals, each widened by the
-    rounding its written precision implies (`written_bounds`)."""
-    if abs(a.low - b.low) <= eps and abs(a.high - b.high) <= eps:
-        return "identical"
-    alo, ahi = written_bounds(a.text, a.low, a.high)
-    blo, bhi = written_bounds(b.text, b.low, b.high)
-    if alo <= bhi + eps and blo <= ahi + eps:
-        return "overlap"
-    return "disjoint"
-
-
-@cache
-def _scaled_decimal() -> re.Pattern[str]:
-    words = "|".join(re.escape(w) for w in sorted(WORDS.scale_words, key=len, reverse=True))
-    suffixes = "|".join(re.escape(w) for w in sorted(WORDS.scale_suffixes, key=len, reverse=True))
-    return re.compile(rf"(\d+)\.(\d+)(?:\s*-?(?i:{words})\b|(?:{suffixes})\b)")
-
-
-def written_bounds(text: str, low: float, high: float) -> tuple[float, float]:
-    """The interval a figure asserts once the rounding of its written precision is allowed
-    for: a decimal with a scale word is rounded to its last written digit ("$1.1 million" is
-    [1.05, 1.15] million, so "$1,071,872.87" is the same amount; "$5.7 billion" and "$6.2
-    billion" still disagree); every other figure as read (round numbers are exact:
-    `FiguresConfig.round_tolerance`)."""
-    m = _scaled_decimal().search(text)
-    if low != high or not m or not math.isfinite(low):
-        return low, high
-    half = low / float(f"{m.group(1)}.{m.group(2)}") * 10 ** -len(m.group(2)) / 2
-    return low - abs(half), high + abs(half)
-
-
-def gap(a: Figure, b: Figure) -> tuple[float, float]:
-    """(absolute gap, gap relative to the larger near bound) between two intervals; 0 if they
-    overlap. 14,000 vs 13,000 -> (1000, 0.071); [300, inf) vs [153, 187] -> (113, 0.377)."""
-    if a.low > b.high:
-        a, b = b, a
-    if b.low <= a.high:
-        return 0.0, 0.0
-    diff = b.low - a.high
-    scale = max(abs(a.high), abs(b.low))
-    return diff, (diff / scale if scale else math.inf)
 
 
 _COMPOUND = re.compile(r"-([a-z]+)$")

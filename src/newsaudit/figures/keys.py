@@ -4,7 +4,8 @@ A figure of a known measure meets the figures of its measure key; a year or date
 years and dates of its value; a figure whose sentence grammar could not say what it counts meets
 the figures of its unit ("USD|by context"), where the link model decides every pair
 (`channel_key`: the same unit channel also takes the figures left without a partner under their
-own key, so one measure read two ways still meets).
+own key, so one measure read two ways still meets). A place every article of the event names
+(the story's setting) is dropped from the keys first (`without_setting`).
 """
 
 from __future__ import annotations
@@ -12,7 +13,11 @@ from __future__ import annotations
 import math
 import re
 from collections import defaultdict
+from dataclasses import replace
 
+from newsaudit.config import FiguresConfig
+from newsaudit.corpus import Corpus
+from newsaudit.figures import phrases
 from newsaudit.figures.extract import DATE_KINDS
 from newsaudit.figures.figure import Figure
 from newsaudit.figures.phrases import UNKNOWN
@@ -156,3 +161,31 @@ def years_apart(a: Figure, b: Figure) -> float:
 
     a0, a1, b0, b1 = point(a.low), point(a.high), point(b.low), point(b.high)
     return max(0.0, a0 - b1, b0 - a1)
+
+
+def without_setting(
+    figs: list[Figure],
+    corpus: Corpus,
+    config: FiguresConfig,
+    events: dict[str, str] | None = None,
+) -> list[Figure]:
+    """Drop places named by most articles of the figure's event (the story's setting) from
+    measure keys. Each place is looked up only in its own event's articles."""
+    if len(corpus) < 2:
+        return figs
+    event_of = events or {}
+    texts: dict[str, list[str]] = defaultdict(list)
+    for a in corpus:
+        texts[event_of.get(a.article_id, "")].append(a.text)
+    share: dict[tuple[str, str], float] = {}
+    for event, place in {(event_of.get(f.article_id, ""), f.place) for f in figs if f.place}:
+        pattern = re.compile(rf"\b{re.escape(place)}\b")
+        found = sum(bool(place in t and pattern.search(t)) for t in texts[event])
+        share[(event, place)] = found / len(texts[event]) if len(texts[event]) > 1 else 0.0
+    out = []
+    for f in figs:
+        if f.place and share[(event_of.get(f.article_id, ""), f.place)] >= config.setting_share:
+            ctx_key = phrases.key(f.thing, f.event, "", f.relation)
+            f = replace(f, place="", measure=ctx_key)
+        out.append(f)
+    return out
