@@ -18,7 +18,8 @@ Scores, separately for dev and test:
   "labelled" precision counts only pairs whose two figures both match a label;
 - link recall: labelled same-measure article pairs (group, article, other article) that the
   system compares through at least one pair of their mentions;
-- conflicts, pair level: system conflict pairs (disjoint intervals, not explained as moved)
+- conflicts, pair level: system conflict pairs (disjoint intervals once the rounding of the
+  written precision is allowed, `figures.compare.written_bounds`; not explained as moved)
   against labelled conflict mention pairs; group level: a labelled conflict group is found when
   any of its pairs is flagged, and a flagged group (the labelled group of the pair, else the pair
   itself) is right when it is a labelled conflict;
