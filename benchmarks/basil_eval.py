@@ -47,7 +47,7 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 
 import basil_inject  # noqa: E402
 
-from newsaudit import corpus, figures  # noqa: E402
+from newsaudit import corpus, figures, lexicon  # noqa: E402
 from newsaudit.figures import linkmodel  # noqa: E402
 from newsaudit.figures.compare import written_bounds  # noqa: E402
 
@@ -375,6 +375,7 @@ def main(argv: list[str] | None = None) -> int:
         import basil_train
 
         print(basil_train.train(), file=sys.stderr)
+        lexicon.table.cache_clear()  # the YAML just written, not the one read before
         linkmodel.load.cache_clear()
     labels, split = load_labels(), load_split()
     parts = {"dev": Scores(), "test": Scores(), "all": Scores()}

@@ -281,3 +281,38 @@ def test_an_amount_within_the_rounding_of_the_other_is_compatible():
     result = figures.analyse(corpus_of(texts), CONFIG)
     assert result.disagreements.empty
     assert set(result.comparisons["verdict"]) == {"compatible"}
+
+
+def test_near_values_under_two_keys_need_words_in_common():
+    # Two keys, near values and no word in common: a near value alone is no evidence of one
+    # measure (the injected conflicts the channel model learns from are all near misses).
+    texts = {
+        "a": "Officials said 33 people were hurt when the bus overturned.",
+        "b": "Police said 32 passengers were treated after the crash.",
+    }
+    result = figures.analyse(corpus_of(texts), CONFIG)
+    assert result.disagreements.empty
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "one_event"),
+    [
+        # the same event named on both sides, a year apart: one event told two ways
+        ("He joined the Marine Corps Reserves in 1970.", "He joined the Reserve in 1971.", True),
+        # the same day of the next year, the same words next to it: a slip of the year
+        (
+            "The attack on Sept. 11, 2012 killed him.",
+            "The attack on Sept. 11, 2013 killed him.",
+            True,
+        ),
+        # one year, two months: two events of the story, not one misdated
+        ("He arrived in July 2012 for talks.", "The attack on Sept. 11, 2012 killed him.", False),
+        # two events named, a year apart
+        ("Smith joined the firm in 2010.", "Smith was elected in 2011.", False),
+        # more than a year apart: two elections
+        ("Obama won the 2012 election.", "Clinton lost the 2016 election.", False),
+    ],
+)
+def test_dates_meet_in_their_channel_only_as_a_slip_of_one_event(a, b, one_event):
+    fa, fb = (figures.extract_text(t, CONFIG, article_id=i)[0] for t, i in ((a, "a"), (b, "b")))
+    assert linkmodel.one_event_dated(fa, fb) is one_event

@@ -153,7 +153,7 @@ def _usable(f: Figure, g: Figure, config: FiguresConfig, channel: bool = False) 
         return False  # judged under their own key already
     if channel and _channel_apart(f, g):
         return False
-    if channel and f.kind in DATE_KINDS and years_apart(f, g) > DATE_SLIP_YEARS:
+    if channel and f.kind in DATE_KINDS and not linkmodel.one_event_dated(f, g):
         return False  # two events, not one misdated
     loose = is_loose(f) or is_loose(g)
     if not (loose or channel) and relation(f, g, config.epsilon) != "disjoint":

@@ -38,7 +38,12 @@ Features of a pair (a, b):
 - same_event: a pair met in its channel whose two figures were read with one event or object,
   named ("election" and "election", "ban" and "ban"): the grammar's evidence of one measure
   that the keys (value, or thing and event together) did not show (under one key it says
-  nothing new, so it is 0 there).
+  nothing new, so it is 0 there);
+- disjoint: the two values do not meet. Two keys giving one value ("$5.7 billion" read under
+  two keys) is evidence of one measure; two keys giving near values is not: without it the
+  channel model could not tell a value written again from a near miss (gap is about 0 for
+  both), and learned from the injected conflicts, always near misses, that near values under
+  two keys are one measure ("33" and "32" of two tallies). Only in the channel model.
 """
 
 from __future__ import annotations
@@ -51,7 +56,7 @@ from functools import cache, lru_cache
 from newsaudit import lexicon
 from newsaudit.figures.extract import DATE_KINDS
 from newsaudit.figures.figure import Figure
-from newsaudit.figures.keys import comparable, years_apart
+from newsaudit.figures.keys import DATE_SLIP_YEARS, comparable, years_apart
 from newsaudit.figures.phrases import UNKNOWN, lemma
 from newsaudit.text.tokens import words
 
@@ -68,6 +73,7 @@ FEATURES = (
     "date_context",
     "near_context",
     "same_event",
+    "disjoint",
 )
 # Pairs of one measure key are decided on the evidence of the original model: the key already
 # says what is counted, so only how far apart the values are and the words around them count.
@@ -159,6 +165,26 @@ def context_overlap(a: Figure, b: Figure, window: int = WINDOW) -> float:
     return len(ca & cb) / len(ca | cb) if ca and cb else 0.0
 
 
+def _months(f: Figure) -> set[int]:
+    """The months a date names (dates are yyyymmdd numbers); every month for a year."""
+    if f.unit != "date" or f.low < 10_000_000:
+        return set(range(1, 13))
+    return {int(f.low) // 100 % 100, int(f.high) // 100 % 100}
+
+
+def one_event_dated(a: Figure, b: Figure) -> bool:
+    """Whether two years or dates met in their channel may date one event two ways: a slip of
+    at most `DATE_SLIP_YEARS`, and the event shown on both sides, named the same ("elected in
+    2010" / "elected in 2011") or in the words right next to them ("the 2012 Benghazi attack").
+    Being a year apart is no evidence: a story dates many events of one year ("in July 2012",
+    "on Sept. 11, 2012"); a slip changes the year or the day, so two dates of different months
+    are two events."""
+    if years_apart(a, b) > DATE_SLIP_YEARS or not _months(a) & _months(b):
+        return False
+    named = a.event == b.event and a.event not in ("", UNKNOWN)
+    return named or context_overlap(a, b, NEAR) > 0
+
+
 def features(a: Figure, b: Figure, loose: bool = False, channel: bool = False) -> dict[str, float]:
     """Feature values of a candidate pair (see the module docstring)."""
     date = a.kind in DATE_KINDS and b.kind in DATE_KINDS
@@ -182,6 +208,7 @@ def features(a: Figure, b: Figure, loose: bool = False, channel: bool = False) -
         "date_context": float(date) * context,
         "near_context": context_overlap(a, b, NEAR),
         "same_event": float(channel and a.event == b.event and a.event not in ("", UNKNOWN)),
+        "disjoint": float(a.low > b.high or b.low > a.high),
     }
 
 
