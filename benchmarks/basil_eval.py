@@ -18,7 +18,8 @@ Scores, separately for dev and test:
   "labelled" precision counts only pairs whose two figures both match a label;
 - link recall: labelled same-measure article pairs (group, article, other article) that the
   system compares through at least one pair of their mentions;
-- conflicts, pair level: system conflict pairs (disjoint intervals, not explained as moved)
+- conflicts, pair level: system conflict pairs (disjoint intervals once the rounding of the
+  written precision is allowed, `figures.compare.written_bounds`; not explained as moved)
   against labelled conflict mention pairs; group level: a labelled conflict group is found when
   any of its pairs is flagged, and a flagged group (the labelled group of the pair, else the pair
   itself) is right when it is a labelled conflict;
@@ -46,8 +47,9 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 
 import basil_inject  # noqa: E402
 
-from newsaudit import corpus, figures  # noqa: E402
+from newsaudit import corpus, figures, lexicon  # noqa: E402
 from newsaudit.figures import linkmodel  # noqa: E402
+from newsaudit.figures.compare import written_bounds  # noqa: E402
 
 BASIL = ROOT.parent / "shared" / "dev" / "basil"
 LABELS = ROOT / "benchmarks" / "data" / "basil_figure_labels.csv"
@@ -175,7 +177,8 @@ def run_triplet(docs: corpus.Corpus, rows: list[dict[str, str]]) -> Run:
     for f in details.itertuples() if not details.empty else ():
         key = (str(f.article_id), int(f.start))
         figs_of[str(f.article_id)].append((key, int(f.start), int(f.end)))
-        bounds[key] = (float(f.low), float(f.high))
+        # Conflicts as the system judges them: the rounding of the written precision allowed.
+        bounds[key] = written_bounds(str(f.text), float(f.low), float(f.high))
         texts[key] = str(f.text)
     group_of: dict[Key, str] = {}
     mentions: dict[str, list[tuple[str, Key | None]]] = defaultdict(list)
@@ -372,6 +375,7 @@ def main(argv: list[str] | None = None) -> int:
         import basil_train
 
         print(basil_train.train(), file=sys.stderr)
+        lexicon.table.cache_clear()  # the YAML just written, not the one read before
         linkmodel.load.cache_clear()
     labels, split = load_labels(), load_split()
     parts = {"dev": Scores(), "test": Scores(), "all": Scores()}

@@ -196,3 +196,87 @@ def injections(
         new_docs, new_rows, target, kind, number = changed
         rest = [r for r in rows if r["group"] != group]
         yield group, new_docs, rest + new_rows, target, kind, number
+
+
+def _decoy_at(docs: Corpus, rows: list[dict[str, str]], kind: str, skip: set[str]):
+    """(article, figure) of the first figure, in file and text order, of an article outside
+    `skip` that is written as a plain number of `kind` (one `perturb` would change the same way)
+    and is in no snippet of a labelled measure: a look-alike labelled "different", or a number
+    no other article writes (unrelated to any measure of the story)."""
+    from newsaudit.figures import extract
+
+    labelled: dict[str, list[tuple[int, int, bool]]] = defaultdict(list)
+    for a in docs:
+        for r in rows:
+            at = a.text.find(r["snippet"]) if r["file"] == a.file else -1
+            if at >= 0:
+                apart = r["verdict"] == "different"
+                labelled[a.file].append((at, at + len(r["snippet"]), apart))
+    for a in sorted(docs, key=lambda a: a.file):
+        if a.file in skip:
+            continue
+        others = " ".join(b.text for b in docs if b.file != a.file)
+        for f in extract(a):
+            changed = perturb(f.text)
+            if changed is None or changed[1] != kind:
+                continue
+            inside = [apart for s, e, apart in labelled[a.file] if s < f.end and f.start < e]
+            if inside and not all(inside):
+                continue
+            if not inside and re.search(rf"(?<![\w$.,]){re.escape(f.text)}(?![\w,])", others):
+                continue
+            return a, f
+    return None
+
+
+def _near_target(docs: Corpus, x: str, kind: str, members: list[dict[str, str]]) -> str | None:
+    """The number a decoy in article `x` is made a near miss of: the group's own number when the
+    group is missing from `x` (its figures are then free to meet the decoy), else the first
+    plain number of `kind` in another article that `x` does not write."""
+    if x not in {r["file"] for r in members}:
+        return members[0]["number"]
+    from newsaudit.figures import extract
+
+    mine = next(a.text for a in docs if a.file == x)
+    for a in sorted(docs, key=lambda a: a.file):
+        if a.file == x:
+            continue
+        for f in extract(a):
+            changed = perturb(f.text)
+            if changed and changed[1] == kind and not re.search(rf"\b{re.escape(f.text)}\b", mine):
+                return f.text
+    return None
+
+
+def decoys(docs: Corpus, rows: list[dict[str, str]]) -> Iterator[tuple[str, Corpus, str, int]]:
+    """The injected conflicts' negatives, one per injected group: a number of the same kind
+    in a sentence about something else (`_decoy_at`, in the first article that has one)
+    rewritten, by the injection's own rule, to a near miss of a number another article gives
+    and this one does not (the group's, where the group is missing from the article). The
+    decoy is as near in value as the injected one but no measure of it: the link model must not
+    learn that a near value alone makes one measure. Yields (group, changed corpus, changed
+    file, start of the decoy)."""
+    groups: dict[str, list[dict[str, str]]] = defaultdict(list)
+    for row in rows:
+        groups[row["group"]].append(row)
+    files = sorted(a.file for a in docs)
+    for group, members in sorted(groups.items()):
+        if not eligible(members):
+            continue
+        kind = perturb(members[0]["number"])[1]
+        absent = [x for x in files if x not in {r["file"] for r in members}]
+        for x in absent + [x for x in files if x not in absent]:
+            found = _decoy_at(docs, rows, kind, set(files) - {x})
+            target = _near_target(docs, x, kind, members) if found else None
+            wrong = perturb(target) if target else None
+            if found and wrong and wrong[1] == kind:
+                break
+        else:
+            continue
+        article, f = found
+        new = wrong[0]
+        if f.text[:1].isupper() != new[:1].isupper():
+            new = new[:1].swapcase() + new[1:]
+        text = article.text[: f.start] + new + article.text[f.end :]
+        changed = tuple(replace(a, text=text) if a.file == article.file else a for a in docs)
+        yield group, replace(docs, articles=changed), article.file, f.start

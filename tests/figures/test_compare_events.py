@@ -9,7 +9,7 @@ import pytest
 
 from newsaudit import figures
 from newsaudit.figures import linkmodel
-from newsaudit.figures.compare import LOOSE, age_of, loose_key, neighbours
+from newsaudit.figures.compare import LOOSE, age_of, loose_key, neighbours, written_bounds
 from tests.conftest import corpus_of
 from tests.figures.conftest import CONFIG
 
@@ -150,9 +150,10 @@ def test_context_overlap(a, b, expected):
 
 
 def test_link_model_is_data():
-    model = linkmodel.load()
-    assert set(linkmodel.FEATURES) <= set(model.weights)
-    assert 0 < model.threshold < 1
+    models = linkmodel.load()
+    assert set(linkmodel.KEY_FEATURES) <= set(models.key.weights)
+    assert set(linkmodel.FEATURES) <= set(models.channel.weights)
+    assert 0 < models.key.threshold < 1 and 0 < models.channel.threshold < 1
 
 
 @pytest.mark.parametrize(
@@ -225,3 +226,93 @@ def test_figures_compared_with_the_nearest_articles_of_a_large_event(n, most, ex
     near = neighbours(ids, published, most)
     assert {a: near[a] for a in expected} == expected
     assert all(len(v) == min(most, n - 1) for v in near.values())
+
+
+def test_an_exact_figure_meets_its_exact_counterpart_not_a_vague_one():
+    texts = {
+        "a": "Investigators read 25,000 pages of documents.",
+        "b": "Tens of thousands of pages were released; investigators read 25,000 pages.",
+    }
+    result = figures.analyse(corpus_of(texts), CONFIG)
+    rows = {(r.article_id, r.text): r.compared_with for r in result.comparisons.itertuples()}
+    assert rows[("a", "25,000")].startswith("b@") and rows[("b", "25,000")] == "a@19"
+    assert rows[("b", "Tens of thousands")] == ""
+
+
+def test_one_event_dated_two_ways_is_a_disagreement():
+    # Years of one event meet in their unit channel ("year|by context") and the link model,
+    # reading the words around them, takes them for one event told two ways.
+    texts = {
+        "a": "Blumenthal joined the Marine Corps Reserves in 1970 and served six months.",
+        "b": "Blumenthal joined the Marine Corps Reserve in 1971 and served for six months.",
+    }
+    result = figures.analyse(corpus_of(texts), CONFIG)
+    assert result.disagreements[["text_a", "text_b"]].values.tolist() == [["1970", "1971"]]
+
+
+def test_one_measure_read_under_two_keys_meets_in_its_unit_channel():
+    texts = {
+        "a": "A letter was signed by all 42 Senate Republicans.",
+        "b": "A letter was signed by all 45 members of the Republican caucus in the Senate.",
+    }
+    result = figures.analyse(corpus_of(texts), CONFIG)
+    assert set(result.comparisons["measure"]) == {f"count|{LOOSE}"}
+    assert result.disagreements[["text_a", "text_b"]].values.tolist() == [["42", "45"]]
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "low", "high"),
+    [
+        ("$1.1 million", 1.1e6, 1.05e6, 1.15e6),  # rounded to the last written digit
+        ("$5.7bn", 5.7e9, 5.65e9, 5.75e9),
+        ("$84,000", 84_000, 84_000, 84_000),  # round numbers are exact
+        ("2.5 percent", 2.5, 2.5, 2.5),
+    ],
+)
+def test_written_bounds(text, value, low, high):
+    assert written_bounds(text, value, value) == pytest.approx((low, high))
+
+
+def test_an_amount_within_the_rounding_of_the_other_is_compatible():
+    texts = {
+        "a": "Reading the Constitution cost $1.1 million, Vanity Fair estimated.",
+        "b": "Reading the Constitution cost $1,071,872.87, Vanity Fair estimated.",
+    }
+    result = figures.analyse(corpus_of(texts), CONFIG)
+    assert result.disagreements.empty
+    assert set(result.comparisons["verdict"]) == {"compatible"}
+
+
+def test_near_values_under_two_keys_need_words_in_common():
+    # Two keys, near values and no word in common: a near value alone is no evidence of one
+    # measure (the injected conflicts the channel model learns from are all near misses).
+    texts = {
+        "a": "Officials said 33 people were hurt when the bus overturned.",
+        "b": "Police said 32 passengers were treated after the crash.",
+    }
+    result = figures.analyse(corpus_of(texts), CONFIG)
+    assert result.disagreements.empty
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "one_event"),
+    [
+        # the same event named on both sides, a year apart: one event told two ways
+        ("He joined the Marine Corps Reserves in 1970.", "He joined the Reserve in 1971.", True),
+        # the same day of the next year, the same words next to it: a slip of the year
+        (
+            "The attack on Sept. 11, 2012 killed him.",
+            "The attack on Sept. 11, 2013 killed him.",
+            True,
+        ),
+        # one year, two months: two events of the story, not one misdated
+        ("He arrived in July 2012 for talks.", "The attack on Sept. 11, 2012 killed him.", False),
+        # two events named, a year apart
+        ("Smith joined the firm in 2010.", "Smith was elected in 2011.", False),
+        # more than a year apart: two elections
+        ("Obama won the 2012 election.", "Clinton lost the 2016 election.", False),
+    ],
+)
+def test_dates_meet_in_their_channel_only_as_a_slip_of_one_event(a, b, one_event):
+    fa, fb = (figures.extract_text(t, CONFIG, article_id=i)[0] for t, i in ((a, "a"), (b, "b")))
+    assert linkmodel.one_event_dated(fa, fb) is one_event

@@ -28,6 +28,18 @@ def test_relative_years_resolve_against_the_article_date(
     assert (fig.low, fig.high, fig.unit) == (low, high, "year")
 
 
+@pytest.mark.parametrize(
+    ("published", "value"),
+    [
+        (dt.date(2013, 5, 13), 20120911),  # not yet this year: the last Sept. 11 before it
+        (dt.date(2013, 9, 11), 20130911),
+        (dt.date(2013, 12, 1), 20130911),
+    ],
+)
+def test_a_yearless_date_is_the_last_such_date_on_or_before_publication(one, published, value):
+    assert one("It happened on Sept. 11.", published=published).low == value
+
+
 def test_that_year_takes_the_last_written_year() -> None:
     found = figures.extract_text("Violence began in 2013. The mission was set up that year.")
     assert [(f.text, f.low) for f in found] == [("2013", 2013), ("that year", 2013)]

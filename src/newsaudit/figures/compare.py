@@ -20,84 +20,52 @@ import datetime as dt
 import math
 import re
 from collections import defaultdict
-from dataclasses import replace
 from functools import cache
 
 import pandas as pd
 
 from newsaudit import lexicon
 from newsaudit.config import MONTHS, FiguresConfig
-from newsaudit.corpus import Corpus
 from newsaudit.figures import linkmodel, phrases
 from newsaudit.figures.extract import DATE_KINDS
 from newsaudit.figures.figure import Figure
 from newsaudit.figures.frames import CHECK_COLUMNS, DISAGREEMENT_COLUMNS
-from newsaudit.figures.phrases import UNKNOWN
+from newsaudit.figures.intervals import gap, relation, written_bounds  # noqa: F401
+from newsaudit.figures.keys import (  # noqa: F401 (the keys are part of compare's interface)
+    DATE_SLIP_YEARS,
+    LOOSE,
+    age_of,
+    bounded,
+    by_event_measure,
+    by_measure,
+    channel_key,
+    comparable,
+    comparable_key,
+    date_key,
+    is_loose,
+    loose_key,
+    measure_of,
+    without_setting,
+    years_apart,
+)
 from newsaudit.figures.words import WORDS
 
 _MONTH_SET = frozenset(MONTHS)
 
 
-def without_setting(
-    figs: list[Figure],
-    corpus: Corpus,
-    config: FiguresConfig,
-    events: dict[str, str] | None = None,
-) -> list[Figure]:
-    """Drop places named by most articles of the figure's event (the story's setting) from
-    measure keys. Each place is looked up only in its own event's articles."""
-    if len(corpus) < 2:
-        return figs
-    event_of = events or {}
-    texts: dict[str, list[str]] = defaultdict(list)
-    for a in corpus:
-        texts[event_of.get(a.article_id, "")].append(a.text)
-    share: dict[tuple[str, str], float] = {}
-    for event, place in {(event_of.get(f.article_id, ""), f.place) for f in figs if f.place}:
-        pattern = re.compile(rf"\b{re.escape(place)}\b")
-        found = sum(bool(place in t and pattern.search(t)) for t in texts[event])
-        share[(event, place)] = found / len(texts[event]) if len(texts[event]) > 1 else 0.0
-    out = []
-    for f in figs:
-        if f.place and share[(event_of.get(f.article_id, ""), f.place)] >= config.setting_share:
-            ctx_key = phrases.key(f.thing, f.event, "", f.relation)
-            f = replace(f, place="", measure=ctx_key)
-        out.append(f)
-    return out
-
-
-def relation(a: Figure, b: Figure, eps: float = 1e-9) -> str:
-    """'identical', 'overlap' or 'disjoint' for two closed intervals."""
-    if abs(a.low - b.low) <= eps and abs(a.high - b.high) <= eps:
-        return "identical"
-    if a.low <= b.high + eps and b.low <= a.high + eps:
-        return "overlap"
-    return "disjoint"
-
-
-def gap(a: Figure, b: Figure) -> tuple[float, float]:
-    """(absolute gap, gap relative to the larger near bound) between two intervals; 0 if they
-    overlap. 14,000 vs 13,000 -> (1000, 0.071); [300, inf) vs [153, 187] -> (113, 0.377)."""
-    if a.low > b.high:
-        a, b = b, a
-    if b.low <= a.high:
-        return 0.0, 0.0
-    diff = b.low - a.high
-    scale = max(abs(a.high), abs(b.low))
-    return diff, (diff / scale if scale else math.inf)
-
-
 _COMPOUND = re.compile(r"-([a-z]+)$")
 
 
-def context_conflict(a: Figure, b: Figure, config: FiguresConfig) -> str:
+def context_conflict(a: Figure, b: Figure, config: FiguresConfig, dates: bool = True) -> str:
     """Why two same-measure figures may count different things ('' when comparable).
 
     Beyond owner, group, time frame and cause: two different years or dates are two different
     events in real news ("the 2016 election" and "the 2020 campaign"; the year names which one),
     never one date told two ways; and hyphenated compounds name what is counted ("a 24-page
-    indictment", "a seven-count indictment")."""
-    if a.kind in DATE_KINDS and relation(a, b, config.epsilon) == "disjoint":
+    indictment", "a seven-count indictment"). With `dates` false (years and dates met in their
+    unit channel, `keys.channel_key`) two dates may be one event told two ways: the link model
+    decides."""
+    if dates and a.kind in DATE_KINDS and relation(a, b, config.epsilon) == "disjoint":
         return f"different dates: {a.text} and {b.text} name different events"
     pa, pb = age_of(a), age_of(b)
     if pa and pb and pa != pb:
@@ -144,118 +112,28 @@ def _frames_meet(ta: set[str], tb: set[str]) -> bool:
     return False
 
 
-def comparable_key(measure: str) -> bool:
-    """Whether a measure key is identified well enough to compare across articles."""
-    return bool(measure) and UNKNOWN not in measure.split("|")
-
-
-def comparable(f: Figure) -> bool:
-    """Whether a figure's measure is identified well enough to compare across articles."""
-    return comparable_key(f.measure)
-
-
-def by_measure(figs: list[Figure]) -> dict[str, dict[str, list[Figure]]]:
-    """measure -> article -> its comparable figures for the measure, in text order."""
-    groups: dict[str, dict[str, list[Figure]]] = defaultdict(lambda: defaultdict(list))
-    for f in sorted(figs, key=lambda f: (f.article_id, f.start)):
-        if comparable(f):
-            groups[f.measure][f.article_id].append(f)
-    return groups
-
-
-def bounded(f: Figure) -> bool:
-    """Whether a figure asserts anything: at least one finite bound ("last year" in an article
-    of unknown date is (-inf, inf) and is never compared; the report could not draw it)."""
-    return math.isfinite(f.low) or math.isfinite(f.high)
-
-
-def _value_text(v: float) -> str:
-    return f"{v:.0f}" if float(v).is_integer() else f"{v:g}"
-
-
-def date_key(f: Figure) -> str:
-    """The measure key of a year or date: its value ("year|2014", "date|2014-08-09",
-    "year|1965-1970"). Two dates are one measure exactly when they name the same time (see
-    `context_conflict`), so the verb or noun read next to them (noisy: "filed in 2014", "sued
-    him in 2014") is left out of the key."""
-    lo, hi = f.low, f.high
-    if f.unit == "date" and lo >= 10_000_000:
-        ya, ma, da = int(lo) // 10_000, int(lo) // 100 % 100, int(lo) % 100
-        yb, mb, db = int(hi) // 10_000, int(hi) // 100 % 100, int(hi) % 100
-        if (ya, ma, da) == (yb, mb, db):
-            return f"date|{ya:04d}-{ma:02d}-{da:02d}"
-        if (ya, ma) == (yb, mb):
-            return f"date|{ya:04d}-{ma:02d}"
-        return f"date|{ya:04d}-{ma:02d}-{da:02d}/{yb:04d}-{mb:02d}-{db:02d}"
-    if lo == hi:
-        return f"{f.thing or f.unit}|{_value_text(lo)}"
-    return f"{f.thing or f.unit}|{_value_text(lo)}-{_value_text(hi)}"
-
-
-# Kinds a figure of unknown measure may still be compared by: a sum of money, a share, a count
-# or an age is one measure with another of its unit when their words agree (the link model).
-_LOOSE_KINDS = frozenset({"count", "money", "percent", "age"})
-LOOSE = "by context"
-
-
-# News style gives a person's age in apposition: "Anthony Weiner, 46, is married to".
-_APPOSITIVE_AGE = re.compile(r"\b([A-Z][\w'’-]+),\s+(\d{1,3}),")
-
-
-def age_of(f: Figure) -> str:
-    """The person whose age a bare number is, written in apposition ("Weiner, 46,": Weiner);
-    '' when it is not such an age."""
-    if f.kind not in ("count", "age") or not f.text.isdigit():
-        return ""
-    for m in _APPOSITIVE_AGE.finditer(f.sentence):
-        if m.group(2) == f.text and 0 < int(f.text) < 120:
-            return m.group(1)
-    return ""
-
-
-def loose_key(f: Figure) -> str:
-    """The key of a figure whose sentence grammar could not say what it counts: its unit alone
-    ("USD|by context"; "age|by context" for an age in apposition), '' when it is not compared
-    at all (vague, unbounded, ordinal, date)."""
-    finite = math.isfinite(f.low) and math.isfinite(f.high)
-    if f.kind not in _LOOSE_KINDS or f.vague or not finite:
-        return ""
-    return f"{'age' if age_of(f) else f.unit or f.kind}|{LOOSE}"
-
-
-def is_loose(f: Figure) -> bool:
-    """Whether a figure is compared by its unit and context only (`loose_key`)."""
-    return not comparable(f) and f.kind not in DATE_KINDS
-
-
-def measure_of(f: Figure) -> str:
-    """The key figures are compared under: the value for years and dates, the measure, or for a
-    figure of unknown measure its unit (`loose_key`)."""
-    if f.kind in DATE_KINDS:
-        return date_key(f)
-    return f.measure if comparable(f) else loose_key(f)
-
-
-def by_event_measure(
-    figs: list[Figure], events: dict[str, str] | None = None
-) -> dict[tuple[str, str], dict[str, list[Figure]]]:
-    """(event, measure) -> article -> its comparable, bounded figures, in text order: the index
-    on measure keys inside each event, so figures of different stories never meet."""
-    event_of = events or {}
-    groups: dict[tuple[str, str], dict[str, list[Figure]]] = defaultdict(lambda: defaultdict(list))
-    for f in sorted(figs, key=lambda f: (f.article_id, f.start)):
-        key = measure_of(f) if bounded(f) else ""
-        if key:
-            groups[(event_of.get(f.article_id, ""), key)][f.article_id].append(f)
-    return groups
-
-
-def _distance(a: Figure, b: Figure) -> tuple[int, float]:
+def _distance(a: Figure, b: Figure) -> tuple[int, float, int, float]:
     """How far apart two figures are: first whether their written time frames and causes
     differ ("2,000 in 1998" is not the counterpart of "more than 1,500"), then the gap of
-    their intervals relative to their size (0 when they overlap)."""
+    their intervals relative to their size (0 when they overlap), then how many of the two are
+    vague, then how far apart their middles are: an exact figure meets its exact counterpart
+    ("25,000 pages" and "25,000 pages") before a vague one that contains it ("tens of
+    thousands of pages")."""
     differs = (_frames(a) != _frames(b)) + (set(a.cause) != set(b.cause))
-    return differs, gap(a, b)[1]
+    return differs, gap(a, b)[1], a.vague + b.vague, _middle_apart(a, b)
+
+
+def _middle_apart(a: Figure, b: Figure) -> float:
+    """|log| of the ratio of the two intervals' middles (their finite bound when one is
+    unbounded; 0 when a ratio cannot be taken)."""
+    ma, mb = _middle(a), _middle(b)
+    return abs(math.log(ma / mb)) if ma > 0 and mb > 0 else 0.0
+
+
+def _middle(f: Figure) -> float:
+    if math.isfinite(f.low) and math.isfinite(f.high):
+        return (f.low + f.high) / 2
+    return f.low if math.isfinite(f.low) else f.high
 
 
 def _frames(f: Figure) -> set[str]:
@@ -263,34 +141,71 @@ def _frames(f: Figure) -> set[str]:
     return {t for t in f.timeframe if not t.startswith("on ")}
 
 
-def _best(f: Figure, candidates: list[Figure], config: FiguresConfig) -> Figure | None:
-    """The candidate nearest to `f` (`_distance`) whose context does not differ and, when
-    their intervals are disjoint, that the link model takes for the same measure (text order
-    breaks ties): far-apart values are left uncompared rather than called a conflict. Figures
-    of unknown measure (`is_loose`) are linked only when the model says so, overlapping or not."""
-    loose = is_loose(f)
-    usable = [
-        g
-        for g in candidates
-        if not context_conflict(f, g, config)
-        and (
-            (relation(f, g, config.epsilon) != "disjoint" and not loose)
-            or linkmodel.same_measure(f, g, loose=loose)
-        )
-    ]
+def _usable(f: Figure, g: Figure, config: FiguresConfig, channel: bool = False) -> bool:
+    """Whether `g` may be `f`'s counterpart: their contexts do not differ and, when their
+    intervals are disjoint, the link model takes them for one measure: far-apart values are
+    left uncompared rather than called a conflict. Figures of unknown measure (`is_loose`) and
+    pairs met only in their unit channel (`channel`: two measure keys, or two years) are linked
+    only when the model says so, overlapping or not."""
+    if context_conflict(f, g, config, dates=not channel):
+        return False
+    if channel and not is_loose(f) and not is_loose(g) and measure_of(f) == measure_of(g):
+        return False  # judged under their own key already
+    if channel and _channel_apart(f, g):
+        return False
+    if channel and f.kind in DATE_KINDS and not linkmodel.one_event_dated(f, g):
+        return False  # two events, not one misdated
+    loose = is_loose(f) or is_loose(g)
+    if not (loose or channel) and relation(f, g, config.epsilon) != "disjoint":
+        return True
+    return linkmodel.same_measure(f, g, loose=loose, channel=channel)
+
+
+def _channel_apart(f: Figure, g: Figure) -> bool:
+    """Whether two figures met only in their unit channel are plainly two measures: a place or
+    a time frame named with one only ("17 killed in Sarn" is part of the toll; "31 people in
+    2021" an earlier accident), or two events the grammar knows and that differ (killed vs
+    missing: `event_classes`)."""
+    if f.place != g.place or _frames(f) != _frames(g):
+        return True
+    known = _event_classes()
+    return f.event != g.event and f.event in known and g.event in known
+
+
+@cache
+def _event_classes() -> frozenset[str]:
+    return frozenset({*WORDS.event_classes, *WORDS.date_event_classes})
+
+
+def _best(
+    f: Figure, candidates: list[Figure], config: FiguresConfig, channel: bool = False
+) -> Figure | None:
+    """The usable candidate nearest to `f` (`_distance`; text order breaks ties)."""
+    usable = [g for g in candidates if _usable(f, g, config, channel)]
     return min(usable, key=lambda g: _distance(f, g)) if usable else None
 
 
-def partners(own: list[Figure], other: list[Figure], config: FiguresConfig) -> dict[int, Figure]:
-    """Index in `own` -> the other article's figure it is compared with: mutual nearest
-    neighbours by value, so an article giving a cumulative and a daily count ("1,340 cases",
-    "86 new cases") meets each of another article's figures with its own counterpart, and a
-    figure with no counterpart ("1,340" vs an article giving only "about 90") is not compared."""
+def partners(
+    own: list[Figure], other: list[Figure], config: FiguresConfig, channel: bool = False
+) -> dict[int, Figure]:
+    """Index in `own` -> the other article's figure it is compared with: a best-match
+    assignment, one to one, nearest pairs first (`_distance`), so an article giving a
+    cumulative and a daily count ("1,340 cases", "86 new cases") meets each of another
+    article's figures with its own counterpart, an exact figure meets its exact counterpart
+    rather than a vague mention, and a figure with no counterpart ("1,340" vs an article giving
+    only "about 90", already taken by "86") is not compared."""
+    ranked = sorted(
+        (_distance(f, g), i, j)
+        for i, f in enumerate(own)
+        for j, g in enumerate(other)
+        if _usable(f, g, config, channel)
+    )
     out: dict[int, Figure] = {}
-    for i, f in enumerate(own):
-        g = _best(f, other, config)
-        if g is not None and _best(g, own, config) is f:
-            out[i] = g
+    taken: set[int] = set()
+    for _, i, j in ranked:
+        if i not in out and j not in taken:
+            out[i] = other[j]
+            taken.add(j)
     return out
 
 
@@ -337,6 +252,7 @@ def _judge(
     others: dict[str, list[Figure]],
     config: FiguresConfig,
     published: dict[str, dt.date | None] | None = None,
+    channel: bool = False,
 ) -> tuple[str, float, list[str], list[Figure]]:
     """(verdict, largest relative difference, reasons, partners) of one figure against its
     counterparts in the other articles (None where it has none). A disjoint partner written on
@@ -348,11 +264,8 @@ def _judge(
     for other_id, partner in matched.items():
         if partner is None:
             figs = others[other_id]
-            conflict = context_conflict(f, figs[0], config)
-            loose = is_loose(f)
-            far = (relation(f, figs[0], config.epsilon) == "disjoint" or loose) and not (
-                linkmodel.same_measure(f, figs[0], loose=loose)
-            )
+            conflict = context_conflict(f, figs[0], config, dates=not channel)
+            far = not _usable(f, figs[0], config, channel)
             why = conflict or (
                 "too far apart to be one measure (link model)"
                 if far
@@ -413,57 +326,134 @@ def compare(
     """(checks, disagreements). Every figure of a measure is compared with its counterpart in
     each other article of its event (`partners`); an article's first figure for the measure
     always gets a row, a later one only when some other article has a counterpart for it.
+    Then, in each unit channel (`keys.channel_key`), the figures still without a counterpart
+    in some article (`_channelled`) meet that article's figures of other keys, linked only
+    where the link model says one measure (rows only for those linked, under the channel key).
     `published` (article_id -> date) turns disjoint figures written on different days into
     'moved' (compatible, needs review, reason starting "moved:")."""
-    rows, pairs = [], {}
+    rows: list[dict[str, object]] = []
+    pairs: dict[tuple[str, int, str, int], tuple[Figure, Figure]] = {}
     published = published or {}
-    for (_event, measure), by_article in by_event_measure(figs, events).items():
-        if len(by_article) < 2:
+    linked: dict[tuple[str, int], set[str]] = defaultdict(set)
+    groups = by_event_measure(figs, events)
+    channels: dict[tuple[str, str], dict[str, list[Figure]]] = defaultdict(
+        lambda: defaultdict(list)
+    )
+    for (event, measure), by_article in groups.items():
+        if measure.endswith(f"|{LOOSE}"):
+            for aid, own in by_article.items():
+                channels[(event, measure)][aid].extend(own)
             continue
-        if measure.endswith(f"|{LOOSE}") and len(by_article) > config.loose_max_articles:
-            continue  # a unit shared by this many articles is no evidence of one measure
-        near = neighbours(list(by_article), published, config.compare_max_articles)
-        matches = {
-            (a, b): partners(by_article[a], by_article[b], config)
-            for a in by_article
-            for b in near[a]
-        }
-        for article_id, own in by_article.items():
-            others = {aid: by_article[aid] for aid in near[article_id]}
-            for i, f in enumerate(own):
-                matched = {aid: matches[(article_id, aid)].get(i) for aid in others}
-                if i and not any(matched.values()):
-                    continue
-                verdict, rel_diff, reasons, found = _judge(f, matched, others, config, published)
-                notes = _notes(f)
-                rows.append(
-                    {
-                        "measure": measure,
-                        "article_id": article_id,
-                        "text": f.text,
-                        "low": f.low,
-                        "high": f.high,
-                        "unit": f.unit,
-                        "verdict": verdict,
-                        "relative_difference": rel_diff,
-                        "needs_review": bool(reasons or notes),
-                        "reason": " | ".join([*reasons, *notes]),
-                        "n_figures": len(own),
-                        "start": f.start,
-                        "end": f.end,
-                        # The counterparts it was judged against, as article_id@start.
-                        "compared_with": "; ".join(f"{p.article_id}@{p.start}" for p in found),
-                    }
-                )
-                for p in found:
-                    if relation(f, p, config.epsilon) == "disjoint" and not moved(
-                        f, p, published, config.epsilon
-                    ):
-                        a, b = sorted((f, p), key=lambda x: (x.article_id, x.start))
-                        pairs[(a.article_id, a.start, b.article_id, b.start)] = (a, b)
+        _compare_group(measure, by_article, config, published, rows, pairs, linked)
+    articles_of: dict[str, set[str]] = defaultdict(set)
+    for (event, _), by_article in groups.items():
+        articles_of[event].update(by_article)
+    for (event, measure), by_article in groups.items():
+        if measure.endswith(f"|{LOOSE}"):
+            continue
+        for aid, own in by_article.items():
+            for f in own:
+                key = channel_key(f) if _channelled(f) else ""
+                if key and len(linked[(aid, f.start)]) < len(articles_of[event]) - 1:
+                    channels[(event, key)][aid].append(f)
+    for (_event, key), by_article in sorted(channels.items()):
+        for own in by_article.values():
+            own.sort(key=lambda f: f.start)
+        _compare_group(key, by_article, config, published, rows, pairs, linked, channel=True)
     checks = pd.DataFrame(rows, columns=CHECK_COLUMNS)
     checks = checks.sort_values(["measure", "article_id", "start"], ignore_index=True)
     return checks, _disagreements(list(pairs.values()))
+
+
+def _channelled(f: Figure) -> bool:
+    """Whether a figure of a known measure left without a counterpart meets the figures of
+    other keys in its unit channel: a year or date, or an exact count, sum or age. Not a
+    qualified figure ("about 15", "40 or so": met by unit alone it says too little), and not a
+    share: a story gives many (poll answers, rates, forecasts and outturns: "1.8% for the
+    year", "the 1.9% economists expected") close together, and what each is a share of, its
+    key, is the only evidence of which is which."""
+    if f.kind in DATE_KINDS:
+        return True
+    return f.low == f.high and f.kind != "percent"
+
+
+def _compare_group(
+    measure: str,
+    by_article: dict[str, list[Figure]],
+    config: FiguresConfig,
+    published: dict[str, dt.date | None],
+    rows: list[dict[str, object]],
+    pairs: dict[tuple[str, int, str, int], tuple[Figure, Figure]],
+    linked: dict[tuple[str, int], set[str]],
+    channel: bool = False,
+) -> None:
+    """Compare the figures of one key across its articles: add their checks rows and disjoint
+    pairs, and record who got a counterpart where (`linked`). In a unit channel (`channel`) a
+    figure meets only articles it has no counterpart in yet, and gets a row only when linked
+    (figures of unknown measure keep their row, as under any key)."""
+    if len(by_article) < 2:
+        return
+    if channel and len(by_article) > config.loose_max_articles:
+        return  # a unit shared by this many articles is no evidence of one measure
+    near = neighbours(list(by_article), published, config.compare_max_articles)
+
+    def free(own: list[Figure], other_id: str) -> list[Figure]:
+        return [f for f in own if other_id not in linked[(f.article_id, f.start)]]
+
+    # One best-match assignment per pair of articles, read from both sides.
+    matches: dict[tuple[str, str], dict[int, Figure]] = {}
+    for a in by_article:
+        for b in near[a]:
+            if (a, b) in matches:
+                continue
+            own, other = by_article[a], by_article[b]
+            if channel:
+                own, other = free(own, b), free(other, a)
+            found = partners(own, other, config, channel)
+            index_a = {id(f): i for i, f in enumerate(by_article[a])}
+            index_b = {id(f): j for j, f in enumerate(by_article[b])}
+            matches[(a, b)] = {index_a[id(own[i])]: g for i, g in found.items()}
+            matches[(b, a)] = {index_b[id(g)]: own[i] for i, g in found.items()}
+    for article_id, own in by_article.items():
+        others = {aid: by_article[aid] for aid in near[article_id]}
+        for i, f in enumerate(own):
+            matched = {aid: matches[(article_id, aid)].get(i) for aid in others}
+            hit = any(matched.values())
+            if (i or (channel and not is_loose(f))) and not hit:
+                continue
+            if channel:  # articles it already has a counterpart in are not asked again
+                done = linked[(f.article_id, f.start)]
+                matched = {aid: g for aid, g in matched.items() if g or aid not in done}
+            verdict, rel_diff, reasons, found = _judge(
+                f, matched, others, config, published, channel
+            )
+            for p in found:
+                linked[(f.article_id, f.start)].add(p.article_id)
+            rows.append(
+                {
+                    "measure": measure,
+                    "article_id": article_id,
+                    "text": f.text,
+                    "low": f.low,
+                    "high": f.high,
+                    "unit": f.unit,
+                    "verdict": verdict,
+                    "relative_difference": rel_diff,
+                    "needs_review": bool(reasons or _notes(f)),
+                    "reason": " | ".join([*reasons, *_notes(f)]),
+                    "n_figures": len(own),
+                    "start": f.start,
+                    "end": f.end,
+                    # The counterparts it was judged against, as article_id@start.
+                    "compared_with": "; ".join(f"{p.article_id}@{p.start}" for p in found),
+                }
+            )
+            for p in found:
+                if relation(f, p, config.epsilon) == "disjoint" and not moved(
+                    f, p, published, config.epsilon
+                ):
+                    x, y = sorted((f, p), key=lambda z: (z.article_id, z.start))
+                    pairs[(x.article_id, x.start, y.article_id, y.start)] = (x, y)
 
 
 def checks_frame(figs: list[Figure], config: FiguresConfig) -> pd.DataFrame:

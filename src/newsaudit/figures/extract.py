@@ -152,8 +152,9 @@ def _date_spans(text: str, published: dt.date | None, config: FiguresConfig, pat
             continue
         if day and not 1 <= int(day) <= 31:
             continue
-        if year is None and published is not None:
-            year = str(published.year)
+        if year is None and published is not None:  # the last such date on or before it
+            later = (month, int(day or 1)) > (published.month, published.day)
+            year = str(published.year - later)
         if day and year:
             value = int(year) * 10000 + month * 100 + int(day)
             spans.append(Span(m.start(), m.end(), value, value, "date", "date"))

@@ -1,27 +1,49 @@
 """Whether two figures proposed as one measure are one: a small learned model.
 
 Measure keys (`phrases.key`) propose candidate pairs. Overlapping figures of a known measure are
-compared without asking (they cannot raise a false conflict); for disjoint ones, and for every
-pair of figures of unknown measure proposed by unit alone (`compare.loose_key`), this logistic
-model decides whether they are one measure (that may disagree) or two. It is trained on read
-news (BASIL development triplets and their injected conflicts) and the project's own labelled
-seeds and clusters by `benchmarks/basil_eval.py --train` (benchmarks/basil_train.py). Its
-coefficients are data (`lexicon/en/figures/link_model.yaml`); no training library runs here.
+compared without asking (they cannot raise a false conflict); for disjoint ones the key model
+decides whether they are one measure (that may disagree) or two. Every pair met only in a unit
+channel (`keys.channel_key`: figures of unknown measure, figures read under two keys, years and
+dates of one event) is decided by the channel model, overlapping or not. Both are logistic,
+trained on read news (BASIL development triplets and their injected conflicts) and the
+project's own labelled seeds and clusters by `benchmarks/basil_eval.py --train`
+(benchmarks/basil_train.py). Their coefficients are data (`lexicon/en/figures/link_model.yaml`);
+no training library runs here.
 
 Features of a pair (a, b):
 - gap: how far apart the intervals are, as the log of the ratio of their near bounds (at most
   2): real disagreements between outlets are near misses (14,000 vs 13,000: 0.07), far-apart
   values are usually other measures ($2 trillion vs $1 trillion: 0.69);
-- small: both are counts of ten or fewer ("two senators", "three aides"), which news uses for
-  many different small sets; their relative gap says little (two vs three is 33 % apart), so
-  gap is 0 for them and small, with context, decides;
+- small: both are whole counts of ten or fewer ("two senators", "three aides"; not a magnitude
+  6.8), which news uses for many different small sets; their relative gap says little (two vs
+  three is 33 % apart), so gap is 0 for them and small, with context, decides;
 - context: how much of the words around the two figures agree (content-word lemmas within
   `WINDOW` tokens on each side, Jaccard): "Farenthold used $84,000 in
   taxpayer funds to settle" and "paid $84,000 from a public fund ... settle" share settle, fund;
 - loose: the pair was proposed by unit alone, because the sentence grammar could not say what
   either figure counts (`compare.loose_key`); such pairs are always asked, overlapping or not;
 - loose_context: context for a loose pair, where the words around the figures are the only
-  evidence that they count one thing.
+  evidence that they count one thing;
+- keyed: the pair met only in its unit channel (`keys.channel_key`) although both figures have
+  a measure key, and the keys differ: the grammar read two measures ("42 Senate Republicans",
+  "45 members"), which is evidence against one measure unless the words around them agree;
+- date: both are years or dates met in their channel (two values, so two events unless the
+  words say one event dated two ways: "joined the Marine Corps Reserves in 1970" and "joined
+  the Marine Corps Reserve in 1971"); gap and small are 0 for them;
+- date_gap: how many years apart the two are (at most 5, over 5): 2016 vs 2020 is two elections
+  more often than one election misdated;
+- date_context: context for a date pair;
+- near_context: the same Jaccard within `NEAR` words on each side: the noun a number modifies
+  ("the 2012 attack", "a 60-day suspension") says more than the rest of the sentence;
+- same_event: a pair met in its channel whose two figures were read with one event or object,
+  named ("election" and "election", "ban" and "ban"): the grammar's evidence of one measure
+  that the keys (value, or thing and event together) did not show (under one key it says
+  nothing new, so it is 0 there);
+- disjoint: the two values do not meet. Two keys giving one value ("$5.7 billion" read under
+  two keys) is evidence of one measure; two keys giving near values is not: without it the
+  channel model could not tell a value written again from a near miss (gap is about 0 for
+  both), and learned from the injected conflicts, always near misses, that near values under
+  two keys are one measure ("33" and "32" of two tallies). Only in the channel model.
 """
 
 from __future__ import annotations
@@ -32,12 +54,32 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 
 from newsaudit import lexicon
+from newsaudit.figures.extract import DATE_KINDS
 from newsaudit.figures.figure import Figure
-from newsaudit.figures.phrases import lemma
+from newsaudit.figures.keys import DATE_SLIP_YEARS, comparable, years_apart
+from newsaudit.figures.phrases import UNKNOWN, lemma
 from newsaudit.text.tokens import words
 
-FEATURES = ("bias", "gap", "small", "context", "loose", "loose_context")
+FEATURES = (
+    "bias",
+    "gap",
+    "small",
+    "context",
+    "loose",
+    "loose_context",
+    "keyed",
+    "date",
+    "date_gap",
+    "date_context",
+    "near_context",
+    "same_event",
+    "disjoint",
+)
+# Pairs of one measure key are decided on the evidence of the original model: the key already
+# says what is counted, so only how far apart the values are and the words around them count.
+KEY_FEATURES = ("bias", "gap", "small", "context")
 WINDOW = 8  # content words on each side of a figure that describe what it counts
+NEAR = 3  # words on each side of a figure that name what it is of: "the 2012 Benghazi attack"
 
 
 @dataclass(frozen=True)
@@ -48,20 +90,36 @@ class LinkModel:
     threshold: float
 
     def probability(self, values: dict[str, float]) -> float:
-        """P(same measure) of a pair's feature values."""
+        """P(same measure) of a pair's feature values (features without a weight count 0)."""
         z = sum(self.weights.get(name, 0.0) * v for name, v in values.items())
         return 1.0 / (1.0 + math.exp(-max(-50.0, min(50.0, z))))
 
 
-@cache
-def load(name: str = "figures/link_model") -> LinkModel:
-    """The shipped model (validated: every feature has a weight)."""
-    data = lexicon.table(name)
+@dataclass(frozen=True)
+class LinkModels:
+    """The two models: `key` decides the disjoint pairs of one measure key (`KEY_FEATURES`),
+    `channel` the pairs met only in a unit channel (every feature)."""
+
+    key: LinkModel
+    channel: LinkModel
+
+
+def _model(name: str, part: str, data: dict, names: tuple[str, ...]) -> LinkModel:
     weights = {str(k): float(v) for k, v in data["weights"].items()}
-    missing = [f for f in FEATURES if f not in weights]
+    missing = [f for f in names if f not in weights]
     if missing:
-        raise lexicon.LexiconError(f"{name}: no weight for {', '.join(missing)}")
+        raise lexicon.LexiconError(f"{name}: {part}: no weight for {', '.join(missing)}")
     return LinkModel(weights=weights, threshold=float(data["threshold"]))
+
+
+@cache
+def load(name: str = "figures/link_model") -> LinkModels:
+    """The shipped models (validated: every feature has a weight)."""
+    data = lexicon.table(name)
+    return LinkModels(
+        key=_model(name, "key", data["key"], KEY_FEATURES),
+        channel=_model(name, "channel", data["channel"], FEATURES),
+    )
 
 
 def _relative_gap(a: Figure, b: Figure) -> float:
@@ -84,13 +142,14 @@ _DIGIT = re.compile(r"\d")
 
 
 @lru_cache(maxsize=1 << 16)
-def _context(sentence: str, text: str) -> frozenset[str]:
-    """Content-word lemmas within `WINDOW` words of the figure's text in its sentence."""
+def _context(sentence: str, text: str, window: int = WINDOW) -> frozenset[str]:
+    """Content-word lemmas within `window` words of the figure's text in its sentence."""
     at = sentence.find(text)
     if at < 0:
         left, right = words(sentence), []
     else:
-        left, right = words(sentence[:at])[-WINDOW:], words(sentence[at + len(text) :])[:WINDOW]
+        left = words(sentence[:at])[-window:]
+        right = words(sentence[at + len(text) :])[:window]
     stop = _stopwords()
     return frozenset(
         lemma(w)
@@ -99,30 +158,70 @@ def _context(sentence: str, text: str) -> frozenset[str]:
     )
 
 
-def context_overlap(a: Figure, b: Figure) -> float:
+def context_overlap(a: Figure, b: Figure, window: int = WINDOW) -> float:
     """Shared context lemmas over all context lemmas of the two (Jaccard; 0 when either has
     none): words every candidate shares (the counted noun) weigh less in a long context."""
-    ca, cb = _context(a.sentence, a.text), _context(b.sentence, b.text)
+    ca, cb = _context(a.sentence, a.text, window), _context(b.sentence, b.text, window)
     return len(ca & cb) / len(ca | cb) if ca and cb else 0.0
 
 
-def features(a: Figure, b: Figure, loose: bool = False) -> dict[str, float]:
+def _months(f: Figure) -> set[int]:
+    """The months a date names (dates are yyyymmdd numbers); every month for a year."""
+    if f.unit != "date" or f.low < 10_000_000:
+        return set(range(1, 13))
+    return {int(f.low) // 100 % 100, int(f.high) // 100 % 100}
+
+
+def one_event_dated(a: Figure, b: Figure) -> bool:
+    """Whether two years or dates met in their channel may date one event two ways: a slip of
+    at most `DATE_SLIP_YEARS`, and the event shown on both sides, named the same ("elected in
+    2010" / "elected in 2011") or in the words right next to them ("the 2012 Benghazi attack").
+    Being a year apart is no evidence: a story dates many events of one year ("in July 2012",
+    "on Sept. 11, 2012"); a slip changes the year or the day, so two dates of different months
+    are two events."""
+    if years_apart(a, b) > DATE_SLIP_YEARS or not _months(a) & _months(b):
+        return False
+    named = a.event == b.event and a.event not in ("", UNKNOWN)
+    return named or context_overlap(a, b, NEAR) > 0
+
+
+def features(a: Figure, b: Figure, loose: bool = False, channel: bool = False) -> dict[str, float]:
     """Feature values of a candidate pair (see the module docstring)."""
-    small = all(f.kind == "count" and math.isfinite(f.high) and f.high <= 10 for f in (a, b))
+    date = a.kind in DATE_KINDS and b.kind in DATE_KINDS
+    small = not date and all(
+        f.kind == "count" and math.isfinite(f.high) and f.high <= 10 and float(f.high).is_integer()
+        for f in (a, b)
+    )
     context = context_overlap(a, b)
+    gap = 0.0 if small or date else _relative_gap(a, b)
+    keyed = channel and comparable(a) and comparable(b) and a.measure != b.measure
     return {
         "bias": 1.0,
-        "gap": 0.0 if small else _relative_gap(a, b),
+        "gap": gap,
         "small": float(small),
         "context": context,
         "loose": float(loose),
         "loose_context": float(loose) * context,
+        "keyed": float(keyed and not date),
+        "date": float(date),
+        "date_gap": min(5.0, years_apart(a, b)) / 5 if date else 0.0,
+        "date_context": float(date) * context,
+        "near_context": context_overlap(a, b, NEAR),
+        "same_event": float(channel and a.event == b.event and a.event not in ("", UNKNOWN)),
+        "disjoint": float(a.low > b.high or b.low > a.high),
     }
 
 
 def same_measure(
-    a: Figure, b: Figure, model: LinkModel | None = None, loose: bool = False
+    a: Figure,
+    b: Figure,
+    model: LinkModel | None = None,
+    loose: bool = False,
+    channel: bool = False,
 ) -> bool:
-    """Whether the model links the pair."""
-    model = model or load()
-    return model.probability(features(a, b, loose)) >= model.threshold
+    """Whether the model links the pair: the channel model for a pair met in its unit channel
+    (`channel`, or two figures of unknown measure, `loose`), else the key model."""
+    if model is None:
+        models = load()
+        model = models.channel if channel or loose else models.key
+    return model.probability(features(a, b, loose, channel)) >= model.threshold

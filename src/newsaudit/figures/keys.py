@@ -1,0 +1,191 @@
+"""Which figures meet: the keys figures are compared under inside their event.
+
+A figure of a known measure meets the figures of its measure key; a year or date meets the
+years and dates of its value; a figure whose sentence grammar could not say what it counts meets
+the figures of its unit ("USD|by context"), where the link model decides every pair
+(`channel_key`: the same unit channel also takes the figures left without a partner under their
+own key, so one measure read two ways still meets). A place every article of the event names
+(the story's setting) is dropped from the keys first (`without_setting`).
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import defaultdict
+from dataclasses import replace
+
+from newsaudit.config import FiguresConfig
+from newsaudit.corpus import Corpus
+from newsaudit.figures import phrases
+from newsaudit.figures.extract import DATE_KINDS
+from newsaudit.figures.figure import Figure
+from newsaudit.figures.phrases import UNKNOWN
+
+
+def comparable_key(measure: str) -> bool:
+    """Whether a measure key is identified well enough to compare across articles."""
+    return bool(measure) and UNKNOWN not in measure.split("|")
+
+
+def comparable(f: Figure) -> bool:
+    """Whether a figure's measure is identified well enough to compare across articles."""
+    return comparable_key(f.measure)
+
+
+def by_measure(figs: list[Figure]) -> dict[str, dict[str, list[Figure]]]:
+    """measure -> article -> its comparable figures for the measure, in text order."""
+    groups: dict[str, dict[str, list[Figure]]] = defaultdict(lambda: defaultdict(list))
+    for f in sorted(figs, key=lambda f: (f.article_id, f.start)):
+        if comparable(f):
+            groups[f.measure][f.article_id].append(f)
+    return groups
+
+
+def bounded(f: Figure) -> bool:
+    """Whether a figure asserts anything: at least one finite bound ("last year" in an article
+    of unknown date is (-inf, inf) and is never compared; the report could not draw it)."""
+    return math.isfinite(f.low) or math.isfinite(f.high)
+
+
+def _value_text(v: float) -> str:
+    return f"{v:.0f}" if float(v).is_integer() else f"{v:g}"
+
+
+def date_key(f: Figure) -> str:
+    """The measure key of a year or date: its value ("year|2014", "date|2014-08-09",
+    "year|1965-1970"). Two dates are one measure exactly when they name the same time (see
+    `context_conflict`), so the verb or noun read next to them (noisy: "filed in 2014", "sued
+    him in 2014") is left out of the key."""
+    lo, hi = f.low, f.high
+    if f.unit == "date" and lo >= 10_000_000:
+        ya, ma, da = int(lo) // 10_000, int(lo) // 100 % 100, int(lo) % 100
+        yb, mb, db = int(hi) // 10_000, int(hi) // 100 % 100, int(hi) % 100
+        if (ya, ma, da) == (yb, mb, db):
+            return f"date|{ya:04d}-{ma:02d}-{da:02d}"
+        if (ya, ma) == (yb, mb):
+            return f"date|{ya:04d}-{ma:02d}"
+        return f"date|{ya:04d}-{ma:02d}-{da:02d}/{yb:04d}-{mb:02d}-{db:02d}"
+    if lo == hi:
+        return f"{f.thing or f.unit}|{_value_text(lo)}"
+    return f"{f.thing or f.unit}|{_value_text(lo)}-{_value_text(hi)}"
+
+
+# Kinds a figure of unknown measure may still be compared by: a sum of money, a share, a count
+# or an age is one measure with another of its unit when their words agree (the link model).
+_LOOSE_KINDS = frozenset({"count", "money", "percent", "age"})
+LOOSE = "by context"
+
+
+# News style gives a person's age in apposition: "Anthony Weiner, 46, is married to".
+_APPOSITIVE_AGE = re.compile(r"\b([A-Z][\w'’-]+),\s+(\d{1,3}),")
+
+
+def age_of(f: Figure) -> str:
+    """The person whose age a bare number is, written in apposition ("Weiner, 46,": Weiner);
+    '' when it is not such an age."""
+    if f.kind not in ("count", "age") or not f.text.isdigit():
+        return ""
+    for m in _APPOSITIVE_AGE.finditer(f.sentence):
+        if m.group(2) == f.text and 0 < int(f.text) < 120:
+            return m.group(1)
+    return ""
+
+
+def loose_key(f: Figure) -> str:
+    """The key of a figure whose sentence grammar could not say what it counts: its unit alone
+    ("USD|by context"; "age|by context" for an age in apposition), '' when it is not compared
+    at all (vague, unbounded, ordinal, date)."""
+    finite = math.isfinite(f.low) and math.isfinite(f.high)
+    if f.kind not in _LOOSE_KINDS or f.vague or not finite:
+        return ""
+    return f"{'age' if age_of(f) else f.unit or f.kind}|{LOOSE}"
+
+
+def is_loose(f: Figure) -> bool:
+    """Whether a figure is compared by its unit and context only (`loose_key`)."""
+    return not comparable(f) and f.kind not in DATE_KINDS
+
+
+def measure_of(f: Figure) -> str:
+    """The key figures are compared under: the value for years and dates, the measure, or for a
+    figure of unknown measure its unit (`loose_key`)."""
+    if f.kind in DATE_KINDS:
+        return date_key(f)
+    return f.measure if comparable(f) else loose_key(f)
+
+
+def by_event_measure(
+    figs: list[Figure], events: dict[str, str] | None = None
+) -> dict[tuple[str, str], dict[str, list[Figure]]]:
+    """(event, measure) -> article -> its comparable, bounded figures, in text order: the index
+    on measure keys inside each event, so figures of different stories never meet."""
+    event_of = events or {}
+    groups: dict[tuple[str, str], dict[str, list[Figure]]] = defaultdict(lambda: defaultdict(list))
+    for f in sorted(figs, key=lambda f: (f.article_id, f.start)):
+        key = measure_of(f) if bounded(f) else ""
+        if key:
+            groups[(event_of.get(f.article_id, ""), key)][f.article_id].append(f)
+    return groups
+
+
+def channel_key(f: Figure) -> str:
+    """The unit channel a figure meets figures of other measure keys in, asked of the link
+    model: its unit ("USD|by context", `loose_key`), and for a year or date of one event "year|by
+    context" / "date|by context" (two outlets dating one event differently give two values, so
+    their value keys never meet); '' for figures never compared so (vague, unbounded, relative
+    or day-of-month dates)."""
+    if f.kind in DATE_KINDS:
+        finite = math.isfinite(f.low) and math.isfinite(f.high)
+        if not finite or f.vague or (f.kind == "date" and f.unit != "date"):
+            return ""
+        return f"{'year' if f.kind == 'year' else 'date'}|{LOOSE}"
+    return loose_key(f)
+
+
+# Two dates of one event told two ways are a slip of a day or a year ("1970" / "1971"); dates
+# further apart name two events (the 2016 and the 2020 elections), never one event misdated.
+# (A threshold with its reason: belongs in config.FiguresConfig when merged.)
+DATE_SLIP_YEARS = 1.0
+
+
+def years_apart(a: Figure, b: Figure) -> float:
+    """How many years apart two years or dates are, as fractional years (2016 vs 2017: 1;
+    May 1 vs May 2 of one year: 0.003; 0 when the spans meet). Dates are yyyymmdd numbers."""
+
+    def point(v: float) -> float:
+        if v < 10_000_000:
+            return v
+        n = int(v)
+        return n // 10_000 + (n // 100 % 100 - 1) / 12 + (n % 100 - 1) / 365
+
+    a0, a1, b0, b1 = point(a.low), point(a.high), point(b.low), point(b.high)
+    return max(0.0, a0 - b1, b0 - a1)
+
+
+def without_setting(
+    figs: list[Figure],
+    corpus: Corpus,
+    config: FiguresConfig,
+    events: dict[str, str] | None = None,
+) -> list[Figure]:
+    """Drop places named by most articles of the figure's event (the story's setting) from
+    measure keys. Each place is looked up only in its own event's articles."""
+    if len(corpus) < 2:
+        return figs
+    event_of = events or {}
+    texts: dict[str, list[str]] = defaultdict(list)
+    for a in corpus:
+        texts[event_of.get(a.article_id, "")].append(a.text)
+    share: dict[tuple[str, str], float] = {}
+    for event, place in {(event_of.get(f.article_id, ""), f.place) for f in figs if f.place}:
+        pattern = re.compile(rf"\b{re.escape(place)}\b")
+        found = sum(bool(place in t and pattern.search(t)) for t in texts[event])
+        share[(event, place)] = found / len(texts[event]) if len(texts[event]) > 1 else 0.0
+    out = []
+    for f in figs:
+        if f.place and share[(event_of.get(f.article_id, ""), f.place)] >= config.setting_share:
+            ctx_key = phrases.key(f.thing, f.event, "", f.relation)
+            f = replace(f, place="", measure=ctx_key)
+        out.append(f)
+    return out

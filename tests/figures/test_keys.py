@@ -1,0 +1,46 @@
+"""Which figures meet: unit channels for figures of other keys, years apart."""
+
+from __future__ import annotations
+
+import dataclasses
+
+import pytest
+
+from newsaudit import figures
+from newsaudit.figures.keys import channel_key, years_apart
+
+
+def _figure(text: str) -> figures.Figure:
+    (fig,) = figures.extract_text(text)
+    return fig
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "years"),
+    [
+        ("It happened in 2016.", "It happened in 2017.", 1.0),
+        ("It happened in 2012.", "It happened in 2016.", 4.0),
+        ("It happened in 2016.", "It happened in 2016.", 0.0),
+        ("The deadline is May 1, 2015.", "The deadline is May 2, 2015.", 1 / 365),
+    ],
+)
+def test_years_apart(a, b, years):
+    assert years_apart(_figure(a), _figure(b)) == pytest.approx(years, abs=1e-3)
+
+
+@pytest.mark.parametrize(
+    ("text", "key"),
+    [
+        ("He joined the reserves in 1970.", "year|by context"),
+        ("The deadline is May 1, 2015.", "date|by context"),
+        ("It cost $84,000 to settle.", "USD|by context"),
+        ("Thousands of people marched.", ""),  # vague: never met by unit alone
+    ],
+)
+def test_channel_key(text, key):
+    assert channel_key(_figure(text)) == key
+
+
+def test_a_relative_year_without_a_date_has_no_channel():
+    fig = dataclasses.replace(_figure("It happened in 2016."), low=float("-inf"))
+    assert channel_key(fig) == ""
