@@ -40,6 +40,20 @@ def test_a_yearless_date_is_the_last_such_date_on_or_before_publication(one, pub
     assert one("It happened on Sept. 11.", published=published).low == value
 
 
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("The Senate will vote on Nov. 6.", 20121106),
+        ("The vote is scheduled for Nov. 6.", 20121106),
+        ("The Senate voted on Nov. 6.", 20111106),
+        ("Mr. Reid said the Senate will vote on Oct. 1.", 20131001),
+        ("The Senate voted. The House will meet on Oct. 1.", 20131001),
+    ],
+)
+def test_a_yearless_date_in_a_sentence_about_the_future_is_the_next_one(one, text, value):
+    assert one(text, published=dt.date(2012, 10, 15)).low == value
+
+
 def test_that_year_takes_the_last_written_year() -> None:
     found = figures.extract_text("Violence began in 2013. The mission was set up that year.")
     assert [(f.text, f.low) for f in found] == [("2013", 2013), ("that year", 2013)]

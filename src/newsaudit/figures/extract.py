@@ -75,6 +75,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
             re.IGNORECASE,
         ),
         "currency": re.compile(rf"(?:{words_pattern(WORDS.currency_symbols)})\s?$"),
+        "future": re.compile(rf"\b(?:{words_pattern(WORDS.future_cues)})\b", re.IGNORECASE),
         "identifier": re.compile(rf"\b(?:{words_pattern(WORDS.identifier_words)})\s*$"),
         "ordinal": re.compile(
             rf"(?<![\w/.,])(?P<n>\d{{1,3}}(?:,\d{{3}})+|\d+)(?:st|nd|rd|th)\b|\b(?P<w>{ordinals})\b"
@@ -142,6 +143,20 @@ def _is_baseline(text: str, start: int) -> bool:
     return bool(_patterns()["baseline"].search(text[max(0, start - 40) : start].lower()))
 
 
+def _ahead(text: str, at: int, pats) -> bool:
+    """Does the sentence before position `at` speak of the future ("will", "next")?"""
+    start = max(text.rfind(".", 0, at - 1), text.rfind("\n", 0, at), text.rfind("!", 0, at))
+    return bool(pats["future"].search(text, start + 1, at))
+
+
+def _year_of(month: int, day: int, published: dt.date, ahead: bool) -> int:
+    """The year of a yearless date: the last such date on or before publication (news reports
+    what happened), or the next one on or after it when the sentence speaks of the future."""
+    if ahead:
+        return published.year + ((month, day) < (published.month, published.day))
+    return published.year - ((month, day) > (published.month, published.day))
+
+
 def _date_spans(text: str, published: dt.date | None, config: FiguresConfig, pats) -> list[Span]:
     spans: list[Span] = []
     for m in pats["date"].finditer(text):
@@ -152,9 +167,8 @@ def _date_spans(text: str, published: dt.date | None, config: FiguresConfig, pat
             continue
         if day and not 1 <= int(day) <= 31:
             continue
-        if year is None and published is not None:  # the last such date on or before it
-            later = (month, int(day or 1)) > (published.month, published.day)
-            year = str(published.year - later)
+        if year is None and published is not None:
+            year = str(_year_of(month, int(day or 1), published, _ahead(text, m.start(), pats)))
         if day and year:
             value = int(year) * 10000 + month * 100 + int(day)
             spans.append(Span(m.start(), m.end(), value, value, "date", "date"))

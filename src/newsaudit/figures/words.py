@@ -61,6 +61,7 @@ class FiguresWords:
     auxiliaries: tuple[str, ...]
     relative_years: dict[str, int]
     anaphoric_years: tuple[str, ...]
+    future_cues: tuple[str, ...]
     baseline_markers: tuple[str, ...]
     baseline_nouns: tuple[str, ...]
     date_relations: dict[str, str]
