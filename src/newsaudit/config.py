@@ -286,6 +286,11 @@ class FiguresConfig:
     nearly_tolerance: float = 0.10
     # Round numbers are taken as exact (0.0): a fact-checker wants 14,000 vs 13,000 flagged.
     round_tolerance: float = 0.0
+    # A yearless date ("March 3") is the last such date on or before publication (news reports
+    # what happened) unless it falls within this many days after it: articles announce
+    # scheduled events days or weeks ahead ("Netanyahu speaks to Congress on March 3"), while a
+    # date months ahead with no "will"/"next" in its sentence is usually last year's.
+    yearless_ahead_days: int = 60
     # A place named in at least this share of the articles is the story's setting, not part of
     # a measure ("troops in Mali" and "troops" are the same measure when every article is Mali).
     setting_share: float = 0.8

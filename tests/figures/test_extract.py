@@ -34,6 +34,7 @@ def test_relative_years_resolve_against_the_article_date(
         (dt.date(2013, 5, 13), 20120911),  # not yet this year: the last Sept. 11 before it
         (dt.date(2013, 9, 11), 20130911),
         (dt.date(2013, 12, 1), 20130911),
+        (dt.date(2013, 8, 25), 20130911),  # within weeks ahead: the coming one
     ],
 )
 def test_a_yearless_date_is_the_last_such_date_on_or_before_publication(one, published, value):
@@ -45,7 +46,9 @@ def test_a_yearless_date_is_the_last_such_date_on_or_before_publication(one, pub
     [
         ("The Senate will vote on Nov. 6.", 20121106),
         ("The vote is scheduled for Nov. 6.", 20121106),
-        ("The Senate voted on Nov. 6.", 20111106),
+        ("The Senate voted on Nov. 6.", 20121106),  # three weeks ahead: the coming one
+        ("The Senate voted on Oct. 1.", 20121001),
+        ("The Senate voted on Dec. 28.", 20111228),
         ("Mr. Reid said the Senate will vote on Oct. 1.", 20131001),
         ("The Senate voted. The House will meet on Oct. 1.", 20131001),
     ],

@@ -149,11 +149,17 @@ def _ahead(text: str, at: int, pats) -> bool:
     return bool(pats["future"].search(text, start + 1, at))
 
 
-def _year_of(month: int, day: int, published: dt.date, ahead: bool) -> int:
-    """The year of a yearless date: the last such date on or before publication (news reports
-    what happened), or the next one on or after it when the sentence speaks of the future."""
-    if ahead:
-        return published.year + ((month, day) < (published.month, published.day))
+def _year_of(month: int, day: int, published: dt.date, ahead: bool, soon_days: int) -> int:
+    """The year of a yearless date: the next such date on or after publication when the
+    sentence speaks of the future or the date comes within `soon_days` after it, else the last
+    such date on or before it (news reports what happened)."""
+    after = published.year + ((month, day) < (published.month, published.day))
+    try:
+        soon = (dt.date(after, month, day) - published).days <= soon_days
+    except ValueError:  # Feb. 29 of a common year
+        soon = False
+    if ahead or soon:
+        return after
     return published.year - ((month, day) > (published.month, published.day))
 
 
@@ -168,7 +174,10 @@ def _date_spans(text: str, published: dt.date | None, config: FiguresConfig, pat
         if day and not 1 <= int(day) <= 31:
             continue
         if year is None and published is not None:
-            year = str(_year_of(month, int(day or 1), published, _ahead(text, m.start(), pats)))
+            ahead = _ahead(text, m.start(), pats)
+            year = str(
+                _year_of(month, int(day or 1), published, ahead, config.yearless_ahead_days)
+            )
         if day and year:
             value = int(year) * 10000 + month * 100 + int(day)
             spans.append(Span(m.start(), m.end(), value, value, "date", "date"))
