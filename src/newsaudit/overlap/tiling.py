@@ -29,14 +29,13 @@ PROFILE = ("sentences_unsourced", "unsourced_run", "first_sourced", "last_source
 def _matches(copy: list[int], pool: list[int], n: int) -> list[tuple[int, int, int]]:
     """Left-maximal common runs of at least `n` words: (-length, copy start, pool start)."""
     index: dict[tuple[int, ...], list[int]] = {}
-    for j in range(len(pool) - n + 1):
-        gram = tuple(pool[j : j + n])
+    for j, gram in enumerate(zip(*(pool[k:] for k in range(n)), strict=False)):
         if 0 not in gram:
             index.setdefault(gram, []).append(j)
     out = []
     m, p = len(copy), len(pool)
-    for i in range(m - n + 1):
-        for j in index.get(tuple(copy[i : i + n]), ()):
+    for i, gram in enumerate(zip(*(copy[k:] for k in range(n)), strict=False)):
+        for j in index.get(gram, ()):
             if i and j and copy[i - 1] == pool[j - 1]:
                 continue  # not left-maximal: found from an earlier start
             k = n
@@ -52,21 +51,20 @@ def tiles(copy: np.ndarray, pool: np.ndarray, n: int = MIN_TILE) -> list[tuple[i
     stretches, which compete again while at least `n` words long."""
     heap = _matches(copy.tolist(), pool.tolist(), n)
     heapq.heapify(heap)
-    copy_used = np.zeros(len(copy), dtype=bool)
-    pool_used = np.zeros(len(pool), dtype=bool)
+    copy_used = bytearray(len(copy))  # plain bytes: faster than numpy on short slices
+    pool_used = bytearray(len(pool))
     out = []
     while heap:
         neg, i, j = heapq.heappop(heap)
         k = -neg
-        free = ~(copy_used[i : i + k] | pool_used[j : j + k])
-        if free.all():
-            copy_used[i : i + k] = True
-            pool_used[j : j + k] = True
+        taken_copy, taken_pool = copy_used[i : i + k], pool_used[j : j + k]
+        if not any(taken_copy) and not any(taken_pool):
+            copy_used[i : i + k] = pool_used[j : j + k] = b"\x01" * k
             out.append((i, j, k))
             continue
         run = 0
         for t in range(k + 1):  # re-queue the free stretches still long enough to tile
-            if t < k and free[t]:
+            if t < k and not (taken_copy[t] or taken_pool[t]):
                 run += 1
                 continue
             if run >= n:
