@@ -156,6 +156,7 @@ EXPLORED = """\
 | v2 with C fixed at 0.03 | 0.751 | 0.680 |
 | v2 + phrasing tiles (tiles outside quotes with 2+ lower-case content words) | 0.740 | 0.673 |
 | ordinal (one score, two cuts), v2 / the 6 strongest | 0.718 / 0.735 | 0.653 / 0.659 |
+| C-averaged LR: v2 / compact / v2 + all | 0.730 / 0.752 / 0.709 | 0.671 / 0.673 / 0.652 |
 
 Best single features (AUC, non vs derived / wholly vs partially): GST coverage with 2-word
 tiles 0.857 / 0.799, GST outside quotes 0.856 / 0.808, content stems of each sentence found in
