@@ -13,8 +13,9 @@ before any tuning). Reported with story-level bootstrap 95 % intervals:
 - "before": newsaudit's pair verdicts before the learned model (strongest verdict over the
   story's PA files), recorded once in benchmarks/results/meter_before.json;
 - "floor": one word-3-gram containment threshold pair, tuned on the training folds;
-- "after": the shipped verdict model, cross-validated (`--cv`: refitted on the training folds
-  by benchmarks/train_verdict.py's recipe and applied with the package's numpy code).
+- "after": the shipped verdict model's recipe, cross-validated: refitted on the training folds
+  by benchmarks/train_verdict.py (feature set, C and cut picked inside those folds) and
+  applied with the package's numpy code.
 Direction is scored on pairs judged reusing, with dates (as run) and without (text only).
 """
 

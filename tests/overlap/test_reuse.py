@@ -106,7 +106,11 @@ def test_shipped_model_matches_the_features_and_reads_as_data():
 def test_verdict_follows_the_evidence(covered, expected):
     values = dict.fromkeys(features.FEATURES, covered)
     values.update(log_words=np.log1p(300), log_length_ratio=0.0, sources_used=float(covered > 0))
-    values.update(quote_share=0.0, quoted_in_covered=0.0)
+    values.update(quote_share=0.0, quoted_in_covered=0.0, tile_mean=1.0 + 20 * covered)
+    # Evidence of the copy's own writing falls as the covered share rises.
+    values.update(sentences_unsourced=1.0 - covered, unsourced_run=1.0 - covered)
+    values.update(untiled_unquoted=1.0 - covered, novel_anchors=10.0 * (1.0 - covered))
+    values.update(quoted_share=0.0, own_quote_share=0.0, peer_only_share=0.0)
     kind, probability, why = verdict.judge(values)
     assert kind == expected
     assert 1 / 3 < probability <= 1.0

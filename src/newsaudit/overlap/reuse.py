@@ -96,6 +96,7 @@ def article_reuse(
             chosen,
             config,
             peers[: config.article_max_sources],
+            tiled=True,
         )
         kind, probability, why = judge(values) if partners else ("independent", 1.0, "")
         used = [p for p, r in zip(partners, chosen, strict=True) if r.passages]

@@ -23,7 +23,7 @@ from typing import Any
 import numpy as np
 
 from newsaudit.config import OverlapConfig
-from newsaudit.overlap.features import DESCRIPTIONS, FEATURES
+from newsaudit.overlap.features import DESCRIPTIONS, FEATURES, TILED
 from newsaudit.overlap.records import PairResult
 
 MODEL_FILE = Path(__file__).with_name("verdict_model.json")
@@ -36,6 +36,8 @@ def model(path: Path = MODEL_FILE) -> dict[str, Any]:
     data = json.loads(path.read_text(encoding="utf-8"))
     if not set(data["features"]) <= set(FEATURES) or tuple(data["classes"]) != VERDICTS:
         raise ValueError(f"{path}: model features or classes differ from this newsaudit")
+    if set(data["features"]) & set(TILED):  # pairs are judged without them (features.py)
+        raise ValueError(f"{path}: the tiling features are computed for articles only")
     return data
 
 
