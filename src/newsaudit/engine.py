@@ -63,18 +63,7 @@ def analyse(
         return pipeline.analyse(docs, settings, run_on, progress)
 
 
-def load(
-    corpus_dir: str | Path,
-    settings: Settings,
-    run_on: runner.Runner,
-    progress: pipeline.Progress | None = None,
-) -> corpus.Corpus:
-    """`corpus.load` with the files read, decoded and cleaned by the runner (same Corpus, same
-    notes and errors: only the per-file reading is mapped)."""
-    steps = pipeline.Recipe(run_on, progress)
-    return corpus.load(
-        corpus_dir, settings.corpus, mapper=lambda read, jobs: steps.each("reading", read, jobs)
-    )
+load = pipeline.load  # what `run` reads with: the files mapped by the engine's runner
 
 
 def check(engine: str) -> None:

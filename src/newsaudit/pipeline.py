@@ -141,6 +141,20 @@ class Recipe:
         return value
 
 
+def load(
+    corpus_dir: str | Path,
+    settings: Settings = DEFAULT,
+    run: runner.Runner | None = None,
+    progress: Progress | None = None,
+) -> corpus.Corpus:
+    """`corpus.load` with the files read, decoded and cleaned by the runner (same Corpus, same
+    notes and errors: only the per-file reading is mapped)."""
+    steps = Recipe(run or runner.Serial(), progress)
+    return corpus.load(
+        corpus_dir, settings.corpus, mapper=lambda read, jobs: steps.each("reading", read, jobs)
+    )
+
+
 def analyse(
     docs: corpus.Corpus,
     settings: Settings = DEFAULT,
@@ -188,10 +202,13 @@ def results(
     """Load the corpus and analyse it, reusing `out_dir`'s cached results when inputs match.
 
     This is what notebooks call: after `newsaudit run` it is a cache hit, in a fresh Jupyter
-    session it computes (and caches when out_dir is given).
+    session it computes (and caches when out_dir is given). Files are read, and a miss is
+    analysed, on every core (the local engine): a 100,000-article corpus is read in each
+    notebook to check the cache key.
     """
     settings = DEFAULT.with_overrides(params)
-    docs = corpus.load(corpus_dir, settings.corpus)
+    run_on = runner.get("local")
+    docs = load(corpus_dir, settings, run_on)
     key = cache_key(docs, settings)
     cache = Path(out_dir) / CACHE_DIR / f"results-{key}.pkl" if out_dir else None
     if cache is not None and cache.exists():
@@ -202,7 +219,7 @@ def results(
                 return cached
         except Exception:  # a stale or truncated cache is recomputed, never fatal
             pass
-    value = analyse(docs, settings)
+    value = analyse(docs, settings, run_on)
     if cache is not None:
         write_bytes_atomic(cache, pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
     return value
