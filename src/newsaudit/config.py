@@ -291,6 +291,10 @@ class FiguresConfig:
     # scheduled events days or weeks ahead ("Netanyahu speaks to Congress on March 3"), while a
     # date months ahead with no "will"/"next" in its sentence is usually last year's.
     yearless_ahead_days: int = 60
+    # Two dates of one event told two ways are a slip of a day or a year ("1970" / "1971");
+    # dates further apart name two events (the 2016 and the 2020 elections), never one event
+    # misdated: only dates this many years apart at most meet as one measure.
+    date_slip_years: float = 1.0
     # A place named in at least this share of the articles is the story's setting, not part of
     # a measure ("troops in Mali" and "troops" are the same measure when every article is Mali).
     setting_share: float = 0.8

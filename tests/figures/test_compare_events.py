@@ -315,4 +315,4 @@ def test_near_values_under_two_keys_need_words_in_common():
 )
 def test_dates_meet_in_their_channel_only_as_a_slip_of_one_event(a, b, one_event):
     fa, fb = (figures.extract_text(t, CONFIG, article_id=i)[0] for t, i in ((a, "a"), (b, "b")))
-    assert linkmodel.one_event_dated(fa, fb) is one_event
+    assert linkmodel.one_event_dated(fa, fb, CONFIG.date_slip_years) is one_event

@@ -32,7 +32,6 @@ from newsaudit.figures.figure import Figure
 from newsaudit.figures.frames import CHECK_COLUMNS, DISAGREEMENT_COLUMNS
 from newsaudit.figures.intervals import gap, relation, written_bounds  # noqa: F401
 from newsaudit.figures.keys import (  # noqa: F401 (the keys are part of compare's interface)
-    DATE_SLIP_YEARS,
     LOOSE,
     age_of,
     bounded,
@@ -153,7 +152,11 @@ def _usable(f: Figure, g: Figure, config: FiguresConfig, channel: bool = False) 
         return False  # judged under their own key already
     if channel and _channel_apart(f, g):
         return False
-    if channel and f.kind in DATE_KINDS and not linkmodel.one_event_dated(f, g):
+    if (
+        channel
+        and f.kind in DATE_KINDS
+        and not linkmodel.one_event_dated(f, g, config.date_slip_years)
+    ):
         return False  # two events, not one misdated
     loose = is_loose(f) or is_loose(g)
     if not (loose or channel) and relation(f, g, config.epsilon) != "disjoint":

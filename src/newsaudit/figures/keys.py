@@ -143,12 +143,6 @@ def channel_key(f: Figure) -> str:
     return loose_key(f)
 
 
-# Two dates of one event told two ways are a slip of a day or a year ("1970" / "1971"); dates
-# further apart name two events (the 2016 and the 2020 elections), never one event misdated.
-# (A threshold with its reason: belongs in config.FiguresConfig when merged.)
-DATE_SLIP_YEARS = 1.0
-
-
 def years_apart(a: Figure, b: Figure) -> float:
     """How many years apart two years or dates are, as fractional years (2016 vs 2017: 1;
     May 1 vs May 2 of one year: 0.003; 0 when the spans meet). Dates are yyyymmdd numbers."""

@@ -56,7 +56,7 @@ from functools import cache, lru_cache
 from newsaudit import lexicon
 from newsaudit.figures.extract import DATE_KINDS
 from newsaudit.figures.figure import Figure
-from newsaudit.figures.keys import DATE_SLIP_YEARS, comparable, years_apart
+from newsaudit.figures.keys import comparable, years_apart
 from newsaudit.figures.phrases import UNKNOWN, lemma
 from newsaudit.text.tokens import words
 
@@ -172,14 +172,15 @@ def _months(f: Figure) -> set[int]:
     return {int(f.low) // 100 % 100, int(f.high) // 100 % 100}
 
 
-def one_event_dated(a: Figure, b: Figure) -> bool:
+def one_event_dated(a: Figure, b: Figure, slip_years: float) -> bool:
     """Whether two years or dates met in their channel may date one event two ways: a slip of
-    at most `DATE_SLIP_YEARS`, and the event shown on both sides, named the same ("elected in
-    2010" / "elected in 2011") or in the words right next to them ("the 2012 Benghazi attack").
+    at most `slip_years` (setting `figures.date_slip_years`), and the event shown on both
+    sides, named the same ("elected in 2010" / "elected in 2011") or in the words right next to
+    them ("the 2012 Benghazi attack").
     Being a year apart is no evidence: a story dates many events of one year ("in July 2012",
     "on Sept. 11, 2012"); a slip changes the year or the day, so two dates of different months
     are two events."""
-    if years_apart(a, b) > DATE_SLIP_YEARS or not _months(a) & _months(b):
+    if years_apart(a, b) > slip_years or not _months(a) & _months(b):
         return False
     named = a.event == b.event and a.event not in ("", UNKNOWN)
     return named or context_overlap(a, b, NEAR) > 0
