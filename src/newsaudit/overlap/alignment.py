@@ -17,7 +17,7 @@ import math
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 import numpy as np
 
@@ -151,6 +151,11 @@ class SentenceView:
     # Features made of names (mostly capitalised mid-sentence in this article) or numbers.
     anchored: frozenset[str] = frozenset()
 
+    @cached_property
+    def table(self) -> SentenceTable:
+        """The view as a sparse sentence x feature table (built on first use, then kept)."""
+        return sentence_table(self)
+
 
 def sentence_view(
     text: str,
@@ -215,6 +220,85 @@ def idf_weights(doc_stems: Sequence[set[str] | frozenset[str]]) -> dict[str, flo
     return {s: math.log((n + 1) / (c + 1)) + 1.0 for s, c in df.items()}
 
 
+@dataclass(frozen=True)
+class SentenceTable:
+    """A sentence view as sparse 0/1 rows over the article's own sorted features: built once
+    per article, so that comparing a pair merges two small tables instead of re-reading every
+    sentence's strings (that was half the cost of a compared pair)."""
+
+    vocab: np.ndarray  # the article's distinct features, sorted (str)
+    bigram: np.ndarray  # bool per feature: a bigram of two stems
+    anchored: np.ndarray  # bool per feature: in the view's `anchored`
+    rows: np.ndarray  # sentence of each (sentence, feature) entry
+    cols: np.ndarray  # feature (index into `vocab`) of each entry
+    n_sentences: int
+    extra_anchored: frozenset[str]  # anchored features the article itself lacks (hand-made views)
+
+
+def sentence_table(view: SentenceView) -> SentenceTable:
+    """The sparse sentence x feature table of a view (see `SentenceTable`)."""
+    vocab = sorted(set().union(*view.stems))
+    col = {f: k for k, f in enumerate(vocab)}
+    counts = [len(st) for st in view.stems]
+    cols = np.fromiter((col[f] for st in view.stems for f in st), np.intp, sum(counts))
+    return SentenceTable(
+        np.array(vocab, dtype=str),
+        np.array([BIGRAM in f for f in vocab], dtype=bool),
+        np.array([f in view.anchored for f in vocab], dtype=bool),
+        np.repeat(np.arange(len(counts), dtype=np.intp), counts),
+        cols,
+        len(view.stems),
+        view.anchored - col.keys(),
+    )
+
+
+def similarity_matrices(
+    view_a: SentenceView,
+    view_b: SentenceView,
+    idf: dict[str, float],
+    default_idf: float,
+    weightings: Sequence[tuple[float, float]],
+) -> list[np.ndarray]:
+    """`similarity_matrix` for each (anchor, bigram) weighting, sharing one merge of the two
+    articles' `SentenceTable`s: the same columns in the same (sorted) order as building the
+    matrices from the sentences' strings, hence the same numbers."""
+    ta, tb = view_a.table, view_b.table
+    union = np.union1d(ta.vocab, tb.vocab)
+    pos_a, pos_b = np.searchsorted(union, ta.vocab), np.searchsorted(union, tb.vocab)
+    bigram_col = np.zeros(len(union), dtype=bool)
+    bigram_col[pos_a[ta.bigram]] = True
+    bigram_col[pos_b[tb.bigram]] = True
+    anchored_col = np.zeros(len(union), dtype=bool)
+    anchored_col[pos_a[ta.anchored]] = True
+    anchored_col[pos_b[tb.anchored]] = True
+    words = union.tolist()
+    if ta.extra_anchored or tb.extra_anchored:
+        anchored_col |= np.isin(union, list(ta.extra_anchored | tb.extra_anchored))
+    idf_col = np.array([idf.get(f, default_idf) for f in words], dtype=float)
+    xa_all = np.zeros((ta.n_sentences, len(union)))
+    xa_all[ta.rows, pos_a[ta.cols]] = 1.0
+    xb_all = np.zeros((tb.n_sentences, len(union)))
+    xb_all[tb.rows, pos_b[tb.cols]] = 1.0
+    out = []
+    for anchor, bigram in weightings:
+        used = np.ones(len(union), dtype=bool) if bigram else ~bigram_col
+        if not view_a.stems or not used.any() or not view_b.stems:
+            out.append(np.zeros((len(view_a.stems), len(view_b.stems))))
+            continue
+        weights = idf_col[used]
+        if anchor != 1.0 or bigram != 1.0:
+            weights *= np.where(anchored_col[used], anchor, 1.0) * np.where(
+                bigram_col[used], bigram, 1.0
+            )
+        xa, xb = xa_all, xb_all
+        if not bigram:  # C order, as built row by row: BLAS sums in the same order
+            xa, xb = np.ascontiguousarray(xa[:, used]), np.ascontiguousarray(xb[:, used])
+        shared = (xa * weights) @ xb.T
+        mass = (xa @ weights)[:, None] + (xb @ weights)[None, :]
+        out.append(np.divide(2 * shared, mass, out=np.zeros_like(shared), where=mass > 0))
+    return out
+
+
 def similarity_matrix(
     view_a: SentenceView,
     view_b: SentenceView,
@@ -225,26 +309,7 @@ def similarity_matrix(
 ) -> np.ndarray:
     """Weighted Dice between every sentence of a and every sentence of b: IDF times the
     `feature_weights` factor (by default plain stems, bigram features ignored)."""
-    vocab = sorted(set().union(*view_a.stems, *view_b.stems)) if view_a.stems else []
-    if not bigram:
-        vocab = [f for f in vocab if BIGRAM not in f]
-    if not vocab or not view_b.stems:
-        return np.zeros((len(view_a.stems), len(view_b.stems)))
-    col = {s: k for k, s in enumerate(vocab)}
-    weights = np.array([idf.get(s, default_idf) for s in vocab])
-    if anchor != 1.0 or bigram != 1.0:
-        weights *= feature_weights(vocab, view_a.anchored | view_b.anchored, anchor, bigram)
-
-    def matrix(view: SentenceView) -> np.ndarray:
-        m = np.zeros((len(view.stems), len(vocab)))
-        for r, st in enumerate(view.stems):
-            m[r, [col[s] for s in st if s in col]] = 1.0
-        return m
-
-    xa, xb = matrix(view_a), matrix(view_b)
-    shared = (xa * weights) @ xb.T
-    mass = (xa @ weights)[:, None] + (xb @ weights)[None, :]
-    return np.divide(2 * shared, mass, out=np.zeros_like(shared), where=mass > 0)
+    return similarity_matrices(view_a, view_b, idf, default_idf, [(anchor, bigram)])[0]
 
 
 def local_chain(
@@ -319,7 +384,13 @@ def align_sentences(
     in the same order. Up to `max_chains` chains (moved blocks) are accepted, each with at
     least `min_chain_sentences` pairs and a score of at least `min_chain_score`.
     """
-    plain = similarity_matrix(view_a, view_b, idf, default_idf)
+    plain, weighted = similarity_matrices(
+        view_a,
+        view_b,
+        idf,
+        default_idf,
+        [(1.0, 0.0), (config.anchor_weight, config.bigram_weight)],
+    )
     if plain.size == 0:
         return SentenceAlignment((), 0.0, 0.0, 0.0)
     long_a = np.array([hi - lo >= config.sentence_min_words for lo, hi in view_a.tok_ranges])
@@ -351,9 +422,6 @@ def align_sentences(
     if chains and total < config.chain_min_score_per_sentence * n_sentences:
         chains, total = [], 0.0  # a short run of similar sentences in a long article
     coherence = len(chains) / candidates if candidates else 0.0
-    weighted = similarity_matrix(
-        view_a, view_b, idf, default_idf, config.anchor_weight, config.bigram_weight
-    )
     weighted = weighted * keep
     chains += scattered(weighted, chains, n_sentences, config)
     return SentenceAlignment(tuple(sorted(chains)), round(total, 4), coherence, mean_best)
