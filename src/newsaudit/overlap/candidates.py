@@ -50,6 +50,13 @@ def _mix(x: np.ndarray) -> np.ndarray:
         return x ^ (x >> np.uint64(31))
 
 
+# Words hashed so far in this process: hashing a word (blake2b) was the index's costliest step,
+# repeated for every piece of articles. Emptied past this many words (~100 MB), which bounds it
+# on archives with huge vocabularies.
+WORD_CACHE_MAX = 500_000
+_WORD_HASHES: dict[str, int] = {}
+
+
 def shingle_hashes(
     docs: Sequence[list[str]], n: int, keep_one_in: int = 1, cache: dict[str, int] | None = None
 ) -> tuple[np.ndarray, np.ndarray]:
@@ -57,19 +64,20 @@ def shingle_hashes(
 
     With `keep_one_in` k > 1 only shingles whose hash is 0 mod k are kept (a hash-based
     sample, identical in every document, so shared shingles stay shared: Broder's mod-k sketch).
+    Word hashes are kept in `cache` (default: this process's).
     """
-    cache = {} if cache is None else cache
+    cache = _WORD_HASHES if cache is None else cache
     empty = np.zeros(0, dtype=np.int32), np.zeros(0, dtype=np.uint64)
     lengths = np.fromiter((len(d) for d in docs), dtype=np.int64, count=len(docs))
     if lengths.sum() < n:
         return empty
-    codes, uniques = pd.factorize(np.fromiter(itertools.chain.from_iterable(docs), dtype=object))
-    table = np.fromiter(
-        (cache[w] if w in cache else cache.setdefault(w, _word_hash(w)) for w in uniques),
-        dtype=np.uint64,
-        count=len(uniques),
-    )
-    flat = table[codes]
+    flat_words = list(itertools.chain.from_iterable(docs))
+    fresh = set(flat_words).difference(cache)
+    if len(cache) + len(fresh) > WORD_CACHE_MAX:
+        cache.clear()
+        fresh = set(flat_words)
+    cache.update({w: _word_hash(w) for w in fresh})
+    flat = np.fromiter(map(cache.__getitem__, flat_words), dtype=np.uint64, count=len(flat_words))
     doc_of = np.repeat(np.arange(len(docs), dtype=np.int32), lengths)
     return ngram_hashes(flat, doc_of, n, keep_one_in)
 
