@@ -11,33 +11,9 @@ import numpy as np
 
 from newsaudit.corpus import Article
 from newsaudit.overlap.alignment import Passage, SentenceView, ngrams
+from newsaudit.overlap.near import NearIndex
 from newsaudit.overlap.quotes import Quote
 from newsaudit.text.tokens import Token
-
-
-def near_keys(word: str) -> list[str]:
-    """Keys shared by a word and its possible slips: sorted letters (transpositions), and for
-    long words the word with one letter deleted (one letter dropped, added or changed)."""
-    keys = ["".join(sorted(word))]
-    if len(word) >= 6:
-        keys += [f"-{word}"] + [f"-{word[:k]}{word[k + 1 :]}" for k in range(len(word))]
-    return keys
-
-
-def near_index(counts: Counter[str]) -> dict[str, set[str]]:
-    """`near_keys` key -> the article's words (5+ letters) having it, for keys that two or
-    more of its words share.
-
-    A key only one word has would only ever name that word itself when looked up for one of
-    the article's own words, which is how slips are found; dropping those keys keeps every
-    answer and makes the table ~50 times smaller (it was 0.5 MB per article).
-    """
-    index: dict[str, set[str]] = {}
-    for word in counts:
-        if len(word) >= 5 and word.isalpha():
-            for key in near_keys(word):
-                index.setdefault(key, set()).add(word)
-    return {key: words for key, words in index.items() if len(words) > 1}
 
 
 @dataclass(frozen=True)
@@ -59,10 +35,9 @@ class Prepared:
     seed_size: int = 3  # words per seed of the verbatim aligner
 
     @cached_property
-    def near(self) -> dict[str, set[str]]:
-        """Spelling-slip keys shared by the article's words (`near_index`): look up only the
-        keys of the article's own words."""
-        return near_index(self.counts)
+    def near(self) -> NearIndex:
+        """The article's words by spelling-slip key (`near.NearIndex`: `.get(key, ())`)."""
+        return NearIndex(self.counts)
 
     @cached_property
     def seeds(self) -> dict[tuple[str, ...], list[int]]:
