@@ -22,9 +22,41 @@ from functools import cached_property, lru_cache
 import numpy as np
 
 from newsaudit.config import OverlapConfig
+from newsaudit.overlap.similarity import (
+    BIGRAM,
+    SentenceTable,
+    feature_weights,
+    merge_sorted,
+    sentence_table,
+    similarity_matrices,
+    similarity_matrix,
+)
 from newsaudit.text.fold import fold
 from newsaudit.text.sentences import split
 from newsaudit.text.tokens import Token
+
+__all__ = [  # the similarity helpers stay reachable here, where they were
+    "BIGRAM",
+    "Passage",
+    "SentenceAlignment",
+    "SentenceTable",
+    "SentenceView",
+    "align_sentences",
+    "feature_weights",
+    "features",
+    "idf_weights",
+    "local_chain",
+    "merge_sorted",
+    "ngrams",
+    "rewritten",
+    "scattered",
+    "sentence_table",
+    "sentence_view",
+    "similarity_matrices",
+    "similarity_matrix",
+    "stems",
+    "verbatim",
+]
 
 
 @dataclass(frozen=True)
@@ -156,6 +188,10 @@ class SentenceView:
         """The view as a sparse sentence x feature table (built on first use, then kept)."""
         return sentence_table(self)
 
+    def __getstate__(self) -> dict[str, object]:
+        """Pickled without its table (rebuilt where it is used)."""
+        return {k: v for k, v in self.__dict__.items() if k != "table"}
+
 
 def sentence_view(
     text: str,
@@ -188,9 +224,6 @@ def sentence_view(
     return SentenceView(tuple(spans), tuple(ranges), tuple(stem_sets), anchored)
 
 
-BIGRAM = "+"  # joins the two stems of a content-word bigram feature
-
-
 def features(words: Sequence[str], config: OverlapConfig) -> list[str]:
     """Comparison features of a sentence: content stems and, when `bigram_weight` is set,
     bigrams of consecutive content stems (a copy keeps word pairs a paraphrase breaks up)."""
@@ -198,16 +231,6 @@ def features(words: Sequence[str], config: OverlapConfig) -> list[str]:
     if config.bigram_weight:
         out += [f"{x}{BIGRAM}{y}" for x, y in itertools.pairwise(out)]
     return out
-
-
-def feature_weights(
-    vocab: Sequence[str], anchored: frozenset[str], anchor: float, bigram: float
-) -> np.ndarray:
-    """Weight factor per feature: names and numbers (anchored features) weigh `anchor`, since
-    independent reports of one event share them too; bigrams weigh `bigram`."""
-    return np.array(
-        [(anchor if f in anchored else 1.0) * (bigram if BIGRAM in f else 1.0) for f in vocab]
-    )
 
 
 def idf_weights(doc_stems: Sequence[set[str] | frozenset[str]]) -> dict[str, float]:
@@ -218,98 +241,6 @@ def idf_weights(doc_stems: Sequence[set[str] | frozenset[str]]) -> dict[str, flo
         for s in d:
             df[s] += 1
     return {s: math.log((n + 1) / (c + 1)) + 1.0 for s, c in df.items()}
-
-
-@dataclass(frozen=True)
-class SentenceTable:
-    """A sentence view as sparse 0/1 rows over the article's own sorted features: built once
-    per article, so that comparing a pair merges two small tables instead of re-reading every
-    sentence's strings (that was half the cost of a compared pair)."""
-
-    vocab: np.ndarray  # the article's distinct features, sorted (str)
-    bigram: np.ndarray  # bool per feature: a bigram of two stems
-    anchored: np.ndarray  # bool per feature: in the view's `anchored`
-    rows: np.ndarray  # sentence of each (sentence, feature) entry
-    cols: np.ndarray  # feature (index into `vocab`) of each entry
-    n_sentences: int
-    extra_anchored: frozenset[str]  # anchored features the article itself lacks (hand-made views)
-
-
-def sentence_table(view: SentenceView) -> SentenceTable:
-    """The sparse sentence x feature table of a view (see `SentenceTable`)."""
-    vocab = sorted(set().union(*view.stems))
-    col = {f: k for k, f in enumerate(vocab)}
-    counts = [len(st) for st in view.stems]
-    cols = np.fromiter((col[f] for st in view.stems for f in st), np.intp, sum(counts))
-    return SentenceTable(
-        np.array(vocab, dtype=str),
-        np.array([BIGRAM in f for f in vocab], dtype=bool),
-        np.array([f in view.anchored for f in vocab], dtype=bool),
-        np.repeat(np.arange(len(counts), dtype=np.intp), counts),
-        cols,
-        len(view.stems),
-        view.anchored - col.keys(),
-    )
-
-
-def similarity_matrices(
-    view_a: SentenceView,
-    view_b: SentenceView,
-    idf: dict[str, float],
-    default_idf: float,
-    weightings: Sequence[tuple[float, float]],
-) -> list[np.ndarray]:
-    """`similarity_matrix` for each (anchor, bigram) weighting, sharing one merge of the two
-    articles' `SentenceTable`s: the same columns in the same (sorted) order as building the
-    matrices from the sentences' strings, hence the same numbers."""
-    ta, tb = view_a.table, view_b.table
-    union = np.union1d(ta.vocab, tb.vocab)
-    pos_a, pos_b = np.searchsorted(union, ta.vocab), np.searchsorted(union, tb.vocab)
-    bigram_col = np.zeros(len(union), dtype=bool)
-    bigram_col[pos_a[ta.bigram]] = True
-    bigram_col[pos_b[tb.bigram]] = True
-    anchored_col = np.zeros(len(union), dtype=bool)
-    anchored_col[pos_a[ta.anchored]] = True
-    anchored_col[pos_b[tb.anchored]] = True
-    words = union.tolist()
-    if ta.extra_anchored or tb.extra_anchored:
-        anchored_col |= np.isin(union, list(ta.extra_anchored | tb.extra_anchored))
-    idf_col = np.array([idf.get(f, default_idf) for f in words], dtype=float)
-    xa_all = np.zeros((ta.n_sentences, len(union)))
-    xa_all[ta.rows, pos_a[ta.cols]] = 1.0
-    xb_all = np.zeros((tb.n_sentences, len(union)))
-    xb_all[tb.rows, pos_b[tb.cols]] = 1.0
-    out = []
-    for anchor, bigram in weightings:
-        used = np.ones(len(union), dtype=bool) if bigram else ~bigram_col
-        if not view_a.stems or not used.any() or not view_b.stems:
-            out.append(np.zeros((len(view_a.stems), len(view_b.stems))))
-            continue
-        weights = idf_col[used]
-        if anchor != 1.0 or bigram != 1.0:
-            weights *= np.where(anchored_col[used], anchor, 1.0) * np.where(
-                bigram_col[used], bigram, 1.0
-            )
-        xa, xb = xa_all, xb_all
-        if not bigram:  # C order, as built row by row: BLAS sums in the same order
-            xa, xb = np.ascontiguousarray(xa[:, used]), np.ascontiguousarray(xb[:, used])
-        shared = (xa * weights) @ xb.T
-        mass = (xa @ weights)[:, None] + (xb @ weights)[None, :]
-        out.append(np.divide(2 * shared, mass, out=np.zeros_like(shared), where=mass > 0))
-    return out
-
-
-def similarity_matrix(
-    view_a: SentenceView,
-    view_b: SentenceView,
-    idf: dict[str, float],
-    default_idf: float,
-    anchor: float = 1.0,
-    bigram: float = 0.0,
-) -> np.ndarray:
-    """Weighted Dice between every sentence of a and every sentence of b: IDF times the
-    `feature_weights` factor (by default plain stems, bigram features ignored)."""
-    return similarity_matrices(view_a, view_b, idf, default_idf, [(anchor, bigram)])[0]
 
 
 def local_chain(
