@@ -236,10 +236,7 @@ def features(words: Sequence[str], config: OverlapConfig) -> list[str]:
 def idf_weights(doc_stems: Sequence[set[str] | frozenset[str]]) -> dict[str, float]:
     """Smoothed inverse document frequency of each stem over the articles given."""
     n = len(doc_stems)
-    df: dict[str, int] = defaultdict(int)
-    for d in doc_stems:
-        for s in d:
-            df[s] += 1
+    df = Counter(itertools.chain.from_iterable(doc_stems))
     return {s: math.log((n + 1) / (c + 1)) + 1.0 for s, c in df.items()}
 
 

@@ -43,11 +43,13 @@ def _word_hash(word: str) -> int:
 
 def _mix(x: np.ndarray) -> np.ndarray:
     """splitmix64 finaliser: spreads bits so that chained hashes behave like random keys."""
-    with np.errstate(over="ignore"):
-        x = x + np.uint64(0x9E3779B97F4A7C15)
-        x = (x ^ (x >> np.uint64(30))) * np.uint64(0xBF58476D1CE4E5B9)
-        x = (x ^ (x >> np.uint64(27))) * np.uint64(0x94D049BB133111EB)
-        return x ^ (x >> np.uint64(31))
+    if np.ndim(x) == 0:  # numpy warns on a scalar's wrap-around, never on an array's
+        with np.errstate(over="ignore"):
+            return _mix(np.atleast_1d(x))[0]
+    x = x + np.uint64(0x9E3779B97F4A7C15)
+    x = (x ^ (x >> np.uint64(30))) * np.uint64(0xBF58476D1CE4E5B9)
+    x = (x ^ (x >> np.uint64(27))) * np.uint64(0x94D049BB133111EB)
+    return x ^ (x >> np.uint64(31))
 
 
 # Words hashed so far in this process: hashing a word (blake2b) was the index's costliest step,
@@ -116,9 +118,10 @@ def _piece_shingles(
 def _index(
     texts: Sequence[str], config: OverlapConfig, each: runner.Each = runner.serial
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """(doc, hash) postings sorted by hash, and shingles per doc; tokenised and hashed in
-    pieces of articles (mapped by `each`), so memory stays proportional to the kept shingles,
-    not to the corpus's word strings. The postings do not depend on the pieces."""
+    """(doc, hash) postings sorted by hash (docs in any order within a hash), and shingles per
+    doc; tokenised and hashed in pieces of articles (mapped by `each`), so memory stays
+    proportional to the kept shingles, not to the corpus's word strings. The postings do not
+    depend on the pieces."""
     keep_one_in = config.large_keep_one_in if len(texts) > config.large_corpus_articles else 1
     step = min(INDEX_PIECE_ARTICLES, max(1, config.index_chunk_articles))
     firsts = range(0, len(texts), step)
@@ -132,7 +135,7 @@ def _index(
     doc = np.concatenate(docs_parts) if docs_parts else np.zeros(0, dtype=np.int64)
     h = np.concatenate(hash_parts) if hash_parts else np.zeros(0, dtype=np.uint64)
     per_doc = np.bincount(doc, minlength=len(texts))
-    order = np.argsort(h, kind="stable")
+    order = np.argsort(h)  # not stable: `candidates` sorts each posting list's docs itself
     return doc[order], h[order], per_doc
 
 
@@ -162,6 +165,7 @@ def candidates(
     for size in np.unique(df[keep]):  # one vectorised pass per posting-list length
         group_starts = starts[keep & (df == size)]
         block = doc[group_starts[:, None] + np.arange(size)[None, :]]
+        block.sort(axis=1)  # a < b in every pair
         ii, jj = np.triu_indices(int(size), k=1)
         a_list.append(block[:, ii].ravel())
         b_list.append(block[:, jj].ravel())
