@@ -7,7 +7,7 @@ import numpy as np
 import pytest
 
 from newsaudit.config import OverlapConfig
-from newsaudit.overlap import alignment, candidates, prepare
+from newsaudit.overlap import alignment, candidates, near, prepare
 from newsaudit.overlap.near import NearIndex
 from tests.conftest import corpus_of
 
@@ -74,3 +74,10 @@ def test_word_hashes_do_not_depend_on_the_cache():
     candidates.shingle_hashes(docs[::-1], 3, 1, warm)
     again = candidates.shingle_hashes(docs, 3, 1, warm)
     assert all(np.array_equal(x, y) for x, y in zip(fresh, again, strict=True))
+
+
+def test_slip_keys_of_an_article_once_the_shared_table_is_full(monkeypatch):
+    monkeypatch.setattr(near, "KEYS_MAX", 0)
+    index = NearIndex(["tribunal", "tribunall"])
+    assert index.get("-tribunal", ()) == {"tribunal", "tribunall"}
+    assert index.get("-tribunl", ()) == {"tribunal"}

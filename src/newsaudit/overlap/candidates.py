@@ -53,8 +53,9 @@ def _mix(x: np.ndarray) -> np.ndarray:
 
 
 # Words hashed so far in this process: hashing a word (blake2b) was the index's costliest step,
-# repeated for every piece of articles. Emptied past this many words (~100 MB), which bounds it
-# on archives with huge vocabularies.
+# repeated for every piece of articles. It stops growing at this many words (~100 MB; later
+# pieces then hash their new words for themselves), and is never emptied, so threads that
+# index corpora side by side (`newsaudit batch`) can share it.
 WORD_CACHE_MAX = 500_000
 _WORD_HASHES: dict[str, int] = {}
 
@@ -75,9 +76,8 @@ def shingle_hashes(
         return empty
     flat_words = list(itertools.chain.from_iterable(docs))
     fresh = set(flat_words).difference(cache)
-    if len(cache) + len(fresh) > WORD_CACHE_MAX:
-        cache.clear()
-        fresh = set(flat_words)
+    if len(cache) + len(fresh) > WORD_CACHE_MAX:  # full: a cache of this piece's words only
+        cache, fresh = {}, set(flat_words)
     cache.update({w: _word_hash(w) for w in fresh})
     flat = np.fromiter(map(cache.__getitem__, flat_words), dtype=np.uint64, count=len(flat_words))
     doc_of = np.repeat(np.arange(len(docs), dtype=np.int32), lengths)

@@ -11,11 +11,12 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
-# key -> every word (5+ letters) seen in this process having it; emptied past this many keys.
+# key -> every word (5+ letters) seen in this process having it. It stops growing at this many
+# keys (later articles then get a table of their own) and is never emptied, so threads sharing
+# it (`newsaudit batch`) always find the words they added.
 _KEYS: dict[str, set[str]] = {}
 _SEEN: set[str] = set()
 KEYS_MAX = 2_000_000
-_generation = [0]  # bumped when the table is emptied, so indexes re-add their words
 
 
 def near_keys(word: str) -> list[str]:
@@ -27,16 +28,10 @@ def near_keys(word: str) -> list[str]:
     return keys
 
 
-def _register(words: Iterable[str]) -> None:
-    fresh = [w for w in words if w not in _SEEN]
-    if len(_KEYS) + 12 * len(fresh) > KEYS_MAX:
-        _KEYS.clear()
-        _SEEN.clear()
-        _generation[0] += 1
-    for word in fresh:
-        _SEEN.add(word)
+def _add(table: dict[str, set[str]], words: Iterable[str]) -> None:
+    for word in words:
         for key in near_keys(word):
-            _KEYS.setdefault(key, set()).add(word)
+            table.setdefault(key, set()).add(word)
 
 
 class NearIndex:
@@ -46,18 +41,21 @@ class NearIndex:
     with that key, or the default when none has it.
     """
 
-    __slots__ = ("_generation", "_words")
+    __slots__ = ("_table", "_words")
 
     def __init__(self, words: Iterable[str]) -> None:
         self._words = frozenset(w for w in words if len(w) >= 5 and w.isalpha())
-        _register(self._words)
-        self._generation = _generation[0]
+        fresh = [w for w in self._words if w not in _SEEN]
+        if len(_KEYS) + 12 * len(fresh) <= KEYS_MAX:
+            _add(_KEYS, fresh)
+            _SEEN.update(fresh)
+            self._table = _KEYS
+        else:
+            self._table = {}
+            _add(self._table, self._words)
 
     def get(self, key: str, default: Any = None) -> Any:
         """The article's words having `key` (a non-empty set), else `default`."""
-        if self._generation != _generation[0]:  # the shared table was emptied meanwhile
-            _register(self._words)
-            self._generation = _generation[0]
-        found = _KEYS.get(key)
+        found = self._table.get(key)
         mine = found & self._words if found else None
         return mine if mine else default
