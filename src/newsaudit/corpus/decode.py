@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import unicodedata
 from pathlib import Path
 
 from newsaudit.corpus.model import CorpusError
@@ -29,6 +28,11 @@ _MOJIBAKE = re.compile(
     "\u02c6\u02dc\u2013\u2014\u2018-\u201e\u2020-\u2022\u2026\u2030\u2039"
     "\u203a\u20ac\u2122]|[\u0080-\u009f]"
 )
+
+# Unicode's control characters (category Cc: C0, DEL, C1) other than newline, carriage return,
+# tab and form feed; one regex pass instead of a category look-up per character (5.5 s of the
+# 9 s spent loading 10,000 articles).
+_CONTROL = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]")
 
 
 def _binary_kind(data: bytes) -> str:
@@ -113,7 +117,7 @@ def decode(data: bytes, path: Path | str) -> tuple[str, list[str]]:
 
 def _check_controls(text: str, path: Path | str) -> str:
     sample = text[:8192]
-    controls = sum(1 for ch in sample if unicodedata.category(ch) == "Cc" and ch not in "\n\r\t\f")
+    controls = len(_CONTROL.findall(sample))
     if controls > max(8, len(sample) // 50):
         raise CorpusError(path, "looks like a binary file (many control characters), not text")
     return text

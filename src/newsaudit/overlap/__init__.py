@@ -3,7 +3,8 @@
 Modules, in the order a run uses them:
 - `candidates`: the shingle index proposing pairs (serial, or in pieces for a cluster);
 - `prepare`: one article's tokens, sentences, quotations (`quotes`), computed once;
-- `alignment`: verbatim passages and rewritten sentences between two articles;
+- `alignment`: verbatim passages and rewritten sentences between two articles (`similarity`:
+  its sentence-by-sentence similarity matrices; `near`: spelling-slip look-up);
 - `pair`: one pair compared (containment each way, verdict, direction);
 - `direction`: the clues for which article is the source; `direction_model`: the learned
   model weighing them (states a direction only when it is right 95 % of the time);

@@ -17,14 +17,46 @@ import math
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 import numpy as np
 
 from newsaudit.config import OverlapConfig
+from newsaudit.overlap.similarity import (
+    BIGRAM,
+    SentenceTable,
+    feature_weights,
+    merge_sorted,
+    sentence_table,
+    similarity_matrices,
+    similarity_matrix,
+)
 from newsaudit.text.fold import fold
 from newsaudit.text.sentences import split
 from newsaudit.text.tokens import Token
+
+__all__ = [  # the similarity helpers stay reachable here, where they were
+    "BIGRAM",
+    "Passage",
+    "SentenceAlignment",
+    "SentenceTable",
+    "SentenceView",
+    "align_sentences",
+    "feature_weights",
+    "features",
+    "idf_weights",
+    "local_chain",
+    "merge_sorted",
+    "ngrams",
+    "rewritten",
+    "scattered",
+    "sentence_table",
+    "sentence_view",
+    "similarity_matrices",
+    "similarity_matrix",
+    "stems",
+    "verbatim",
+]
 
 
 @dataclass(frozen=True)
@@ -151,6 +183,15 @@ class SentenceView:
     # Features made of names (mostly capitalised mid-sentence in this article) or numbers.
     anchored: frozenset[str] = frozenset()
 
+    @cached_property
+    def table(self) -> SentenceTable:
+        """The view as a sparse sentence x feature table (built on first use, then kept)."""
+        return sentence_table(self)
+
+    def __getstate__(self) -> dict[str, object]:
+        """Pickled without its table (rebuilt where it is used)."""
+        return {k: v for k, v in self.__dict__.items() if k != "table"}
+
 
 def sentence_view(
     text: str,
@@ -183,9 +224,6 @@ def sentence_view(
     return SentenceView(tuple(spans), tuple(ranges), tuple(stem_sets), anchored)
 
 
-BIGRAM = "+"  # joins the two stems of a content-word bigram feature
-
-
 def features(words: Sequence[str], config: OverlapConfig) -> list[str]:
     """Comparison features of a sentence: content stems and, when `bigram_weight` is set,
     bigrams of consecutive content stems (a copy keeps word pairs a paraphrase breaks up)."""
@@ -195,56 +233,11 @@ def features(words: Sequence[str], config: OverlapConfig) -> list[str]:
     return out
 
 
-def feature_weights(
-    vocab: Sequence[str], anchored: frozenset[str], anchor: float, bigram: float
-) -> np.ndarray:
-    """Weight factor per feature: names and numbers (anchored features) weigh `anchor`, since
-    independent reports of one event share them too; bigrams weigh `bigram`."""
-    return np.array(
-        [(anchor if f in anchored else 1.0) * (bigram if BIGRAM in f else 1.0) for f in vocab]
-    )
-
-
 def idf_weights(doc_stems: Sequence[set[str] | frozenset[str]]) -> dict[str, float]:
     """Smoothed inverse document frequency of each stem over the articles given."""
     n = len(doc_stems)
-    df: dict[str, int] = defaultdict(int)
-    for d in doc_stems:
-        for s in d:
-            df[s] += 1
+    df = Counter(itertools.chain.from_iterable(doc_stems))
     return {s: math.log((n + 1) / (c + 1)) + 1.0 for s, c in df.items()}
-
-
-def similarity_matrix(
-    view_a: SentenceView,
-    view_b: SentenceView,
-    idf: dict[str, float],
-    default_idf: float,
-    anchor: float = 1.0,
-    bigram: float = 0.0,
-) -> np.ndarray:
-    """Weighted Dice between every sentence of a and every sentence of b: IDF times the
-    `feature_weights` factor (by default plain stems, bigram features ignored)."""
-    vocab = sorted(set().union(*view_a.stems, *view_b.stems)) if view_a.stems else []
-    if not bigram:
-        vocab = [f for f in vocab if BIGRAM not in f]
-    if not vocab or not view_b.stems:
-        return np.zeros((len(view_a.stems), len(view_b.stems)))
-    col = {s: k for k, s in enumerate(vocab)}
-    weights = np.array([idf.get(s, default_idf) for s in vocab])
-    if anchor != 1.0 or bigram != 1.0:
-        weights *= feature_weights(vocab, view_a.anchored | view_b.anchored, anchor, bigram)
-
-    def matrix(view: SentenceView) -> np.ndarray:
-        m = np.zeros((len(view.stems), len(vocab)))
-        for r, st in enumerate(view.stems):
-            m[r, [col[s] for s in st if s in col]] = 1.0
-        return m
-
-    xa, xb = matrix(view_a), matrix(view_b)
-    shared = (xa * weights) @ xb.T
-    mass = (xa @ weights)[:, None] + (xb @ weights)[None, :]
-    return np.divide(2 * shared, mass, out=np.zeros_like(shared), where=mass > 0)
 
 
 def local_chain(
@@ -319,7 +312,13 @@ def align_sentences(
     in the same order. Up to `max_chains` chains (moved blocks) are accepted, each with at
     least `min_chain_sentences` pairs and a score of at least `min_chain_score`.
     """
-    plain = similarity_matrix(view_a, view_b, idf, default_idf)
+    plain, weighted = similarity_matrices(
+        view_a,
+        view_b,
+        idf,
+        default_idf,
+        [(1.0, 0.0), (config.anchor_weight, config.bigram_weight)],
+    )
     if plain.size == 0:
         return SentenceAlignment((), 0.0, 0.0, 0.0)
     long_a = np.array([hi - lo >= config.sentence_min_words for lo, hi in view_a.tok_ranges])
@@ -351,9 +350,6 @@ def align_sentences(
     if chains and total < config.chain_min_score_per_sentence * n_sentences:
         chains, total = [], 0.0  # a short run of similar sentences in a long article
     coherence = len(chains) / candidates if candidates else 0.0
-    weighted = similarity_matrix(
-        view_a, view_b, idf, default_idf, config.anchor_weight, config.bigram_weight
-    )
     weighted = weighted * keep
     chains += scattered(weighted, chains, n_sentences, config)
     return SentenceAlignment(tuple(sorted(chains)), round(total, 4), coherence, mean_best)

@@ -43,11 +43,21 @@ def _word_hash(word: str) -> int:
 
 def _mix(x: np.ndarray) -> np.ndarray:
     """splitmix64 finaliser: spreads bits so that chained hashes behave like random keys."""
-    with np.errstate(over="ignore"):
-        x = x + np.uint64(0x9E3779B97F4A7C15)
-        x = (x ^ (x >> np.uint64(30))) * np.uint64(0xBF58476D1CE4E5B9)
-        x = (x ^ (x >> np.uint64(27))) * np.uint64(0x94D049BB133111EB)
-        return x ^ (x >> np.uint64(31))
+    if np.ndim(x) == 0:  # numpy warns on a scalar's wrap-around, never on an array's
+        with np.errstate(over="ignore"):
+            return _mix(np.atleast_1d(x))[0]
+    x = x + np.uint64(0x9E3779B97F4A7C15)
+    x = (x ^ (x >> np.uint64(30))) * np.uint64(0xBF58476D1CE4E5B9)
+    x = (x ^ (x >> np.uint64(27))) * np.uint64(0x94D049BB133111EB)
+    return x ^ (x >> np.uint64(31))
+
+
+# Words hashed so far in this process: hashing a word (blake2b) was the index's costliest step,
+# repeated for every piece of articles. It stops growing at this many words (~100 MB; later
+# pieces then hash their new words for themselves), and is never emptied, so threads that
+# index corpora side by side (`newsaudit batch`) can share it.
+WORD_CACHE_MAX = 500_000
+_WORD_HASHES: dict[str, int] = {}
 
 
 def shingle_hashes(
@@ -57,19 +67,19 @@ def shingle_hashes(
 
     With `keep_one_in` k > 1 only shingles whose hash is 0 mod k are kept (a hash-based
     sample, identical in every document, so shared shingles stay shared: Broder's mod-k sketch).
+    Word hashes are kept in `cache` (default: this process's).
     """
-    cache = {} if cache is None else cache
+    cache = _WORD_HASHES if cache is None else cache
     empty = np.zeros(0, dtype=np.int32), np.zeros(0, dtype=np.uint64)
     lengths = np.fromiter((len(d) for d in docs), dtype=np.int64, count=len(docs))
     if lengths.sum() < n:
         return empty
-    codes, uniques = pd.factorize(np.fromiter(itertools.chain.from_iterable(docs), dtype=object))
-    table = np.fromiter(
-        (cache[w] if w in cache else cache.setdefault(w, _word_hash(w)) for w in uniques),
-        dtype=np.uint64,
-        count=len(uniques),
-    )
-    flat = table[codes]
+    flat_words = list(itertools.chain.from_iterable(docs))
+    fresh = set(flat_words).difference(cache)
+    if len(cache) + len(fresh) > WORD_CACHE_MAX:  # full: a cache of this piece's words only
+        cache, fresh = {}, set(flat_words)
+    cache.update({w: _word_hash(w) for w in fresh})
+    flat = np.fromiter(map(cache.__getitem__, flat_words), dtype=np.uint64, count=len(flat_words))
     doc_of = np.repeat(np.arange(len(docs), dtype=np.int32), lengths)
     return ngram_hashes(flat, doc_of, n, keep_one_in)
 
@@ -108,9 +118,10 @@ def _piece_shingles(
 def _index(
     texts: Sequence[str], config: OverlapConfig, each: runner.Each = runner.serial
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """(doc, hash) postings sorted by hash, and shingles per doc; tokenised and hashed in
-    pieces of articles (mapped by `each`), so memory stays proportional to the kept shingles,
-    not to the corpus's word strings. The postings do not depend on the pieces."""
+    """(doc, hash) postings sorted by hash (docs in any order within a hash), and shingles per
+    doc; tokenised and hashed in pieces of articles (mapped by `each`), so memory stays
+    proportional to the kept shingles, not to the corpus's word strings. The postings do not
+    depend on the pieces."""
     keep_one_in = config.large_keep_one_in if len(texts) > config.large_corpus_articles else 1
     step = min(INDEX_PIECE_ARTICLES, max(1, config.index_chunk_articles))
     firsts = range(0, len(texts), step)
@@ -124,7 +135,7 @@ def _index(
     doc = np.concatenate(docs_parts) if docs_parts else np.zeros(0, dtype=np.int64)
     h = np.concatenate(hash_parts) if hash_parts else np.zeros(0, dtype=np.uint64)
     per_doc = np.bincount(doc, minlength=len(texts))
-    order = np.argsort(h, kind="stable")
+    order = np.argsort(h)  # not stable: `candidates` sorts each posting list's docs itself
     return doc[order], h[order], per_doc
 
 
@@ -154,6 +165,7 @@ def candidates(
     for size in np.unique(df[keep]):  # one vectorised pass per posting-list length
         group_starts = starts[keep & (df == size)]
         block = doc[group_starts[:, None] + np.arange(size)[None, :]]
+        block.sort(axis=1)  # a < b in every pair
         ii, jj = np.triu_indices(int(size), k=1)
         a_list.append(block[:, ii].ravel())
         b_list.append(block[:, jj].ravel())

@@ -7,27 +7,12 @@ from collections import Counter
 from newsaudit.config import OverlapConfig
 from newsaudit.corpus import Article
 from newsaudit.overlap import alignment
+from newsaudit.overlap.near import near_keys
 from newsaudit.overlap.quotes import quotes, token_mask
 from newsaudit.overlap.records import Prepared
 from newsaudit.text.tokens import tokens
 
-
-def near_keys(word: str) -> list[str]:
-    """Keys shared by a word and its possible slips: sorted letters (transpositions), and for
-    long words the word with one letter deleted (one letter dropped, added or changed)."""
-    keys = ["".join(sorted(word))]
-    if len(word) >= 6:
-        keys += [f"-{word}"] + [f"-{word[:k]}{word[k + 1 :]}" for k in range(len(word))]
-    return keys
-
-
-def _near_index(counts: Counter[str]) -> dict[str, set[str]]:
-    index: dict[str, set[str]] = {}
-    for word in counts:
-        if len(word) >= 5 and word.isalpha():
-            for key in near_keys(word):
-                index.setdefault(key, set()).add(word)
-    return index
+__all__ = ["near_keys", "prepare"]  # near_keys: direction imports it from here
 
 
 def prepare(article: Article, config: OverlapConfig) -> Prepared:
@@ -43,6 +28,5 @@ def prepare(article: Article, config: OverlapConfig) -> Prepared:
         tuple(qs),
         mask,
         counts,
-        _near_index(counts),
-        alignment.ngrams([t.norm for t in toks], config.seed_size),
+        config.seed_size,
     )

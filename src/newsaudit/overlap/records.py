@@ -4,18 +4,27 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import cached_property
+from typing import Any
 
 import numpy as np
 
 from newsaudit.corpus import Article
-from newsaudit.overlap.alignment import Passage, SentenceView
+from newsaudit.overlap.alignment import Passage, SentenceView, ngrams
+from newsaudit.overlap.near import NearIndex
 from newsaudit.overlap.quotes import Quote
 from newsaudit.text.tokens import Token
 
 
 @dataclass(frozen=True)
 class Prepared:
-    """An article's tokens, sentences, quotations and quote mask, computed once."""
+    """An article's tokens, sentences, quotations and quote mask, computed once.
+
+    The look-up tables only some pairs need (`near` for direction clues, `seeds` for the
+    verbatim aligner) are built on first use, where the pair is compared. A prepared article
+    travels between processes as its words and offsets (`__reduce__`): a fraction of the size
+    and time of pickling every token object and table.
+    """
 
     article: Article
     toks: tuple[Token, ...]
@@ -23,8 +32,48 @@ class Prepared:
     quotes: tuple[Quote, ...]
     quote_mask: np.ndarray = field(compare=False)
     counts: Counter[str] = field(default_factory=Counter, compare=False)
-    near: dict[str, set[str]] = field(default_factory=dict, compare=False)
-    seeds: dict[tuple[str, ...], list[int]] = field(default_factory=dict, compare=False)
+    seed_size: int = 3  # words per seed of the verbatim aligner
+
+    @cached_property
+    def near(self) -> NearIndex:
+        """The article's words by spelling-slip key (`near.NearIndex`: `.get(key, ())`)."""
+        return NearIndex(self.counts)
+
+    @cached_property
+    def seeds(self) -> dict[tuple[str, ...], list[int]]:
+        """Word `seed_size`-gram -> start positions (the verbatim aligner's seed index)."""
+        return ngrams([t.norm for t in self.toks], self.seed_size)
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        toks = self.toks
+        return (
+            _restore,
+            (
+                self.article,
+                [t.norm for t in toks],
+                [t.start for t in toks],
+                [t.end for t in toks],
+                self.view,
+                self.quotes,
+                self.quote_mask,
+                self.seed_size,
+            ),
+        )
+
+
+def _restore(
+    article: Article,
+    norms: list[str],
+    starts: list[int],
+    ends: list[int],
+    view: SentenceView,
+    quotes: tuple[Quote, ...],
+    quote_mask: np.ndarray,
+    seed_size: int,
+) -> Prepared:
+    """A `Prepared` from what `Prepared.__reduce__` sent (its counts rebuilt from the words)."""
+    toks = tuple(map(Token, norms, starts, ends))
+    return Prepared(article, toks, view, quotes, quote_mask, Counter(norms), seed_size)
 
 
 @dataclass(frozen=True)
