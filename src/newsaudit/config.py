@@ -383,6 +383,10 @@ class ReportConfig:
     # Claim cards shown, largest disagreement first: each card is a screen of sentences, and an
     # archive can disagree on thousands of quantities (the CSVs list every one).
     max_claim_cards: int = 25
+    # Statements (and values) shown on one claim card: the disagreeing pair first, then one
+    # article per other value; six fill a screen side by side, and one measure of an archive
+    # can be stated by thousands of articles (figure_checks.csv lists every one).
+    max_card_statements: int = 6
     # A claim card's likely reason: a gap within 10 % is the size of rounding ("about 14,000"
     # vs "13,000"); a running count rarely doubles between two days' articles, so beyond 50 %
     # the articles likely count different things.

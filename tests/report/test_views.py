@@ -162,6 +162,41 @@ def test_claim_cards_show_the_largest_disagreements_of_many(seed_results):
     assert summary.figure_findings(fewer)[0].startswith("The articles disagree on 2 of")
 
 
+@pytest.mark.parametrize(
+    ("names", "expected"),
+    [
+        (["001"], "001"),
+        (["001", "002"], "001 and 002"),
+        (["001", "002", "003"], "001, 002 and 003"),
+        (["001", "002", "003", "004", "005"], "001, 002, 003 and 2 others"),
+    ],
+)
+def test_listed_names(names, expected):
+    assert claims.listed(names) == expected
+
+
+def test_a_claim_card_of_many_articles_shows_the_disagreeing_pair_and_each_value():
+    def said(i: int, value: str) -> claims.Statement:
+        return claims.Statement(f"a{i}", f"a{i}", "", value, value, f"It was {value}.")
+
+    statements = [said(i, "9" if i % 2 else "10") for i in range(40)] + [said(40, "12")]
+    claim = claims.Claim(
+        measure="m",
+        label="m",
+        statements=statements,
+        values=[claims.Value(v) for v in ("9", "10", "12")],
+        gap="",
+        reason="r",
+        check="c",
+        pair=("a7", "a40"),
+    )
+    shown = claims.shown_statements(claim, 4)
+    assert [s.article_id for s in shown] == ["a7", "a40", "a0", "a1"]
+    page = claims.card_html(claim, 1, {}, limit=4)
+    assert page.count('class="na-statement"') == 4 and "4 of 41 articles shown" in page
+    assert claims.card_html(claim, 1, {}, limit=50).count('class="na-statement"') == 41
+
+
 def test_measured_rates_name_their_source():
     data = overview.measured()
     assert data["rates"] and data["limits"]

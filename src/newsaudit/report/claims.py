@@ -78,6 +78,7 @@ class Claim:
     gap: str
     reason: str
     check: str
+    pair: tuple[str, ...] = ()  # the articles of the largest disagreement on this measure
 
     @property
     def sources(self) -> int:
@@ -229,9 +230,10 @@ def claims(results: Results, limit: int | None = None) -> list[Claim]:
                 merged[value.text] = value
         part = gaps.get(measure, disagreements.iloc[:0])
         relative = float(part["relative_difference"].max()) if not part.empty else 1.0
-        gap = ""
+        gap, pair = "", ()
         if not part.empty:
             first = part.iloc[0]
+            pair = (str(first["article_a"]), str(first["article_b"]))
             near_a = first["high_a"] if first["high_a"] < first["low_b"] else first["low_a"]
             near_b = first["low_b"] if first["high_a"] < first["low_b"] else first["high_b"]
             gap = (
@@ -249,6 +251,7 @@ def claims(results: Results, limit: int | None = None) -> list[Claim]:
                 gap=gap,
                 reason=REASONS[reason][0],
                 check=REASONS[reason][1],
+                pair=pair,
             )
         )
     return out
@@ -299,11 +302,44 @@ def _mark(sentence: str, text: str) -> str:
     )
 
 
-def card_html(claim: Claim, number: int, labels_by_id: dict[str, str]) -> str:
-    """One claim card: sentences side by side, values as intervals, reason, what to check."""
-    e = html.escape
-    cells = []
+def shown_statements(claim: Claim, limit: int) -> list[Statement]:
+    """At most `limit` statements of a claim: the disagreeing pair first, then one article per
+    other value, then the rest in order (a measure can be stated by thousands of articles)."""
+    if len(claim.statements) <= limit:
+        return list(claim.statements)
+    by_id = {s.article_id: s for s in claim.statements}
+    chosen = [by_id[a] for a in dict.fromkeys(claim.pair) if a in by_id][:limit]
+    values = {s.interval for s in chosen}
     for s in claim.statements:
+        if len(chosen) < limit and s not in chosen and s.interval not in values:
+            chosen.append(s)
+            values.add(s.interval)
+    for s in claim.statements:
+        if len(chosen) < limit and s not in chosen:
+            chosen.append(s)
+    return chosen
+
+
+def listed(names: list[str], limit: int = 3) -> str:
+    """ "A, B and C", or "A, B, C and 1,234 others" past `limit` names."""
+    if len(names) <= limit:
+        return (
+            " and ".join(names) if len(names) < 3 else f"{', '.join(names[:-1])} and {names[-1]}"
+        )
+    return ", ".join(names[:limit]) + f" and {len(names) - limit:,} others"
+
+
+def card_html(
+    claim: Claim, number: int, labels_by_id: dict[str, str], limit: int | None = None
+) -> str:
+    """One claim card: sentences side by side, values as intervals, reason, what to check;
+    at most `limit` statements and values (`report.max_card_statements`), with a count of
+    the rest."""
+    e = html.escape
+    limit = limit or ReportConfig().max_card_statements
+    shown = shown_statements(claim, limit)
+    cells = []
+    for s in shown:
         when = f" · {e(s.date)}" if s.date else ""
         repeat = (
             f'<p class="na-repeat">repeats {e(labels_by_id.get(s.repeats, s.repeats))} '
@@ -317,13 +353,22 @@ def card_html(claim: Claim, number: int, labels_by_id: dict[str, str]) -> str:
             f'<p class="na-value">says <b>{e(s.text)}</b>, the interval {e(s.interval)}</p>'
             f"{repeat}</div>"
         )
-    values = " vs ".join(v.text for v in claim.values)
-    sources = f"{claim.sources} independent source{'s' if claim.sources != 1 else ''}"
+    values = " vs ".join(v.text for v in claim.values[:limit])
+    if len(claim.values) > limit:
+        values += f" … ({len(claim.values):,} values)"
+    sources = f"{claim.sources:,} independent source{'s' if claim.sources != 1 else ''}"
     gap = f" ({e(claim.gap)})" if claim.gap else ""
+    rest = len(claim.statements) - len(shown)
+    more = (
+        f'<p class="na-note">{len(shown)} of {len(claim.statements):,} articles shown; '
+        "figure_checks.csv lists every article's figure.</p>"
+        if rest
+        else ""
+    )
     return (
         f'<section class="na-claim" id="claim-{number}">'
         f"<h3>{number}. {e(claim.label.capitalize())}: {e(values)}</h3>"
-        f'<div class="na-statements">{"".join(cells)}</div>'
+        f'<div class="na-statements">{"".join(cells)}</div>{more}'
         f'<p class="na-verdict"><b>Disagree</b>{gap}; {e(sources)}.</p>'
         f"<p><b>Likely reason:</b> {e(claim.reason)}.</p>"
         f"<p><b>What to check:</b> {e(claim.check)}</p></section>"

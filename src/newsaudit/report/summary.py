@@ -11,7 +11,7 @@ import pandas as pd
 from newsaudit import __version__
 from newsaudit.config import ReportConfig
 from newsaudit.pipeline import Results
-from newsaudit.report.claims import claim_measures, claims
+from newsaudit.report.claims import claim_measures, claims, listed
 from newsaudit.report.display import Html
 from newsaudit.report.labels import REUSE, name
 from newsaudit.text.distance import edit_distance
@@ -130,10 +130,12 @@ def figure_findings(results: Results, limit: int = 3) -> list[str]:
     lines = [head]
     for number, card in enumerate(cards[:limit], start=1):
         values = "; ".join(
-            f"“{v.written}” in {' and '.join(v.stated_by)}"
-            + (f", repeated by its copy {', '.join(v.repeated_by)}" if v.repeated_by else "")
-            for v in card.values
+            f"“{v.written}” in {listed(v.stated_by)}"
+            + (f", repeated by its copy {listed(v.repeated_by)}" if v.repeated_by else "")
+            for v in card.values[:limit]
         )
+        if len(card.values) > limit:
+            values += f"; {len(card.values) - limit:,} more values"
         lines.append(
             f"{_e(card.label.capitalize())}: {_e(values)}. "
             + _link(f"claim-{number}", "Claim card")

@@ -45,7 +45,10 @@ def claims(results: Results) -> Html:
         if total > len(cards)
         else ""
     )
-    return Html(note + "".join(claim_cards.card_html(c, n, tag) for n, c in enumerate(cards, 1)))
+    per_card = results.settings.report.max_card_statements
+    return Html(
+        note + "".join(claim_cards.card_html(c, n, tag, per_card) for n, c in enumerate(cards, 1))
+    )
 
 
 def traced(results: Results) -> Table:
