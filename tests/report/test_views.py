@@ -197,6 +197,20 @@ def test_a_claim_card_of_many_articles_shows_the_disagreeing_pair_and_each_value
     assert claims.card_html(claim, 1, {}, limit=50).count('class="na-statement"') == 41
 
 
+def test_a_disagreement_without_check_rows_is_no_claim_card(seed_results):
+    # A pair linked in a unit channel ("?" measure) has no per-article check rows (METER
+    # corpora crashed the overview with KeyError: '?').
+    figs = seed_results.figures
+    odd = figs.disagreements.head(1).assign(measure="?")
+    results = dataclasses.replace(
+        seed_results,
+        figures=dataclasses.replace(figs, disagreements=pd.concat([odd, figs.disagreements])),
+    )
+    assert "?" not in claims.claim_measures(results)
+    assert len(claims.claims(results)) == len(claims.claims(seed_results))
+    assert summary.figure_findings(results)[0].startswith("The articles disagree on 2 of")
+
+
 def test_measured_rates_name_their_source():
     data = overview.measured()
     assert data["rates"] and data["limits"]

@@ -163,7 +163,11 @@ def claim_measures(results: Results) -> list[str]:
     disagreements = results.figures.disagreements
     order = list(dict.fromkeys(disagreements["measure"])) if not disagreements.empty else []
     seen = set(order)
-    return order + [m for m in dict.fromkeys(bad["measure"]) if m not in seen]
+    order += [m for m in dict.fromkeys(bad["measure"]) if m not in seen]
+    # A disagreement met in a unit channel can carry a measure no check row has: its claim
+    # needs each article's row, so it stays in the Disagreements table only.
+    have = set(checks["measure"])
+    return [m for m in order if m in have]
 
 
 def claims(results: Results, limit: int | None = None) -> list[Claim]:
