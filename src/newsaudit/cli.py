@@ -212,8 +212,12 @@ def cmd_params(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _add_engine_options(sub: argparse.ArgumentParser) -> None:
-    """--engine, --scheduler and --parquet, shared by run and analyse."""
+def _add_analysis_options(sub: argparse.ArgumentParser) -> None:
+    """--strict, --no-progress, --engine, --scheduler and --parquet: run and analyse."""
+    sub.add_argument("--strict", action="store_true", help=STRICT_HELP)
+    sub.add_argument(
+        "--no-progress", dest="progress", action="store_false", help="no progress bar"
+    )
     sub.add_argument(
         "--engine",
         choices=("local", "serial", "dask"),
@@ -262,11 +266,7 @@ def parser() -> argparse.ArgumentParser:
     run.add_argument("--force", action="store_true", help="rebuild even if nothing changed")
     run.add_argument("--jobs", type=int, default=2, help="notebooks executed in parallel")
     run.add_argument("--name", default="", help="corpus name on the title page")
-    run.add_argument("--strict", action="store_true", help=STRICT_HELP)
-    run.add_argument(
-        "--no-progress", dest="progress", action="store_false", help="no progress bar"
-    )
-    _add_engine_options(run)
+    _add_analysis_options(run)
     run.set_defaults(func=cmd_run)
 
     analyse = subs.add_parser(
@@ -278,11 +278,7 @@ def parser() -> argparse.ArgumentParser:
     analyse.add_argument("corpus_dir", help="folder of .txt articles")
     analyse.add_argument("--out", required=True, help="output folder")
     analyse.add_argument("--params", help="YAML file of settings overrides")
-    analyse.add_argument("--strict", action="store_true", help=STRICT_HELP)
-    analyse.add_argument(
-        "--no-progress", dest="progress", action="store_false", help="no progress bar"
-    )
-    _add_engine_options(analyse)
+    _add_analysis_options(analyse)
     analyse.set_defaults(func=cmd_analyse)
 
     params = subs.add_parser(

@@ -86,12 +86,9 @@ def split_block(
             spans.append((begin, match.end()))
             begin = match.end()
     spans.append((begin, end))
-    out = []
-    for left, right in spans:
-        while left < right and text[left].isspace():
-            left += 1
-        while right > left and text[right - 1].isspace():
-            right -= 1
+    out: list[tuple[int, int]] = []
+    for span in spans:
+        left, right = _trimmed(text, *span)
         if any(ch.isalnum() for ch in text[left:right]):
             out.append((left, right))
         elif out and right > left:  # punctuation-only debris joins the sentence before it
@@ -106,15 +103,16 @@ def blocks(text: str) -> list[tuple[int, int]]:
         spans.append((pos, match.start()))
         pos = match.end()
     spans.append((pos, len(text)))
-    out = []
-    for left, right in spans:
-        while left < right and text[left].isspace():
-            left += 1
-        while right > left and text[right - 1].isspace():
-            right -= 1
-        if left < right:
-            out.append((left, right))
-    return out
+    return [(left, right) for left, right in (_trimmed(text, *s) for s in spans) if left < right]
+
+
+def _trimmed(text: str, left: int, right: int) -> tuple[int, int]:
+    """`left`, `right` moved inwards past whitespace."""
+    while left < right and text[left].isspace():
+        left += 1
+    while right > left and text[right - 1].isspace():
+        right -= 1
+    return left, right
 
 
 def split(text: str, lists: Abbreviations | None = None) -> list[tuple[int, int]]:
