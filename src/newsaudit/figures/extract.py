@@ -14,7 +14,7 @@ from dataclasses import dataclass, replace
 from functools import cache
 
 from newsaudit.config import MONTHS, FiguresConfig
-from newsaudit.figures import joins, numbers, units
+from newsaudit.figures import joins, numbers, units, uses
 from newsaudit.figures.numbers import apply_qualifier, parse_number, words_pattern
 from newsaudit.figures.words import WORDS
 
@@ -255,15 +255,6 @@ def _compared(text: str, start: int, pats) -> bool:
     return WORDS.qualifiers.get(word, WORDS.qualifiers.get(word.replace(" ", ""))) in ("gt", "lt")
 
 
-def _ordinal_use(low_raw: str, text: str, end: int) -> bool:
-    """Whether "a third", "a seventh" is an ordinal ("a seventh term", "a third time"): a
-    singular fraction word is a fraction only before "of", a number word or punctuation."""
-    last = re.split(r"[\s-]+", low_raw)[-1]
-    if last in ("half", "quarter") or last not in WORDS.fraction_words or last.endswith("s"):
-        return False
-    return bool(re.match(r"\s+(?!of\b)[a-z]", text[end:]))
-
-
 def _suffix(text: str, end: int, pats) -> tuple[int, str]:
     """(new end, qualifier) of a qualifier written after a number ("or more", "-plus", "+")."""
     match = pats["suffix"].match(text[end:])
@@ -324,7 +315,7 @@ def _number_spans(
                 number = numbers.Number(math.nan)
             else:
                 number = numbers.parse(raw)
-                if number is None or _ordinal_use(low_raw, text, end):
+                if number is None or uses.ordinal_use(low_raw, text, end):
                     continue
             if low_raw in WORDS.vague_amounts:
                 parsed = parse_number(raw, config)
@@ -356,8 +347,15 @@ def _number_spans(
         vague = low_raw in WORDS.vague_amounts
         if low_raw in WORDS.vague_need_unit and kind not in ("duration", "age"):
             continue
-        if low_raw in ("one", "a", "an") and kind == "count" and not suffix:
-            continue  # "one of the", pronoun use: not a figure
+        if low_raw in ("a", "an") and kind == "count" and not suffix:
+            continue  # "a" counts one only of a unit ("a mile")
+        if (
+            low_raw == "one"
+            and kind == "count"
+            and not suffix
+            and uses.pronoun_one(text, m.start(), end)
+        ):
+            continue  # "one of the", "this one", "one another": a pronoun, not a figure
         start = m.start() + start_shift
         scale = 1.0 if m.group("vague") or m.group("decade") else numbers.scale_of(raw)
         if kind == "count" and (

@@ -131,7 +131,8 @@ def patterns() -> dict[str, str]:
     codes = "".join(
         f"|(?<={re.escape(c.lower())})" for c in WORDS.currency_symbols if c[-1].isalpha()
     )
-    sign = r"(?:(?:minus|negative)\s+|(?<![\w.,)\]%/\-−])[-−](?=\.?\d))?"
+    # never the exponent of a unit: "km s^-1" is no number -1
+    sign = r"(?:(?:minus|negative)\s+|(?<![\w.,)\]%/\-−^])[-−](?=\.?\d))?"
     number = (
         rf"\d+\s?[{VULGAR_FRACTIONS}]|[{VULGAR_FRACTIONS}]|\d+\s+\d+/\d+(?![\d/])"
         rf"|\d+/\d+(?![\d/])|{_NUMERIC.pattern}"
@@ -149,8 +150,8 @@ def patterns() -> dict[str, str]:
     mixed = rf"\s+and\s+(?:an?|one)\s+(?:{fr})\b(?!\s+of\b|-)(?:\s+(?:{mult_d})\b)*"
     digits = (
         rf"(?=[-−.\d{VULGAR_FRACTIONS}]|(?:minus|negative)\s){sign}"
-        rf"(?:(?<![\w/.,^])(?<![A-Za-z][-−]){codes})(?:{number})(?!\d|/\d|[.,]\d)"
-        rf"(?:(?:\s+(?:{mult_d}))+\b(?:{more})*{and_fraction}|{mixed}|(?:{suffix})(?![A-Za-z])"
+        rf"(?:(?<![\w/.,^])(?<![A-Za-z][-−])(?<!\^[-−+]){codes})(?:{number})(?!\d|/\d|[.,]\d)"
+        rf"(?:(?:\s+(?:{mult_d}))+\b(?:{more})*{and_fraction}|{mixed}|(?:{suffix})(?![A-Za-z\d²³])"
         rf"|(?=(?:{glued})(?![A-Za-z]))|(?![A-Za-z]))"
     )
     scale_lb = "|".join(f"(?<={re.escape(w)})" for w in _multipliers())
@@ -191,8 +192,22 @@ def split_at(text: str) -> int | None:
             continue  # "twenty-one"
         if word in _TENS and after in WORDS.fraction_words:
             continue  # "three twenty-firsts": a compound denominator
+        if _ordinal_tail(words[i:-1]):
+            return None  # "one one hundred and fifth": a numerator, then its denominator
         return found[i].start()
     return None
+
+
+def _ordinal_tail(words: list[str]) -> bool:
+    """Whether the words are a compound spelled ordinal with a hundred or a scale in it ("one
+    hundred and fifth", "two thousand and twentieths"): after a count, the denominator of a
+    fraction ("one one hundred and fifth" = 1/105)."""
+    return (
+        len(words) > 2
+        and words[-1] in WORDS.fraction_words
+        and any(w == "hundred" or w in WORDS.scale_words for w in words[:-1])
+        and all(w in WORDS.number_words or w in _multipliers() or w == "and" for w in words[:-1])
+    )
 
 
 def scale_of(text: str) -> float:
@@ -295,6 +310,16 @@ def _fraction(tokens: list[str]) -> Number | None:
     'one million and a half' (a fraction of the last scale word)."""
     denominator = float(WORDS.fraction_words[tokens[-1]])
     body = tokens[:-1]
+    cut = split_at(" ".join(body)) if len(body) > 2 else None
+    if cut is not None:  # "one one hundred and fifth": numerator, then a compound ordinal
+        k = " ".join(body)[:cut].count(" ")
+        numerator, rest = _cardinal(body[:k]), [t for t in body[k:] if t != "and"]
+        whole = _cardinal(rest)
+        if numerator is None or whole is None:
+            return None
+        denominator += whole.value
+        value = numerator.value / denominator
+        return Number(value, share=0 < value < 1)
     if (
         len(body) >= 2
         and body[-1] in _TENS

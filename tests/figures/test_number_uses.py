@@ -1,0 +1,95 @@
+"""Number words used as numbers or as something else ("one" as a count or a pronoun), and the
+forms added in the numbers2 round: fractions over a compound ordinal, unit exponents, square
+units glued to the number, "a" before more units."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsaudit import figures
+from newsaudit.figures import numbers
+from tests.figures.conftest import CONFIG
+
+
+def _read(text: str) -> list[tuple[str, float, str]]:
+    return [(f.text, f.low, f.unit) for f in figures.extract_text(text, CONFIG)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "one" before a word that is no pronoun marker counts one of something.
+        ("One person died in the blast.", [("One", 1, "count")]),
+        ("Police arrested one suspect.", [("one", 1, "count")]),
+        ("Two were wounded and one died.", [("Two", 2, "count"), ("one", 1, "count")]),
+        ("Only one person survived.", [("one", 1, "count")]),
+        ("Let's try one last time.", [("one", 1, "count")]),
+        # ... beside other numbers or after a comparison, even with nothing after it.
+        ("one, two, three", [("one", 1, "count"), ("two", 2, "count"), ("three", 3, "count")]),
+        ("one or two people", [("one", 1, "count"), ("two", 2, "count")]),
+        ("more than one", [("more than one", 1, "count")]),
+        ("The answer is minus one.", [("minus one", -1, "count")]),
+        ("One.", [("One", 1, "count")]),
+    ],
+)
+def test_one_as_a_count(text: str, expected: list[tuple[str, float, str]]) -> None:
+    assert _read(text) == [(t, pytest.approx(v), u) for t, v, u in expected]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "It is one of the key tasks.",
+        "This one is fine.",
+        "No one was hurt.",
+        "They helped one another.",
+        "They left one by one.",
+        "One can only guess.",
+        "He was the only one left.",
+        "the one who got away",
+        "Which one did she pick?",
+        "At one point he left.",
+        "He did it on his own, as one would.",
+        "one's own country",
+    ],
+)
+def test_one_as_a_pronoun_is_no_figure(text: str) -> None:
+    assert _read(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A count, then a compound spelled ordinal: a fraction ("one one hundred and fifth").
+        ("one one hundred and fifth", [("one one hundred and fifth", 100 / 105, "%")]),
+        ("one one hundred and twenty fifth", [("one one hundred and twenty fifth", 0.8, "%")]),
+        # An exponent of a unit is no number.
+        ("Sound travels at 0.34 km s^-1.", [("0.34 km", 0.34, "km")]),
+        ("a flux of 5 m^-2 s^+1", [("5 m", 5, "m")]),
+        # Square units glued to the number are units, never a magnitude "m" and a digit.
+        ("a 50m2 flat", [("50m2", 50, "m2")]),
+        ("an area of 301,338 km2", [("301,338 km2", 301_338, "km2")]),
+        ("a 3 sqft room", [("3 sqft", 3, "ft2")]),
+        ("£35m", [("£35m", 35e6, "GBP")]),
+        # "a" counts one of more units; kilos are kilograms.
+        ("It weighs a kilo.", [("a kilo", 1, "kg")]),
+        ("They seized 5 kilos of cocaine.", [("5 kilos", 5, "kg")]),
+        ("The wall is a foot thick.", [("a foot", 1, "ft")]),
+        ("It costs $3 a kilo.", [("$3", 3, "USD")]),
+    ],
+)
+def test_round_forms(text: str, expected: list[tuple[str, float, str]]) -> None:
+    assert _read(text) == [(t, pytest.approx(v), u) for t, v, u in expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("one one hundred and fifth", 1 / 105),
+        ("three one hundred and twenty-fifths", 3 / 125),
+        ("one hundred thirty fifths", 100 / 35),
+    ],
+)
+def test_fractions_over_compound_ordinals(text: str, value: float) -> None:
+    number = numbers.parse(text)
+    assert number is not None and number.value == pytest.approx(value)
