@@ -76,6 +76,17 @@ def test_one_as_a_pronoun_is_no_figure(text: str) -> None:
         ("They seized 5 kilos of cocaine.", [("5 kilos", 5, "kg")]),
         ("The wall is a foot thick.", [("a foot", 1, "ft")]),
         ("It costs $3 a kilo.", [("$3", 3, "USD")]),
+        # Dots between thousands (two groups or more; "1.234" stays a decimal).
+        ("1.000.000 people", [("1.000.000", 1e6, "count")]),
+        ("1.234 people", [("1.234", 1.234, "count")]),
+        # Fractions with the fraction slash or an ordinal denominator.
+        ("3⁄4 of voters", [("3⁄4", 75, "%")]),
+        ("2 1⁄2 miles", [("2 1⁄2 miles", 2.5, "mile")]),
+        ("2/3rds of voters", [("2/3rds", 200 / 3, "%")]),
+        ("a 1/4th share", [("1/4th", 25, "%")]),
+        ("the 9/11 attacks", []),
+        # Magnitude suffixes as wires write them.
+        ("a debt of $7 trn", [("$7 trn", 7e12, "USD")]),
     ],
 )
 def test_round_forms(text: str, expected: list[tuple[str, float, str]]) -> None:

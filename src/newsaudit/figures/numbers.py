@@ -30,6 +30,7 @@ SUPERSCRIPTS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
 _UNSUPER = str.maketrans(SUPERSCRIPTS + "⁻", "0123456789-")
 _INT = (
     r"\d{1,3}(?:,\d{3})+(?!\d)"  # 14,000
+    r"|\d{1,3}(?:\.\d{3}){2,}(?![\d.])"  # 1.234.567: dots between thousands (two or more)
     r"|\d{1,3},\d{1,2}(?![\d,])"  # 1,3 and 5,00: a decimal comma (never a thousands one)
     r"|\d{1,3}(?:[\u00a0\u202f]\d{3})+(?!\d)"  # 14 000 with a no-break space
     r"|\d{2,3}(?: \d{3})+(?![\d,.]\d|\d)|\d(?: \d{3}){2,}(?![\d,.]\d|\d)"  # 40 000, 1 234 567
@@ -44,6 +45,9 @@ _NUMERIC = re.compile(
     r"|\^-{0,2}\+?\d+)?"  # 1.1^23
     r"|\.\d+"
 )
+# "3/4", "1⁄2" (the fraction slash, spaced or not), "2/3rds" (the denominator as an ordinal)
+_SLASHED = r"\d+(?:/|\s?⁄\s?)\d+(?:(?:st|nd|rd|th)s?\b)?"
+_SLASHED_PARTS = re.compile(r"(\d+)(?:/|\s?⁄\s?)(\d+)(?:(?:st|nd|rd|th)s?\b)?")
 _SIGN_WORDS = ("minus", "negative")
 # Tens that join a following unit ordinal into one denominator: "three twenty-firsts" = 3/21.
 _TENS = frozenset({"twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"})
@@ -134,8 +138,8 @@ def patterns() -> dict[str, str]:
     # never the exponent of a unit: "km s^-1" is no number -1
     sign = r"(?:(?:minus|negative)\s+|(?<![\w.,)\]%/\-−^])[-−](?=\.?\d))?"
     number = (
-        rf"\d+\s?[{VULGAR_FRACTIONS}]|[{VULGAR_FRACTIONS}]|\d+\s+\d+/\d+(?![\d/])"
-        rf"|\d+/\d+(?![\d/])|{_NUMERIC.pattern}"
+        rf"\d+\s?[{VULGAR_FRACTIONS}]|[{VULGAR_FRACTIONS}]|\d+\s+{_SLASHED}(?![\d/⁄])"
+        rf"|{_SLASHED}(?![\d/⁄])|{_NUMERIC.pattern}"
     )
     # "4 thousand 3 hundred and 21": after a multiplier, a number before another multiplier,
     # or (after "hundred" only) "and" a number below a hundred; never "$1.5 million and 300".
@@ -227,6 +231,8 @@ def _numeric_value(text: str) -> float:
     """'14,000' -> 14000, '1.3e6', '6.23x10^-4', '1.1^23' (a power)."""
     if re.fullmatch(r"\d{1,3},\d{1,2}", text):
         text = text.replace(",", ".")
+    if re.fullmatch(r"\d{1,3}(?:\.\d{3}){2,}", text):
+        text = text.replace(".", "")  # "1.234.567"
     text = re.sub(r"[,\s\u00a0\u202f]", "", text).replace("−", "-")
     if re.search(f"[{SUPERSCRIPTS}]", text):  # "10⁶", "6.02×10²³": powers of ten only
         m = re.fullmatch(rf"(?:(.+)[x×*·])?10(⁻?[{SUPERSCRIPTS}]+)", text)
@@ -253,11 +259,11 @@ def _parse_digits(text: str) -> Number | None:
     if m := re.match(rf"(\d+)?\s?([{VULGAR_FRACTIONS}])", t):
         value = float(m.group(1) or 0) + unicodedata.numeric(m.group(2))
         share = m.group(1) is None
-    elif m := re.match(r"(\d+)\s+(\d+)/(\d+)", t):
+    elif m := re.match(rf"(\d+)\s+{_SLASHED_PARTS.pattern}", t):
         if int(m.group(3)) not in SLASH_DENOMINATORS or int(m.group(2)) >= int(m.group(3)):
             return None
         value = int(m.group(1)) + int(m.group(2)) / int(m.group(3))
-    elif m := re.match(r"(\d+)/(\d+)", t):
+    elif m := _SLASHED_PARTS.match(t):
         if int(m.group(2)) not in SLASH_DENOMINATORS and not int(m.group(1)) == 1 < int(
             m.group(2)
         ):
