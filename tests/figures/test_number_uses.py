@@ -27,6 +27,7 @@ def _read(text: str) -> list[tuple[str, float, str]]:
         # ... beside other numbers or after a comparison, even with nothing after it.
         ("one, two, three", [("one", 1, "count"), ("two", 2, "count"), ("three", 3, "count")]),
         ("one or two people", [("one", 1, "count"), ("two", 2, "count")]),
+        ("two and one", [("two", 2, "count"), ("one", 1, "count")]),
         ("more than one", [("more than one", 1, "count")]),
         ("The answer is minus one.", [("minus one", -1, "count")]),
         ("One.", [("One", 1, "count")]),
@@ -51,6 +52,11 @@ def test_one_as_a_count(text: str, expected: list[tuple[str, float, str]]) -> No
         "At one point he left.",
         "He did it on his own, as one would.",
         "one's own country",
+        "One thing is clear.",
+        "They will win one way or another.",
+        "It is one and the same.",
+        "He is one himself.",
+        "On the one hand, it is big.",
     ],
 )
 def test_one_as_a_pronoun_is_no_figure(text: str) -> None:
@@ -79,6 +85,10 @@ def test_one_as_a_pronoun_is_no_figure(text: str) -> None:
         # Dots between thousands (two groups or more; "1.234" stays a decimal).
         ("1.000.000 people", [("1.000.000", 1e6, "count")]),
         ("1.234 people", [("1.234", 1.234, "count")]),
+        # A "000" group after a space is a thousands group ("1 000"); "2 500" stays two numbers.
+        ("1 000 people", [("1 000", 1000, "count")]),
+        ("5 500 000 people", [("5 500 000", 5.5e6, "count")]),
+        ("2 500 people", [("2", 2, "count"), ("500", 500, "count")]),
         # Fractions with the fraction slash or an ordinal denominator.
         ("3⁄4 of voters", [("3⁄4", 75, "%")]),
         ("2 1⁄2 miles", [("2 1⁄2 miles", 2.5, "mile")]),

@@ -34,6 +34,7 @@ _INT = (
     r"|\d{1,3},\d{1,2}(?![\d,])"  # 1,3 and 5,00: a decimal comma (never a thousands one)
     r"|\d{1,3}(?:[\u00a0\u202f]\d{3})+(?!\d)"  # 14 000 with a no-break space
     r"|\d{2,3}(?: \d{3})+(?![\d,.]\d|\d)|\d(?: \d{3}){2,}(?![\d,.]\d|\d)"  # 40 000, 1 234 567
+    r"|\d(?: \d{3})? 000(?![\d,.]\d|\d)"  # 1 000, 5 500 000: a "000" group is never a number
     r"|\d+"
 )
 _NUMERIC = re.compile(

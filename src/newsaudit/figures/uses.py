@@ -61,6 +61,8 @@ def pronoun_one(text: str, start: int, end: int) -> bool:
     nxt = _WORD.match(text, end)
     if nxt and nxt.group(1).lower() in WORDS.one_pronoun_after:
         return True
+    if nxt and nxt.group(1).lower() in ("and", "or", "to"):  # "one and the same"
+        return not _LIST_AFTER.match(text, end)
     if prev in WORDS.one_pronoun_before or (the_adjective and prev in _THE_ADJECTIVES):
         return True
     if nxt:
