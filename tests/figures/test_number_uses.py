@@ -114,3 +114,22 @@ def test_round_forms(text: str, expected: list[tuple[str, float, str]]) -> None:
 def test_fractions_over_compound_ordinals(text: str, value: float) -> None:
     number = numbers.parse(text)
     assert number is not None and number.value == pytest.approx(value)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Rates: "one in N" with N in thousands, millions or "a million" is one share.
+        ("The risk is 1 in 10,000 people.", [("1 in 10,000", 0.01, "%")]),
+        ("one in 50 million", [("one in 50 million", 2e-6, "%")]),
+        ("a one in a million chance", [("one in a million", 1e-4, "%")]),
+        ("3 out of 1000 patients", [("3 out of 1000", 0.3, "%")]),
+        ("two out of every five voters", [("two out of every five", 40, "%")]),
+        ("one in two hundred and fifty", [("one in two hundred and fifty", 0.4, "%")]),
+        # ... never a year: "5 in 2010" is a count and a year.
+        ("He scored 5 in 2010.", [("5", 5, "count"), ("2010", 2010, "year")]),
+    ],
+)
+def test_rates_are_shares(text: str, expected: list[tuple[str, float, str]]) -> None:
+    assert _read(text) == [(t, pytest.approx(v), u) for t, v, u in expected]
+

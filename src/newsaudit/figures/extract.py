@@ -54,6 +54,9 @@ def _patterns() -> dict[str, re.Pattern[str]]:
     ordinals = words_pattern(WORDS.ordinal_words)
     mon = rf"(?:{_MONTHS}|(?:{words_pattern(WORDS.month_abbreviations)})\.?)"
     small = rf"\d{{1,3}}|{words_pattern(WORDS.number_words)}"
+    # "1 in 10,000", "one in 50 million", "one in a million" (never a year: "5 in 2010")
+    big = r"\d{1,3}(?:,\d{3})+(?![\d.])|(?!(?:1[5-9]|20)\d\d\b)\d{4,}(?![\d.,]\d)"
+    scale = r"(?:hundred|thousand|million|billion|trillion)s?"
     return {
         "atom": re.compile(
             rf"(?P<vague>\b(?:{vague})\b)|(?P<decade>\b(?:a\s+|one\s+)?decades?\b)"
@@ -110,8 +113,9 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "score": re.compile(r"(?<![\w.,\-–/])(\d{1,2})[-–](\d{1,2})(?![\w%.,\-–/])"),
         "share": re.compile(
             rf"(?P<a>\b(?:(?:minus|negative)\s+)?(?:{small}))(?:\s+(?:in|out\s+of|over)\s+|-in-)"
-            rf"(?P<b>(?:{small})(?:[\s-]+(?:{small}))?(?:\s+(?:hundred|thousand)s?"
-            rf"(?:(?:\s+and)?\s+(?:{small})(?:[\s-]+(?:{small}))?)?)?)\b"
+            rf"(?P<b>(?:every\s+)?(?:{big}(?:\s+{scale})?|an?\s+{scale}"
+            rf"|(?:{small})(?:[\s-]+(?:{small}))?(?:\s+{scale}"
+            rf"(?:(?:\s+and)?\s+(?:{small})(?:[\s-]+(?:{small}))?)?)?))\b"
             rf"(?!\s*(?:{units})\b)",
         ),
         "times": re.compile(
@@ -423,7 +427,7 @@ def _share_spans(text: str, pats) -> list[Span]:
     out = []
     for m in pats["share"].finditer(text.translate(numbers.ASCII_LOWER)):
         a = numbers.parse(m.group("a"))
-        b = numbers.parse(re.sub(r"(hundred|thousand)s\b", r"\1", m.group("b")))
+        b = numbers.parse(re.sub(r"^every\s+|(?<=[a-z])s\b", "", m.group("b")))
         if a is None or b is None or not 0 < abs(a.value) < b.value:
             continue
         value = 100.0 * a.value / b.value
