@@ -132,4 +132,3 @@ def test_fractions_over_compound_ordinals(text: str, value: float) -> None:
 )
 def test_rates_are_shares(text: str, expected: list[tuple[str, float, str]]) -> None:
     assert _read(text) == [(t, pytest.approx(v), u) for t, v, u in expected]
-
