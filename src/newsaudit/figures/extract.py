@@ -10,39 +10,18 @@ from __future__ import annotations
 import datetime as dt
 import math
 import re
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from functools import cache
 
 from newsaudit.config import MONTHS, FiguresConfig
-from newsaudit.figures import joins, numbers, units, uses
+from newsaudit.figures import dates, joins, numbers, units, uses
 from newsaudit.figures.numbers import apply_qualifier, parse_number, words_pattern
+from newsaudit.figures.span import DATE_KINDS, Span
 from newsaudit.figures.words import WORDS
 
-DATE_KINDS = ("year", "date")
 # "an hour and a half", "three miles and a half": half of the unit just read.
 _AND_HALF = re.compile(r"\s+and\s+a\s+half\b", re.IGNORECASE)
 _MONTHS = "|".join(MONTHS)
-_MONTH_NUM = {
-    **{m: i for i, m in enumerate(MONTHS, start=1)},
-    **{m: int(n) for m, n in WORDS.month_abbreviations.items()},
-}
-
-
-@dataclass(frozen=True)
-class Span:
-    """A number expression found in text: char span, asserted interval, kind and unit."""
-
-    start: int
-    end: int
-    low: float
-    high: float
-    kind: str
-    unit: str
-    qualifier: str = ""
-    vague: bool = False
-    relation: str = ""
-    hyphen: str = ""  # compound suffix written with the number: "strong", "long", "magnitude"
-    scale: float = 1.0  # magnitude written last in the number: "3 million" 1e6, "$2bn" 1e9
 
 
 @cache
@@ -145,99 +124,6 @@ def _is_baseline(text: str, start: int) -> bool:
     5.4% from 5.1%", "down from a peak of 1,300", "fewer than the 24,000 added"): it is then
     keyed apart, never compared with the current value another article gives."""
     return bool(_patterns()["baseline"].search(text[max(0, start - 40) : start].lower()))
-
-
-def _ahead(text: str, at: int, pats) -> bool:
-    """Does the sentence before position `at` speak of the future ("will", "next")?"""
-    start = max(text.rfind(".", 0, at - 1), text.rfind("\n", 0, at), text.rfind("!", 0, at))
-    return bool(pats["future"].search(text, start + 1, at))
-
-
-def _year_of(month: int, day: int, published: dt.date, ahead: bool, soon_days: int) -> int:
-    """The year of a yearless date: the next such date on or after publication when the
-    sentence speaks of the future or the date comes within `soon_days` after it, else the last
-    such date on or before it (news reports what happened)."""
-    after = published.year + ((month, day) < (published.month, published.day))
-    try:
-        soon = (dt.date(after, month, day) - published).days <= soon_days
-    except ValueError:  # Feb. 29 of a common year
-        soon = False
-    if ahead or soon:
-        return after
-    return published.year - ((month, day) > (published.month, published.day))
-
-
-def _date_spans(text: str, published: dt.date | None, config: FiguresConfig, pats) -> list[Span]:
-    spans: list[Span] = []
-    for m in pats["date"].finditer(text):
-        month = _MONTH_NUM[(m.group("m1") or m.group("m2") or m.group("m3")).rstrip(".")]
-        day = m.group("d1") or m.group("d2")
-        year = m.group("y1") or m.group("y2") or m.group("y3")
-        if m.group("m1") == "May" and not year and not day:
-            continue
-        if day and not 1 <= int(day) <= 31:
-            continue
-        if year is None and published is not None:
-            ahead = _ahead(text, m.start(), pats)
-            year = str(
-                _year_of(month, int(day or 1), published, ahead, config.yearless_ahead_days)
-            )
-        if day and year:
-            value = int(year) * 10000 + month * 100 + int(day)
-            spans.append(Span(m.start(), m.end(), value, value, "date", "date"))
-        elif day:
-            value = month * 100 + int(day)
-            spans.append(Span(m.start(), m.end(), value, value, "date", "month-day"))
-        else:
-            base = int(year) * 10000 + month * 100
-            spans.append(Span(m.start(), m.end(), base + 1, base + 31, "date", "date"))
-    for m in pats["decade_years"].finditer(text):
-        base = int(m.group(0)[:4])
-        spans.append(Span(m.start(), m.end(), base, base + 9, "year", "year"))
-    for m in pats["season"].finditer(text):
-        year = int(m.group(1))
-        if (year + 1) % 100 == int(m.group(2)):  # "2013-14": a season or fiscal year
-            spans.append(Span(m.start(), m.end(), year, year + 1, "year", "year"))
-    for m in pats["numeric_date"].finditer(text):
-        a, b, year = int(m.group(1)), int(m.group(3)), int(m.group(4))
-        readings = [
-            year * 10000 + month * 100 + day
-            for month, day in {(a, b), (b, a)}
-            if 1 <= month <= 12 and 1 <= day <= 31
-        ]
-        if readings:  # "5/6/2018" is May 6 in the US and 5 June elsewhere: both are kept
-            spans.append(Span(m.start(), m.end(), min(readings), max(readings), "date", "date"))
-    for m in pats["iso"].finditer(text):
-        year, month = int(m.group(1)), int(m.group(2))
-        if m.group(3):  # "2019-03-14"
-            value = year * 10000 + month * 100 + int(m.group(3))
-            spans.append(Span(m.start(), m.end(), value, value, "date", "date"))
-        elif (year + 1) % 100 != month:  # "1995-01" (but "2000-01" is a season)
-            base = year * 10000 + month * 100
-            spans.append(Span(m.start(), m.end(), base + 1, base + 31, "date", "date"))
-    return spans
-
-
-def _relative_spans(
-    text: str, published: dt.date | None, config: FiguresConfig, pats, years: list[Span]
-) -> list[Span]:
-    spans = []
-    for m in pats["relative"].finditer(text):
-        if m.group("rel"):
-            offset = WORDS.relative_years[" ".join(m.group("rel").lower().split())]
-            if published is not None:
-                year = published.year + offset
-                spans.append(Span(m.start(), m.end(), year, year, "year", "year", "relative"))
-            else:
-                spans.append(
-                    Span(m.start(), m.end(), -math.inf, math.inf, "year", "year", "unresolved")
-                )
-        else:
-            before = [s for s in years if s.end <= m.start() and s.kind == "year"]
-            if before and before[-1].low == before[-1].high:
-                y = before[-1].low
-                spans.append(Span(m.start(), m.end(), y, y, "year", "year", "anaphora"))
-    return spans
 
 
 def _is_year(text: str, s: Span, toks_after: str, things: set[str]) -> bool:
@@ -461,12 +347,12 @@ def spans(text: str, config: FiguresConfig, published: dt.date | None = None) ->
     """Every number expression in the text, qualifiers applied, in text order."""
     pats = _patterns()
     blocked = _not_figures(text, pats)
-    dates = [
+    found_dates = [
         d
-        for d in _date_spans(text, published, config, pats)
+        for d in dates.date_spans(text, published, config, pats)
         if not any(a < d.end and d.start < b for a, b in blocked)
     ]
-    fixed = [*dates, *_share_spans(text, pats)]
+    fixed = [*found_dates, *_share_spans(text, pats)]
     fixed = [
         f
         for i, f in enumerate(fixed)
@@ -478,12 +364,12 @@ def spans(text: str, config: FiguresConfig, published: dt.date | None = None) ->
         r for r in _ratio_spans(text, pats) if not any(a < r.end and r.start < b for a, b in taken)
     ]
     years = sorted(
-        [*dates, *[n for n in numbers_found if n.kind == "year"]], key=lambda s: s.start
+        [*found_dates, *[n for n in numbers_found if n.kind == "year"]], key=lambda s: s.start
     )
     taken += [(s.start, s.end) for s in numbers_found]
     relative = [
         r
-        for r in _relative_spans(text, published, config, pats, years)
+        for r in dates.relative_spans(text, published, config, pats, years)
         if not any(a < r.end and r.start < b for a, b in taken)
     ]
     found = joins.cents(text, joins.ranges(text, [*fixed, *numbers_found, *relative]))
