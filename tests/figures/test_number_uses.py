@@ -89,6 +89,9 @@ def test_one_as_a_pronoun_is_no_figure(text: str) -> None:
         ("1 000 people", [("1 000", 1000, "count")]),
         ("5 500 000 people", [("5 500 000", 5.5e6, "count")]),
         ("2 500 people", [("2", 2, "count"), ("500", 500, "count")]),
+        # Thin spaces between thousands, Unicode hyphens in spelled numbers.
+        ("1\u2009000 people", [("1\u2009000", 1000, "count")]),
+        ("twenty\u2010one people", [("twenty\u2010one", 21, "count")]),
         # Fractions with the fraction slash or an ordinal denominator.
         ("3⁄4 of voters", [("3⁄4", 75, "%")]),
         ("2 1⁄2 miles", [("2 1⁄2 miles", 2.5, "mile")]),

@@ -32,7 +32,7 @@ _INT = (
     r"\d{1,3}(?:,\d{3})+(?!\d)"  # 14,000
     r"|\d{1,3}(?:\.\d{3}){2,}(?![\d.])"  # 1.234.567: dots between thousands (two or more)
     r"|\d{1,3},\d{1,2}(?![\d,])"  # 1,3 and 5,00: a decimal comma (never a thousands one)
-    r"|\d{1,3}(?:[\u00a0\u202f]\d{3})+(?!\d)"  # 14 000 with a no-break space
+    r"|\d{1,3}(?:[\u00a0\u202f\u2009]\d{3})+(?!\d)"  # 14 000 with a no-break or thin space
     r"|\d{2,3}(?: \d{3})+(?![\d,.]\d|\d)|\d(?: \d{3}){2,}(?![\d,.]\d|\d)"  # 40 000, 1 234 567
     r"|\d(?: \d{3})? 000(?![\d,.]\d|\d)"  # 1 000, 5 500 000: a "000" group is never a number
     r"|\d+"
@@ -102,7 +102,11 @@ def glued_codes() -> tuple[str, ...]:
 
 
 # Case folding that keeps every offset: the finding patterns run on text lowered with it.
-ASCII_LOWER = str.maketrans({chr(c): chr(c + 32) for c in range(65, 91)})
+# Unicode hyphens ("twenty‐one" from web and PDF text) read as "-", one character for one.
+HYPHENS = str.maketrans({"\u2010": "-", "\u2011": "-"})
+ASCII_LOWER = str.maketrans(
+    {**{chr(c): chr(c + 32) for c in range(65, 91)}, "\u2010": "-", "\u2011": "-"}
+)
 
 
 @cache
@@ -234,7 +238,7 @@ def _numeric_value(text: str) -> float:
         text = text.replace(",", ".")
     if re.fullmatch(r"\d{1,3}(?:\.\d{3}){2,}", text):
         text = text.replace(".", "")  # "1.234.567"
-    text = re.sub(r"[,\s\u00a0\u202f]", "", text).replace("−", "-")
+    text = re.sub(r"[,\s\u00a0\u202f\u2009]", "", text).replace("−", "-")
     if re.search(f"[{SUPERSCRIPTS}]", text):  # "10⁶", "6.02×10²³": powers of ten only
         m = re.fullmatch(rf"(?:(.+)[x×*·])?10(⁻?[{SUPERSCRIPTS}]+)", text)
         if m is None:
@@ -431,6 +435,7 @@ def _cardinal(tokens: list[str]) -> Number | None:
 
 def parse(text: str) -> Number | None:
     """A number expression found by `patterns()` as a `Number`; None when it is not one."""
+    text = text.translate(HYPHENS)
     if re.search(r"\d|[" + VULGAR_FRACTIONS + "]", text):
         number = _parse_digits(text)
     else:
