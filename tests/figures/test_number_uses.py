@@ -135,3 +135,29 @@ def test_fractions_over_compound_ordinals(text: str, value: float) -> None:
 )
 def test_rates_are_shares(text: str, expected: list[tuple[str, float, str]]) -> None:
     assert _read(text) == [(t, pytest.approx(v), u) for t, v, u in expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A larger unit and a smaller one of the same measure are one quantity.
+        ("He is 6ft 2in tall.", [("6ft 2in", 6 + 2 / 12, "ft")]),
+        ("He is 6 feet 2 inches tall.", [("6 feet 2 inches", 6 + 2 / 12, "ft")]),
+        ("he is 5 feet and 2 inches.", [("5 feet and 2 inches", 5 + 2 / 12, "ft")]),
+        ("The baby weighed 7lb 4oz.", [("7lb 4oz", 7.25, "lb")]),
+        ("He is 5ft 10 and thin.", [("5ft 10", 5 + 10 / 12, "ft")]),
+        ("She is 5'10\".", [("5'10\"", 5 + 10 / 12, "ft")]),
+        # ... never with another measure after, nor an amount of one larger unit or more.
+        ("a 6ft 10 metres away", [("6ft", 6, "ft"), ("10 metres", 10, "m")]),
+        ("He is 6 feet, 15 inches", [("6 feet", 6, "ft"), ("15 inches", 15, "inch")]),
+        (
+            "The race took 2 hours 15 minutes.",
+            [("2 hours", 2, "hours"), ("15 minutes", 15, "minutes")],
+        ),
+        # "12st" is stone, never an ordinal (12th); "21st" is one.
+        ("He weighs 12st.", []),
+        ("the 21st summit", [("21st", 21, "ordinal")]),
+    ],
+)
+def test_compound_measures(text: str, expected: list[tuple[str, float, str]]) -> None:
+    assert _read(text) == [(t, pytest.approx(v), u) for t, v, u in expected]

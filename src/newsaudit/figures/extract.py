@@ -22,6 +22,12 @@ from newsaudit.figures.words import WORDS
 # "an hour and a half", "three miles and a half": half of the unit just read.
 _AND_HALF = re.compile(r"\s+and\s+a\s+half\b", re.IGNORECASE)
 _MONTHS = "|".join(MONTHS)
+# The suffix of a numeric ordinal by its last two digits ("1st", "11th", "22nd"); else "th".
+_ORDINAL_SUFFIX = {
+    i: {1: "st", 2: "nd", 3: "rd"}[i % 10]
+    for i in range(100)
+    if i % 10 in (1, 2, 3) and i // 10 != 1
+}
 
 
 @cache
@@ -282,6 +288,8 @@ def _number_spans(
         )
         if m.group("w") and not re.match(r"\s+[a-z]", text[m.end() :]):
             continue
+        if m.group("n") and m.group(0)[-2:].lower() != _ORDINAL_SUFFIX.get(n % 100, "th"):
+            continue  # "12st" is 12 stone, never an ordinal (12th)
         if re.match(r"[\s-]+centur(?:y|ies)\b", text[m.end() :], re.IGNORECASE):
             continue  # "the 21st century", "21st-century telescopes": an era, no figure
         if m.group("w") and not re.search(
@@ -373,6 +381,7 @@ def spans(text: str, config: FiguresConfig, published: dt.date | None = None) ->
         if not any(a < r.end and r.start < b for a, b in taken)
     ]
     found = joins.cents(text, joins.ranges(text, [*fixed, *numbers_found, *relative]))
+    found = units.compound(text, found)
     found = joins.bounds(text, [_qualify(text, s, config, pats) for s in found])
     out = []
     for s in found:

@@ -72,6 +72,7 @@ class FiguresWords:
     one_units: tuple[str, ...]
     one_pronoun_before: tuple[str, ...]
     one_pronoun_after: tuple[str, ...]
+    compound_units: dict[str, tuple[str, float]]
     month_abbreviations: dict[str, int]
     multiplicatives: dict[str, float]
 
