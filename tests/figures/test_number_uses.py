@@ -23,11 +23,15 @@ def _read(text: str) -> list[tuple[str, float, str]]:
         ("Police arrested one suspect.", [("one", 1, "count")]),
         ("Two were wounded and one died.", [("Two", 2, "count"), ("one", 1, "count")]),
         ("Only one person survived.", [("one", 1, "count")]),
-        ("Let's try one last time.", [("one", 1, "count")]),
+        (
+            "He pleaded guilty to three rapes, one attempted murder.",
+            [("three", 3, "count"), ("one", 1, "count")],
+        ),
         # ... beside other numbers or after a comparison, even with nothing after it.
         ("one, two, three", [("one", 1, "count"), ("two", 2, "count"), ("three", 3, "count")]),
         ("one or two people", [("one", 1, "count"), ("two", 2, "count")]),
         ("two and one", [("two", 2, "count"), ("one", 1, "count")]),
+        ("On one occasion in July 1995 he left.", [("July 1995", 19950701, "date")]),
         ("more than one", [("more than one", 1, "count")]),
         ("The answer is minus one.", [("minus one", -1, "count")]),
         ("One.", [("One", 1, "count")]),
@@ -53,6 +57,13 @@ def test_one_as_a_count(text: str, expected: list[tuple[str, float, str]]) -> No
         "He did it on his own, as one would.",
         "one's own country",
         "One thing is clear.",
+        # The indefinite "a certain" of news: no count without a tally, a quantifier or
+        # another number in the sentence.
+        '"It is compelling," said one BBC insider.',
+        "In one message, he called Trump an idiot.",
+        "No-one suggests he was involved.",
+        "Let's try one last time.",
+        "On one occasion he left.",
         "They will win one way or another.",
         "It is one and the same.",
         "He is one himself.",
