@@ -167,6 +167,7 @@ def test_rates_are_shares(text: str, expected: list[tuple[str, float, str]]) -> 
         ),
         # "12st" is stone, never an ordinal (12th); "21st" is one.
         ("He weighs 12st.", []),
+        ("He weighed 11 1/2st.", [("11", 11, "count")]),
         ("the 21st summit", [("21st", 21, "ordinal")]),
     ],
 )

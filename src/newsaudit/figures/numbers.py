@@ -46,9 +46,10 @@ _NUMERIC = re.compile(
     r"|\^-{0,2}\+?\d+)?"  # 1.1^23
     r"|\.\d+"
 )
-# "3/4", "1⁄2" (the fraction slash, spaced or not), "2/3rds" (the denominator as an ordinal)
-_SLASHED = r"\d+(?:/|\s?⁄\s?)\d+(?:(?:st|nd|rd|th)s?\b)?"
-_SLASHED_PARTS = re.compile(r"(\d+)(?:/|\s?⁄\s?)(\d+)(?:(?:st|nd|rd|th)s?\b)?")
+# "3/4", "1⁄2" (the fraction slash, spaced or not), "2/3rds" (the denominator as an ordinal;
+# never "st": "11 1/2st" is stone)
+_SLASHED = r"\d+(?:/|\s?⁄\s?)\d+(?:(?:nd|rd|th)s?\b)?"
+_SLASHED_PARTS = re.compile(r"(\d+)(?:/|\s?⁄\s?)(\d+)(?:(?:nd|rd|th)s?\b)?")
 _SIGN_WORDS = ("minus", "negative")
 # Tens that join a following unit ordinal into one denominator: "three twenty-firsts" = 3/21.
 _TENS = frozenset({"twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"})
