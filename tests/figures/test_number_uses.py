@@ -109,8 +109,18 @@ def test_one_as_a_pronoun_is_no_figure(text: str) -> None:
         ("2/3rds of voters", [("2/3rds", 200 / 3, "%")]),
         ("a 1/4th share", [("1/4th", 25, "%")]),
         ("the 9/11 attacks", []),
+        # A proper fraction no date can be ("3/1000", past day 31) is a fraction too.
+        ("7/64 of an inch", [("7/64 of an inch", 7 / 64, "inch")]),
+        ("3/1000", [("3/1000", 0.3, "%")]),
+        ("It runs 24/7.", []),
         # Magnitude suffixes as wires write them.
         ("a debt of $7 trn", [("$7 trn", 7e12, "USD")]),
+        ("a fund of 2.5 mio", [("2.5 mio", 2.5e6, "count")]),
+        # A hyphenated scale word and currency, as US papers write them before a noun.
+        ("a $1.2-billion deal", [("$1.2-billion", 1.2e9, "USD")]),
+        ("a 2.5-million-dollar house", [("2.5-million-dollar", 2.5e6, "USD")]),
+        ("a five-euro coin", [("five-euro", 5, "EUR")]),
+        ("a 10-million strong crowd", [("10-million", 1e7, "count")]),
     ],
 )
 def test_round_forms(text: str, expected: list[tuple[str, float, str]]) -> None:

@@ -161,7 +161,7 @@ def patterns() -> dict[str, str]:
     digits = (
         rf"(?=[-−.\d{VULGAR_FRACTIONS}]|(?:minus|negative)\s){sign}"
         rf"(?:(?<![\w/.,^])(?<![A-Za-z][-−])(?<!\^[-−+]){codes})(?:{number})(?!\d|/\d|[.,]\d)"
-        rf"(?:(?:\s+(?:{mult_d}))+\b(?:{more})*{and_fraction}|{mixed}|(?:{suffix})(?![A-Za-z\d²³])"
+        rf"(?:(?:\s+(?:{mult_d})|-(?:{mult_d})(?![A-Za-z]))+\b(?:{more})*{and_fraction}|{mixed}|(?:{suffix})(?![A-Za-z\d²³])"
         rf"|(?=(?:{glued})(?![A-Za-z]))|(?![A-Za-z]))"
     )
     scale_lb = "|".join(f"(?<={re.escape(w)})" for w in _multipliers())
@@ -253,6 +253,17 @@ def _numeric_value(text: str) -> float:
     return float(text)
 
 
+def _fraction_slash(numerator: int, denominator: int) -> bool:
+    """Whether "a/b" is a fraction: with a usual denominator ("3/4", "5/16"), a numerator of
+    one ("1/40"), or a proper fraction no date can be ("3/1000", "7/64": past day 31), never
+    a date or a name ("9/11", "24/7")."""
+    return (
+        denominator in SLASH_DENOMINATORS
+        or numerator == 1 < denominator
+        or (0 < numerator < denominator and denominator > 31)
+    )
+
+
 def _parse_digits(text: str) -> Number | None:
     """'14,000' -> 14000, '-1.3' -> -1.3, '3/4' -> 0.75 (a share), '2 1/2' -> 2.5,
     '1.2 million' -> 1.2e6, '35m' -> 3.5e7, '4 hundred million' -> 4e8."""
@@ -266,14 +277,14 @@ def _parse_digits(text: str) -> Number | None:
         value = float(m.group(1) or 0) + unicodedata.numeric(m.group(2))
         share = m.group(1) is None
     elif m := re.match(rf"(\d+)\s+{_SLASHED_PARTS.pattern}", t):
-        if int(m.group(3)) not in SLASH_DENOMINATORS or int(m.group(2)) >= int(m.group(3)):
+        if not _fraction_slash(int(m.group(2)), int(m.group(3))) or int(m.group(2)) >= int(
+            m.group(3)
+        ):
             return None
         value = int(m.group(1)) + int(m.group(2)) / int(m.group(3))
     elif m := _SLASHED_PARTS.match(t):
-        if int(m.group(2)) not in SLASH_DENOMINATORS and not int(m.group(1)) == 1 < int(
-            m.group(2)
-        ):
-            return None  # "9/11", "24/7" are no fractions; "1/40" is
+        if not _fraction_slash(int(m.group(1)), int(m.group(2))):
+            return None  # "9/11", "24/7" are no fractions; "1/40", "3/1000" are
         value = int(m.group(1)) / int(m.group(2))
         share = value < 1
     elif m := _NUMERIC.match(t):
@@ -285,7 +296,7 @@ def _parse_digits(text: str) -> Number | None:
     if rest in scale_suffixes():
         value *= scale_suffixes()[rest]
     elif rest:
-        words = rest.split()
+        words = re.split(r"[\s-]+", rest.lstrip("-"))  # "$1.2-billion": a hyphenated scale
         if any(w not in multipliers for w in words):
             whole = _parse_words(t)  # "4 thousand 3 hundred and 21"
             return None if whole is None else Number(sign * whole.value)

@@ -81,6 +81,9 @@ def after(
                 kind, unit, hyphen = "percent", "%", ""
             elif hyphen in _PHYSICAL_LOWER:  # "a 16-meter telescope"
                 kind, unit, hyphen = "quantity", _PHYSICAL_LOWER[hyphen], ""
+            elif hyphen in WORDS.currency_words and hyphen != "pound":
+                # "a 5-dollar bill", "a 2.5-million-dollar house" ("a 300-pound man" is a weight)
+                kind, unit, hyphen = "money", WORDS.currency_words[hyphen], ""
         elif unit_m.group("curm"):  # "120 MEUR": millions of euros
             unit, factor = WORDS.scaled_currencies[unit_m.group("curm").strip()]
             kind = "money"
