@@ -113,6 +113,12 @@ def test_one_as_a_pronoun_is_no_figure(text: str) -> None:
         ("7/64 of an inch", [("7/64 of an inch", 7 / 64, "inch")]),
         ("3/1000", [("3/1000", 0.3, "%")]),
         ("It runs 24/7.", []),
+        # A hyphenated mixed number, as US papers write it.
+        ("He served 2-1/2 years.", [("2-1/2 years", 2.5, "years")]),
+        ("a 7-1/2 percent rise", [("7-1/2 percent", 7.5, "%")]),
+        # More approximations and bounds.
+        ("in the region of 500 people", [("in the region of 500", 450, "count")]),
+        ("just south of 100 votes", [("south of 100", 0, "count")]),
         # Magnitude suffixes as wires write them.
         ("a debt of $7 trn", [("$7 trn", 7e12, "USD")]),
         ("a fund of 2.5 mio", [("2.5 mio", 2.5e6, "count")]),

@@ -144,7 +144,7 @@ def patterns() -> dict[str, str]:
     # never the exponent of a unit: "km s^-1" is no number -1
     sign = r"(?:(?:minus|negative)\s+|(?<![\w.,)\]%/\-−^])[-−](?=\.?\d))?"
     number = (
-        rf"\d+\s?[{VULGAR_FRACTIONS}]|[{VULGAR_FRACTIONS}]|\d+\s+{_SLASHED}(?![\d/⁄])"
+        rf"\d+\s?[{VULGAR_FRACTIONS}]|[{VULGAR_FRACTIONS}]|\d+(?:\s+|-(?=\d+/\d))(?:{_SLASHED})(?![\d/⁄])"
         rf"|{_SLASHED}(?![\d/⁄])|{_NUMERIC.pattern}"
     )
     # "4 thousand 3 hundred and 21": after a multiplier, a number before another multiplier,
@@ -276,7 +276,7 @@ def _parse_digits(text: str) -> Number | None:
     if m := re.match(rf"(\d+)?\s?([{VULGAR_FRACTIONS}])", t):
         value = float(m.group(1) or 0) + unicodedata.numeric(m.group(2))
         share = m.group(1) is None
-    elif m := re.match(rf"(\d+)\s+{_SLASHED_PARTS.pattern}", t):
+    elif m := re.match(rf"(\d+)(?:\s+|-){_SLASHED_PARTS.pattern}", t):  # "2 1/2", "2-1/2"
         if not _fraction_slash(int(m.group(2)), int(m.group(3))) or int(m.group(2)) >= int(
             m.group(3)
         ):
