@@ -109,10 +109,11 @@ def test_one_as_a_pronoun_is_no_figure(text: str) -> None:
         ("2/3rds of voters", [("2/3rds", 200 / 3, "%")]),
         ("a 1/4th share", [("1/4th", 25, "%")]),
         ("the 9/11 attacks", []),
-        # A proper fraction no date can be ("3/1000", past day 31) is a fraction too.
+        # A proper fraction over a larger power of two or ten is a fraction too.
         ("7/64 of an inch", [("7/64 of an inch", 7 / 64, "inch")]),
         ("3/1000", [("3/1000", 0.3, "%")]),
         ("It runs 24/7.", []),
+        ("a road limited to 25/35mph", []),
         # A hyphenated mixed number, as US papers write it.
         ("He served 2-1/2 years.", [("2-1/2 years", 2.5, "years")]),
         ("a 7-1/2 percent rise", [("7-1/2 percent", 7.5, "%")]),

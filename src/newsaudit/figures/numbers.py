@@ -255,12 +255,15 @@ def _numeric_value(text: str) -> float:
 
 def _fraction_slash(numerator: int, denominator: int) -> bool:
     """Whether "a/b" is a fraction: with a usual denominator ("3/4", "5/16"), a numerator of
-    one ("1/40"), or a proper fraction no date can be ("3/1000", "7/64": past day 31), never
-    a date or a name ("9/11", "24/7")."""
+    one ("1/40"), or a proper fraction over a larger power of two or ten ("7/64", "3/1000");
+    never a date, a name or alternatives ("9/11", "24/7", "25/35mph")."""
+    power = denominator > 0 and (
+        denominator & (denominator - 1) == 0 or str(denominator).rstrip("0") == "1"
+    )
     return (
         denominator in SLASH_DENOMINATORS
         or numerator == 1 < denominator
-        or (0 < numerator < denominator and denominator > 31)
+        or (0 < numerator < denominator and power)
     )
 
 
