@@ -9,6 +9,8 @@ when either is missing. Nothing from them is copied into the repository.
 Split, fixed before tuning: a case is "dev" when the first 8 hex digits of
 sha1("<category>|<input>") are even, else "test". Only dev cases were read while developing;
 both halves are reported. `--src DIR` scores another checkout's package (the "before" numbers).
+While developing, `--half dev` extracts the dev cases only (the test half is not even run) and
+prints the table without writing the report.
 
 Scoring, per case: the gold values (a range's finite bounds count as values) are matched one to
 one with the values of the predicted figures (a qualified figure's value is its written number,
