@@ -9,6 +9,8 @@ when either is missing. Nothing from them is copied into the repository.
 Split, fixed before tuning: a case is "dev" when the first 8 hex digits of
 sha1("<category>|<input>") are even, else "test". Only dev cases were read while developing;
 both halves are reported. `--src DIR` scores another checkout's package (the "before" numbers).
+While developing, `--half dev` extracts the dev cases only (the test half is not even run) and
+prints the table without writing the report.
 
 Scoring, per case: the gold values (a range's finite bounds count as values) are matched one to
 one with the values of the predicted figures (a qualified figure's value is its written number,
@@ -467,6 +469,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--no-quantulum", action="store_true", help="newsaudit only (faster)")
     parser.add_argument("--json", type=Path, help="also write newsaudit's scores as JSON here")
     parser.add_argument("--before", type=Path, default=BEFORE, help="JSON of the before scores")
+    parser.add_argument(
+        "--half",
+        choices=("dev", "test", "all"),
+        default="all",
+        help="score only this half (`dev` while developing: the test half is not even run; "
+        "no report is written unless `all`)",
+    )
     args = parser.parse_args(argv)
     cases = recognizers_cases(args.dev) + quantulum_cases()
     if not cases:
@@ -474,6 +483,8 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     for case in cases:
         case.half = half_of(case.category, case.text)
+    if args.half != "all":
+        cases = [c for c in cases if c.half == args.half]
     systems = {"newsaudit": newsaudit_system(args.src)}
     q = None if args.no_quantulum else quantulum_system()
     if q is not None:
@@ -486,6 +497,9 @@ def main(argv: list[str] | None = None) -> int:
     if args.json:
         args.json.write_text(json.dumps(as_json(scores), indent=1) + "\n", encoding="utf-8")
     before = json.loads(args.before.read_text("utf-8")) if args.before.is_file() else {}
+    if args.half != "all":  # a development run: the table on screen, no report, no timing
+        print("\n".join(table(scores, categories, before)))
+        return 0
     rate = throughput(args.src)
     package = os.path.relpath(args.src, ROOT)
     lines = [

@@ -10,39 +10,24 @@ from __future__ import annotations
 import datetime as dt
 import math
 import re
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from functools import cache
 
 from newsaudit.config import MONTHS, FiguresConfig
-from newsaudit.figures import joins, numbers, units
+from newsaudit.figures import dates, joins, numbers, units, uses
 from newsaudit.figures.numbers import apply_qualifier, parse_number, words_pattern
+from newsaudit.figures.span import DATE_KINDS, Span
 from newsaudit.figures.words import WORDS
 
-DATE_KINDS = ("year", "date")
 # "an hour and a half", "three miles and a half": half of the unit just read.
 _AND_HALF = re.compile(r"\s+and\s+a\s+half\b", re.IGNORECASE)
 _MONTHS = "|".join(MONTHS)
-_MONTH_NUM = {
-    **{m: i for i, m in enumerate(MONTHS, start=1)},
-    **{m: int(n) for m, n in WORDS.month_abbreviations.items()},
+# The suffix of a numeric ordinal by its last two digits ("1st", "11th", "22nd"); else "th".
+_ORDINAL_SUFFIX = {
+    i: {1: "st", 2: "nd", 3: "rd"}[i % 10]
+    for i in range(100)
+    if i % 10 in (1, 2, 3) and i // 10 != 1
 }
-
-
-@dataclass(frozen=True)
-class Span:
-    """A number expression found in text: char span, asserted interval, kind and unit."""
-
-    start: int
-    end: int
-    low: float
-    high: float
-    kind: str
-    unit: str
-    qualifier: str = ""
-    vague: bool = False
-    relation: str = ""
-    hyphen: str = ""  # compound suffix written with the number: "strong", "long", "magnitude"
-    scale: float = 1.0  # magnitude written last in the number: "3 million" 1e6, "$2bn" 1e9
 
 
 @cache
@@ -54,6 +39,9 @@ def _patterns() -> dict[str, re.Pattern[str]]:
     ordinals = words_pattern(WORDS.ordinal_words)
     mon = rf"(?:{_MONTHS}|(?:{words_pattern(WORDS.month_abbreviations)})\.?)"
     small = rf"\d{{1,3}}|{words_pattern(WORDS.number_words)}"
+    # "1 in 10,000", "one in 50 million", "one in a million" (never a year: "5 in 2010")
+    big = r"\d{1,3}(?:,\d{3})+(?![\d.])|(?!(?:1[5-9]|20)\d\d\b)\d{4,}(?![\d.,]\d)"
+    scale = r"(?:hundred|thousand|million|billion|trillion)s?"
     return {
         "atom": re.compile(
             rf"(?P<vague>\b(?:{vague})\b)|(?P<decade>\b(?:a\s+|one\s+)?decades?\b)"
@@ -110,8 +98,9 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "score": re.compile(r"(?<![\w.,\-–/])(\d{1,2})[-–](\d{1,2})(?![\w%.,\-–/])"),
         "share": re.compile(
             rf"(?P<a>\b(?:(?:minus|negative)\s+)?(?:{small}))(?:\s+(?:in|out\s+of|over)\s+|-in-)"
-            rf"(?P<b>(?:{small})(?:[\s-]+(?:{small}))?(?:\s+(?:hundred|thousand)s?"
-            rf"(?:(?:\s+and)?\s+(?:{small})(?:[\s-]+(?:{small}))?)?)?)\b"
+            rf"(?P<b>(?:every\s+)?(?:{big}(?:\s+{scale})?|an?\s+{scale}"
+            rf"|(?:{small})(?:[\s-]+(?:{small}))?(?:\s+{scale}"
+            rf"(?:(?:\s+and)?\s+(?:{small})(?:[\s-]+(?:{small}))?)?)?))\b"
             rf"(?!\s*(?:{units})\b)",
         ),
         "times": re.compile(
@@ -143,99 +132,6 @@ def _is_baseline(text: str, start: int) -> bool:
     return bool(_patterns()["baseline"].search(text[max(0, start - 40) : start].lower()))
 
 
-def _ahead(text: str, at: int, pats) -> bool:
-    """Does the sentence before position `at` speak of the future ("will", "next")?"""
-    start = max(text.rfind(".", 0, at - 1), text.rfind("\n", 0, at), text.rfind("!", 0, at))
-    return bool(pats["future"].search(text, start + 1, at))
-
-
-def _year_of(month: int, day: int, published: dt.date, ahead: bool, soon_days: int) -> int:
-    """The year of a yearless date: the next such date on or after publication when the
-    sentence speaks of the future or the date comes within `soon_days` after it, else the last
-    such date on or before it (news reports what happened)."""
-    after = published.year + ((month, day) < (published.month, published.day))
-    try:
-        soon = (dt.date(after, month, day) - published).days <= soon_days
-    except ValueError:  # Feb. 29 of a common year
-        soon = False
-    if ahead or soon:
-        return after
-    return published.year - ((month, day) > (published.month, published.day))
-
-
-def _date_spans(text: str, published: dt.date | None, config: FiguresConfig, pats) -> list[Span]:
-    spans: list[Span] = []
-    for m in pats["date"].finditer(text):
-        month = _MONTH_NUM[(m.group("m1") or m.group("m2") or m.group("m3")).rstrip(".")]
-        day = m.group("d1") or m.group("d2")
-        year = m.group("y1") or m.group("y2") or m.group("y3")
-        if m.group("m1") == "May" and not year and not day:
-            continue
-        if day and not 1 <= int(day) <= 31:
-            continue
-        if year is None and published is not None:
-            ahead = _ahead(text, m.start(), pats)
-            year = str(
-                _year_of(month, int(day or 1), published, ahead, config.yearless_ahead_days)
-            )
-        if day and year:
-            value = int(year) * 10000 + month * 100 + int(day)
-            spans.append(Span(m.start(), m.end(), value, value, "date", "date"))
-        elif day:
-            value = month * 100 + int(day)
-            spans.append(Span(m.start(), m.end(), value, value, "date", "month-day"))
-        else:
-            base = int(year) * 10000 + month * 100
-            spans.append(Span(m.start(), m.end(), base + 1, base + 31, "date", "date"))
-    for m in pats["decade_years"].finditer(text):
-        base = int(m.group(0)[:4])
-        spans.append(Span(m.start(), m.end(), base, base + 9, "year", "year"))
-    for m in pats["season"].finditer(text):
-        year = int(m.group(1))
-        if (year + 1) % 100 == int(m.group(2)):  # "2013-14": a season or fiscal year
-            spans.append(Span(m.start(), m.end(), year, year + 1, "year", "year"))
-    for m in pats["numeric_date"].finditer(text):
-        a, b, year = int(m.group(1)), int(m.group(3)), int(m.group(4))
-        readings = [
-            year * 10000 + month * 100 + day
-            for month, day in {(a, b), (b, a)}
-            if 1 <= month <= 12 and 1 <= day <= 31
-        ]
-        if readings:  # "5/6/2018" is May 6 in the US and 5 June elsewhere: both are kept
-            spans.append(Span(m.start(), m.end(), min(readings), max(readings), "date", "date"))
-    for m in pats["iso"].finditer(text):
-        year, month = int(m.group(1)), int(m.group(2))
-        if m.group(3):  # "2019-03-14"
-            value = year * 10000 + month * 100 + int(m.group(3))
-            spans.append(Span(m.start(), m.end(), value, value, "date", "date"))
-        elif (year + 1) % 100 != month:  # "1995-01" (but "2000-01" is a season)
-            base = year * 10000 + month * 100
-            spans.append(Span(m.start(), m.end(), base + 1, base + 31, "date", "date"))
-    return spans
-
-
-def _relative_spans(
-    text: str, published: dt.date | None, config: FiguresConfig, pats, years: list[Span]
-) -> list[Span]:
-    spans = []
-    for m in pats["relative"].finditer(text):
-        if m.group("rel"):
-            offset = WORDS.relative_years[" ".join(m.group("rel").lower().split())]
-            if published is not None:
-                year = published.year + offset
-                spans.append(Span(m.start(), m.end(), year, year, "year", "year", "relative"))
-            else:
-                spans.append(
-                    Span(m.start(), m.end(), -math.inf, math.inf, "year", "year", "unresolved")
-                )
-        else:
-            before = [s for s in years if s.end <= m.start() and s.kind == "year"]
-            if before and before[-1].low == before[-1].high:
-                y = before[-1].low
-                spans.append(Span(m.start(), m.end(), y, y, "year", "year", "anaphora"))
-    return spans
-
-
 def _is_year(text: str, s: Span, toks_after: str, things: set[str]) -> bool:
     raw = text[s.start : s.end]
     if not re.fullmatch(r"(?:1[5-9]|20|21)\d\d", raw):
@@ -253,15 +149,6 @@ def _compared(text: str, start: int, pats) -> bool:
         return False
     word = " ".join(match.group(0).lower().split())
     return WORDS.qualifiers.get(word, WORDS.qualifiers.get(word.replace(" ", ""))) in ("gt", "lt")
-
-
-def _ordinal_use(low_raw: str, text: str, end: int) -> bool:
-    """Whether "a third", "a seventh" is an ordinal ("a seventh term", "a third time"): a
-    singular fraction word is a fraction only before "of", a number word or punctuation."""
-    last = re.split(r"[\s-]+", low_raw)[-1]
-    if last in ("half", "quarter") or last not in WORDS.fraction_words or last.endswith("s"):
-        return False
-    return bool(re.match(r"\s+(?!of\b)[a-z]", text[end:]))
 
 
 def _suffix(text: str, end: int, pats) -> tuple[int, str]:
@@ -324,7 +211,7 @@ def _number_spans(
                 number = numbers.Number(math.nan)
             else:
                 number = numbers.parse(raw)
-                if number is None or _ordinal_use(low_raw, text, end):
+                if number is None or uses.ordinal_use(low_raw, text, end):
                     continue
             if low_raw in WORDS.vague_amounts:
                 parsed = parse_number(raw, config)
@@ -356,8 +243,15 @@ def _number_spans(
         vague = low_raw in WORDS.vague_amounts
         if low_raw in WORDS.vague_need_unit and kind not in ("duration", "age"):
             continue
-        if low_raw in ("one", "a", "an") and kind == "count" and not suffix:
-            continue  # "one of the", pronoun use: not a figure
+        if low_raw in ("a", "an") and kind == "count" and not suffix:
+            continue  # "a" counts one only of a unit ("a mile")
+        if (
+            low_raw == "one"
+            and kind == "count"
+            and not suffix
+            and uses.pronoun_one(text, m.start(), end)
+        ):
+            continue  # "one of the", "this one", "one another": a pronoun, not a figure
         start = m.start() + start_shift
         scale = 1.0 if m.group("vague") or m.group("decade") else numbers.scale_of(raw)
         if kind == "count" and (
@@ -394,6 +288,8 @@ def _number_spans(
         )
         if m.group("w") and not re.match(r"\s+[a-z]", text[m.end() :]):
             continue
+        if m.group("n") and m.group(0)[-2:].lower() != _ORDINAL_SUFFIX.get(n % 100, "th"):
+            continue  # "12st" is 12 stone, never an ordinal (12th)
         if re.match(r"[\s-]+centur(?:y|ies)\b", text[m.end() :], re.IGNORECASE):
             continue  # "the 21st century", "21st-century telescopes": an era, no figure
         if m.group("w") and not re.search(
@@ -425,7 +321,7 @@ def _share_spans(text: str, pats) -> list[Span]:
     out = []
     for m in pats["share"].finditer(text.translate(numbers.ASCII_LOWER)):
         a = numbers.parse(m.group("a"))
-        b = numbers.parse(re.sub(r"(hundred|thousand)s\b", r"\1", m.group("b")))
+        b = numbers.parse(re.sub(r"^every\s+|(?<=[a-z])s\b", "", m.group("b")))
         if a is None or b is None or not 0 < abs(a.value) < b.value:
             continue
         value = 100.0 * a.value / b.value
@@ -459,12 +355,12 @@ def spans(text: str, config: FiguresConfig, published: dt.date | None = None) ->
     """Every number expression in the text, qualifiers applied, in text order."""
     pats = _patterns()
     blocked = _not_figures(text, pats)
-    dates = [
+    found_dates = [
         d
-        for d in _date_spans(text, published, config, pats)
+        for d in dates.date_spans(text, published, config, pats)
         if not any(a < d.end and d.start < b for a, b in blocked)
     ]
-    fixed = [*dates, *_share_spans(text, pats)]
+    fixed = [*found_dates, *_share_spans(text, pats)]
     fixed = [
         f
         for i, f in enumerate(fixed)
@@ -476,15 +372,16 @@ def spans(text: str, config: FiguresConfig, published: dt.date | None = None) ->
         r for r in _ratio_spans(text, pats) if not any(a < r.end and r.start < b for a, b in taken)
     ]
     years = sorted(
-        [*dates, *[n for n in numbers_found if n.kind == "year"]], key=lambda s: s.start
+        [*found_dates, *[n for n in numbers_found if n.kind == "year"]], key=lambda s: s.start
     )
     taken += [(s.start, s.end) for s in numbers_found]
     relative = [
         r
-        for r in _relative_spans(text, published, config, pats, years)
+        for r in dates.relative_spans(text, published, config, pats, years)
         if not any(a < r.end and r.start < b for a, b in taken)
     ]
     found = joins.cents(text, joins.ranges(text, [*fixed, *numbers_found, *relative]))
+    found = units.compound(text, found)
     found = joins.bounds(text, [_qualify(text, s, config, pats) for s in found])
     out = []
     for s in found:

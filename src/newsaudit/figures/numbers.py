@@ -30,9 +30,11 @@ SUPERSCRIPTS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
 _UNSUPER = str.maketrans(SUPERSCRIPTS + "⁻", "0123456789-")
 _INT = (
     r"\d{1,3}(?:,\d{3})+(?!\d)"  # 14,000
+    r"|\d{1,3}(?:\.\d{3}){2,}(?![\d.])"  # 1.234.567: dots between thousands (two or more)
     r"|\d{1,3},\d{1,2}(?![\d,])"  # 1,3 and 5,00: a decimal comma (never a thousands one)
-    r"|\d{1,3}(?:[\u00a0\u202f]\d{3})+(?!\d)"  # 14 000 with a no-break space
+    r"|\d{1,3}(?:[\u00a0\u202f\u2009]\d{3})+(?!\d)"  # 14 000 with a no-break or thin space
     r"|\d{2,3}(?: \d{3})+(?![\d,.]\d|\d)|\d(?: \d{3}){2,}(?![\d,.]\d|\d)"  # 40 000, 1 234 567
+    r"|\d(?: \d{3})? 000(?![\d,.]\d|\d)"  # 1 000, 5 500 000: a "000" group is never a number
     r"|\d+"
 )
 _NUMERIC = re.compile(
@@ -44,6 +46,10 @@ _NUMERIC = re.compile(
     r"|\^-{0,2}\+?\d+)?"  # 1.1^23
     r"|\.\d+"
 )
+# "3/4", "1⁄2" (the fraction slash, spaced or not), "2/3rds" (the denominator as an ordinal;
+# never "st": "11 1/2st" is stone)
+_SLASHED = r"\d+(?:/|\s?⁄\s?)\d+(?:(?:nd|rd|th)s?\b)?"
+_SLASHED_PARTS = re.compile(r"(\d+)(?:/|\s?⁄\s?)(\d+)(?:(?:nd|rd|th)s?\b)?")
 _SIGN_WORDS = ("minus", "negative")
 # Tens that join a following unit ordinal into one denominator: "three twenty-firsts" = 3/21.
 _TENS = frozenset({"twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"})
@@ -97,7 +103,11 @@ def glued_codes() -> tuple[str, ...]:
 
 
 # Case folding that keeps every offset: the finding patterns run on text lowered with it.
-ASCII_LOWER = str.maketrans({chr(c): chr(c + 32) for c in range(65, 91)})
+# Unicode hyphens ("twenty‐one" from web and PDF text) read as "-", one character for one.
+HYPHENS = str.maketrans({"\u2010": "-", "\u2011": "-"})
+ASCII_LOWER = str.maketrans(
+    {**{chr(c): chr(c + 32) for c in range(65, 91)}, "\u2010": "-", "\u2011": "-"}
+)
 
 
 @cache
@@ -131,10 +141,11 @@ def patterns() -> dict[str, str]:
     codes = "".join(
         f"|(?<={re.escape(c.lower())})" for c in WORDS.currency_symbols if c[-1].isalpha()
     )
-    sign = r"(?:(?:minus|negative)\s+|(?<![\w.,)\]%/\-−])[-−](?=\.?\d))?"
+    # never the exponent of a unit: "km s^-1" is no number -1
+    sign = r"(?:(?:minus|negative)\s+|(?<![\w.,)\]%/\-−^])[-−](?=\.?\d))?"
     number = (
-        rf"\d+\s?[{VULGAR_FRACTIONS}]|[{VULGAR_FRACTIONS}]|\d+\s+\d+/\d+(?![\d/])"
-        rf"|\d+/\d+(?![\d/])|{_NUMERIC.pattern}"
+        rf"\d+\s?[{VULGAR_FRACTIONS}]|[{VULGAR_FRACTIONS}]|\d+(?:\s+|-(?=\d+/\d))(?:{_SLASHED})(?![\d/⁄])"
+        rf"|{_SLASHED}(?![\d/⁄])|{_NUMERIC.pattern}"
     )
     # "4 thousand 3 hundred and 21": after a multiplier, a number before another multiplier,
     # or (after "hundred" only) "and" a number below a hundred; never "$1.5 million and 300".
@@ -149,8 +160,8 @@ def patterns() -> dict[str, str]:
     mixed = rf"\s+and\s+(?:an?|one)\s+(?:{fr})\b(?!\s+of\b|-)(?:\s+(?:{mult_d})\b)*"
     digits = (
         rf"(?=[-−.\d{VULGAR_FRACTIONS}]|(?:minus|negative)\s){sign}"
-        rf"(?:(?<![\w/.,^])(?<![A-Za-z][-−]){codes})(?:{number})(?!\d|/\d|[.,]\d)"
-        rf"(?:(?:\s+(?:{mult_d}))+\b(?:{more})*{and_fraction}|{mixed}|(?:{suffix})(?![A-Za-z])"
+        rf"(?:(?<![\w/.,^])(?<![A-Za-z][-−])(?<!\^[-−+]){codes})(?:{number})(?!\d|/\d|[.,]\d)"
+        rf"(?:(?:\s+(?:{mult_d})|-(?:{mult_d})(?![A-Za-z]))+\b(?:{more})*{and_fraction}|{mixed}|(?:{suffix})(?![A-Za-z\d²³])"
         rf"|(?=(?:{glued})(?![A-Za-z]))|(?![A-Za-z]))"
     )
     scale_lb = "|".join(f"(?<={re.escape(w)})" for w in _multipliers())
@@ -191,8 +202,22 @@ def split_at(text: str) -> int | None:
             continue  # "twenty-one"
         if word in _TENS and after in WORDS.fraction_words:
             continue  # "three twenty-firsts": a compound denominator
+        if _ordinal_tail(words[i:-1]):
+            return None  # "one one hundred and fifth": a numerator, then its denominator
         return found[i].start()
     return None
+
+
+def _ordinal_tail(words: list[str]) -> bool:
+    """Whether the words are a compound spelled ordinal with a hundred or a scale in it ("one
+    hundred and fifth", "two thousand and twentieths"): after a count, the denominator of a
+    fraction ("one one hundred and fifth" = 1/105)."""
+    return (
+        len(words) > 2
+        and words[-1] in WORDS.fraction_words
+        and any(w == "hundred" or w in WORDS.scale_words for w in words[:-1])
+        and all(w in WORDS.number_words or w in _multipliers() or w == "and" for w in words[:-1])
+    )
 
 
 def scale_of(text: str) -> float:
@@ -212,7 +237,9 @@ def _numeric_value(text: str) -> float:
     """'14,000' -> 14000, '1.3e6', '6.23x10^-4', '1.1^23' (a power)."""
     if re.fullmatch(r"\d{1,3},\d{1,2}", text):
         text = text.replace(",", ".")
-    text = re.sub(r"[,\s\u00a0\u202f]", "", text).replace("−", "-")
+    if re.fullmatch(r"\d{1,3}(?:\.\d{3}){2,}", text):
+        text = text.replace(".", "")  # "1.234.567"
+    text = re.sub(r"[,\s\u00a0\u202f\u2009]", "", text).replace("−", "-")
     if re.search(f"[{SUPERSCRIPTS}]", text):  # "10⁶", "6.02×10²³": powers of ten only
         m = re.fullmatch(rf"(?:(.+)[x×*·])?10(⁻?[{SUPERSCRIPTS}]+)", text)
         if m is None:
@@ -224,6 +251,20 @@ def _numeric_value(text: str) -> float:
         exponent = -int(m.group(3)) if m.group(2) == "-" else int(m.group(3))
         return float(m.group(1)) ** exponent
     return float(text)
+
+
+def _fraction_slash(numerator: int, denominator: int) -> bool:
+    """Whether "a/b" is a fraction: with a usual denominator ("3/4", "5/16"), a numerator of
+    one ("1/40"), or a proper fraction over a larger power of two or ten ("7/64", "3/1000");
+    never a date, a name or alternatives ("9/11", "24/7", "25/35mph")."""
+    power = denominator > 0 and (
+        denominator & (denominator - 1) == 0 or str(denominator).rstrip("0") == "1"
+    )
+    return (
+        denominator in SLASH_DENOMINATORS
+        or numerator == 1 < denominator
+        or (0 < numerator < denominator and power)
+    )
 
 
 def _parse_digits(text: str) -> Number | None:
@@ -238,15 +279,15 @@ def _parse_digits(text: str) -> Number | None:
     if m := re.match(rf"(\d+)?\s?([{VULGAR_FRACTIONS}])", t):
         value = float(m.group(1) or 0) + unicodedata.numeric(m.group(2))
         share = m.group(1) is None
-    elif m := re.match(r"(\d+)\s+(\d+)/(\d+)", t):
-        if int(m.group(3)) not in SLASH_DENOMINATORS or int(m.group(2)) >= int(m.group(3)):
+    elif m := re.match(rf"(\d+)(?:\s+|-){_SLASHED_PARTS.pattern}", t):  # "2 1/2", "2-1/2"
+        if not _fraction_slash(int(m.group(2)), int(m.group(3))) or int(m.group(2)) >= int(
+            m.group(3)
+        ):
             return None
         value = int(m.group(1)) + int(m.group(2)) / int(m.group(3))
-    elif m := re.match(r"(\d+)/(\d+)", t):
-        if int(m.group(2)) not in SLASH_DENOMINATORS and not int(m.group(1)) == 1 < int(
-            m.group(2)
-        ):
-            return None  # "9/11", "24/7" are no fractions; "1/40" is
+    elif m := _SLASHED_PARTS.match(t):
+        if not _fraction_slash(int(m.group(1)), int(m.group(2))):
+            return None  # "9/11", "24/7" are no fractions; "1/40", "3/1000" are
         value = int(m.group(1)) / int(m.group(2))
         share = value < 1
     elif m := _NUMERIC.match(t):
@@ -258,7 +299,7 @@ def _parse_digits(text: str) -> Number | None:
     if rest in scale_suffixes():
         value *= scale_suffixes()[rest]
     elif rest:
-        words = rest.split()
+        words = re.split(r"[\s-]+", rest.lstrip("-"))  # "$1.2-billion": a hyphenated scale
         if any(w not in multipliers for w in words):
             whole = _parse_words(t)  # "4 thousand 3 hundred and 21"
             return None if whole is None else Number(sign * whole.value)
@@ -295,6 +336,16 @@ def _fraction(tokens: list[str]) -> Number | None:
     'one million and a half' (a fraction of the last scale word)."""
     denominator = float(WORDS.fraction_words[tokens[-1]])
     body = tokens[:-1]
+    cut = split_at(" ".join(body)) if len(body) > 2 else None
+    if cut is not None:  # "one one hundred and fifth": numerator, then a compound ordinal
+        k = " ".join(body)[:cut].count(" ")
+        numerator, rest = _cardinal(body[:k]), [t for t in body[k:] if t != "and"]
+        whole = _cardinal(rest)
+        if numerator is None or whole is None:
+            return None
+        denominator += whole.value
+        value = numerator.value / denominator
+        return Number(value, share=0 < value < 1)
     if (
         len(body) >= 2
         and body[-1] in _TENS
@@ -399,6 +450,7 @@ def _cardinal(tokens: list[str]) -> Number | None:
 
 def parse(text: str) -> Number | None:
     """A number expression found by `patterns()` as a `Number`; None when it is not one."""
+    text = text.translate(HYPHENS)
     if re.search(r"\d|[" + VULGAR_FRACTIONS + "]", text):
         number = _parse_digits(text)
     else:

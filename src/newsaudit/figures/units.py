@@ -8,11 +8,16 @@ sign), a physical unit by name or by symbol, a hyphenated compound ("a 16-meter 
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from functools import cache
+from typing import TYPE_CHECKING
 
 from newsaudit.figures import numbers
 from newsaudit.figures.numbers import words_pattern
 from newsaudit.figures.words import WORDS
+
+if TYPE_CHECKING:
+    from newsaudit.figures.span import Span
 
 # "5m" is five million ("£35m", "1.2m tons") unless a dimension or a race follows: "a 5m-high
 # wall", "the 100m sprint".
@@ -76,6 +81,9 @@ def after(
                 kind, unit, hyphen = "percent", "%", ""
             elif hyphen in _PHYSICAL_LOWER:  # "a 16-meter telescope"
                 kind, unit, hyphen = "quantity", _PHYSICAL_LOWER[hyphen], ""
+            elif hyphen in WORDS.currency_words and hyphen != "pound":
+                # "a 5-dollar bill", "a 2.5-million-dollar house" ("a 300-pound man" is a weight)
+                kind, unit, hyphen = "money", WORDS.currency_words[hyphen], ""
         elif unit_m.group("curm"):  # "120 MEUR": millions of euros
             unit, factor = WORDS.scaled_currencies[unit_m.group("curm").strip()]
             kind = "money"
@@ -99,3 +107,53 @@ def after(
     elif share:
         kind, unit, factor = "percent", "%", 100.0  # "two thirds of voters", "half the seats"
     return end, kind, unit, hyphen, (parsed[0] * factor, parsed[1] * factor)
+
+
+# Feet and inches written with primes: 5'10", 6′ 2″.
+_PRIMES = re.compile(r"['’′]\s?(\d{1,2}(?:\.\d+)?)\s?[\"”″]")
+
+
+@cache
+def _smaller() -> dict[str, re.Pattern[str]]:
+    """Larger unit -> the pattern of the smaller amount after it ("6ft| 2in", "| 10.")."""
+    out = {}
+    for big, (small, _) in WORDS.compound_units.items():
+        names = [k for k, v in WORDS.physical_units.items() if v == small]
+        names += ["in", '"', "”", "″"] if small == "inch" else []
+        out[big] = re.compile(
+            rf"\s*,?\s*(?:and\s+)?(?P<n>\d{{1,2}}(?:\.\d+)?|{words_pattern(WORDS.number_words)})"
+            rf"(?:\s?(?:{words_pattern(names)})(?![\w-])|(?=\s*(?:[.,;:)!?]|$|and\b|tall\b)))",
+            re.IGNORECASE,
+        )
+    return out
+
+
+def compound(text: str, spans: list[Span]) -> list[Span]:
+    """A larger unit followed by a smaller one is one quantity in the larger unit: "6ft 2in"
+    is 6.17 ft, "7lb 4oz" 7.25 lb, "5ft 10" 5.83 ft (the inches left unnamed, ending the
+    clause); the smaller amount must be below one larger unit."""
+    out: list[Span] = []
+    consumed = -1
+    for s in spans:
+        if s.start < consumed:
+            continue
+        prime = _PRIMES.match(text, s.end) if s.kind == "count" and s.low == s.high else None
+        if prime and 0 <= float(prime.group(1)) < 12:  # 5'10": feet and inches
+            value = s.low + float(prime.group(1)) / 12
+            out.append(
+                replace(s, end=prime.end(), low=value, high=value, kind="quantity", unit="ft")
+            )
+            consumed = prime.end()
+            continue
+        pattern = _smaller().get(s.unit)
+        m = pattern.match(text, s.end) if pattern and s.low == s.high else None
+        if m:
+            small = numbers.parse(m.group("n"))
+            factor = WORDS.compound_units[s.unit][1]
+            if small is not None and 0 <= small.value < factor:
+                value = s.low + small.value / factor
+                out.append(replace(s, end=m.end(), low=value, high=value))
+                consumed = m.end()
+                continue
+        out.append(s)
+    return out

@@ -70,6 +70,9 @@ class FiguresWords:
     suffix_qualifiers: dict[str, str]
     identifier_words: tuple[str, ...]
     one_units: tuple[str, ...]
+    one_pronoun_before: tuple[str, ...]
+    one_pronoun_after: tuple[str, ...]
+    compound_units: dict[str, tuple[str, float]]
     month_abbreviations: dict[str, int]
     multiplicatives: dict[str, float]
 

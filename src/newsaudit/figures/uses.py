@@ -1,0 +1,111 @@
+"""Whether a number word is used as a number where it stands.
+
+Some number words are also other parts of speech: "one" is a pronoun ("this one", "one of the",
+"one can see"), "a third" an ordinal ("a third time"). These read the words around the number
+(never a tagger: the lists are in `lexicon/en/figures/`) and say which use it is.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from newsaudit import lexicon
+from newsaudit.figures.words import WORDS
+
+_WORD = re.compile(r"\s*([A-Za-z]+(?:['’]s)?|['’]s)")
+_BEFORE = re.compile(r"(?:\b([A-Za-z]+)\s+)?([A-Za-z]+)(?:\s+|-)$")  # "no one", "no-one"
+# "the only one", "the same one": an adjective between "the" and the pronoun.
+_THE_ADJECTIVES = frozenset({"only", "same", "last", "first", "next", "other", "very"})
+# Another number right beside: "one, two, three", "three, two, one", "one or two".
+_NUMBERISH = r"(?:\d|\b(?:{words})\b)"
+
+
+def _number_word_pattern() -> str:
+    return "|".join(sorted(WORDS.number_words, key=lambda w: -len(w)))
+
+
+_LIST_AFTER = re.compile(
+    rf"\s*(?:[,/;]|\s(?:or|and|to)\b)\s*(?:or\s+|and\s+)?"
+    rf"{_NUMBERISH.format(words=_number_word_pattern())}",
+    re.IGNORECASE,
+)
+_LIST_BEFORE = re.compile(
+    rf"{_NUMBERISH.format(words=_number_word_pattern())}[\s,]*(?:(?:or|and|to)\s+)?$",
+    re.IGNORECASE,
+)
+# Words before "one" that make it a quantity: "only one word", "at least one", "more than
+# one", "minus one", "by one vote", "the answer is one" (this last only with nothing after).
+_QUANTIFIERS = frozenset({"than", "least", "most", "minus", "negative", "exactly", "just", "only"})
+_LONE_BEFORE = _QUANTIFIERS | {"number", "is"}
+# Another number in the same sentence: "three rapes, one attempted murder" (a year is none:
+# "on one occasion in July 1995").
+_OTHER_NUMBER = re.compile(
+    rf"(?<![\d,.])(?!(?:1[5-9]|20)\d\d\b)\d|\b(?!one\b)(?:{_number_word_pattern()}|hundred|thousand|million|billion|dozen)s?\b",
+    re.IGNORECASE,
+)
+_SENTENCE_END = re.compile(r"[.!?;]\s|[.!?;]$|\n")
+
+
+@cache
+def _tally() -> re.Pattern[str]:
+    """A tally word ("killed", "died", "arrested"): "one person died" counts one death."""
+    return re.compile(rf"\b(?:{'|'.join(lexicon.words('figures/tallies'))})s?\b", re.IGNORECASE)
+
+
+def _sentence(text: str, start: int, end: int) -> str:
+    """The sentence around text[start:end], the number itself left out."""
+    ends = [m.end() for m in _SENTENCE_END.finditer(text, max(0, start - 300), start)]
+    after = _SENTENCE_END.search(text, end)
+    return (
+        text[ends[-1] if ends else max(0, start - 300) : start]
+        + " "
+        + text[end : after.start() if after else min(len(text), end + 300)]
+    )
+
+
+def ordinal_use(low_raw: str, text: str, end: int) -> bool:
+    """Whether "a third", "a seventh" is an ordinal ("a seventh term", "a third time"): a
+    singular fraction word is a fraction only before "of", a number word or punctuation."""
+    last = re.split(r"[\s-]+", low_raw)[-1]
+    if last in ("half", "quarter") or last not in WORDS.fraction_words or last.endswith("s"):
+        return False
+    return bool(re.match(r"\s+(?!of\b)[a-z]", text[end:]))
+
+
+def pronoun_one(text: str, start: int, end: int) -> bool:
+    """Whether the "one" at text[start:end] is a pronoun, an idiom or the indefinite "a
+    certain", not a count of one.
+
+    Never a count with a pronoun marker after it (`one_pronoun_after`: "one of", "one
+    another") or a determiner before it (`one_pronoun_before`: "this one", "no one"). Before
+    a word, a count when quantified ("only one person", "at least one"), near a tally word
+    ("one person died", "arrested one man") or with another number in its sentence ("two
+    were hurt and one died"); with nothing after it, only beside another
+    number ("one, two, three", "one or two") or after a comparison or sign ("more than one",
+    "minus one")."""
+    before = _BEFORE.search(text, max(0, start - 30), start)
+    prev = before.group(2).lower() if before else ""
+    the_adjective = bool(before and (before.group(1) or "").lower() == "the")
+    nxt = _WORD.match(text, end)
+    if nxt and nxt.group(1).lower() in WORDS.one_pronoun_after:
+        return True
+    if nxt and nxt.group(1).lower() in ("and", "or", "to"):  # "one and the same"
+        return not _LIST_AFTER.match(text, end)
+    if prev in WORDS.one_pronoun_before or (the_adjective and prev in _THE_ADJECTIVES):
+        return True
+    if nxt:
+        # "one" before a noun is a count when it is quantified ("only one word") or counted
+        # beside other numbers ("three rapes, one attempted murder"); alone it is mostly the
+        # indefinite "a certain" of news ("one official said", "in one message").
+        near = text[max(0, start - 40) : start] + " " + text[end : end + 40]
+        return (
+            prev not in _QUANTIFIERS
+            and not _OTHER_NUMBER.search(_sentence(text, start, end))
+            and not _tally().search(near)
+        )
+    if _LIST_AFTER.match(text, end) or _LIST_BEFORE.search(text, max(0, start - 30), start):
+        return False
+    if not text[:start].strip() and not text[end:].strip(" .!?"):
+        return False  # the number alone: "One."
+    return prev not in _LONE_BEFORE
