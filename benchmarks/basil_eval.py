@@ -367,6 +367,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--dev-only", action="store_true", help="score the dev triplets only (while tuning)"
     )
+    parser.add_argument(
+        "--out", type=Path, default=OUT, help=f"results file (default {OUT.relative_to(ROOT)})"
+    )
     args = parser.parse_args(argv)
     if not BASIL.is_dir():
         print(f"skipped: {BASIL} not found (BASIL development data)", file=sys.stderr)
@@ -387,16 +390,17 @@ def main(argv: list[str] | None = None) -> int:
         parts[split[folder]].add(s)
         parts["all"].add(s)
     text = report(parts, args.label, time.perf_counter() - start)
-    OUT.parent.mkdir(parents=True, exist_ok=True)
-    if args.append and OUT.exists():
-        text = OUT.read_text(encoding="utf-8") + "\n" + text
+    out = args.out
+    out.parent.mkdir(parents=True, exist_ok=True)
+    if args.append and out.exists():
+        text = out.read_text(encoding="utf-8") + "\n" + text
     else:
         text = (
             "# BASIL figure linking and conflicts\n\n"
             + (__doc__ or "").split("\n\n")[2]
             + ("\n\n" + text)
         )
-    OUT.write_text(text, encoding="utf-8")
+    out.write_text(text, encoding="utf-8")
     print(text)
     return 0
 
