@@ -166,15 +166,16 @@ def compare(
     """(checks, disagreements). Every figure of a measure is compared with its counterpart in
     each other article of its event (`partners`); an article's first figure for the measure
     always gets a row, a later one only when some other article has a counterpart for it.
-    Then, in each unit channel (`keys.channel_key`), the figures still without a counterpart
-    in some article (`_channelled`) meet that article's figures of other keys, linked only
-    where the link model says one measure (rows only for those linked, under the channel key).
+    Then, in each unit channel (`keys.channel_key`), the figures (`_channelled`) meet the other
+    articles' figures of other keys, linked only where the link model says one measure and
+    neither has a likelier counterpart already (rows only for those linked, under the channel
+    key).
     `published` (article_id -> date) turns disjoint figures written on different days into
     'moved' (compatible, needs review, reason starting "moved:")."""
     rows: list[dict[str, object]] = []
     pairs: dict[tuple[str, int, str, int], tuple[Figure, Figure]] = {}
     published = published or {}
-    linked: dict[tuple[str, int], set[str]] = defaultdict(set)
+    linked: dict[tuple[str, int], dict[str, Figure]] = defaultdict(dict)
     groups = by_event_measure(figs, events)
     channels: dict[tuple[str, str], dict[str, list[Figure]]] = defaultdict(
         lambda: defaultdict(list)
@@ -185,16 +186,13 @@ def compare(
                 channels[(event, measure)][aid].extend(own)
             continue
         _compare_group(measure, by_article, config, published, rows, pairs, linked)
-    articles_of: dict[str, set[str]] = defaultdict(set)
-    for (event, _), by_article in groups.items():
-        articles_of[event].update(by_article)
     for (event, measure), by_article in groups.items():
         if measure.endswith(f"|{LOOSE}"):
             continue
         for aid, own in by_article.items():
             for f in own:
                 key = channel_key(f) if _channelled(f) else ""
-                if key and len(linked[(aid, f.start)]) < len(articles_of[event]) - 1:
+                if key:
                     channels[(event, key)][aid].append(f)
     for (_event, key), by_article in sorted(channels.items()):
         for own in by_article.values():
@@ -224,12 +222,13 @@ def _compare_group(
     published: dict[str, dt.date | None],
     rows: list[dict[str, object]],
     pairs: dict[tuple[str, int, str, int], tuple[Figure, Figure]],
-    linked: dict[tuple[str, int], set[str]],
+    linked: dict[tuple[str, int], dict[str, Figure]],
     channel: bool = False,
 ) -> None:
     """Compare the figures of one key across its articles: add their checks rows and disjoint
-    pairs, and record who got a counterpart where (`linked`). In a unit channel (`channel`) a
-    figure meets only articles it has no counterpart in yet, and gets a row only when linked
+    pairs, and record who got a counterpart where (`linked`: figure -> article -> counterpart).
+    In a unit channel (`channel`) a figure meets another article's figure only when neither
+    has a likelier counterpart there already (`partners`), and gets a row only when linked
     (figures of unknown measure keep their row, as under any key)."""
     if len(by_article) < 2:
         return
@@ -237,8 +236,10 @@ def _compare_group(
         return  # a unit shared by this many articles is no evidence of one measure
     near = neighbours(list(by_article), published, config.compare_max_articles)
 
-    def free(own: list[Figure], other_id: str) -> list[Figure]:
-        return [f for f in own if other_id not in linked[(f.article_id, f.start)]]
+    def held(own: list[Figure], other_id: str) -> dict[int, Figure]:
+        """index -> the counterpart a figure already has in `other_id` (under its own key)."""
+        got = {i: linked[(f.article_id, f.start)].get(other_id) for i, f in enumerate(own)}
+        return {i: g for i, g in got.items() if g is not None}
 
     # One best-match assignment per pair of articles, read from both sides.
     matches: dict[tuple[str, str], dict[int, Figure]] = {}
@@ -248,11 +249,11 @@ def _compare_group(
                 continue
             own, other = by_article[a], by_article[b]
             if channel:
-                own, other = free(own, b), free(other, a)
-            found = partners(own, other, config, channel)
-            index_a = {id(f): i for i, f in enumerate(by_article[a])}
-            index_b = {id(f): j for j, f in enumerate(by_article[b])}
-            matches[(a, b)] = {index_a[id(own[i])]: g for i, g in found.items()}
+                found = partners(own, other, config, True, held(own, b), held(other, a))
+            else:
+                found = partners(own, other, config)
+            index_b = {id(g): j for j, g in enumerate(other)}
+            matches[(a, b)] = found
             matches[(b, a)] = {index_b[id(g)]: own[i] for i, g in found.items()}
     for article_id, own in by_article.items():
         others = {aid: by_article[aid] for aid in near[article_id]}
@@ -268,7 +269,7 @@ def _compare_group(
                 f, matched, others, config, published, channel
             )
             for p in found:
-                linked[(f.article_id, f.start)].add(p.article_id)
+                linked[(f.article_id, f.start)][p.article_id] = p
             rows.append(
                 {
                     "measure": measure,

@@ -213,6 +213,28 @@ def features(a: Figure, b: Figure, loose: bool = False, channel: bool = False) -
     }
 
 
+def probability(a: Figure, b: Figure, loose: bool = False, channel: bool = False) -> float:
+    """P(one measure) of a pair by the model that decides it (`same_measure`)."""
+    models = load()
+    model = models.channel if channel or loose else models.key
+    return model.probability(features(a, b, loose, channel))
+
+
+# Features that say how far apart the values are, not what the words around them say.
+VALUE_FEATURES = ("gap", "date_gap", "disjoint")
+
+
+def affinity(a: Figure, b: Figure, loose: bool = False, channel: bool = False) -> float:
+    """How likely the words make the pair one measure, whatever the values: `probability` with
+    the value features (`VALUE_FEATURES`) at 0. Ranks a figure's candidate counterparts in a
+    unit channel, where a value written again would otherwise always beat a near miss told in
+    the same words."""
+    models = load()
+    model = models.channel if channel or loose else models.key
+    values = features(a, b, loose, channel)
+    return model.probability({k: 0.0 if k in VALUE_FEATURES else v for k, v in values.items()})
+
+
 def same_measure(
     a: Figure,
     b: Figure,

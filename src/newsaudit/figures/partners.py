@@ -66,32 +66,46 @@ def usable(f: Figure, g: Figure, config: FiguresConfig, channel: bool = False) -
     return linkmodel.same_measure(f, g, loose=loose, channel=channel)
 
 
-def _best(
-    f: Figure, candidates: list[Figure], config: FiguresConfig, channel: bool = False
-) -> Figure | None:
-    """The usable candidate nearest to `f` (`_distance`; text order breaks ties)."""
-    usable = [g for g in candidates if usable(f, g, config, channel)]
-    return min(usable, key=lambda g: _distance(f, g)) if usable else None
-
-
 def partners(
-    own: list[Figure], other: list[Figure], config: FiguresConfig, channel: bool = False
+    own: list[Figure],
+    other: list[Figure],
+    config: FiguresConfig,
+    channel: bool = False,
+    held: dict[int, Figure] | None = None,
+    held_other: dict[int, Figure] | None = None,
 ) -> dict[int, Figure]:
     """Index in `own` -> the other article's figure it is compared with: a best-match
     assignment, one to one, nearest pairs first (`_distance`), so an article giving a
     cumulative and a daily count ("1,340 cases", "86 new cases") meets each of another
     article's figures with its own counterpart, an exact figure meets its exact counterpart
     rather than a vague mention, and a figure with no counterpart ("1,340" vs an article giving
-    only "about 90", already taken by "86") is not compared."""
-    ranked = sorted(
-        (_distance(f, g), i, j)
-        for i, f in enumerate(own)
-        for j, g in enumerate(other)
-        if usable(f, g, config, channel)
-    )
+    only "about 90", already taken by "86") is not compared.
+
+    In a unit channel (`channel`) the pairs whose words agree most come first (the link
+    model's `affinity`, then `_distance`): candidates there are as near as each other in value
+    (every 2016 is one year from a 2017), so the words around them say which is the
+    counterpart. A figure that already has a counterpart in the other article under its own key
+    (`held`, `held_other`: index -> that counterpart) is taken again only by a pair whose words
+    agree more than those of the pair it has: the other outlet's "2016 election" meets "the
+    2017 election" when its own "2016" was met in an aside, not when it was met in the same
+    words."""
+    held, held_other = held or {}, held_other or {}
+    ranked = []
+    for i, f in enumerate(own):
+        for j, g in enumerate(other):
+            if not usable(f, g, config, channel):
+                continue
+            loose = is_loose(f) or is_loose(g)
+            p = linkmodel.affinity(f, g, loose, channel) if channel else 1.0
+            if i in held and p <= linkmodel.affinity(f, held[i], channel=True):
+                continue
+            if j in held_other and p <= linkmodel.affinity(held_other[j], g, channel=True):
+                continue
+            ranked.append((-p, _distance(f, g), i, j))
+    ranked.sort()
     out: dict[int, Figure] = {}
     taken: set[int] = set()
-    for _, i, j in ranked:
+    for *_, i, j in ranked:
         if i not in out and j not in taken:
             out[i] = other[j]
             taken.add(j)
