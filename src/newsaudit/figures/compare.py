@@ -203,6 +203,12 @@ def compare(
     return checks, _disagreements(list(pairs.values()))
 
 
+def written(f: Figure) -> bool:
+    """Whether a figure is written as a number: not a year or date read from words alone
+    ("this year", "last month")."""
+    return f.kind not in DATE_KINDS or any(c.isdigit() for c in f.text)
+
+
 def _channelled(f: Figure) -> bool:
     """Whether a figure of a known measure left without a counterpart meets the figures of
     other keys in its unit channel: a year or date, or an exact count, sum or age. Not a
@@ -237,9 +243,10 @@ def _compare_group(
     near = neighbours(list(by_article), published, config.compare_max_articles)
 
     def held(own: list[Figure], other_id: str) -> dict[int, Figure]:
-        """index -> the counterpart a figure already has in `other_id` (under its own key)."""
+        """index -> the counterpart a figure already has in `other_id` (under its own key); a
+        year met as "this year" holds nothing (dated from the publication, not written)."""
         got = {i: linked[(f.article_id, f.start)].get(other_id) for i, f in enumerate(own)}
-        return {i: g for i, g in got.items() if g is not None}
+        return {i: g for i, g in got.items() if g is not None and written(g)}
 
     # One best-match assignment per pair of articles, read from both sides.
     matches: dict[tuple[str, str], dict[int, Figure]] = {}

@@ -141,7 +141,7 @@ def channel_key(f: Figure) -> str:
         if not finite or f.vague or (f.kind == "date" and f.unit != "date"):
             return ""
         if not any(c.isdigit() for c in f.text):
-            return ""  # "this year": read from the publication date, never a year misdated
+            return ""  # "this year": dated from the publication, never a year misdated
         return f"{'year' if f.kind == 'year' else 'date'}|{LOOSE}"
     return loose_key(f)
 
