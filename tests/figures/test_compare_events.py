@@ -153,7 +153,8 @@ def test_link_model_is_data():
     models = linkmodel.load()
     assert set(linkmodel.KEY_FEATURES) <= set(models.key.weights)
     assert set(linkmodel.FEATURES) <= set(models.channel.weights)
-    assert 0 < models.key.threshold < 1 and 0 < models.channel.threshold < 1
+    assert set(linkmodel.EVENT_FEATURES) <= set(models.event.weights)
+    assert all(0 < m.threshold < 1 for m in (models.key, models.channel, models.event))
 
 
 @pytest.mark.parametrize(
@@ -309,6 +310,12 @@ def test_near_values_under_two_keys_need_words_in_common():
         ("He arrived in July 2012 for talks.", "The attack on Sept. 11, 2012 killed him.", False),
         # two events named, a year apart
         ("Smith joined the firm in 2010.", "Smith was elected in 2011.", False),
+        # one event told in other words, with the people it happened to
+        (
+            "Farenthold was sued by his former aide, Lauren Greene, in 2015, alleging abuse.",
+            "Lauren Greene sued Farenthold in 2014, claiming that he had fired her.",
+            True,
+        ),
         # more than a year apart: two elections
         ("Obama won the 2012 election.", "Clinton lost the 2016 election.", False),
     ],
