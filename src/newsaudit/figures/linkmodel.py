@@ -273,13 +273,6 @@ def features(a: Figure, b: Figure, loose: bool = False, channel: bool = False) -
     }
 
 
-def probability(a: Figure, b: Figure, loose: bool = False, channel: bool = False) -> float:
-    """P(one measure) of a pair by the model that decides it (`same_measure`)."""
-    models = load()
-    model = models.channel if channel or loose else models.key
-    return model.probability(features(a, b, loose, channel))
-
-
 # Features that say how far apart the values are, not what the words around them say.
 VALUE_FEATURES = ("gap", "date_gap", "disjoint")
 
