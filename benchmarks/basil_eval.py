@@ -363,7 +363,9 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--label", default="this run", help="heading of the results table")
     parser.add_argument("--append", action="store_true", help="append to the results file")
-    parser.add_argument("--train", action="store_true", help="refit the link model first")
+    parser.add_argument(
+        "--train", action="store_true", help="refit the event model first (dev triplets only)"
+    )
     parser.add_argument(
         "--dev-only", action="store_true", help="score the dev triplets only (while tuning)"
     )

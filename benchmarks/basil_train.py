@@ -1,9 +1,11 @@
-"""Training the BASIL link model: `python benchmarks/basil_eval.py --train` calls `train`.
+"""Training the BASIL link models: `python benchmarks/basil_eval.py --train` calls `train`.
 
 Candidate pairs of the dev triplets (never the test ones), of their injected conflicts
 (`basil_inject`) and of the project's own labelled seeds and clusters (tests/data/figures),
-each labelled "one measure" or not from the figure labels; a logistic regression fitted by
-Newton's method; its coefficients written to lexicon/en/figures/link_model.yaml.
+each labelled "one measure" (or "one event") or not from the figure labels; a logistic
+regression fitted by Newton's method; its coefficients written to
+lexicon/en/figures/link_model.yaml. `train` refits the event model; `fit` over
+`training_pairs()` is how the channel model was fitted.
 """
 
 from __future__ import annotations
