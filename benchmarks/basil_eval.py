@@ -363,9 +363,14 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--label", default="this run", help="heading of the results table")
     parser.add_argument("--append", action="store_true", help="append to the results file")
-    parser.add_argument("--train", action="store_true", help="refit the link model first")
+    parser.add_argument(
+        "--train", action="store_true", help="refit the event model first (dev triplets only)"
+    )
     parser.add_argument(
         "--dev-only", action="store_true", help="score the dev triplets only (while tuning)"
+    )
+    parser.add_argument(
+        "--out", type=Path, default=OUT, help=f"results file (default {OUT.relative_to(ROOT)})"
     )
     args = parser.parse_args(argv)
     if not BASIL.is_dir():
@@ -387,16 +392,17 @@ def main(argv: list[str] | None = None) -> int:
         parts[split[folder]].add(s)
         parts["all"].add(s)
     text = report(parts, args.label, time.perf_counter() - start)
-    OUT.parent.mkdir(parents=True, exist_ok=True)
-    if args.append and OUT.exists():
-        text = OUT.read_text(encoding="utf-8") + "\n" + text
+    out = args.out
+    out.parent.mkdir(parents=True, exist_ok=True)
+    if args.append and out.exists():
+        text = out.read_text(encoding="utf-8") + "\n" + text
     else:
         text = (
             "# BASIL figure linking and conflicts\n\n"
             + (__doc__ or "").split("\n\n")[2]
             + ("\n\n" + text)
         )
-    OUT.write_text(text, encoding="utf-8")
+    out.write_text(text, encoding="utf-8")
     print(text)
     return 0
 

@@ -153,7 +153,8 @@ def test_link_model_is_data():
     models = linkmodel.load()
     assert set(linkmodel.KEY_FEATURES) <= set(models.key.weights)
     assert set(linkmodel.FEATURES) <= set(models.channel.weights)
-    assert 0 < models.key.threshold < 1 and 0 < models.channel.threshold < 1
+    assert set(linkmodel.EVENT_FEATURES) <= set(models.event.weights)
+    assert all(0 < m.threshold < 1 for m in (models.key, models.channel, models.event))
 
 
 @pytest.mark.parametrize(
@@ -309,6 +310,12 @@ def test_near_values_under_two_keys_need_words_in_common():
         ("He arrived in July 2012 for talks.", "The attack on Sept. 11, 2012 killed him.", False),
         # two events named, a year apart
         ("Smith joined the firm in 2010.", "Smith was elected in 2011.", False),
+        # one event told in other words, with the people it happened to
+        (
+            "Farenthold was sued by his former aide, Lauren Greene, in 2015, alleging abuse.",
+            "Lauren Greene sued Farenthold in 2014, claiming that he had fired her.",
+            True,
+        ),
         # more than a year apart: two elections
         ("Obama won the 2012 election.", "Clinton lost the 2016 election.", False),
     ],
@@ -316,3 +323,49 @@ def test_near_values_under_two_keys_need_words_in_common():
 def test_dates_meet_in_their_channel_only_as_a_slip_of_one_event(a, b, one_event):
     fa, fb = (figures.extract_text(t, CONFIG, article_id=i)[0] for t, i in ((a, "a"), (b, "b")))
     assert linkmodel.one_event_dated(fa, fb, CONFIG.date_slip_years) is one_event
+
+
+@pytest.mark.parametrize(
+    ("texts", "pair"),
+    [
+        # The misdated year meets the other outlet's year told in the same words, not the
+        # first year of that article that might be it.
+        (
+            {
+                "a": "Blumenthal joined the Marine Corps Reserves in 1971 and served six months.",
+                "b": "A clerk of the Marine Corps wrote in 1970. Blumenthal joined the Marine "
+                "Corps Reserve in 1970 and served for six months.",
+            },
+            ("1971", "Blumenthal joined"),
+        ),
+        # The other outlet's year is already paired with a year of the same value in an aside
+        # of the first article; the misdated mention told in the same words takes it again.
+        (
+            {
+                "a": "He spoke of the 2016 ruling. Trump Jr. wrote to WikiLeaks before the "
+                "2017 presidential election, a report said.",
+                "b": "Trump Jr. wrote to WikiLeaks during the 2016 presidential election.",
+            },
+            ("2017", "Trump Jr. wrote"),
+        ),
+    ],
+)
+def test_a_misdated_year_meets_the_year_told_in_the_same_words(texts, pair):
+    result = figures.analyse(corpus_of(texts), CONFIG)
+    found = result.disagreements
+    assert len(found) == 1
+    row = found.iloc[0]
+    assert pair[0] in (row.text_a, row.text_b)
+    assert row.sentence_a.startswith(pair[1]) or pair[1] in row.sentence_b
+
+
+def test_the_same_year_in_the_same_words_is_not_taken_by_a_near_year():
+    # Both outlets give 2016 for the election in the same words: the aside's 2017 is no
+    # counterpart of it.
+    texts = {
+        "a": "Trump Jr. wrote to WikiLeaks during the 2016 presidential election. The firm "
+        "opened in 2017.",
+        "b": "Trump Jr. wrote to WikiLeaks during the 2016 presidential election.",
+    }
+    result = figures.analyse(corpus_of(texts), CONFIG)
+    assert result.disagreements.empty

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 
 import pytest
 
@@ -39,6 +40,13 @@ def test_years_apart(a, b, years):
 )
 def test_channel_key(text, key):
     assert channel_key(_figure(text)) == key
+
+
+def test_a_year_written_without_a_digit_has_no_channel():
+    # "this year" is dated from the publication: never one event misdated.
+    (fig,) = figures.extract_text("It was passed this year.", published=dt.date(2017, 11, 13))
+    assert (fig.low, fig.kind) == (2017, "year")
+    assert channel_key(fig) == ""
 
 
 def test_a_relative_year_without_a_date_has_no_channel():

@@ -134,11 +134,14 @@ def channel_key(f: Figure) -> str:
     model: its unit ("USD|by context", `loose_key`), and for a year or date of one event "year|by
     context" / "date|by context" (two outlets dating one event differently give two values, so
     their value keys never meet); '' for figures never compared so (vague, unbounded, relative
-    or day-of-month dates)."""
+    or day-of-month dates, and years or dates written without a digit: "this year", "last
+    month" are dated from the publication, so two of them are not one event misdated)."""
     if f.kind in DATE_KINDS:
         finite = math.isfinite(f.low) and math.isfinite(f.high)
         if not finite or f.vague or (f.kind == "date" and f.unit != "date"):
             return ""
+        if not any(c.isdigit() for c in f.text):
+            return ""  # "this year": dated from the publication, never a year misdated
         return f"{'year' if f.kind == 'year' else 'date'}|{LOOSE}"
     return loose_key(f)
 

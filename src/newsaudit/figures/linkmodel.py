@@ -4,7 +4,9 @@ Measure keys (`phrases.key`) propose candidate pairs. Overlapping figures of a k
 compared without asking (they cannot raise a false conflict); for disjoint ones the key model
 decides whether they are one measure (that may disagree) or two. Every pair met only in a unit
 channel (`keys.channel_key`: figures of unknown measure, figures read under two keys, years and
-dates of one event) is decided by the channel model, overlapping or not. Both are logistic,
+dates of one event) is decided by the channel model, overlapping or not; two years or dates
+met there a slip apart reach it only when the event model reads one event in the words on
+both sides (`one_event_dated`). All three are logistic,
 trained on read news (BASIL development triplets and their injected conflicts) and the
 project's own labelled seeds and clusters by `benchmarks/basil_eval.py --train`
 (benchmarks/basil_train.py). Their coefficients are data (`lexicon/en/figures/link_model.yaml`);
@@ -39,6 +41,9 @@ Features of a pair (a, b):
   named ("election" and "election", "ban" and "ban"): the grammar's evidence of one measure
   that the keys (value, or thing and event together) did not show (under one key it says
   nothing new, so it is 0 there);
+- sentence_context, names (event model only): the Jaccard of the two whole sentences'
+  content lemmas, and the names they share (capitalised words after the first, at most
+  `NAMES`): an event is often told beyond the words next to its year, by who it happened to;
 - disjoint: the two values do not meet. Two keys giving one value ("$5.7 billion" read under
   two keys) is evidence of one measure; two keys giving near values is not: without it the
   channel model could not tell a value written again from a near miss (gap is about 0 for
@@ -58,7 +63,7 @@ from newsaudit.figures.extract import DATE_KINDS
 from newsaudit.figures.figure import Figure
 from newsaudit.figures.keys import comparable, years_apart
 from newsaudit.figures.phrases import UNKNOWN, lemma
-from newsaudit.text.tokens import words
+from newsaudit.text.tokens import tokens, words
 
 FEATURES = (
     "bias",
@@ -75,11 +80,14 @@ FEATURES = (
     "same_event",
     "disjoint",
 )
+# Whether two years or dates a slip apart date one event: what the words on both sides say.
+EVENT_FEATURES = ("bias", "near_context", "context", "sentence_context", "names", "same_event")
 # Pairs of one measure key are decided on the evidence of the original model: the key already
 # says what is counted, so only how far apart the values are and the words around them count.
 KEY_FEATURES = ("bias", "gap", "small", "context")
 WINDOW = 8  # content words on each side of a figure that describe what it counts
 NEAR = 3  # words on each side of a figure that name what it is of: "the 2012 Benghazi attack"
+NAMES = 3  # shared names that make the most of the evidence: "Chris Christie", "New Jersey"
 
 
 @dataclass(frozen=True)
@@ -97,11 +105,13 @@ class LinkModel:
 
 @dataclass(frozen=True)
 class LinkModels:
-    """The two models: `key` decides the disjoint pairs of one measure key (`KEY_FEATURES`),
-    `channel` the pairs met only in a unit channel (every feature)."""
+    """The three models: `key` decides the disjoint pairs of one measure key
+    (`KEY_FEATURES`), `channel` the pairs met only in a unit channel (`FEATURES`), `event`
+    whether two years or dates a slip apart date one event (`EVENT_FEATURES`)."""
 
     key: LinkModel
     channel: LinkModel
+    event: LinkModel
 
 
 def _model(name: str, part: str, data: dict, names: tuple[str, ...]) -> LinkModel:
@@ -119,6 +129,7 @@ def load(name: str = "figures/link_model") -> LinkModels:
     return LinkModels(
         key=_model(name, "key", data["key"], KEY_FEATURES),
         channel=_model(name, "channel", data["channel"], FEATURES),
+        event=_model(name, "event", data["event"], EVENT_FEATURES),
     )
 
 
@@ -158,6 +169,36 @@ def _context(sentence: str, text: str, window: int = WINDOW) -> frozenset[str]:
     )
 
 
+@lru_cache(maxsize=1 << 16)
+def _sentence_words(sentence: str) -> tuple[frozenset[str], frozenset[str]]:
+    """(content-word lemmas, names) of a whole sentence; the names are the words written with
+    a capital after the first: the people, places and bodies an event is told with."""
+    stop = _stopwords()
+    lemmas = frozenset(
+        lemma(w) for w in words(sentence) if len(w) > 2 and not _DIGIT.search(w) and w not in stop
+    )
+    names = frozenset(
+        t.norm
+        for t in tokens(sentence)[1:]
+        if sentence[t.start].isupper()
+        and len(t.norm) > 1
+        and t.norm not in stop
+        and not _DIGIT.search(t.norm)
+    )
+    return lemmas, names
+
+
+def sentence_overlap(a: Figure, b: Figure) -> tuple[float, float]:
+    """(Jaccard of the two sentences' content lemmas, shared names over `NAMES`, at most 1):
+    an event is often told beyond the words next to its year ("joined the Marine Corps
+    Reserves in 1971" / "In 1970, ... he landed a coveted spot in the Marine Reserve"), and
+    by whom it happened to (Labrador, Christie, Lauren Greene)."""
+    la, na = _sentence_words(a.sentence)
+    lb, nb = _sentence_words(b.sentence)
+    jaccard = len(la & lb) / len(la | lb) if la and lb else 0.0
+    return jaccard, min(NAMES, len(na & nb)) / NAMES
+
+
 def context_overlap(a: Figure, b: Figure, window: int = WINDOW) -> float:
     """Shared context lemmas over all context lemmas of the two (Jaccard; 0 when either has
     none): words every candidate shares (the counted noun) weigh less in a long context."""
@@ -174,16 +215,35 @@ def _months(f: Figure) -> set[int]:
 
 def one_event_dated(a: Figure, b: Figure, slip_years: float) -> bool:
     """Whether two years or dates met in their channel may date one event two ways: a slip of
-    at most `slip_years` (setting `figures.date_slip_years`), and the event shown on both
-    sides, named the same ("elected in 2010" / "elected in 2011") or in the words right next to
-    them ("the 2012 Benghazi attack").
+    at most `slip_years` (setting `figures.date_slip_years`) and the same month, and the event
+    model (`same_event`) reading one event in the words on both sides.
     Being a year apart is no evidence: a story dates many events of one year ("in July 2012",
     "on Sept. 11, 2012"); a slip changes the year or the day, so two dates of different months
     are two events."""
     if years_apart(a, b) > slip_years or not _months(a) & _months(b):
         return False
-    named = a.event == b.event and a.event not in ("", UNKNOWN)
-    return named or context_overlap(a, b, NEAR) > 0
+    return same_event(a, b)
+
+
+def event_features(a: Figure, b: Figure) -> dict[str, float]:
+    """Feature values of the event model (`EVENT_FEATURES`): the words next to both figures,
+    around them, in their whole sentences, the names the sentences share, and one event named
+    by the grammar on both sides ("elected in 2010" / "elected in 2011")."""
+    sentence, names = sentence_overlap(a, b)
+    return {
+        "bias": 1.0,
+        "near_context": context_overlap(a, b, NEAR),
+        "context": context_overlap(a, b),
+        "sentence_context": sentence,
+        "names": names,
+        "same_event": float(a.event == b.event and a.event not in ("", UNKNOWN)),
+    }
+
+
+def same_event(a: Figure, b: Figure, model: LinkModel | None = None) -> bool:
+    """Whether the event model reads one event in two years or dates a slip apart."""
+    model = model or load().event
+    return model.probability(event_features(a, b)) >= model.threshold
 
 
 def features(a: Figure, b: Figure, loose: bool = False, channel: bool = False) -> dict[str, float]:
@@ -211,6 +271,21 @@ def features(a: Figure, b: Figure, loose: bool = False, channel: bool = False) -
         "same_event": float(channel and a.event == b.event and a.event not in ("", UNKNOWN)),
         "disjoint": float(a.low > b.high or b.low > a.high),
     }
+
+
+# Features that say how far apart the values are, not what the words around them say.
+VALUE_FEATURES = ("gap", "date_gap", "disjoint")
+
+
+def affinity(a: Figure, b: Figure, loose: bool = False, channel: bool = False) -> float:
+    """How likely the words make the pair one measure, whatever the values: `probability` with
+    the value features (`VALUE_FEATURES`) at 0. Ranks a figure's candidate counterparts in a
+    unit channel, where a value written again would otherwise always beat a near miss told in
+    the same words."""
+    models = load()
+    model = models.channel if channel or loose else models.key
+    values = features(a, b, loose, channel)
+    return model.probability({k: 0.0 if k in VALUE_FEATURES else v for k, v in values.items()})
 
 
 def same_measure(

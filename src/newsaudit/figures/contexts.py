@@ -1,0 +1,102 @@
+"""Why two figures proposed as one measure may count different things: their contexts.
+
+`context_conflict` names what differs between two figures' contexts (dates, people, units,
+subjects, groups, time frames, causes); `channel_apart` says when two figures met only in their
+unit channel are plainly two measures (a place or time frame named by one only, two known
+events). A pair whose contexts differ is never compared.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from newsaudit.config import MONTHS, FiguresConfig
+from newsaudit.figures import phrases
+from newsaudit.figures.extract import DATE_KINDS
+from newsaudit.figures.figure import Figure
+from newsaudit.figures.intervals import relation
+from newsaudit.figures.keys import age_of
+from newsaudit.figures.words import WORDS
+
+_MONTH_SET = frozenset(MONTHS)
+
+
+_COMPOUND = re.compile(r"-([a-z]+)$")
+
+
+def context_conflict(a: Figure, b: Figure, config: FiguresConfig, dates: bool = True) -> str:
+    """Why two same-measure figures may count different things ('' when comparable).
+
+    Beyond owner, group, time frame and cause: two different years or dates are two different
+    events in real news ("the 2016 election" and "the 2020 campaign"; the year names which one),
+    never one date told two ways; and hyphenated compounds name what is counted ("a 24-page
+    indictment", "a seven-count indictment"). With `dates` false (years and dates met in their
+    unit channel, `keys.channel_key`) two dates may be one event told two ways: the link model
+    decides."""
+    if dates and a.kind in DATE_KINDS and relation(a, b, config.epsilon) == "disjoint":
+        return f"different dates: {a.text} and {b.text} name different events"
+    pa, pb = age_of(a), age_of(b)
+    if pa and pb and pa != pb:
+        return f"different people: {pa} vs {pb}"
+    ua, ub = _COMPOUND.search(a.text.lower()), _COMPOUND.search(b.text.lower())
+    if ua and ub and phrases.lemma(ua.group(1)) != phrases.lemma(ub.group(1)):
+        return f"different units: {ua.group(1)} vs {ub.group(1)}"
+    if a.owner and b.owner and not _same_owner(a.owner, b.owner, config):
+        return f"different subjects: {a.owner} vs {b.owner}"
+    ma, mb = set(a.modifiers), set(b.modifiers)
+    if ma and mb and not ma & mb:
+        return f"different groups: {', '.join(sorted(ma))} vs {', '.join(sorted(mb))}"
+    ta, tb = set(a.timeframe), set(b.timeframe)
+    if ta and tb and not _frames_meet(ta, tb):
+        return f"different time frames: {'; '.join(sorted(ta))} vs {'; '.join(sorted(tb))}"
+    ca, cb = set(a.cause), set(b.cause)
+    if ca != cb:
+        if (ta and not ca and cb and not tb) or (ca and not ta and tb and not cb):
+            frame, cause = (ta, cb) if ta else (tb, ca)
+            return f"different context: time frame {'; '.join(sorted(frame))} vs cause " + (
+                ", ".join(sorted(cause))
+            )
+        ra, rb = ", ".join(sorted(ca)) or "none given", ", ".join(sorted(cb)) or "none given"
+        return f"different causes: {ra} vs {rb}"
+    return ""
+
+
+def _same_owner(a: str, b: str, config: FiguresConfig) -> bool:
+    """Whether two subjects name the same party: they share a word ("the opposition" and "the
+    opposition alliance", "Unity Party" and "the ruling Unity Party")."""
+    generic = set(WORDS.owner_generic_words)
+    words = {phrases.lemma(w) for w in a.lower().split()} - generic
+    return bool(words & {phrases.lemma(w) for w in b.lower().split()})
+
+
+def _frames_meet(ta: set[str], tb: set[str]) -> bool:
+    for x in ta:
+        for y in tb:
+            rx, vx = x.split(" ", 1)
+            ry, vy = y.split(" ", 1)
+            wild = "?" in (vx, vy) or (vx in _MONTH_SET) != (vy in _MONTH_SET)
+            if x == y or (wild and rx == ry):
+                return True
+    return False
+
+
+def frames(f: Figure) -> set[str]:
+    """Time frames that scope a figure: years, months, "since"; not the weekday of the news."""
+    return {t for t in f.timeframe if not t.startswith("on ")}
+
+
+def channel_apart(f: Figure, g: Figure) -> bool:
+    """Whether two figures met only in their unit channel are plainly two measures: a place or
+    a time frame named with one only ("17 killed in Sarn" is part of the toll; "31 people in
+    2021" an earlier accident), or two events the grammar knows and that differ (killed vs
+    missing: `event_classes`)."""
+    if f.place != g.place or frames(f) != frames(g):
+        return True
+    known = _event_classes()
+    return f.event != g.event and f.event in known and g.event in known
+
+
+@cache
+def _event_classes() -> frozenset[str]:
+    return frozenset({*WORDS.event_classes, *WORDS.date_event_classes})
