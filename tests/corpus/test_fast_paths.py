@@ -8,6 +8,8 @@ checked here against the general computation it replaces.
 from __future__ import annotations
 
 import codecs
+import contextlib
+import gc
 import importlib
 import os
 import unicodedata
@@ -241,3 +243,12 @@ def test_pool_reads_the_same_corpus_as_one_process(tmp_path):
     pooled = pipeline.load(tmp_path, run=runner.Pool(workers=2))
     assert pooled == serial
     assert len(serial.articles) == 3 * 13 and len(serial.skipped) == 3 * 6
+
+
+@pytest.mark.parametrize("files", [{"a.txt": b"Head\nBody.\n"}, {"a.txt": b""}])
+def test_collector_is_back_on_after_loading_or_failing(tmp_path, files):
+    for name, data in files.items():
+        (tmp_path / name).write_bytes(data)
+    with contextlib.suppress(corpus.CorpusError):
+        corpus.load(tmp_path)
+    assert gc.isenabled()
