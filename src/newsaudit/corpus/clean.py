@@ -83,16 +83,23 @@ def clean(raw: str, config: CorpusConfig | None = None) -> tuple[str, list[str],
     else:
         body = [" ".join(line.split()) for line in lines[first + 1 :]]
     body = [line for line in body if line]
+    # Boilerplate lines and the teaser candidates found by one comprehension each, then only
+    # those visited in order (a caption or teaser decision needs what was removed before it).
+    fullmatch, shortest = pattern.fullmatch, config.teaser_min_chars
+    matched = [i for i, line in enumerate(body) if fullmatch(line)]
+    teasers = [
+        i for i, line in enumerate(body) if len(line) >= shortest and not line.endswith(_TERMINAL)
+    ]
     removed_idx: set[int] = set()
-    for i, line in enumerate(body):
-        if pattern.fullmatch(line):
-            removed_idx.add(i)
-            if _is_credit(line) and i > 0 and i - 1 not in removed_idx:
-                prev = body[i - 1]
-                if len(prev.split()) <= config.caption_max_words and not prev.endswith(_TERMINAL):
-                    removed_idx.add(i - 1)
-    for i, line in enumerate(body):
-        if i in removed_idx or len(line) < config.teaser_min_chars or line.endswith(_TERMINAL):
+    for i in matched:
+        removed_idx.add(i)
+        if _is_credit(body[i]) and i > 0 and i - 1 not in removed_idx:
+            prev = body[i - 1]
+            if len(prev.split()) <= config.caption_max_words and not prev.endswith(_TERMINAL):
+                removed_idx.add(i - 1)
+    for i in teasers:
+        line = body[i]
+        if i in removed_idx:
             continue
         if any(
             other.startswith(line) and len(other) > len(line)
