@@ -87,3 +87,8 @@ class Corpus:
         for article in self.articles:
             groups.setdefault(article.sha256, []).append(article.file)
         return [tuple(files) for files in groups.values() if len(files) > 1]
+
+
+# ---------------------------------------------------------------------------------------------
+# Cleaning (pure)
+# ---------------------------------------------------------------------------------------------
