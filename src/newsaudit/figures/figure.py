@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from newsaudit.config import FiguresConfig
 from newsaudit.corpus import Article
-from newsaudit.figures import measures, phrases
+from newsaudit.figures import ages, measures, phrases
 from newsaudit.figures.extract import DATE_KINDS, spans
 from newsaudit.text.sentences import split as split_sentences
 
@@ -55,7 +55,10 @@ def _figures_in(
         toks = phrases.tokens(text, sent_start, sent_end)
         sentence = text[sent_start:sent_end].strip()
         for s in inside:
+            s, person = ages.as_age(text, s)
             ctx = measures.context(text, toks, s, sent_start, sent_end, config)
+            if person:  # the age of a named person is its own measure: "age|mccarthy"
+                ctx = phrases.Context("age", person.lower(), ctx.place, "", ctx.modifiers)
             timeframe = (
                 measures.timeframe(s, inside, sentence, config, text)
                 if s.kind not in DATE_KINDS
