@@ -5,7 +5,9 @@ Candidate pairs of the dev triplets (never the test ones), of their injected con
 each labelled "one measure" (or "one event") or not from the figure labels; a logistic
 regression fitted by Newton's method; its coefficients written to
 lexicon/en/figures/link_model.yaml. `train` refits the event model; `fit` over
-`training_pairs()` is how the channel model was fitted.
+`training_pairs()` is how the channel model was fitted; `train_channel_extra` fits its sentence
+and name weights over the others (`cd benchmarks && python -c "import basil_train;
+print(basil_train.train_channel_extra())"`).
 """
 
 from __future__ import annotations
