@@ -17,6 +17,7 @@ from newsaudit.figures import extract_text
         ("Smith, aged 49, said so.", [("49", "age", "age|smith")]),
         # ages of people not named: ages, of no one's key
         ("The boys, aged 12 and 15, ran.", [("12", "age", "age|?"), ("15", "age", "age|?")]),
+        ("He moved to the mainland at age 13.", [("13", "age", "age|?")]),
         # no age: not in apposition, past any age, qualified, or glyphs that are no digits
         ("Ohio lost 5, Texas 7.", [("5", "count", "?"), ("7", "count", "?")]),
         ("Boeing, 737, flew.", [("737", "count", "?")]),

@@ -184,6 +184,14 @@ def test_age_in_apposition(text, person):
             },
             1,
         ),
+        # one family name, two given names: two people
+        (
+            {
+                "a": "The killer shot Ian Brown, 36, at the house.",
+                "b": "The killer shot Neil Brown, 39, at the house.",
+            },
+            0,
+        ),
         # two people's ages are never one measure
         (
             {

@@ -11,8 +11,9 @@ from dataclasses import replace
 from newsaudit.figures.span import Span
 
 OLDEST = 120  # no age past this: "Boeing, 737," is no age
-# "Weiner, 46, is married": a capitalised word, a comma, the number, a comma.
-_APPOSITIVE = re.compile(r"\b([A-Z][\w'’-]+),\s+$")
+# "Weiner, 46, is married": a capitalised word, a comma, the number, a comma; "Ian Brown, 36,":
+# the word before it, also capitalised, is kept apart (a given name or a title).
+_APPOSITIVE = re.compile(r"(?:\b([A-Z][\w'’-]+)\s+)?\b([A-Z][\w'’-]+),\s+$")
 # "aged 16", "ages 16 and 13", "aged between 20 and 30": the number (or a later one of a list).
 _AGED = re.compile(r"\b(?:aged?|ages)\s+(?:between\s+)?(?:\d{1,3}\s*(?:,|and|to|or|-)\s*)*$", re.I)
 
@@ -35,7 +36,15 @@ def appositive(text: str, start: int, end: int) -> str:
     if not _whole(written) or text[end : end + 1] != ",":
         return ""
     m = _APPOSITIVE.search(text[max(0, start - 40) : start])
-    return m.group(1) if m else ""
+    return m.group(2) if m else ""
+
+
+def given_name(text: str, start: int) -> str:
+    """The capitalised word written before the person of an age in apposition at `start`
+    ("Ian Brown, 36,": Ian; '' for "McCarthy, 49,"): two people of one family name are two
+    people ("Ian Brown, 36" and his brother "Neil Brown, 39")."""
+    m = _APPOSITIVE.search(text[max(0, start - 40) : start])
+    return m.group(1) or "" if m else ""
 
 
 # "Malia and Sasha Obama, aged": the people a list of ages after "aged" is of, in order (a
