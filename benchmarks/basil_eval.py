@@ -27,7 +27,11 @@ Scores, separately for dev and test:
   calls a conflict: the false alarms real news invites;
 - false alarms per triplet over all 75 triplets: every system conflict outside labelled conflicts;
 - injected conflicts (benchmarks/basil_inject.py): every eligible consistent group gets one
-  outlet's number changed in memory; recall is the share the system flags, by kind.
+  outlet's number changed in memory (every mention of the group in that article); it is found
+  when a changed figure is flagged against any labelled mention of its group in another article;
+  recall is the share found, by kind.
+Every mention of a labelled measure in each article is labelled (benchmarks/data/README.md,
+label completion), and link precision, link recall and injected recall all count every mention.
 """
 
 from __future__ import annotations

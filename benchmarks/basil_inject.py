@@ -3,11 +3,13 @@
 The 75 BASIL triplets hold no genuine cross-outlet conflict (benchmarks/data/README.md), so
 conflict recall cannot be measured on them as they are. This measures it on the same real
 sentences instead: for every labelled `consistent` group whose mentions all give one exact value
-in at least two articles, one article's mentions of the group (the first article in file order)
-are rewritten in memory with a nearby wrong value, the figure analysis runs on the changed
-triplet, and the injection is found when the system reports a conflict between a changed mention
-and a mention of the group in another article. Nothing is written to disk; no article text is
-kept.
+in at least two articles (`core`: written alike, or a year also written inside full dates of it),
+every mention of the group in one article (the first in file order) is rewritten in memory with
+a nearby wrong value (a year also inside a date: "Nov. 8, 2016" -> "Nov. 8, 2017"), the figure
+analysis runs on the changed triplet, and the injection is found when the system reports a
+conflict between a changed mention and any labelled mention of the group in another article
+(the labels hold every mention of a labelled measure in each article, benchmarks/data/README.md).
+Nothing is written to disk; no article text is kept.
 
 The wrong value is what a careless outlet writes: a count or sum of money about 8 % off (at
 least one unit; as many significant digits as written, at least two: $84,000 -> $91,000, 50 ->
@@ -137,16 +139,34 @@ def _hedged(row: dict[str, str]) -> bool:
     return bool(HEDGES.search(" ".join(before)))
 
 
+def _written(number: str) -> str:
+    return number.lower().replace("-", " ")
+
+
+def core(rows: list[dict[str, str]]) -> str | None:
+    """The one value every mention of a group writes: the number as written when all mentions
+    write it alike (up to case and hyphens), or a plain year when the other mentions are dates
+    of that year ("2016" and "Nov. 8, 2016": the group is the year, the date one mention of it);
+    None otherwise."""
+    written = {_written(r["number"]) for r in rows}
+    if len(written) == 1:
+        return rows[0]["number"]
+    years = [w for w in written if re.fullmatch(r"(19|20)\d\d", w)]
+    if len(years) == 1 and all(re.search(rf"\b{years[0]}$", w) for w in written):
+        return years[0]
+    return None
+
+
 def eligible(rows: list[dict[str, str]]) -> bool:
-    """Whether a labelled group can take an injected conflict: consistent, one exact value as
-    written in every mention (up to case; no qualifier just before it), mentions in at least two
+    """Whether a labelled group can take an injected conflict: consistent, one exact value
+    (`core`) written in every mention (no qualifier just before it), mentions in at least two
     articles."""
     if rows[0]["verdict"] != "consistent" or len({r["file"] for r in rows}) < 2:
         return False
     if any(_hedged(r) for r in rows):
         return False
-    written = {r["number"].lower().replace("-", " ") for r in rows}
-    return len(written) == 1 and perturb(rows[0]["number"]) is not None
+    value = core(rows)
+    return value is not None and perturb(value) is not None
 
 
 def inject(
@@ -155,7 +175,8 @@ def inject(
     """(changed corpus, changed label rows, changed file, kind, new number) for one group:
     the first article (file order) gets the wrong value in every mention of the group."""
     target = sorted({r["file"] for r in rows})[0]
-    wrong = perturb(rows[0]["number"])
+    value = core(rows)
+    wrong = perturb(value) if value is not None else None
     if wrong is None:
         return None
     new_number, kind = wrong
@@ -172,9 +193,12 @@ def inject(
         inner = r["snippet"].find(r["number"])
         if at < 0 or inner < 0:
             return None
-        snippet = r["snippet"][:inner] + new_number + r["snippet"][inner + len(r["number"]) :]
+        number = new_number
+        if _written(r["number"]) != _written(value):  # a date of the group's year
+            number = r["number"][: -len(value)] + new_number
+        snippet = r["snippet"][:inner] + number + r["snippet"][inner + len(r["number"]) :]
         text = text[:at] + snippet + text[at + len(r["snippet"]) :]
-        out_rows.append({**r, "snippet": snippet, "number": new_number, "injected": "1"})
+        out_rows.append({**r, "snippet": snippet, "number": number, "injected": "1"})
     changed = tuple(replace(a, text=text) if a.file == target else a for a in docs)
     return replace(docs, articles=changed), out_rows, target, kind, new_number
 
@@ -234,7 +258,7 @@ def _near_target(docs: Corpus, x: str, kind: str, members: list[dict[str, str]])
     group is missing from `x` (its figures are then free to meet the decoy), else the first
     plain number of `kind` in another article that `x` does not write."""
     if x not in {r["file"] for r in members}:
-        return members[0]["number"]
+        return core(members)
     from newsaudit.figures import extract
 
     mine = next(a.text for a in docs if a.file == x)
@@ -263,7 +287,7 @@ def decoys(docs: Corpus, rows: list[dict[str, str]]) -> Iterator[tuple[str, Corp
     for group, members in sorted(groups.items()):
         if not eligible(members):
             continue
-        kind = perturb(members[0]["number"])[1]
+        kind = perturb(core(members))[1]
         absent = [x for x in files if x not in {r["file"] for r in members}]
         for x in absent + [x for x in files if x not in absent]:
             found = _decoy_at(docs, rows, kind, set(files) - {x})

@@ -5,7 +5,9 @@ Candidate pairs of the dev triplets (never the test ones), of their injected con
 each labelled "one measure" (or "one event") or not from the figure labels; a logistic
 regression fitted by Newton's method; its coefficients written to
 lexicon/en/figures/link_model.yaml. `train` refits the event model; `fit` over
-`training_pairs()` is how the channel model was fitted.
+`training_pairs()` is how the channel model was fitted; `train_channel_extra` fits its sentence
+and name weights over the others (`cd benchmarks && python -c "import basil_train;
+print(basil_train.train_channel_extra())"`).
 """
 
 from __future__ import annotations
@@ -162,6 +164,58 @@ def fit(
         if not wrong:
             return {n: weights.get(n, 0.0) for n in names}
         free.remove(max(wrong, key=lambda n: weights[n]))
+
+
+def fit_extra(
+    data: list[tuple[dict[str, float], int, bool]],
+    base: dict[str, float],
+    extra: tuple[str, ...],
+    l2: float = 0.3,
+) -> dict[str, float]:
+    """Weights of the `extra` features only, the other weights held at `base`: logistic
+    regression with the base model's log-odds as an offset (Newton's method, L2 penalty). New
+    evidence is added without moving what the base model learned (refitting it whole moves its
+    bias, and the years it links)."""
+    import numpy as np
+
+    offset = np.array(
+        [sum(base.get(n, 0.0) * v for n, v in d.items() if n not in extra) for d, _, _ in data]
+    )
+    x = np.array([[d[n] for n in extra] for d, _, _ in data], dtype=float)
+    y = np.array([label for _, label, _ in data], dtype=float)
+    w = np.zeros(len(extra))
+    for _ in range(50):
+        p = 1.0 / (1.0 + np.exp(-(offset + x @ w)))
+        grad = x.T @ (p - y) + l2 * w
+        hess = (x * (p * (1 - p))[:, None]).T @ x + np.diag(np.full(len(extra), l2 + 1e-9))
+        step = np.linalg.solve(hess, grad)
+        w -= step
+        if np.abs(step).max() < 1e-8:
+            break
+    return {n: round(float(v), 3) for n, v in zip(extra, w, strict=True)}
+
+
+# Channel features fitted last, on top of the shipped channel model (`fit_extra`).
+CHANNEL_EXTRA = ("sentence_context", "names")
+
+
+def train_channel_extra() -> str:
+    """Fit the channel model's `CHANNEL_EXTRA` weights on the dev channel pairs (the pairs it
+    decides: met in a unit channel or of unknown measure), the other weights and every
+    threshold kept; write the YAML."""
+    import yaml
+
+    data = [d for d in training_pairs() if d[2]]
+    current = yaml.safe_load(MODEL.read_text(encoding="utf-8"))
+    base = current["channel"]["weights"]
+    extra = fit_extra(data, base, CHANNEL_EXTRA)
+    current["channel"]["weights"] = {**base, **extra}
+    header = MODEL.read_text(encoding="utf-8").split("\nkey:")[0]
+    MODEL.write_text(
+        header + "\n" + yaml.safe_dump(current, sort_keys=False, width=99), encoding="utf-8"
+    )
+    positives = sum(label for _, label, _ in data)
+    return f"channel extra: {len(data)} pairs ({positives} one measure): {extra}"
 
 
 def _newton(

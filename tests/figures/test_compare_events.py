@@ -184,6 +184,14 @@ def test_age_in_apposition(text, person):
             },
             1,
         ),
+        # one family name, two given names: two people
+        (
+            {
+                "a": "The killer shot Ian Brown, 36, at the house.",
+                "b": "The killer shot Neil Brown, 39, at the house.",
+            },
+            0,
+        ),
         # two people's ages are never one measure
         (
             {
@@ -201,10 +209,10 @@ def test_ages_compared_by_person(texts, n_disagreements):
 
 @pytest.mark.parametrize(("articles", "cap", "compared"), [(3, 3, True), (3, 2, False)])
 def test_a_unit_shared_by_too_many_articles_is_no_measure(articles, cap, compared):
-    # One person's age is keyed by unit and context ("age|by context"); past
+    # A sum the grammar cannot key is compared by unit and context ("USD|by context"); past
     # `loose_max_articles` articles giving it, the bucket is left uncompared (linear cost).
     texts = {
-        f"a{i}": f"Anthony Weiner, {46 + (i == 0)}, is married to Huma Abedin."
+        f"a{i}": f"She sued him and was paid ${84 + 7 * (i == 0)},000 from a public fund."
         for i in range(articles)
     }
     config = dataclasses.replace(CONFIG, loose_max_articles=cap)

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from newsaudit.config import FiguresConfig
 from newsaudit.corpus import Article
-from newsaudit.figures import measures, phrases
+from newsaudit.figures import ages, measures, phrases
 from newsaudit.figures.extract import DATE_KINDS, spans
 from newsaudit.text.sentences import split as split_sentences
 
@@ -55,7 +55,16 @@ def _figures_in(
         toks = phrases.tokens(text, sent_start, sent_end)
         sentence = text[sent_start:sent_end].strip()
         for s in inside:
+            bare = s.kind == "count"
+            s, person = ages.as_age(text, s)
             ctx = measures.context(text, toks, s, sent_start, sent_end, config)
+            if bare and s.kind == "age":
+                # The age of a named person is its own measure ("age|mccarthy"); an age of no
+                # one named ("at age 13") is compared by unit and context only.
+                event = person.lower() or phrases.UNKNOWN
+                given = ages.given_name(text, s.start).lower() if person else ""
+                mods = (given,) if given else ctx.modifiers
+                ctx = phrases.Context("age", event, ctx.place, "", mods)
             timeframe = (
                 measures.timeframe(s, inside, sentence, config, text)
                 if s.kind not in DATE_KINDS

@@ -17,7 +17,7 @@ from dataclasses import replace
 
 from newsaudit.config import FiguresConfig
 from newsaudit.corpus import Corpus
-from newsaudit.figures import phrases
+from newsaudit.figures import ages, phrases
 from newsaudit.figures.extract import DATE_KINDS
 from newsaudit.figures.figure import Figure
 from newsaudit.figures.phrases import UNKNOWN
@@ -77,18 +77,17 @@ _LOOSE_KINDS = frozenset({"count", "money", "percent", "age"})
 LOOSE = "by context"
 
 
-# News style gives a person's age in apposition: "Anthony Weiner, 46, is married to".
-_APPOSITIVE_AGE = re.compile(r"\b([A-Z][\w'’-]+),\s+(\d{1,3}),")
-
-
 def age_of(f: Figure) -> str:
-    """The person whose age a bare number is, written in apposition ("Weiner, 46,": Weiner);
-    '' when it is not such an age."""
-    if f.kind not in ("count", "age") or not f.text.isdigit():
+    """The person whose age a figure is, written in apposition ("Weiner, 46,": Weiner); ''
+    when it is not such an age (`ages.appositive`)."""
+    if f.kind not in ("count", "age"):
         return ""
-    for m in _APPOSITIVE_AGE.finditer(f.sentence):
-        if m.group(2) == f.text and 0 < int(f.text) < 120:
-            return m.group(1)
+    at = f.sentence.find(f.text + ",")
+    while at >= 0:
+        person = ages.appositive(f.sentence, at, at + len(f.text))
+        if person:
+            return person
+        at = f.sentence.find(f.text + ",", at + 1)
     return ""
 
 
@@ -99,7 +98,7 @@ def loose_key(f: Figure) -> str:
     finite = math.isfinite(f.low) and math.isfinite(f.high)
     if f.kind not in _LOOSE_KINDS or f.vague or not finite:
         return ""
-    return f"{'age' if age_of(f) else f.unit or f.kind}|{LOOSE}"
+    return f"{'age' if f.kind == 'age' or age_of(f) else f.unit or f.kind}|{LOOSE}"
 
 
 def is_loose(f: Figure) -> bool:

@@ -41,9 +41,13 @@ Features of a pair (a, b):
   named ("election" and "election", "ban" and "ban"): the grammar's evidence of one measure
   that the keys (value, or thing and event together) did not show (under one key it says
   nothing new, so it is 0 there);
-- sentence_context, names (event model only): the Jaccard of the two whole sentences'
-  content lemmas, and the names they share (capitalised words after the first, at most
-  `NAMES`): an event is often told beyond the words next to its year, by who it happened to;
+- sentence_context, names: the Jaccard of the two whole sentences' content lemmas, and the
+  names they share (capitalised words after the first, at most `NAMES`): an event is often
+  told beyond the words next to its year, by who it happened to; a sum or a count beyond the
+  words next to it, by whose it is ("Farenthold used $84,000 in taxpayer funds" / "She sued
+  him and was paid $84,000 ... on behalf of Farenthold"). In the channel model they are 0
+  for years and dates (the event model reads them there) and were fitted last, with the
+  other weights held (`basil_train.fit_extra`);
 - disjoint: the two values do not meet. Two keys giving one value ("$5.7 billion" read under
   two keys) is evidence of one measure; two keys giving near values is not: without it the
   channel model could not tell a value written again from a near miss (gap is about 0 for
@@ -79,6 +83,8 @@ FEATURES = (
     "near_context",
     "same_event",
     "disjoint",
+    "sentence_context",
+    "names",
 )
 # Whether two years or dates a slip apart date one event: what the words on both sides say.
 EVENT_FEATURES = ("bias", "near_context", "context", "sentence_context", "names", "same_event")
@@ -256,6 +262,8 @@ def features(a: Figure, b: Figure, loose: bool = False, channel: bool = False) -
     context = context_overlap(a, b)
     gap = 0.0 if small or date else _relative_gap(a, b)
     keyed = channel and comparable(a) and comparable(b) and a.measure != b.measure
+    # Years and dates have the event model for this evidence (`one_event_dated`).
+    sentence, names = (0.0, 0.0) if date else sentence_overlap(a, b)
     return {
         "bias": 1.0,
         "gap": gap,
@@ -270,6 +278,8 @@ def features(a: Figure, b: Figure, loose: bool = False, channel: bool = False) -
         "near_context": context_overlap(a, b, NEAR),
         "same_event": float(channel and a.event == b.event and a.event not in ("", UNKNOWN)),
         "disjoint": float(a.low > b.high or b.low > a.high),
+        "sentence_context": sentence,
+        "names": names,
     }
 
 

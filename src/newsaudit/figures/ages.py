@@ -1,0 +1,83 @@
+"""Ages written as bare numbers: news gives a person's age in apposition ("McCarthy, 49,
+appeared") or after "aged" ("Malia and Sasha, aged 16 and 13"); the extractor reads a bare
+number as a count, so these are turned into ages here, and the age of a named person is a
+measure of its own ("age|mccarthy"): two outlets giving one person two ages disagree."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from newsaudit.figures.span import Span
+
+OLDEST = 120  # no age past this: "Boeing, 737," is no age
+# "Weiner, 46, is married": a capitalised word, a comma, the number, a comma; "Ian Brown, 36,":
+# the word before it, also capitalised, is kept apart (a given name or a title).
+_APPOSITIVE = re.compile(r"(?:\b([A-Z][\w'’-]+)\s+)?\b([A-Z][\w'’-]+),\s+$")
+# "aged 16", "ages 16 and 13", "aged between 20 and 30": the number (or a later one of a list).
+_AGED = re.compile(r"\b(?:aged?|ages)\s+(?:between\s+)?(?:\d{1,3}\s*(?:,|and|to|or|-)\s*)*$", re.I)
+
+
+def _whole(written: str) -> bool:
+    """Plain ASCII digits of an age: "49" (not "10⁶", not "0")."""
+    return bool(re.fullmatch(r"[0-9]{1,3}", written)) and 0 < int(written) < OLDEST
+
+
+def _bare(text: str, s: Span) -> bool:
+    """A plain count written as a whole number of at most 3 digits, nothing around it."""
+    written = text[s.start : s.end]
+    return s.kind == "count" and not s.vague and not s.qualifier and _whole(written)
+
+
+def appositive(text: str, start: int, end: int) -> str:
+    """The person a number at text[start:end] is the age of, written in apposition
+    ("McCarthy, 49,": McCarthy); '' when it is not such an age."""
+    written = text[start:end]
+    if not _whole(written) or text[end : end + 1] != ",":
+        return ""
+    m = _APPOSITIVE.search(text[max(0, start - 40) : start])
+    return m.group(2) if m else ""
+
+
+def given_name(text: str, start: int) -> str:
+    """The capitalised word written before the person of an age in apposition at `start`
+    ("Ian Brown, 36,": Ian; '' for "McCarthy, 49,"): two people of one family name are two
+    people ("Ian Brown, 36" and his brother "Neil Brown, 39")."""
+    m = _APPOSITIVE.search(text[max(0, start - 40) : start])
+    return m.group(1) or "" if m else ""
+
+
+# "Malia and Sasha Obama, aged": the people a list of ages after "aged" is of, in order (a
+# family name after the last one is left out).
+_NAME = r"[A-Z][\w'’-]+"
+_NAMED_LIST = re.compile(
+    rf"\b({_NAME}(?:\s*,\s*{_NAME})*(?:,?\s+and\s+{_NAME})?)(?:\s+{_NAME})?,\s+$"
+)
+
+
+def _aged(text: str, s: Span) -> tuple[bool, str]:
+    """(whether the number follows "aged" / "ages", alone or in a list; the person it is the
+    age of when the names before "aged" are as many as the ages: "Malia and Sasha Obama, aged
+    17 and 13 respectively": 17 Malia, 13 Sasha)."""
+    before = text[max(0, s.start - 40) : s.start]
+    m = _AGED.search(before)
+    if not m:
+        return False, ""
+    index = len(re.findall(r"\d+", m.group(0)))
+    after = re.match(r"(?:\s*(?:,|and|or)\s*\d{1,3})*", text[s.end : s.end + 40])
+    count = index + 1 + len(re.findall(r"\d+", after.group(0) if after else ""))
+    start = max(0, s.start - len(m.group(0)) - 80)
+    names = _NAMED_LIST.search(text[start : s.start - len(m.group(0))])
+    people = re.split(r"\s*,\s*|,?\s+and\s+", names.group(1)) if names else []
+    return True, people[index] if len(people) == count else ""
+
+
+def as_age(text: str, s: Span) -> tuple[Span, str]:
+    """(the span, read as an age when it is one; the person it is the age of, or '')."""
+    if not _bare(text, s):
+        return s, ""
+    person = appositive(text, s.start, s.end)
+    aged, listed = _aged(text, s) if not person else (False, "")
+    if person or aged:
+        return replace(s, kind="age", unit="years old"), person or listed
+    return s, ""
