@@ -109,11 +109,15 @@ def _fit_sklearn(x: np.ndarray, y: Sequence[str], c: float):
 
 
 def _inner(
-    x: np.ndarray, y: Sequence[str], groups: Sequence[str], sets: dict[str, Sequence[str]]
+    x: np.ndarray,
+    y: Sequence[str],
+    groups: Sequence[str],
+    sets: dict[str, Sequence[str]],
+    names: Sequence[str] = FEATURES,
 ) -> tuple[str, float, float]:
     """(feature set, C, independent cut) with the best binary plus 3-class macro-F1 over a
-    4-fold story-grouped split of the training texts `x` (all FEATURES; the test fold is never
-    seen). Ties keep the earlier set and the smaller C."""
+    4-fold story-grouped split of the training texts `x` (columns `names`; the test fold is
+    never seen). Ties keep the earlier set and the smaller C."""
     from sklearn.model_selection import GroupKFold
 
     gold = [TO_VERDICT.get(v, v) for v in y]
@@ -121,7 +125,7 @@ def _inner(
     split = list(GroupKFold(n_splits=4).split(x, y, groups))
     best, best_at = -1.0, (next(iter(sets)), 1.0, 0.5)
     for name, features in sets.items():
-        z = _standardise(x[:, [FEATURES.index(f) for f in features]])
+        z = _standardise(x[:, [list(names).index(f) for f in features]])
         for c in C_GRID:
             proba = np.zeros((len(y), len(VERDICTS)))
             for train, test in split:
@@ -155,18 +159,20 @@ def fit(
     groups: Sequence[str] | None = None,
     features: Sequence[str] | None = None,
     sets: dict[str, Sequence[str]] | None = None,
+    names: Sequence[str] = FEATURES,
 ) -> dict[str, object]:
-    """The verdict model as the package reads it, fitted on (x, y) only (x: all FEATURES).
+    """The verdict model as the package reads it, fitted on (x, y) only (x: columns `names`,
+    all FEATURES unless an attempt adds its own).
 
     With `features`, that set; else the best of `sets` (default: the shipped set) by the inner
     cross-validation, which also picks C and the cut when `groups` are given."""
     sets = {"given": tuple(features)} if features else (sets or SHIPPED)
     if groups is not None:
-        name, c, cut = _inner(x, y, groups, sets)
+        name, c, cut = _inner(x, y, groups, sets, names)
     else:
         name, c, cut = next(iter(sets)), 1.0, 0.5
     chosen = sets[name]
-    x = x[:, [FEATURES.index(f) for f in chosen]]
+    x = x[:, [list(names).index(f) for f in chosen]]
     mean = x.mean(axis=0)
     scale = x.std(axis=0)
     scale[scale == 0] = 1.0
