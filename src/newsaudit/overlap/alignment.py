@@ -81,8 +81,9 @@ class Passage:
 def ngrams(norms: Sequence[str], n: int) -> dict[tuple[str, ...], list[int]]:
     """Word n-gram -> start positions (the seed index of `verbatim`)."""
     index: dict[tuple[str, ...], list[int]] = defaultdict(list)
-    for i in range(len(norms) - n + 1):
-        index[tuple(norms[i : i + n])].append(i)
+    # zip makes each n-gram tuple in C (slicing and tuple() per position cost 5x more)
+    for i, gram in enumerate(zip(*(norms[k:] for k in range(n)), strict=False)):
+        index[gram].append(i)
     return index
 
 
@@ -109,8 +110,8 @@ def verbatim(
         return []
     runs: list[list[int]] = []  # [a_start, a_end, b_start, b_end, matched_words]
     open_runs: list[int] = []  # indices of runs that may still grow
-    for i in range(len(norms_a) - n + 1):
-        hits = index_b.get(tuple(norms_a[i : i + n]))
+    for i, gram in enumerate(zip(*(norms_a[k:] for k in range(n)), strict=False)):
+        hits = index_b.get(gram)
         if not hits or len(hits) > 3:  # a trigram repeated everywhere in b seeds nothing
             continue
         for j in hits:

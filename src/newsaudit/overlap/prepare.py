@@ -7,12 +7,9 @@ from collections import Counter
 from newsaudit.config import OverlapConfig
 from newsaudit.corpus import Article
 from newsaudit.overlap import alignment
-from newsaudit.overlap.near import near_keys
 from newsaudit.overlap.quotes import quotes, token_mask
 from newsaudit.overlap.records import Prepared
 from newsaudit.text.tokens import tokens
-
-__all__ = ["near_keys", "prepare"]  # near_keys: direction imports it from here
 
 
 def prepare(article: Article, config: OverlapConfig) -> Prepared:
