@@ -8,6 +8,7 @@ import pytest
 
 from newsaudit.config import OverlapConfig
 from newsaudit.overlap import alignment, candidates, near, prepare
+from newsaudit.overlap.near import NearIndex
 from tests.conftest import corpus_of
 
 CONFIG = OverlapConfig()
@@ -38,15 +39,14 @@ def test_a_prepared_article_survives_pickling(prepared):
         assert np.array_equal(back.quote_mask, p.quote_mask)
 
 
-def test_slip_neighbours_are_the_article_own_words_only():
-    found = near.neighbours(Counter({"government": 3, "governmment": 1, "council": 2, "it's": 1}))
-    assert found == {
-        "government": {"government", "governmment"},
-        "governmment": {"government", "governmment"},
-    }  # council has no slip here; "it's" is not letters only
-    near.neighbours(["parliament", "parliment"])  # another article's words
-    assert "parliment" not in found
-    assert near.neighbours(["parliment"]) == {}
+def test_slip_keys_find_the_article_own_words_only():
+    index = NearIndex(Counter({"government": 3, "governmment": 1, "council": 2, "it's": 1}))
+    assert index.get("-government", ()) == {"government", "governmment"}
+    assert index.get("-councl", ()) == {"council"}
+    assert index.get("-it's", ()) == ()  # not letters only: no keys
+    NearIndex(["parliament", "parliment"])  # another article's words share the table
+    assert index.get("-parliment", ()) == ()
+    assert NearIndex(["parliment"]).get("-parliment") == {"parliment"}
 
 
 @pytest.mark.parametrize(("anchor", "bigram"), [(1.0, 0.0), (0.3, 0.5), (1.0, 1.0), (0.5, 0.0)])
@@ -76,7 +76,8 @@ def test_word_hashes_do_not_depend_on_the_cache():
     assert all(np.array_equal(x, y) for x, y in zip(fresh, again, strict=True))
 
 
-def test_slip_neighbours_once_the_key_table_is_full(monkeypatch):
+def test_slip_keys_of_an_article_once_the_shared_table_is_full(monkeypatch):
     monkeypatch.setattr(near, "KEYS_MAX", 0)
-    found = near.neighbours(["tribunal", "tribunall", "tribune"])
-    assert found == {w: {"tribunal", "tribunall"} for w in ("tribunal", "tribunall")}
+    index = NearIndex(["tribunal", "tribunall"])
+    assert index.get("-tribunal", ()) == {"tribunal", "tribunall"}
+    assert index.get("-tribunl", ()) == {"tribunal"}

@@ -19,6 +19,7 @@ from newsaudit.config import OverlapConfig
 from newsaudit.corpus import Article
 from newsaudit.overlap.alignment import Passage
 from newsaudit.overlap.direction_model import decide, likelier_copy, weigh
+from newsaudit.overlap.near import keys_of
 from newsaudit.overlap.records import Evidence, PairResult, Prepared
 from newsaudit.overlap.verdict import directed
 from newsaudit.text.distance import edit_distance
@@ -135,9 +136,7 @@ def _typo_evidence(a: Prepared, b: Prepared, config: OverlapConfig) -> list[Evid
             (a, count_a, b, count_b),
             (b, count_b, a, count_a),
         ):
-            near = art.neighbours.get(word)
-            if not near:  # no word of this article shares a slip key with it
-                continue
+            near = {v for key in keys_of(word) for v in art.near.get(key, ())}
             variants = sorted(v for v in near if counts[v] > counts[word] and _is_slip(v, word))
             if variants and other_counts.get(variants[0], 0) < other_counts[word]:
                 out.append(

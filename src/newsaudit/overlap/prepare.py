@@ -7,9 +7,12 @@ from collections import Counter
 from newsaudit.config import OverlapConfig
 from newsaudit.corpus import Article
 from newsaudit.overlap import alignment
+from newsaudit.overlap.near import near_keys
 from newsaudit.overlap.quotes import quotes, token_mask
 from newsaudit.overlap.records import Prepared
 from newsaudit.text.tokens import tokens
+
+__all__ = ["near_keys", "prepare"]  # near_keys: reachable here, where it was
 
 
 def prepare(article: Article, config: OverlapConfig) -> Prepared:

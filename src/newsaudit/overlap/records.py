@@ -11,7 +11,7 @@ import numpy as np
 
 from newsaudit.corpus import Article
 from newsaudit.overlap.alignment import Passage, SentenceView, ngrams
-from newsaudit.overlap.near import neighbours
+from newsaudit.overlap.near import NearIndex
 from newsaudit.overlap.quotes import Quote
 from newsaudit.text.tokens import Token
 
@@ -20,7 +20,7 @@ from newsaudit.text.tokens import Token
 class Prepared:
     """An article's tokens, sentences, quotations and quote mask, computed once.
 
-    The look-up tables only some pairs need (`neighbours` for direction clues, `seeds` for the
+    The look-up tables only some pairs need (`near` for direction clues, `seeds` for the
     verbatim aligner) are built on first use, where the pair is compared. A prepared article
     travels between processes as its words and offsets (`__reduce__`): a fraction of the size
     and time of pickling every token object and table.
@@ -35,10 +35,9 @@ class Prepared:
     seed_size: int = 3  # words per seed of the verbatim aligner
 
     @cached_property
-    def neighbours(self) -> dict[str, frozenset[str]]:
-        """The article's words with a possible slip among its words -> those words, itself
-        included (`near.neighbours`)."""
-        return neighbours(self.counts)
+    def near(self) -> NearIndex:
+        """The article's words by spelling-slip key (`near.NearIndex`: `.get(key, ())`)."""
+        return NearIndex(self.counts)
 
     @cached_property
     def seeds(self) -> dict[tuple[str, ...], list[int]]:
