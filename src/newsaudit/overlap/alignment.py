@@ -31,6 +31,7 @@ from newsaudit.overlap.similarity import (
     similarity_matrices,
     similarity_matrix,
 )
+from newsaudit.overlap.token_table import norms_of
 from newsaudit.text.fold import fold
 from newsaudit.text.sentences import split
 from newsaudit.text.tokens import Token
@@ -104,8 +105,8 @@ def verbatim(
     `max_gap_words` in both articles (an edit) and stays near the run's diagonal.
     """
     n, gap = config.seed_size, config.max_gap_words
-    norms_a = [t.norm for t in toks_a]
-    index_b = ngrams([t.norm for t in toks_b], n) if index_b is None else index_b
+    norms_a = norms_of(toks_a)
+    index_b = ngrams(norms_of(toks_b), n) if index_b is None else index_b
     if index_a is not None and index_a.keys().isdisjoint(index_b.keys()):
         return []
     runs: list[list[int]] = []  # [a_start, a_end, b_start, b_end, matched_words]

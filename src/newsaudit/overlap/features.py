@@ -8,6 +8,7 @@ learned verdict (`verdict`) weighs these numbers; their names are the model's in
 
 from __future__ import annotations
 
+import itertools
 import math
 from collections.abc import Iterable, Sequence
 
@@ -177,7 +178,9 @@ def reuse_features(
     # Word codes shared by the copy and its sources for this call (deterministic, no strings
     # kept): n-grams become 64-bit hashes, compared as sets of ints.
     texts = [copy, *sources]
-    codes, _ = pd.factorize(np.fromiter((t.norm for p in texts for t in p.toks), dtype=object))
+    codes, _ = pd.factorize(
+        np.fromiter(itertools.chain.from_iterable(p.toks.norms for p in texts), dtype=object)
+    )
     codes = codes.astype(np.uint64) + np.uint64(1)
     bounds = np.cumsum([0, *(len(p.toks) for p in texts)])
     parts = [codes[bounds[k] : bounds[k + 1]] for k in range(len(texts))]
