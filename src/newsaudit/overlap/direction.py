@@ -136,6 +136,8 @@ def _typo_evidence(a: Prepared, b: Prepared, config: OverlapConfig) -> list[Evid
             (a, count_a, b, count_b),
             (b, count_b, a, count_a),
         ):
+            if art.near.alone(word):  # no slip of it in this article: most words
+                continue
             near = {v for key in keys_of(word) for v in art.near.get(key, ())}
             variants = sorted(v for v in near if counts[v] > counts[word] and _is_slip(v, word))
             if variants and other_counts.get(variants[0], 0) < other_counts[word]:

@@ -44,10 +44,18 @@ def keys_of(word: str) -> tuple[str, ...]:
     return found
 
 
+# Words of `_KEYS` sharing a key with another word there: a word outside it has no possible
+# slip in any article of this process (most words), so a pair need not look its keys up.
+_SOCIAL: set[str] = set()
+
+
 def _add(table: dict[str, set[str]], words: Iterable[str]) -> None:
     for word in words:
         for key in keys_of(word):
-            table.setdefault(key, set()).add(word)
+            group = table.setdefault(key, set())
+            group.add(word)
+            if len(group) > 1 and table is _KEYS:
+                _SOCIAL.update(group)
 
 
 class NearIndex:
@@ -69,6 +77,11 @@ class NearIndex:
         else:
             self._table = {}
             _add(self._table, self._words)
+
+    def alone(self, word: str) -> bool:
+        """True when no other word of this article can share a key with `word` (one of its
+        words): no word of the process's table does. False means "look the keys up"."""
+        return self._table is _KEYS and word not in _SOCIAL
 
     def get(self, key: str, default: Any = None) -> Any:
         """The article's words having `key` (a non-empty set), else `default`."""
