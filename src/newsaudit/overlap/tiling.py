@@ -109,12 +109,14 @@ def sentence_shares(
 ) -> np.ndarray:
     """Sourced share of each sentence with at least `SENTENCE_MIN_WORDS` words outside quotes
     (`own`): its `covered` words among those."""
-    out = []
-    for lo, hi in ranges:
-        words = int(own[lo:hi].sum())
-        if words >= SENTENCE_MIN_WORDS:
-            out.append(float((covered[lo:hi] & own[lo:hi]).sum() / words))
-    return np.array(out)
+    if not len(ranges):
+        return np.array([])
+    lo, hi = np.array(ranges, dtype=np.int64).reshape(-1, 2).T
+    running_own = np.r_[0, np.cumsum(own, dtype=np.int64)]
+    running_both = np.r_[0, np.cumsum(covered & own, dtype=np.int64)]
+    words = running_own[hi] - running_own[lo]
+    keep = words >= SENTENCE_MIN_WORDS
+    return (running_both[hi] - running_both[lo])[keep] / words[keep]
 
 
 def profile(shares: np.ndarray) -> dict[str, float]:
