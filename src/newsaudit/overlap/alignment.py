@@ -293,7 +293,9 @@ def idf_weights(doc_stems: Sequence[set[str] | frozenset[str]]) -> dict[str, flo
     """Smoothed inverse document frequency of each stem over the articles given."""
     n = len(doc_stems)
     df = Counter(itertools.chain.from_iterable(doc_stems))
-    return {s: math.log((n + 1) / (c + 1)) + 1.0 for s, c in df.items()}
+    # Few distinct counts (most stems are in one article): each weight computed once
+    weight = {c: math.log((n + 1) / (c + 1)) + 1.0 for c in set(df.values())}
+    return {s: weight[c] for s, c in df.items()}
 
 
 def local_chain(
