@@ -14,6 +14,7 @@ import dataclasses
 import math
 import re
 from collections.abc import Sequence
+from functools import lru_cache
 
 from newsaudit.config import OverlapConfig
 from newsaudit.corpus import Article
@@ -30,30 +31,53 @@ def _key(name: str) -> str:
     return fold_name(re.sub(r"^the\s+", "", name.strip(), flags=re.I))
 
 
+# An article meets its clue patterns once per pair it is in: each text's matches are kept for
+# the next pairs (a few thousand texts per process).
+TEXT_CACHE = 2048
+
+
 def credits(text: str, config: OverlapConfig) -> list[str]:
     """Sources an article credits in a credit line ("(Courtesy: Al-Jazeera)", "Source: AFP")."""
+    return list(_credits(text, config.credit_patterns))
+
+
+@lru_cache(maxsize=TEXT_CACHE)
+def _credits(text: str, patterns: tuple[str, ...]) -> tuple[str, ...]:
     out = []
-    for pattern in config.credit_patterns:
+    for pattern in patterns:
         for m in re.finditer(pattern, text, re.IGNORECASE | re.MULTILINE):
             out.append(m.group(1).strip(" .:-"))
-    return out
+    return tuple(out)
 
 
 def attributions(text: str, config: OverlapConfig) -> list[str]:
     """Names an article attributes reporting to ("according to X", "X reported")."""
+    return list(_attributions(text, config.attribution_patterns))
+
+
+@lru_cache(maxsize=TEXT_CACHE)
+def _attributions(text: str, patterns: tuple[str, ...]) -> tuple[str, ...]:
     out = []
-    for pattern in config.attribution_patterns:
+    for pattern in patterns:
         out.extend(m.group(1).strip() for m in re.finditer(pattern, text))
-    return out
+    return tuple(out)
 
 
 def self_references(article: Article, config: OverlapConfig) -> dict[str, str]:
     """Names an article speaks as, and how: outlet metadata, "told X", "interview with X"."""
-    out = {article.outlet: "its outlet in the metadata"} if article.outlet else {}
-    for pattern in config.self_reference_patterns:
-        for m in re.finditer(pattern, article.text):
+    found = _self_references(article.outlet, article.text, config.self_reference_patterns)
+    return dict(found)
+
+
+@lru_cache(maxsize=TEXT_CACHE)
+def _self_references(
+    outlet: str, text: str, patterns: tuple[str, ...]
+) -> tuple[tuple[str, str], ...]:
+    out = {outlet: "its outlet in the metadata"} if outlet else {}
+    for pattern in patterns:
+        for m in re.finditer(pattern, text):
             out.setdefault(m.group(1).strip(), f"writes {' '.join(m.group(0).split())!r}")
-    return out
+    return tuple(out.items())
 
 
 def _matches(name: str, names: Sequence[str]) -> str:
