@@ -58,6 +58,25 @@ def _mix(x: np.ndarray) -> np.ndarray:
     return x ^ (x >> np.uint64(31))
 
 
+_MIX_ADD = np.uint64(0x9E3779B97F4A7C15)
+_MIX_STEPS = (
+    (np.uint64(30), np.uint64(0xBF58476D1CE4E5B9)),
+    (np.uint64(27), np.uint64(0x94D049BB133111EB)),
+    (np.uint64(31), None),
+)
+
+
+def _mix_into(x: np.ndarray, spare: np.ndarray) -> None:
+    """`_mix` in place (`spare`: scratch of the same size): the same numbers, no temporary
+    arrays (half the time on the index's long arrays)."""
+    np.add(x, _MIX_ADD, out=x)
+    for shift, factor in _MIX_STEPS:
+        np.right_shift(x, shift, out=spare)
+        np.bitwise_xor(x, spare, out=x)
+        if factor is not None:
+            np.multiply(x, factor, out=x)
+
+
 # Words hashed so far in this process: hashing a word (blake2b) was the index's costliest step,
 # repeated for every piece of articles. It stops growing at this many words (~100 MB; later
 # pieces then hash their new words for themselves), and is never emptied, so threads that
@@ -98,8 +117,10 @@ def ngram_hashes(
     `keep_one_in` kept, by hash."""
     m = len(flat) - n + 1
     h = np.zeros(m, dtype=np.uint64)
+    spare = np.empty(m, dtype=np.uint64)
     for k in range(n):  # chained mixing: order-sensitive ("a b" != "b a")
-        h = _mix(h ^ flat[k : k + m])
+        np.bitwise_xor(h, flat[k : k + m], out=h)
+        _mix_into(h, spare)
     keep = doc_of[:m] == doc_of[n - 1 :]  # the n-gram does not straddle two documents
     if keep_one_in > 1:
         keep &= h % np.uint64(keep_one_in) == 0
