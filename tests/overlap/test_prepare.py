@@ -81,3 +81,13 @@ def test_slip_keys_of_an_article_once_the_shared_table_is_full(monkeypatch):
     index = NearIndex(["tribunal", "tribunall"])
     assert index.get("-tribunal", ()) == {"tribunal", "tribunall"}
     assert index.get("-tribunl", ()) == {"tribunal"}
+
+
+def test_a_word_is_alone_only_without_any_possible_slip():
+    index = NearIndex(["harbourmaster", "harbourmastr", "lighthouse"])
+    assert not index.alone("harbourmaster")  # its slip is a word of the article
+    assert not index.alone("harbourmastr")
+    assert index.alone("lighthouse")
+    NearIndex(["lighthuose"])  # a slip in another article: look the keys up, find none
+    assert not index.alone("lighthouse")
+    assert {v for k in near.keys_of("lighthouse") for v in index.get(k, ())} == {"lighthouse"}

@@ -103,3 +103,31 @@ def test_tiling_evidence_is_left_out_unless_asked():
     values = features.reuse_features(copy_p, [wire_p], [], config)
     assert all(values[f] == 0.0 for f in features.TILED)
     assert values["containment_3"] > 0.9
+
+
+def _matches_by_hand(copy: list[int], pool: list[int], n: int) -> set[tuple[int, int, int]]:
+    """Left-maximal common runs of at least n words, position by position (code 0 never
+    matches)."""
+    found = set()
+    for i in range(len(copy)):
+        for j in range(len(pool)):
+            if i and j and copy[i - 1] == pool[j - 1]:
+                continue
+            k = 0
+            while i + k < len(copy) and j + k < len(pool) and copy[i + k] == pool[j + k] != 0:
+                k += 1
+            if k >= n:
+                found.add((-k, i, j))
+    return found
+
+
+@pytest.mark.parametrize("seed", range(40))
+def test_matches_are_every_left_maximal_run(seed):
+    rng = np.random.default_rng(seed)
+    vocab = int(rng.integers(1, 12))
+    copy = rng.integers(1, vocab + 1, int(rng.integers(0, 40))).astype(np.uint64)
+    parts = [rng.integers(1, vocab + 1, int(rng.integers(0, 40))) for _ in range(2)]
+    pool = np.concatenate([np.append(q, 0) for q in parts]).astype(np.uint64)
+    for n in (1, 2, 3):
+        expected = _matches_by_hand(copy.tolist(), pool.tolist(), n)
+        assert set(tiling._matches(copy, pool, n)) == expected

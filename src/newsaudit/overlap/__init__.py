@@ -2,7 +2,9 @@
 
 Modules, in the order a run uses them:
 - `candidates`: the shingle index proposing pairs (serial, or in pieces for a cluster);
-- `prepare`: one article's tokens, sentences, quotations (`quotes`), computed once;
+  `index_words`: its words hashed from one byte array per piece of articles;
+- `prepare`: one article's tokens (kept as a `token_table.TokenTable`), sentences,
+  quotations (`quotes`), computed once;
 - `alignment`: verbatim passages and rewritten sentences between two articles (`similarity`:
   its sentence-by-sentence similarity matrices; `near`: spelling-slip look-up);
 - `pair`: one pair compared (containment each way, verdict, direction);

@@ -31,6 +31,7 @@ from newsaudit.overlap.similarity import (
     similarity_matrices,
     similarity_matrix,
 )
+from newsaudit.overlap.token_table import norms_of
 from newsaudit.text.fold import fold
 from newsaudit.text.sentences import split
 from newsaudit.text.tokens import Token
@@ -81,8 +82,9 @@ class Passage:
 def ngrams(norms: Sequence[str], n: int) -> dict[tuple[str, ...], list[int]]:
     """Word n-gram -> start positions (the seed index of `verbatim`)."""
     index: dict[tuple[str, ...], list[int]] = defaultdict(list)
-    for i in range(len(norms) - n + 1):
-        index[tuple(norms[i : i + n])].append(i)
+    # zip makes each n-gram tuple in C (slicing and tuple() per position cost 5x more)
+    for i, gram in enumerate(zip(*(norms[k:] for k in range(n)), strict=False)):
+        index[gram].append(i)
     return index
 
 
@@ -103,14 +105,14 @@ def verbatim(
     `max_gap_words` in both articles (an edit) and stays near the run's diagonal.
     """
     n, gap = config.seed_size, config.max_gap_words
-    norms_a = [t.norm for t in toks_a]
-    index_b = ngrams([t.norm for t in toks_b], n) if index_b is None else index_b
+    norms_a = norms_of(toks_a)
+    index_b = ngrams(norms_of(toks_b), n) if index_b is None else index_b
     if index_a is not None and index_a.keys().isdisjoint(index_b.keys()):
         return []
     runs: list[list[int]] = []  # [a_start, a_end, b_start, b_end, matched_words]
     open_runs: list[int] = []  # indices of runs that may still grow
-    for i in range(len(norms_a) - n + 1):
-        hits = index_b.get(tuple(norms_a[i : i + n]))
+    for i, gram in enumerate(zip(*(norms_a[k:] for k in range(n)), strict=False)):
+        hits = index_b.get(gram)
         if not hits or len(hits) > 3:  # a trigram repeated everywhere in b seeds nothing
             continue
         for j in hits:
@@ -154,18 +156,39 @@ def _synonym_map(groups: tuple[tuple[str, ...], ...]) -> dict[str, str]:
     return {fold(w): fold(group[0]) for group in groups for w in group}
 
 
+class _StemTable(dict[str, str | None]):
+    """word -> its content stem (None for a stopword or a word too short), made on first
+    look-up and kept: an archive's articles share most of their words."""
+
+    def __init__(self, synonyms: dict[str, str], stop: frozenset[str], length: int) -> None:
+        super().__init__()
+        self.synonyms, self.stop, self.length = synonyms, stop, length
+
+    def __missing__(self, word: str) -> str | None:
+        w = word.removesuffix("'s")
+        stem = None
+        if w not in self.stop and len(w) >= 2:
+            w = self.synonyms.get(w, w)
+            stem = w if w[0].isdigit() else w[: self.length]
+        if len(self) < STEM_TABLE_MAX:
+            self[word] = stem
+        return stem
+
+
+STEM_TABLE_MAX = 500_000  # words per process (~60 MB at most); later words are stemmed each time
+
+
+@lru_cache(maxsize=4)
+def _stem_table(
+    synonyms: tuple[tuple[str, ...], ...], stopwords: tuple[str, ...], length: int
+) -> _StemTable:
+    return _StemTable(_synonym_map(synonyms), _stopwords(stopwords), length)
+
+
 def stems(words: Sequence[str], config: OverlapConfig) -> list[str]:
     """Content-word stems: stopwords dropped, synonyms folded, words cut to `stem_length`."""
-    synonyms = _synonym_map(config.synonyms)
-    stop = _stopwords(config.stopwords)
-    out = []
-    for w in words:
-        w = w.removesuffix("'s")
-        if w in stop or len(w) < 2:
-            continue
-        w = synonyms.get(w, w)
-        out.append(w if w[0].isdigit() else w[: config.stem_length])
-    return out
+    table = _stem_table(config.synonyms, config.stopwords, config.stem_length)
+    return [s for s in map(table.__getitem__, words) if s is not None]
 
 
 @lru_cache(maxsize=4)
@@ -206,38 +229,73 @@ def sentence_view(
     """
     spans = split(text)
     starts = [t.start for t in toks]
-    ranges, stem_sets = [], []
-    capital: Counter[str] = Counter()
+    norms = [t.norm for t in toks]
+    upper = [text[k].isupper() for k in starts]
+    lower = [not u for u in upper]
+    ranges, stem_lists, stem_sets = [], [], []
+    capitals: list[str] = []  # words capitalised inside a sentence
+    others: list[str] = []  # ... not capitalised (sentence-initial capitals say nothing)
     for s, e in spans:
         lo, hi = bisect.bisect_left(starts, s), bisect.bisect_left(starts, e)
         ranges.append((lo, hi))
-        words = [t.norm for k, t in enumerate(toks[lo:hi], lo) if ignore is None or not ignore[k]]
-        stem_sets.append(frozenset(features(words, config)))
-        for t in toks[lo + 1 : hi]:  # sentence-initial capitals say nothing
-            capital[t.norm] += 1 if text[t.start].isupper() else -1
-    names = {stem for w, c in capital.items() if c > 0 for stem in stems([w], config)}
-    anchored = frozenset(
-        f
-        for f in set().union(*stem_sets)
-        if any(p[0].isdigit() or p in names for p in f.split(BIGRAM))
-    )
+        words = norms[lo:hi]
+        if ignore is not None:
+            words = [w for w, skip in zip(words, ignore[lo:hi], strict=True) if not skip]
+        found = stems(words, config)
+        stem_lists.append(found)
+        stem_sets.append(frozenset(found + _bigrams(found, config)))
+        capitals += itertools.compress(norms[lo + 1 : hi], upper[lo + 1 : hi])
+        others += itertools.compress(norms[lo + 1 : hi], lower[lo + 1 : hi])
+    up, down = Counter(capitals), Counter(others)
+    names = {stem for w, c in up.items() if c > down[w] for stem in stems([w], config)}
+    anchored = _anchored(stem_lists, stem_sets, names, config)
     return SentenceView(tuple(spans), tuple(ranges), tuple(stem_sets), anchored)
+
+
+def _bigrams(found: list[str], config: OverlapConfig) -> list[str]:
+    """Bigrams of consecutive content stems, when `bigram_weight` is set."""
+    if not config.bigram_weight:
+        return []
+    return [f"{x}{BIGRAM}{y}" for x, y in itertools.pairwise(found)]
+
+
+def _anchored(
+    stem_lists: Sequence[list[str]],
+    stem_sets: Sequence[frozenset[str]],
+    names: set[str],
+    config: OverlapConfig,
+) -> frozenset[str]:
+    """The features made of a name or a number: a stem that is one, or a bigram with one."""
+    every = set().union(*stem_lists)
+    if any(BIGRAM in f for f in every):  # a stem holding the bigram mark: split each feature
+        return frozenset(
+            f
+            for f in set().union(*stem_sets)
+            if any(p[0].isdigit() or p in names for p in f.split(BIGRAM))
+        )
+    anchor = {f for f in every if f[0].isdigit() or f in names}
+    found = set(anchor)
+    if config.bigram_weight:
+        for st in stem_lists:
+            pairs = itertools.pairwise(st)
+            found.update(f"{x}{BIGRAM}{y}" for x, y in pairs if x in anchor or y in anchor)
+    return frozenset(found)
 
 
 def features(words: Sequence[str], config: OverlapConfig) -> list[str]:
     """Comparison features of a sentence: content stems and, when `bigram_weight` is set,
     bigrams of consecutive content stems (a copy keeps word pairs a paraphrase breaks up)."""
     out = stems(words, config)
-    if config.bigram_weight:
-        out += [f"{x}{BIGRAM}{y}" for x, y in itertools.pairwise(out)]
-    return out
+    return out + _bigrams(out, config)
 
 
 def idf_weights(doc_stems: Sequence[set[str] | frozenset[str]]) -> dict[str, float]:
     """Smoothed inverse document frequency of each stem over the articles given."""
     n = len(doc_stems)
     df = Counter(itertools.chain.from_iterable(doc_stems))
-    return {s: math.log((n + 1) / (c + 1)) + 1.0 for s, c in df.items()}
+    # Few distinct counts (most stems are in one article): each weight computed once
+    weight = {c: math.log((n + 1) / (c + 1)) + 1.0 for c in set(df.values())}
+    return {s: weight[c] for s, c in df.items()}
 
 
 def local_chain(

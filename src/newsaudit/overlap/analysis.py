@@ -129,9 +129,10 @@ def combine(
     prepared: dict[str, Prepared],
     ids: Sequence[str],
     config: OverlapConfig,
+    each: runner.Each = runner.serial,
 ) -> OverlapResult:
     """The corpus step: clues from the rest of the corpus, ranking, each article's reuse of
-    all its possible sources together, and every table."""
+    all its possible sources together (per article, mapped by `each`), and every table."""
     ranked = with_corpus_evidence(results, config)
     ranked.sort(key=lambda r: (-r.score, r.article_a, r.article_b))
     texts = {i: p.article.text for i, p in prepared.items()}
@@ -144,7 +145,7 @@ def combine(
         clusters=frames.clusters_frame(ranked, ids),
         ids=tuple(ids),
         all_pairs=len(ids) <= config.all_pairs_max_articles,
-        article_reuse=article_reuse_frame(article_reuse(ranked, prepared, config)),
+        article_reuse=article_reuse_frame(article_reuse(ranked, prepared, config, each)),
     )
 
 
@@ -178,4 +179,4 @@ def analyse(
     step = partial(compare_pair, idf=idf, default_idf=default_idf, config=config)
     compared = each("overlap: compare", step, [(prepared[a], prepared[b]) for a, b in todo])
     results = [res for res in compared if keep(res, len(corpus), config)]
-    return combine(results, prepared, corpus.ids, config)
+    return combine(results, prepared, corpus.ids, config, each)

@@ -14,12 +14,13 @@ import dataclasses
 import math
 import re
 from collections.abc import Sequence
+from functools import lru_cache
 
 from newsaudit.config import OverlapConfig
 from newsaudit.corpus import Article
 from newsaudit.overlap.alignment import Passage
 from newsaudit.overlap.direction_model import decide, likelier_copy, weigh
-from newsaudit.overlap.prepare import near_keys
+from newsaudit.overlap.near import keys_of
 from newsaudit.overlap.records import Evidence, PairResult, Prepared
 from newsaudit.overlap.verdict import directed
 from newsaudit.text.distance import edit_distance
@@ -30,30 +31,53 @@ def _key(name: str) -> str:
     return fold_name(re.sub(r"^the\s+", "", name.strip(), flags=re.I))
 
 
+# An article meets its clue patterns once per pair it is in: each text's matches are kept for
+# the next pairs (a few thousand texts per process).
+TEXT_CACHE = 2048
+
+
 def credits(text: str, config: OverlapConfig) -> list[str]:
     """Sources an article credits in a credit line ("(Courtesy: Al-Jazeera)", "Source: AFP")."""
+    return list(_credits(text, config.credit_patterns))
+
+
+@lru_cache(maxsize=TEXT_CACHE)
+def _credits(text: str, patterns: tuple[str, ...]) -> tuple[str, ...]:
     out = []
-    for pattern in config.credit_patterns:
+    for pattern in patterns:
         for m in re.finditer(pattern, text, re.IGNORECASE | re.MULTILINE):
             out.append(m.group(1).strip(" .:-"))
-    return out
+    return tuple(out)
 
 
 def attributions(text: str, config: OverlapConfig) -> list[str]:
     """Names an article attributes reporting to ("according to X", "X reported")."""
+    return list(_attributions(text, config.attribution_patterns))
+
+
+@lru_cache(maxsize=TEXT_CACHE)
+def _attributions(text: str, patterns: tuple[str, ...]) -> tuple[str, ...]:
     out = []
-    for pattern in config.attribution_patterns:
+    for pattern in patterns:
         out.extend(m.group(1).strip() for m in re.finditer(pattern, text))
-    return out
+    return tuple(out)
 
 
 def self_references(article: Article, config: OverlapConfig) -> dict[str, str]:
     """Names an article speaks as, and how: outlet metadata, "told X", "interview with X"."""
-    out = {article.outlet: "its outlet in the metadata"} if article.outlet else {}
-    for pattern in config.self_reference_patterns:
-        for m in re.finditer(pattern, article.text):
+    found = _self_references(article.outlet, article.text, config.self_reference_patterns)
+    return dict(found)
+
+
+@lru_cache(maxsize=TEXT_CACHE)
+def _self_references(
+    outlet: str, text: str, patterns: tuple[str, ...]
+) -> tuple[tuple[str, str], ...]:
+    out = {outlet: "its outlet in the metadata"} if outlet else {}
+    for pattern in patterns:
+        for m in re.finditer(pattern, text):
             out.setdefault(m.group(1).strip(), f"writes {' '.join(m.group(0).split())!r}")
-    return out
+    return tuple(out.items())
 
 
 def _matches(name: str, names: Sequence[str]) -> str:
@@ -136,7 +160,9 @@ def _typo_evidence(a: Prepared, b: Prepared, config: OverlapConfig) -> list[Evid
             (a, count_a, b, count_b),
             (b, count_b, a, count_a),
         ):
-            near = {v for key in near_keys(word) for v in art.near.get(key, ())}
+            if art.near.alone(word):  # no slip of it in this article: most words
+                continue
+            near = {v for key in keys_of(word) for v in art.near.get(key, ())}
             variants = sorted(v for v in near if counts[v] > counts[word] and _is_slip(v, word))
             if variants and other_counts.get(variants[0], 0) < other_counts[word]:
                 out.append(

@@ -211,7 +211,10 @@ def quotes_frame(
 
 def clusters_frame(results: Sequence[PairResult], ids: Sequence[str]) -> pd.DataFrame:
     """Reuse families: connected components of derived pairs, with each member's role."""
-    parent = {i: i for i in ids}
+    derived = [r for r in results if r.verdict == "derived"]
+    # Only articles of derived pairs can share a family: the others are left out of the
+    # union-find (an archive's ids are mostly alone).
+    parent = {i: i for r in derived for i in (r.article_a, r.article_b)}
 
     def find(x: str) -> str:
         while parent[x] != x:
@@ -219,14 +222,14 @@ def clusters_frame(results: Sequence[PairResult], ids: Sequence[str]) -> pd.Data
             x = parent[x]
         return x
 
-    derived = [r for r in results if r.verdict == "derived"]
     for r in derived:
         ra, rb = find(r.article_a), find(r.article_b)
         if ra != rb:
             parent[max(ra, rb)] = min(ra, rb)
     groups: dict[str, list[str]] = {}
     for i in ids:
-        groups.setdefault(find(i), []).append(i)
+        if i in parent:
+            groups.setdefault(find(i), []).append(i)
     families = sorted((g for g in groups.values() if len(g) > 1), key=lambda g: (-len(g), g[0]))
     sources = {r.source for r in derived if r.source}
     copies = {r.derived for r in derived if r.derived}

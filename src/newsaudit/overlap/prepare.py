@@ -10,9 +10,10 @@ from newsaudit.overlap import alignment
 from newsaudit.overlap.near import near_keys
 from newsaudit.overlap.quotes import quotes, token_mask
 from newsaudit.overlap.records import Prepared
+from newsaudit.overlap.token_table import TokenTable
 from newsaudit.text.tokens import tokens
 
-__all__ = ["near_keys", "prepare"]  # near_keys: direction imports it from here
+__all__ = ["near_keys", "prepare"]  # near_keys: reachable here, where it was
 
 
 def prepare(article: Article, config: OverlapConfig) -> Prepared:
@@ -23,7 +24,7 @@ def prepare(article: Article, config: OverlapConfig) -> Prepared:
     counts = Counter(t.norm for t in toks)
     return Prepared(
         article,
-        tuple(toks),
+        TokenTable.of(toks),
         alignment.sentence_view(article.text, toks, config, mask.tolist()),
         tuple(qs),
         mask,

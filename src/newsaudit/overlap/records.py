@@ -13,7 +13,7 @@ from newsaudit.corpus import Article
 from newsaudit.overlap.alignment import Passage, SentenceView, ngrams
 from newsaudit.overlap.near import NearIndex
 from newsaudit.overlap.quotes import Quote
-from newsaudit.text.tokens import Token
+from newsaudit.overlap.token_table import TokenTable
 
 
 @dataclass(frozen=True)
@@ -22,12 +22,12 @@ class Prepared:
 
     The look-up tables only some pairs need (`near` for direction clues, `seeds` for the
     verbatim aligner) are built on first use, where the pair is compared. A prepared article
-    travels between processes as its words and offsets (`__reduce__`): a fraction of the size
-    and time of pickling every token object and table.
+    travels between processes as its words and offsets (`__reduce__`, its tokens a
+    `TokenTable`): a fraction of the size and time of pickling every token object and table.
     """
 
     article: Article
-    toks: tuple[Token, ...]
+    toks: TokenTable  # a sequence of `Token`, kept as plain lists
     view: SentenceView
     quotes: tuple[Quote, ...]
     quote_mask: np.ndarray = field(compare=False)
@@ -42,17 +42,14 @@ class Prepared:
     @cached_property
     def seeds(self) -> dict[tuple[str, ...], list[int]]:
         """Word `seed_size`-gram -> start positions (the verbatim aligner's seed index)."""
-        return ngrams([t.norm for t in self.toks], self.seed_size)
+        return ngrams(self.toks.norms, self.seed_size)
 
     def __reduce__(self) -> tuple[Any, ...]:
-        toks = self.toks
         return (
             _restore,
             (
                 self.article,
-                [t.norm for t in toks],
-                [t.start for t in toks],
-                [t.end for t in toks],
+                self.toks,
                 self.view,
                 self.quotes,
                 self.quote_mask,
@@ -63,17 +60,14 @@ class Prepared:
 
 def _restore(
     article: Article,
-    norms: list[str],
-    starts: list[int],
-    ends: list[int],
+    toks: TokenTable,
     view: SentenceView,
     quotes: tuple[Quote, ...],
     quote_mask: np.ndarray,
     seed_size: int,
 ) -> Prepared:
     """A `Prepared` from what `Prepared.__reduce__` sent (its counts rebuilt from the words)."""
-    toks = tuple(map(Token, norms, starts, ends))
-    return Prepared(article, toks, view, quotes, quote_mask, Counter(norms), seed_size)
+    return Prepared(article, toks, view, quotes, quote_mask, Counter(toks.norms), seed_size)
 
 
 @dataclass(frozen=True)

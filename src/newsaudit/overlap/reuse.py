@@ -12,9 +12,11 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import partial
 
 import pandas as pd
 
+from newsaudit import runner
 from newsaudit.config import OverlapConfig
 from newsaudit.overlap import features as reuse_features
 from newsaudit.overlap.records import PairResult, Prepared
@@ -73,15 +75,20 @@ def sources_of(
     return found[: config.article_max_sources]
 
 
-def article_reuse(
+# One article's step: (the article, its chosen sources, their pairs, its peer pairs).
+ReuseItem = tuple[Prepared, tuple[Prepared, ...], tuple[PairResult, ...], tuple[PairResult, ...]]
+
+
+def reuse_items(
     results: Sequence[PairResult], prepared: dict[str, Prepared], config: OverlapConfig
-) -> list[ArticleReuse]:
-    """Every prepared article's reuse of its possible sources together (pure; any order)."""
+) -> list[ReuseItem]:
+    """Each prepared article (by id) with what `article_step` weighs: self-contained, so that a
+    runner can map the steps anywhere (a Dask task receives only its own articles)."""
     links: dict[str, list[PairResult]] = {i: [] for i in prepared}
     for r in results:
         links[r.article_a].append(r)
         links[r.article_b].append(r)
-    out = []
+    items = []
     for article_id in sorted(prepared):
         chosen = sources_of(article_id, links[article_id], prepared, config)
         partners = [r.article_b if r.article_a == article_id else r.article_a for r in chosen]
@@ -90,18 +97,38 @@ def article_reuse(
             r for r in links[article_id] if r.passages and (r.article_a, r.article_b) not in taken
         ]
         peers.sort(key=lambda r: (-r.score, r.article_a, r.article_b))
-        values = reuse_features.reuse_features(
-            prepared[article_id],
-            [prepared[p] for p in partners],
-            chosen,
-            config,
-            peers[: config.article_max_sources],
-            tiled=True,
+        items.append(
+            (
+                prepared[article_id],
+                tuple(prepared[p] for p in partners),
+                tuple(chosen),
+                tuple(peers[: config.article_max_sources]),
+            )
         )
-        kind, probability, why = judge(values) if partners else ("independent", 1.0, "")
-        used = [p for p, r in zip(partners, chosen, strict=True) if r.passages]
-        out.append(ArticleReuse(article_id, tuple(sorted(used)), values, kind, probability, why))
-    return out
+    return items
+
+
+def article_step(item: ReuseItem, config: OverlapConfig) -> ArticleReuse:
+    """One article's reuse of its possible sources together (pure: the step a runner maps)."""
+    copy, sources, chosen, peers = item
+    article_id = copy.article.article_id
+    values = reuse_features.reuse_features(copy, sources, chosen, config, peers, tiled=True)
+    kind, probability, why = judge(values) if sources else ("independent", 1.0, "")
+    partners = [s.article.article_id for s in sources]
+    used = [p for p, r in zip(partners, chosen, strict=True) if r.passages]
+    return ArticleReuse(article_id, tuple(sorted(used)), values, kind, probability, why)
+
+
+def article_reuse(
+    results: Sequence[PairResult],
+    prepared: dict[str, Prepared],
+    config: OverlapConfig,
+    each: runner.Each = runner.serial,
+) -> list[ArticleReuse]:
+    """Every prepared article's reuse of its possible sources together (by id; the
+    per-article steps mapped by `each`)."""
+    items = reuse_items(results, prepared, config)
+    return each("overlap: article reuse", partial(article_step, config=config), items)
 
 
 def article_reuse_frame(rows: Sequence[ArticleReuse]) -> pd.DataFrame:

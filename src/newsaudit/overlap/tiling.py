@@ -26,30 +26,45 @@ SENTENCE_MIN_WORDS = 5  # shorter sentences (datelines, headings) say nothing ei
 PROFILE = ("sentences_unsourced", "unsourced_run", "first_sourced", "last_sourced")
 
 
-def _matches(copy: list[int], pool: list[int], n: int) -> list[tuple[int, int, int]]:
-    """Left-maximal common runs of at least `n` words: (-length, copy start, pool start)."""
-    index: dict[tuple[int, ...], list[int]] = {}
-    for j, gram in enumerate(zip(*(pool[k:] for k in range(n)), strict=False)):
-        if 0 not in gram:
-            index.setdefault(gram, []).append(j)
-    out = []
+def _matches(copy: np.ndarray, pool: np.ndarray, n: int) -> list[tuple[int, int, int]]:
+    """Left-maximal common runs of at least `n` words: (-length, copy start, pool start).
+
+    In numpy: every (i, j) where copy[i:i+n] equals pool[j:j+n] (code 0 never matches: copy
+    codes are positive); along each diagonal j - i these form runs, a run of r such starts is
+    one left-maximal common run of r + n - 1 words from its first start."""
     m, p = len(copy), len(pool)
-    for i, gram in enumerate(zip(*(copy[k:] for k in range(n)), strict=False)):
-        for j in index.get(gram, ()):
-            if i and j and copy[i - 1] == pool[j - 1]:
-                continue  # not left-maximal: found from an earlier start
-            k = n
-            while i + k < m and j + k < p and copy[i + k] == pool[j + k]:
-                k += 1
-            out.append((-k, i, j))
-    return out
+    if m < n or p < n:
+        return []
+    order = np.argsort(pool[: p - n + 1], kind="stable")
+    ranked = pool[order]
+    lo = np.searchsorted(ranked, copy[: m - n + 1], side="left")
+    hits = np.searchsorted(ranked, copy[: m - n + 1], side="right") - lo
+    total = int(hits.sum())
+    if not total:
+        return []
+    i = np.repeat(np.arange(len(hits)), hits)
+    j = order[np.arange(total) - np.repeat(np.cumsum(hits) - hits - lo, hits)]
+    same = np.ones(total, dtype=bool)
+    for t in range(1, n):
+        same &= copy[i + t] == pool[j + t]
+    i, j = i[same], j[same]
+    if not len(i):
+        return []
+    at = np.lexsort((i, j - i))  # by diagonal, then along it
+    i, j = i[at], j[at]
+    first = np.r_[True, (np.diff(j - i) != 0) | (np.diff(i) != 1)]
+    starts = np.flatnonzero(first)
+    runs = np.diff(np.r_[starts, len(i)])
+    return list(
+        zip((-(runs + n - 1)).tolist(), i[starts].tolist(), j[starts].tolist(), strict=True)
+    )
 
 
 def tiles(copy: np.ndarray, pool: np.ndarray, n: int = MIN_TILE) -> list[tuple[int, int, int]]:
     """Greedy String Tiling of `copy` over `pool` (word codes): (copy start, pool start,
     length) of each tile, longest first. A run overlapping a placed tile is cut to its free
     stretches, which compete again while at least `n` words long."""
-    heap = _matches(copy.tolist(), pool.tolist(), n)
+    heap = _matches(copy, pool, n)
     heapq.heapify(heap)
     copy_used = bytearray(len(copy))  # plain bytes: faster than numpy on short slices
     pool_used = bytearray(len(pool))
@@ -94,12 +109,14 @@ def sentence_shares(
 ) -> np.ndarray:
     """Sourced share of each sentence with at least `SENTENCE_MIN_WORDS` words outside quotes
     (`own`): its `covered` words among those."""
-    out = []
-    for lo, hi in ranges:
-        words = int(own[lo:hi].sum())
-        if words >= SENTENCE_MIN_WORDS:
-            out.append(float((covered[lo:hi] & own[lo:hi]).sum() / words))
-    return np.array(out)
+    if not len(ranges):
+        return np.array([])
+    lo, hi = np.array(ranges, dtype=np.int64).reshape(-1, 2).T
+    running_own = np.r_[0, np.cumsum(own, dtype=np.int64)]
+    running_both = np.r_[0, np.cumsum(covered & own, dtype=np.int64)]
+    words = running_own[hi] - running_own[lo]
+    keep = words >= SENTENCE_MIN_WORDS
+    return (running_both[hi] - running_both[lo])[keep] / words[keep]
 
 
 def profile(shares: np.ndarray) -> dict[str, float]:

@@ -1,0 +1,48 @@
+"""The shingle index's words hashed from bytes: the same hashes as hashing `words` one by one."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from newsaudit.overlap import candidates, index_words
+from newsaudit.text.tokens import words
+
+TEXTS = [
+    "Hello, world! It’s the country's al-Qaeda per-cent.",
+    "14,000 troops, 1,234,567 people, 1,2345 things, 3.5 per cent, 1,000_x and a1,000b; 5,000.",
+    "“Quoted” — dashed – text… Café DÉJÀ vu, naïve 2.500 and 9,999é",
+    "  spaces\tand\nnew lines\x1c\x85non\u00a0breaking\u2009thin\u3000wide\n\n",
+    "short abcdefg abcdefgh abcdefghijklmno abcdefghijklmnop internationalisation",
+    "nul\x00inside a\x00 \x00 and •·§¶ marks",
+    "日本語のテキスト 中文 한국어 ÉÉÉÉÉÉÉÉÉÉÉÉ",
+    "",
+    "END 3,000",
+]
+
+
+def _one_by_one(texts: list[str]) -> tuple[list[int], list[int]]:
+    docs = [words(t) for t in texts]
+    hashes = [index_words.word_hash(w.encode("utf-8")) for d in docs for w in d]
+    return hashes, [len(d) for d in docs]
+
+
+@pytest.mark.parametrize("text", TEXTS)
+def test_each_text_hashes_as_its_words(text):
+    hashes, lengths = index_words.hashed_words([text], {})
+    assert (hashes.tolist(), lengths.tolist()) == _one_by_one([text])
+
+
+def test_a_piece_of_texts_hashes_as_its_words_with_any_cache():
+    expected = _one_by_one(TEXTS)
+    cache: dict = {}
+    for _ in range(2):  # cold, then warm
+        hashes, lengths = index_words.hashed_words(TEXTS, cache)
+        assert (hashes.tolist(), lengths.tolist()) == expected
+    assert index_words.hashed_words(TEXTS[::-1], cache)[0].tolist() == _one_by_one(TEXTS[::-1])[0]
+
+
+def test_index_piece_equals_shingles_of_the_word_lists():
+    doc, h = candidates._piece_shingles(TEXTS, 3, 1)
+    ref_doc, ref_h = candidates.shingle_hashes([words(t) for t in TEXTS], 3, 1, {})
+    assert np.array_equal(doc, ref_doc) and np.array_equal(h, ref_h)
