@@ -29,13 +29,13 @@ def _one_by_one(texts: list[str]) -> tuple[list[int], list[int]]:
 
 @pytest.mark.parametrize("text", TEXTS)
 def test_each_text_hashes_as_its_words(text):
-    hashes, lengths = index_words.hashed_words([text], {})
+    hashes, lengths = index_words.hashed_words([text], index_words.WordCache())
     assert (hashes.tolist(), lengths.tolist()) == _one_by_one([text])
 
 
 def test_a_piece_of_texts_hashes_as_its_words_with_any_cache():
     expected = _one_by_one(TEXTS)
-    cache: dict = {}
+    cache = index_words.WordCache()
     for _ in range(2):  # cold, then warm
         hashes, lengths = index_words.hashed_words(TEXTS, cache)
         assert (hashes.tolist(), lengths.tolist()) == expected

@@ -131,9 +131,13 @@ def ngram_hashes(
     return doc[first], h[first]
 
 
-# Articles per mapped piece of the index: enough to amortise a task, small enough that a 10k
-# corpus gives every core many pieces (tokenising is most of the index's time).
+# Articles per mapped piece of the index: at least this many, more for large corpora (about
+# `INDEX_PIECES` pieces: each piece looks its distinct words up once, so larger pieces look up
+# fewer words per article), at most `INDEX_PIECE_MAX` (memory). Enough pieces that a 10k
+# corpus still gives every core many. The postings do not depend on the pieces.
 INDEX_PIECE_ARTICLES = 250
+INDEX_PIECES = 64
+INDEX_PIECE_MAX = 2000
 
 
 def _piece_shingles(
@@ -157,7 +161,8 @@ def _index(
     proportional to the kept shingles, not to the corpus's word strings. The postings do not
     depend on the pieces."""
     keep_one_in = config.large_keep_one_in if len(texts) > config.large_corpus_articles else 1
-    step = min(INDEX_PIECE_ARTICLES, max(1, config.index_chunk_articles))
+    piece = min(INDEX_PIECE_MAX, max(INDEX_PIECE_ARTICLES, len(texts) // INDEX_PIECES))
+    step = min(piece, max(1, config.index_chunk_articles))
     firsts = range(0, len(texts), step)
     hashed = each(
         "overlap: index",
