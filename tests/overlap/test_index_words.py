@@ -46,3 +46,29 @@ def test_index_piece_equals_shingles_of_the_word_lists():
     doc, h = candidates._piece_shingles(TEXTS, 3, 1)
     ref_doc, ref_h = candidates.shingle_hashes([words(t) for t in TEXTS], 3, 1, {})
     assert np.array_equal(doc, ref_doc) and np.array_equal(h, ref_h)
+
+
+def _ngrams_one_by_one(flat, doc_of, n, keep_one_in):
+    rows = set()
+    for i in range(len(flat) - n + 1):
+        if doc_of[i] != doc_of[i + n - 1]:
+            continue
+        h = np.uint64(0)
+        for k in range(n):
+            h = candidates._mix(h ^ flat[i + k])
+        if int(h) % keep_one_in == 0:
+            rows.add((int(h), int(doc_of[i])))
+    ordered = sorted(rows)
+    return [d for _, d in ordered], [h for h, _ in ordered]
+
+
+@pytest.mark.parametrize(
+    ("vocabulary", "n", "keep_one_in", "seed"),
+    [(3, 2, 1, 0), (5, 3, 1, 1), (2, 1, 1, 2), (40, 2, 4, 3), (4, 2, 2, 4), (1, 2, 1, 5)],
+)
+def test_ngram_hashes_are_distinct_and_sorted_by_hash_then_doc(vocabulary, n, keep_one_in, seed):
+    rng = np.random.default_rng(seed)  # few distinct words: many tied hashes across docs
+    flat = rng.integers(0, vocabulary, 400).astype(np.uint64)
+    doc_of = np.sort(rng.integers(0, 9, 400)).astype(np.int32)
+    doc, h = candidates.ngram_hashes(flat, doc_of, n, keep_one_in)
+    assert (doc.tolist(), h.tolist()) == _ngrams_one_by_one(flat, doc_of, n, keep_one_in)
