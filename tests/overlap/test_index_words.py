@@ -72,3 +72,19 @@ def test_ngram_hashes_are_distinct_and_sorted_by_hash_then_doc(vocabulary, n, ke
     doc_of = np.sort(rng.integers(0, 9, 400)).astype(np.int32)
     doc, h = candidates.ngram_hashes(flat, doc_of, n, keep_one_in)
     assert (doc.tolist(), h.tolist()) == _ngrams_one_by_one(flat, doc_of, n, keep_one_in)
+
+
+def test_words_sharing_a_fingerprint_still_hash_as_their_own_bytes(monkeypatch):
+    # Every word in one fingerprint group: all but one are told apart by their keys.
+    monkeypatch.setattr(index_words, "_fingerprint", lambda k1, k2: np.zeros_like(k1))
+    hashes, lengths = index_words.hashed_words(TEXTS, index_words.WordCache())
+    assert (hashes.tolist(), lengths.tolist()) == _one_by_one(TEXTS)
+
+
+def test_a_full_word_cache_stops_growing_and_hashes_the_same(monkeypatch):
+    monkeypatch.setattr(index_words, "WORD_CACHE_MAX", 5)
+    cache = index_words.WordCache()
+    for _ in range(2):
+        hashes, _lengths = index_words.hashed_words(TEXTS, cache)
+        assert hashes.tolist() == _one_by_one(TEXTS)[0]
+    assert len(cache.table[0]) == 5 and len(cache.long) <= 5

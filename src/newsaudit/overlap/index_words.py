@@ -19,7 +19,6 @@ from collections.abc import Sequence
 from functools import lru_cache
 
 import numpy as np
-import pandas as pd
 
 from newsaudit.text.fold import fold
 from newsaudit.text.tokens import _SEPARATORS
@@ -125,19 +124,31 @@ _TOP2 = np.array([0 if k <= SHORT else k << 56 for k in range(MID + 1)], np.uint
 
 
 def _fingerprint(k1: np.ndarray, k2: np.ndarray) -> np.ndarray:
-    """One uint64 per (k1, k2) key, for grouping and look-ups; equal fingerprints of
-    different keys (astronomically rare) are caught by comparing the keys themselves."""
+    """One well-mixed uint64 per (k1, k2) key, for grouping and look-ups; equal fingerprints
+    (or equal top bits, in `_groups`) of different keys are caught by comparing the keys."""
     with np.errstate(over="ignore"):
-        return k1 ^ ((k2 ^ (k2 >> np.uint64(29))) * np.uint64(0xBF58476D1CE4E5B9))
+        x = k1 ^ (k2 * np.uint64(0x9E3779B97F4A7C15))
+        x = (x ^ (x >> np.uint64(30))) * np.uint64(0xBF58476D1CE4E5B9)
+        x = (x ^ (x >> np.uint64(27))) * np.uint64(0x94D049BB133111EB)
+        return x ^ (x >> np.uint64(31))
 
 
-def _first_positions(codes: np.ndarray) -> np.ndarray:
-    """Index of each code's first occurrence (codes numbered in order of first appearance,
-    as `pd.factorize` gives them)."""
-    if not len(codes):
-        return np.zeros(0, np.int64)
-    seen = np.maximum.accumulate(codes)
-    return np.flatnonzero(np.r_[True, codes[1:] > seen[:-1]])
+def _groups(f: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """(group of each fingerprint, one position of each group), groups numbered by rising
+    fingerprint: each fingerprint's top bits and its position packed in one uint64 and
+    sorted (numpy's sort of plain integers is many times faster than an argsort or a hash
+    table). Fingerprints equal in their top bits share a group: callers compare keys."""
+    bits = max(1, (len(f) - 1).bit_length())
+    low = np.uint64((1 << bits) - 1)
+    packed = np.sort((f & ~low) | np.arange(len(f), dtype=np.uint64))
+    at = (packed & low).astype(np.int64)
+    top = packed >> np.uint64(bits)
+    new = np.empty(len(f), dtype=bool)
+    new[:1] = True
+    np.not_equal(top[1:], top[:-1], out=new[1:])
+    codes = np.empty(len(f), dtype=np.int64)
+    codes[at] = np.cumsum(new) - 1
+    return codes, at[new]
 
 
 def _lookup(
@@ -221,8 +232,8 @@ def hashed_words(
     k1 = (windows[at] & _KEEP1[psize]) | _TOP1[psize]
     k2 = (windows[at + 8] & _KEEP2[psize]) | _TOP2[psize]
     f = _fingerprint(k1, k2)
-    codes, uniques = pd.factorize(f)
-    first = _first_positions(codes)
+    codes, first = _groups(f)
+    uniques = f[first]
     u1, u2 = k1[first], k2[first]
     exact = (k1 == u1[codes]) & (k2 == u2[codes])  # False only where fingerprints collide
     found, hit = _lookup(cache, uniques, u1, u2)
