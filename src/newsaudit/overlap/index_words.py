@@ -5,10 +5,10 @@ and whitespace separates) and hashes each word's UTF-8 bytes (blake2b: the same 
 process and run). Here the folded texts of a piece become one byte array: words are the runs
 between separators, and each word is identified exactly by its bytes packed into integers (up
 to 15 bytes: two 64-bit integers holding the bytes and the length; longer words, rare, as
-bytes), so a word is hashed or looked up once per piece, never once per occurrence. The
-hashes equal hashing `words(text)` word by word (a test compares them); making a string per
-word and looking each up was most of the index's time.
-"""
+bytes). A piece's words are grouped by one integer sort and its distinct words looked up in
+the process's cache (sorted numpy arrays) at once, so only words never seen before are hashed
+in Python. The hashes equal hashing `words(text)` word by word (a test compares them); making
+a string per word and looking each up was most of the index's time."""
 
 from __future__ import annotations
 
