@@ -29,13 +29,13 @@ def _one_by_one(texts: list[str]) -> tuple[list[int], list[int]]:
 
 @pytest.mark.parametrize("text", TEXTS)
 def test_each_text_hashes_as_its_words(text):
-    hashes, lengths = index_words.hashed_words([text], {})
+    hashes, lengths = index_words.hashed_words([text], index_words.WordCache())
     assert (hashes.tolist(), lengths.tolist()) == _one_by_one([text])
 
 
 def test_a_piece_of_texts_hashes_as_its_words_with_any_cache():
     expected = _one_by_one(TEXTS)
-    cache: dict = {}
+    cache = index_words.WordCache()
     for _ in range(2):  # cold, then warm
         hashes, lengths = index_words.hashed_words(TEXTS, cache)
         assert (hashes.tolist(), lengths.tolist()) == expected
@@ -46,3 +46,45 @@ def test_index_piece_equals_shingles_of_the_word_lists():
     doc, h = candidates._piece_shingles(TEXTS, 3, 1)
     ref_doc, ref_h = candidates.shingle_hashes([words(t) for t in TEXTS], 3, 1, {})
     assert np.array_equal(doc, ref_doc) and np.array_equal(h, ref_h)
+
+
+def _ngrams_one_by_one(flat, doc_of, n, keep_one_in):
+    rows = set()
+    for i in range(len(flat) - n + 1):
+        if doc_of[i] != doc_of[i + n - 1]:
+            continue
+        h = np.uint64(0)
+        for k in range(n):
+            h = candidates._mix(h ^ flat[i + k])
+        if int(h) % keep_one_in == 0:
+            rows.add((int(h), int(doc_of[i])))
+    ordered = sorted(rows)
+    return [d for _, d in ordered], [h for h, _ in ordered]
+
+
+@pytest.mark.parametrize(
+    ("vocabulary", "n", "keep_one_in", "seed"),
+    [(3, 2, 1, 0), (5, 3, 1, 1), (2, 1, 1, 2), (40, 2, 4, 3), (4, 2, 2, 4), (1, 2, 1, 5)],
+)
+def test_ngram_hashes_are_distinct_and_sorted_by_hash_then_doc(vocabulary, n, keep_one_in, seed):
+    rng = np.random.default_rng(seed)  # few distinct words: many tied hashes across docs
+    flat = rng.integers(0, vocabulary, 400).astype(np.uint64)
+    doc_of = np.sort(rng.integers(0, 9, 400)).astype(np.int32)
+    doc, h = candidates.ngram_hashes(flat, doc_of, n, keep_one_in)
+    assert (doc.tolist(), h.tolist()) == _ngrams_one_by_one(flat, doc_of, n, keep_one_in)
+
+
+def test_words_sharing_a_fingerprint_still_hash_as_their_own_bytes(monkeypatch):
+    # Every word in one fingerprint group: all but one are told apart by their keys.
+    monkeypatch.setattr(index_words, "_fingerprint", lambda k1, k2: np.zeros_like(k1))
+    hashes, lengths = index_words.hashed_words(TEXTS, index_words.WordCache())
+    assert (hashes.tolist(), lengths.tolist()) == _one_by_one(TEXTS)
+
+
+def test_a_full_word_cache_stops_growing_and_hashes_the_same(monkeypatch):
+    monkeypatch.setattr(index_words, "WORD_CACHE_MAX", 5)
+    cache = index_words.WordCache()
+    for _ in range(2):
+        hashes, _lengths = index_words.hashed_words(TEXTS, cache)
+        assert hashes.tolist() == _one_by_one(TEXTS)[0]
+    assert len(cache.table[0]) == 5 and len(cache.long) <= 5

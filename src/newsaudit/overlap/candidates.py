@@ -109,6 +109,9 @@ def shingle_hashes(
     return ngram_hashes(flat, doc_of, n, keep_one_in)
 
 
+MIX_BLOCK = 32_768  # n-grams mixed at a time (256 KiB of hashes)
+
+
 def ngram_hashes(
     flat: np.ndarray, doc_of: np.ndarray, n: int, keep_one_in: int = 1
 ) -> tuple[np.ndarray, np.ndarray]:
@@ -117,23 +120,42 @@ def ngram_hashes(
     `keep_one_in` kept, by hash."""
     m = len(flat) - n + 1
     h = np.zeros(m, dtype=np.uint64)
-    spare = np.empty(m, dtype=np.uint64)
-    for k in range(n):  # chained mixing: order-sensitive ("a b" != "b a")
-        np.bitwise_xor(h, flat[k : k + m], out=h)
-        _mix_into(h, spare)
+    spare = np.empty(min(m, MIX_BLOCK), dtype=np.uint64)
+    # In blocks that stay in the CPU's cache: the same numbers, a fraction of the memory traffic
+    # of mixing the whole array n times.
+    for lo in range(0, m, MIX_BLOCK):
+        block = h[lo : lo + MIX_BLOCK]
+        for k in range(n):  # chained mixing: order-sensitive ("a b" != "b a")
+            np.bitwise_xor(block, flat[lo + k : lo + k + len(block)], out=block)
+            _mix_into(block, spare[: len(block)])
     keep = doc_of[:m] == doc_of[n - 1 :]  # the n-gram does not straddle two documents
     if keep_one_in > 1:
         keep &= h % np.uint64(keep_one_in) == 0
     doc, h = doc_of[:m][keep], h[keep]
-    order = np.lexsort((doc, h))  # by hash: the index's merged postings sort faster in runs
+    order = np.argsort(h)  # by hash: the index's merged postings sort faster in runs
     doc, h = doc[order], h[order]
+    _docs_in_order(doc, h)
     first = np.r_[True, (h[1:] != h[:-1]) | (doc[1:] != doc[:-1])] if len(h) else []
     return doc[first], h[first]
 
 
-# Articles per mapped piece of the index: enough to amortise a task, small enough that a 10k
-# corpus gives every core many pieces (tokenising is most of the index's time).
+def _docs_in_order(doc: np.ndarray, h: np.ndarray) -> None:
+    """Sort, in place, the docs within each run of equal hashes of `h` (sorted): the order a
+    (hash, doc) sort gives, only the (few) tied rows sorted twice."""
+    tie = h[1:] == h[:-1]
+    if not tie.any():
+        return
+    tied = np.flatnonzero(np.r_[tie, False] | np.r_[False, tie])
+    doc[tied] = doc[tied][np.lexsort((doc[tied], h[tied]))]
+
+
+# Articles per mapped piece of the index: at least this many, more for large corpora (about
+# `INDEX_PIECES` pieces: each piece looks its distinct words up once, so larger pieces look up
+# fewer words per article), at most `INDEX_PIECE_MAX` (memory). Enough pieces that a 10k
+# corpus still gives every core many. The postings do not depend on the pieces.
 INDEX_PIECE_ARTICLES = 250
+INDEX_PIECES = 64
+INDEX_PIECE_MAX = 2000
 
 
 def _piece_shingles(
@@ -151,26 +173,27 @@ def _piece_shingles(
 
 def _index(
     texts: Sequence[str], config: OverlapConfig, each: runner.Each = runner.serial
-) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """(doc, hash) postings sorted by hash (docs in any order within a hash), and shingles per
-    doc; tokenised and hashed in pieces of articles (mapped by `each`), so memory stays
-    proportional to the kept shingles, not to the corpus's word strings. The postings do not
-    depend on the pieces."""
+) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """(doc, order, hash) postings (`doc[order]` pairs with the hashes, sorted by hash; docs in
+    any order within a hash), and shingles per doc; tokenised and hashed in pieces of articles
+    (mapped by `each`), so memory stays proportional to the kept shingles, not to the corpus's
+    word strings. The postings do not depend on the pieces."""
     keep_one_in = config.large_keep_one_in if len(texts) > config.large_corpus_articles else 1
-    step = min(INDEX_PIECE_ARTICLES, max(1, config.index_chunk_articles))
+    piece = min(INDEX_PIECE_MAX, max(INDEX_PIECE_ARTICLES, len(texts) // INDEX_PIECES))
+    step = min(piece, max(1, config.index_chunk_articles))
     firsts = range(0, len(texts), step)
     hashed = each(
         "overlap: index",
         partial(_piece_shingles, n=config.shingle_size, keep_one_in=keep_one_in),
         [texts[lo : lo + step] for lo in firsts],
     )
-    docs_parts = [doc.astype(np.int64) + lo for lo, (doc, _) in zip(firsts, hashed, strict=True)]
+    docs_parts = [doc + np.int32(lo) for lo, (doc, _) in zip(firsts, hashed, strict=True)]
     hash_parts = [h for _, h in hashed]
-    doc = np.concatenate(docs_parts) if docs_parts else np.zeros(0, dtype=np.int64)
+    doc = np.concatenate(docs_parts) if docs_parts else np.zeros(0, dtype=np.int32)
     h = np.concatenate(hash_parts) if hash_parts else np.zeros(0, dtype=np.uint64)
     per_doc = np.bincount(doc, minlength=len(texts))
     order = np.argsort(h)  # not stable: `candidates` sorts each posting list's docs itself
-    return doc[order], h[order], per_doc
+    return doc, order, h[order], per_doc
 
 
 def candidates(
@@ -187,18 +210,21 @@ def candidates(
     config = config or OverlapConfig()
     if len(ids) != len(texts):
         raise ValueError("candidates: ids and texts differ in length")
-    doc, h, per_doc = _index(texts, config, each)
+    doc, order, h, per_doc = _index(texts, config, each)
     n_docs = len(ids)
     if len(doc) == 0:
         return pd.DataFrame(columns=CANDIDATE_COLUMNS)
-    starts = np.flatnonzero(np.r_[True, h[1:] != h[:-1]])
-    df = np.diff(np.r_[starts, len(h)])
+    new = np.empty(len(h), dtype=bool)
+    new[0] = True
+    np.not_equal(h[1:], h[:-1], out=new[1:])
+    starts = np.flatnonzero(new)
+    df = np.diff(starts, append=len(h))
     cap = max(2, int(config.max_shingle_df))
     keep = (df >= 2) & (df <= cap)
     a_list, b_list = [], []
     for size in np.unique(df[keep]):  # one vectorised pass per posting-list length
         group_starts = starts[keep & (df == size)]
-        block = doc[group_starts[:, None] + np.arange(size)[None, :]]
+        block = doc[order[group_starts[:, None] + np.arange(size)[None, :]]].astype(np.int64)
         block.sort(axis=1)  # a < b in every pair
         ii, jj = np.triu_indices(int(size), k=1)
         a_list.append(block[:, ii].ravel())

@@ -5,10 +5,10 @@ and whitespace separates) and hashes each word's UTF-8 bytes (blake2b: the same 
 process and run). Here the folded texts of a piece become one byte array: words are the runs
 between separators, and each word is identified exactly by its bytes packed into integers (up
 to 15 bytes: two 64-bit integers holding the bytes and the length; longer words, rare, as
-bytes), so a word is hashed or looked up once per piece, never once per occurrence. The
-hashes equal hashing `words(text)` word by word (a test compares them); making a string per
-word and looking each up was most of the index's time.
-"""
+bytes). A piece's words are grouped by one integer sort and its distinct words looked up in
+the process's cache (sorted numpy arrays) at once, so only words never seen before are hashed
+in Python. The hashes equal hashing `words(text)` word by word (a test compares them); making
+a string per word and looking each up was most of the index's time."""
 
 from __future__ import annotations
 
@@ -17,21 +17,34 @@ import string
 import sys
 from collections.abc import Sequence
 from functools import lru_cache
-from typing import Any
 
 import numpy as np
-import pandas as pd
 
 from newsaudit.text.fold import fold
 from newsaudit.text.tokens import _SEPARATORS
 
 SHORT = 7  # bytes packed with the length in one uint64
 MID = 15  # ... in two (8 bytes, then up to 7 with the length)
-# Words hashed so far in this process, by packed key (short and mid words) or by bytes (long
-# words). It stops growing at this many words (later words are hashed each time they come) and
-# is never emptied, so threads indexing corpora side by side (`newsaudit batch`) can share it.
+# Words hashed so far in a process stop being added at this many (later words are hashed each
+# time they come); the table is never emptied, so threads indexing corpora side by side
+# (`newsaudit batch`) can share it.
 WORD_CACHE_MAX = 500_000
-_CACHE: dict[Any, int] = {}
+
+
+class WordCache:
+    """Words hashed so far: short and mid words (<= 15 bytes) by their two packed keys in
+    sorted numpy arrays (looked up for a whole piece at once, `np.searchsorted`), longer words
+    by their bytes in a dict. A piece replaces the arrays as one tuple (safe for threads: a
+    lost update only means a word hashed again)."""
+
+    def __init__(self) -> None:
+        empty = np.zeros(0, np.uint64)
+        # (fingerprint, key 1, key 2, hash), sorted by fingerprint
+        self.table: tuple[np.ndarray, ...] = (empty, empty, empty, empty)
+        self.long: dict[bytes, int] = {}
+
+
+_CACHE = WordCache()
 
 
 def word_hash(word: bytes) -> int:
@@ -49,25 +62,30 @@ _NUMBER_JOIN = np.zeros(256, dtype=bool)
 _NUMBER_JOIN[[*b".,"]] = True
 
 
+def grouping_marks(b: np.ndarray) -> np.ndarray:
+    """Positions of the "," and "." between a digit and exactly three digits ("14,000"), the
+    marks `text.fold.fold` deletes; only the bytes around each "," or "." are looked at."""
+    n = len(b)
+    at = np.flatnonzero((b == 44) | (b == 46))
+    at = at[at >= 1]
+    if not len(at):
+        return at
+
+    def near(k: int) -> np.ndarray:  # the byte k after each mark, 0 past the end
+        i = at + k
+        return np.where(i < n, b[np.minimum(i, n - 1)], 0)
+
+    ok = _DIGIT[b[at - 1]] & _DIGIT[near(1)] & _DIGIT[near(2)] & _DIGIT[near(3)]
+    return at[ok & ~_WORD[near(4)]]
+
+
 def drop_grouping(b: np.ndarray, bounds: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """Delete "," and "." between a digit and exactly three digits ("14,000" -> "14000"), as
     `text.fold.fold` does, on the byte array; text start offsets move left accordingly."""
-    pad = np.r_[b, np.zeros(4, np.uint8)]
-    digit, word = _DIGIT[pad], _WORD[pad]
-    n = len(b)
-    drop = np.zeros(n, dtype=bool)
-    drop[1:] = (
-        _NUMBER_JOIN[b[1:]]
-        & digit[: n - 1]
-        & digit[2 : n + 1]
-        & digit[3 : n + 2]
-        & digit[4 : n + 3]
-        & ~word[5 : n + 4]
-    )
-    if not drop.any():
+    removed = grouping_marks(b)
+    if not len(removed):
         return b, bounds
-    removed = np.flatnonzero(drop)
-    return b[~drop], bounds - np.searchsorted(removed, bounds)
+    return np.delete(b, removed), bounds - np.searchsorted(removed, bounds)
 
 
 # ASCII bytes as `fold` and `words` leave them: upper case lowered, every separator a space
@@ -76,6 +94,7 @@ _ASCII_FOLD = np.arange(256, dtype=np.uint8)
 _ASCII_FOLD[np.frombuffer(string.ascii_uppercase.encode(), np.uint8)] += 32
 _ASCII_FOLD[[c for c in _SEPARATORS if c < 128]] = 32
 _ASCII_FOLD[[c for c in range(128) if chr(c).isspace()]] = 32
+_ASCII_FOLD_BYTES = _ASCII_FOLD.tobytes()  # the same, for `bytes.translate`
 
 
 @lru_cache(maxsize=1)
@@ -86,47 +105,96 @@ def _split_table() -> dict[int, str]:
     return {**_SEPARATORS, **spaces}
 
 
-def _pack(pad: np.ndarray, starts: np.ndarray) -> np.ndarray:
-    """uint64 of the 8 bytes from each start (little-endian) of the zero-padded bytes."""
-    return np.ascontiguousarray(pad[starts[:, None] + np.arange(8)]).view("<u8").ravel()
+def _windows(b: np.ndarray) -> np.ndarray:
+    """uint64 (little-endian) of the 8 bytes from every position of `b` (zero-padded): one
+    strided view, no copy."""
+    pad = np.r_[b, np.zeros(16, np.uint8)]
+    return np.ndarray((len(b) + 8,), dtype="<u8", buffer=pad, strides=(1,))
 
 
-def _masked(keys: np.ndarray, n_bytes: np.ndarray, size: np.ndarray) -> np.ndarray:
-    """Keys with all but their first `n_bytes` (<= 7) cleared and the word's byte `size` in
-    the top byte."""
-    keep = np.left_shift(np.uint64(1), (8 * n_bytes).astype(np.uint64)) - np.uint64(1)
-    return (keys & keep) | (size.astype(np.uint64) << np.uint64(56))
+# A word of `size` <= 15 bytes as two keys: key 1 = (8-byte window at its start & _KEEP1) |
+# _TOP1, key 2 = (window 8 bytes on & _KEEP2) | _TOP2. Up to 7 bytes: the bytes and the length
+# (top byte), then 0; 8 to 15 bytes: the first 8 bytes, then the rest and the length.
+_ONES = np.uint64(2**64 - 1)
+_LOW = [np.uint64((1 << (8 * k)) - 1) for k in range(8)]
+_KEEP1 = np.array([_LOW[k] if k <= SHORT else _ONES for k in range(MID + 1)], np.uint64)
+_TOP1 = np.array([k << 56 if k <= SHORT else 0 for k in range(MID + 1)], np.uint64)
+_KEEP2 = np.array([0 if k <= SHORT else _LOW[k - 8] for k in range(MID + 1)], np.uint64)
+_TOP2 = np.array([0 if k <= SHORT else k << 56 for k in range(MID + 1)], np.uint64)
 
 
-def _hash_all(
-    keys: list[Any], spelled: list[bytes] | None, make: Any, cache: dict[Any, int]
-) -> np.ndarray:
-    """The hash of each distinct word (by key), from the cache or made from its bytes."""
+def _fingerprint(k1: np.ndarray, k2: np.ndarray) -> np.ndarray:
+    """One well-mixed uint64 per (k1, k2) key, for grouping and look-ups; equal fingerprints
+    (or equal top bits, in `_groups`) of different keys are caught by comparing the keys."""
+    with np.errstate(over="ignore"):
+        x = k1 ^ (k2 * np.uint64(0x9E3779B97F4A7C15))
+        x = (x ^ (x >> np.uint64(30))) * np.uint64(0xBF58476D1CE4E5B9)
+        x = (x ^ (x >> np.uint64(27))) * np.uint64(0x94D049BB133111EB)
+        return x ^ (x >> np.uint64(31))
+
+
+def _groups(f: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """(group of each fingerprint, one position of each group), groups numbered by rising
+    fingerprint: each fingerprint's top bits and its position packed in one uint64 and
+    sorted (numpy's sort of plain integers is many times faster than an argsort or a hash
+    table). Fingerprints equal in their top bits share a group: callers compare keys."""
+    bits = max(1, (len(f) - 1).bit_length())
+    low = np.uint64((1 << bits) - 1)
+    packed = np.sort((f & ~low) | np.arange(len(f), dtype=np.uint64))
+    at = (packed & low).astype(np.int64)
+    top = packed >> np.uint64(bits)
+    new = np.empty(len(f), dtype=bool)
+    new[:1] = True
+    np.not_equal(top[1:], top[:-1], out=new[1:])
+    codes = np.empty(len(f), dtype=np.int64)
+    codes[at] = np.cumsum(new) - 1
+    return codes, at[new]
+
+
+def _lookup(
+    cache: WordCache, f: np.ndarray, k1: np.ndarray, k2: np.ndarray
+) -> tuple[np.ndarray, np.ndarray]:
+    """(hash found in the cache, found?) for distinct keys."""
+    cf, c1, c2, ch = cache.table
+    if not len(cf):
+        return np.zeros(len(f), np.uint64), np.zeros(len(f), bool)
+    order = np.argsort(f)  # sorted keys: each search starts where the last ended
+    pos = np.empty(len(f), np.int64)
+    pos[order] = np.minimum(np.searchsorted(cf, f[order]), len(cf) - 1)
+    hit = (cf[pos] == f) & (c1[pos] == k1) & (c2[pos] == k2)
+    return np.where(hit, ch[pos], np.uint64(0)), hit
+
+
+def _remember(
+    cache: WordCache, f: np.ndarray, k1: np.ndarray, k2: np.ndarray, h: np.ndarray
+) -> None:
+    """Add newly hashed words to the cache's sorted arrays (while it has room)."""
+    table = cache.table
+    room = WORD_CACHE_MAX - len(table[0])
+    if room <= 0 or not len(f):
+        return
+    order = np.argsort(f, kind="stable")[:room]
+    at = np.searchsorted(table[0], f[order])
+    cache.table = tuple(
+        np.insert(old, at, new[order]) for old, new in zip(table, (f, k1, k2, h), strict=True)
+    )
+
+
+def _hash_spelled(spelled: list[bytes], cache: dict[bytes, int]) -> np.ndarray:
+    """The hash of each word given by its bytes, from `cache` or made (and kept)."""
     out = []
-    for k, key in enumerate(keys):
-        found = cache.get(key)
+    for word in spelled:
+        found = cache.get(word)
         if found is None:
-            found = word_hash(spelled[k] if spelled is not None else make(key))
+            found = word_hash(word)
             if len(cache) < WORD_CACHE_MAX:
-                cache[key] = found
+                cache[word] = found
         out.append(found)
     return np.array(out, dtype=np.uint64)
 
 
-def _short_bytes(key: int) -> bytes:
-    return (key & ((1 << 56) - 1)).to_bytes(8, "little")[: key >> 56]
-
-
-def _mid_bytes(key: tuple[int, int]) -> bytes:
-    head, tail = key
-    return (
-        head.to_bytes(8, "little")
-        + (tail & ((1 << 56) - 1)).to_bytes(8, "little")[: (tail >> 56) - 8]
-    )
-
-
 def hashed_words(
-    texts: Sequence[str], cache: dict[Any, int] | None = None
+    texts: Sequence[str], cache: WordCache | None = None
 ) -> tuple[np.ndarray, np.ndarray]:
     """(hash of every word of every text in order, words per text): the hashes of
     `words(text)` word by word, for a piece of texts at once."""
@@ -136,42 +204,55 @@ def hashed_words(
         t.encode("ascii") if t.isascii() else fold(t).translate(table).encode("utf-8")
         for t in texts
     ]
-    b = np.frombuffer(b" ".join(encoded), dtype=np.uint8)
-    if not len(b):
+    joined = b" ".join(encoded)
+    if not joined:
         return np.zeros(0, np.uint64), np.zeros(len(texts), np.int64)
     text_starts = np.cumsum([0, *(len(e) + 1 for e in encoded[:-1])])
     # ASCII texts are folded here: digit grouping dropped as `fold` does (the other texts,
     # folded above, have no "," or "." left), then lower case, separators to spaces.
-    b, text_starts = drop_grouping(b, text_starts)
-    b = _ASCII_FOLD[b]
-    edges = np.diff(np.r_[False, b != 32, False].astype(np.int8))
-    starts, ends = np.flatnonzero(edges == 1), np.flatnonzero(edges == -1)
-    text_of = np.searchsorted(text_starts, starts, side="right") - 1
-    per_text = np.bincount(text_of, minlength=len(texts)).astype(np.int64)
+    removed = grouping_marks(np.frombuffer(joined, dtype=np.uint8))
+    b = np.frombuffer(joined.translate(_ASCII_FOLD_BYTES), dtype=np.uint8)
+    if len(removed):
+        b = np.delete(b, removed)
+        text_starts = text_starts - np.searchsorted(removed, text_starts)
+    inside = b != 32
+    # Word bounds: where `inside` flips (a start, then an end, then a start...).
+    flips = np.flatnonzero(inside[1:] != inside[:-1]) + 1
+    flips = np.r_[[0] if inside[0] else [], flips, [len(b)] if inside[-1] else []]
+    starts, ends = flips[0::2].astype(np.int64), flips[1::2].astype(np.int64)
+    per_text = np.diff(np.searchsorted(starts, np.r_[text_starts, len(b)])).astype(np.int64)
     size = ends - starts
     flat = np.empty(len(starts), dtype=np.uint64)
-    pad = np.r_[b, np.zeros(16, np.uint8)]
-    head = _pack(pad, starts)
+    windows = _windows(b)
 
-    short = np.flatnonzero(size <= SHORT)
-    codes, uniques = pd.factorize(_masked(head[short], size[short], size[short]))
-    flat[short] = _hash_all(uniques.tolist(), None, _short_bytes, cache)[codes]
-
-    mid = np.flatnonzero((size > SHORT) & (size <= MID))
-    if len(mid):
-        tail = _masked(_pack(pad, starts[mid] + 8), size[mid] - 8, size[mid])
-        order = np.lexsort((tail, head[mid]))
-        h, t = head[mid][order], tail[order]
-        first = np.r_[True, (h[1:] != h[:-1]) | (t[1:] != t[:-1])]
-        group = np.cumsum(first) - 1
-        keys = list(zip(h[first].tolist(), t[first].tolist(), strict=True))
-        hashes = _hash_all(keys, None, _mid_bytes, cache)
-        flat[mid[order]] = hashes[group]
-
-    long = np.flatnonzero(size > MID)
-    if len(long):
+    # Words of up to 15 bytes: two keys (short words: the bytes and length, and 0; mid words:
+    # the first 8 bytes, then the rest and the length), grouped by fingerprint.
+    packed = np.flatnonzero(size <= MID)
+    at, psize = starts[packed], size[packed]
+    k1 = (windows[at] & _KEEP1[psize]) | _TOP1[psize]
+    k2 = (windows[at + 8] & _KEEP2[psize]) | _TOP2[psize]
+    f = _fingerprint(k1, k2)
+    codes, first = _groups(f)
+    uniques = f[first]
+    u1, u2 = k1[first], k2[first]
+    exact = (k1 == u1[codes]) & (k2 == u2[codes])  # False only where fingerprints collide
+    found, hit = _lookup(cache, uniques, u1, u2)
+    new = np.flatnonzero(~hit)
+    if len(new):
         raw = b.tobytes()
-        bounds = zip(starts[long].tolist(), ends[long].tolist(), strict=True)
-        spelled = [raw[s:e] for s, e in bounds]
-        flat[long] = _hash_all(spelled, spelled, None, cache)
+        at = starts[packed[first[new]]].tolist()
+        spelled = [raw[s:e] for s, e in zip(at, ends[packed[first[new]]].tolist(), strict=True)]
+        made = np.array([word_hash(w) for w in spelled], dtype=np.uint64)
+        found[new] = made
+        _remember(cache, uniques[new], u1[new], u2[new], made)
+    flat[packed] = found[codes]
+
+    # Longer words (rare), and any word whose fingerprint collided: by their bytes.
+    other = np.flatnonzero(size > MID)
+    if not exact.all():
+        other = np.sort(np.r_[other, packed[~exact]])
+    if len(other):
+        raw = b.tobytes()
+        bounds = zip(starts[other].tolist(), ends[other].tolist(), strict=True)
+        flat[other] = _hash_spelled([raw[s:e] for s, e in bounds], cache.long)
     return flat, per_text
