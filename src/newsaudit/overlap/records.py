@@ -10,9 +10,10 @@ from typing import Any
 import numpy as np
 
 from newsaudit.corpus import Article
-from newsaudit.overlap.alignment import Passage, SentenceView, ngrams
+from newsaudit.overlap.alignment import Passage, SentenceView
 from newsaudit.overlap.near import NearIndex
 from newsaudit.overlap.quotes import Quote
+from newsaudit.overlap.seeds import SeedIndex, seed_index
 from newsaudit.overlap.token_table import TokenTable
 
 
@@ -40,9 +41,9 @@ class Prepared:
         return NearIndex(self.counts)
 
     @cached_property
-    def seeds(self) -> dict[tuple[str, ...], list[int]]:
-        """Word `seed_size`-gram -> start positions (the verbatim aligner's seed index)."""
-        return ngrams(self.toks.norms, self.seed_size)
+    def seeds(self) -> SeedIndex:
+        """The verbatim aligner's seed index of the article's words (`seeds.seed_index`)."""
+        return seed_index(self.toks.norms, self.seed_size)
 
     def __reduce__(self) -> tuple[Any, ...]:
         return (
