@@ -11,7 +11,7 @@ import numpy as np
 
 from newsaudit.corpus import Article
 from newsaudit.overlap.alignment import Passage, SentenceView
-from newsaudit.overlap.near import NearIndex
+from newsaudit.overlap.near import NearIndex, keys_of
 from newsaudit.overlap.quotes import Quote
 from newsaudit.overlap.seeds import SeedIndex, seed_index
 from newsaudit.overlap.token_table import TokenTable
@@ -39,6 +39,18 @@ class Prepared:
     def near(self) -> NearIndex:
         """The article's words by spelling-slip key (`near.NearIndex`: `.get(key, ())`)."""
         return NearIndex(self.counts)
+
+    @cached_property
+    def repeated_keys(self) -> frozenset[str]:
+        """Spelling-slip keys (`near.keys_of`) of the article's words used more than once
+        (5+ letters, letters only): a word's slip in this article, being rarer than the word,
+        shares one of these keys with it."""
+        return frozenset(
+            key
+            for word, count in self.counts.items()
+            if count > 1 and len(word) >= 5 and word.isalpha()
+            for key in keys_of(word)
+        )
 
     @cached_property
     def seeds(self) -> SeedIndex:
