@@ -83,6 +83,21 @@ def _restore(
     return Prepared(article, toks, view, quotes, quote_mask, Counter(toks.norms), seed_size)
 
 
+# A prepared article without its article: what a mapped step sends back to the process that
+# holds the articles already (the text and metadata were a quarter of the bytes).
+PreparedParts = tuple[TokenTable, SentenceView, tuple[Quote, ...], np.ndarray, int]
+
+
+def parts_of(p: Prepared) -> PreparedParts:
+    """What `rejoin` needs, besides the article, to make `p` again."""
+    return p.toks, p.view, p.quotes, p.quote_mask, p.seed_size
+
+
+def rejoin(article: Article, parts: PreparedParts) -> Prepared:
+    """The prepared article of `article` from its `parts_of` (equal to the one sent)."""
+    return _restore(article, *parts)
+
+
 @dataclass(frozen=True)
 class Evidence:
     """One clue about direction: which article it favours as the source, how strongly, why.
