@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pickle
 
-from newsaudit.overlap.token_table import TokenTable, norms_of
+from newsaudit.overlap.token_table import TokenTable, norms_of, starts_of
 from newsaudit.text.tokens import Token, tokens
 
 TEXT = "The Council’s budget: 14,000 roads, 3.5 per cent, al-Qaeda said."
@@ -27,3 +27,9 @@ def test_a_table_survives_pickling_as_plain_lists():
     assert back == table
     assert isinstance(back.norms, list) and back[0] == Token(table.norms[0], 0, 3)
     assert table != TokenTable.of(tokens(TEXT + " More."))
+
+
+def test_a_table_made_from_the_text_equals_the_tokens_table():
+    table = TokenTable.of_text(TEXT)
+    assert table == TokenTable.of(tokens(TEXT))
+    assert list(starts_of(table)) == starts_of(tokens(TEXT)) == [t.start for t in tokens(TEXT)]

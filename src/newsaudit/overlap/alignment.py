@@ -14,7 +14,7 @@ from __future__ import annotations
 import bisect
 import itertools
 import math
-from collections import Counter, defaultdict
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
@@ -22,6 +22,7 @@ from functools import cached_property, lru_cache
 import numpy as np
 
 from newsaudit.config import OverlapConfig
+from newsaudit.overlap.seeds import SeedIndex, seed_index, shared_seeds
 from newsaudit.overlap.similarity import (
     BIGRAM,
     SentenceTable,
@@ -31,7 +32,7 @@ from newsaudit.overlap.similarity import (
     similarity_matrices,
     similarity_matrix,
 )
-from newsaudit.overlap.token_table import norms_of
+from newsaudit.overlap.token_table import norms_of, starts_of
 from newsaudit.text.fold import fold
 from newsaudit.text.sentences import split
 from newsaudit.text.tokens import Token
@@ -48,7 +49,6 @@ __all__ = [  # the similarity helpers stay reachable here, where they were
     "idf_weights",
     "local_chain",
     "merge_sorted",
-    "ngrams",
     "rewritten",
     "scattered",
     "sentence_table",
@@ -79,15 +79,6 @@ class Passage:
 # ---------------------------------------------------------------------------------------------
 # Verbatim and lightly edited reuse
 # ---------------------------------------------------------------------------------------------
-def ngrams(norms: Sequence[str], n: int) -> dict[tuple[str, ...], list[int]]:
-    """Word n-gram -> start positions (the seed index of `verbatim`)."""
-    index: dict[tuple[str, ...], list[int]] = defaultdict(list)
-    # zip makes each n-gram tuple in C (slicing and tuple() per position cost 5x more)
-    for i, gram in enumerate(zip(*(norms[k:] for k in range(n)), strict=False)):
-        index[gram].append(i)
-    return index
-
-
 def _span(toks: Sequence[Token], rng: tuple[int, int]) -> tuple[int, int]:
     return toks[rng[0]].start, toks[rng[1] - 1].end
 
@@ -96,25 +87,22 @@ def verbatim(
     toks_a: Sequence[Token],
     toks_b: Sequence[Token],
     config: OverlapConfig,
-    index_a: dict[tuple[str, ...], list[int]] | None = None,
-    index_b: dict[tuple[str, ...], list[int]] | None = None,
+    index_a: SeedIndex | None = None,
+    index_b: SeedIndex | None = None,
 ) -> list[Passage]:
     """Passages copied word for word or lightly edited, at least `min_passage_words` long.
 
     Seeds are shared `seed_size`-grams; a seed joins a run when it follows the run's end within
-    `max_gap_words` in both articles (an edit) and stays near the run's diagonal.
+    `max_gap_words` in both articles (an edit) and stays near the run's diagonal. The seed
+    indexes (`seeds.seed_index` of each article's words) are made here unless given.
     """
     n, gap = config.seed_size, config.max_gap_words
-    norms_a = norms_of(toks_a)
-    index_b = ngrams(norms_of(toks_b), n) if index_b is None else index_b
-    if index_a is not None and index_a.keys().isdisjoint(index_b.keys()):
-        return []
+    index_a = seed_index(norms_of(toks_a), n) if index_a is None else index_a
+    index_b = seed_index(norms_of(toks_b), n) if index_b is None else index_b
     runs: list[list[int]] = []  # [a_start, a_end, b_start, b_end, matched_words]
     open_runs: list[int] = []  # indices of runs that may still grow
-    for i, gram in enumerate(zip(*(norms_a[k:] for k in range(n)), strict=False)):
-        hits = index_b.get(gram)
-        if not hits or len(hits) > 3:  # a trigram repeated everywhere in b seeds nothing
-            continue
+    # a trigram repeated everywhere in b (more than 3 times) seeds nothing
+    for i, hits in shared_seeds(index_a, index_b, 3):
         for j in hits:
             best = -1
             for r in open_runs:
@@ -228,8 +216,7 @@ def sentence_view(
     speaker are not rewriting each other.
     """
     spans = split(text)
-    starts = [t.start for t in toks]
-    norms = [t.norm for t in toks]
+    starts, norms = starts_of(toks), norms_of(toks)
     upper = [text[k].isupper() for k in starts]
     lower = [not u for u in upper]
     ranges, stem_lists, stem_sets = [], [], []

@@ -28,13 +28,13 @@ import pandas as pd
 
 from newsaudit import runner
 from newsaudit.config import OverlapConfig
-from newsaudit.corpus import Corpus
+from newsaudit.corpus import Article, Corpus
 from newsaudit.overlap import alignment, frames
 from newsaudit.overlap import candidates as candidate_index
 from newsaudit.overlap.direction import with_corpus_evidence
 from newsaudit.overlap.pair import compare
 from newsaudit.overlap.prepare import prepare
-from newsaudit.overlap.records import PairResult, Prepared
+from newsaudit.overlap.records import PairResult, Prepared, PreparedParts, parts_of, rejoin
 from newsaudit.overlap.reuse import ARTICLE_REUSE_COLUMNS, article_reuse, article_reuse_frame
 
 
@@ -149,6 +149,11 @@ def combine(
     )
 
 
+def prepare_parts(article: Article, config: OverlapConfig) -> PreparedParts:
+    """`prepare` one article, less the article (`records.parts_of`): the step a runner maps."""
+    return parts_of(prepare(article, config))
+
+
 def compare_pair(
     pair: tuple[Prepared, Prepared],
     idf: dict[str, float],
@@ -171,10 +176,11 @@ def analyse(
     todo = pairs_to_compare(corpus, config, each)
     involved = sorted({i for pair in todo for i in pair})
     by_id = {a.article_id: a for a in corpus.articles}  # Corpus[...] is a linear scan
-    # Mapped: a prepared article travels back as its words, offsets and sentence stems (its
-    # look-up tables are built where pairs are compared), a third of the cost of preparing it.
-    done = each("overlap: prepare", partial(prepare, config=config), [by_id[i] for i in involved])
-    prepared = dict(zip(involved, done, strict=True))
+    # Mapped: a prepared article travels back as its words, offsets and sentence stems, not its
+    # article (here already; its look-up tables are built where pairs are compared).
+    articles = [by_id[i] for i in involved]
+    done = each("overlap: prepare", partial(prepare_parts, config=config), articles)
+    prepared = {a.article_id: rejoin(a, parts) for a, parts in zip(articles, done, strict=True)}
     idf, default_idf = corpus_idf(list(prepared.values()))
     step = partial(compare_pair, idf=idf, default_idf=default_idf, config=config)
     compared = each("overlap: compare", step, [(prepared[a], prepared[b]) for a, b in todo])

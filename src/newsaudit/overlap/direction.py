@@ -160,7 +160,10 @@ def _typo_evidence(a: Prepared, b: Prepared, config: OverlapConfig) -> list[Evid
             (a, count_a, b, count_b),
             (b, count_b, a, count_a),
         ):
-            if art.near.alone(word):  # no slip of it in this article: most words
+            # A slip variant is used more often than `word` (so more than once) in `art`:
+            # no repeated word sharing a key with it, no variant (most words, and no
+            # look-up table built for the article).
+            if art.repeated_keys.isdisjoint(keys_of(word)) or art.near.alone(word):
                 continue
             near = {v for key in keys_of(word) for v in art.near.get(key, ())}
             variants = sorted(v for v in near if counts[v] > counts[word] and _is_slip(v, word))

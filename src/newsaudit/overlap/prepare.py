@@ -11,20 +11,19 @@ from newsaudit.overlap.near import near_keys
 from newsaudit.overlap.quotes import quotes, token_mask
 from newsaudit.overlap.records import Prepared
 from newsaudit.overlap.token_table import TokenTable
-from newsaudit.text.tokens import tokens
 
 __all__ = ["near_keys", "prepare"]  # near_keys: reachable here, where it was
 
 
 def prepare(article: Article, config: OverlapConfig) -> Prepared:
     """Tokens, sentence view and quotations of one article."""
-    toks = tokens(article.text)
+    toks = TokenTable.of_text(article.text)  # equal to `text.tokens.tokens(article.text)`
     qs = quotes(article.text, config)
     mask = token_mask(toks, [(q.start, q.end) for q in qs])
-    counts = Counter(t.norm for t in toks)
+    counts = Counter(toks.norms)
     return Prepared(
         article,
-        TokenTable.of(toks),
+        toks,
         alignment.sentence_view(article.text, toks, config, mask.tolist()),
         tuple(qs),
         mask,

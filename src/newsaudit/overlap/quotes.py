@@ -9,6 +9,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from newsaudit.config import OverlapConfig
+from newsaudit.overlap.token_table import starts_of
 from newsaudit.text.fold import name_key as fold_name
 from newsaudit.text.tokens import Token
 
@@ -116,7 +117,7 @@ def token_mask(toks: Sequence[Token], spans: Sequence[tuple[int, int]]) -> np.nd
     mask = np.zeros(len(toks), dtype=bool)
     if not spans or not toks:
         return mask
-    starts = np.array([t.start for t in toks])
+    starts = np.asarray(starts_of(toks))
     for s, e in spans:
         mask[(starts >= s) & (starts < e)] = True
     return mask

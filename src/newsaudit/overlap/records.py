@@ -10,9 +10,10 @@ from typing import Any
 import numpy as np
 
 from newsaudit.corpus import Article
-from newsaudit.overlap.alignment import Passage, SentenceView, ngrams
-from newsaudit.overlap.near import NearIndex
+from newsaudit.overlap.alignment import Passage, SentenceView
+from newsaudit.overlap.near import NearIndex, keys_of
 from newsaudit.overlap.quotes import Quote
+from newsaudit.overlap.seeds import SeedIndex, seed_index
 from newsaudit.overlap.token_table import TokenTable
 
 
@@ -40,9 +41,21 @@ class Prepared:
         return NearIndex(self.counts)
 
     @cached_property
-    def seeds(self) -> dict[tuple[str, ...], list[int]]:
-        """Word `seed_size`-gram -> start positions (the verbatim aligner's seed index)."""
-        return ngrams(self.toks.norms, self.seed_size)
+    def repeated_keys(self) -> frozenset[str]:
+        """Spelling-slip keys (`near.keys_of`) of the article's words used more than once
+        (5+ letters, letters only): a word's slip in this article, being rarer than the word,
+        shares one of these keys with it."""
+        return frozenset(
+            key
+            for word, count in self.counts.items()
+            if count > 1 and len(word) >= 5 and word.isalpha()
+            for key in keys_of(word)
+        )
+
+    @cached_property
+    def seeds(self) -> SeedIndex:
+        """The verbatim aligner's seed index of the article's words (`seeds.seed_index`)."""
+        return seed_index(self.toks.norms, self.seed_size)
 
     def __reduce__(self) -> tuple[Any, ...]:
         return (
@@ -68,6 +81,21 @@ def _restore(
 ) -> Prepared:
     """A `Prepared` from what `Prepared.__reduce__` sent (its counts rebuilt from the words)."""
     return Prepared(article, toks, view, quotes, quote_mask, Counter(toks.norms), seed_size)
+
+
+# A prepared article without its article: what a mapped step sends back to the process that
+# holds the articles already (the text and metadata were a quarter of the bytes).
+PreparedParts = tuple[TokenTable, SentenceView, tuple[Quote, ...], np.ndarray, int]
+
+
+def parts_of(p: Prepared) -> PreparedParts:
+    """What `rejoin` needs, besides the article, to make `p` again."""
+    return p.toks, p.view, p.quotes, p.quote_mask, p.seed_size
+
+
+def rejoin(article: Article, parts: PreparedParts) -> Prepared:
+    """The prepared article of `article` from its `parts_of` (equal to the one sent)."""
+    return _restore(article, *parts)
 
 
 @dataclass(frozen=True)

@@ -12,7 +12,7 @@ from array import array
 from collections.abc import Iterator, Sequence
 from typing import Any, overload
 
-from newsaudit.text.tokens import Token
+from newsaudit.text.tokens import Token, token_columns
 
 # One string object per distinct word in this process: a pickled batch of prepared articles
 # then sends each word once (later occurrences are memo references), and the receiving
@@ -44,6 +44,12 @@ class TokenTable(Sequence[Token]):
             array("q", [t.start for t in toks]),
             array("q", [t.end for t in toks]),
         )
+
+    @classmethod
+    def of_text(cls, text: str) -> TokenTable:
+        """The table of `tokens(text)`, made from the regex's matches without any `Token`."""
+        norms, starts, ends = token_columns(text)
+        return cls(_shared(norms), array("q", starts), array("q", ends))
 
     def __len__(self) -> int:
         return len(self.norms)
@@ -85,3 +91,8 @@ class TokenTable(Sequence[Token]):
 def norms_of(toks: Sequence[Token]) -> list[str]:
     """The words of some tokens (a table's own list, else made)."""
     return toks.norms if isinstance(toks, TokenTable) else [t.norm for t in toks]
+
+
+def starts_of(toks: Sequence[Token]) -> Sequence[int]:
+    """The start offsets of some tokens (a table's own array, else made)."""
+    return toks.starts if isinstance(toks, TokenTable) else [t.start for t in toks]
