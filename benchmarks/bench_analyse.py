@@ -17,10 +17,8 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import pickle
 import resource
-import subprocess
 import sys
 import time
 from pathlib import Path
@@ -88,27 +86,10 @@ def _cpu(who: int) -> float:
 
 def measure(kind: str, folder: Path, engine_name: str) -> dict[str, Any]:
     """Run one measurement in a fresh interpreter; its JSON result."""
-    paths = [str(ROOT / "src"), str(ROOT), os.environ.get("PYTHONPATH", "")]
-    done = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "benchmarks.bench_analyse",
-            "--child",
-            kind,
-            str(folder),
-            "--engine",
-            engine_name,
-        ],
-        capture_output=True,
-        text=True,
-        check=False,
-        cwd=ROOT,
-        env={**os.environ, "PYTHONPATH": os.pathsep.join(p for p in paths if p)},
+    args = [kind, str(folder), "--engine", engine_name]
+    return machine.child(
+        "benchmarks.bench_analyse", args, ROOT / "src", f"{kind} on {folder.name}"
     )
-    if done.returncode != 0:
-        raise RuntimeError(f"{kind} on {folder.name} failed: {done.stderr.strip()[-2000:]}")
-    return json.loads(done.stdout.strip().splitlines()[-1])
 
 
 def _stages(timings: dict[str, float]) -> str:

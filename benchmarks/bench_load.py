@@ -16,9 +16,7 @@ import argparse
 import dataclasses
 import hashlib
 import json
-import os
 import resource
-import subprocess
 import sys
 import time
 from pathlib import Path
@@ -67,18 +65,8 @@ def child(folder: str, engine_name: str) -> None:
 
 def measure(folder: Path, engine_name: str, src: Path) -> dict[str, Any]:
     """One load in a fresh interpreter with `src` first on the path; its JSON result."""
-    paths = [str(src), str(ROOT), os.environ.get("PYTHONPATH", "")]
-    done = subprocess.run(
-        [sys.executable, "-m", "benchmarks.bench_load", "--child", str(folder), engine_name],
-        capture_output=True,
-        text=True,
-        check=False,
-        cwd=ROOT,
-        env={**os.environ, "PYTHONPATH": os.pathsep.join(p for p in paths if p)},
-    )
-    if done.returncode != 0:
-        raise RuntimeError(f"load of {folder.name} failed: {done.stderr.strip()[-2000:]}")
-    return json.loads(done.stdout.strip().splitlines()[-1])
+    args = [str(folder), engine_name]
+    return machine.child("benchmarks.bench_load", args, src, f"load of {folder.name}")
 
 
 def main(sizes: list[int], engines: list[str], before: Path | None) -> Path:

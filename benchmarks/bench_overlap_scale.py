@@ -12,11 +12,9 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import pickle
 import re
 import resource
-import subprocess
 import sys
 import time
 from pathlib import Path
@@ -251,27 +249,9 @@ def child(method: str, path: str, arg: float) -> None:
 
 def measure(method: str, path: Path, arg: float) -> dict[str, Any]:
     """Run one method in a fresh interpreter; its JSON result."""
-    root = Path(__file__).resolve().parent.parent
-    paths = [str(root / "src"), str(root), os.environ.get("PYTHONPATH", "")]
-    done = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "benchmarks.bench_overlap_scale",
-            "--child",
-            method,
-            str(path),
-            str(arg),
-        ],
-        capture_output=True,
-        text=True,
-        check=False,
-        cwd=root,
-        env={**os.environ, "PYTHONPATH": os.pathsep.join(p for p in paths if p)},
-    )
-    if done.returncode != 0:
-        raise RuntimeError(f"{method} on {path.name} failed: {done.stderr.strip()[-2000:]}")
-    return json.loads(done.stdout.strip().splitlines()[-1])
+    src = Path(__file__).resolve().parent.parent / "src"
+    args = [method, str(path), str(arg)]
+    return machine.child("benchmarks.bench_overlap_scale", args, src, f"{method} on {path.name}")
 
 
 def main(

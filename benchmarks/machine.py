@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 import os
 import platform
 import resource
+import subprocess
 import sys
 from collections.abc import Sequence
 from importlib import metadata
 from pathlib import Path
+from typing import Any
 
 RESULTS_DIR = Path(__file__).resolve().parent / "results"
 CACHE_DIR = Path(__file__).resolve().parent / ".cache"
@@ -84,3 +87,21 @@ def write(name: str, title: str, sections: Sequence[str], machine: dict[str, str
     path = RESULTS_DIR / f"{name}.md"
     path.write_text(text, encoding="utf-8")
     return path
+
+
+def child(module: str, args: Sequence[str], src: Path, what: str) -> dict[str, Any]:
+    """Run `python -m module --child *args` in a fresh interpreter with `src` first on the path
+    (and the repository root, for `benchmarks`); the JSON object of its last output line."""
+    root = Path(__file__).resolve().parent.parent
+    paths = [str(src), str(root), os.environ.get("PYTHONPATH", "")]
+    done = subprocess.run(
+        [sys.executable, "-m", module, "--child", *args],
+        capture_output=True,
+        text=True,
+        check=False,
+        cwd=root,
+        env={**os.environ, "PYTHONPATH": os.pathsep.join(p for p in paths if p)},
+    )
+    if done.returncode != 0:
+        raise RuntimeError(f"{what} failed: {done.stderr.strip()[-2000:]}")
+    return json.loads(done.stdout.strip().splitlines()[-1])
