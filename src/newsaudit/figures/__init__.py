@@ -25,13 +25,10 @@ from newsaudit.figures.compare import (
     comparable,
     comparable_key,
     compare,
-    context_conflict,
-    gap,
-    partners,
-    relation,
     without_setting,
 )
-from newsaudit.figures.extract import Span, spans
+from newsaudit.figures.contexts import context_conflict
+from newsaudit.figures.extract import spans
 from newsaudit.figures.figure import Figure, extract, extract_text
 from newsaudit.figures.frames import (
     CHECK_COLUMNS,
@@ -44,7 +41,10 @@ from newsaudit.figures.frames import (
     matrix_frame,
     one_row_per_measure_article,
 )
+from newsaudit.figures.intervals import gap, relation
+from newsaudit.figures.partners import partners
 from newsaudit.figures.review import review_frame
+from newsaudit.figures.span import Span
 
 __all__ = [
     "CHECK_COLUMNS",

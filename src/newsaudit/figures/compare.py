@@ -27,7 +27,6 @@ from newsaudit import lexicon
 from newsaudit.config import FiguresConfig
 from newsaudit.figures import phrases
 from newsaudit.figures.contexts import context_conflict
-from newsaudit.figures.extract import DATE_KINDS
 from newsaudit.figures.figure import Figure
 from newsaudit.figures.frames import CHECK_COLUMNS, DISAGREEMENT_COLUMNS
 from newsaudit.figures.intervals import gap, relation, written_bounds  # noqa: F401
@@ -48,6 +47,7 @@ from newsaudit.figures.keys import (  # noqa: F401 (the keys are part of compare
     years_apart,
 )
 from newsaudit.figures.partners import partners, usable
+from newsaudit.figures.span import DATE_KINDS
 
 # What may legitimately change between two days of writing: a running tally only grows
 # (deaths, arrests, cases, signatures...), and a share (a poll, a rate) moves either way. A sum

@@ -13,10 +13,10 @@ from functools import cache
 
 from newsaudit.config import MONTHS, FiguresConfig
 from newsaudit.figures import phrases
-from newsaudit.figures.extract import DATE_KINDS
 from newsaudit.figures.figure import Figure
 from newsaudit.figures.intervals import relation
 from newsaudit.figures.keys import age_of
+from newsaudit.figures.span import DATE_KINDS
 from newsaudit.figures.words import WORDS
 
 _MONTH_SET = frozenset(MONTHS)

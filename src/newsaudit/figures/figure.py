@@ -12,7 +12,8 @@ from dataclasses import dataclass
 from newsaudit.config import FiguresConfig
 from newsaudit.corpus import Article
 from newsaudit.figures import ages, measures, phrases
-from newsaudit.figures.extract import DATE_KINDS, spans
+from newsaudit.figures.extract import spans
+from newsaudit.figures.span import DATE_KINDS
 from newsaudit.text.sentences import split as split_sentences
 
 

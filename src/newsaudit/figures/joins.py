@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 from newsaudit.figures.numbers import parse
 
 if TYPE_CHECKING:
-    from newsaudit.figures.extract import Span
+    from newsaudit.figures.span import Span
 
 # Hundredths of a currency, written after its whole units ("3 dollars 50 cents").
 _CENTS = re.compile(r"\s+(?:and\s+)?(?P<n>[\w-]+(?:[\s-][a-z]+)?)\s+(?:cents?|pence)\b", re.I)

@@ -18,9 +18,9 @@ from dataclasses import replace
 from newsaudit.config import FiguresConfig
 from newsaudit.corpus import Corpus
 from newsaudit.figures import ages, phrases
-from newsaudit.figures.extract import DATE_KINDS
 from newsaudit.figures.figure import Figure
 from newsaudit.figures.phrases import UNKNOWN
+from newsaudit.figures.span import DATE_KINDS
 
 
 def comparable_key(measure: str) -> bool:

@@ -63,10 +63,10 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 
 from newsaudit import lexicon
-from newsaudit.figures.extract import DATE_KINDS
 from newsaudit.figures.figure import Figure
 from newsaudit.figures.keys import comparable, years_apart
 from newsaudit.figures.phrases import UNKNOWN, lemma
+from newsaudit.figures.span import DATE_KINDS
 from newsaudit.text.tokens import tokens, words
 
 FEATURES = (

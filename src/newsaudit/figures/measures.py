@@ -11,8 +11,8 @@ import re
 
 from newsaudit.config import MONTHS, WEEKDAYS, FiguresConfig
 from newsaudit.figures import phrases
-from newsaudit.figures.extract import DATE_KINDS, Span
 from newsaudit.figures.phrases import UNKNOWN, Token
+from newsaudit.figures.span import DATE_KINDS, Span
 from newsaudit.figures.words import WORDS
 
 _MONTHS = "|".join(MONTHS)

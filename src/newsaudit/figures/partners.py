@@ -12,10 +12,10 @@ import math
 from newsaudit.config import FiguresConfig
 from newsaudit.figures import linkmodel
 from newsaudit.figures.contexts import channel_apart, context_conflict, frames
-from newsaudit.figures.extract import DATE_KINDS
 from newsaudit.figures.figure import Figure
 from newsaudit.figures.intervals import gap, relation
 from newsaudit.figures.keys import is_loose, measure_of
+from newsaudit.figures.span import DATE_KINDS
 
 
 def _distance(a: Figure, b: Figure) -> tuple[int, float, int, float]:

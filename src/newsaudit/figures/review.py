@@ -13,11 +13,12 @@ from collections import defaultdict
 import pandas as pd
 
 from newsaudit.config import FiguresConfig
-from newsaudit.figures.compare import bounded, comparable, context_conflict, relation
-from newsaudit.figures.extract import DATE_KINDS
+from newsaudit.figures.compare import bounded, comparable, relation
+from newsaudit.figures.contexts import context_conflict
 from newsaudit.figures.figure import Figure
 from newsaudit.figures.frames import REVIEW_COLUMNS
 from newsaudit.figures.phrases import UNKNOWN
+from newsaudit.figures.span import DATE_KINDS
 
 
 def _loose_reason(a: Figure, b: Figure, rel: str) -> str:

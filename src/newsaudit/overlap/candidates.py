@@ -77,14 +77,6 @@ def _mix_into(x: np.ndarray, spare: np.ndarray) -> None:
             np.multiply(x, factor, out=x)
 
 
-# Words hashed so far in this process: hashing a word (blake2b) was the index's costliest step,
-# repeated for every piece of articles. It stops growing at this many words (~100 MB; later
-# pieces then hash their new words for themselves), and is never emptied, so threads that
-# index corpora side by side (`newsaudit batch`) can share it.
-WORD_CACHE_MAX = 500_000
-_WORD_HASHES: dict[str, int] = {}
-
-
 def shingle_hashes(
     docs: Sequence[list[str]], n: int, keep_one_in: int = 1, cache: dict[str, int] | None = None
 ) -> tuple[np.ndarray, np.ndarray]:
@@ -92,18 +84,16 @@ def shingle_hashes(
 
     With `keep_one_in` k > 1 only shingles whose hash is 0 mod k are kept (a hash-based
     sample, identical in every document, so shared shingles stay shared: Broder's mod-k sketch).
-    Word hashes are kept in `cache` (default: this process's).
+    The plain reference of `index_words.hashed_words` + `ngram_hashes` (what the index runs):
+    words hashed one by one, kept in `cache` when one is given.
     """
-    cache = _WORD_HASHES if cache is None else cache
+    cache = {} if cache is None else cache
     empty = np.zeros(0, dtype=np.int32), np.zeros(0, dtype=np.uint64)
     lengths = np.fromiter((len(d) for d in docs), dtype=np.int64, count=len(docs))
     if lengths.sum() < n:
         return empty
     flat_words = list(itertools.chain.from_iterable(docs))
-    fresh = set(flat_words).difference(cache)
-    if len(cache) + len(fresh) > WORD_CACHE_MAX:  # full: a cache of this piece's words only
-        cache, fresh = {}, set(flat_words)
-    cache.update({w: _word_hash(w) for w in fresh})
+    cache.update({w: _word_hash(w) for w in set(flat_words).difference(cache)})
     flat = np.fromiter(map(cache.__getitem__, flat_words), dtype=np.uint64, count=len(flat_words))
     doc_of = np.repeat(np.arange(len(docs), dtype=np.int32), lengths)
     return ngram_hashes(flat, doc_of, n, keep_one_in)
