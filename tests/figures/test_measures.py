@@ -28,6 +28,12 @@ from newsaudit import figures
         ("France withdrew its troops from Mali in 2022 after a military coup.", "year|withdrawal"),
         ("after a decade of unsuccessful peacekeeping operations", "years|mission"),
         ("Since 2013, Mali has faced attacks by armed groups.", "year|attack|since"),
+        # A year in a prepositional phrase dates the clause before it, not the noun after it.
+        ("He joined the Marine Corps Reserves in 1971 and served for years.", "year|join"),
+        ("Reports told of a program launched in 2007 called PRISM.", "year|established"),
+        ("In 1970, with his last deferment in jeopardy, he landed a spot.", "year|?"),
+        ("Clinton, the front-runner in the 2016 presidential race, declined.", "year|election"),
+        ("Lawmakers elected in 2010 were hoping for a change.", "year|election"),
         ("Personnel must leave by December 31.", "month-day|withdrawal|until"),
         ("Cholera has infected at least 1,400 people.", "cases"),
         ("Officials recorded 1,340 suspected cholera cases.", "cases"),

@@ -24,6 +24,29 @@ _CAUSE = re.compile(
 )
 
 
+# Prepositions that attach a year or date to the clause before it ("joined the Reserves in
+# 1971", "launched in 2007"): the date relations and "in", "on", "during".
+_DATING = re.compile(
+    rf"\b(?:{'|'.join(re.escape(w) for w in (*WORDS.date_relations, 'in', 'on', 'during'))})"
+    r"\s+$",
+    re.IGNORECASE,
+)
+
+
+def _dated_clause(text: str, toks: list[Token], s: Span, sent_start: int) -> list[Token]:
+    """The tokens of the clause a year or date in a prepositional phrase dates, left of the
+    preposition ("joined the Marine Corps Reserves in 1971 and served": joined ...); [] when
+    the date is not so attached or opens its sentence ("In 1970, ... he landed": the clause
+    follows)."""
+    if s.kind not in DATE_KINDS:
+        return []
+    m = _DATING.search(text[max(sent_start, s.start - 12) : s.start])
+    if not m:
+        return []
+    at = s.start - (len(text[max(sent_start, s.start - 12) : s.start]) - m.start())
+    return [t for t in toks if sent_start <= t.start and t.end <= at]
+
+
 def _what(
     text: str, toks: list[Token], s: Span, config: FiguresConfig, sent_start: int = 0
 ) -> tuple[str, tuple[str, ...]]:
@@ -31,8 +54,10 @@ def _what(
     classes = {**WORDS.date_event_classes, **WORDS.event_classes}
     if s.kind in DATE_KINDS:
         classes = dict(WORDS.date_event_classes)
+    dated = _dated_clause(text, toks, s, sent_start)
     # 1. the noun it modifies: "a 2013 rebellion", "decade-long mission", "a decade of operations"
-    after_np = phrases.noun_phrase(text, toks, s.end, config)
+    # (not for a date in a prepositional phrase: "a program launched in 2007 called PRISM")
+    after_np = [] if dated else phrases.noun_phrase(text, toks, s.end, config)
     if after_np and (s.kind != "year" or not re.match(r"\s*(?:of)\b", text[s.end :])):
         hits = phrases.class_hits(after_np, classes)
         if hits:
@@ -74,8 +99,10 @@ def _what(
         )
     if event:
         return event, ()
-    verb = phrases.nearest_verb(toks, s.start, s.end, config)
-    return verb, ()
+    # A date in a prepositional phrase dates the verb before it ("joined the Marine Corps
+    # Reserves in 1971 and served": joined, not served); else the nearest verb on either side.
+    verb = phrases.nearest_verb(dated, s.start, s.end, config) if dated else ""
+    return verb or phrases.nearest_verb(toks, s.start, s.end, config), ()
 
 
 def _measure_noun(left: list[Token], s: Span, config: FiguresConfig, sent_start: int) -> str:
