@@ -14,8 +14,12 @@ Nothing is written to disk; no article text is kept.
 The wrong value is what a careless outlet writes: a count or sum of money about 8 % off (at
 least one unit; as many significant digits as written, at least two: $84,000 -> $91,000, 50 ->
 54), a small count (under 20) one more (three -> four), a percentage 3 points off, a year one
-later, a day of the month one later. Ratios ("one-in-three"), scores ("234-193"), ordinals and
-qualified or vague values ("about", "at least", "thousands") are not changed.
+later, a day of the month one later. A count in an article written later than another that
+gives it is changed downwards instead (50 -> 46, four -> three; two still -> three): a higher
+count written later may be a tally that grew (the dead, arrests), which the system rightly
+explains as moved rather than flags; a lower one cannot be. Ratios ("one-in-three"), scores
+("234-193"), ordinals and qualified or vague values ("about", "at least", "thousands") are not
+changed.
 """
 
 from __future__ import annotations
@@ -88,15 +92,18 @@ def _significant(written: str) -> int:
     return max(2, len(digits.rstrip("0")) if "." not in written else len(digits))
 
 
-def perturb(number: str) -> tuple[str, str] | None:
-    """(wrong number as written, kind) for a labelled number, or None when it is not changed."""
+def perturb(number: str, lower: bool = False) -> tuple[str, str] | None:
+    """(wrong number as written, kind) for a labelled number, or None when it is not changed;
+    with `lower`, a count (small or not) is changed downwards, never below two (the noun stays
+    plural)."""
     text = number.strip()
     if HEDGES.search(text) or re.search(r"\d-\d", text):
         return None
     low = text.lower()
     word = re.match(r"^([a-z]+)(-[a-z]+)?$", low)
     if word and word.group(1) in SMALL and word.group(1) not in ("zero", "one"):
-        i = SMALL.index(word.group(1)) + 1
+        i = SMALL.index(word.group(1))
+        i += -1 if lower and i > 2 else 1
         new = SMALL[i] if i < len(SMALL) else str(i)
         if text[0].isupper():
             new = new.capitalize()
@@ -124,11 +131,12 @@ def perturb(number: str) -> tuple[str, str] | None:
     elif value < 20 and not scale and "." not in digits:
         if value < 2:
             return None
-        new, kind = value + 1, "small count"
+        new, kind = value + (-1 if lower and value > 2 else 1), "small count"
     else:
-        new = _round_like(value * 1.08, _significant(digits))
+        down = lower and not dollar
+        new = _round_like(value * (0.92 if down else 1.08), _significant(digits))
         if new == value:
-            new = value + 1
+            new = value + (-1 if down else 1)
         kind = "money" if dollar else "count"
     return f"{dollar}{_format(new, digits)}{scale or ''}{pct or ''}{unit or ''}", kind
 
@@ -169,6 +177,14 @@ def eligible(rows: list[dict[str, str]]) -> bool:
     return value is not None and perturb(value) is not None
 
 
+def _written_later(docs: Corpus, target: str, rows: list[dict[str, str]]) -> bool:
+    """Whether `target` was published after another article giving the group."""
+    published = {a.file: a.published for a in docs}
+    mine = published.get(target)
+    others = [published.get(r["file"]) for r in rows if r["file"] != target]
+    return mine is not None and any(d is not None and d < mine for d in others)
+
+
 def inject(
     docs: Corpus, rows: list[dict[str, str]]
 ) -> tuple[Corpus, list[dict[str, str]], str, str, str] | None:
@@ -176,7 +192,7 @@ def inject(
     the first article (file order) gets the wrong value in every mention of the group."""
     target = sorted({r["file"] for r in rows})[0]
     value = core(rows)
-    wrong = perturb(value) if value is not None else None
+    wrong = perturb(value, _written_later(docs, target, rows)) if value is not None else None
     if wrong is None:
         return None
     new_number, kind = wrong
