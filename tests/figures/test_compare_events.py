@@ -212,7 +212,7 @@ def test_a_unit_shared_by_too_many_articles_is_no_measure(articles, cap, compare
     # A sum the grammar cannot key is compared by unit and context ("USD|by context"); past
     # `loose_max_articles` articles giving it, the bucket is left uncompared (linear cost).
     texts = {
-        f"a{i}": f"She sued him and was paid ${84 + 7 * (i == 0)},000 from a public fund."
+        f"a{i}": f"She was paid ${84 + 7 * (i == 0)},000 from a public fund."
         for i in range(articles)
     }
     config = dataclasses.replace(CONFIG, loose_max_articles=cap)

@@ -34,6 +34,7 @@ from newsaudit import figures
         ("In 1970, with his last deferment in jeopardy, he landed a spot.", "year|?"),
         ("Clinton, the front-runner in the 2016 presidential race, declined.", "year|election"),
         ("Lawmakers elected in 2010 were hoping for a change.", "year|election"),
+        ("She sued him in 2014, claiming that he had fired her.", "year|lawsuit"),
         ("Personnel must leave by December 31.", "month-day|withdrawal|until"),
         ("Cholera has infected at least 1,400 people.", "cases"),
         ("Officials recorded 1,340 suspected cholera cases.", "cases"),
