@@ -153,6 +153,7 @@ def patterns() -> dict[str, str]:
     # "a twenty-first", "a hundred trillionths": the article counts one of a spelled fraction.
     first = (
         rf"(?:(?:an?|half(?:\s+an?)?|quarter)\s+(?:{mult}|{fr})"
+        rf"|(?:{fr})(?=\s+of\s+an?\s+(?:{mult})\b)"  # "quarter of a million"
         rf"|an?\s+(?:{words_pattern(TENS)})(?=[\s-]+(?:{fr})\b)|{nw})"
     )
     join = (
@@ -161,8 +162,8 @@ def patterns() -> dict[str, str]:
         r"|\s+-\s+|[\s-]+)"
     )
     nxt = rf"(?:an?[\s-]+(?=(?:{fr}|{mult})\b))?(?:{nw}|{mult}|{fr}|point)"
-    # "two thirds of a million": a fraction of a scale word.
-    of_scale = rf"(?:(?<=s)|(?<=th)|(?<=half)|(?<=quarter))\s+of\s+an?\s+(?:{mult})\b"
+    # "two thirds of a million", "a third of a million": a fraction of a scale word.
+    of_scale = rf"(?:(?<=s)|(?<=th)|(?<=half)|(?<=quarter)|(?<=third))\s+of\s+an?\s+(?:{mult})\b"
     words = rf"\b(?:(?:minus|negative)\s+)?{first}(?:{join}{nxt}\b)*\b(?:{of_scale})?"
     return {"digits": digits, "words": words}
 

@@ -123,7 +123,10 @@ def _fraction(tokens: list[str]) -> Number | None:
         cut = len(body) - 1 - body[::-1].index("and")
         whole, part = _cardinal(body[:cut]), _numerator(body[cut + 1 :])
         if whole is not None and part is not None and 0 < part / denominator < 1:
-            scale = WORDS.scale_words.get(body[cut - 1], 1.0) if cut else 1.0
+            # of the scale word or dozen before "and": "a million and a half", "a dozen and
+            # a half" (18); never of "hundred": "one hundred and three quarters" is 100.75
+            last = body[cut - 1] if cut else ""
+            scale = 12.0 if last in WORDS.dozen_words else WORDS.scale_words.get(last, 1.0)
             return Number(whole.value + part / denominator * scale)
     numerator = _numerator(body)
     if numerator is None:

@@ -1,0 +1,63 @@
+"""Kinds of number writing read from others' test cases and checked on real news: scale words
+glued to the digits, fractions of a scale word, a dozen and a half, "a couple of hundred",
+"-fold" ratios, "approx." and "~"; one row per form."""
+
+from __future__ import annotations
+
+import math
+
+import pytest
+
+from newsaudit import figures
+from tests.figures.conftest import CONFIG
+
+
+def _read(text: str) -> list[tuple[str, float, float, str]]:
+    return [(f.text, f.low, f.high, f.unit) for f in figures.extract_text(text, CONFIG)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Scale words glued to the digits, as UK tabloids and OCR write them.
+        ("He was awarded £4million damages.", [("£4million", 4e6, 4e6, "GBP")]),
+        ("The deal is worth $1.2billion.", [("$1.2billion", 1.2e9, 1.2e9, "USD")]),
+        ("The car had done 12.7million miles.", [("12.7million miles", 1.27e7, 1.27e7, "mile")]),
+        ("It sold around 24million copies.", [("around 24million", 2.16e7, 2.64e7, "count")]),
+        # A fraction of a scale word, with or without the article.
+        (
+            "He must pay more than a third of a million pounds.",
+            [("more than a third of a million pounds", 1e6 / 3, math.inf, "GBP")],
+        ),
+        (
+            "Nearly quarter of a million fled.",
+            [("Nearly quarter of a million", 225e3, 250e3, "count")],
+        ),
+        ("Half of a million people marched.", [("Half of a million", 5e5, 5e5, "count")]),
+        (
+            "two thirds of a billion dollars",
+            [("two thirds of a billion dollars", 2e9 / 3, 2e9 / 3, "USD")],
+        ),
+        # ... while a fraction before anything else stays a share.
+        ("a third of the budget", [("a third", 100 / 3, 100 / 3, "%")]),
+        # "and a half" after a dozen is half a dozen more.
+        ("She baked a dozen and a half loaves.", [("a dozen and a half", 18, 18, "count")]),
+        ("two dozen and a half", [("two dozen and a half", 30, 30, "count")]),
+        # ... after "hundred" it is a half, not half a hundred.
+        ("one hundred and a half", [("one hundred and a half", 100.5, 100.5, "count")]),
+        # "a couple of hundred": about two of the magnitude, a vague band.
+        ("A couple of hundred people gathered.", [("A couple of hundred", 200, 300, "count")]),
+        ("a couple thousand fans", [("a couple thousand", 2000, 3000, "count")]),
+        # "-fold" states a ratio, as "doubled" does.
+        ("Cases rose tenfold.", [("tenfold", 10, 10, "times")]),
+        ("a threefold rise", [("threefold", 3, 3, "times")]),
+        # Abbreviated and symbolic "about".
+        ("approx. 50 people", [("approx. 50", 45, 55, "count")]),
+        ("~50 people", [("~50", 45, 55, "count")]),
+    ],
+)
+def test_number_kinds(text: str, expected: list[tuple[str, float, float, str]]) -> None:
+    got = _read(text)
+    assert [(t, u) for t, _, _, u in got] == [(t, u) for t, _, _, u in expected]
+    for (_, low, high, _), (_, want_low, want_high, _) in zip(got, expected, strict=True):
+        assert (low, high) == pytest.approx((want_low, want_high))
