@@ -1,6 +1,7 @@
 """Kinds of number writing read from others' test cases and checked on real news: scale words
 glued to the digits, fractions of a scale word, a dozen and a half, "a couple of hundred",
-"-fold" ratios, "approx." and "~"; one row per form."""
+"-fold" ratios, "approx." and "~", denominators past ten, continental decimals; one row per
+form."""
 
 from __future__ import annotations
 
@@ -51,6 +52,23 @@ def _read(text: str) -> list[tuple[str, float, float, str]]:
         # "-fold" states a ratio, as "doubled" does.
         ("Cases rose tenfold.", [("tenfold", 10, 10, "times")]),
         ("a threefold rise", [("threefold", 3, 3, "times")]),
+        # Denominators from eleven to nineteen and the round tens.
+        ("fifteen-sixteenths", [("fifteen-sixteenths", 93.75, 93.75, "%")]),
+        ("one sixteenth of an inch", [("one sixteenth of an inch", 0.0625, 0.0625, "inch")]),
+        ("a twelfth of the budget", [("a twelfth", 100 / 12, 100 / 12, "%")]),
+        ("three sixtieths", [("three sixtieths", 5, 5, "%")]),
+        # ... never an ordinal ("the sixteenth century") nor an idiom ("an eleventh-hour deal");
+        # a hyphenated duration follows only half and quarter.
+        ("in the sixteenth century", []),
+        ("They struck an eleventh-hour deal.", []),
+        ("a half-hour show", [("a half-hour", 0.5, 0.5, "hours")]),
+        # Numbers written the continental way: dots or spaces between thousands, a decimal comma.
+        ("The bill came to 3.500,00 euros.", [("3.500,00 euros", 3500, 3500, "EUR")]),
+        ("1.234.567,89", [("1.234.567,89", 1234567.89, 1234567.89, "count")]),
+        ("1 234 567,89", [("1 234 567,89", 1234567.89, 1234567.89, "count")]),
+        # ... while one dot group stays an English decimal and commas stay thousands.
+        ("1.234", [("1.234", 1.234, 1.234, "count")]),
+        ("2,500,000.50", [("2,500,000.50", 2500000.5, 2500000.5, "count")]),
         # Abbreviated and symbolic "about".
         ("approx. 50 people", [("approx. 50", 45, 55, "count")]),
         ("~50 people", [("~50", 45, 55, "count")]),

@@ -29,8 +29,10 @@ VULGAR_FRACTIONS = "½⅓⅔¼¾⅕⅖⅗⅘⅙⅚⅐⅛⅜⅝⅞⅑⅒"
 SLASH_DENOMINATORS = frozenset({2, 3, 4, 5, 6, 8, 10, 16, 100})
 SUPERSCRIPTS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
 _UNSUPER = str.maketrans(SUPERSCRIPTS + "⁻", "0123456789-")
+_EUROPEAN = r"\d{1,3}(?:[. \u00a0\u202f\u2009]\d{3})+,\d{1,2}"  # 1.234,56 and 1 234 567,89
 _INT = (
-    r"\d{1,3}(?:,\d{3})+(?!\d)"  # 14,000
+    rf"{_EUROPEAN}(?![\d,])"
+    r"|\d{1,3}(?:,\d{3})+(?!\d)"  # 14,000
     r"|\d{1,3}(?:\.\d{3}){2,}(?![\d.])"  # 1.234.567: dots between thousands (two or more)
     r"|\d{1,3},\d{1,2}(?![\d,])"  # 1,3 and 5,00: a decimal comma (never a thousands one)
     r"|\d{1,3}(?:[\u00a0\u202f\u2009]\d{3})+(?!\d)"  # 14 000 with a no-break or thin space
@@ -146,10 +148,10 @@ def patterns() -> dict[str, str]:
         rf"|(?=(?:{glued})(?![A-Za-z]))|(?![A-Za-z]))"
     )
     scale_lb = "|".join(f"(?<={re.escape(w)})" for w in multiplier_words())
-    # "a third-party run" is no fraction; "a half-dozen" is one, "a half-hour" and "a
-    # quarter-century" are durations.
+    # "a third-party run" and "an eleventh-hour deal" are no fractions; "a half-dozen" is one,
+    # "a half-hour" and "a quarter-century" are durations (only half and quarter make them).
     spans = words_pattern(WORDS.duration_units)
-    fr = rf"(?:{fr})(?!-(?!(?:{mult}|{spans})\b)[a-z])"
+    fr = rf"(?:{fr})(?!-(?!(?:{mult})\b|(?:(?<=half-)|(?<=quarter-))(?:{spans})\b)[a-z])"
     # "a twenty-first", "a hundred trillionths": the article counts one of a spelled fraction.
     first = (
         rf"(?:(?:an?|half(?:\s+an?)?|quarter)\s+(?:{mult}|{fr})"
@@ -183,7 +185,9 @@ def scale_of(text: str) -> float:
 
 def _numeric_value(text: str) -> float:
     """'14,000' -> 14000, '1.3e6', '6.23x10^-4', '1.1^23' (a power)."""
-    if re.fullmatch(r"\d{1,3},\d{1,2}", text):
+    if re.fullmatch(_EUROPEAN, text):
+        text = re.sub(r"[.\s\u00a0\u202f\u2009]", "", text)  # "1.234,56": dots between thousands
+    if re.fullmatch(r"\d{1,3},\d{1,2}", text) or re.fullmatch(r"\d{4,},\d{1,2}", text):
         text = text.replace(",", ".")
     if re.fullmatch(r"\d{1,3}(?:\.\d{3}){2,}", text):
         text = text.replace(".", "")  # "1.234.567"
