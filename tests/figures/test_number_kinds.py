@@ -1,7 +1,7 @@
 """Kinds of number writing read from others' test cases and checked on real news: scale words
 glued to the digits, fractions of a scale word, a dozen and a half, "a couple of hundred",
-"-fold" ratios, "approx." and "~", denominators past ten, continental decimals; one row per
-form."""
+"-fold" and "N times the" ratios, "approx." and "~", denominators past ten, continental
+decimals; one row per form."""
 
 from __future__ import annotations
 
@@ -69,6 +69,17 @@ def _read(text: str) -> list[tuple[str, float, float, str]]:
         # ... while one dot group stays an English decimal and commas stay thousands.
         ("1.234", [("1.234", 1.234, 1.234, "count")]),
         ("2,500,000.50", [("2,500,000.50", 2500000.5, 2500000.5, "count")]),
+        # "N times" before a comparison is a ratio; before anything else it counts occasions.
+        (
+            "He was more than three times the legal limit.",
+            [("more than three times", 3, math.inf, "times")],
+        ),
+        ("Cancer is five times more likely.", [("five times", 5, 5, "times")]),
+        ("ten times as many people", [("ten times", 10, 10, "times")]),
+        ("He was arrested three times.", [("three", 3, 3, "count")]),
+        ("He takes it three times a day.", [("three", 3, 3, "count")]),
+        # "ground zero" is a place.
+        ("Crowds gathered near ground zero.", []),
         # Abbreviated and symbolic "about".
         ("approx. 50 people", [("approx. 50", 45, 55, "count")]),
         ("~50 people", [("~50", 45, 55, "count")]),
