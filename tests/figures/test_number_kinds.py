@@ -1,7 +1,7 @@
 """Kinds of number writing read from others' test cases and checked on real news: scale words
 glued to the digits, fractions of a scale word, a dozen and a half, "a couple of hundred",
 "-fold" and "N times the" ratios, "approx." and "~", denominators past ten, continental
-decimals; one row per form."""
+decimals, the indefinite "one day"; one row per form."""
 
 from __future__ import annotations
 
@@ -78,6 +78,16 @@ def _read(text: str) -> list[tuple[str, float, float, str]]:
         ("ten times as many people", [("ten times", 10, 10, "times")]),
         ("He was arrested three times.", [("three", 3, 3, "count")]),
         ("He takes it three times a day.", [("three", 3, 3, "count")]),
+        # "One day" at a clause start or after "said", "on", "and" is some day, no duration ...
+        ("One day in October she told him.", []),
+        ("One minute this guy is talking, the next he is gone.", []),
+        ("Roberts said one day Thomas went there.", []),
+        ("On one day, protesters gathered.", []),
+        # ... while a word that anchors it, or one before that measures it, keeps the duration.
+        ("The report comes one day after the vote.", [("one day", 1, 1, "days")]),
+        ("One year ago, he left.", [("One year", 1, 1, "years")]),
+        ("He was suspended for one year.", [("one year", 1, 1, "years")]),
+        ("He got the one year jail sentence.", [("one year", 1, 1, "years")]),
         # "ground zero" is a place.
         ("Crowds gathered near ground zero.", []),
         # Abbreviated and symbolic "about".

@@ -252,6 +252,8 @@ def _number_spans(
             and uses.pronoun_one(text, m.start(), end)
         ):
             continue  # "one of the", "this one", "one another": a pronoun, not a figure
+        if low_raw == "one" and kind == "duration" and uses.indefinite_time(text, m.start(), end):
+            continue  # "One day in October she told him": some day, no duration
         start = m.start() + start_shift
         scale = 1.0 if m.group("vague") or m.group("decade") else numbers.scale_of(raw)
         if kind == "count" and (

@@ -109,3 +109,30 @@ def pronoun_one(text: str, start: int, end: int) -> bool:
     if not text[:start].strip() and not text[end:].strip(" .!?"):
         return False  # the number alone: "One."
     return prev not in _LONE_BEFORE
+
+
+@cache
+def _indefinite() -> tuple[frozenset[str], frozenset[str]]:
+    """Words before an indefinite "one day" and words after a duration that anchor it."""
+    return (
+        frozenset(lexicon.words("figures/indefinite_before")),
+        frozenset(lexicon.words("figures/time_anchors")),
+    )
+
+
+def indefinite_time(text: str, start: int, end: int) -> bool:
+    """Whether "one day", "one minute" at text[start:end] is an indefinite time ("One day in
+    October she told him", "One minute this guy is interviewing ...", "he said one day Thomas
+    went there"), not a duration ("one day after the vote", "suspended for one year", "a one
+    year sentence"): a singular unit, at a clause start or after a word of
+    `indefinite_before`, and no word of `time_anchors` after it."""
+    before, anchors = _indefinite()
+    if text[start:end].lower().rstrip().endswith("s"):
+        return False  # "one days" is no indefinite time
+    left = re.search(
+        r"(?:^|[.!?;:,\n(\"“]\s*|\b([A-Za-z]+)\s+)$", text[max(0, start - 30) : start]
+    )
+    if left is None or (left.group(1) and left.group(1).lower() not in before):
+        return False
+    nxt = _WORD.match(text, end)
+    return not (nxt and nxt.group(1).lower().rstrip("'’s") in anchors)
