@@ -1,7 +1,7 @@
 """Kinds of number writing read from others' test cases and checked on real news: scale words
 glued to the digits, fractions of a scale word, a dozen and a half, "a couple of hundred",
 "-fold" and "N times the" ratios, "approx." and "~", denominators past ten, continental
-decimals, the indefinite "one day"; one row per form."""
+decimals, the indefinite "one day", "a third" after "two" as an ordinal; one row per form."""
 
 from __future__ import annotations
 
@@ -88,6 +88,15 @@ def _read(text: str) -> list[tuple[str, float, float, str]]:
         ("One year ago, he left.", [("One year", 1, 1, "years")]),
         ("He was suspended for one year.", [("one year", 1, 1, "years")]),
         ("He got the one year jail sentence.", [("one year", 1, 1, "years")]),
+        # "a third" right after a count of two in its sentence is the third one, no share ...
+        ("He raped two women, indecently assaulting a third, and fled.", [("two", 2, 2, "count")]),
+        ("Three died and a fourth, a woman, was hurt.", [("Three", 3, 3, "count")]),
+        # ... unless a word before it makes it a share.
+        (
+            "Two years later, sales fell by a third.",
+            [("Two years", 2, 2, "years"), ("a third", 100 / 3, 100 / 3, "%")],
+        ),
+        ("Sales fell by a third.", [("a third", 100 / 3, 100 / 3, "%")]),
         # "ground zero" is a place.
         ("Crowds gathered near ground zero.", []),
         # Abbreviated and symbolic "about".

@@ -211,7 +211,7 @@ def _number_spans(
                 number = numbers.Number(math.nan)
             else:
                 number = numbers.parse(raw)
-                if number is None or uses.ordinal_use(low_raw, text, end):
+                if number is None or uses.ordinal_use(low_raw, text, end, m.start()):
                     continue
             if low_raw in WORDS.vague_amounts:
                 parsed = parse_number(raw, config)

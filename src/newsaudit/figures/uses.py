@@ -44,6 +44,8 @@ _OTHER_NUMBER = re.compile(
     rf"(?<![\d,.])(?!(?:1[5-9]|20)\d\d\b)\d|\b(?!one\b)(?:{_number_word_pattern()}|hundred|thousand|million|billion|dozen)s?\b",
     re.IGNORECASE,
 )
+# A small count written in digits or words ("two women", "2 men"): the one before "a third".
+_COUNT = re.compile(rf"\b(\d{{1,2}}|{_number_word_pattern()})\b(?![.,]\d)", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"[.!?;]\s|[.!?;]$|\n")
 
 
@@ -64,13 +66,33 @@ def _sentence(text: str, start: int, end: int) -> str:
     )
 
 
-def ordinal_use(low_raw: str, text: str, end: int) -> bool:
+@cache
+def _share_cues() -> frozenset[str]:
+    return frozenset(lexicon.words("figures/share_cues"))
+
+
+def ordinal_use(low_raw: str, text: str, end: int, start: int = -1) -> bool:
     """Whether "a third", "a seventh" is an ordinal ("a seventh term", "a third time"): a
-    singular fraction word is a fraction only before "of", a number word or punctuation."""
+    singular fraction word is a fraction only before "of", a number word or punctuation, and
+    never right after a count one below it in its sentence ("raping two women, indecently
+    assaulting a third," is the third woman; "sales fell by a third." is a share)."""
     last = re.split(r"[\s-]+", low_raw)[-1]
     if last in ("half", "quarter") or last not in WORDS.fraction_words or last.endswith("s"):
         return False
-    return bool(re.match(r"\s+(?!of\b)[a-z]", text[end:]))
+    if re.match(r"\s+(?!of\b)[a-z]", text[end:]):
+        return True
+    if start < 0 or not re.match(r"an?\s", low_raw) or re.match(r"\s+of\b", text[end:]):
+        return False  # "2 and a third of the seats": a share
+    before = _BEFORE.search(text, max(0, start - 30), start)
+    if before and before.group(2).lower() in _share_cues():
+        return False  # "fell by a third"
+    ends = [m.end() for m in _SENTENCE_END.finditer(text, max(0, start - 300), start)]
+    counts = _COUNT.findall(text, ends[-1] if ends else max(0, start - 300), start)
+    if not counts:
+        return False
+    previous = counts[-1].lower()
+    value = int(previous) if previous.isdigit() else WORDS.number_words.get(previous)
+    return value == WORDS.fraction_words[last] - 1
 
 
 def pronoun_one(text: str, start: int, end: int) -> bool:
