@@ -97,6 +97,12 @@ def _read(text: str) -> list[tuple[str, float, float, str]]:
             [("Two years", 2, 2, "years"), ("a third", 100 / 3, 100 / 3, "%")],
         ),
         ("Sales fell by a third.", [("a third", 100 / 3, 100 / 3, "%")]),
+        # Every unit name in the singular too, and so in hyphenated compounds.
+        ("a 10-kilometer race", [("10-kilometer", 10, 10, "km")]),
+        ("a 50-megawatt plant", [("50-megawatt", 50, 50, "MW")]),
+        ("penned in a two square metre cell", [("two square metre", 2, 2, "m2")]),
+        ("within one nautical mile", [("one nautical mile", 1, 1, "nmi")]),
+        ("a 10-carat diamond", [("10-carat", 10, 10, "ct")]),
         # "ground zero" is a place.
         ("Crowds gathered near ground zero.", []),
         # Abbreviated and symbolic "about".
