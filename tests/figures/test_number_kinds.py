@@ -103,6 +103,12 @@ def _read(text: str) -> list[tuple[str, float, float, str]]:
         ("penned in a two square metre cell", [("two square metre", 2, 2, "m2")]),
         ("within one nautical mile", [("one nautical mile", 1, 1, "nmi")]),
         ("a 10-carat diamond", [("10-carat", 10, 10, "ct")]),
+        # Currencies of world news by name, dollars by their country.
+        ("It cost 5 Canadian dollars.", [("5 Canadian dollars", 5, 5, "CAD")]),
+        ("a fine of 20,000 shekels", [("20,000 shekels", 20000, 20000, "ILS")]),
+        ("It cost 50 baht.", [("50 baht", 50, 50, "THB")]),
+        # ... never a name several currencies share.
+        ("It cost 3 dinars.", [("3", 3, 3, "count")]),
         # "ground zero" is a place.
         ("Crowds gathered near ground zero.", []),
         # Abbreviated and symbolic "about".
