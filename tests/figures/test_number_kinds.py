@@ -107,6 +107,8 @@ def _read(text: str) -> list[tuple[str, float, float, str]]:
         ("It cost 5 Canadian dollars.", [("5 Canadian dollars", 5, 5, "CAD")]),
         ("a fine of 20,000 shekels", [("20,000 shekels", 20000, 20000, "ILS")]),
         ("It cost 50 baht.", [("50 baht", 50, 50, "THB")]),
+        ("a ₪50 fine", [("₪50", 50, 50, "ILS")]),
+        ("It costs RM50.", [("RM50", 50, 50, "MYR")]),
         # ... never a name several currencies share.
         ("It cost 3 dinars.", [("3", 3, 3, "count")]),
         # "ground zero" is a place.
