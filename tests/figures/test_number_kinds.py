@@ -103,6 +103,15 @@ def _read(text: str) -> list[tuple[str, float, float, str]]:
         ("penned in a two square metre cell", [("two square metre", 2, 2, "m2")]),
         ("within one nautical mile", [("one nautical mile", 1, 1, "nmi")]),
         ("a 10-carat diamond", [("10-carat", 10, 10, "ct")]),
+        # No writer scales four plain digits: "1500m" is metres, "1500b" no billion ...
+        ("He won the 1500m final.", [("1500m", 1500, 1500, "m")]),
+        ("The camp sits at 2000m.", [("2000m", 2000, 2000, "m")]),
+        ("the 1500b packet", [("1500b", 1500, 1500, "count")]),
+        ("She won the 800m final.", [("800m", 800, 800, "m")]),
+        # ... while money and smaller numbers keep their magnitude.
+        ("a £1500m deal", [("£1500m", 1.5e9, 1.5e9, "GBP")]),
+        ("35m people", [("35m", 3.5e7, 3.5e7, "count")]),
+        ("$800m final payment", [("$800m", 8e8, 8e8, "USD")]),
         # Currencies of world news by name, dollars by their country.
         ("It cost 5 Canadian dollars.", [("5 Canadian dollars", 5, 5, "CAD")]),
         ("a fine of 20,000 shekels", [("20,000 shekels", 20000, 20000, "ILS")]),

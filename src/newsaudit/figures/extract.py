@@ -217,10 +217,17 @@ def _number_spans(
                 parsed = parse_number(raw, config)
             else:
                 parsed = (number.value, number.value)
-            if (
+            priced = pats["currency"].search(text[max(0, m.start() - 5) : m.start()])
+            # No writer scales four plain digits: "the 1500m final", "at 2000m" are metres,
+            # "a 1500b packet" no billion ("£1500m" keeps its million).
+            plain = re.fullmatch(r"\d{4,}([mb])", raw) if not priced else None
+            if plain and plain.group(1) == "b":
+                parsed = (parsed[0] / 1e9, parsed[1] / 1e9)
+                end, kind, unit, hyphen, (low, high) = end, "count", "count", "", parsed
+            elif (
                 re.search(r"\dm$", raw)
-                and units.METRES_AFTER.match(text, end)
-                and not pats["currency"].search(text[max(0, m.start() - 5) : m.start()])
+                and not priced
+                and (plain or units.METRES_AFTER.match(text, end))
             ):
                 parsed = (parsed[0] / 1e6, parsed[1] / 1e6)  # "a 5m-high wall": metres
                 end, kind, unit, hyphen, (low, high) = end, "quantity", "m", "", parsed
