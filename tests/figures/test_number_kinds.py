@@ -112,6 +112,10 @@ def _read(text: str) -> list[tuple[str, float, float, str]]:
         ("a £1500m deal", [("£1500m", 1.5e9, 1.5e9, "GBP")]),
         ("35m people", [("35m", 3.5e7, 3.5e7, "count")]),
         ("$800m final payment", [("$800m", 8e8, 8e8, "USD")]),
+        # Basis points glued, and a fraction of a percentage point.
+        ("a 25bp cut", [("25bp", 25, 25, "bp")]),
+        ("raised rates by 50bps", [("50bps", 50, 50, "bp")]),
+        ("half a percentage point", [("half a percentage point", 0.5, 0.5, "percentage points")]),
         # Currencies of world news by name, dollars by their country.
         ("It cost 5 Canadian dollars.", [("5 Canadian dollars", 5, 5, "CAD")]),
         ("a fine of 20,000 shekels", [("20,000 shekels", 20000, 20000, "ILS")]),

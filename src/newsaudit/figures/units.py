@@ -60,10 +60,12 @@ def after(
     """(new end, kind, unit, hyphen word, (low, high)) of the unit written after a number."""
     kind, unit, hyphen, factor = "count", "count", "", 1.0
     rest = text[end:]
-    # "half an hour", "three quarters of a mile": a share of one unit
+    # "half an hour", "three quarters of a mile", "half a percentage point": a share of one unit
     article = re.match(r"\s+(?:of\s+)?an?(?=\s)", rest, re.IGNORECASE) if share else None
     unit_m = _pattern().match(rest[article.end() :] if article else rest)
-    if unit_m and (not article or unit_m.group("dur") or unit_m.group("phys")):
+    if unit_m and (
+        not article or unit_m.group("dur") or unit_m.group("phys") or unit_m.group("pp")
+    ):
         shift = article.end() if article else 0
         if unit_m.group("pp"):
             kind, unit = "quantity", "percentage points"
