@@ -124,6 +124,11 @@ def _read(text: str) -> list[tuple[str, float, float, str]]:
         ("It costs RM50.", [("RM50", 50, 50, "MYR")]),
         # ... never a name several currencies share.
         ("It cost 3 dinars.", [("3", 3, 3, "count")]),
+        # Names of bills, projects and school years count nothing.
+        ("The bill, known as SB 1062, passed.", []),
+        ("the For the People Act or H.R. 1", []),
+        ("Among the groups is Project 21, a think tank.", []),
+        ("He was head of Year Seven.", []),
         # "ground zero" is a place.
         ("Crowds gathered near ground zero.", []),
         # Abbreviated and symbolic "about".
