@@ -129,6 +129,9 @@ def _read(text: str) -> list[tuple[str, float, float, str]]:
         ("the For the People Act or H.R. 1", []),
         ("Among the groups is Project 21, a think tank.", []),
         ("He was head of Year Seven.", []),
+        # A score ends a sentence too; an ascending pair stays a range.
+        ("They lost the match 2-0.", []),
+        ("children aged 5-7.", [("5-7", 5, 7, "count")]),
         # "ground zero" is a place.
         ("Crowds gathered near ground zero.", []),
         # Abbreviated and symbolic "about".
