@@ -132,6 +132,14 @@ def _read(text: str) -> list[tuple[str, float, float, str]]:
         # A score ends a sentence too; an ascending pair stays a range.
         ("They lost the match 2-0.", []),
         ("children aged 5-7.", [("5-7", 5, 7, "count")]),
+        # A capitalised spelled number after a capitalised word is part of a name ...
+        ("They entered the ruins of Crematorium Two at Auschwitz.", []),
+        ("the decision to move News At Ten", []),
+        ("Sir Paul sang Fab Four classics.", []),
+        # ... never after a month or a sentence's first word, nor in a title-case headline.
+        ("In March Two people died.", [("Two", 2, 2, "count")]),
+        ("Yesterday Two men were hurt.", [("Two", 2, 2, "count")]),
+        ("Police Say Two Killed In Blast", [("Two", 2, 2, "count")]),
         # "ground zero" is a place.
         ("Crowds gathered near ground zero.", []),
         # Abbreviated and symbolic "about".

@@ -259,6 +259,8 @@ def _number_spans(
             and uses.pronoun_one(text, m.start(), end)
         ):
             continue  # "one of the", "this one", "one another": a pronoun, not a figure
+        if kind == "count" and m.group("words") and uses.name_number(text, m.start(), end):
+            continue  # "Crematorium Two", "the Final Four": a name
         if low_raw == "one" and kind == "duration" and uses.indefinite_time(text, m.start(), end):
             continue  # "One day in October she told him": some day, no duration
         start = m.start() + start_shift

@@ -11,6 +11,7 @@ import re
 from functools import cache
 
 from newsaudit import lexicon
+from newsaudit.config import CALENDAR_WORDS
 from newsaudit.figures.words import WORDS
 
 _WORD = re.compile(r"\s*([A-Za-z]+(?:['’]s)?|['’]s)")
@@ -158,3 +159,23 @@ def indefinite_time(text: str, start: int, end: int) -> bool:
         return False
     nxt = _WORD.match(text, end)
     return not (nxt and nxt.group(1).lower().rstrip("'’s") in anchors)
+
+
+def name_number(text: str, start: int, end: int) -> bool:
+    """Whether a capitalised spelled number is part of a name ("Crematorium Two", "the Final
+    Four", "Frankie Five Angels", "Ocean's Eleven"): right after a capitalised word that is
+    neither a month or weekday ("In March Two people died") nor the first of its sentence,
+    inside a line not written in title case (a headline capitalises every word: "Police Say
+    Two Killed")."""
+    if not text[start : start + 1].isupper() or text[start:end].isupper():
+        return False
+    before = re.search(r"(^|[.!?:;\"“(]\s*|\b\w+\s+)?\b([A-Z][\w'’]*)[ \t]+$", text[:start][-60:])
+    if before is None or before.group(2) in CALENDAR_WORDS:
+        return False
+    if before.group(1) is not None and not before.group(1)[:1].isalnum():
+        return False  # "Yesterday Two men ...": the word before opens the sentence
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line = text[line_start:start] + " " + text[end : line_end if line_end >= 0 else len(text)]
+    words = re.findall(r"[A-Za-z]{4,}", line)
+    return sum(w[0].islower() for w in words) > 0.2 * len(words)
