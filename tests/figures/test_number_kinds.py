@@ -140,6 +140,14 @@ def _read(text: str) -> list[tuple[str, float, float, str]]:
         ("In March Two people died.", [("Two", 2, 2, "count")]),
         ("Yesterday Two men were hurt.", [("Two", 2, 2, "count")]),
         ("Police Say Two Killed In Blast", [("Two", 2, 2, "count")]),
+        # A decade of life is an age band.
+        ("a man in his 40s", [("his 40s", 40, 49, "years old")]),
+        ("Carol, in her early fifties, said", [("her early fifties", 50, 53, "years old")]),
+        ("in their mid-60s", [("their mid-60s", 63, 66, "years old")]),
+        ("He was homosexual in his early teens.", [("his early teens", 13, 15, "years old")]),
+        # ... never a decade of the calendar or a thing's.
+        ("in the 40s", []),
+        ("The index, in its 90s, fell.", []),
         # "ground zero" is a place.
         ("Crowds gathered near ground zero.", []),
         # Abbreviated and symbolic "about".
