@@ -17,6 +17,7 @@ from newsaudit.config import MONTHS, FiguresConfig
 from newsaudit.figures import dates, joins, numbers, units, uses
 from newsaudit.figures.numbers import apply_qualifier, parse_number, words_pattern
 from newsaudit.figures.span import DATE_KINDS, Span
+from newsaudit.figures.spelled import TENS
 from newsaudit.figures.words import WORDS
 
 # "an hour and a half", "three miles and a half": half of the unit just read.
@@ -75,6 +76,12 @@ def _patterns() -> dict[str, re.Pattern[str]]:
             rf"|\b(?P<m3>{_MONTHS})(?:\s+of)?\s+(?P<y3>\d{{4}})\b"
         ),
         "decade_years": re.compile(r"(?<![\w$])(?:1[5-9]|20)\d0s\b"),
+        # "in his 40s", "in their early twenties": an age within a decade of life
+        "age_decade": re.compile(
+            r"\b(?:his|her|their)\s+(?:(?P<part>early|mid|late)[\s-]+)?"
+            rf"(?:(?P<d>[2-9]0)['’]?s|(?P<w>{'|'.join(f'{t[:-1]}ies' for t in TENS)})|teens)\b",
+            re.IGNORECASE,
+        ),
         "season": re.compile(r"(?<![\w\-/.])((?:1[5-9]|20)\d\d)[-–/](\d\d)(?![\w\-/])"),
         # "5/17/2018", "17.05.2018": day and month in either order, a four-digit year
         "numeric_date": re.compile(
@@ -95,7 +102,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
             r"(?=[+(\d])(?:(?<![\w+])\+\d{1,3}(?:[\s\-./]\(?\d{2,5}\)?){2,}(?![\w])"
             r"|(?<![\w.\-])\(?\d{3}\)?[\s.\-]\d{3}[.\-]\d{4}(?![\w\-]))"
         ),
-        "score": re.compile(r"(?<![\w.,\-–/])(\d{1,2})[-–](\d{1,2})(?![\w%.,\-–/])"),
+        "score": re.compile(r"(?<![\w.,\-–/])(\d{1,2})[-–](\d{1,2})(?![\w%\-–/]|[.,]\d)"),
         "share": re.compile(
             rf"(?P<a>\b(?:(?:minus|negative)\s+)?(?:{small}))(?:\s+(?:in|out\s+of|over)\s+|-in-)"
             rf"(?P<b>(?:every\s+)?(?:{big}(?:\s+{scale})?|an?\s+{scale}"
@@ -211,16 +218,23 @@ def _number_spans(
                 number = numbers.Number(math.nan)
             else:
                 number = numbers.parse(raw)
-                if number is None or uses.ordinal_use(low_raw, text, end):
+                if number is None or uses.ordinal_use(low_raw, text, end, m.start()):
                     continue
             if low_raw in WORDS.vague_amounts:
                 parsed = parse_number(raw, config)
             else:
                 parsed = (number.value, number.value)
-            if (
+            priced = pats["currency"].search(text[max(0, m.start() - 5) : m.start()])
+            # No writer scales four plain digits: "the 1500m final", "at 2000m" are metres,
+            # "a 1500b packet" no billion ("£1500m" keeps its million).
+            plain = re.fullmatch(r"\d{4,}([mb])", raw) if not priced else None
+            if plain and plain.group(1) == "b":
+                parsed = (parsed[0] / 1e9, parsed[1] / 1e9)
+                end, kind, unit, hyphen, (low, high) = end, "count", "count", "", parsed
+            elif (
                 re.search(r"\dm$", raw)
-                and units.METRES_AFTER.match(text, end)
-                and not pats["currency"].search(text[max(0, m.start() - 5) : m.start()])
+                and not priced
+                and (plain or units.METRES_AFTER.match(text, end))
             ):
                 parsed = (parsed[0] / 1e6, parsed[1] / 1e6)  # "a 5m-high wall": metres
                 end, kind, unit, hyphen, (low, high) = end, "quantity", "m", "", parsed
@@ -252,6 +266,10 @@ def _number_spans(
             and uses.pronoun_one(text, m.start(), end)
         ):
             continue  # "one of the", "this one", "one another": a pronoun, not a figure
+        if kind == "count" and m.group("words") and uses.name_number(text, m.start(), end):
+            continue  # "Crematorium Two", "the Final Four": a name
+        if low_raw == "one" and kind == "duration" and uses.indefinite_time(text, m.start(), end):
+            continue  # "One day in October she told him": some day, no duration
         start = m.start() + start_shift
         scale = 1.0 if m.group("vague") or m.group("decade") else numbers.scale_of(raw)
         if kind == "count" and (
@@ -316,6 +334,28 @@ def _qualify(text: str, s: Span, config: FiguresConfig, pats) -> Span:
     return replace(s, start=s.start - len(match.group(0)), low=low, high=high, qualifier=word)
 
 
+# Years into a decade of life that "early", "mid" and "late" cover ("in her mid-30s": 33-36);
+# the teens run from 13 to 19.
+_DECADE_PART = {"early": (0, 3), "mid": (3, 6), "late": (6, 9), None: (0, 9)}
+_TEENS_PART = {"early": (13, 15), "mid": (14, 16), "late": (17, 19), None: (13, 19)}
+
+
+def _age_decade_spans(text: str, pats) -> list[Span]:
+    """ "a man in his 40s" is 40 to 49 years old, "in their early twenties" 20 to 23, "in her
+    late teens" 17 to 19."""
+    out = []
+    for m in pats["age_decade"].finditer(text):
+        part = m.group("part") and m.group("part").lower()
+        if m.group("d") or m.group("w"):
+            word = (m.group("w") or "")[:-3].lower() + "y"  # "forties" -> "forty"
+            tens = int(m.group("d")) if m.group("d") else WORDS.number_words[word]
+            low, high = (tens + k for k in _DECADE_PART[part])
+        else:
+            low, high = _TEENS_PART[part]
+        out.append(Span(m.start(), m.end(), low, high, "age", "years old"))
+    return out
+
+
 def _share_spans(text: str, pats) -> list[Span]:
     """ "one in five", "3 out of 10": a share, as a percentage."""
     out = []
@@ -360,7 +400,7 @@ def spans(text: str, config: FiguresConfig, published: dt.date | None = None) ->
         for d in dates.date_spans(text, published, config, pats)
         if not any(a < d.end and d.start < b for a, b in blocked)
     ]
-    fixed = [*found_dates, *_share_spans(text, pats)]
+    fixed = [*found_dates, *_share_spans(text, pats), *_age_decade_spans(text, pats)]
     fixed = [
         f
         for i, f in enumerate(fixed)

@@ -8,7 +8,8 @@
   "four-and-a-half", "five and a half million", "half a million", "two point five", "minus
   ten"; two cardinals side by side that do not compose are two numbers (`split_at`).
 `patterns()` gives the regex sources that find them (built once from the lexicon), `parse()`
-turns one found expression into a `Number`; qualifiers become bounds in `apply_qualifier`.
+turns one found expression into a `Number` (spelled ones through `figures.spelled`);
+qualifiers become bounds in `apply_qualifier`.
 """
 
 from __future__ import annotations
@@ -17,10 +18,10 @@ import math
 import re
 import unicodedata
 from collections.abc import Iterable
-from dataclasses import dataclass
 from functools import cache
 
 from newsaudit.config import FiguresConfig
+from newsaudit.figures.spelled import TENS, Number, multiplier_words, parse_words, split_at
 from newsaudit.figures.words import WORDS
 
 VULGAR_FRACTIONS = "½⅓⅔¼¾⅕⅖⅗⅘⅙⅚⅐⅛⅜⅝⅞⅑⅒"
@@ -28,8 +29,10 @@ VULGAR_FRACTIONS = "½⅓⅔¼¾⅕⅖⅗⅘⅙⅚⅐⅛⅜⅝⅞⅑⅒"
 SLASH_DENOMINATORS = frozenset({2, 3, 4, 5, 6, 8, 10, 16, 100})
 SUPERSCRIPTS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
 _UNSUPER = str.maketrans(SUPERSCRIPTS + "⁻", "0123456789-")
+_EUROPEAN = r"\d{1,3}(?:[. \u00a0\u202f\u2009]\d{3})+,\d{1,2}"  # 1.234,56 and 1 234 567,89
 _INT = (
-    r"\d{1,3}(?:,\d{3})+(?!\d)"  # 14,000
+    rf"{_EUROPEAN}(?![\d,])"
+    r"|\d{1,3}(?:,\d{3})+(?!\d)"  # 14,000
     r"|\d{1,3}(?:\.\d{3}){2,}(?![\d.])"  # 1.234.567: dots between thousands (two or more)
     r"|\d{1,3},\d{1,2}(?![\d,])"  # 1,3 and 5,00: a decimal comma (never a thousands one)
     r"|\d{1,3}(?:[\u00a0\u202f\u2009]\d{3})+(?!\d)"  # 14 000 with a no-break or thin space
@@ -50,18 +53,6 @@ _NUMERIC = re.compile(
 # never "st": "11 1/2st" is stone)
 _SLASHED = r"\d+(?:/|\s?⁄\s?)\d+(?:(?:nd|rd|th)s?\b)?"
 _SLASHED_PARTS = re.compile(r"(\d+)(?:/|\s?⁄\s?)(\d+)(?:(?:nd|rd|th)s?\b)?")
-_SIGN_WORDS = ("minus", "negative")
-# Tens that join a following unit ordinal into one denominator: "three twenty-firsts" = 3/21.
-_TENS = frozenset({"twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"})
-
-
-@dataclass(frozen=True)
-class Number:
-    """A parsed number: its value, and whether it is a proper fraction standing alone (a share
-    of a whole: "two thirds", "3/4", "half"), which news means as a percentage."""
-
-    value: float
-    share: bool = False
 
 
 def words_pattern(words: Iterable[str]) -> str:
@@ -81,14 +72,6 @@ def cased_suffixes() -> dict[str, str]:
     """Suffixes that are magnitudes only as written in capitals ("$1MM", "$2.17T"), keyed by
     their lower-case spelling, which is a unit ("35mm", "3t")."""
     return {k.lower(): k for k in WORDS.scale_suffixes if k != k.lower()}
-
-
-@cache
-def _multipliers() -> dict[str, float]:
-    """Words that multiply the number before them: "hundred", the dozens ("dozen", "doz") and
-    the scale words, each also in the plural ("five hundreds", "1.5 millions")."""
-    singular = {"hundred": 100.0, **dict.fromkeys(WORDS.dozen_words, 12.0), **WORDS.scale_words}
-    return {**{f"{w}s": v for w, v in singular.items() if not w.endswith("s")}, **singular}
 
 
 def _plural(word: str) -> bool:
@@ -114,8 +97,8 @@ ASCII_LOWER = str.maketrans(
 def patterns() -> dict[str, str]:
     """Regex sources of a digit number and of a spelled number, for text lowered with
     `ASCII_LOWER` (case-sensitive patterns on lowered text are several times faster)."""
-    singular = words_pattern(w for w in _multipliers() if not _plural(w))
-    plural = rf"(?:{words_pattern(w for w in _multipliers() if _plural(w))})(?!\s+of\b)"
+    singular = words_pattern(w for w in multiplier_words() if not _plural(w))
+    plural = rf"(?:{words_pattern(w for w in multiplier_words() if _plural(w))})(?!\s+of\b)"
     mult = rf"(?:{singular}|{plural})"
     # after digits, a plural never follows a year: "in 2015 thousands marched"
     mult_d = rf"(?:{singular}|(?<!\b1\d{{3}}\s)(?<!\b20\d\d\s){plural})"
@@ -164,15 +147,16 @@ def patterns() -> dict[str, str]:
         rf"(?:(?:\s+(?:{mult_d})|-(?:{mult_d})(?![A-Za-z]))+\b(?:{more})*{and_fraction}|{mixed}|(?:{suffix})(?![A-Za-z\d²³])"
         rf"|(?=(?:{glued})(?![A-Za-z]))|(?![A-Za-z]))"
     )
-    scale_lb = "|".join(f"(?<={re.escape(w)})" for w in _multipliers())
-    # "a third-party run" is no fraction; "a half-dozen" is one, "a half-hour" and "a
-    # quarter-century" are durations.
+    scale_lb = "|".join(f"(?<={re.escape(w)})" for w in multiplier_words())
+    # "a third-party run" and "an eleventh-hour deal" are no fractions; "a half-dozen" is one,
+    # "a half-hour" and "a quarter-century" are durations (only half and quarter make them).
     spans = words_pattern(WORDS.duration_units)
-    fr = rf"(?:{fr})(?!-(?!(?:{mult}|{spans})\b)[a-z])"
+    fr = rf"(?:{fr})(?!-(?!(?:{mult})\b|(?:(?<=half-)|(?<=quarter-))(?:{spans})\b)[a-z])"
     # "a twenty-first", "a hundred trillionths": the article counts one of a spelled fraction.
     first = (
         rf"(?:(?:an?|half(?:\s+an?)?|quarter)\s+(?:{mult}|{fr})"
-        rf"|an?\s+(?:{words_pattern(_TENS)})(?=[\s-]+(?:{fr})\b)|{nw})"
+        rf"|(?:{fr})(?=\s+of\s+an?\s+(?:{mult})\b)"  # "quarter of a million"
+        rf"|an?\s+(?:{words_pattern(TENS)})(?=[\s-]+(?:{fr})\b)|{nw})"
     )
     join = (
         rf"(?:(?:{scale_lb})\s+and\s+"
@@ -180,44 +164,10 @@ def patterns() -> dict[str, str]:
         r"|\s+-\s+|[\s-]+)"
     )
     nxt = rf"(?:an?[\s-]+(?=(?:{fr}|{mult})\b))?(?:{nw}|{mult}|{fr}|point)"
-    # "two thirds of a million": a fraction of a scale word.
-    of_scale = rf"(?:(?<=s)|(?<=th)|(?<=half)|(?<=quarter))\s+of\s+an?\s+(?:{mult})\b"
+    # "two thirds of a million", "a third of a million": a fraction of a scale word.
+    of_scale = rf"(?:(?<=s)|(?<=th)|(?<=half)|(?<=quarter)|(?<=third))\s+of\s+an?\s+(?:{mult})\b"
     words = rf"\b(?:(?:minus|negative)\s+)?{first}(?:{join}{nxt}\b)*\b(?:{of_scale})?"
     return {"digits": digits, "words": words}
-
-
-def split_at(text: str) -> int | None:
-    """Offset in a spelled number where a second number starts: two cardinals side by side
-    compose only as tens and units ("twenty-one"); "five six", "twenty twenty" and "nineteen
-    eighty-four" are two numbers each (None when the text is one number)."""
-    found = list(re.finditer(r"[^\s-]+", text.lower()))
-    words = [m.group(0) for m in found] + [""]
-    for i in range(1, len(found)):
-        before, word, after = words[i - 1], words[i], words[i + 1]
-        if before == "point":
-            return None  # "nine point nought four": digits after the point
-        if word not in WORDS.number_words or before not in WORDS.number_words:
-            continue
-        if before in _TENS and 0 < WORDS.number_words[word] < 10:
-            continue  # "twenty-one"
-        if word in _TENS and after in WORDS.fraction_words:
-            continue  # "three twenty-firsts": a compound denominator
-        if _ordinal_tail(words[i:-1]):
-            return None  # "one one hundred and fifth": a numerator, then its denominator
-        return found[i].start()
-    return None
-
-
-def _ordinal_tail(words: list[str]) -> bool:
-    """Whether the words are a compound spelled ordinal with a hundred or a scale in it ("one
-    hundred and fifth", "two thousand and twentieths"): after a count, the denominator of a
-    fraction ("one one hundred and fifth" = 1/105)."""
-    return (
-        len(words) > 2
-        and words[-1] in WORDS.fraction_words
-        and any(w == "hundred" or w in WORDS.scale_words for w in words[:-1])
-        and all(w in WORDS.number_words or w in _multipliers() or w == "and" for w in words[:-1])
-    )
 
 
 def scale_of(text: str) -> float:
@@ -225,7 +175,7 @@ def scale_of(text: str) -> float:
     "four hundred million" 1e8, "two dozen" 12; 1.0 when it ends in no magnitude ("1,200",
     "4 thousand 3 hundred and 21"). Ranges share it: "between 2 and 3 million"."""
     words = re.split(r"[\s-]+|(?<=\d)(?=[a-z])", text.lower().strip())
-    multipliers, suffixes = _multipliers(), scale_suffixes()
+    multipliers, suffixes = multiplier_words(), scale_suffixes()
     scale = 1.0
     while len(words) > 1 and (words[-1] in multipliers or words[-1] in suffixes):
         scale *= multipliers.get(words[-1]) or suffixes[words[-1]]
@@ -235,7 +185,9 @@ def scale_of(text: str) -> float:
 
 def _numeric_value(text: str) -> float:
     """'14,000' -> 14000, '1.3e6', '6.23x10^-4', '1.1^23' (a power)."""
-    if re.fullmatch(r"\d{1,3},\d{1,2}", text):
+    if re.fullmatch(_EUROPEAN, text):
+        text = re.sub(r"[.\s\u00a0\u202f\u2009]", "", text)  # "1.234,56": dots between thousands
+    if re.fullmatch(r"\d{1,3},\d{1,2}", text) or re.fullmatch(r"\d{4,},\d{1,2}", text):
         text = text.replace(",", ".")
     if re.fullmatch(r"\d{1,3}(?:\.\d{3}){2,}", text):
         text = text.replace(".", "")  # "1.234.567"
@@ -295,157 +247,17 @@ def _parse_digits(text: str) -> Number | None:
     else:
         return None
     rest = t[m.end() :].strip().lower()
-    multipliers = _multipliers()
+    multipliers = multiplier_words()
     if rest in scale_suffixes():
         value *= scale_suffixes()[rest]
     elif rest:
         words = re.split(r"[\s-]+", rest.lstrip("-"))  # "$1.2-billion": a hyphenated scale
         if any(w not in multipliers for w in words):
-            whole = _parse_words(t)  # "4 thousand 3 hundred and 21"
+            whole = parse_words(t)  # "4 thousand 3 hundred and 21"
             return None if whole is None else Number(sign * whole.value)
         for word in words:
             value *= multipliers[word]
     return Number(sign * value, share and not rest)
-
-
-def _parse_words(text: str) -> Number | None:
-    """Spelled number: 'ten' -> 10, 'two hundred and fifty' -> 250, 'a dozen' -> 12,
-    'two thirds' -> 2/3 (a share), 'five and a half million' -> 5.5e6, 'two point five',
-    'three twenty-firsts' -> 3/21, 'two thirds of a million' -> 666,667."""
-    tokens = [t for t in re.split(r"[\s-]+", text.lower().strip()) if t]
-    sign = 1.0
-    if tokens and tokens[0] in _SIGN_WORDS:
-        sign, tokens = -1.0, tokens[1:]
-    multipliers = _multipliers()
-    if len(tokens) > 3 and tokens[-3] == "of" and tokens[-1] in multipliers:
-        part = _parse_words(" ".join(tokens[:-3]))  # "two thirds of a million"
-        if part is None:
-            return None
-        return Number(sign * part.value * multipliers[tokens[-1]])
-    if tokens and tokens[-1] in WORDS.fraction_words:
-        number = _fraction(tokens)
-    else:
-        number = _cardinal(tokens)
-    return None if number is None else Number(sign * number.value, number.share)
-
-
-def _fraction(tokens: list[str]) -> Number | None:
-    """Tokens ending in a denominator word: 'three fifths', 'a twenty-first' (1/21), 'one
-    hundred thirty-fifths' (100/35), 'one and a half', 'one hundred and three quarters'
-    (a mixed number: the part after the last "and" over the denominator is below one),
-    'one million and a half' (a fraction of the last scale word)."""
-    denominator = float(WORDS.fraction_words[tokens[-1]])
-    body = tokens[:-1]
-    cut = split_at(" ".join(body)) if len(body) > 2 else None
-    if cut is not None:  # "one one hundred and fifth": numerator, then a compound ordinal
-        k = " ".join(body)[:cut].count(" ")
-        numerator, rest = _cardinal(body[:k]), [t for t in body[k:] if t != "and"]
-        whole = _cardinal(rest)
-        if numerator is None or whole is None:
-            return None
-        denominator += whole.value
-        value = numerator.value / denominator
-        return Number(value, share=0 < value < 1)
-    if (
-        len(body) >= 2
-        and body[-1] in _TENS
-        and denominator < 10
-        and body[-2] not in ("and", "point")
-    ):
-        denominator += WORDS.number_words[body[-1]]
-        body = body[:-1]
-    if denominator == 1:
-        return None  # "twenty-first": an ordinal, no fraction
-    if "and" in body and body[-1] != "and":  # "a hundred and fifth" is an ordinal
-        cut = len(body) - 1 - body[::-1].index("and")
-        whole, part = _cardinal(body[:cut]), _numerator(body[cut + 1 :])
-        if whole is not None and part is not None and 0 < part / denominator < 1:
-            scale = WORDS.scale_words.get(body[cut - 1], 1.0) if cut else 1.0
-            return Number(whole.value + part / denominator * scale)
-    numerator = _numerator(body)
-    if numerator is None:
-        return None
-    if numerator > 1 and not tokens[-1].endswith("s") and tokens[-1] not in ("half", "quarter"):
-        return None  # "the two millionth visitor", "one one hundred and fifth": ordinals
-    value = numerator / denominator
-    return Number(value, share=0 < value < 1)
-
-
-def _numerator(tokens: list[str]) -> float | None:
-    """The count of a fraction: none or 'a' is one."""
-    if not tokens or tokens in (["a"], ["an"]):
-        return 1.0
-    number = _cardinal(tokens)
-    return None if number is None else number.value
-
-
-def _cardinal(tokens: list[str]) -> Number | None:
-    """Spelled cardinal tokens, fractions inside ('five and a half million') included."""
-    cardinals, fractions, multipliers = WORDS.number_words, WORDS.fraction_words, _multipliers()
-    total = group = frac = since_and = 0.0
-    last_scale = 1.0
-    seen = after_fraction = False
-    i = 0
-    while i < len(tokens):
-        tok = tokens[i]
-        nxt = tokens[i + 1] if i + 1 < len(tokens) else ""
-        if tok == "and":
-            since_and = 0.0
-        elif tok in ("a", "an"):
-            if not after_fraction and (nxt in multipliers or nxt in fractions):
-                group, since_and = group + 1, since_and + 1
-        elif tok in cardinals or re.fullmatch(r"\d+(?:\.\d+)?", tok):
-            value = cardinals[tok] if tok in cardinals else float(tok)
-            group, since_and = group + value, since_and + value
-        elif tok in ("hundred", "hundreds"):
-            group = (group - since_and) + (since_and or 1) * 100
-            since_and = (since_and or 1) * 100
-        elif tok in WORDS.dozen_words and 0 < since_and < group:
-            group, since_and = group - since_and + since_and * 12, 0.0  # "300 and two dozen"
-        elif tok in WORDS.dozen_words:
-            group, frac, since_and = ((group + frac) or 1) * 12, 0.0, 0.0
-        elif tok in multipliers:
-            last_scale = multipliers[tok]
-            total += ((group + frac) or 1) * last_scale
-            group = frac = since_and = 0.0
-        elif tok in fractions:
-            numerator = since_and or 1.0
-            at = i - 1 - (since_and > 0)  # the "and" before "a half" / "one half"
-            if (
-                group == since_and
-                and at >= 1
-                and tokens[at] == "and"
-                and tokens[at - 1] in multipliers
-                and not any(t in multipliers for t in tokens[i + 1 :])
-            ):
-                # "one million and a half": the fraction is of the last multiplier
-                total += numerator / fractions[tok] * last_scale
-                group = since_and = 0.0
-            else:
-                frac += numerator / fractions[tok]
-                group -= since_and
-                since_and = 0.0
-        elif tok == "point":
-            places = ""
-            while i + 1 < len(tokens) and tokens[i + 1] in cardinals:
-                digit = int(cardinals[tokens[i + 1]])
-                after = tokens[i + 2] if i + 2 < len(tokens) else ""
-                if tokens[i + 1] in _TENS and 0 < cardinals.get(after, 0) < 10:
-                    digit, i = digit + int(cardinals[after]), i + 1  # "point seventy-one"
-                places += str(digit)
-                i += 1
-            if not places:
-                return None
-            group += float("0." + places)
-        else:
-            return None
-        after_fraction = tok in fractions
-        seen = True
-        i += 1
-    if not seen:
-        return None
-    value = total + group + frac
-    return Number(value, share=total == 0 and group == 0 and 0 < frac < 1)
 
 
 def parse(text: str) -> Number | None:
@@ -454,7 +266,7 @@ def parse(text: str) -> Number | None:
     if re.search(r"\d|[" + VULGAR_FRACTIONS + "]", text):
         number = _parse_digits(text)
     else:
-        number = None if split_at(text) is not None else _parse_words(text)
+        number = None if split_at(text) is not None else parse_words(text)
     if number is None or math.isnan(number.value):
         return None
     return number

@@ -24,6 +24,8 @@ if TYPE_CHECKING:
 METRES_AFTER = re.compile(rf"-?\s?(?:{words_pattern(WORDS.metre_words)})\b", re.IGNORECASE)
 # "20 degrees below zero": a temperature under zero, written without a sign.
 BELOW_ZERO = re.compile(r"\s+below\s+zero\b", re.IGNORECASE)
+# "three times the legal limit", "five times more likely": a ratio, not a count of occasions.
+_TIMES = re.compile(rf"\s+times\s+(?=(?:{words_pattern(WORDS.ratio_cues)})\b)", re.IGNORECASE)
 # Unit spellings found case-insensitively ("20 Miles", "5 KM", "3 Tonnes") map to one unit.
 _PHYSICAL_LOWER = {k.lower(): v for k, v in WORDS.physical_units.items()}
 
@@ -58,10 +60,12 @@ def after(
     """(new end, kind, unit, hyphen word, (low, high)) of the unit written after a number."""
     kind, unit, hyphen, factor = "count", "count", "", 1.0
     rest = text[end:]
-    # "half an hour", "three quarters of a mile": a share of one unit
+    # "half an hour", "three quarters of a mile", "half a percentage point": a share of one unit
     article = re.match(r"\s+(?:of\s+)?an?(?=\s)", rest, re.IGNORECASE) if share else None
     unit_m = _pattern().match(rest[article.end() :] if article else rest)
-    if unit_m and (not article or unit_m.group("dur") or unit_m.group("phys")):
+    if unit_m and (
+        not article or unit_m.group("dur") or unit_m.group("phys") or unit_m.group("pp")
+    ):
         shift = article.end() if article else 0
         if unit_m.group("pp"):
             kind, unit = "quantity", "percentage points"
@@ -106,6 +110,9 @@ def after(
         end += shift + unit_m.end()
     elif share:
         kind, unit, factor = "percent", "%", 100.0  # "two thirds of voters", "half the seats"
+    elif times := _TIMES.match(rest):
+        kind, unit = "ratio", "times"
+        end += len(times.group(0).rstrip())
     return end, kind, unit, hyphen, (parsed[0] * factor, parsed[1] * factor)
 
 

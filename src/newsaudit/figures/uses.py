@@ -11,6 +11,7 @@ import re
 from functools import cache
 
 from newsaudit import lexicon
+from newsaudit.config import CALENDAR_WORDS
 from newsaudit.figures.words import WORDS
 
 _WORD = re.compile(r"\s*([A-Za-z]+(?:['’]s)?|['’]s)")
@@ -44,6 +45,8 @@ _OTHER_NUMBER = re.compile(
     rf"(?<![\d,.])(?!(?:1[5-9]|20)\d\d\b)\d|\b(?!one\b)(?:{_number_word_pattern()}|hundred|thousand|million|billion|dozen)s?\b",
     re.IGNORECASE,
 )
+# A small count written in digits or words ("two women", "2 men"): the one before "a third".
+_COUNT = re.compile(rf"\b(\d{{1,2}}|{_number_word_pattern()})\b(?![.,]\d)", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"[.!?;]\s|[.!?;]$|\n")
 
 
@@ -64,13 +67,33 @@ def _sentence(text: str, start: int, end: int) -> str:
     )
 
 
-def ordinal_use(low_raw: str, text: str, end: int) -> bool:
+@cache
+def _share_cues() -> frozenset[str]:
+    return frozenset(lexicon.words("figures/share_cues"))
+
+
+def ordinal_use(low_raw: str, text: str, end: int, start: int = -1) -> bool:
     """Whether "a third", "a seventh" is an ordinal ("a seventh term", "a third time"): a
-    singular fraction word is a fraction only before "of", a number word or punctuation."""
+    singular fraction word is a fraction only before "of", a number word or punctuation, and
+    never right after a count one below it in its sentence ("raping two women, indecently
+    assaulting a third," is the third woman; "sales fell by a third." is a share)."""
     last = re.split(r"[\s-]+", low_raw)[-1]
     if last in ("half", "quarter") or last not in WORDS.fraction_words or last.endswith("s"):
         return False
-    return bool(re.match(r"\s+(?!of\b)[a-z]", text[end:]))
+    if re.match(r"\s+(?!of\b)[a-z]", text[end:]):
+        return True
+    if start < 0 or not re.match(r"an?\s", low_raw) or re.match(r"\s+of\b", text[end:]):
+        return False  # "2 and a third of the seats": a share
+    before = _BEFORE.search(text, max(0, start - 30), start)
+    if before and before.group(2).lower() in _share_cues():
+        return False  # "fell by a third"
+    ends = [m.end() for m in _SENTENCE_END.finditer(text, max(0, start - 300), start)]
+    counts = _COUNT.findall(text, ends[-1] if ends else max(0, start - 300), start)
+    if not counts:
+        return False
+    previous = counts[-1].lower()
+    value = int(previous) if previous.isdigit() else WORDS.number_words.get(previous)
+    return value == WORDS.fraction_words[last] - 1
 
 
 def pronoun_one(text: str, start: int, end: int) -> bool:
@@ -109,3 +132,50 @@ def pronoun_one(text: str, start: int, end: int) -> bool:
     if not text[:start].strip() and not text[end:].strip(" .!?"):
         return False  # the number alone: "One."
     return prev not in _LONE_BEFORE
+
+
+@cache
+def _indefinite() -> tuple[frozenset[str], frozenset[str]]:
+    """Words before an indefinite "one day" and words after a duration that anchor it."""
+    return (
+        frozenset(lexicon.words("figures/indefinite_before")),
+        frozenset(lexicon.words("figures/time_anchors")),
+    )
+
+
+def indefinite_time(text: str, start: int, end: int) -> bool:
+    """Whether "one day", "one minute" at text[start:end] is an indefinite time ("One day in
+    October she told him", "One minute this guy is interviewing ...", "he said one day Thomas
+    went there"), not a duration ("one day after the vote", "suspended for one year", "a one
+    year sentence"): a singular unit, at a clause start or after a word of
+    `indefinite_before`, and no word of `time_anchors` after it."""
+    before, anchors = _indefinite()
+    if text[start:end].lower().rstrip().endswith("s"):
+        return False  # "one days" is no indefinite time
+    left = re.search(
+        r"(?:^|[.!?;:,\n(\"“]\s*|\b([A-Za-z]+)\s+)$", text[max(0, start - 30) : start]
+    )
+    if left is None or (left.group(1) and left.group(1).lower() not in before):
+        return False
+    nxt = _WORD.match(text, end)
+    return not (nxt and nxt.group(1).lower().rstrip("'’s") in anchors)
+
+
+def name_number(text: str, start: int, end: int) -> bool:
+    """Whether a capitalised spelled number is part of a name ("Crematorium Two", "the Final
+    Four", "Frankie Five Angels", "Ocean's Eleven"): right after a capitalised word that is
+    neither a month or weekday ("In March Two people died") nor the first of its sentence,
+    inside a line not written in title case (a headline capitalises every word: "Police Say
+    Two Killed")."""
+    if not text[start : start + 1].isupper() or text[start:end].isupper():
+        return False
+    before = re.search(r"(^|[.!?:;\"“(]\s*|\b\w+\s+)?\b([A-Z][\w'’]*)[ \t]+$", text[:start][-60:])
+    if before is None or before.group(2) in CALENDAR_WORDS:
+        return False
+    if before.group(1) is not None and not before.group(1)[:1].isalnum():
+        return False  # "Yesterday Two men ...": the word before opens the sentence
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line = text[line_start:start] + " " + text[end : line_end if line_end >= 0 else len(text)]
+    words = re.findall(r"[A-Za-z]{4,}", line)
+    return sum(w[0].islower() for w in words) > 0.2 * len(words)

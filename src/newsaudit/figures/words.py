@@ -75,6 +75,7 @@ class FiguresWords:
     compound_units: dict[str, tuple[str, float]]
     month_abbreviations: dict[str, int]
     multiplicatives: dict[str, float]
+    ratio_cues: tuple[str, ...]
 
 
 def _value(name: str, kind: Any, raw: Any) -> Any:
