@@ -43,6 +43,16 @@ KEPT = tuple(f"kept_{f}" for f in rewriting.SOFT)  # ... substitutions with t >=
 WORDS = rewriting.WORDS
 COPIED = rewriting.AGGREGATE
 NAMES = (*FEATURES, *EXACT, *LEARNED, *KEPT, *WORDS, *COPIED)
+LOCAL = (
+    "exact_window_3",
+    "exact_top_3",
+    "exact_log_explained",
+    "learned_window_3",
+    "learned_top_3",
+    "learned_log_explained",
+    "copied_window_3",
+    "copied_top_3",
+)
 # the sentence model's inputs (exact stems: "soft" would repeat "exact")
 SENTENCE_COLUMNS = [k for k, f in enumerate(rewriting.SENTENCE) if f != "soft"]
 STRONGEST = ("exact_best_q25", "exact_words_explained")
@@ -256,40 +266,56 @@ def auc(x: np.ndarray, y: Sequence[str]) -> tuple[float, float]:
     return float(derived), float(wholly)
 
 
+COMPACT = train_verdict.COMPACT
+EVERYTHING = f"every feature (the 40 earlier and all {len(NAMES) - len(FEATURES)} new)"
+S, C, W, L = len(rewriting.SOFT), len(COPIED), len(WORDS), len(LOCAL)
+# Names give the features added (and the total where the base is the compact set).
 ATTEMPTS = {
     "LR, v2 again (the reference for this round)": V2,
-    "LR, v2 + soft sentence alignment, exact stems (best-source quartiles, explained, "
-    "unsourced, sources covered in order: 11)": (*V2, *EXACT),
-    "LR, v2 + soft sentence alignment with the learned IBM-1 substitutions (11)": (*V2, *LEARNED),
-    "LR, v2 + learned shared / added word tables (naive Bayes log-odds: 6)": (*V2, *WORDS),
-    "LR, v2 + learned alignment + word tables (17)": (*V2, *LEARNED, *WORDS),
-    "LR, v2 + word-table evidence only (2: derived, wholly)": (
+    f"LR, v2 + soft sentence alignment, exact stems (best-source quartiles, explained, "
+    f"unsourced, sources covered in order, passages: +{S})": (*V2, *EXACT),
+    f"LR, v2 + soft sentence alignment with the learned IBM-1 substitutions (+{S})": (
+        *V2,
+        *LEARNED,
+    ),
+    f"LR, v2 + soft alignment, substitutions at t >= 0.1 counted as kept (+{S})": (*V2, *KEPT),
+    f"LR, v2 + learned shared / added word tables (naive Bayes log-odds: +{W})": (*V2, *WORDS),
+    "LR, v2 + word-table evidence only (+2: derived, wholly)": (
         *V2,
         "evidence_derived",
         "evidence_wholly",
     ),
-    "LR, v2 + soft alignment, substitutions at t >= 0.1 counted as kept (11)": (*V2, *KEPT),
-    "LR, v2 + the two strongest, exact (lower quartile of best-source scores, words explained)": (
+    f"LR, v2 + soft alignment with substitutions + word tables (+{S + W})": (
         *V2,
-        *STRONGEST,
+        *LEARNED,
+        *WORDS,
     ),
-    "LR, v2 + the two strongest, learned substitutions": (
+    "LR, v2 + the two strongest, exact (lower quartile of best-source scores, words "
+    "explained: +2)": (*V2, *STRONGEST),
+    "LR, v2 + the two strongest, with substitutions (+2)": (
         *V2,
         "learned_best_q25",
         "learned_words_explained",
     ),
-    "LR, v2 + sentences taken from the source (sentence-level LR, wholly vs non sentences; "
-    "mean, quartiles, share at 0.5, lead: 6)": (*V2, *COPIED),
-    "LR, v2 + sentences taken: mean and lower quartile": (*V2, "copied_mean", "copied_q25"),
-    "LR, compact + sentences taken (17)": (*train_verdict.COMPACT, *COPIED),
-    "LR, v2 + sentences taken + soft alignment with substitutions + word tables (23)": (
+    f"LR, v2 + sentences taken from the source (sentence-level LR, wholly vs non sentences; "
+    f"mean, quartiles, share at 0.5, lead, window, top 3: +{C})": (*V2, *COPIED),
+    "LR, v2 + sentences taken: mean and lower quartile (+2)": (
+        *V2,
+        "copied_mean",
+        "copied_q25",
+    ),
+    f"LR, v2 + one reused passage (3-sentence window, 3 best sentences, sentences explained; "
+    f"exact, with substitutions, sentence model: +{L})": (*V2, *LOCAL),
+    f"LR, v2 + sentences taken + soft alignment with substitutions + word tables (+{C + S + W})": (
         *V2,
         *COPIED,
         *LEARNED,
         *WORDS,
     ),
-    "LR, compact + the two strongest, learned substitutions (13)": (
-        *train_verdict.COMPACT,
+    f"LR, compact + sentences taken ({len(COMPACT) + C})": (*COMPACT, *COPIED),
+    f"LR, compact + one reused passage ({len(COMPACT) + L})": (*COMPACT, *LOCAL),
+    f"LR, compact + the two strongest, with substitutions ({len(COMPACT) + 2})": (
+        *COMPACT,
         "learned_best_q25",
         "learned_words_explained",
     ),
@@ -320,8 +346,11 @@ def main() -> int:
     lines = [
         "| attempt | binary macro-F1 | 3-class macro-F1 | partially -> non | non -> partially |"
     ]
+    found: dict[str, tuple[float, float]] = {}
+    summary: list[str] = []
     for name, features in ATTEMPTS.items():
         s = meter_eval.scores(gold, cross_validated(features, base, extra, rows), groups)
+        found[name] = (s["binary"], s["three"])
         c = s["confusion"]
         lines.append(
             f"| {name} | {meter_eval._ci(s, 'binary')} | {meter_eval._ci(s, 'three')} | "
@@ -347,13 +376,22 @@ def main() -> int:
         "| features | in-sample tables | out-of-fold tables |",
         "|---|---|---|",
     ]
-    for name, features in ATTEMPTS.items():
+    for name, features in {**ATTEMPTS, EVERYTHING: NAMES}.items():
         b, t = ceiling(features, x_in, gold)
         b2, t2 = ceiling(features, oof, gold)
         ceilings.append(f"| {name} | {b:.3f} / {t:.3f} | {b2:.3f} / {t2:.3f} |")
     print("\n".join(ceilings), flush=True)
+    reference = found[next(iter(ATTEMPTS))]
+    for k, what in ((0, "binary"), (1, "3-class")):
+        name = max(found, key=lambda n: found[n][k])
+        summary.append(
+            f"- Best cross-validated {what} macro-F1 of this round: {found[name][k]:.3f} "
+            f"({name}), v2 {reference[k]:.3f} in the same run: "
+            f"{found[name][k] - reference[k]:+.3f}."
+        )
     _, rev, _ = learned.tables(frozenset())
     notes = [
+        *summary,
         f"- Substitutions the table keeps (learned on every text; met in aligned sentences "
         f"of 3+ stories, t >= 0.01): {sum(len(r) for r in rev.values())}; the strongest: "
         + ", ".join(
@@ -362,7 +400,7 @@ def main() -> int:
                 ((p, f, e) for f, row in rev.items() for e, p in row.items()), reverse=True
             )[:12]
         )
-        + "."
+        + ".",
     ]
     print(notes[0])
     gain = (
@@ -381,6 +419,22 @@ def main() -> int:
     return 0
 
 
+CONCLUSION = """\
+Conclusion: what a sub-editor changes when rewriting wire copy, as far as words show it, adds
+nothing a verdict can use beyond exact stem overlap. The substitution table learns real
+habits (PA's "today" is the papers' "yesterday", "tomorrow" becomes "continue", "tonight"
+"night"), but they explain about 1 % of a text's stems, and non derived texts (reports of the
+same hearing) gain as much from them as partially derived ones. The soft sentence alignment
+and the sentence-level model give the strongest single features so far for wholly vs
+partially (lower quartile of the per-sentence scores, AUC 0.88-0.89; v2's best 0.855), but
+for non vs derived no new feature passes 0.855 (v2's best: 0.857), and it is there that the
+verdict fails (about 90 partially derived texts called independent). The shared-word tables
+learn story names unless limited to stems met in 5+ stories, and then carry little.
+Cross-validated, no row leaves v2's intervals (best: +0.010 binary, +0.004 3-class). In-sample
+(each text's tables learned without its fold), the 28 new features lift v2's linear ceiling
+from 0.768 / 0.713 to 0.800 / 0.751, and all 96 features to 0.822 / 0.786: the lift that many
+more weights buy on the texts they are fitted to, and even so under the binary goal (0.85).
+Nothing is shipped; the product's verdict stays v2."""
 HEADING = "## Fourth round: evidence of rewriting learned in the training folds"
 
 
@@ -414,6 +468,8 @@ def write(lines: list[str], aucs: list[str], ceilings: list[str], notes: list[st
         *ceilings,
         "",
         *notes,
+        "",
+        CONCLUSION,
     ]
     RESULTS.write_text(page + "\n\n" + "\n".join(section) + "\n", encoding="utf-8")
 

@@ -156,6 +156,9 @@ SOFT = (
     "source_in_order",  # longest run of those in the sources' order, of the source sentences
     "order_share",  # ... of the matched copy sentences (order kept while rewriting)
     "lead_explained",  # score of the copy's best-explained sentence among its first three
+    "window_3",  # best mean score of 3 consecutive copy sentences (one reused passage)
+    "top_3",  # mean score of the copy's 3 best-explained sentences
+    "log_explained",  # log(1 + copy sentences at least half explained): an amount
 )
 
 
@@ -266,6 +269,10 @@ def soft_features(
     out["source_in_order"] = run / len(sources)
     out["order_share"] = run / len(matched) if matched else 0.0
     out["lead_explained"] = float(max(best[:3]))
+    window = min(3, len(v))
+    out["window_3"] = float(np.convolve(v, np.ones(window) / window, mode="valid").max())
+    out["top_3"] = float(np.sort(v)[-3:].mean())
+    out["log_explained"] = math.log1p(float((v >= 0.5).sum()))
     return out
 
 
@@ -353,6 +360,8 @@ AGGREGATE = (
     "copied_q75",
     "copied_50",  # sentences at 0.5 or more
     "copied_lead",  # mean over the first three sentences
+    "copied_window_3",  # best mean of 3 consecutive sentences (one reused passage)
+    "copied_top_3",  # mean of the 3 likeliest sentences
 )
 
 
@@ -368,6 +377,10 @@ def aggregate(p: np.ndarray) -> dict[str, float]:
         "copied_q75": float(q75),
         "copied_50": float((p >= 0.5).mean()),
         "copied_lead": float(p[:3].mean()),
+        "copied_window_3": float(
+            np.convolve(p, np.ones(min(3, len(p))) / min(3, len(p)), mode="valid").max()
+        ),
+        "copied_top_3": float(np.sort(p)[-3:].mean()),
     }
 
 
