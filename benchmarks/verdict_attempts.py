@@ -32,6 +32,7 @@ from newsaudit.overlap.features import FEATURES  # noqa: E402
 from newsaudit.overlap.prepare import prepare  # noqa: E402
 
 RESULTS = HERE / "results" / "verdict_attempts.md"
+FOURTH = "## Fourth round"  # written by benchmarks/rewrite_attempts.py
 NEW = ("sentences_close", "lead_covered", "tail_covered", "peer_only_share")
 V2 = train_verdict.V2_FEATURES
 BASE = tuple(f for f in V2 if f not in NEW)  # version 1
@@ -432,7 +433,12 @@ def main(argv: Sequence[str] | None = None) -> int:
             f"{c['partially']['non']} | {c['non']['partially']} |"
         )
         print(lines[-1], flush=True)
-    RESULTS.write_text("\n".join(lines) + "\n\n" + EXPLORED + "\n" + THIRD, encoding="utf-8")
+    later = ""  # the fourth round's section (benchmarks/rewrite_attempts.py), kept
+    if RESULTS.is_file() and FOURTH in (page := RESULTS.read_text(encoding="utf-8")):
+        later = "\n" + FOURTH + page.split(FOURTH, 1)[1]
+    RESULTS.write_text(
+        "\n".join(lines) + "\n\n" + EXPLORED + "\n" + THIRD + later, encoding="utf-8"
+    )
     return 0
 
 
