@@ -163,10 +163,12 @@ def _docs_in_order(doc: np.ndarray, h: np.ndarray) -> None:
     doc[tied] = doc[tied][np.lexsort((doc[tied], h[tied]))]
 
 
-# Articles per mapped piece of the index: at least this many, more for large corpora (about
-# `INDEX_PIECES` pieces: each piece looks its distinct words up once, so larger pieces look up
-# fewer words per article), at most `INDEX_PIECE_MAX` (memory). Enough pieces that a 10k
-# corpus still gives every core many. The postings do not depend on the pieces.
+# Articles per mapped piece of the index: at least this many, more for large corpora (then
+# exactly `INDEX_PIECES` pieces, not one more for a remainder: the runner's chunks of pieces
+# come out even, so no core waits at the end for an odd chunk; each piece looks its distinct
+# words up once, so larger pieces look up fewer words per article), at most
+# `INDEX_PIECE_MAX` (memory). Enough pieces that a 10k corpus still gives every core many.
+# The postings do not depend on the pieces.
 INDEX_PIECE_ARTICLES = 250
 INDEX_PIECES = 64
 INDEX_PIECE_MAX = 2000
@@ -193,7 +195,7 @@ def _index(
     `each`), so memory stays proportional to the kept shingles, not to the corpus's word
     strings. The rows do not depend on the pieces."""
     keep_one_in = config.large_keep_one_in if len(texts) > config.large_corpus_articles else 1
-    piece = min(INDEX_PIECE_MAX, max(INDEX_PIECE_ARTICLES, len(texts) // INDEX_PIECES))
+    piece = min(INDEX_PIECE_MAX, max(INDEX_PIECE_ARTICLES, -(-len(texts) // INDEX_PIECES)))
     step = min(piece, max(1, config.index_chunk_articles))
     firsts = range(0, len(texts), step)
     hashed = each(
