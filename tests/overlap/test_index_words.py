@@ -42,6 +42,19 @@ def test_a_piece_of_texts_hashes_as_its_words_with_any_cache():
     assert index_words.hashed_words(TEXTS[::-1], cache)[0].tolist() == _one_by_one(TEXTS[::-1])[0]
 
 
+def test_longer_words_share_one_key_class_but_hash_as_their_own_bytes():
+    # 15-byte words and longer ones with the same first 15 bytes, in both orders, one cache.
+    texts = [
+        "abcdefghijklmno abcdefghijklmnop abcdefghijklmnoq abcdefghijklmno",
+        "abcdefghijklmnoqr internationalisation abcdefghijklmnop x",
+    ]
+    cache = index_words.WordCache()
+    for piece in (texts, texts[::-1], texts):
+        hashes, lengths = index_words.hashed_words(piece, cache)
+        assert (hashes.tolist(), lengths.tolist()) == _one_by_one(piece)
+    assert index_words.LONG_KEY not in cache.table[2]  # the class itself is never remembered
+
+
 def test_index_piece_equals_shingles_of_the_word_lists():
     doc, h = candidates._piece_shingles(TEXTS, 3, 1)
     ref_doc, ref_h = candidates.shingle_hashes([words(t) for t in TEXTS], 3, 1, {})
