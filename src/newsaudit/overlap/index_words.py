@@ -220,11 +220,13 @@ def hashed_words(
     if len(removed):
         b = np.delete(b, removed)
         text_starts = text_starts - np.searchsorted(removed, text_starts)
-    inside = b != 32
-    # Word bounds: where `inside` flips (a start, then an end, then a start...).
-    flips = np.flatnonzero(inside[1:] != inside[:-1]) + 1
-    flips = np.r_[[0] if inside[0] else [], flips, [len(b)] if inside[-1] else []]
-    starts, ends = flips[0::2].astype(np.int64), flips[1::2].astype(np.int64)
+    # Word bounds: where `inside` (a separator before and after the bytes) flips: a start, then
+    # an end, then a start... (positions in `b`).
+    inside = np.empty(len(b) + 2, dtype=bool)
+    inside[0] = inside[-1] = False
+    np.not_equal(b, 32, out=inside[1:-1])
+    flips = np.flatnonzero(inside[1:] != inside[:-1])
+    starts, ends = flips[0::2], flips[1::2]
     per_text = np.diff(np.searchsorted(starts, np.r_[text_starts, len(b)])).astype(np.int64)
     size = ends - starts
     windows = _windows(b)
