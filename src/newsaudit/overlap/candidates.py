@@ -5,7 +5,9 @@ dashes, and digit grouping ("14,000" = "14000"). Word n-grams are hashed to 64-b
 numpy; a shingle found in more than `max_shingle_df` articles (boilerplate, stock phrases) is
 dropped; every remaining shingle shared by two articles votes for that pair. Only pairs with at
 least `min_shared_shingles` votes go on to alignment, so the cost is near-linear in corpus size
-instead of quadratic.
+instead of quadratic. `candidates` maps both halves with the runner's `each`: hashing pieces of
+articles, then voting per hash range (`hash_ranges`, `bucket_votes`); only the votes are summed
+in the calling process.
 
 At archive scale the same rule is built in pieces a runner can spread (`shingle_chunk` per
 chunk of articles, hashed in numpy on the UTF-8 bytes; `bucket` splits by hash; `bucket_votes`
