@@ -42,6 +42,19 @@ def test_a_piece_of_texts_hashes_as_its_words_with_any_cache():
     assert index_words.hashed_words(TEXTS[::-1], cache)[0].tolist() == _one_by_one(TEXTS[::-1])[0]
 
 
+def test_longer_words_share_one_key_class_but_hash_as_their_own_bytes():
+    # 15-byte words and longer ones with the same first 15 bytes, in both orders, one cache.
+    texts = [
+        "abcdefghijklmno abcdefghijklmnop abcdefghijklmnoq abcdefghijklmno",
+        "abcdefghijklmnoqr internationalisation abcdefghijklmnop x",
+    ]
+    cache = index_words.WordCache()
+    for piece in (texts, texts[::-1], texts):
+        hashes, lengths = index_words.hashed_words(piece, cache)
+        assert (hashes.tolist(), lengths.tolist()) == _one_by_one(piece)
+    assert index_words.LONG_KEY not in cache.table[2]  # the class itself is never remembered
+
+
 def test_index_piece_equals_shingles_of_the_word_lists():
     doc, h = candidates._piece_shingles(TEXTS, 3, 1)
     ref_doc, ref_h = candidates.shingle_hashes([words(t) for t in TEXTS], 3, 1, {})
@@ -64,7 +77,15 @@ def _ngrams_one_by_one(flat, doc_of, n, keep_one_in):
 
 @pytest.mark.parametrize(
     ("vocabulary", "n", "keep_one_in", "seed"),
-    [(3, 2, 1, 0), (5, 3, 1, 1), (2, 1, 1, 2), (40, 2, 4, 3), (4, 2, 2, 4), (1, 2, 1, 5)],
+    [
+        (3, 2, 1, 0),
+        (5, 3, 1, 1),
+        (2, 1, 1, 2),
+        (40, 2, 4, 3),
+        (4, 2, 2, 4),
+        (1, 2, 1, 5),
+        (40, 2, 3, 6),
+    ],
 )
 def test_ngram_hashes_are_distinct_and_sorted_by_hash_then_doc(vocabulary, n, keep_one_in, seed):
     rng = np.random.default_rng(seed)  # few distinct words: many tied hashes across docs
@@ -72,6 +93,28 @@ def test_ngram_hashes_are_distinct_and_sorted_by_hash_then_doc(vocabulary, n, ke
     doc_of = np.sort(rng.integers(0, 9, 400)).astype(np.int32)
     doc, h = candidates.ngram_hashes(flat, doc_of, n, keep_one_in)
     assert (doc.tolist(), h.tolist()) == _ngrams_one_by_one(flat, doc_of, n, keep_one_in)
+
+
+@pytest.mark.parametrize(
+    "hashes",
+    [
+        [],
+        [7],
+        [5, 5, 1, 5, 1],  # ties keep their positions' order
+        [2**64 - 1, 0, 2**63, 2**63 + 1, 3, 2**63],
+        [(1 << 40) + 3, (1 << 40) + 1, (1 << 40) + 2, 1 << 40],  # equal top bits: the argsort
+    ],
+)
+def test_hash_order_sorts_as_a_stable_argsort(hashes):
+    h = np.array(hashes, dtype=np.uint64)
+    assert candidates._hash_order(h).tolist() == np.argsort(h, kind="stable").tolist()
+
+
+@pytest.mark.parametrize("keep_one_in", [1, 2, 3, 4, 7, 8])
+def test_sampling_by_bits_is_sampling_by_remainder(keep_one_in):
+    h = np.random.default_rng(keep_one_in).integers(0, 2**64, 1000, dtype=np.uint64)
+    kept = candidates._sampled(h, keep_one_in)
+    assert kept.tolist() == [int(x) % keep_one_in == 0 for x in h]
 
 
 def test_words_sharing_a_fingerprint_still_hash_as_their_own_bytes(monkeypatch):

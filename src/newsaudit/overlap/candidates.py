@@ -5,7 +5,9 @@ dashes, and digit grouping ("14,000" = "14000"). Word n-grams are hashed to 64-b
 numpy; a shingle found in more than `max_shingle_df` articles (boilerplate, stock phrases) is
 dropped; every remaining shingle shared by two articles votes for that pair. Only pairs with at
 least `min_shared_shingles` votes go on to alignment, so the cost is near-linear in corpus size
-instead of quadratic.
+instead of quadratic. `candidates` maps both halves with the runner's `each`: hashing pieces of
+articles, then voting per hash range (`hash_ranges`, `bucket_votes`); only the votes are summed
+in the calling process.
 
 At archive scale the same rule is built in pieces a runner can spread (`shingle_chunk` per
 chunk of articles, hashed in numpy on the UTF-8 bytes; `bucket` splits by hash; `bucket_votes`
@@ -120,13 +122,37 @@ def ngram_hashes(
             _mix_into(block, spare[: len(block)])
     keep = doc_of[:m] == doc_of[n - 1 :]  # the n-gram does not straddle two documents
     if keep_one_in > 1:
-        keep &= h % np.uint64(keep_one_in) == 0
+        keep &= _sampled(h, keep_one_in)
     doc, h = doc_of[:m][keep], h[keep]
-    order = np.argsort(h)  # by hash: the index's merged postings sort faster in runs
+    order = _hash_order(h)  # by hash: the index's merged postings sort faster in runs
     doc, h = doc[order], h[order]
     _docs_in_order(doc, h)
     first = np.r_[True, (h[1:] != h[:-1]) | (doc[1:] != doc[:-1])] if len(h) else []
     return doc[first], h[first]
+
+
+def _sampled(h: np.ndarray, keep_one_in: int) -> np.ndarray:
+    """`h % keep_one_in == 0`, as a test of the low bits when `keep_one_in` is a power of two
+    (a division per hash costs more than mixing it)."""
+    if keep_one_in & (keep_one_in - 1) == 0:
+        return (h & np.uint64(keep_one_in - 1)) == 0
+    return h % np.uint64(keep_one_in) == 0
+
+
+def _hash_order(h: np.ndarray) -> np.ndarray:
+    """An order sorting `h` (equal hashes by rising position): a plain sort of the hashes' top
+    bits packed with their positions, many times faster than an argsort (as `index_words`
+    groups words). Hashes equal in their top bits only (rare) are caught by the check, which
+    falls back to an argsort."""
+    if len(h) < 2:
+        return np.arange(len(h))
+    bits = (len(h) - 1).bit_length()
+    low = np.uint64((1 << bits) - 1)
+    order = (np.sort((h & ~low) | np.arange(len(h), dtype=np.uint64)) & low).astype(np.intp)
+    ranked = h[order]
+    if (ranked[1:] < ranked[:-1]).any():
+        return np.argsort(h, kind="stable")
+    return order
 
 
 def _docs_in_order(doc: np.ndarray, h: np.ndarray) -> None:
@@ -139,10 +165,12 @@ def _docs_in_order(doc: np.ndarray, h: np.ndarray) -> None:
     doc[tied] = doc[tied][np.lexsort((doc[tied], h[tied]))]
 
 
-# Articles per mapped piece of the index: at least this many, more for large corpora (about
-# `INDEX_PIECES` pieces: each piece looks its distinct words up once, so larger pieces look up
-# fewer words per article), at most `INDEX_PIECE_MAX` (memory). Enough pieces that a 10k
-# corpus still gives every core many. The postings do not depend on the pieces.
+# Articles per mapped piece of the index: at least this many, more for large corpora (then
+# exactly `INDEX_PIECES` pieces, not one more for a remainder: the runner's chunks of pieces
+# come out even, so no core waits at the end for an odd chunk; each piece looks its distinct
+# words up once, so larger pieces look up fewer words per article), at most
+# `INDEX_PIECE_MAX` (memory). Enough pieces that a 10k corpus still gives every core many.
+# The postings do not depend on the pieces.
 INDEX_PIECE_ARTICLES = 250
 INDEX_PIECES = 64
 INDEX_PIECE_MAX = 2000
@@ -163,13 +191,13 @@ def _piece_shingles(
 
 def _index(
     texts: Sequence[str], config: OverlapConfig, each: runner.Each = runner.serial
-) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
-    """(doc, order, hash) postings (`doc[order]` pairs with the hashes, sorted by hash; docs in
-    any order within a hash), and shingles per doc; tokenised and hashed in pieces of articles
-    (mapped by `each`), so memory stays proportional to the kept shingles, not to the corpus's
-    word strings. The postings do not depend on the pieces."""
+) -> tuple[list[tuple[np.ndarray, np.ndarray]], np.ndarray]:
+    """(doc, hash) rows of each piece of articles (docs numbered in the corpus, rows sorted by
+    hash then doc), and shingles per doc; tokenised and hashed in pieces of articles (mapped by
+    `each`), so memory stays proportional to the kept shingles, not to the corpus's word
+    strings. The rows do not depend on the pieces."""
     keep_one_in = config.large_keep_one_in if len(texts) > config.large_corpus_articles else 1
-    piece = min(INDEX_PIECE_MAX, max(INDEX_PIECE_ARTICLES, len(texts) // INDEX_PIECES))
+    piece = min(INDEX_PIECE_MAX, max(INDEX_PIECE_ARTICLES, -(-len(texts) // INDEX_PIECES)))
     step = min(piece, max(1, config.index_chunk_articles))
     firsts = range(0, len(texts), step)
     hashed = each(
@@ -177,13 +205,35 @@ def _index(
         partial(_piece_shingles, n=config.shingle_size, keep_one_in=keep_one_in),
         [texts[lo : lo + step] for lo in firsts],
     )
-    docs_parts = [doc + np.int32(lo) for lo, (doc, _) in zip(firsts, hashed, strict=True)]
-    hash_parts = [h for _, h in hashed]
-    doc = np.concatenate(docs_parts) if docs_parts else np.zeros(0, dtype=np.int32)
-    h = np.concatenate(hash_parts) if hash_parts else np.zeros(0, dtype=np.uint64)
-    per_doc = np.bincount(doc, minlength=len(texts))
-    order = np.argsort(h)  # not stable: `candidates` sorts each posting list's docs itself
-    return doc, order, h[order], per_doc
+    parts = [(doc + np.int32(lo), h) for lo, (doc, h) in zip(firsts, hashed, strict=True)]
+    per_doc = np.zeros(len(texts), dtype=np.int64)
+    for lo, (doc, _) in zip(firsts, hashed, strict=True):
+        counts = np.bincount(doc, minlength=min(step, len(texts) - lo))
+        per_doc[lo : lo + len(counts)] = counts
+    return parts, per_doc
+
+
+# Hash ranges the pieces' rows are grouped in (mapped by the runner, so the grouping runs on
+# every core): about one per `INDEX_RANGE_ROWS` rows, at most `INDEX_RANGES`. The pairs do not
+# depend on the ranges.
+INDEX_RANGE_ROWS = 100_000
+INDEX_RANGES = 64
+
+
+def hash_ranges(
+    parts: Sequence[tuple[np.ndarray, np.ndarray]], ranges: int
+) -> list[list[tuple[np.ndarray, np.ndarray]]]:
+    """Rows of pieces sorted by hash split into `ranges` equal hash ranges: per range, each
+    piece's slice (views, no copy), so a shingle's rows all fall in one range."""
+    if ranges <= 1:
+        return [list(parts)]
+    edges = np.array([(k << 64) // ranges for k in range(1, ranges)], dtype=np.uint64)
+    out: list[list[tuple[np.ndarray, np.ndarray]]] = [[] for _ in range(ranges)]
+    for doc, h in parts:
+        cuts = [0, *np.searchsorted(h, edges).tolist(), len(h)]
+        for k in range(ranges):
+            out[k].append((doc[cuts[k] : cuts[k + 1]], h[cuts[k] : cuts[k + 1]]))
+    return out
 
 
 def candidates(
@@ -195,39 +245,26 @@ def candidates(
     """Pairs of articles sharing at least `min_shared_shingles` shingles (rarer than the cap).
 
     Returns columns article_a < article_b, shared_shingles and the shingle Jaccard estimate,
-    sorted by shared_shingles desc then ids. Pure numpy after tokenising: no per-pair loop.
+    sorted by shared_shingles desc then ids. Pure numpy after tokenising: no per-pair loop;
+    the shingles' rows are grouped by hash range, each range's votes mapped by `each`.
     """
     config = config or OverlapConfig()
     if len(ids) != len(texts):
         raise ValueError("candidates: ids and texts differ in length")
-    doc, order, h, per_doc = _index(texts, config, each)
+    parts, per_doc = _index(texts, config, each)
     n_docs = len(ids)
-    if len(doc) == 0:
+    rows = sum(len(h) for _, h in parts)
+    ranges = max(1, min(INDEX_RANGES, rows // INDEX_RANGE_ROWS))
+    votes = each(
+        "overlap: index pairs",
+        partial(bucket_votes, n_docs=n_docs, max_df=config.max_shingle_df),
+        hash_ranges(parts, ranges),
+    )
+    del parts
+    keys, counts = merge_votes(votes, config.min_shared_shingles)
+    if not len(keys):
         return pd.DataFrame(columns=CANDIDATE_COLUMNS)
-    new = np.empty(len(h), dtype=bool)
-    new[0] = True
-    np.not_equal(h[1:], h[:-1], out=new[1:])
-    starts = np.flatnonzero(new)
-    df = np.diff(starts, append=len(h))
-    cap = max(2, int(config.max_shingle_df))
-    keep = (df >= 2) & (df <= cap)
-    a_list, b_list = [], []
-    for size in np.unique(df[keep]):  # one vectorised pass per posting-list length
-        group_starts = starts[keep & (df == size)]
-        block = doc[order[group_starts[:, None] + np.arange(size)[None, :]]].astype(np.int64)
-        block.sort(axis=1)  # a < b in every pair
-        ii, jj = np.triu_indices(int(size), k=1)
-        a_list.append(block[:, ii].ravel())
-        b_list.append(block[:, jj].ravel())
-    if not a_list:
-        return pd.DataFrame(columns=CANDIDATE_COLUMNS)
-    a = np.concatenate(a_list)
-    b = np.concatenate(b_list)
-    key = a * n_docs + b
-    uniq, counts = np.unique(key, return_counts=True)
-    a, b = uniq // n_docs, uniq % n_docs
-    keep_pairs = counts >= config.min_shared_shingles
-    a, b, counts = a[keep_pairs], b[keep_pairs], counts[keep_pairs]
+    a, b = keys // n_docs, keys % n_docs
     union = per_doc[a] + per_doc[b] - counts
     id_arr = np.asarray(ids, dtype=object)
     first = np.where(id_arr[a] < id_arr[b], id_arr[a], id_arr[b])
@@ -332,6 +369,19 @@ def bucket(chunk: Shingles, buckets: int) -> list[tuple[np.ndarray, np.ndarray]]
     return [(chunk.doc[which == k], chunk.hash[which == k]) for k in range(buckets)]
 
 
+def _shared(doc: np.ndarray, h: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """The rows whose hash is in more than one row: most shingles are in one article only, and
+    finding the others with a plain sort of the hashes (many times faster than sorting rows)
+    leaves only a few rows to sort by (hash, doc)."""
+    sorted_h = np.sort(h)
+    repeated = sorted_h[1:][sorted_h[1:] == sorted_h[:-1]]
+    if not len(repeated):
+        return doc[:0], h[:0]
+    at = np.minimum(np.searchsorted(repeated, h), len(repeated) - 1)
+    hit = repeated[at] == h
+    return doc[hit], h[hit]
+
+
 def bucket_votes(
     parts: Iterable[tuple[np.ndarray, np.ndarray]], n_docs: int, max_df: int
 ) -> tuple[np.ndarray, np.ndarray]:
@@ -343,6 +393,7 @@ def bucket_votes(
     pieces = list(parts)
     doc = np.concatenate([p[0] for p in pieces]) if pieces else np.zeros(0, np.int32)
     h = np.concatenate([p[1] for p in pieces]) if pieces else np.zeros(0, np.uint64)
+    doc, h = _shared(doc, h)
     if len(h) == 0:
         return np.zeros(0, np.int64), np.zeros(0, np.int64)
     order = np.lexsort((doc, h))

@@ -114,13 +114,18 @@ def _windows(b: np.ndarray) -> np.ndarray:
 
 # A word of `size` <= 15 bytes as two keys: key 1 = (8-byte window at its start & _KEEP1) |
 # _TOP1, key 2 = (window 8 bytes on & _KEEP2) | _TOP2. Up to 7 bytes: the bytes and the length
-# (top byte), then 0; 8 to 15 bytes: the first 8 bytes, then the rest and the length.
+# (top byte), then 0; 8 to 15 bytes: the first 8 bytes, then the rest and the length. Every
+# longer word gets the keys of size class `LONG`: (0, `LONG_KEY`), which no word of up to 15
+# bytes has, so all words go through the same array steps (no gathers of the short ones) and
+# the longer ones are then hashed from their bytes.
+LONG = MID + 1
 _ONES = np.uint64(2**64 - 1)
 _LOW = [np.uint64((1 << (8 * k)) - 1) for k in range(8)]
-_KEEP1 = np.array([_LOW[k] if k <= SHORT else _ONES for k in range(MID + 1)], np.uint64)
-_TOP1 = np.array([k << 56 if k <= SHORT else 0 for k in range(MID + 1)], np.uint64)
-_KEEP2 = np.array([0 if k <= SHORT else _LOW[k - 8] for k in range(MID + 1)], np.uint64)
-_TOP2 = np.array([0 if k <= SHORT else k << 56 for k in range(MID + 1)], np.uint64)
+LONG_KEY = np.uint64(0xFF << 56)
+_KEEP1 = np.array([_LOW[k] if k <= SHORT else _ONES for k in range(MID + 1)] + [0], np.uint64)
+_TOP1 = np.array([k << 56 if k <= SHORT else 0 for k in range(MID + 1)] + [0], np.uint64)
+_KEEP2 = np.array([0 if k <= SHORT else _LOW[k - 8] for k in range(MID + 1)] + [0], np.uint64)
+_TOP2 = np.array([0 if k <= SHORT else k << 56 for k in range(MID + 1)] + [LONG_KEY], np.uint64)
 
 
 def _fingerprint(k1: np.ndarray, k2: np.ndarray) -> np.ndarray:
@@ -215,42 +220,43 @@ def hashed_words(
     if len(removed):
         b = np.delete(b, removed)
         text_starts = text_starts - np.searchsorted(removed, text_starts)
-    inside = b != 32
-    # Word bounds: where `inside` flips (a start, then an end, then a start...).
-    flips = np.flatnonzero(inside[1:] != inside[:-1]) + 1
-    flips = np.r_[[0] if inside[0] else [], flips, [len(b)] if inside[-1] else []]
-    starts, ends = flips[0::2].astype(np.int64), flips[1::2].astype(np.int64)
+    # Word bounds: where `inside` (a separator before and after the bytes) flips: a start, then
+    # an end, then a start... (positions in `b`).
+    inside = np.empty(len(b) + 2, dtype=bool)
+    inside[0] = inside[-1] = False
+    np.not_equal(b, 32, out=inside[1:-1])
+    flips = np.flatnonzero(inside[1:] != inside[:-1])
+    starts, ends = flips[0::2], flips[1::2]
     per_text = np.diff(np.searchsorted(starts, np.r_[text_starts, len(b)])).astype(np.int64)
     size = ends - starts
-    flat = np.empty(len(starts), dtype=np.uint64)
     windows = _windows(b)
 
-    # Words of up to 15 bytes: two keys (short words: the bytes and length, and 0; mid words:
-    # the first 8 bytes, then the rest and the length), grouped by fingerprint.
-    packed = np.flatnonzero(size <= MID)
-    at, psize = starts[packed], size[packed]
-    k1 = (windows[at] & _KEEP1[psize]) | _TOP1[psize]
-    k2 = (windows[at + 8] & _KEEP2[psize]) | _TOP2[psize]
+    # Two keys per word (short words: the bytes and length, and 0; mid words: the first 8
+    # bytes, then the rest and the length; longer words: the `LONG` class), grouped by
+    # fingerprint.
+    size_class = np.minimum(size, LONG)
+    k1 = (windows[starts] & _KEEP1[size_class]) | _TOP1[size_class]
+    k2 = (windows[starts + 8] & _KEEP2[size_class]) | _TOP2[size_class]
     f = _fingerprint(k1, k2)
     codes, first = _groups(f)
     uniques = f[first]
     u1, u2 = k1[first], k2[first]
     exact = (k1 == u1[codes]) & (k2 == u2[codes])  # False only where fingerprints collide
     found, hit = _lookup(cache, uniques, u1, u2)
-    new = np.flatnonzero(~hit)
+    new = np.flatnonzero(~hit & (u2 != LONG_KEY))  # the longer words' class is not a word
     if len(new):
         raw = b.tobytes()
-        at = starts[packed[first[new]]].tolist()
-        spelled = [raw[s:e] for s, e in zip(at, ends[packed[first[new]]].tolist(), strict=True)]
+        at = starts[first[new]].tolist()
+        spelled = [raw[s:e] for s, e in zip(at, ends[first[new]].tolist(), strict=True)]
         made = np.array([word_hash(w) for w in spelled], dtype=np.uint64)
         found[new] = made
         _remember(cache, uniques[new], u1[new], u2[new], made)
-    flat[packed] = found[codes]
+    flat = found[codes]
 
     # Longer words (rare), and any word whose fingerprint collided: by their bytes.
     other = np.flatnonzero(size > MID)
     if not exact.all():
-        other = np.sort(np.r_[other, packed[~exact]])
+        other = np.union1d(other, np.flatnonzero(~exact))
     if len(other):
         raw = b.tobytes()
         bounds = zip(starts[other].tolist(), ends[other].tolist(), strict=True)
