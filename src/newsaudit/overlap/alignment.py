@@ -199,9 +199,14 @@ class SentenceView:
         """The view as a sparse sentence x feature table (built on first use, then kept)."""
         return sentence_table(self)
 
+    @cached_property
+    def vocabulary(self) -> frozenset[str]:
+        """Every feature of every sentence (made on first use, then kept)."""
+        return frozenset().union(*self.stems)
+
     def __getstate__(self) -> dict[str, object]:
-        """Pickled without its table (rebuilt where it is used)."""
-        return {k: v for k, v in self.__dict__.items() if k != "table"}
+        """Pickled without what it makes on use (`table`, `vocabulary`: rebuilt where used)."""
+        return {k: v for k, v in self.__dict__.items() if k not in ("table", "vocabulary")}
 
 
 def sentence_view(

@@ -115,7 +115,7 @@ def pairs_to_compare(
 
 def corpus_idf(prepared: Sequence[Prepared]) -> tuple[dict[str, float], float]:
     """(IDF of every sentence stem over the prepared articles, IDF of an unseen stem)."""
-    idf = alignment.idf_weights([set().union(*p.view.stems) for p in prepared])
+    idf = alignment.idf_weights([p.view.vocabulary for p in prepared])
     return idf, max(idf.values(), default=1.0)
 
 

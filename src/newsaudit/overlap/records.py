@@ -13,7 +13,7 @@ from newsaudit.corpus import Article
 from newsaudit.overlap.alignment import Passage, SentenceView
 from newsaudit.overlap.near import NearIndex, keys_of
 from newsaudit.overlap.quotes import Quote
-from newsaudit.overlap.seeds import SeedIndex, seed_index
+from newsaudit.overlap.seeds import SeedIndex, seed_index, word_keys
 from newsaudit.overlap.token_table import TokenTable
 
 
@@ -41,21 +41,46 @@ class Prepared:
         return NearIndex(self.counts)
 
     @cached_property
+    def repeated(self) -> dict[str, frozenset[str]]:
+        """Spelling-slip key (`near.keys_of`) -> the article's words having it that it uses
+        more than once (5+ letters, letters only): a word's slip in this article, being rarer
+        than the word, shares one of these keys with it, and only such a word can be the
+        usual spelling of a slip."""
+        table: dict[str, set[str]] = {}
+        for word, count in self.counts.items():
+            if count > 1 and len(word) >= 5 and word.isalpha():
+                for key in keys_of(word):
+                    table.setdefault(key, set()).add(word)
+        return {key: frozenset(words) for key, words in table.items()}
+
+    @cached_property
+    def crowded(self) -> frozenset[str]:
+        """The keys of `repeated` that two or more repeated words share: only through one of
+        these can a repeated word have a repeated variant."""
+        return frozenset(key for key, words in self.repeated.items() if len(words) > 1)
+
+    @property
     def repeated_keys(self) -> frozenset[str]:
-        """Spelling-slip keys (`near.keys_of`) of the article's words used more than once
-        (5+ letters, letters only): a word's slip in this article, being rarer than the word,
-        shares one of these keys with it."""
-        return frozenset(
-            key
-            for word, count in self.counts.items()
-            if count > 1 and len(word) >= 5 and word.isalpha()
-            for key in keys_of(word)
-        )
+        """The spelling-slip keys of the words the article uses more than once (`repeated`)."""
+        return frozenset(self.repeated)
+
+    @cached_property
+    def codes(self) -> np.ndarray:
+        """A 64-bit key per word (`seeds.word_keys`: the same word has the same key in every
+        article and process), for the n-gram and tiling evidence."""
+        return word_keys(self.toks.norms)
 
     @cached_property
     def seeds(self) -> SeedIndex:
         """The verbatim aligner's seed index of the article's words (`seeds.seed_index`)."""
-        return seed_index(self.toks.norms, self.seed_size)
+        return seed_index(self.toks.norms, self.seed_size, self.codes)
+
+    @cached_property
+    def grams(self) -> dict[int, tuple[np.ndarray, np.ndarray]]:
+        """n -> (hash of the word n-gram at each position, the distinct hashes sorted),
+        filled by `features.grams` on first use: an article weighed in several pairs and
+        against its sources hashes its n-grams once."""
+        return {}
 
     def __reduce__(self) -> tuple[Any, ...]:
         return (

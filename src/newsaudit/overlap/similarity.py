@@ -8,6 +8,7 @@ sentences' strings, so the numbers are the same, at a fraction of the cost.
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
@@ -52,17 +53,18 @@ class SentenceTable:
     def idf(self, idf: dict[str, float], default_idf: float) -> np.ndarray:
         """The IDF of each of the article's features."""
         if not (self.weights and self.weights[0][0] is idf and self.weights[0][1] == default_idf):
-            found = [idf.get(f, default_idf) for f in self.vocab.tolist()]
-            self.weights[:] = [(idf, default_idf, np.array(found, dtype=float))]
+            found = map(idf.get, self.vocab.tolist(), itertools.repeat(default_idf))
+            self.weights[:] = [(idf, default_idf, np.fromiter(found, float, len(self.vocab)))]
         return self.weights[0][2]
 
 
 def sentence_table(view: SentenceView) -> SentenceTable:
     """The sparse sentence x feature table of a view (see `SentenceTable`)."""
-    vocab = sorted(set().union(*view.stems))
-    col = {f: k for k, f in enumerate(vocab)}
+    vocab = sorted(view.vocabulary)
+    col = dict(zip(vocab, range(len(vocab)), strict=True))
     counts = [len(st) for st in view.stems]
-    cols = np.fromiter((col[f] for st in view.stems for f in st), np.intp, sum(counts))
+    every = itertools.chain.from_iterable(view.stems)
+    cols = np.fromiter(map(col.__getitem__, every), np.intp, sum(counts))
     return SentenceTable(
         np.array(vocab, dtype=str),
         np.array([BIGRAM in f for f in vocab], dtype=bool),
