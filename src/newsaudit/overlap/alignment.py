@@ -287,7 +287,7 @@ def idf_weights(doc_stems: Sequence[set[str] | frozenset[str]]) -> dict[str, flo
     df = Counter(itertools.chain.from_iterable(doc_stems))
     # Few distinct counts (most stems are in one article): each weight computed once
     weight = {c: math.log((n + 1) / (c + 1)) + 1.0 for c in set(df.values())}
-    return {s: weight[c] for s, c in df.items()}
+    return dict(zip(df.keys(), map(weight.__getitem__, df.values()), strict=True))
 
 
 def local_chain(

@@ -44,6 +44,8 @@ class SentenceTable:
     cols: np.ndarray  # feature (index into `vocab`) of each entry
     n_sentences: int
     extra_anchored: frozenset[str]  # anchored features the article itself lacks (hand-made views)
+    # `vocab` as the view's own strings: their hashes are known, so looking them up is cheap.
+    words: list[str] = field(default_factory=list, compare=False, repr=False)
     # The last (idf, default, weight per feature) asked for: the corpus IDF is looked up once
     # per article, not once per pair.
     weights: list[tuple[dict[str, float], float, np.ndarray]] = field(
@@ -53,7 +55,7 @@ class SentenceTable:
     def idf(self, idf: dict[str, float], default_idf: float) -> np.ndarray:
         """The IDF of each of the article's features."""
         if not (self.weights and self.weights[0][0] is idf and self.weights[0][1] == default_idf):
-            found = map(idf.get, self.vocab.tolist(), itertools.repeat(default_idf))
+            found = map(idf.get, self.words or self.vocab.tolist(), itertools.repeat(default_idf))
             self.weights[:] = [(idf, default_idf, np.fromiter(found, float, len(self.vocab)))]
         return self.weights[0][2]
 
@@ -73,6 +75,7 @@ def sentence_table(view: SentenceView) -> SentenceTable:
         cols,
         len(view.stems),
         view.anchored - col.keys(),
+        vocab,
     )
 
 
