@@ -116,9 +116,10 @@ def pairs_to_compare(
 
 
 def corpus_idf(prepared: Sequence[Prepared]) -> tuple[dict[str, float], float]:
-    """(IDF of every sentence stem over the prepared articles, IDF of an unseen stem)."""
-    idf = alignment.idf_weights([p.view.vocabulary for p in prepared])
-    return idf, max(idf.values(), default=1.0)
+    """(IDF of the sentence stems over the prepared articles, IDF of any other stem): the
+    table leaves out the stems of the highest weight, looked up as other stems
+    (`alignment.idf_table`)."""
+    return alignment.idf_table([p.view.vocabulary for p in prepared])
 
 
 def combine(
