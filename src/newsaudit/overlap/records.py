@@ -41,7 +41,7 @@ class Prepared:
         return NearIndex(self.counts)
 
     @cached_property
-    def repeated(self) -> dict[str, frozenset[str]]:
+    def repeated(self) -> dict[str, set[str]]:
         """Spelling-slip key (`near.keys_of`) -> the article's words having it that it uses
         more than once (5+ letters, letters only): a word's slip in this article, being rarer
         than the word, shares one of these keys with it, and only such a word can be the
@@ -51,7 +51,7 @@ class Prepared:
             if count > 1 and len(word) >= 5 and word.isalpha():
                 for key in keys_of(word):
                     table.setdefault(key, set()).add(word)
-        return {key: frozenset(words) for key, words in table.items()}
+        return table
 
     @cached_property
     def crowded(self) -> frozenset[str]:
