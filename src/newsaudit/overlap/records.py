@@ -32,8 +32,13 @@ class Prepared:
     view: SentenceView
     quotes: tuple[Quote, ...]
     quote_mask: np.ndarray = field(compare=False)
-    counts: Counter[str] = field(default_factory=Counter, compare=False)
     seed_size: int = 3  # words per seed of the verbatim aligner
+
+    @cached_property
+    def counts(self) -> Counter[str]:
+        """How often the article uses each word (made on first use, where pairs are compared:
+        the process holding every prepared article never needs it)."""
+        return Counter(self.toks.norms)
 
     @cached_property
     def near(self) -> NearIndex:
@@ -104,8 +109,8 @@ def _restore(
     quote_mask: np.ndarray,
     seed_size: int,
 ) -> Prepared:
-    """A `Prepared` from what `Prepared.__reduce__` sent (its counts rebuilt from the words)."""
-    return Prepared(article, toks, view, quotes, quote_mask, Counter(toks.norms), seed_size)
+    """A `Prepared` from what `Prepared.__reduce__` sent."""
+    return Prepared(article, toks, view, quotes, quote_mask, seed_size)
 
 
 # A prepared article without its article: what a mapped step sends back to the process that
