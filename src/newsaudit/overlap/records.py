@@ -11,7 +11,7 @@ import numpy as np
 
 from newsaudit.corpus import Article
 from newsaudit.overlap.alignment import Passage, SentenceView
-from newsaudit.overlap.near import NearIndex, keys_of
+from newsaudit.overlap.near import keys_of
 from newsaudit.overlap.quotes import Quote
 from newsaudit.overlap.seeds import SeedIndex, seed_index, word_keys
 from newsaudit.overlap.token_table import TokenTable
@@ -21,8 +21,9 @@ from newsaudit.overlap.token_table import TokenTable
 class Prepared:
     """An article's tokens, sentences, quotations and quote mask, computed once.
 
-    The look-up tables only some pairs need (`near` for direction clues, `seeds` for the
-    verbatim aligner) are built on first use, where the pair is compared. A prepared article
+    The look-up tables only some pairs need (`repeated` for the slip clue, `seeds` for the
+    verbatim aligner, `codes` and `grams` for the reuse evidence) are built on first use,
+    where the pair is compared. A prepared article
     travels between processes as its words and offsets (`__reduce__`, its tokens a
     `TokenTable`): a fraction of the size and time of pickling every token object and table.
     """
@@ -39,11 +40,6 @@ class Prepared:
         """How often the article uses each word (made on first use, where pairs are compared:
         the process holding every prepared article never needs it)."""
         return Counter(self.toks.norms)
-
-    @cached_property
-    def near(self) -> NearIndex:
-        """The article's words by spelling-slip key (`near.NearIndex`: `.get(key, ())`)."""
-        return NearIndex(self.counts)
 
     @cached_property
     def repeated(self) -> dict[str, set[str]]:
@@ -63,11 +59,6 @@ class Prepared:
         """The keys of `repeated` that two or more repeated words share: only through one of
         these can a repeated word have a repeated variant."""
         return frozenset(key for key, words in self.repeated.items() if len(words) > 1)
-
-    @property
-    def repeated_keys(self) -> frozenset[str]:
-        """The spelling-slip keys of the words the article uses more than once (`repeated`)."""
-        return frozenset(self.repeated)
 
     @cached_property
     def codes(self) -> np.ndarray:
