@@ -171,6 +171,11 @@ def analyse(
     then `combine`.
     """
     config = config or OverlapConfig()
+    with runner.frozen():  # the corpus and its prepared articles, out of the collector's way
+        return _analyse(corpus, config, each)
+
+
+def _analyse(corpus: Corpus, config: OverlapConfig, each: runner.Each) -> OverlapResult:
     todo = pairs_to_compare(corpus, config, each)
     involved = sorted({i for pair in todo for i in pair})
     by_id = {a.article_id: a for a in corpus.articles}  # Corpus[...] is a linear scan
@@ -178,8 +183,11 @@ def analyse(
     # article (here already; its look-up tables are built where pairs are compared).
     articles = [by_id[i] for i in involved]
     done = each("overlap: prepare", partial(prepare_parts, config=config), articles)
-    prepared = {a.article_id: rejoin(a, parts) for a, parts in zip(articles, done, strict=True)}
-    idf, default_idf = corpus_idf(list(prepared.values()))
+    # Plain acyclic data kept for the whole analysis: no collection needed while it is made
+    # (each would walk the IDF's million entries), none to walk it afterwards.
+    with runner.paused_collector(), runner.frozen():
+        prepared = {a.article_id: rejoin(a, p) for a, p in zip(articles, done, strict=True)}
+        idf, default_idf = corpus_idf(list(prepared.values()))
     step = partial(
         compare_group, idf=idf, default_idf=default_idf, n_articles=len(corpus), config=config
     )
