@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gc
+import threading
 
 import pytest
 
@@ -98,3 +99,16 @@ def test_the_collector_is_paused_only_inside():
     with runner.paused_collector():
         assert not gc.isenabled()
     assert gc.isenabled() == enabled
+
+
+def test_no_frozen_region_outside_the_main_thread():
+    counts = []
+
+    def inside() -> None:
+        with runner.frozen():
+            counts.append(gc.get_freeze_count())
+
+    thread = threading.Thread(target=inside)
+    thread.start()
+    thread.join()
+    assert counts == [0]

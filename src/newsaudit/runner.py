@@ -124,7 +124,12 @@ def frozen() -> Iterator[None]:
     collections no longer walk them. An analysis holding a large corpus and its prepared
     articles (millions of long-lived, acyclic objects) otherwise pays a full collection over
     all of them every so often (at 100k articles: ~2 s of the overlap analysis' main process).
-    Nested regions freeze what is new and thaw once, at the end."""
+    Nested regions freeze what is new and thaw once, at the end. Only in the main thread:
+    threads building corpora side by side (`newsaudit batch`) could keep a region open, and
+    their garbage uncollected, for the whole batch."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
     with _FROZEN_LOCK:
         gc.freeze()
         _FROZEN[0] += 1
