@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import gc
+import threading
+
 import pytest
 
 from newsaudit import runner
@@ -79,3 +82,33 @@ def test_steps_run_with_one_blas_thread(monkeypatch, engine):
     monkeypatch.setattr(runner, "MIN_ITEMS_PER_WORKER", 1)
     for threads in engine.map(_blas_threads, list(range(4))):
         assert threads and set(threads) == {1}
+
+
+def test_frozen_regions_nest_and_thaw_once():
+    assert gc.get_freeze_count() == 0
+    with runner.frozen():
+        kept = [[] for _ in range(100)]  # made inside: frozen on leaving the inner region
+        with runner.frozen():
+            made = [[] for _ in range(100)]
+        assert gc.get_freeze_count() >= len(kept) + len(made)
+    assert gc.get_freeze_count() == 0
+
+
+def test_the_collector_is_paused_only_inside():
+    enabled = gc.isenabled()
+    with runner.paused_collector():
+        assert not gc.isenabled()
+    assert gc.isenabled() == enabled
+
+
+def test_no_frozen_region_outside_the_main_thread():
+    counts = []
+
+    def inside() -> None:
+        with runner.frozen():
+            counts.append(gc.get_freeze_count())
+
+    thread = threading.Thread(target=inside)
+    thread.start()
+    thread.join()
+    assert counts == [0]

@@ -140,3 +140,15 @@ def test_scattered_pairs_need_enough_mass(sim, found):
     pairs = alignment.scattered(sim, [], 6, CONFIG)
     assert len(pairs) == found
     assert len({i for i, _, _ in pairs}) == len({j for _, j, _ in pairs}) == found
+
+
+@pytest.mark.parametrize(
+    "docs",
+    [[], [{"a"}], [{"a", "b"}, {"b", "c"}, {"b"}], [{"a", "b"}, {"a", "b"}]],
+)
+def test_the_idf_table_looks_up_as_every_weight(docs):
+    weights = alignment.idf_weights(docs)
+    table, default = alignment.idf_table(docs)
+    assert default == max(weights.values(), default=1.0)
+    assert {s: table.get(s, default) for s in weights} == weights
+    assert len(table) <= len(weights) - (1 if weights else 0)

@@ -1,14 +1,12 @@
 """Tests for newsaudit.overlap.prepare and records: one article prepared, pickled, compared."""
 
 import pickle
-from collections import Counter
 
 import numpy as np
 import pytest
 
 from newsaudit.config import OverlapConfig
-from newsaudit.overlap import alignment, candidates, near, prepare
-from newsaudit.overlap.near import NearIndex
+from newsaudit.overlap import alignment, candidates, prepare
 from newsaudit.overlap.records import parts_of, rejoin
 from tests.conftest import corpus_of
 
@@ -40,14 +38,18 @@ def test_a_prepared_article_survives_pickling(prepared):
         assert np.array_equal(back.quote_mask, p.quote_mask)
 
 
-def test_slip_keys_find_the_article_own_words_only():
-    index = NearIndex(Counter({"government": 3, "governmment": 1, "council": 2, "it's": 1}))
-    assert index.get("-government", ()) == {"government", "governmment"}
-    assert index.get("-councl", ()) == {"council"}
-    assert index.get("-it's", ()) == ()  # not letters only: no keys
-    NearIndex(["parliament", "parliment"])  # another article's words share the table
-    assert index.get("-parliment", ()) == ()
-    assert NearIndex(["parliment"]).get("-parliment") == {"parliment"}
+def test_repeated_words_by_slip_key():
+    (p,) = [
+        prepare(a, CONFIG)
+        for a in corpus_of(
+            {"x": "The government and the government. A governmment. Council, council, it's it's."}
+        ).articles
+    ]
+    assert p.repeated["-government"] == {"government"}  # the one-off slip is not repeated
+    assert "-governmment" not in p.repeated
+    assert p.repeated["-councl"] == {"council"}
+    assert not any("it's" in words for words in p.repeated.values())  # letters only
+    assert p.crowded == frozenset()  # no two repeated words share a key
 
 
 @pytest.mark.parametrize(("anchor", "bigram"), [(1.0, 0.0), (0.3, 0.5), (1.0, 1.0), (0.5, 0.0)])
@@ -77,26 +79,9 @@ def test_word_hashes_do_not_depend_on_the_cache():
     assert all(np.array_equal(x, y) for x, y in zip(fresh, again, strict=True))
 
 
-def test_slip_keys_of_an_article_once_the_shared_table_is_full(monkeypatch):
-    monkeypatch.setattr(near, "KEYS_MAX", 0)
-    index = NearIndex(["tribunal", "tribunall"])
-    assert index.get("-tribunal", ()) == {"tribunal", "tribunall"}
-    assert index.get("-tribunl", ()) == {"tribunal"}
-
-
-def test_a_word_is_alone_only_without_any_possible_slip():
-    index = NearIndex(["harbourmaster", "harbourmastr", "lighthouse"])
-    assert not index.alone("harbourmaster")  # its slip is a word of the article
-    assert not index.alone("harbourmastr")
-    assert index.alone("lighthouse")
-    NearIndex(["lighthuose"])  # a slip in another article: look the keys up, find none
-    assert not index.alone("lighthouse")
-    assert {v for k in near.keys_of("lighthouse") for v in index.get(k, ())} == {"lighthouse"}
-
-
 def test_a_prepared_article_rejoined_from_its_parts_is_the_same(prepared):
     for p in prepared:
         back = rejoin(p.article, pickle.loads(pickle.dumps(parts_of(p))))
         assert back == p
         assert back.counts == p.counts
-        assert back.repeated_keys == p.repeated_keys
+        assert back.repeated == p.repeated

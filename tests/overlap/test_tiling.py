@@ -131,3 +131,14 @@ def test_matches_are_every_left_maximal_run(seed):
     for n in (1, 2, 3):
         expected = _matches_by_hand(copy.tolist(), pool.tolist(), n)
         assert set(tiling._matches(copy, pool, n)) == expected
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_sorted_set_helpers_agree_with_numpy(seed):
+    rng = np.random.default_rng(seed)
+    codes = rng.integers(1, 2**63, size=40, dtype=np.uint64)[rng.integers(0, 40, size=60)]
+    ranked = tiling.distinct(codes)
+    assert ranked.tolist() == np.unique(codes).tolist()
+    probe = np.concatenate([codes[:10], rng.integers(1, 2**63, size=10, dtype=np.uint64)])
+    assert features._found(probe, ranked).tolist() == np.isin(probe, ranked).tolist()
+    assert not features._found(probe, ranked[:0]).any()

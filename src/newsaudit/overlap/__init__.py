@@ -12,6 +12,7 @@ Modules, in the order a run uses them:
   model weighing them (states a direction only when it is right 95 % of the time);
 - `features`: the reuse evidence as numbers; `verdict`: the learned model weighing it;
 - `reuse`: each article against all its possible sources together (article_reuse.csv);
+- `groups`: the mapped compare step, one group of linked pairs compared and finished;
 - `analysis`: the corpus step (`analyse`, `combine`, `OverlapResult`); `frames`: its tables;
 - `markup`: passages side by side with differences marked (HTML, for the report).
 
@@ -23,7 +24,6 @@ from newsaudit.overlap.analysis import (
     analyse,
     combine,
     corpus_idf,
-    keep,
     pairs_to_compare,
 )
 from newsaudit.overlap.direction import (
@@ -49,6 +49,7 @@ from newsaudit.overlap.frames import (
     passages_frame,
     quotes_frame,
 )
+from newsaudit.overlap.groups import keep
 from newsaudit.overlap.pair import align_pair, compare
 from newsaudit.overlap.prepare import prepare
 from newsaudit.overlap.quotes import Quote, quotes

@@ -12,8 +12,10 @@ compare only the candidate pairs of the shingle index (`candidates.candidates`),
 keeps those whose score reaches `report_min_score`: never the N^2 pairs. A rewrite sharing no
 5-word sequence at all with its source is then not found (the seed rewrite shares 14).
 
-The steps are pure so that a runner can map them: `prepare` one article, `compare` one pair
-(given the corpus `idf`), `combine` the compared pairs into an `OverlapResult`.
+The steps are pure so that a runner can map them: `prepare` one article, `compare_group` one
+group of linked pairs (`groups`: given the corpus `idf`, it compares them, adds the clues from
+the group's other pairs and weighs each of its articles against its sources), `combine` the
+groups into an `OverlapResult`.
 """
 
 from __future__ import annotations
@@ -32,9 +34,9 @@ from newsaudit.corpus import Article, Corpus
 from newsaudit.overlap import alignment, frames
 from newsaudit.overlap import candidates as candidate_index
 from newsaudit.overlap.direction import with_corpus_evidence
-from newsaudit.overlap.pair import compare
+from newsaudit.overlap.groups import GroupResult, compare_group, group_items
 from newsaudit.overlap.prepare import prepare
-from newsaudit.overlap.records import PairResult, Prepared, PreparedParts, parts_of, rejoin
+from newsaudit.overlap.records import Prepared, PreparedParts, parts_of, rejoin
 from newsaudit.overlap.reuse import ARTICLE_REUSE_COLUMNS, article_reuse, article_reuse_frame
 
 
@@ -114,27 +116,32 @@ def pairs_to_compare(
 
 
 def corpus_idf(prepared: Sequence[Prepared]) -> tuple[dict[str, float], float]:
-    """(IDF of every sentence stem over the prepared articles, IDF of an unseen stem)."""
-    idf = alignment.idf_weights([set().union(*p.view.stems) for p in prepared])
-    return idf, max(idf.values(), default=1.0)
-
-
-def keep(result: PairResult, n_articles: int, config: OverlapConfig) -> bool:
-    """Whether a compared pair is reported: every pair of a small corpus, else by score."""
-    return n_articles <= config.all_pairs_max_articles or result.score >= config.report_min_score
+    """(IDF of the sentence stems over the prepared articles, IDF of any other stem): the
+    table leaves out the stems of the highest weight, looked up as other stems
+    (`alignment.idf_table`)."""
+    return alignment.idf_table([p.view.vocabulary for p in prepared])
 
 
 def combine(
-    results: Sequence[PairResult],
+    done: Sequence[GroupResult],
     prepared: dict[str, Prepared],
     ids: Sequence[str],
     config: OverlapConfig,
     each: runner.Each = runner.serial,
 ) -> OverlapResult:
-    """The corpus step: clues from the rest of the corpus, ranking, each article's reuse of
-    all its possible sources together (per article, mapped by `each`), and every table."""
-    ranked = with_corpus_evidence(results, config)
+    """The corpus step: finish the groups compared pair by pair (clues from their other
+    pairs; each article's reuse of all its possible sources together, mapped by `each`), rank
+    every kept pair, and make every table."""
+    ranked = [r for g in done if g.whole for r in g.results]
+    reused = [row for g in done for row in g.reuse]
+    finished = {row.article_id for row in reused}
+    rest = {i: p for i, p in prepared.items() if i not in finished}
+    if rest:
+        results = with_corpus_evidence([r for g in done if not g.whole for r in g.results], config)
+        ranked += results
+        reused += article_reuse(results, rest, config, each)
     ranked.sort(key=lambda r: (-r.score, r.article_a, r.article_b))
+    reused.sort(key=lambda row: row.article_id)
     texts = {i: p.article.text for i, p in prepared.items()}
     return OverlapResult(
         pairs=frames.pairs_frame(ranked),
@@ -145,7 +152,7 @@ def combine(
         clusters=frames.clusters_frame(ranked, ids),
         ids=tuple(ids),
         all_pairs=len(ids) <= config.all_pairs_max_articles,
-        article_reuse=article_reuse_frame(article_reuse(ranked, prepared, config, each)),
+        article_reuse=article_reuse_frame(reused),
     )
 
 
@@ -154,25 +161,21 @@ def prepare_parts(article: Article, config: OverlapConfig) -> PreparedParts:
     return parts_of(prepare(article, config))
 
 
-def compare_pair(
-    pair: tuple[Prepared, Prepared],
-    idf: dict[str, float],
-    default_idf: float,
-    config: OverlapConfig,
-) -> PairResult:
-    """`compare` over one (prepared, prepared) item: the step a runner maps over pairs."""
-    return compare(pair[0], pair[1], idf, default_idf, config)
-
-
 def analyse(
     corpus: Corpus, config: OverlapConfig | None = None, each: runner.Each = runner.serial
 ) -> OverlapResult:
     """Reuse analysis of a corpus: ranked pairs, passages, direction evidence, quotes, families.
 
-    The three steps: `prepare` each article and `compare` each pair (both mapped by `each`:
-    serially, or by the pipeline's runner over a process pool or Dask), then `combine`.
+    The three steps: `prepare` each article and compare each group of linked pairs (both
+    mapped by `each`: serially, or by the pipeline's runner over a process pool or Dask),
+    then `combine`.
     """
     config = config or OverlapConfig()
+    with runner.frozen():  # the corpus and its prepared articles, out of the collector's way
+        return _analyse(corpus, config, each)
+
+
+def _analyse(corpus: Corpus, config: OverlapConfig, each: runner.Each) -> OverlapResult:
     todo = pairs_to_compare(corpus, config, each)
     involved = sorted({i for pair in todo for i in pair})
     by_id = {a.article_id: a for a in corpus.articles}  # Corpus[...] is a linear scan
@@ -180,9 +183,18 @@ def analyse(
     # article (here already; its look-up tables are built where pairs are compared).
     articles = [by_id[i] for i in involved]
     done = each("overlap: prepare", partial(prepare_parts, config=config), articles)
-    prepared = {a.article_id: rejoin(a, parts) for a, parts in zip(articles, done, strict=True)}
-    idf, default_idf = corpus_idf(list(prepared.values()))
-    step = partial(compare_pair, idf=idf, default_idf=default_idf, config=config)
-    compared = each("overlap: compare", step, [(prepared[a], prepared[b]) for a, b in todo])
-    results = [res for res in compared if keep(res, len(corpus), config)]
-    return combine(results, prepared, corpus.ids, config, each)
+    # Plain acyclic data kept for the whole analysis: no collection needed while it is made
+    # (each would walk the IDF's million entries), none to walk it afterwards.
+    with runner.paused_collector(), runner.frozen():
+        prepared = {a.article_id: rejoin(a, p) for a, p in zip(articles, done, strict=True)}
+        idf, default_idf = corpus_idf(list(prepared.values()))
+    step = partial(
+        compare_group, idf=idf, default_idf=default_idf, n_articles=len(corpus), config=config
+    )
+    return combine(
+        each("overlap: compare", step, group_items(todo, prepared)),
+        prepared,
+        corpus.ids,
+        config,
+        each,
+    )

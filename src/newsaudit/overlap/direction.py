@@ -161,11 +161,13 @@ def _typo_evidence(a: Prepared, b: Prepared, config: OverlapConfig) -> list[Evid
             (b, count_b, a, count_a),
         ):
             # A slip variant is used more often than `word` (so more than once) in `art`:
-            # no repeated word sharing a key with it, no variant (most words, and no
-            # look-up table built for the article).
-            if art.repeated_keys.isdisjoint(keys_of(word)) or art.near.alone(word):
+            # only the article's repeated words sharing a key with it can be one (when `word`
+            # is one of them, through a key another repeated word has too). Most words have
+            # none: one test, no look-up.
+            keys, repeated = keys_of(word), art.repeated
+            if (art.crowded if counts[word] > 1 else repeated.keys()).isdisjoint(keys):
                 continue
-            near = {v for key in keys_of(word) for v in art.near.get(key, ())}
+            near = {v for key in keys for v in repeated.get(key, ())}
             variants = sorted(v for v in near if counts[v] > counts[word] and _is_slip(v, word))
             if variants and other_counts.get(variants[0], 0) < other_counts[word]:
                 out.append(

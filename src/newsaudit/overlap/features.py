@@ -8,12 +8,10 @@ learned verdict (`verdict`) weighs these numbers; their names are the model's in
 
 from __future__ import annotations
 
-import itertools
 import math
 from collections.abc import Iterable, Sequence
 
 import numpy as np
-import pandas as pd
 
 from newsaudit.config import OverlapConfig
 from newsaudit.overlap import tiling
@@ -150,10 +148,43 @@ def gram_hashes(codes: np.ndarray, n: int) -> np.ndarray:
     return h
 
 
+def grams(p: Prepared, n: int) -> tuple[np.ndarray, np.ndarray]:
+    """(hash of p's word n-gram at each position, the distinct hashes sorted), made once per
+    article and process (`Prepared.grams`): a set of n-grams as a sorted array, so that
+    shared n-grams are counted by numpy, not by building Python sets per pair."""
+    found = p.grams.get(n)
+    if found is None:
+        at = gram_hashes(p.codes, n)
+        found = p.grams[n] = (at, tiling.distinct(at))
+    return found
+
+
+def _distinct(arrays: Sequence[np.ndarray]) -> np.ndarray:
+    """The sorted distinct items of some sorted distinct arrays together."""
+    return arrays[0] if len(arrays) == 1 else tiling.distinct(np.concatenate(arrays))
+
+
+def _found(items: np.ndarray, ranked: np.ndarray) -> np.ndarray:
+    """Whether each item is in `ranked` (sorted): `np.isin` by binary search."""
+    at = np.minimum(np.searchsorted(ranked, items), max(0, len(ranked) - 1))
+    return ranked[at] == items if len(ranked) else np.zeros(len(items), dtype=bool)
+
+
+def _running(flags: np.ndarray) -> np.ndarray:
+    """Running count of true flags, from 0 (`_counts` slices it)."""
+    return np.concatenate(([0], np.cumsum(flags, dtype=np.int64)))
+
+
 def _counts(flags: np.ndarray, lo: np.ndarray, hi: np.ndarray) -> np.ndarray:
     """True flags in each [lo, hi) slice."""
-    running = np.r_[0, np.cumsum(flags, dtype=np.int64)]
+    running = _running(flags)
     return running[hi] - running[lo]
+
+
+def _share(flags: np.ndarray) -> float:
+    """Share of true flags, a Python float (as `float(flags.mean())`, without its overhead on
+    short arrays)."""
+    return int(np.count_nonzero(flags)) / len(flags)
 
 
 def _side(r: PairResult, copy_id: str) -> int:
@@ -181,28 +212,19 @@ def reuse_features(
     out["log_words"] = math.log1p(n_words)
     if not n_words or not sources:
         return out
-    # Word codes shared by the copy and its sources for this call (deterministic, no strings
-    # kept): n-grams become 64-bit hashes, compared as sets of ints.
-    texts = [copy, *sources]
-    codes, _ = pd.factorize(
-        np.fromiter(itertools.chain.from_iterable(p.toks.norms for p in texts), dtype=object)
-    )
-    codes = codes.astype(np.uint64) + np.uint64(1)
-    bounds = np.cumsum([0, *(len(p.toks) for p in texts)])
-    parts = [codes[bounds[k] : bounds[k + 1]] for k in range(len(texts))]
+    # n-grams as 64-bit hashes of the words' keys, compared as sorted arrays of ints.
     pools, own_grams = {}, {}
     for n in (1, 2, 3, 5):
-        own_grams[n] = gram_hashes(parts[0], n)
-        own = set(own_grams[n].tolist())
-        pools[n] = pool = set().union(*(gram_hashes(q, n).tolist() for q in parts[1:]))
-        shared = len(own & pool)
-        out[f"containment_{n}"] = shared / len(own) if own else 0.0
+        own_grams[n], own = grams(copy, n)
+        pools[n] = pool = _distinct([grams(q, n)[1] for q in sources])
+        shared = len(np.intersect1d(own, pool, assume_unique=True))
+        out[f"containment_{n}"] = shared / len(own) if len(own) else 0.0
         if n == 3:
-            out["source_used_3"] = shared / len(pool) if pool else 0.0
+            out["source_used_3"] = shared / len(pool) if len(pool) else 0.0
     starts_2 = np.zeros(n_words, dtype=bool)
-    starts_2[: len(own_grams[2])] = [h in pools[2] for h in own_grams[2].tolist()]
+    starts_2[: len(own_grams[2])] = _found(own_grams[2], pools[2])
     starts_5 = np.zeros(n_words, dtype=bool)
-    starts_5[: len(own_grams[5])] = [h in pools[5] for h in own_grams[5].tolist()]
+    starts_5[: len(own_grams[5])] = _found(own_grams[5], pools[5])
     copy_id = copy.article.article_id
     ranges, verbatim, rewritten, quoted = [], [], [], []
     longest, coherence, used = 0, 0.0, 0
@@ -232,12 +254,12 @@ def reuse_features(
     longest_source = max(len(s.toks) for s in sources)
     out["log_length_ratio"] = math.log(n_words / longest_source) if longest_source else 0.0
     anchors = copy.view.anchored
-    pool_stems = set().union(*(st for s in sources for st in s.view.stems))
+    pool_stems = _union([s.view.vocabulary for s in sources])
     if anchors:
         out["anchors_shared"] = len(anchors & pool_stems) / len(anchors)
         out["novel_anchors"] = 100.0 * len(anchors - pool_stems) / n_words
     if tiled:
-        out.update(_tiling(copy, parts, pool_stems))
+        out.update(_tiling(copy, [copy.codes, *(s.codes for s in sources)], pool_stems))
     out["sources_used"] = float(used)
     long_sentences = [(lo, hi) for lo, hi in copy.view.tok_ranges if hi - lo >= 5]
     if long_sentences:
@@ -247,24 +269,30 @@ def reuse_features(
         # Per sentence from running counts (a share >= 0.5 compared as 2 * count >= words)
         lo, hi = np.array(long_sentences).T
         touched = _counts(starts_5, lo, np.maximum(lo, hi - 4))
-        out["sentences_reused"] = float(np.mean(2 * _counts(own_covered, lo, hi) >= hi - lo))
-        out["sentences_touched"] = float(np.mean(touched > 0))
-        out["sentences_close"] = float(np.mean(2 * _counts(starts_2, lo, hi - 1) >= hi - 1 - lo))
+        out["sentences_reused"] = _share(2 * _counts(own_covered, lo, hi) >= hi - lo)
+        out["sentences_touched"] = _share(touched > 0)
+        out["sentences_close"] = _share(2 * _counts(starts_2, lo, hi - 1) >= hi - 1 - lo)
         third = max(1, n_words // 3)
-        out["lead_covered"] = float(own_covered[:third].mean())
-        out["tail_covered"] = float(own_covered[-third:].mean())
+        out["lead_covered"] = _share(own_covered[:third])
+        out["tail_covered"] = _share(own_covered[-third:])
         peer_covered = np.zeros(n_words, dtype=bool)
         for r in peers:
             side = _side(r, copy_id)
             for p in (*r.passages, *r.quote_passages):
                 peer_covered[slice(*(p.tok_a, p.tok_b)[side])] = True
-        out["peer_only_share"] = float((peer_covered & ~covered).mean())
+        out["peer_only_share"] = _share(peer_covered & ~covered)
     out["passages_per_100"] = 100.0 * len(ranges) / n_words
     out["log_source_words"] = math.log1p(sum(len(s.toks) for s in sources))
     return out
 
 
-def _tiling(copy: Prepared, parts: Sequence[np.ndarray], pool_stems: set[str]) -> dict[str, float]:
+def _union(sets: Sequence[frozenset[str]]) -> frozenset[str] | set[str]:
+    return sets[0] if len(sets) == 1 else set().union(*sets)
+
+
+def _tiling(
+    copy: Prepared, parts: Sequence[np.ndarray], pool_stems: frozenset[str] | set[str]
+) -> dict[str, float]:
     """The version-3 features: Greedy String Tiling of the copy (word codes `parts[0]`) over
     its sources (`parts[1:]`), the sentence profile it gives, quotes, and the share of each
     sentence's content stems found in the sources (`pool_stems`)."""
@@ -278,14 +306,14 @@ def _tiling(copy: Prepared, parts: Sequence[np.ndarray], pool_stems: set[str]) -
         "source_tiled": sum(k for _, _, k in found) / max(1, len(pool) - len(pool_parts)),
     }
     for n in (2, 3, 8):
-        out[f"tiled_{n}"] = float(tiling.mask_of(n_words, found, n).mean())
+        out[f"tiled_{n}"] = _share(tiling.mask_of(n_words, found, n))
     tiled = tiling.mask_of(n_words, found, tiling.MIN_TILE)
     quoted = copy.quote_mask
     unquoted = int((~quoted).sum())
     out["tiled_unquoted"] = float((tiled & ~quoted).sum() / unquoted) if unquoted else 0.0
-    out["quoted_share"] = float(quoted.mean())
-    out["own_quote_share"] = float((quoted & ~tiled).mean())
-    out["untiled_unquoted"] = float((~quoted & ~tiled).mean())
+    out["quoted_share"] = _share(quoted)
+    out["own_quote_share"] = _share(quoted & ~tiled)
+    out["untiled_unquoted"] = _share(~quoted & ~tiled)
     out.update(tiling.profile(tiling.sentence_shares(tiled, copy.view.tok_ranges, ~quoted)))
     shares = [len(st & pool_stems) / len(st) for st in copy.view.stems if len(st) >= 3]
     out["sentence_stems_sourced"] = float(np.mean(shares)) if shares else 0.0

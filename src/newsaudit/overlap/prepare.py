@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from collections import Counter
-
 from newsaudit.config import OverlapConfig
 from newsaudit.corpus import Article
 from newsaudit.overlap import alignment
@@ -20,13 +18,11 @@ def prepare(article: Article, config: OverlapConfig) -> Prepared:
     toks = TokenTable.of_text(article.text)  # equal to `text.tokens.tokens(article.text)`
     qs = quotes(article.text, config)
     mask = token_mask(toks, [(q.start, q.end) for q in qs])
-    counts = Counter(toks.norms)
     return Prepared(
         article,
         toks,
         alignment.sentence_view(article.text, toks, config, mask.tolist()),
         tuple(qs),
         mask,
-        counts,
         config.seed_size,
     )

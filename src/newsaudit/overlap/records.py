@@ -11,9 +11,9 @@ import numpy as np
 
 from newsaudit.corpus import Article
 from newsaudit.overlap.alignment import Passage, SentenceView
-from newsaudit.overlap.near import NearIndex, keys_of
+from newsaudit.overlap.near import keys_of
 from newsaudit.overlap.quotes import Quote
-from newsaudit.overlap.seeds import SeedIndex, seed_index
+from newsaudit.overlap.seeds import SeedIndex, seed_index, word_keys
 from newsaudit.overlap.token_table import TokenTable
 
 
@@ -21,8 +21,9 @@ from newsaudit.overlap.token_table import TokenTable
 class Prepared:
     """An article's tokens, sentences, quotations and quote mask, computed once.
 
-    The look-up tables only some pairs need (`near` for direction clues, `seeds` for the
-    verbatim aligner) are built on first use, where the pair is compared. A prepared article
+    The look-up tables only some pairs need (`repeated` for the slip clue, `seeds` for the
+    verbatim aligner, `codes` and `grams` for the reuse evidence) are built on first use,
+    where the pair is compared. A prepared article
     travels between processes as its words and offsets (`__reduce__`, its tokens a
     `TokenTable`): a fraction of the size and time of pickling every token object and table.
     """
@@ -32,30 +33,50 @@ class Prepared:
     view: SentenceView
     quotes: tuple[Quote, ...]
     quote_mask: np.ndarray = field(compare=False)
-    counts: Counter[str] = field(default_factory=Counter, compare=False)
     seed_size: int = 3  # words per seed of the verbatim aligner
 
     @cached_property
-    def near(self) -> NearIndex:
-        """The article's words by spelling-slip key (`near.NearIndex`: `.get(key, ())`)."""
-        return NearIndex(self.counts)
+    def counts(self) -> Counter[str]:
+        """How often the article uses each word (made on first use, where pairs are compared:
+        the process holding every prepared article never needs it)."""
+        return Counter(self.toks.norms)
 
     @cached_property
-    def repeated_keys(self) -> frozenset[str]:
-        """Spelling-slip keys (`near.keys_of`) of the article's words used more than once
-        (5+ letters, letters only): a word's slip in this article, being rarer than the word,
-        shares one of these keys with it."""
-        return frozenset(
-            key
-            for word, count in self.counts.items()
-            if count > 1 and len(word) >= 5 and word.isalpha()
-            for key in keys_of(word)
-        )
+    def repeated(self) -> dict[str, set[str]]:
+        """Spelling-slip key (`near.keys_of`) -> the article's words having it that it uses
+        more than once (5+ letters, letters only): a word's slip in this article, being rarer
+        than the word, shares one of these keys with it, and only such a word can be the
+        usual spelling of a slip."""
+        table: dict[str, set[str]] = {}
+        for word, count in self.counts.items():
+            if count > 1 and len(word) >= 5 and word.isalpha():
+                for key in keys_of(word):
+                    table.setdefault(key, set()).add(word)
+        return table
+
+    @cached_property
+    def crowded(self) -> frozenset[str]:
+        """The keys of `repeated` that two or more repeated words share: only through one of
+        these can a repeated word have a repeated variant."""
+        return frozenset(key for key, words in self.repeated.items() if len(words) > 1)
+
+    @cached_property
+    def codes(self) -> np.ndarray:
+        """A 64-bit key per word (`seeds.word_keys`: the same word has the same key in every
+        article and process), for the n-gram and tiling evidence."""
+        return word_keys(self.toks.norms)
 
     @cached_property
     def seeds(self) -> SeedIndex:
         """The verbatim aligner's seed index of the article's words (`seeds.seed_index`)."""
-        return seed_index(self.toks.norms, self.seed_size)
+        return seed_index(self.toks.norms, self.seed_size, self.codes)
+
+    @cached_property
+    def grams(self) -> dict[int, tuple[np.ndarray, np.ndarray]]:
+        """n -> (hash of the word n-gram at each position, the distinct hashes sorted),
+        filled by `features.grams` on first use: an article weighed in several pairs and
+        against its sources hashes its n-grams once."""
+        return {}
 
     def __reduce__(self) -> tuple[Any, ...]:
         return (
@@ -79,8 +100,8 @@ def _restore(
     quote_mask: np.ndarray,
     seed_size: int,
 ) -> Prepared:
-    """A `Prepared` from what `Prepared.__reduce__` sent (its counts rebuilt from the words)."""
-    return Prepared(article, toks, view, quotes, quote_mask, Counter(toks.norms), seed_size)
+    """A `Prepared` from what `Prepared.__reduce__` sent."""
+    return Prepared(article, toks, view, quotes, quote_mask, seed_size)
 
 
 # A prepared article without its article: what a mapped step sends back to the process that

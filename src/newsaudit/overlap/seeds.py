@@ -50,12 +50,12 @@ class SeedIndex:
     sorted_keys: np.ndarray
 
 
-def seed_index(norms: Sequence[str], n: int) -> SeedIndex:
-    """The seed index of an article's words (`n`-grams)."""
+def seed_index(norms: Sequence[str], n: int, words: np.ndarray | None = None) -> SeedIndex:
+    """The seed index of an article's words (`n`-grams); `words`: their `word_keys`, if made."""
     m = max(0, len(norms) - n + 1)
     keys = np.zeros(m, dtype=np.uint64)
     if m:
-        words = word_keys(norms)
+        words = word_keys(norms) if words is None else words
         for k in range(n):  # order-sensitive: (a, b, c) and (c, b, a) get different keys
             keys = (keys ^ words[k : k + m]) * _ODD  # uint64 arrays wrap around
     order = np.argsort(keys, kind="stable")

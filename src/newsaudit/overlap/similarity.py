@@ -8,6 +8,7 @@ sentences' strings, so the numbers are the same, at a fraction of the cost.
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
@@ -43,6 +44,8 @@ class SentenceTable:
     cols: np.ndarray  # feature (index into `vocab`) of each entry
     n_sentences: int
     extra_anchored: frozenset[str]  # anchored features the article itself lacks (hand-made views)
+    # `vocab` as the view's own strings: their hashes are known, so looking them up is cheap.
+    words: list[str] = field(default_factory=list, compare=False, repr=False)
     # The last (idf, default, weight per feature) asked for: the corpus IDF is looked up once
     # per article, not once per pair.
     weights: list[tuple[dict[str, float], float, np.ndarray]] = field(
@@ -52,17 +55,18 @@ class SentenceTable:
     def idf(self, idf: dict[str, float], default_idf: float) -> np.ndarray:
         """The IDF of each of the article's features."""
         if not (self.weights and self.weights[0][0] is idf and self.weights[0][1] == default_idf):
-            found = [idf.get(f, default_idf) for f in self.vocab.tolist()]
-            self.weights[:] = [(idf, default_idf, np.array(found, dtype=float))]
+            found = map(idf.get, self.words or self.vocab.tolist(), itertools.repeat(default_idf))
+            self.weights[:] = [(idf, default_idf, np.fromiter(found, float, len(self.vocab)))]
         return self.weights[0][2]
 
 
 def sentence_table(view: SentenceView) -> SentenceTable:
     """The sparse sentence x feature table of a view (see `SentenceTable`)."""
-    vocab = sorted(set().union(*view.stems))
-    col = {f: k for k, f in enumerate(vocab)}
+    vocab = sorted(view.vocabulary)
+    col = dict(zip(vocab, range(len(vocab)), strict=True))
     counts = [len(st) for st in view.stems]
-    cols = np.fromiter((col[f] for st in view.stems for f in st), np.intp, sum(counts))
+    every = itertools.chain.from_iterable(view.stems)
+    cols = np.fromiter(map(col.__getitem__, every), np.intp, sum(counts))
     return SentenceTable(
         np.array(vocab, dtype=str),
         np.array([BIGRAM in f for f in vocab], dtype=bool),
@@ -71,6 +75,7 @@ def sentence_table(view: SentenceView) -> SentenceTable:
         cols,
         len(view.stems),
         view.anchored - col.keys(),
+        vocab,
     )
 
 

@@ -15,7 +15,6 @@ texts and never matches): near linear in the words of the copy and its sources.
 from __future__ import annotations
 
 import heapq
-from collections import Counter
 from collections.abc import Sequence
 
 import numpy as np
@@ -52,9 +51,9 @@ def _matches(copy: np.ndarray, pool: np.ndarray, n: int) -> list[tuple[int, int,
         return []
     at = np.lexsort((i, j - i))  # by diagonal, then along it
     i, j = i[at], j[at]
-    first = np.r_[True, (np.diff(j - i) != 0) | (np.diff(i) != 1)]
+    first = np.concatenate(([True], (np.diff(j - i) != 0) | (np.diff(i) != 1)))
     starts = np.flatnonzero(first)
-    runs = np.diff(np.r_[starts, len(i)])
+    runs = np.diff(np.append(starts, len(i)))
     return list(
         zip((-(runs + n - 1)).tolist(), i[starts].tolist(), j[starts].tolist(), strict=True)
     )
@@ -88,11 +87,34 @@ def tiles(copy: np.ndarray, pool: np.ndarray, n: int = MIN_TILE) -> list[tuple[i
     return out
 
 
+def distinct(codes: np.ndarray) -> np.ndarray:
+    """The distinct codes, sorted (`np.unique` by sorting: on a few hundred codes, numpy 2's
+    hashing `unique` costs several times more)."""
+    codes = np.sort(codes)
+    return codes[_firsts(codes)]
+
+
+def _firsts(ranked: np.ndarray) -> np.ndarray:
+    """True at the first of each run of equal items of a sorted array."""
+    if not len(ranked):
+        return np.zeros(0, dtype=bool)
+    return np.concatenate(([True], ranked[1:] != ranked[:-1]))
+
+
+def _counted(codes: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """(the distinct codes sorted, how often each occurs)."""
+    codes = np.sort(codes)
+    starts = np.flatnonzero(_firsts(codes))
+    return codes[starts], np.diff(np.append(starts, len(codes)))
+
+
 def word_matches(copy: np.ndarray, pool: np.ndarray) -> int:
     """Copy words matched one-to-one by a pool word: Greedy String Tiling at length 1, which
     comes to the multiset intersection (every equal pair left is a tile of one word)."""
-    have = Counter(pool[pool != 0].tolist())
-    return sum(min(c, have[w]) for w, c in Counter(copy.tolist()).items())
+    words, counts = _counted(copy)
+    have, have_counts = _counted(pool[pool != 0])
+    _, mine, theirs = np.intersect1d(words, have, assume_unique=True, return_indices=True)
+    return int(np.minimum(counts[mine], have_counts[theirs]).sum())
 
 
 def mask_of(n_words: int, found: Sequence[tuple[int, int, int]], min_length: int) -> np.ndarray:
@@ -112,8 +134,8 @@ def sentence_shares(
     if not len(ranges):
         return np.array([])
     lo, hi = np.array(ranges, dtype=np.int64).reshape(-1, 2).T
-    running_own = np.r_[0, np.cumsum(own, dtype=np.int64)]
-    running_both = np.r_[0, np.cumsum(covered & own, dtype=np.int64)]
+    running_own = np.concatenate(([0], np.cumsum(own, dtype=np.int64)))
+    running_both = np.concatenate(([0], np.cumsum(covered & own, dtype=np.int64)))
     words = running_own[hi] - running_own[lo]
     keep = words >= SENTENCE_MIN_WORDS
     return (running_both[hi] - running_both[lo])[keep] / words[keep]

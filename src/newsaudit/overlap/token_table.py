@@ -24,8 +24,7 @@ WORDS_MAX = 500_000
 def _shared(words: list[str]) -> list[str]:
     if len(_WORDS) >= WORDS_MAX:
         return words
-    known = _WORDS.setdefault
-    return [known(w, w) for w in words]
+    return list(map(_WORDS.setdefault, words, words))
 
 
 class TokenTable(Sequence[Token]):

@@ -30,19 +30,28 @@ MODEL_FILE = Path(__file__).with_name("verdict_model.json")
 VERDICTS = ("derived", "partial", "independent")
 
 
+ARRAYS = ("mean", "scale", "coef", "intercept")  # the model's numbers, as numpy arrays once
+
+
 @cache
 def model(path: Path = MODEL_FILE) -> dict[str, Any]:
-    """The shipped verdict model, checked against the features this version computes."""
+    """The shipped verdict model, checked against the features this version computes (its
+    numbers `ARRAYS` as numpy arrays: made once, not at each of thousands of verdicts)."""
     data = json.loads(path.read_text(encoding="utf-8"))
     if not set(data["features"]) <= set(FEATURES) or tuple(data["classes"]) != VERDICTS:
         raise ValueError(f"{path}: model features or classes differ from this newsaudit")
     if set(data["features"]) & set(TILED):  # pairs are judged without them (features.py)
         raise ValueError(f"{path}: the tiling features are computed for articles only")
-    return data
+    return {k: np.asarray(v) if k in ARRAYS else v for k, v in data.items()}
+
+
+@cache
+def _column_index(features: tuple[str, ...]) -> list[int]:
+    return [FEATURES.index(f) for f in features]
 
 
 def _columns(m: Mapping[str, Any]) -> list[int]:
-    return [FEATURES.index(f) for f in m["features"]]
+    return _column_index(tuple(m["features"]))
 
 
 def probabilities(m: Mapping[str, Any], x: np.ndarray) -> np.ndarray:
