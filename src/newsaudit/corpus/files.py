@@ -2,19 +2,18 @@
 
 from __future__ import annotations
 
-import contextlib
 import csv
 import datetime as dt
 import functools
-import gc
 import hashlib
 import io
 import os
 import unicodedata
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from newsaudit import runner
 from newsaudit.config import (
     ARTICLE_SUFFIX,
     METADATA_COLUMNS,
@@ -306,23 +305,6 @@ def read_parts(job: FileJob, config: CorpusConfig) -> Parts | str:
 Mapper = Callable[[Callable[[FileJob], "Parts | str"], list[FileJob]], Iterable]
 
 
-@contextlib.contextmanager
-def _collector_paused() -> Iterator[None]:
-    """Python's cycle collector off while a corpus is built, back on after (if it was on).
-
-    Reading makes millions of objects that form no cycle (strings, tuples, Articles); the
-    collector's passes over them found nothing and cost 10-15% of the CPU time of reading
-    100,000 articles. Pool workers forked meanwhile inherit the pause.
-    """
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
-
-
 def load(
     root: Path | str, config: CorpusConfig | None = None, mapper: Mapper | None = None
 ) -> Corpus:
@@ -334,7 +316,10 @@ def load(
     noted. Every warning is one line that starts with the file name. `mapper(fn, jobs)` reads
     the files (default: one after another; the Dask engine maps them over its workers).
     """
-    with _collector_paused():
+    # Reading makes millions of objects that form no cycle (strings, tuples, Articles): the
+    # collector's passes over them found nothing and cost 10-15% of the CPU time of reading
+    # 100,000 articles. Pool workers forked meanwhile inherit the pause.
+    with runner.paused_collector():
         return _load(Path(root), config or CorpusConfig(), mapper)
 
 
