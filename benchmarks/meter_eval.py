@@ -73,6 +73,14 @@ def labels() -> list[dict[str, str]]:
     return rows
 
 
+def by_story(rows: list[dict[str, str]]) -> list[tuple[str, list[dict[str, str]]]]:
+    """`rows` grouped by story, stories sorted, rows in their order within each."""
+    grouped: dict[str, list[dict[str, str]]] = {}
+    for r in rows:
+        grouped.setdefault(r["story_id"], []).append(r)
+    return sorted(grouped.items())
+
+
 def story(story_id: str, dated: bool = True) -> corpus_module.Corpus:
     """A story folder as a corpus; with `dated`, PA copy a day before the newspapers."""
     docs = corpus_module.load(METER / "corpora" / story_id)
@@ -195,17 +203,13 @@ def direction_clues(result: overlap.OverlapResult, story_id: str) -> list[dict[s
 
 def collect(rows: list[dict[str, str]], config: OverlapConfig) -> dict[str, object]:
     """Analyse every story once (dated and undated); gather per-text features and verdicts."""
-    by_story: dict[str, list[dict[str, str]]] = {}
-    for r in rows:
-        by_story.setdefault(r["story_id"], []).append(r)
     out: dict[str, object] = {
         "rows": [],
         "direction_dated": Counter(),
         "direction_text": Counter(),
         "direction_pairs": [],
     }
-    by_story = dict(sorted(by_story.items()))
-    for n, (story_id, items) in enumerate(sorted(by_story.items()), start=1):
+    for n, (story_id, items) in enumerate(by_story(rows), start=1):
         dated = overlap.analyse(story(story_id, dated=True), config)
         undated = overlap.analyse(story(story_id, dated=False), config)
         out["direction_dated"] += directions(dated)  # type: ignore[operator]

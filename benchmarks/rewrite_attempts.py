@@ -76,11 +76,8 @@ def _text(article, config: OverlapConfig) -> rewriting.Text:
 def load() -> list[dict]:
     """One item per newspaper text, in meter_eval's row order (stories sorted, labels order)."""
     config = OverlapConfig()
-    by_story: dict[str, list[dict[str, str]]] = {}
-    for r in meter_eval.labels():
-        by_story.setdefault(r["story_id"], []).append(r)
     out = []
-    for story_id, items in sorted(by_story.items()):
+    for story_id, items in meter_eval.by_story(meter_eval.labels()):
         texts = {a.article_id: _text(a, config) for a in meter_eval.story(story_id).articles}
         pa = sorted((k for k in texts if k.startswith("pa_")), key=lambda k: int(k[3:]))
         sources = tuple(s for k in pa for s in texts[k].sentences if s)

@@ -177,11 +177,8 @@ def distinctive_table() -> list[list[float]]:
     if DISTINCT_CACHE.is_file():
         return json.loads(DISTINCT_CACHE.read_text(encoding="utf-8"))
     config = OverlapConfig()
-    by_story: dict[str, list[dict[str, str]]] = {}
-    for r in meter_eval.labels():
-        by_story.setdefault(r["story_id"], []).append(r)
     out = []
-    for story_id, items in sorted(by_story.items()):
+    for story_id, items in meter_eval.by_story(meter_eval.labels()):
         prepared = {a.article_id: prepare(a, config) for a in meter_eval.story(story_id).articles}
         words = {k: [t.norm for t in p.toks] for k, p in prepared.items()}
         pa = [w for k, w in words.items() if k.startswith("pa_")]
