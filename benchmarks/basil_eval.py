@@ -50,6 +50,7 @@ sys.path.insert(0, str(ROOT / "src"))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
 import basil_inject  # noqa: E402
+import measured  # noqa: E402
 
 from newsaudit import corpus, figures, lexicon  # noqa: E402
 from newsaudit.figures import linkmodel  # noqa: E402
@@ -408,7 +409,31 @@ def main(argv: list[str] | None = None) -> int:
         )
     out.write_text(text, encoding="utf-8")
     print(text)
+    if out == OUT and not args.dev_only:  # a full run: the report's rates follow it
+        measured.record(rates(parts))
     return 0
+
+
+def rates(parts: dict[str, Scores]) -> dict[str, dict[str, str]]:
+    """The report's BASIL rates (`measured.yaml`) from a full run: untouched test part, and
+    false alarms over all triplets."""
+    test, every = parts["test"], parts["all"]
+    alarmed = len({a.split(":")[0] for a in every.alarms})
+    years_total, _, years_found = test.injected_by_kind.get("year", [0, 0, 0])
+    return {
+        "basil.link_precision": {"value": f"{test.pairs_right / max(1, test.pairs_labelled):.2f}"},
+        "basil.link_recall": {"value": f"{test.gold_links_found / max(1, test.gold_links):.2f}"},
+        "basil.no_alarm": {
+            "value": f"{(every.triplets - alarmed) / max(1, every.triplets):.2f}",
+            "measure": f"article triplets with no false conflict alarm ({len(every.alarms)} "
+            f"alarms in {alarmed} of {every.triplets})",
+        },
+        "basil.injected": {
+            "value": f"{test.injected_found / max(1, test.injected):.2f}",
+            "data": f"BASIL, {test.triplets} real triplets, {test.injected} consistent groups "
+            f"given a wrong value (years {years_found} of {years_total})",
+        },
+    }
 
 
 if __name__ == "__main__":
