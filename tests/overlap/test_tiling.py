@@ -140,5 +140,5 @@ def test_sorted_set_helpers_agree_with_numpy(seed):
     ranked = tiling.distinct(codes)
     assert ranked.tolist() == np.unique(codes).tolist()
     probe = np.concatenate([codes[:10], rng.integers(1, 2**63, size=10, dtype=np.uint64)])
-    assert features._found(probe, ranked).tolist() == np.isin(probe, ranked).tolist()
-    assert not features._found(probe, ranked[:0]).any()
+    assert tiling.found_in(probe, ranked).tolist() == np.isin(probe, ranked).tolist()
+    assert not tiling.found_in(probe, ranked[:0]).any()

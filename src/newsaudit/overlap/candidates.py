@@ -36,6 +36,7 @@ from newsaudit.overlap.index_words import (
     hashed_words,
     word_hash,
 )
+from newsaudit.overlap.tiling import found_in
 from newsaudit.text.fold import COMBINING, FOLD_TABLE
 
 CANDIDATE_COLUMNS = ["article_a", "article_b", "shared_shingles", "jaccard"]
@@ -377,8 +378,7 @@ def _shared(doc: np.ndarray, h: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     repeated = sorted_h[1:][sorted_h[1:] == sorted_h[:-1]]
     if not len(repeated):
         return doc[:0], h[:0]
-    at = np.minimum(np.searchsorted(repeated, h), len(repeated) - 1)
-    hit = repeated[at] == h
+    hit = found_in(h, repeated)
     return doc[hit], h[hit]
 
 

@@ -164,12 +164,6 @@ def _distinct(arrays: Sequence[np.ndarray]) -> np.ndarray:
     return arrays[0] if len(arrays) == 1 else tiling.distinct(np.concatenate(arrays))
 
 
-def _found(items: np.ndarray, ranked: np.ndarray) -> np.ndarray:
-    """Whether each item is in `ranked` (sorted): `np.isin` by binary search."""
-    at = np.minimum(np.searchsorted(ranked, items), max(0, len(ranked) - 1))
-    return ranked[at] == items if len(ranked) else np.zeros(len(items), dtype=bool)
-
-
 def _running(flags: np.ndarray) -> np.ndarray:
     """Running count of true flags, from 0 (`_counts` slices it)."""
     return np.concatenate(([0], np.cumsum(flags, dtype=np.int64)))
@@ -222,9 +216,9 @@ def reuse_features(
         if n == 3:
             out["source_used_3"] = shared / len(pool) if len(pool) else 0.0
     starts_2 = np.zeros(n_words, dtype=bool)
-    starts_2[: len(own_grams[2])] = _found(own_grams[2], pools[2])
+    starts_2[: len(own_grams[2])] = tiling.found_in(own_grams[2], pools[2])
     starts_5 = np.zeros(n_words, dtype=bool)
-    starts_5[: len(own_grams[5])] = _found(own_grams[5], pools[5])
+    starts_5[: len(own_grams[5])] = tiling.found_in(own_grams[5], pools[5])
     copy_id = copy.article.article_id
     ranges, verbatim, rewritten, quoted = [], [], [], []
     longest, coherence, used = 0, 0.0, 0

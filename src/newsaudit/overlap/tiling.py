@@ -94,6 +94,14 @@ def distinct(codes: np.ndarray) -> np.ndarray:
     return codes[_firsts(codes)]
 
 
+def found_in(items: np.ndarray, ranked: np.ndarray) -> np.ndarray:
+    """Whether each item is in `ranked` (sorted): `np.isin` by binary search (numpy 2's
+    `isin` hashes both arrays on every call)."""
+    if not len(ranked):
+        return np.zeros(len(items), dtype=bool)
+    return ranked[np.minimum(np.searchsorted(ranked, items), len(ranked) - 1)] == items
+
+
 def _firsts(ranked: np.ndarray) -> np.ndarray:
     """True at the first of each run of equal items of a sorted array."""
     if not len(ranked):
