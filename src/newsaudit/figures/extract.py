@@ -82,6 +82,12 @@ def _patterns() -> dict[str, re.Pattern[str]]:
             rf"(?:(?P<d>[2-9]0)['’]?s|(?P<w>{'|'.join(f'{t[:-1]}ies' for t in TENS)})|teens)\b",
             re.IGNORECASE,
         ),
+        # "May 3-8", "28-29 August": the other day of a span of days is part of the date
+        "day_span": re.compile(
+            rf"\b{mon}\s+\d{{1,2}}(?:st|nd|rd|th)?[-–](?P<tail>\d{{1,2}})(?:st|nd|rd|th)?\b(?![-–/.]\d)"
+            rf"|(?<![\w\-–/.])(?P<head>\d{{1,2}}(?:st|nd|rd|th)?[-–])"
+            rf"(?=\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{mon}(?!\w))"
+        ),
         "season": re.compile(r"(?<![\w\-/.])((?:1[5-9]|20)\d\d)[-–/](\d\d)(?![\w\-/])"),
         # "5/17/2018", "17.05.2018": day and month in either order, a four-digit year
         "numeric_date": re.compile(
@@ -141,8 +147,8 @@ def _is_baseline(text: str, start: int) -> bool:
 
 def _is_year(text: str, s: Span, toks_after: str, things: set[str]) -> bool:
     raw = text[s.start : s.end]
-    if not re.fullmatch(r"(?:1[5-9]|20|21)\d\d", raw):
-        return False
+    if not re.fullmatch(r"(?:1[5-9]|20|21)\d\d", raw) or re.match(r"[xX×]\d", toks_after):
+        return False  # "1920x1080": a size
     nxt = re.match(r"\s*([A-Za-z]+)", toks_after)
     return not (nxt and nxt.group(1).lower() in things)
 
@@ -173,6 +179,7 @@ def _number_spans(
     things = {w for ws in WORDS.thing_classes.values() for w in ws} | set(WORDS.thing_classes)
     spans: list[Span] = []
     lowered, pos = text.translate(numbers.ASCII_LOWER), 0
+    named = -2  # end of the last number read as a name ("Boeing 737")
     while (m := pats["atom"].search(lowered, pos)) is not None:
         pos = m.end()
         if m.group("words") and (cut := numbers.split_at(m.group("words"))):
@@ -242,7 +249,12 @@ def _number_spans(
                 end, suffix = _suffix(text, end, pats)
                 glued = end
                 end, kind, unit, hyphen, (low, high) = units.after(text, end, parsed, number.share)
-                if end == glued and text[end : end + 1].isalpha() and raw[-1:].isdigit():
+                if (
+                    end == glued
+                    and text[end : end + 1].isalpha()
+                    and raw[-1:].isdigit()
+                    and not re.match(r"[xX×]\d", text[end : end + 2])  # "2x4": two sizes
+                ):
                     continue  # "5G", "3D", "12v": letters glued to the number name something
             if not suffix:
                 end, suffix = _suffix(text, end, pats)
@@ -275,7 +287,9 @@ def _number_spans(
         if kind == "count" and (
             pats["identifier"].search(text[max(0, start - 12) : start])
             or (text[start - 1 : start] == "#" and scale == 1.0)
+            or (start == named + 1 and text[named] in "-/.")
         ):
+            named = end  # "Boeing 737-800", "Directive 2003/87": the name goes on
             continue  # "S&P 500", "Article 5", "Boeing 737", "#1": a name or a rank, not a count
         cur = pats["currency"].search(text[max(0, start - 5) : start])
         if cur and kind == "count":
@@ -369,6 +383,18 @@ def _share_spans(text: str, pats) -> list[Span]:
     return out
 
 
+def _year_range_spans(text: str, pats) -> list[Span]:
+    """ "Pinochet's 1973-90 rule", "from 1989-95": years from the first to the second, written
+    short in the same century (a consecutive "2013-14" is a season, read with the dates)."""
+    out = []
+    for m in pats["season"].finditer(text):
+        first = int(m.group(1))
+        last = first - first % 100 + int(m.group(2))
+        if first + 1 < last:
+            out.append(Span(m.start(), m.end(), first, last, "year", "year"))
+    return out
+
+
 def _ratio_spans(text: str, pats) -> list[Span]:
     """ "doubled", "tripled", "halved": a ratio, so "more than doubled" is [2, inf) times."""
     out = []
@@ -385,6 +411,9 @@ def _not_figures(text: str, pats) -> list[tuple[int, int]]:
     out = [(m.start(), m.end()) for m in pats["time"].finditer(text)]
     out += [(m.start(), m.end()) for m in pats["phone"].finditer(text)]
     out += [(m.start(), m.end()) for m in pats["url"].finditer(text)]
+    for m in pats["day_span"].finditer(text):
+        part = "tail" if m.group("tail") else "head"
+        out.append((m.start(part), m.end(part)))
     for m in pats["score"].finditer(text):
         if int(m.group(2)) <= int(m.group(1)):
             out.append((m.start(), m.end()))
@@ -401,6 +430,11 @@ def spans(text: str, config: FiguresConfig, published: dt.date | None = None) ->
         if not any(a < d.end and d.start < b for a, b in blocked)
     ]
     fixed = [*found_dates, *_share_spans(text, pats), *_age_decade_spans(text, pats)]
+    fixed += [
+        y
+        for y in _year_range_spans(text, pats)
+        if not any(a < y.end and y.start < b for a, b in blocked)
+    ]
     fixed = [
         f
         for i, f in enumerate(fixed)

@@ -28,10 +28,15 @@ VULGAR_FRACTIONS = "½⅓⅔¼¾⅕⅖⅗⅘⅙⅚⅐⅛⅜⅝⅞⅑⅒"
 # Slash fractions read as a fraction only with a usual denominator: "9/11" and "24/7" are not.
 SLASH_DENOMINATORS = frozenset({2, 3, 4, 5, 6, 8, 10, 16, 100})
 SUPERSCRIPTS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
+# Sizes written glued, "a 2x4 plank", "1920x1080 pixels": two numbers around the "x" (never a
+# hexadecimal "0x1f"): where the second starts, where the first ends.
+BY_SECOND = r"(?<=\d[x×])(?=\d)"
+BY_FIRST = r"(?<!\b0)(?=[x×]\d)"
 _UNSUPER = str.maketrans(SUPERSCRIPTS + "⁻", "0123456789-")
 _EUROPEAN = r"\d{1,3}(?:[. \u00a0\u202f\u2009]\d{3})+,\d{1,2}"  # 1.234,56 and 1 234 567,89
 _INT = (
     rf"{_EUROPEAN}(?![\d,])"
+    r"|\d{1,2}(?:,\d\d)+,\d{3}(?![\d,])"  # 1,00,000 and 12,34,567: lakh and crore grouping
     r"|\d{1,3}(?:,\d{3})+(?!\d)"  # 14,000
     r"|\d{1,3}(?:\.\d{3}){2,}(?![\d.])"  # 1.234.567: dots between thousands (two or more)
     r"|\d{1,3},\d{1,2}(?![\d,])"  # 1,3 and 5,00: a decimal comma (never a thousands one)
@@ -140,17 +145,24 @@ def patterns() -> dict[str, str]:
     # "3 million and a half": a fraction of the last scale word, unless more follows.
     and_fraction = rf"(?:\s+and\s+(?:an?|one)\s+(?:{fr})\b(?!\s+(?:of|{mult})\b|-))?"
     # "3 and a half years", "2 and a half million": a mixed number, a scale word after it.
-    mixed = rf"\s+and\s+(?:an?|one)\s+(?:{fr})\b(?!\s+of\b|-)(?:\s+(?:{mult_d})\b)*"
+    # Hyphenated as a compound, "an 11-and-a-half-hour wait": the unit may follow its hyphen.
+    mixed = (
+        rf"(?:\s+and\s+(?:an?|one)\s+(?:{fr})\b(?!\s+of\b|-)|-and-an?-(?:{fr})\b(?!\s+of\b))"
+        rf"(?:\s+(?:{mult_d})\b)*"
+    )
     digits = (
         rf"(?=[-−.\d{VULGAR_FRACTIONS}]|(?:minus|negative)\s){sign}"
-        rf"(?:(?<![\w/.,^])(?<![A-Za-z][-−])(?<!\^[-−+]){codes})(?:{number})(?!\d|/\d|[.,]\d)"
+        rf"(?:(?<![\w/.,^])(?<![A-Za-z][-−])(?<!\^[-−+]){codes}|{BY_SECOND})(?:{number})(?!\d|/\d|[.,]\d)"
         rf"(?:(?:\s+(?:{mult_d})|-(?:{mult_d})(?![A-Za-z]))+\b(?:{more})*{and_fraction}|{mixed}|(?:{suffix})(?![A-Za-z\d²³])"
-        rf"|(?=(?:{glued})(?![A-Za-z]))|(?![A-Za-z]))"
+        rf"|(?=(?:{glued})(?![A-Za-z]))|(?![A-Za-z])|{BY_FIRST})"
     )
     scale_lb = "|".join(f"(?<={re.escape(w)})" for w in multiplier_words())
     # "a third-party run" and "an eleventh-hour deal" are no fractions; "a half-dozen" is one,
     # "a half-hour" and "a quarter-century" are durations (only half and quarter make them).
-    spans = words_pattern(WORDS.duration_units)
+    # ... and so are "a half-mile walk", "a seven-and-a-half-ton truck" (a word unit, spelled out)
+    spans = words_pattern(
+        [*WORDS.duration_units, *(u for u in WORDS.physical_units if len(u) >= 3 and u.isalpha())]
+    )
     fr = rf"(?:{fr})(?!-(?!(?:{mult})\b|(?:(?<=half-)|(?<=quarter-))(?:{spans})\b)[a-z])"
     # "a twenty-first", "a hundred trillionths": the article counts one of a spelled fraction.
     first = (

@@ -1,0 +1,61 @@
+"""Number forms found by reading the extractor's figures on real wire copy and by widening the
+evaluation: lakh/crore digit grouping, glued sizes ("2x4"), model numbers after a name ("Boeing
+737-800"), hyphenated mixed numbers, spans of days ("May 3-8") and short year ranges
+("1973-90"); one row per form, each with the near miss that must stay as it was."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsaudit import figures
+from tests.figures.conftest import CONFIG
+
+
+def _read(text: str) -> list[tuple[str, float, float, str]]:
+    return [(f.text, f.low, f.high, f.unit) for f in figures.extract_text(text, CONFIG)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Indian digit grouping: lakh (1,00,000) and crore (1,00,00,000).
+        ("The fine is 1,00,000 rupees.", [("1,00,000 rupees", 1e5, 1e5, "INR")]),
+        ("a turnover of Rs 12,34,567", [("Rs 12,34,567", 1_234_567, 1_234_567, "INR")]),
+        ("with 2,50,00,000 voters", [("2,50,00,000", 2.5e7, 2.5e7, "count")]),
+        # ... while Western grouping and a list of small numbers stay as they were.
+        ("a crowd of 14,000,000", [("14,000,000", 1.4e7, 1.4e7, "count")]),
+        ("rows 1,2,3", []),
+        # Sizes glued with an "x": both numbers, neither a year nor a product code.
+        ("a 10x12 room", [("10", 10, 10, "count"), ("12", 12, 12, "count")]),
+        ("a 1920x1080 screen", [("1920", 1920, 1920, "count"), ("1080", 1080, 1080, "count")]),
+        ("a 3x3 m tent", [("3", 3, 3, "count"), ("3 m", 3, 3, "m")]),
+        # ... never a power of ten, nor a hexadecimal code.
+        ("6.02x10^23 atoms", [("6.02x10^23", 6.02e23, 6.02e23, "count")]),
+        ("code 0x1F", []),
+        # A model number goes on after its hyphen: no count of 800.
+        ("a Boeing 737-800 jet", []),
+        ("Boeing 737 jets carried 300 people", [("300", 300, 300, "count")]),
+        # Hyphenated mixed numbers, with a unit after them.
+        ("after 11-and-a-half hours", [("11-and-a-half hours", 11.5, 11.5, "hours")]),
+        ("a seven-and-a-half-ton truck", [("seven-and-a-half-ton", 7.5, 7.5, "t")]),
+        ("a half-mile walk", [("a half-mile", 0.5, 0.5, "mile")]),
+        # ... never "a third-party" or a half-sibling.
+        ("a third-party bid", []),
+        ("his half-brother", []),
+        # The other day of a span of days is part of the date, never a count.
+        (
+            "On May 3-8, 12 people died.",
+            [("May 3", 503, 503, "month-day"), ("12", 12, 12, "count")],
+        ),
+        ("over the weekend of August 28-29", [("August 28", 828, 828, "month-day")]),
+        ("talks on 28-29 June", [("29 June", 629, 629, "month-day")]),
+        # Short year ranges in one century; a consecutive pair is a season.
+        ("Pinochet's 1973-90 rule", [("1973-90", 1973, 1990, "year")]),
+        ("the 2013-14 season", [("2013-14", 2013, 2014, "year")]),
+    ],
+)
+def test_number_spans(text: str, expected: list[tuple[str, float, float, str]]) -> None:
+    got = _read(text)
+    assert [(t, u) for t, _, _, u in got] == [(t, u) for t, _, _, u in expected]
+    for (_, low, high, _), (_, want_low, want_high, _) in zip(got, expected, strict=True):
+        assert (low, high) == pytest.approx((want_low, want_high))
