@@ -111,10 +111,10 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "score": re.compile(r"(?<![\w.,\-–/])(\d{1,2})[-–](\d{1,2})(?![\w%\-–/]|[.,]\d)"),
         "share": re.compile(
             rf"(?P<a>\b(?:(?:minus|negative)\s+)?(?:{small}))(?:\s+(?:in|out\s+of|over)\s+|-in-)"
-            rf"(?P<b>(?:every\s+)?(?:{big}(?:\s+{scale})?|an?\s+{scale}"
+            rf"(?P<b>(?:every\s+)?(?:{big}(?:\s+{scale})?|\d{{1,3}}\.\d+\s+{scale}|an?\s+{scale}"
             rf"|(?:{small})(?:[\s-]+(?:{small}))?(?:\s+{scale}"
             rf"(?:(?:\s+and)?\s+(?:{small})(?:[\s-]+(?:{small}))?)?)?))\b"
-            rf"(?!\s*(?:{units})\b)",
+            rf"(?!\s*(?:{units})\b|[.,]\d)",  # never part of "7.6 million"
         ),
         "times": re.compile(
             rf"\b(?:{words_pattern(WORDS.multiplicatives)})\b(?!\s+down\b)", re.IGNORECASE
@@ -147,8 +147,8 @@ def _is_baseline(text: str, start: int) -> bool:
 
 def _is_year(text: str, s: Span, toks_after: str, things: set[str]) -> bool:
     raw = text[s.start : s.end]
-    if not re.fullmatch(r"(?:1[5-9]|20|21)\d\d", raw) or re.match(r"[xX×]\d", toks_after):
-        return False  # "1920x1080": a size
+    if not re.fullmatch(r"(?:1[5-9]|20|21)\d\d", raw):
+        return False
     nxt = re.match(r"\s*([A-Za-z]+)", toks_after)
     return not (nxt and nxt.group(1).lower() in things)
 
@@ -249,12 +249,7 @@ def _number_spans(
                 end, suffix = _suffix(text, end, pats)
                 glued = end
                 end, kind, unit, hyphen, (low, high) = units.after(text, end, parsed, number.share)
-                if (
-                    end == glued
-                    and text[end : end + 1].isalpha()
-                    and raw[-1:].isdigit()
-                    and not re.match(r"[xX×]\d", text[end : end + 2])  # "2x4": two sizes
-                ):
+                if end == glued and text[end : end + 1].isalpha() and raw[-1:].isdigit():
                     continue  # "5G", "3D", "12v": letters glued to the number name something
             if not suffix:
                 end, suffix = _suffix(text, end, pats)

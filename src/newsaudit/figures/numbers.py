@@ -28,10 +28,6 @@ VULGAR_FRACTIONS = "½⅓⅔¼¾⅕⅖⅗⅘⅙⅚⅐⅛⅜⅝⅞⅑⅒"
 # Slash fractions read as a fraction only with a usual denominator: "9/11" and "24/7" are not.
 SLASH_DENOMINATORS = frozenset({2, 3, 4, 5, 6, 8, 10, 16, 100})
 SUPERSCRIPTS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
-# Sizes written glued, "a 2x4 plank", "1920x1080 pixels": two numbers around the "x" (never a
-# hexadecimal "0x1f"): where the second starts, where the first ends.
-BY_SECOND = r"(?<=\d[x×])(?=\d)"
-BY_FIRST = r"(?<!\b0)(?=[x×]\d)"
 _UNSUPER = str.maketrans(SUPERSCRIPTS + "⁻", "0123456789-")
 _EUROPEAN = r"\d{1,3}(?:[. \u00a0\u202f\u2009]\d{3})+,\d{1,2}"  # 1.234,56 and 1 234 567,89
 _INT = (
@@ -152,9 +148,9 @@ def patterns() -> dict[str, str]:
     )
     digits = (
         rf"(?=[-−.\d{VULGAR_FRACTIONS}]|(?:minus|negative)\s){sign}"
-        rf"(?:(?<![\w/.,^])(?<![A-Za-z][-−])(?<!\^[-−+]){codes}|{BY_SECOND})(?:{number})(?!\d|/\d|[.,]\d)"
+        rf"(?:(?<![\w/.,^])(?<![A-Za-z][-−])(?<!\^[-−+]){codes})(?:{number})(?!\d|/\d|[.,]\d)"
         rf"(?:(?:\s+(?:{mult_d})|-(?:{mult_d})(?![A-Za-z]))+\b(?:{more})*{and_fraction}|{mixed}|(?:{suffix})(?![A-Za-z\d²³])"
-        rf"|(?=(?:{glued})(?![A-Za-z]))|(?![A-Za-z])|{BY_FIRST})"
+        rf"|(?=(?:{glued})(?![A-Za-z]))|(?![A-Za-z]))"
     )
     scale_lb = "|".join(f"(?<={re.escape(w)})" for w in multiplier_words())
     # "a third-party run" and "an eleventh-hour deal" are no fractions; "a half-dozen" is one,
