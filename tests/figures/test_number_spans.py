@@ -36,6 +36,14 @@ def _read(text: str) -> list[tuple[str, float, float, str]]:
         # A rate written as one compound keeps its "a year" in the figure's text.
         ("a £12,000-a-year job", [("£12,000-a-year", 12_000, 12_000, "GBP")]),
         ("a 14,000-strong force", [("14,000-strong", 14_000, 14_000, "count")]),
+        # A courtroom, a channel, a person named in an indictment; names in a capitals headline.
+        ("in the packed Court 13", []),
+        ("BBC 1's controller", []),
+        ("told Credico (Person 2) that", []),
+        ("SHOTS IN ROOM 303 THAT KILLED", []),
+        ("RADIO 2 DJ", []),
+        # ... while a count in a capitals headline stays one.
+        ("SPAIN LISTS 36 CHARGES", [("36", 36, 36, "count")]),
         # A model number goes on after its hyphen: no count of 800.
         ("a Boeing 737-800 jet", []),
         ("Boeing 737 jets carried 300 people", [("300", 300, 300, "count")]),

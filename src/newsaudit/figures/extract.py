@@ -31,6 +31,12 @@ _ORDINAL_SUFFIX = {
 }
 
 
+def _shouted(words: tuple[str, ...]) -> list[str]:
+    """The capitals spelling of words of four letters or more ("Room" -> "ROOM"); shorter ones
+    ("No", "Cat") are words of their own in a capitals headline."""
+    return [w.upper() for w in words if len(w) >= 4 and w[0].isupper()]
+
+
 @cache
 def _patterns() -> dict[str, re.Pattern[str]]:
     """Every pattern of the extractor, compiled once per process from the lexicon."""
@@ -65,7 +71,11 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         ),
         "currency": re.compile(rf"(?:{words_pattern(WORDS.currency_symbols)})\s?$"),
         "future": re.compile(rf"\b(?:{words_pattern(WORDS.future_cues)})\b", re.IGNORECASE),
-        "identifier": re.compile(rf"\b(?:{words_pattern(WORDS.identifier_words)})\s*$"),
+        # ... and in a capitals headline ("ROOM 303", "RADIO 2"): words of four letters or more
+        "identifier": re.compile(
+            rf"\b(?:{words_pattern({*WORDS.identifier_words, *_shouted(WORDS.identifier_words)})})"
+            r"\s*$"
+        ),
         "ordinal": re.compile(
             rf"(?<![\w/.,])(?P<n>\d{{1,3}}(?:,\d{{3}})+|\d+)(?:st|nd|rd|th)\b|\b(?P<w>{ordinals})\b"
         ),
