@@ -44,6 +44,14 @@ def _read(text: str) -> list[tuple[str, float, float, str]]:
         ("RADIO 2 DJ", []),
         # ... while a count in a capitals headline stays one.
         ("SPAIN LISTS 36 CHARGES", [("36", 36, 36, "count")]),
+        # A national phone number (trunk prefix 0) is no figure ...
+        ("call the hotline on 01733 564 623 today", []),
+        ("ring (020) 7946 0958.", []),
+        # ... while a zero stays a number.
+        ("between 0 and 100", [("between 0 and 100", 0, 100, "count")]),
+        # A year before a capitalised name is a year; before a plural noun a count.
+        ("In 1997 Operation Lynx was set up", [("1997", 1997, 1997, "year")]),
+        ("In 1997 operations were cancelled", [("1997", 1997, 1997, "count")]),
         # A model number goes on after its hyphen: no count of 800.
         ("a Boeing 737-800 jet", []),
         ("Boeing 737 jets carried 300 people", [("300", 300, 300, "count")]),

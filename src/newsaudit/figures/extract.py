@@ -116,7 +116,9 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         # "+44 20 7946 0958", "+1-222-2222/2222", "(555) 123-4567", "555-123-4567"
         "phone": re.compile(
             r"(?=[+(\d])(?:(?<![\w+])\+\d{1,3}(?:[\s\-./]\(?\d{2,5}\)?){2,}(?![\w])"
-            r"|(?<![\w.\-])\(?\d{3}\)?[\s.\-]\d{3}[.\-]\d{4}(?![\w\-]))"
+            r"|(?<![\w.\-])\(?\d{3}\)?[\s.\-]\d{3}[.\-]\d{4}(?![\w\-])"
+            # a trunk prefix 0 starts a national number, no figure: "01932 845544", "0800 555 0199"
+            r"|(?<![\w.,\-])\(?0\d{2,4}\)?(?:[\s\-]\d{3,6}){1,2}(?![\w\-]|[.,]\d))"
         ),
         "score": re.compile(r"(?<![\w.,\-–/])(\d{1,2})[-–](\d{1,2})(?![\w%\-–/]|[.,]\d)"),
         "share": re.compile(
@@ -160,7 +162,8 @@ def _is_year(text: str, s: Span, toks_after: str, things: set[str]) -> bool:
     if not re.fullmatch(r"(?:1[5-9]|20|21)\d\d", raw):
         return False
     nxt = re.match(r"\s*([A-Za-z]+)", toks_after)
-    return not (nxt and nxt.group(1).lower() in things)
+    # "1997 victims" counts; "In 1997 Operation Lynx was" starts a name, after its year
+    return not (nxt and nxt.group(1).lower() in things and not nxt.group(1).istitle())
 
 
 def _compared(text: str, start: int, pats) -> bool:
