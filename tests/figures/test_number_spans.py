@@ -52,6 +52,12 @@ def _read(text: str) -> list[tuple[str, float, float, str]]:
         # A year before a capitalised name is a year; before a plural noun a count.
         ("In 1997 Operation Lynx was set up", [("1997", 1997, 1997, "year")]),
         ("In 1997 operations were cancelled", [("1997", 1997, 1997, "count")]),
+        # A lettered subsection after a number names a plan or a law.
+        ("a 401(k) plan", []),
+        ("a 501(c)(3) group", []),
+        # "the 1800s" is a century, "the 1990s" a decade.
+        ("in the late 1800s", [("1800s", 1800, 1899, "year")]),
+        ("in the 1990s", [("1990s", 1990, 1999, "year")]),
         # A model number goes on after its hyphen: no count of 800.
         ("a Boeing 737-800 jet", []),
         ("Boeing 737 jets carried 300 people", [("300", 300, 300, "count")]),

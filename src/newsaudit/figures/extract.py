@@ -292,10 +292,15 @@ def _number_spans(
             continue  # "One day in October she told him": some day, no duration
         start = m.start() + start_shift
         scale = 1.0 if m.group("vague") or m.group("decade") else numbers.scale_of(raw)
-        if kind == "count" and (
-            pats["identifier"].search(text[max(0, start - 12) : start])
-            or (text[start - 1 : start] == "#" and scale == 1.0)
-            or (start == named + 1 and text[named] in "-/.")
+        if (
+            kind == "count"
+            and (
+                pats["identifier"].search(text[max(0, start - 12) : start])
+                or (text[start - 1 : start] == "#" and scale == 1.0)
+                or (start == named + 1 and text[named] in "-/.")
+                or re.match(r"\([a-z]\)", text[end : end + 3])  # "a 401(k) plan", "501(c)(3)"
+                or text[start - 2 : start] == ")("
+            )
         ):
             named = end  # "Boeing 737-800", "Directive 2003/87": the name goes on
             continue  # "S&P 500", "Article 5", "Boeing 737", "#1": a name or a rank, not a count
@@ -391,6 +396,14 @@ def _share_spans(text: str, pats) -> list[Span]:
     return out
 
 
+def _century(text: str, s: Span) -> Span:
+    """ "the 1800s", "the early 1900s" are a century, where "the 1990s" is a decade (and so
+    is "the 2000s", as news writes it)."""
+    if s.kind == "year" and re.fullmatch(r"1[5-9]00s", text[s.start : s.end]):
+        return replace(s, high=s.low + 99)
+    return s
+
+
 def _year_range_spans(text: str, pats) -> list[Span]:
     """ "Pinochet's 1973-90 rule", "from 1989-95": years from the first to the second, written
     short in the same century (a consecutive "2013-14" is a season, read with the dates)."""
@@ -433,7 +446,7 @@ def spans(text: str, config: FiguresConfig, published: dt.date | None = None) ->
     pats = _patterns()
     blocked = _not_figures(text, pats)
     found_dates = [
-        d
+        _century(text, d)
         for d in dates.date_spans(text, published, config, pats)
         if not any(a < d.end and d.start < b for a, b in blocked)
     ]
