@@ -14,7 +14,7 @@ from dataclasses import replace
 from functools import cache
 
 from newsaudit.config import MONTHS, FiguresConfig
-from newsaudit.figures import dates, joins, numbers, units, uses
+from newsaudit.figures import dates, forms, joins, numbers, units, uses
 from newsaudit.figures.numbers import apply_qualifier, parse_number, words_pattern
 from newsaudit.figures.span import DATE_KINDS, Span
 from newsaudit.figures.spelled import TENS
@@ -361,70 +361,6 @@ def _qualify(text: str, s: Span, config: FiguresConfig, pats) -> Span:
     return replace(s, start=s.start - len(match.group(0)), low=low, high=high, qualifier=word)
 
 
-# Years into a decade of life that "early", "mid" and "late" cover ("in her mid-30s": 33-36);
-# the teens run from 13 to 19.
-_DECADE_PART = {"early": (0, 3), "mid": (3, 6), "late": (6, 9), None: (0, 9)}
-_TEENS_PART = {"early": (13, 15), "mid": (14, 16), "late": (17, 19), None: (13, 19)}
-
-
-def _age_decade_spans(text: str, pats) -> list[Span]:
-    """ "a man in his 40s" is 40 to 49 years old, "in their early twenties" 20 to 23, "in her
-    late teens" 17 to 19."""
-    out = []
-    for m in pats["age_decade"].finditer(text):
-        part = m.group("part") and m.group("part").lower()
-        if m.group("d") or m.group("w"):
-            word = (m.group("w") or "")[:-3].lower() + "y"  # "forties" -> "forty"
-            tens = int(m.group("d")) if m.group("d") else WORDS.number_words[word]
-            low, high = (tens + k for k in _DECADE_PART[part])
-        else:
-            low, high = _TEENS_PART[part]
-        out.append(Span(m.start(), m.end(), low, high, "age", "years old"))
-    return out
-
-
-def _share_spans(text: str, pats) -> list[Span]:
-    """ "one in five", "3 out of 10": a share, as a percentage."""
-    out = []
-    for m in pats["share"].finditer(text.translate(numbers.ASCII_LOWER)):
-        a = numbers.parse(m.group("a"))
-        b = numbers.parse(re.sub(r"^every\s+|(?<=[a-z])s\b", "", m.group("b")))
-        if a is None or b is None or not 0 < abs(a.value) < b.value:
-            continue
-        value = 100.0 * a.value / b.value
-        out.append(Span(m.start(), m.end(), value, value, "percent", "%"))
-    return out
-
-
-def _century(text: str, s: Span) -> Span:
-    """ "the 1800s", "the early 1900s" are a century, where "the 1990s" is a decade (and so
-    is "the 2000s", as news writes it)."""
-    if s.kind == "year" and re.fullmatch(r"1[5-9]00s", text[s.start : s.end]):
-        return replace(s, high=s.low + 99)
-    return s
-
-
-def _year_range_spans(text: str, pats) -> list[Span]:
-    """ "Pinochet's 1973-90 rule", "from 1989-95": years from the first to the second, written
-    short in the same century (a consecutive "2013-14" is a season, read with the dates)."""
-    out = []
-    for m in pats["season"].finditer(text):
-        first = int(m.group(1))
-        last = first - first % 100 + int(m.group(2))
-        if first + 1 < last:
-            out.append(Span(m.start(), m.end(), first, last, "year", "year"))
-    return out
-
-
-def _ratio_spans(text: str, pats) -> list[Span]:
-    """ "doubled", "tripled", "halved": a ratio, so "more than doubled" is [2, inf) times."""
-    out = []
-    for m in pats["times"].finditer(text):
-        value = WORDS.multiplicatives[m.group(0).lower()]
-        out.append(Span(m.start(), m.end(), value, value, "ratio", "times"))
-    return out
-
-
 def _not_figures(text: str, pats) -> list[tuple[int, int]]:
     """Spans holding numbers that count nothing: clock times ("7 pm", "19:00"), web addresses
     and scores
@@ -446,14 +382,14 @@ def spans(text: str, config: FiguresConfig, published: dt.date | None = None) ->
     pats = _patterns()
     blocked = _not_figures(text, pats)
     found_dates = [
-        _century(text, d)
+        forms.century(text, d)
         for d in dates.date_spans(text, published, config, pats)
         if not any(a < d.end and d.start < b for a, b in blocked)
     ]
-    fixed = [*found_dates, *_share_spans(text, pats), *_age_decade_spans(text, pats)]
+    fixed = [*found_dates, *forms.share_spans(text, pats), *forms.age_decade_spans(text, pats)]
     fixed += [
         y
-        for y in _year_range_spans(text, pats)
+        for y in forms.year_range_spans(text, pats)
         if not any(a < y.end and y.start < b for a, b in blocked)
     ]
     fixed = [
@@ -464,7 +400,9 @@ def spans(text: str, config: FiguresConfig, published: dt.date | None = None) ->
     taken = [*blocked, *[(d.start, d.end) for d in fixed]]
     numbers_found = _number_spans(text, config, pats, taken)
     numbers_found += [
-        r for r in _ratio_spans(text, pats) if not any(a < r.end and r.start < b for a, b in taken)
+        r
+        for r in forms.ratio_spans(text, pats)
+        if not any(a < r.end and r.start < b for a, b in taken)
     ]
     years = sorted(
         [*found_dates, *[n for n in numbers_found if n.kind == "year"]], key=lambda s: s.start

@@ -1,0 +1,78 @@
+"""Number forms read whole by one pattern each, apart from the digit and word grammar: shares
+("one in five"), decades of life ("in his 40s"), short year ranges ("1973-90"), centuries
+("the 1800s") and ratios ("doubled").
+
+Called by `figures.extract.spans` with its compiled patterns (`pats`).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from newsaudit.figures import numbers
+from newsaudit.figures.span import Span
+from newsaudit.figures.words import WORDS
+
+# Years into a decade of life that "early", "mid" and "late" cover ("in her mid-30s": 33-36);
+# the teens run from 13 to 19.
+_DECADE_PART = {"early": (0, 3), "mid": (3, 6), "late": (6, 9), None: (0, 9)}
+_TEENS_PART = {"early": (13, 15), "mid": (14, 16), "late": (17, 19), None: (13, 19)}
+
+
+def age_decade_spans(text: str, pats) -> list[Span]:
+    """ "a man in his 40s" is 40 to 49 years old, "in their early twenties" 20 to 23, "in her
+    late teens" 17 to 19."""
+    out = []
+    for m in pats["age_decade"].finditer(text):
+        part = m.group("part") and m.group("part").lower()
+        if m.group("d") or m.group("w"):
+            word = (m.group("w") or "")[:-3].lower() + "y"  # "forties" -> "forty"
+            tens = int(m.group("d")) if m.group("d") else WORDS.number_words[word]
+            low, high = (tens + k for k in _DECADE_PART[part])
+        else:
+            low, high = _TEENS_PART[part]
+        out.append(Span(m.start(), m.end(), low, high, "age", "years old"))
+    return out
+
+
+def share_spans(text: str, pats) -> list[Span]:
+    """ "one in five", "3 out of 10": a share, as a percentage."""
+    out = []
+    for m in pats["share"].finditer(text.translate(numbers.ASCII_LOWER)):
+        a = numbers.parse(m.group("a"))
+        b = numbers.parse(re.sub(r"^every\s+|(?<=[a-z])s\b", "", m.group("b")))
+        if a is None or b is None or not 0 < abs(a.value) < b.value:
+            continue
+        value = 100.0 * a.value / b.value
+        out.append(Span(m.start(), m.end(), value, value, "percent", "%"))
+    return out
+
+
+def century(text: str, s: Span) -> Span:
+    """ "the 1800s", "the early 1900s" are a century, where "the 1990s" is a decade (and so
+    is "the 2000s", as news writes it)."""
+    if s.kind == "year" and re.fullmatch(r"1[5-9]00s", text[s.start : s.end]):
+        return replace(s, high=s.low + 99)
+    return s
+
+
+def year_range_spans(text: str, pats) -> list[Span]:
+    """ "Pinochet's 1973-90 rule", "from 1989-95": years from the first to the second, written
+    short in the same century (a consecutive "2013-14" is a season, read with the dates)."""
+    out = []
+    for m in pats["season"].finditer(text):
+        first = int(m.group(1))
+        last = first - first % 100 + int(m.group(2))
+        if first + 1 < last:
+            out.append(Span(m.start(), m.end(), first, last, "year", "year"))
+    return out
+
+
+def ratio_spans(text: str, pats) -> list[Span]:
+    """ "doubled", "tripled", "halved": a ratio, so "more than doubled" is [2, inf) times."""
+    out = []
+    for m in pats["times"].finditer(text):
+        value = WORDS.multiplicatives[m.group(0).lower()]
+        out.append(Span(m.start(), m.end(), value, value, "ratio", "times"))
+    return out
