@@ -47,7 +47,11 @@ def _read(text: str) -> list[tuple[str, float, float, str]]:
         # A national phone number (trunk prefix 0) is no figure ...
         ("call the hotline on 01733 564 623 today", []),
         ("ring (020) 7946 0958.", []),
-        # ... while a zero stays a number.
+        # ... while a zero stays a number, and so does a spaced group that starts with 0.
+        (
+            "a population of 1 414 021 100",
+            [("1 414 021 100", 1_414_021_100, 1_414_021_100, "count")],
+        ),
         ("between 0 and 100", [("between 0 and 100", 0, 100, "count")]),
         # A year before a capitalised name is a year; before a plural noun a count.
         ("In 1997 Operation Lynx was set up", [("1997", 1997, 1997, "year")]),
