@@ -44,6 +44,11 @@ def _read(text: str) -> list[tuple[str, float, float, str]]:
         ("RADIO 2 DJ", []),
         # ... while a count in a capitals headline stays one.
         ("SPAIN LISTS 36 CHARGES", [("36", 36, 36, "count")]),
+        # A British time of day, "4.30", when a part of the day follows ...
+        ("from 7.30 in the morning until 10.30 at night", []),
+        ("At about 4.30 that day he left", []),
+        # ... never a rate or a price without one.
+        ("the pound closed at 1.45.", [("1.45", 1.45, 1.45, "count")]),
         # A national phone number (trunk prefix 0) is no figure ...
         ("call the hotline on 01733 564 623 today", []),
         ("ring (020) 7946 0958.", []),

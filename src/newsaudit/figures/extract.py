@@ -109,7 +109,12 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         ),
         "time": re.compile(
             r"(?<![\w.:])\d{1,2}(?:[:.]\d{2})?\s*[ap]\.?m\b\.?"
-            r"|(?<![\w.:])\d{1,2}:\d{2}(?::\d{2})?(?![\d:])",
+            r"|(?<![\w.:])\d{1,2}:\d{2}(?::\d{2})?(?![\d:])"
+            # British "4.30": a time of day when a part of the day follows ("at 4.30 that day",
+            # "from 7.30 in the morning"); alone ("closed at 1.45.") it may be a rate, kept
+            r"|(?<![\w.:])(?:[01]?\d|2[0-3])\.[0-5]\d(?=\s+(?:in\s+the\s+(?:morning|afternoon"
+            r"|evening)|at\s+night|(?:that|this|on\s+\w+)\s+(?:day|night|morning|afternoon|evening)"
+            r"|tonight|yesterday|today)\b)",
             re.IGNORECASE,
         ),
         "url": re.compile(r"\b(?:https?://|www\.)\S+"),
