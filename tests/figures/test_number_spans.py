@@ -44,6 +44,11 @@ def _read(text: str) -> list[tuple[str, float, float, str]]:
         ("RADIO 2 DJ", []),
         # ... while a count in a capitals headline stays one.
         ("SPAIN LISTS 36 CHARGES", [("36", 36, 36, "count")]),
+        # Inches written glued to the digits ...
+        ("lunged at him with a 14in blade", [("14in", 14, 14, "inch")]),
+        # ... never the preposition written apart, nor after a year run on by OCR.
+        ("it is 2 in thick", [("2", 2, 2, "count")]),
+        ("born in 1990in London", []),
         # A British time of day, "4.30", when a part of the day follows ...
         ("from 7.30 in the morning until 10.30 at night", []),
         ("At about 4.30 that day he left", []),

@@ -120,6 +120,7 @@ def patterns() -> dict[str, str]:
             *WORDS.unit_symbols,
             *WORDS.scaled_currencies,
             *glued_codes(),
+            "in",  # "18in of water" (glued only: `units.after`)
         ]
     )
     codes = "".join(

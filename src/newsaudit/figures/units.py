@@ -28,6 +28,9 @@ BELOW_ZERO = re.compile(r"\s+below\s+zero\b", re.IGNORECASE)
 _TIMES = re.compile(rf"\s+times\s+(?=(?:{words_pattern(WORDS.ratio_cues)})\b)", re.IGNORECASE)
 # Unit spellings found case-insensitively ("20 Miles", "5 KM", "3 Tonnes") map to one unit.
 _PHYSICAL_LOWER = {k.lower(): v for k, v in WORDS.physical_units.items()}
+# "18in of water", "a 12in pizza": inches, written glued to the digits only ("2 in 10" and
+# "in 1990 in London" are the preposition), never after a year run into the next word by OCR.
+_GLUED_INCH = re.compile(r"in(?![A-Za-z\d])")
 
 
 @cache
@@ -63,6 +66,13 @@ def after(
     # "half an hour", "three quarters of a mile", "half a percentage point": a share of one unit
     article = re.match(r"\s+(?:of\s+)?an?(?=\s)", rest, re.IGNORECASE) if share else None
     unit_m = _pattern().match(rest[article.end() :] if article else rest)
+    if (
+        not article
+        and text[end - 1 : end].isdigit()
+        and _GLUED_INCH.match(rest)
+        and not (parsed[0] == parsed[1] and 1500 <= parsed[0] <= 2099)
+    ):
+        return end + 2, "quantity", "inch", "", parsed
     if unit_m and (
         not article or unit_m.group("dur") or unit_m.group("phys") or unit_m.group("pp")
     ):
