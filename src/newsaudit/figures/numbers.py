@@ -149,7 +149,8 @@ def patterns() -> dict[str, str]:
     )
     digits = (
         rf"(?=[-−.\d{VULGAR_FRACTIONS}]|(?:minus|negative)\s){sign}"
-        rf"(?:(?<![\w/.,^])(?<![A-Za-z][-−])(?<!\^[-−+]){codes})(?:{number})(?!\d|/\d|[.,]\d)"
+        rf"(?:(?<![\w/.,^])(?:(?<![A-Za-z][-−])|(?<=[\da-z]-to-))(?<!\^[-−+]){codes})"
+        rf"(?:{number})(?!\d|/\d|[.,]\d)"
         rf"(?:(?:\s+(?:{mult_d})|-(?:{mult_d})(?![A-Za-z]))+\b(?:{more})*{and_fraction}|{mixed}|(?:{suffix})(?![A-Za-z\d²³])"
         rf"|(?=(?:{glued})(?![A-Za-z]))|(?![A-Za-z]))"
     )

@@ -47,7 +47,7 @@ def _pattern() -> re.Pattern[str]:
     return re.compile(
         rf"^(?:(?P<pp>[\s-]?(?:{points})(?![A-Za-z]))|(?P<pct>[\s-]?(?:{percent})(?![A-Za-z]))"
         rf"|[\s-]?(?P<dur>{units})\b(?P<old>-old)?"
-        rf"(?P<long>-long)?|-(?P<hyph>(?:an?|per)-[a-z]+|[a-z]+)\b|\s+(?P<curw>{currency_words})\b"
+        rf"(?P<long>-long)?|-(?!to-)(?P<hyph>(?:an?|per)-[a-z]+|[a-z]+)\b|\s+(?P<curw>{currency_words})\b"
         rf"|(?-i:(?P<curc>{words_pattern(numbers.glued_codes())})"
         rf"|\s?(?P<curm>{words_pattern(WORDS.scaled_currencies)}))\b"
         rf"|\s?(?P<curs>{signs})(?![\w$€£¥]|\s?\d)"
