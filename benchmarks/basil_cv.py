@@ -31,8 +31,12 @@ from basil_eval import BASIL, load_labels, load_split, run_triplet, score_run  #
 from newsaudit import corpus  # noqa: E402
 from newsaudit.figures import linkmodel  # noqa: E402
 
-HOOKS = {"event": "same_event", "channel": "same_measure"}
-NAMES = {"event": linkmodel.EVENT_FEATURES, "channel": linkmodel.FEATURES}
+HOOKS = {"event": "same_event", "channel": "same_measure", "key": "same_measure"}
+NAMES = {
+    "event": linkmodel.EVENT_FEATURES,
+    "channel": linkmodel.FEATURES,
+    "key": linkmodel.KEY_FEATURES,
+}
 
 
 @dataclass
@@ -116,8 +120,8 @@ def main(argv: list[str] | None = None) -> int:
         models = shipped
         for m in refit:
             data = [d for f in dev if fold_of[f] != k for d in pairs[m][f]] + own[m]
-            if m == "channel":
-                data = [d for d in data if d[2]]
+            if m != "event":  # the channel model decides the channel pairs, the key model the rest
+                data = [d for d in data if d[2] == (m == "channel")]
             weights = basil_train.fit(data, NAMES[m], args.l2)
             old = getattr(shipped, m)
             models = replace(models, **{m: replace(old, weights={**old.weights, **weights})})

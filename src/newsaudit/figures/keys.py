@@ -71,9 +71,10 @@ def date_key(f: Figure) -> str:
     return f"{f.thing or f.unit}|{_value_text(lo)}-{_value_text(hi)}"
 
 
-# Kinds a figure of unknown measure may still be compared by: a sum of money, a share, a count
-# or an age is one measure with another of its unit when their words agree (the link model).
-_LOOSE_KINDS = frozenset({"count", "money", "percent", "age"})
+# Kinds a figure of unknown measure may still be compared by: a sum of money, a share, a count,
+# an age or a duration is one measure with another of its unit when their words agree (the
+# link model): "the three-day conference" / "the conference lasts three days" (days|?).
+_LOOSE_KINDS = frozenset({"count", "money", "percent", "age", "duration"})
 LOOSE = "by context"
 
 
