@@ -98,6 +98,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--every", action="store_true", help="train on every-way injections")
     parser.add_argument("--refit", default="event", help="models refitted per fold")
     parser.add_argument("--l2", type=float, default=0.3)
+    parser.add_argument(
+        "--extra", action="store_true", help="refit only the channel model's sentence weights"
+    )
     parser.add_argument("--shipped", action="store_true", help="also score the shipped models")
     parser.add_argument(
         "--thresholds", default="", help="thresholds of the first refitted model to score"
@@ -122,7 +125,11 @@ def main(argv: list[str] | None = None) -> int:
             data = [d for f in dev if fold_of[f] != k for d in pairs[m][f]] + own[m]
             if m != "event":  # the channel model decides the channel pairs, the key model the rest
                 data = [d for d in data if d[2] == (m == "channel")]
-            weights = basil_train.fit(data, NAMES[m], args.l2)
+            if m == "channel" and args.extra:
+                old = shipped.channel.weights
+                weights = basil_train.fit_extra(data, old, basil_train.CHANNEL_EXTRA, args.l2)
+            else:
+                weights = basil_train.fit(data, NAMES[m], args.l2)
             old = getattr(shipped, m)
             models = replace(models, **{m: replace(old, weights={**old.weights, **weights})})
         for t in cuts:

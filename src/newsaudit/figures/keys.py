@@ -79,16 +79,15 @@ LOOSE = "by context"
 
 
 def age_of(f: Figure) -> str:
-    """The person whose age a figure is, written in apposition ("Weiner, 46,": Weiner); ''
-    when it is not such an age (`ages.appositive`)."""
+    """The person whose age a figure is, written in apposition ("Weiner, 46,": Weiner) or
+    ending a relative clause ("Labrador, who is 46,"); '' when it is not such an age
+    (`ages.appositive`)."""
     if f.kind not in ("count", "age"):
         return ""
-    at = f.sentence.find(f.text + ",")
-    while at >= 0:
-        person = ages.appositive(f.sentence, at, at + len(f.text))
+    for m in re.finditer(rf"{re.escape(f.text)}(?=[,.;])", f.sentence):
+        person = ages.appositive(f.sentence, m.start(), m.end())
         if person:
             return person
-        at = f.sentence.find(f.text + ",", at + 1)
     return ""
 
 
