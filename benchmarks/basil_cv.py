@@ -99,7 +99,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--refit", default="event", help="models refitted per fold")
     parser.add_argument("--l2", type=float, default=0.3)
     parser.add_argument(
-        "--extra", action="store_true", help="refit only the channel model's sentence weights"
+        "--extra", default="", help="refit only these channel weights (comma-separated)"
     )
     parser.add_argument("--shipped", action="store_true", help="also score the shipped models")
     parser.add_argument(
@@ -127,7 +127,8 @@ def main(argv: list[str] | None = None) -> int:
                 data = [d for d in data if d[2] == (m == "channel")]
             if m == "channel" and args.extra:
                 old = shipped.channel.weights
-                weights = basil_train.fit_extra(data, old, basil_train.CHANNEL_EXTRA, args.l2)
+                extra = tuple(args.extra.split(","))
+                weights = basil_train.fit_extra(data, old, extra, args.l2)
             else:
                 weights = basil_train.fit(data, NAMES[m], args.l2)
             old = getattr(shipped, m)
