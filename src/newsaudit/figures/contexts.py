@@ -107,7 +107,6 @@ def _event_classes() -> frozenset[str]:
 
 
 _WORD = re.compile(r"[A-Za-z][\w'’-]*")
-_DETERMINERS = frozenset({"of", "the", "a", "an", "and"})
 
 
 def qualifiers(f: Figure) -> frozenset[str]:
@@ -127,10 +126,15 @@ def qualifiers(f: Figure) -> frozenset[str]:
     return frozenset()
 
 
+_DETERMINERS = frozenset({"of", "the", "a", "an", "and"})
+
+
 def small_sets_differ(f: Figure, g: Figure) -> bool:
     """Whether two small counts (ten or fewer) are told of differently qualified sets: news
     counts many small sets of one noun ("two Republican senators" of the state in Washington,
     "three Republican state senators" at home), and a word set apart in one phrase only names
     another set."""
-    small = all(h.kind == "count" and h.high <= 10 and float(h.high).is_integer() for h in (f, g))
+    small = all(
+        h.kind == "count" and h.high <= 10 and float(h.high).is_integer() for h in (f, g)
+    )
     return small and qualifiers(f) != qualifiers(g)
