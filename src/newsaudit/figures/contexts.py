@@ -104,37 +104,3 @@ def channel_apart(f: Figure, g: Figure) -> bool:
 @cache
 def _event_classes() -> frozenset[str]:
     return frozenset({*WORDS.event_classes, *WORDS.date_event_classes})
-
-
-_WORD = re.compile(r"[A-Za-z][\w'’-]*")
-
-
-def qualifiers(f: Figure) -> frozenset[str]:
-    """The lower-case words written between a count and the noun it counts, lemmatised ("three
-    Republican state senators": state; "two other states": other); capitalised ones are the
-    figure's modifiers, read apart."""
-    at = f.sentence.find(f.text)
-    if at < 0 or not f.thing:
-        return frozenset()
-    out = []
-    for m in _WORD.finditer(f.sentence, at + len(f.text)):
-        word = m.group(0)
-        if phrases.lemma(word) == f.thing or len(out) >= 4:
-            return frozenset(out)
-        if not word[0].isupper() and word.lower() not in _DETERMINERS:
-            out.append(phrases.lemma(word))
-    return frozenset()
-
-
-_DETERMINERS = frozenset({"of", "the", "a", "an", "and"})
-
-
-def small_sets_differ(f: Figure, g: Figure) -> bool:
-    """Whether two small counts (ten or fewer) are told of differently qualified sets: news
-    counts many small sets of one noun ("two Republican senators" of the state in Washington,
-    "three Republican state senators" at home), and a word set apart in one phrase only names
-    another set."""
-    small = all(
-        h.kind == "count" and h.high <= 10 and float(h.high).is_integer() for h in (f, g)
-    )
-    return small and qualifiers(f) != qualifiers(g)

@@ -11,12 +11,7 @@ import math
 
 from newsaudit.config import FiguresConfig
 from newsaudit.figures import linkmodel
-from newsaudit.figures.contexts import (
-    channel_apart,
-    context_conflict,
-    frames,
-    small_sets_differ,
-)
+from newsaudit.figures.contexts import channel_apart, context_conflict, frames
 from newsaudit.figures.figure import Figure
 from newsaudit.figures.intervals import gap, relation
 from newsaudit.figures.keys import is_loose, measure_of
@@ -68,8 +63,6 @@ def usable(f: Figure, g: Figure, config: FiguresConfig, channel: bool = False) -
     loose = is_loose(f) or is_loose(g)
     if not (loose or channel) and relation(f, g, config.epsilon) != "disjoint":
         return True
-    if small_sets_differ(f, g):
-        return False  # two small sets told apart in their phrases, not one count misread
     return linkmodel.same_measure(f, g, loose=loose, channel=channel)
 
 
