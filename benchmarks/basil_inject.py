@@ -19,7 +19,10 @@ gives it is changed downwards instead (50 -> 46, four -> three; two still -> thr
 count written later may be a tally that grew (the dead, arrests), which the system rightly
 explains as moved rather than flags; a lower one cannot be. Ratios ("one-in-three"), scores
 ("234-193"), ordinals and qualified or vague values ("about", "at least", "thousands") are not
-changed.
+changed. For training only (`every`), each group is also injected in every article giving it,
+upwards and downwards (`variant`: a year earlier, a day earlier, 3 points less, a count lower),
+and decoys are made in every article that has one: more sentences to learn from; the scores
+keep one injection a group, as above.
 """
 
 from __future__ import annotations
@@ -92,6 +95,24 @@ def _significant(written: str) -> int:
     return max(2, len(digits.rstrip("0")) if "." not in written else len(digits))
 
 
+def _time_moved(text: str, step: int) -> tuple[bool, tuple[str, str] | None]:
+    """(whether the number is a year or a day of a month; it moved `step` years or days, as
+    written, with its kind: None when the day would leave the 1st to the 28th)."""
+    if re.fullmatch(r"(19|20)\d\d", text):
+        return True, (str(int(text) + step), "year")
+    month_year = re.fullmatch(r"([A-Z][a-z]+\.?\s+)((?:19|20)\d\d)", text)
+    if month_year:
+        return True, (f"{month_year.group(1)}{int(month_year.group(2)) + step}", "year")
+    day = MONTH.match(text)
+    if day:
+        d = int(day.group(2)) + step
+        if not 1 <= d <= 28:
+            return True, None
+        start, end = day.span(2)
+        return True, (f"{text[:start]}{d}{text[end:]}", "date")
+    return False, None
+
+
 def perturb(number: str, lower: bool = False) -> tuple[str, str] | None:
     """(wrong number as written, kind) for a labelled number, or None when it is not changed;
     with `lower`, a count (small or not) is changed downwards, never below two (the noun stays
@@ -108,18 +129,9 @@ def perturb(number: str, lower: bool = False) -> tuple[str, str] | None:
         if text[0].isupper():
             new = new.capitalize()
         return new + (word.group(2) or ""), "small count"
-    if re.fullmatch(r"(19|20)\d\d", text):
-        return str(int(text) + 1), "year"
-    month_year = re.fullmatch(r"([A-Z][a-z]+\.?\s+)((?:19|20)\d\d)", text)
-    if month_year:
-        return f"{month_year.group(1)}{int(month_year.group(2)) + 1}", "year"
-    day = MONTH.match(text)
-    if day:
-        d = int(day.group(2))
-        if d >= 28:
-            return None
-        start, end = day.span(2)
-        return f"{text[:start]}{d + 1}{text[end:]}", "date"
+    timed, moved = _time_moved(text, 1)
+    if timed:
+        return moved
     m = NUMBER.match(text)
     if not m:
         return None
@@ -192,20 +204,13 @@ def variant(number: str, down: bool) -> tuple[str, str] | None:
     text = number.strip()
     if not down:
         return perturb(text)
-    if re.fullmatch(r"(19|20)\d\d", text):
-        return str(int(text) - 1), "year"
-    month_year = re.fullmatch(r"([A-Z][a-z]+\.?\s+)((?:19|20)\d\d)", text)
-    if month_year:
-        return f"{month_year.group(1)}{int(month_year.group(2)) - 1}", "year"
-    day = MONTH.match(text)
-    if day:
-        d = int(day.group(2))
-        if d < 2 or HEDGES.search(text):
-            return None
-        start, end = day.span(2)
-        return f"{text[:start]}{d - 1}{text[end:]}", "date"
+    if HEDGES.search(text) or re.search(r"\d-\d", text):
+        return None
+    timed, moved = _time_moved(text, -1)
+    if timed:
+        return moved
     m = NUMBER.match(text)
-    if m and m.group(4) and not HEDGES.search(text):
+    if m and m.group(4):
         value = float(m.group(2).replace(",", ""))
         new = value - 3 if value >= 3 else value + 3
         return f"{m.group(1)}{_format(new, m.group(2))}{m.group(4)}{m.group(5) or ''}", "percent"

@@ -7,7 +7,10 @@ regression fitted by Newton's method; its coefficients written to
 lexicon/en/figures/link_model.yaml. `train` refits the event model; `fit` over
 `training_pairs()` is how the channel model was fitted; `train_channel_extra` fits its sentence
 and name weights over the others (`cd benchmarks && python -c "import basil_train;
-print(basil_train.train_channel_extra())"`).
+print(basil_train.train_channel_extra())"`). The event model learns from every-way injections
+(`training_pairs(every=True)`: each group injected in every article giving it, both ways, with
+a decoy in every article; a group's ways weigh one injection together, `folder_pairs`); its
+penalty was chosen by cross-validation over folds of dev triplets (benchmarks/basil_cv.py).
 """
 
 from __future__ import annotations
