@@ -1,9 +1,10 @@
 """Cross-validated check of the BASIL link models: fitted on some dev triplets, scored on the rest.
 
 Run from the repository root: `python benchmarks/basil_cv.py [--folds 5] [--every]
-[--refit event,channel]`. The dev triplets (never the test ones) are cut into folds by their
-rank in benchmarks/data/basil_split.csv (whole triplets: a triplet's injections and decoys stay
-in its fold); for each fold the models named in `--refit` are fitted on the other folds' pairs
+[--refit event,channel]`. The dev triplets (never the test ones; benchmarks/data/basil_split.csv)
+are dealt into folds whole, by their position among all 75 folders in date order (a triplet's
+injections and decoys stay in its fold); for each fold the models named in `--refit` are
+fitted on the other folds' pairs
 (`basil_train.folder_pairs`, with `--every` each group injected in every article both ways)
 and the project's own seeds and clusters, every other weight and every threshold as shipped,
 and the held-out triplets are scored: the untouched triplets' false alarms, the injected
@@ -93,11 +94,14 @@ def _with(models: linkmodel.LinkModels):
 
 
 def main(argv: list[str] | None = None) -> int:
+    """Fit per fold, score the held-out triplets, print the sums."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--folds", type=int, default=5)
     parser.add_argument("--every", action="store_true", help="train on every-way injections")
     parser.add_argument("--refit", default="event", help="models refitted per fold")
-    parser.add_argument("--l2", type=float, default=0.3)
+    parser.add_argument(
+        "--l2", type=float, default=basil_train.EVENT_L2, help="L2 penalty of the refits"
+    )
     parser.add_argument(
         "--extra", default="", help="refit only these channel weights (comma-separated)"
     )
@@ -110,9 +114,9 @@ def main(argv: list[str] | None = None) -> int:
         print(f"skipped: {BASIL} not found (BASIL development data)", file=sys.stderr)
         return 0
     shipped = linkmodel.load()
-    rank = {f: i for i, f in enumerate(sorted(load_split(), key=lambda f: f))}
+    position = {f: i for i, f in enumerate(sorted(load_split()))}  # among all 75, by date
     dev = basil_train.dev_folders()
-    fold_of = {f: rank[f] % args.folds for f in dev}
+    fold_of = {f: position[f] % args.folds for f in dev}
     refit = [m for m in args.refit.split(",") if m]
     pairs = {m: {f: basil_train.folder_pairs(f, HOOKS[m], args.every) for f in dev} for m in refit}
     own = {m: basil_train.own_pairs(HOOKS[m]) for m in refit}
