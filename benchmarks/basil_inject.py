@@ -19,7 +19,10 @@ gives it is changed downwards instead (50 -> 46, four -> three; two still -> thr
 count written later may be a tally that grew (the dead, arrests), which the system rightly
 explains as moved rather than flags; a lower one cannot be. Ratios ("one-in-three"), scores
 ("234-193"), ordinals and qualified or vague values ("about", "at least", "thousands") are not
-changed.
+changed. For training only (`every`), each group is also injected in every article giving it,
+upwards and downwards (`variant`: a year earlier, a day earlier, 3 points less, a count lower),
+and decoys are made in every article that has one: more sentences to learn from; the scores
+keep one injection a group, as above.
 """
 
 from __future__ import annotations
@@ -92,6 +95,24 @@ def _significant(written: str) -> int:
     return max(2, len(digits.rstrip("0")) if "." not in written else len(digits))
 
 
+def _time_moved(text: str, step: int) -> tuple[bool, tuple[str, str] | None]:
+    """(whether the number is a year or a day of a month; it moved `step` years or days, as
+    written, with its kind: None when the day would leave the 1st to the 28th)."""
+    if re.fullmatch(r"(19|20)\d\d", text):
+        return True, (str(int(text) + step), "year")
+    month_year = re.fullmatch(r"([A-Z][a-z]+\.?\s+)((?:19|20)\d\d)", text)
+    if month_year:
+        return True, (f"{month_year.group(1)}{int(month_year.group(2)) + step}", "year")
+    day = MONTH.match(text)
+    if day:
+        d = int(day.group(2)) + step
+        if not 1 <= d <= 28:
+            return True, None
+        start, end = day.span(2)
+        return True, (f"{text[:start]}{d}{text[end:]}", "date")
+    return False, None
+
+
 def perturb(number: str, lower: bool = False) -> tuple[str, str] | None:
     """(wrong number as written, kind) for a labelled number, or None when it is not changed;
     with `lower`, a count (small or not) is changed downwards, never below two (the noun stays
@@ -108,18 +129,9 @@ def perturb(number: str, lower: bool = False) -> tuple[str, str] | None:
         if text[0].isupper():
             new = new.capitalize()
         return new + (word.group(2) or ""), "small count"
-    if re.fullmatch(r"(19|20)\d\d", text):
-        return str(int(text) + 1), "year"
-    month_year = re.fullmatch(r"([A-Z][a-z]+\.?\s+)((?:19|20)\d\d)", text)
-    if month_year:
-        return f"{month_year.group(1)}{int(month_year.group(2)) + 1}", "year"
-    day = MONTH.match(text)
-    if day:
-        d = int(day.group(2))
-        if d >= 28:
-            return None
-        start, end = day.span(2)
-        return f"{text[:start]}{d + 1}{text[end:]}", "date"
+    timed, moved = _time_moved(text, 1)
+    if timed:
+        return moved
     m = NUMBER.match(text)
     if not m:
         return None
@@ -185,14 +197,40 @@ def _written_later(docs: Corpus, target: str, rows: list[dict[str, str]]) -> boo
     return mine is not None and any(d is not None and d < mine for d in others)
 
 
+def variant(number: str, down: bool) -> tuple[str, str] | None:
+    """`perturb` in one direction for every kind (training only): with `down`, a year one
+    earlier, a day of the month one earlier, a percentage 3 points less, a count lower;
+    else `perturb` upwards."""
+    text = number.strip()
+    if not down:
+        return perturb(text)
+    if HEDGES.search(text) or re.search(r"\d-\d", text):
+        return None
+    timed, moved = _time_moved(text, -1)
+    if timed:
+        return moved
+    m = NUMBER.match(text)
+    if m and m.group(4):
+        value = float(m.group(2).replace(",", ""))
+        new = value - 3 if value >= 3 else value + 3
+        return f"{m.group(1)}{_format(new, m.group(2))}{m.group(4)}{m.group(5) or ''}", "percent"
+    return perturb(text, lower=True)
+
+
 def inject(
-    docs: Corpus, rows: list[dict[str, str]]
+    docs: Corpus, rows: list[dict[str, str]], target: str = "", down: bool | None = None
 ) -> tuple[Corpus, list[dict[str, str]], str, str, str] | None:
     """(changed corpus, changed label rows, changed file, kind, new number) for one group:
-    the first article (file order) gets the wrong value in every mention of the group."""
-    target = sorted({r["file"] for r in rows})[0]
+    the first article (file order) gets the wrong value in every mention of the group; for
+    training, `target` names another article and `down` the direction (`variant`)."""
+    target = target or sorted({r["file"] for r in rows})[0]
     value = core(rows)
-    wrong = perturb(value, _written_later(docs, target, rows)) if value is not None else None
+    if value is None:
+        return None
+    if down is None:
+        wrong = perturb(value, _written_later(docs, target, rows))
+    else:
+        wrong = variant(value, down)
     if wrong is None:
         return None
     new_number, kind = wrong
@@ -220,22 +258,28 @@ def inject(
 
 
 def injections(
-    docs: Corpus, rows: list[dict[str, str]]
+    docs: Corpus, rows: list[dict[str, str]], every: bool = False
 ) -> Iterator[tuple[str, Corpus, list[dict[str, str]], str, str, str]]:
     """Every injected conflict of one triplet, group by group (sorted): (group, changed
-    corpus, all label rows with the group's rows changed, changed file, kind, new number)."""
+    corpus, all label rows with the group's rows changed, changed file, kind, new number).
+    With `every` (training), each group is injected in every article giving it, upwards and
+    downwards (`variant`): up to six injections a group instead of one."""
     groups: dict[str, list[dict[str, str]]] = defaultdict(list)
     for row in rows:
         groups[row["group"]].append(row)
     for group, members in sorted(groups.items()):
         if not eligible(members):
             continue
-        changed = inject(docs, members)
-        if changed is None:
-            continue
-        new_docs, new_rows, target, kind, number = changed
-        rest = [r for r in rows if r["group"] != group]
-        yield group, new_docs, rest + new_rows, target, kind, number
+        ways: list[tuple[str, bool | None]] = [("", None)]
+        if every:
+            ways = [(f, d) for f in sorted({r["file"] for r in members}) for d in (False, True)]
+        for target, down in ways:
+            changed = inject(docs, members, target, down)
+            if changed is None:
+                continue
+            new_docs, new_rows, file, kind, number = changed
+            rest = [r for r in rows if r["group"] != group]
+            yield group, new_docs, rest + new_rows, file, kind, number
 
 
 def _decoy_at(docs: Corpus, rows: list[dict[str, str]], kind: str, skip: set[str]):
@@ -288,14 +332,17 @@ def _near_target(docs: Corpus, x: str, kind: str, members: list[dict[str, str]])
     return None
 
 
-def decoys(docs: Corpus, rows: list[dict[str, str]]) -> Iterator[tuple[str, Corpus, str, int]]:
+def decoys(
+    docs: Corpus, rows: list[dict[str, str]], every: bool = False
+) -> Iterator[tuple[str, Corpus, str, int]]:
     """The injected conflicts' negatives, one per injected group: a number of the same kind
     in a sentence about something else (`_decoy_at`, in the first article that has one)
     rewritten, by the injection's own rule, to a near miss of a number another article gives
     and this one does not (the group's, where the group is missing from the article). The
     decoy is as near in value as the injected one but no measure of it: the link model must not
     learn that a near value alone makes one measure. Yields (group, changed corpus, changed
-    file, start of the decoy)."""
+    file, start of the decoy). With `every` (training), one decoy in every article that has
+    one, each made a near miss both ways (`variant`), instead of the first."""
     groups: dict[str, list[dict[str, str]]] = defaultdict(list)
     for row in rows:
         groups[row["group"]].append(row)
@@ -305,18 +352,23 @@ def decoys(docs: Corpus, rows: list[dict[str, str]]) -> Iterator[tuple[str, Corp
             continue
         kind = perturb(core(members))[1]
         absent = [x for x in files if x not in {r["file"] for r in members}]
+        made = 0
         for x in absent + [x for x in files if x not in absent]:
             found = _decoy_at(docs, rows, kind, set(files) - {x})
             target = _near_target(docs, x, kind, members) if found else None
-            wrong = perturb(target) if target else None
-            if found and wrong and wrong[1] == kind:
+            for down in (False, True) if every else (None,):
+                wrong = (variant(target, down) if every else perturb(target)) if target else None
+                if not (found and wrong and wrong[1] == kind):
+                    continue
+                article, f = found
+                new = wrong[0]
+                if f.text[:1].isupper() != new[:1].isupper():
+                    new = new[:1].swapcase() + new[1:]
+                text = article.text[: f.start] + new + article.text[f.end :]
+                changed = tuple(
+                    replace(a, text=text) if a.file == article.file else a for a in docs
+                )
+                yield group, replace(docs, articles=changed), article.file, f.start
+                made += 1
+            if made and not every:
                 break
-        else:
-            continue
-        article, f = found
-        new = wrong[0]
-        if f.text[:1].isupper() != new[:1].isupper():
-            new = new[:1].swapcase() + new[1:]
-        text = article.text[: f.start] + new + article.text[f.end :]
-        changed = tuple(replace(a, text=text) if a.file == article.file else a for a in docs)
-        yield group, replace(docs, articles=changed), article.file, f.start

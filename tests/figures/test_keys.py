@@ -35,6 +35,10 @@ def test_years_apart(a, b, years):
         ("He joined the reserves in 1970.", "year|by context"),
         ("The deadline is May 1, 2015.", "date|by context"),
         ("It cost $84,000 to settle.", "USD|by context"),
+        # a duration whose grammar says nothing ("lasts three days") meets the others of its
+        # unit ("the three-day conference")
+        ("The conference lasts three days.", "days|by context"),
+        ("The three-day conference opened.", "days|by context"),
         ("Thousands of people marched.", ""),  # vague: never met by unit alone
     ],
 )

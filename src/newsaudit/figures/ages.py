@@ -14,6 +14,10 @@ OLDEST = 120  # no age past this: "Boeing, 737," is no age
 # "Weiner, 46, is married": a capitalised word, a comma, the number, a comma; "Ian Brown, 36,":
 # the word before it, also capitalised, is kept apart (a given name or a title).
 _APPOSITIVE = re.compile(r"(?:\b([A-Z][\w'’-]+)\s+)?\b([A-Z][\w'’-]+),\s+$")
+# "Labrador, who is 46, would be": the same person told in a relative clause, the age ending it.
+_RELATIVE = re.compile(
+    r"(?:\b([A-Z][\w'’-]+)\s+)?\b([A-Z][\w'’-]+),\s+who\s+(?:is|was|turns|turned)\s+$"
+)
 # "aged 16", "ages 16 and 13", "aged between 20 and 30": the number (or a later one of a list).
 _AGED = re.compile(r"\b(?:aged?|ages)\s+(?:between\s+)?(?:\d{1,3}\s*(?:,|and|to|or|-)\s*)*$", re.I)
 
@@ -29,21 +33,36 @@ def _bare(text: str, s: Span) -> bool:
     return s.kind == "count" and not s.vague and not s.qualifier and _whole(written)
 
 
+def _person(text: str, start: int, end: int) -> re.Match[str] | None:
+    """The match naming the person an age at text[start:end] is of: in apposition ("McCarthy,
+    49,") or ending a relative clause ("Labrador, who is 46," / "who is 46."); None else."""
+    before = text[max(0, start - 50) : start]
+    if text[end : end + 1] == ",":
+        m = _APPOSITIVE.search(before)
+        if m:
+            return m
+    if text[end : end + 1] in (",", ".", ";"):
+        return _RELATIVE.search(before)
+    return None
+
+
 def appositive(text: str, start: int, end: int) -> str:
     """The person a number at text[start:end] is the age of, written in apposition
-    ("McCarthy, 49,": McCarthy); '' when it is not such an age."""
-    written = text[start:end]
-    if not _whole(written) or text[end : end + 1] != ",":
+    ("McCarthy, 49,": McCarthy) or in a relative clause ending with it ("Labrador, who is
+    46,"); '' when it is not such an age."""
+    if not _whole(text[start:end]):
         return ""
-    m = _APPOSITIVE.search(text[max(0, start - 40) : start])
+    m = _person(text, start, end)
     return m.group(2) if m else ""
 
 
-def given_name(text: str, start: int) -> str:
+def given_name(text: str, start: int, end: int | None = None) -> str:
     """The capitalised word written before the person of an age in apposition at `start`
     ("Ian Brown, 36,": Ian; '' for "McCarthy, 49,"): two people of one family name are two
     people ("Ian Brown, 36" and his brother "Neil Brown, 39")."""
-    m = _APPOSITIVE.search(text[max(0, start - 40) : start])
+    if end is None:  # the number's end: the digits from `start`
+        end = start + len(re.match(r"\d*", text[start:]).group(0))
+    m = _person(text, start, end)
     return m.group(1) or "" if m else ""
 
 

@@ -47,7 +47,7 @@ def context_conflict(a: Figure, b: Figure, config: FiguresConfig, dates: bool = 
     ma, mb = set(a.modifiers), set(b.modifiers)
     if ma and mb and not ma & mb:
         return f"different groups: {', '.join(sorted(ma))} vs {', '.join(sorted(mb))}"
-    ta, tb = set(a.timeframe), set(b.timeframe)
+    ta, tb = (set() if f.kind == "age" else set(f.timeframe) for f in (a, b))
     if ta and tb and not _frames_meet(ta, tb):
         return f"different time frames: {'; '.join(sorted(ta))} vs {'; '.join(sorted(tb))}"
     ca, cb = set(a.cause), set(b.cause)
@@ -82,7 +82,11 @@ def _frames_meet(ta: set[str], tb: set[str]) -> bool:
 
 
 def frames(f: Figure) -> set[str]:
-    """Time frames that scope a figure: years, months, "since"; not the weekday of the news."""
+    """Time frames that scope a figure: years, months, "since"; not the weekday of the news,
+    and none for an age (a person's age is told as of the writing; "Lieberman, 75, who served
+    in the Senate from 1989 to 2013": the years date the service)."""
+    if f.kind == "age":
+        return set()
     return {t for t in f.timeframe if not t.startswith("on ")}
 
 

@@ -71,23 +71,23 @@ def date_key(f: Figure) -> str:
     return f"{f.thing or f.unit}|{_value_text(lo)}-{_value_text(hi)}"
 
 
-# Kinds a figure of unknown measure may still be compared by: a sum of money, a share, a count
-# or an age is one measure with another of its unit when their words agree (the link model).
-_LOOSE_KINDS = frozenset({"count", "money", "percent", "age"})
+# Kinds a figure of unknown measure may still be compared by: a sum of money, a share, a count,
+# an age or a duration is one measure with another of its unit when their words agree (the
+# link model): "the three-day conference" / "the conference lasts three days" (days|?).
+_LOOSE_KINDS = frozenset({"count", "money", "percent", "age", "duration"})
 LOOSE = "by context"
 
 
 def age_of(f: Figure) -> str:
-    """The person whose age a figure is, written in apposition ("Weiner, 46,": Weiner); ''
-    when it is not such an age (`ages.appositive`)."""
+    """The person whose age a figure is, written in apposition ("Weiner, 46,": Weiner) or
+    ending a relative clause ("Labrador, who is 46,"); '' when it is not such an age
+    (`ages.appositive`)."""
     if f.kind not in ("count", "age"):
         return ""
-    at = f.sentence.find(f.text + ",")
-    while at >= 0:
-        person = ages.appositive(f.sentence, at, at + len(f.text))
+    for m in re.finditer(rf"{re.escape(f.text)}(?=[,.;])", f.sentence):
+        person = ages.appositive(f.sentence, m.start(), m.end())
         if person:
             return person
-        at = f.sentence.find(f.text + ",", at + 1)
     return ""
 
 

@@ -1,0 +1,166 @@
+"""Cross-validated check of the BASIL link models: fitted on some dev triplets, scored on the rest.
+
+Run from the repository root: `python benchmarks/basil_cv.py [--folds 5] [--every]
+[--refit event,channel]`. The dev triplets (never the test ones; benchmarks/data/basil_split.csv)
+are dealt into folds whole, by their position among all 75 folders in date order (a triplet's
+injections and decoys stay in its fold); for each fold the models named in `--refit` are
+fitted on the other folds' pairs
+(`basil_train.folder_pairs`, with `--every` each group injected in every article both ways)
+and the project's own seeds and clusters, every other weight and every threshold as shipped,
+and the held-out triplets are scored: the untouched triplets' false alarms, the injected
+conflicts found (`basil_inject.injections`, as `basil_eval.py` makes them, and every way), and
+the decoys flagged (a near miss written into an unrelated sentence, called a conflict). The
+same counts with the shipped models beside them (fitted on every dev triplet: in-sample). A
+change of features or training is kept when it holds up here, before test is looked at.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "src"))
+sys.path.insert(0, str(ROOT / "benchmarks"))
+
+import basil_inject  # noqa: E402
+import basil_train  # noqa: E402
+from basil_eval import BASIL, load_labels, load_split, run_triplet, score_run  # noqa: E402
+
+from newsaudit import corpus  # noqa: E402
+from newsaudit.figures import linkmodel  # noqa: E402
+
+HOOKS = {"event": "same_event", "channel": "same_measure", "key": "same_measure"}
+NAMES = {
+    "event": linkmodel.EVENT_FEATURES,
+    "channel": linkmodel.FEATURES,
+    "key": linkmodel.KEY_FEATURES,
+}
+
+
+@dataclass
+class Held:
+    """Counts on held-out triplets."""
+
+    alarms: int = 0
+    injected: int = 0
+    found: int = 0
+    every: int = 0
+    every_found: int = 0
+    decoys: int = 0
+    decoys_flagged: int = 0
+
+    def add(self, o: Held) -> None:
+        for k, v in vars(o).items():
+            setattr(self, k, getattr(self, k) + v)
+
+    def line(self) -> str:
+        return (
+            f"false alarms {self.alarms}, injected found {self.found}/{self.injected}, "
+            f"every way found {self.every_found}/{self.every}, "
+            f"decoys flagged {self.decoys_flagged}/{self.decoys}"
+        )
+
+
+def score(folder: str) -> Held:
+    """False alarms, injections found and decoys flagged on one triplet (current models)."""
+    docs = corpus.load(BASIL / folder)
+    rows = load_labels().get(folder, [])
+    h = Held(alarms=len(score_run(folder, run_triplet(docs, rows)).alarms))
+    for every in (False, True):
+        for group, new_docs, new_rows, *_ in basil_inject.injections(docs, rows, every):
+            run = run_triplet(new_docs, new_rows)
+            mine = {k for _, k in run.mentions[group] if k}
+            hit = any(p & run.injected and len(p & mine) == 2 for p in run.conflicts)
+            if every:
+                h.every += 1
+                h.every_found += hit
+            else:
+                h.injected += 1
+                h.found += hit
+    for _group, new_docs, file, start in basil_inject.decoys(docs, rows, True):
+        run = run_triplet(new_docs, rows)
+        aid = next(a.article_id for a in new_docs if a.file == file)
+        h.decoys += 1
+        h.decoys_flagged += any((aid, start) in p for p in run.conflicts)
+    return h
+
+
+def _with(models: linkmodel.LinkModels):
+    """Make `linkmodel.load` return `models` (the functions that decide read it each time)."""
+    linkmodel.load = lambda name="figures/link_model": models  # type: ignore[assignment]
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Fit per fold, score the held-out triplets, print the sums."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--folds", type=int, default=5)
+    parser.add_argument("--every", action="store_true", help="train on every-way injections")
+    parser.add_argument("--refit", default="event", help="models refitted per fold")
+    parser.add_argument(
+        "--l2", type=float, default=basil_train.EVENT_L2, help="L2 penalty of the refits"
+    )
+    parser.add_argument(
+        "--extra", default="", help="refit only these channel weights (comma-separated)"
+    )
+    parser.add_argument("--shipped", action="store_true", help="also score the shipped models")
+    parser.add_argument(
+        "--thresholds", default="", help="thresholds of the first refitted model to score"
+    )
+    args = parser.parse_args(argv)
+    if not BASIL.is_dir():
+        print(f"skipped: {BASIL} not found (BASIL development data)", file=sys.stderr)
+        return 0
+    shipped = linkmodel.load()
+    position = {f: i for i, f in enumerate(sorted(load_split()))}  # among all 75, by date
+    dev = basil_train.dev_folders()
+    fold_of = {f: position[f] % args.folds for f in dev}
+    refit = [m for m in args.refit.split(",") if m]
+    pairs = {m: {f: basil_train.folder_pairs(f, HOOKS[m], args.every) for f in dev} for m in refit}
+    own = {m: basil_train.own_pairs(HOOKS[m]) for m in refit}
+    cuts = [float(t) for t in args.thresholds.split(",") if t] or [None]
+    total, base = {t: Held() for t in cuts}, Held()
+    for k in range(args.folds):
+        held = [f for f in dev if fold_of[f] == k]
+        models = shipped
+        for m in refit:
+            data = [d for f in dev if fold_of[f] != k for d in pairs[m][f]] + own[m]
+            if m != "event":  # the channel model decides the channel pairs, the key model the rest
+                data = [d for d in data if d[2] == (m == "channel")]
+            if m == "channel" and args.extra:
+                old = shipped.channel.weights
+                extra = tuple(args.extra.split(","))
+                weights = basil_train.fit_extra(data, old, extra, args.l2)
+            else:
+                weights = basil_train.fit(data, NAMES[m], args.l2)
+            old = getattr(shipped, m)
+            models = replace(models, **{m: replace(old, weights={**old.weights, **weights})})
+        for t in cuts:
+            first = getattr(models, refit[0]) if refit else None
+            if first and t is not None:
+                _with(replace(models, **{refit[0]: replace(first, threshold=t)}))
+            else:
+                _with(models)
+            fold = Held()
+            for f in held:
+                fold.add(score(f))
+            total[t].add(fold)
+            print(f"fold {k} ({len(held)} triplets) at {t}: {fold.line()}", file=sys.stderr)
+        if args.shipped:
+            _with(shipped)
+            for f in held:
+                base.add(score(f))
+    for t, held_out in total.items():
+        print(
+            f"cross-validated ({args.folds} folds, refit {args.refit}, every={args.every}, "
+            f"threshold {t}): {held_out.line()}"
+        )
+    if args.shipped:
+        print(f"shipped models (in-sample on dev): {base.line()}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
