@@ -57,6 +57,14 @@ class Mention:
     at_start: bool = False
 
 
+class _Keys(dict):
+    """`name_key` of each spelling, computed once and remembered (`keys[spelling]`)."""
+
+    def __missing__(self, name: str) -> str:
+        value = self[name] = fold(name)
+        return value
+
+
 def _is_heading(paragraph: str, config: TaggingConfig) -> bool:
     words = paragraph.split()
     if not words or len(words) > config.name_heading_max_words:
@@ -177,11 +185,13 @@ def variant_groups(
     return _canonical(_spelling_groups(sorted(set(names)), config), counts)
 
 
-def _spelling_groups(names: list[str], config: TaggingConfig) -> UnionFind[str]:
+def _spelling_groups(
+    names: list[str], config: TaggingConfig, key: dict[str, str] | None = None
+) -> UnionFind[str]:
     groups = UnionFind(names)
     by_fold: dict[str, list[str]] = defaultdict(list)
     for name in names:
-        by_fold[fold(name)].append(name)
+        by_fold[key[name] if key is not None else fold(name)].append(name)
     for members in by_fold.values():
         for other in members[1:]:
             groups.union(members[0], other)
@@ -241,12 +251,16 @@ def acronym_pairs(
     article: Article, found: list[Mention], config: TaggingConfig
 ) -> list[tuple[str, str]]:
     """(acronym, long form) written together as "Long Name (ACR)" or "ACR (Long Name)"."""
-    pairs = []
+    pairs: list[tuple[str, str]] = []
+    if "(" not in article.text:
+        return pairs  # most articles: nothing written in brackets
     ordered = sorted(found, key=lambda m: m.start)
     for a, b in itertools.pairwise(ordered):
         between = article.text[a.end : b.start]
-        if not re.fullmatch(r"\s*\(\s*", between) or not article.text[b.end :].lstrip().startswith(
-            ")"
+        if (
+            "(" not in between
+            or not re.fullmatch(r"\s*\(\s*", between)
+            or not article.text[b.end :].lstrip().startswith(")")
         ):
             continue
         for short, long in ((a.text, b.text), (b.text, a.text)):
@@ -270,25 +284,28 @@ def _person_like(name: str, config: TaggingConfig) -> bool:
     )
 
 
-def _short_forms(names: list[str], config: TaggingConfig) -> list[tuple[str, str]]:
+def _short_forms(
+    names: list[str], config: TaggingConfig, key: dict[str, str] | None = None
+) -> list[tuple[str, str]]:
     """(single word, full name) for unambiguous surnames and organisation short forms.
 
     Full names are indexed by the folded surname (persons) and first word (two-word
     organisations), so each single word is one lookup: linear in the number of names.
     """
+    key = _Keys() if key is None else key
     targets: dict[str, set[str]] = defaultdict(set)
     for n in names:
         words = n.split()
         if _person_like(n, config):
-            targets[fold(words[-1])].add(n)
+            targets[key[words[-1]]].add(n)
         if len(words) == 2 and words[1] in config.name_org_suffixes:
-            targets[fold(words[0])].add(n)
+            targets[key[words[0]]].add(n)
     links = []
     for single in names:
         if len(single.split()) != 1 or single.isupper():
             continue
-        found = targets.get(fold(single), set())
-        if len({fold(t) for t in found}) == 1:
+        found = targets.get(key[single], set())
+        if len({key[t] for t in found}) == 1:
             links.append((single, sorted(found)[0]))
     return links
 
@@ -308,30 +325,31 @@ def table(
         found = [mentions(a, config) for a in corpus]
     per_article: Counter[tuple[str, str]] = Counter()
     totals: Counter[str] = Counter()
-    confirmed = {fold(m.text) for ms in found for m in ms if not m.at_start}
+    # Each spelling folded once: an archive repeats a few hundred thousand spellings in
+    # millions of mentions, and folding is most of this step's time when repeated per mention.
+    key = _Keys()
     full_names = {m.text for ms in found for m in ms if not m.at_start}
-    surname_keys = {fold(n.split()[-1]) for n in full_names if _person_like(n, config)}
+    confirmed = {key[n] for n in full_names}
+    surname_keys = {key[n.split()[-1]] for n in full_names if _person_like(n, config)}
     org_keys = {
-        fold(n.split()[0])
+        key[n.split()[0]]
         for n in full_names
         if len(n.split()) == 2 and n.split()[1] in config.name_org_suffixes
     }
     known = confirmed | surname_keys | org_keys
     pairs: list[tuple[str, str]] = []
     for article, article_mentions in zip(corpus, found, strict=True):
-        kept = []
-        for m in article_mentions:
-            if m.at_start and fold(m.text) not in known:
-                continue  # a capitalised sentence opener, not known as a name
-            kept.append(m)
-            per_article[(m.text, article.article_id)] += 1
-            totals[m.text] += 1
+        # A capitalised sentence opener not known as a name elsewhere is no mention.
+        kept = [m for m in article_mentions if not m.at_start or key[m.text] in known]
+        written = [m.text for m in kept]
+        per_article.update(zip(written, itertools.repeat(article.article_id)))
+        totals.update(written)
         pairs.extend(acronym_pairs(article, kept, config))
     names = sorted(totals)
-    groups = _spelling_groups(names, config)
+    groups = _spelling_groups(names, config, key)
     for short, long in pairs:
         groups.union(short, long)
-    short_forms = _short_forms(names, config)
+    short_forms = _short_forms(names, config, key)
     for single, full in short_forms:
         groups.union(single, full)
     canonical = _canonical(groups, totals)
@@ -341,11 +359,16 @@ def table(
         for name, best in canonical.items():
             if best in renamed:
                 canonical[name] = renamed[best]
-    rows = [
-        {"canonical": canonical[name], "variant": name, "article_id": aid, "count": n}
-        for (name, aid), n in per_article.items()
-    ]
-    frame = pd.DataFrame(rows, columns=["canonical", "variant", "article_id", "count"])
+    spellings = [name for name, _ in per_article]
+    frame = pd.DataFrame(
+        {
+            "canonical": [canonical[name] for name in spellings],
+            "variant": spellings,
+            "article_id": [aid for _, aid in per_article],
+            "count": list(per_article.values()),
+        },
+        columns=["canonical", "variant", "article_id", "count"],
+    )
     return frame.sort_values(["canonical", "variant", "article_id"], ignore_index=True)
 
 
