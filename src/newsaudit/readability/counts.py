@@ -5,6 +5,7 @@ Counts are per sentence and add up across sentences, paragraphs and articles.
 
 from __future__ import annotations
 
+import operator
 import re
 from dataclasses import dataclass, fields
 from functools import lru_cache
@@ -17,6 +18,8 @@ from newsaudit.text import sentences as sentence_splitter
 _WORD = re.compile(r"[^\s—–…]*[^\W_][^\s—–…]*")  # a token holding a letter or digit
 _GLUED = re.compile(r"(?<=[a-z]{2}[.!?])(?=[A-Z][a-z])")
 _URL = re.compile(r"^[(\[<\"'“‘]*(?:[a-z][a-z0-9+.-]*://|www\.)|^[^@\s]+@[^@\s]+\.[a-z]{2,}", re.I)
+# What every URL or e-mail address `_URL` matches holds: a sentence without it has none.
+_URL_HINT = re.compile(r"://|www\.|@", re.I)
 _TERMINAL = ".!?…"
 _CLOSERS = "\"'”’»)]"
 
@@ -37,13 +40,14 @@ class Counts:
 
     def values(self) -> tuple[int, ...]:
         """The counts in field order (cheaper than dataclasses.astuple)."""
-        return tuple(getattr(self, name) for name in _COUNT_FIELDS)
+        return _count_values(self)
 
     def __add__(self, other: Counts) -> Counts:
-        return Counts(*(a + b for a, b in zip(self.values(), other.values(), strict=True)))
+        return Counts(*map(operator.add, _count_values(self), _count_values(other)))
 
 
 _COUNT_FIELDS = tuple(f.name for f in fields(Counts))
+_count_values = operator.attrgetter(*_COUNT_FIELDS)
 
 
 def total(counts: list[Counts]) -> Counts:
@@ -76,8 +80,11 @@ def words(text: str) -> list[str]:
 
     Two sentences glued by lost whitespace ("ended.The") are two words, as the splitter sees it.
     """
+    found = _WORD.findall(text)
+    if not _URL_HINT.search(text) and not _GLUED.search(text):
+        return found  # most sentences: no address, nothing glued
     out = []
-    for tok in _WORD.findall(text):
+    for tok in found:
         if "." in tok or "@" in tok or "?" in tok or "!" in tok:
             if _URL.match(tok):
                 continue
@@ -112,16 +119,24 @@ def sentence_words(text: str) -> list[list[str]]:
 
 def names_of(sentences: list[list[str]]) -> frozenset[str]:
     """Words capitalised inside a sentence and never written in lower case in these sentences."""
+    inner: set[str] = set()
+    first: set[str] = set()
+    for tokens in sentences:
+        if tokens:
+            first.add(tokens[0])
+            inner.update(tokens[1:])
     capitalised: set[str] = set()
     lower: set[str] = set()
-    for tokens in sentences:
-        for i, tok in enumerate(tokens):
-            bare = core(tok)
-            if bare[:1].isupper():
-                if i > 0:
-                    capitalised.add(bare)
-            elif bare[:1].islower():
-                lower.add(bare)
+    for tok in inner:  # each written form once
+        bare = core(tok)
+        if bare[:1].isupper():
+            capitalised.add(bare)
+        elif bare[:1].islower():
+            lower.add(bare)
+    for tok in first.difference(inner):  # a sentence opener tells only its lower case
+        bare = core(tok)
+        if bare[:1].islower():
+            lower.add(bare)
     return frozenset(c for c in capitalised if c.lower() not in lower)
 
 
@@ -146,6 +161,56 @@ def count_tokens(
     ]
     sums = [sum(column) for column in zip(*per_token, strict=True)]
     return Counts(len(tokens), 1, *sums)
+
+
+class _TokenCounts(dict):
+    """`_token_counts` of each token as written, for one place in the sentence (initial or
+    not) and one pair of backends, remembered: a dict look-up per token where the
+    `lru_cache` call cost several times more. Stops growing at `TOKEN_CACHE_MAX` tokens."""
+
+    def __init__(self, initial: bool, main: str, alt: str) -> None:
+        super().__init__()
+        self.args = (initial, main, alt)
+
+    def __missing__(self, token: str) -> tuple[int, ...]:
+        value = _token_counts(token, *self.args)
+        if len(self) < TOKEN_CACHE_MAX:
+            self[token] = value
+        return value
+
+
+TOKEN_CACHE_MAX = 200_000
+_TOKEN_CACHES: dict[tuple[bool, str, str], _TokenCounts] = {}
+
+
+def _cached(initial: bool, main: str, alt: str) -> _TokenCounts:
+    key = (initial, main, alt)
+    found = _TOKEN_CACHES.get(key)
+    if found is None:
+        found = _TOKEN_CACHES[key] = _TokenCounts(initial, main, alt)
+    return found
+
+
+def count_sentences(
+    sentences: list[list[str]], config: ReadabilityConfig, names: frozenset[str] = frozenset()
+) -> Counts:
+    """The counts of many sentences' tokens added up (`count_tokens` of each, summed), in one
+    pass over the tokens: what an article's paragraphs need."""
+    main, alt = config.syllable_backend, config.comparison_backend
+    opening, inner = _cached(True, main, alt), _cached(False, main, alt)
+    n_words = n_sentences = 0
+    per_token: list[tuple[int, ...]] = []
+    for tokens in sentences:
+        if not tokens:
+            continue
+        n_sentences += 1
+        n_words += len(tokens)
+        first = tokens[0]
+        per_token.append(inner[first] if names and core(first) in names else opening[first])
+        per_token.extend(map(inner.__getitem__, tokens[1:]))
+    if not per_token:
+        return Counts()
+    return Counts(n_words, n_sentences, *map(sum, zip(*per_token, strict=True)))
 
 
 def count_sentence(
