@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from newsaudit import lexicon
 from newsaudit.config import MONTHS, WEEKDAYS, TaggingConfig
 from newsaudit.corpus import Article
+from newsaudit.text.fold import ascii_lower
 
 _MONTH = "|".join(MONTHS)
 _DATE_PATTERNS = (
@@ -38,10 +39,6 @@ class Tags:
     dates: tuple[str, ...]
 
 
-# Letters outside ASCII that a case-insensitive pattern matches as ASCII ones (dotted and
-# dotless i, long s, the Kelvin sign): where a text holds none, ASCII lower case is its case.
-_ODD_CASE = re.compile("[\u0130\u0131\u017f\u212a]")
-_ASCII_LOWER = str.maketrans({chr(c): chr(c + 32) for c in range(65, 91)})
 # Leading literal letters of a pattern after an optional \b ("\bshould\b" -> "should");
 # the last one is dropped when a quantifier follows it ("\bop-?ed" keeps "op").
 _LITERAL_HEAD = re.compile(r"(?:\\b|\^)?([a-z][a-z ]*)([?*{+]?)", re.IGNORECASE)
@@ -82,7 +79,7 @@ def _top_level_alternation(source: str) -> bool:
 def _count(patterns: tuple[re.Pattern[str], ...], text: str) -> int:
     """Matches of every (case-insensitive) pattern in `text`, skipping the patterns whose
     leading letters the text never holds (the same count, without scanning for them)."""
-    lowered = None if _ODD_CASE.search(text) else text.translate(_ASCII_LOWER)
+    lowered = ascii_lower(text)
     total = 0
     for pattern in patterns:
         head = _HEADS.get(pattern.pattern)
