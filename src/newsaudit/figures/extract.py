@@ -112,14 +112,18 @@ def _patterns() -> dict[str, re.Pattern[str]]:
             r"(?=\d)(?<![\w\-/.])((?:1[5-9]|20)\d\d)-(0[1-9]|1[0-2])(?:-(0[1-9]|[12]\d|3[01]))?"
             r"(?![\w\-/]|\.\d)"
         ),
+        # Patterns that start with a digit read it first and then look behind it ("\d(?<![\w.:]\d)"
+        # is a digit after no word character, point or colon): a character class first lets
+        # the regex engine skip to the digits instead of trying every position.
         "time": re.compile(
-            r"(?<![\w.:])\d{1,2}(?:[:.]\d{2})?\s*[ap]\.?m\b\.?"
-            r"|(?<![\w.:])\d{1,2}:\d{2}(?::\d{2})?(?![\d:])"
+            r"\d(?<![\w.:]\d)(?:\d?(?:[:.]\d{2})?\s*[ap]\.?m\b\.?"
+            r"|\d?:\d{2}(?::\d{2})?(?![\d:])"
             # British "4.30": a time of day when a part of the day follows ("at 4.30 that day",
-            # "from 7.30 in the morning"); alone ("closed at 1.45.") it may be a rate, kept
-            r"|(?<![\w.:])(?:[01]?\d|2[0-3])\.[0-5]\d(?=\s+(?:in\s+the\s+(?:morning|afternoon"
+            # "from 7.30 in the morning"); alone ("closed at 1.45.") it may be a rate, kept.
+            # The hour is 00-19 ("[01]" read, then a digit), 0-9, or 20-23 ("2" read, then 0-3).
+            r"|(?:(?<=[01])\d|(?<=\d)|(?<=2)[0-3])\.[0-5]\d(?=\s+(?:in\s+the\s+(?:morning|afternoon"
             r"|evening)|at\s+night|(?:that|this|on\s+\w+)\s+(?:day|night|morning|afternoon|evening)"
-            r"|tonight|yesterday|today)\b)",
+            r"|tonight|yesterday|today)\b))",
             re.IGNORECASE,
         ),
         "url": re.compile(r"\b(?:https?://|www\.)\S+"),
@@ -130,7 +134,9 @@ def _patterns() -> dict[str, re.Pattern[str]]:
             # a trunk prefix 0 starts a national number, no figure: "01932 845544", "0800 555 0199"
             r"|(?<![\w.,\-])(?<!\d[\s\-])\(?0\d{2,4}\)?(?:[\s\-]\d{3,6}){1,2}(?![\w\-]|[.,]\d))"
         ),
-        "score": re.compile(r"(?<![\w.,\-–/])(\d{1,2})[-–](\d{1,2})(?![\w%\-–/]|[.,]\d)"),
+        "score": re.compile(r"(\d(?<![\w.,\-–/]\d)\d?)[-–](\d{1,2})(?![\w%\-–/]|[.,]\d)"),
+        # What every day span and score holds: a digit, a dash and a digit ("3-8", "28th-29").
+        "dashed_digits": re.compile(r"\d(?:st|nd|rd|th)?[-–]\d"),
         "share": re.compile(
             rf"(?P<a>\b(?:(?:minus|negative)\s+)?(?:{small}))(?:\s+(?:in|out\s+of|over)\s+|-in-)"
             rf"(?P<b>(?:every\s+)?(?:{big}(?:\s+{scale})?|\d{{1,3}}\.\d+\s+{scale}|an?\s+{scale}"
@@ -382,6 +388,8 @@ def _not_figures(text: str, pats) -> list[tuple[int, int]]:
     out = [(m.start(), m.end()) for m in pats["time"].finditer(text)]
     out += [(m.start(), m.end()) for m in pats["phone"].finditer(text)]
     out += [(m.start(), m.end()) for m in pats["url"].finditer(text)]
+    if not pats["dashed_digits"].search(text):
+        return out  # no day span, no score
     for m in pats["day_span"].finditer(text):
         part = "tail" if m.group("tail") else "head"
         out.append((m.start(part), m.end(part)))
