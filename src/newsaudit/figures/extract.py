@@ -31,6 +31,13 @@ _ORDINAL_SUFFIX = {
 }
 
 
+# Patterns that start with a digit read it first and then look behind it: "\d(?<![\w.:]\d)" is
+# a digit after no word character, point or colon. A character class first lets the regex
+# engine skip to the digits instead of trying the whole pattern at every position.
+# `_CENTURY` is the rest of "1[5-9]|20" once its "1" or "2" is read: a year from 1500 to 2099.
+_CENTURY = r"(?:(?<=1)[5-9]|(?<=2)0)"
+
+
 def _shouted(words: tuple[str, ...]) -> list[str]:
     """The capitals spelling of words of four letters or more ("Room" -> "ROOM"); shorter ones
     ("No", "Cat") are words of their own in a capitals headline."""
@@ -90,7 +97,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
             rf"(?:,?\s+(?P<y2>\d{{4}})\b)?"
             rf"|\b(?P<m3>{_MONTHS})(?:\s+of)?\s+(?P<y3>\d{{4}})\b"
         ),
-        "decade_years": re.compile(r"(?<![\w$])(?:1[5-9]|20)\d0s\b"),
+        "decade_years": re.compile(rf"[12](?<![\w$][12]){_CENTURY}\d0s\b"),
         # "in his 40s", "in their early twenties": an age within a decade of life
         "age_decade": re.compile(
             r"\b(?:his|her|their)\s+(?:(?P<part>early|mid|late)[\s-]+)?"
@@ -103,18 +110,15 @@ def _patterns() -> dict[str, re.Pattern[str]]:
             rf"|(?<![\w\-–/.])(?P<head>\d{{1,2}}(?:st|nd|rd|th)?[-–])"
             rf"(?=\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{mon}(?!\w))"
         ),
-        "season": re.compile(r"(?<![\w\-/.])((?:1[5-9]|20)\d\d)[-–/](\d\d)(?![\w\-/])"),
+        "season": re.compile(rf"([12](?<![\w\-/.][12]){_CENTURY}\d\d)[-–/](\d\d)(?![\w\-/])"),
         # "5/17/2018", "17.05.2018": day and month in either order, a four-digit year
         "numeric_date": re.compile(
-            r"(?=\d)(?<![\w/.\-])(\d{1,2})([/.\-])(\d{1,2})\2((?:1[5-9]|20)\d\d)(?![\w/\-]|\.\d)"
+            r"(\d(?<![\w/.\-]\d)\d?)([/.\-])(\d{1,2})\2((?:1[5-9]|20)\d\d)(?![\w/\-]|\.\d)"
         ),
         "iso": re.compile(
-            r"(?=\d)(?<![\w\-/.])((?:1[5-9]|20)\d\d)-(0[1-9]|1[0-2])(?:-(0[1-9]|[12]\d|3[01]))?"
+            rf"([12](?<![\w\-/.][12]){_CENTURY}\d\d)-(0[1-9]|1[0-2])(?:-(0[1-9]|[12]\d|3[01]))?"
             r"(?![\w\-/]|\.\d)"
         ),
-        # Patterns that start with a digit read it first and then look behind it ("\d(?<![\w.:]\d)"
-        # is a digit after no word character, point or colon): a character class first lets
-        # the regex engine skip to the digits instead of trying every position.
         "time": re.compile(
             r"\d(?<![\w.:]\d)(?:\d?(?:[:.]\d{2})?\s*[ap]\.?m\b\.?"
             r"|\d?:\d{2}(?::\d{2})?(?![\d:])"
