@@ -18,6 +18,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import cache
 
 import pandas as pd
 
@@ -35,7 +36,6 @@ NAME_RE = re.compile(
     rf"(?:\b{_PARTICLE}[- ])?{_CAP}(?:(?:\s+{_CONNECT})?\s+(?:{_PARTICLE}[- ])?{_CAP})*",
     re.UNICODE,
 )
-_SENTENCE_START = re.compile(r"(?:[.!?:;]\s+|[\"“‘(]\s*)$")
 # Where one capitalised run holds several names: possessives, compound adjectives.
 _SPLIT = re.compile(
     r"['’]s\s+|-(?:linked|backed|affiliated|led|based|funded|allied|run|controlled|aligned)\b\s*"
@@ -123,12 +123,12 @@ def _pieces(article: Article, config: TaggingConfig) -> list[tuple[str, int]]:
 def mentions(article: Article, config: TaggingConfig | None = None) -> list[Mention]:
     """Capitalised names and acronyms in the body; lone sentence-initial words are flagged."""
     config = config or TaggingConfig()
-    stop = set(config.name_stopwords)
+    stop = _word_set(config.name_stopwords)
+    institutions = _word_set(config.name_institutions)
     found = []
     for text, start in _pieces(article, config):
         words = text.split()
         # Trim leading stop-words ("The Malian government" -> "Malian"), possessive tails.
-        institutions = set(config.name_institutions)
         while words and words[0] in stop and not (len(words) > 1 and words[1] in institutions):
             start += len(words[0]) + 1
             words = words[1:]
@@ -141,18 +141,45 @@ def mentions(article: Article, config: TaggingConfig | None = None) -> list[Ment
         text = _TRAILING.sub("", re.sub(r"(?:['’]s|['’])$", "", " ".join(words)))
         words = text.split()
         end = start + len(text)
-        if len(fold(text)) < 3 or text in stop:
+        if len(_MENTION_KEYS[text]) < 3 or text in stop:
             continue
         is_acronym = text.isupper() and len(text) >= 3
-        # Only the few chars before the name matter; searching the whole prefix was quadratic.
-        at_start = start == 0 or bool(
-            _SENTENCE_START.search(article.text[max(0, start - 64) : start])
-        )
+        at_start = start == 0 or _after_sentence_start(article.text[max(0, start - 64) : start])
         if len(words) == 1 and not is_acronym and text.islower():
             continue
         lone_start = len(words) == 1 and at_start and not is_acronym
         found.append(Mention(article.article_id, text, start, end, lone_start))
     return found
+
+
+def _after_sentence_start(before: str) -> bool:
+    r"""Whether text ending in `before` leaves the next word at a sentence start: after ". ",
+    "? ", ": " (whitespace required) or an opening quote or bracket (whitespace optional).
+    What the pattern `(?:[.!?:;]\s+|["“‘(]\s*)$` finds, without trying it at each of the 64
+    characters before a name (several times slower)."""
+    bare = before.rstrip()
+    last = bare[-1:]
+    return bool(last) and (last in '"“‘(' or (last in ".!?:;" and len(bare) < len(before)))
+
+
+@cache
+def _word_set(words: tuple[str, ...]) -> frozenset[str]:
+    """A configured word list as a set, built once per list."""
+    return frozenset(words)
+
+
+class _BoundedKeys(_Keys):
+    """`_Keys` that stops remembering after `MENTION_KEYS_MAX` spellings (a worker's memory)."""
+
+    def __missing__(self, name: str) -> str:
+        value = fold(name)
+        if len(self) < MENTION_KEYS_MAX:
+            self[name] = value
+        return value
+
+
+MENTION_KEYS_MAX = 200_000
+_MENTION_KEYS = _BoundedKeys()  # each spelling's `name_key`, once per process
 
 
 def _similar(a: str, b: str, config: TaggingConfig) -> bool:
