@@ -215,7 +215,7 @@ def _number_spans(
 ) -> list[Span]:
     things = {w for ws in WORDS.thing_classes.values() for w in ws} | set(WORDS.thing_classes)
     spans: list[Span] = []
-    lowered, pos = text.translate(numbers.ASCII_LOWER), 0
+    lowered, pos = numbers.lowered(text), 0
     named = -2  # end of the last number read as a name ("Boeing 737")
     while (m := pats["atom"].search(lowered, pos)) is not None:
         pos = m.end()
@@ -345,7 +345,7 @@ def _number_spans(
         ):
             span = replace(span, kind="year", unit="year")
         spans.append(span)
-    for m in pats["ordinal"].finditer(text.translate(numbers.ASCII_LOWER)):
+    for m in pats["ordinal"].finditer(lowered):
         if any(a < m.end() and m.start() < b for a, b in taken) or any(
             s.start < m.end() and m.start() < s.end for s in spans
         ):

@@ -40,7 +40,7 @@ def age_decade_spans(text: str, pats) -> list[Span]:
 def share_spans(text: str, pats) -> list[Span]:
     """ "one in five", "3 out of 10": a share, as a percentage."""
     out = []
-    for m in pats["share"].finditer(text.translate(numbers.ASCII_LOWER)):
+    for m in pats["share"].finditer(numbers.lowered(text)):
         a = numbers.parse(m.group("a"))
         b = numbers.parse(re.sub(r"^every\s+|(?<=[a-z])s\b", "", m.group("b")))
         if a is None or b is None or not 0 < abs(a.value) < b.value:

@@ -54,6 +54,8 @@ def ascii_lower(text: str) -> str | None:
     """`text` with A-Z in lower case (every offset kept), or None when it holds a letter that
     case-insensitive matching equates with an ASCII one. A lower-case pattern of ASCII letters
     finds on it exactly what its case-insensitive twin finds on `text`, several times faster."""
+    if text.isascii():
+        return text.lower()  # the same as the table there, and far faster
     if _ODD_CASE.search(text):
         return None
     return text.translate(_ASCII_LOWER)
