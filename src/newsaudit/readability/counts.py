@@ -128,16 +128,32 @@ def names_of(sentences: list[list[str]]) -> frozenset[str]:
     capitalised: set[str] = set()
     lower: set[str] = set()
     for tok in inner:  # each written form once
-        bare = core(tok)
-        if bare[:1].isupper():
+        bare, case = _SHAPES[tok]
+        if case > 0:
             capitalised.add(bare)
-        elif bare[:1].islower():
+        elif case < 0:
             lower.add(bare)
     for tok in first.difference(inner):  # a sentence opener tells only its lower case
-        bare = core(tok)
-        if bare[:1].islower():
+        bare, case = _SHAPES[tok]
+        if case < 0:
             lower.add(bare)
     return frozenset(c for c in capitalised if c.lower() not in lower)
+
+
+class _Shapes(dict):
+    """Token -> (`core` of it, 1 when it starts upper case, -1 lower case, else 0), remembered
+    for up to `TOKEN_CACHE_MAX` tokens."""
+
+    def __missing__(self, token: str) -> tuple[str, int]:
+        bare = core(token)
+        head = bare[:1]
+        value = (bare, 1 if head.isupper() else -1 if head.islower() else 0)
+        if len(self) < TOKEN_CACHE_MAX:
+            self[token] = value
+        return value
+
+
+_SHAPES = _Shapes()
 
 
 def names_in(text: str) -> frozenset[str]:
