@@ -8,7 +8,6 @@ from __future__ import annotations
 import operator
 import re
 from dataclasses import dataclass, fields
-from functools import lru_cache
 
 from newsaudit.config import ReadabilityConfig
 from newsaudit.readability import formulas, syllables
@@ -95,7 +94,6 @@ def words(text: str) -> list[str]:
     return out
 
 
-@lru_cache(maxsize=200_000)
 def _token_counts(
     token: str, initial: bool, main: str, alt: str
 ) -> tuple[int, int, int, int, int, int, int]:
@@ -168,21 +166,13 @@ def count_tokens(
     tokens: list[str], config: ReadabilityConfig, names: frozenset[str] = frozenset()
 ) -> Counts:
     """Counts of one sentence's tokens; the first is sentence-initial unless it is in `names`."""
-    if not tokens:
-        return Counts()
-    args = (config.syllable_backend, config.comparison_backend)
-    first_is_name = bool(names) and core(tokens[0]) in names
-    per_token = [
-        _token_counts(tok, i == 0 and not first_is_name, *args) for i, tok in enumerate(tokens)
-    ]
-    sums = [sum(column) for column in zip(*per_token, strict=True)]
-    return Counts(len(tokens), 1, *sums)
+    return count_sentences([tokens], config, names)
 
 
 class _TokenCounts(dict):
     """`_token_counts` of each token as written, for one place in the sentence (initial or
-    not) and one pair of backends, remembered: a dict look-up per token where the
-    `lru_cache` call cost several times more. Stops growing at `TOKEN_CACHE_MAX` tokens."""
+    not) and one pair of backends, remembered: a dict look-up per token (an `lru_cache` call
+    cost several times more). Stops growing at `TOKEN_CACHE_MAX` tokens."""
 
     def __init__(self, initial: bool, main: str, alt: str) -> None:
         super().__init__()
