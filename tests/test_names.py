@@ -224,7 +224,7 @@ def test_piece_windows_miss_no_spelling_up_to_the_edit_limit(seed, letters):
 def test_sentence_start_reads_as_its_pattern():
     # every short text over the characters that matter, against the documented pattern
     pattern = re.compile(r"(?:[.!?:;]\s+|[\"“‘(]\s*)$")
-    alphabet = ".:; \n\t\"(a“"
+    alphabet = '.:; \n\t"(a“'
     for size in range(6):
         for chars in itertools.product(alphabet, repeat=size):
             before = "".join(chars)
