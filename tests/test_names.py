@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import itertools
 import random
+import re
 
 import pytest
 
@@ -218,3 +219,14 @@ def test_piece_windows_miss_no_spelling_up_to_the_edit_limit(seed, letters):
     expected = _brute_force_links(keys, config)
     assert found == expected
     assert len(expected) > 50
+
+
+def test_sentence_start_reads_as_its_pattern():
+    # every short text over the characters that matter, against the documented pattern
+    pattern = re.compile(r"(?:[.!?:;]\s+|[\"“‘(]\s*)$")
+    alphabet = '.:; \n\t"(a“'
+    for size in range(6):
+        for chars in itertools.product(alphabet, repeat=size):
+            before = "".join(chars)
+            expected = bool(pattern.search(before))
+            assert names._after_sentence_start(before) == expected, repr(before)

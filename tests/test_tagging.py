@@ -47,3 +47,34 @@ def test_outlet_from_self_reference_and_metadata(seeds):
 def test_dates_mentioned(seeds):
     dates = tagging.dates(seeds[ORIGINAL])
     assert "March 2022" in dates and "2013" in dates and "Thursday" in dates
+
+
+@pytest.mark.parametrize(
+    ("source", "prefix"),
+    [
+        (r"\bshould\b", "should"),
+        (r"\bI (think|believe)\b", "i "),
+        (r"\bshoulds?\b", "should"),  # a quantifier makes the last letter optional
+        (r"\bop-?ed\b", "op"),
+        (r"\b(said|says)\b", ""),  # a group first: no prefix
+        (r"\bfoo|bar", ""),  # an alternation at the top: no prefix
+        (r"^\s*why\b", ""),
+        (r"\bcafé\b", ""),  # non-ASCII: no prefix
+    ],
+)
+def test_literal_prefix(source, prefix):
+    assert tagging.literal_prefix(source) == prefix
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "You SHOULD read it. I think we must act; it is time.",
+        "Nothing here at all.",
+        "Shoulder to shoulder: the op-ed said so.",
+        "\u017fhould (a long s) still counts",
+    ],
+)
+def test_count_skips_only_absent_patterns(text):
+    patterns = tagging.OPINION_MARKERS + tagging.REPORTING_VERBS
+    assert tagging._count(patterns, text) == sum(len(p.findall(text)) for p in patterns)

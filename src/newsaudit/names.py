@@ -18,6 +18,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import cache
 
 import pandas as pd
 
@@ -35,7 +36,6 @@ NAME_RE = re.compile(
     rf"(?:\b{_PARTICLE}[- ])?{_CAP}(?:(?:\s+{_CONNECT})?\s+(?:{_PARTICLE}[- ])?{_CAP})*",
     re.UNICODE,
 )
-_SENTENCE_START = re.compile(r"(?:[.!?:;]\s+|[\"“‘(]\s*)$")
 # Where one capitalised run holds several names: possessives, compound adjectives.
 _SPLIT = re.compile(
     r"['’]s\s+|-(?:linked|backed|affiliated|led|based|funded|allied|run|controlled|aligned)\b\s*"
@@ -55,6 +55,14 @@ class Mention:
     start: int
     end: int
     at_start: bool = False
+
+
+class _Keys(dict):
+    """`name_key` of each spelling, computed once and remembered (`keys[spelling]`)."""
+
+    def __missing__(self, name: str) -> str:
+        value = self[name] = fold(name)
+        return value
 
 
 def _is_heading(paragraph: str, config: TaggingConfig) -> bool:
@@ -115,12 +123,12 @@ def _pieces(article: Article, config: TaggingConfig) -> list[tuple[str, int]]:
 def mentions(article: Article, config: TaggingConfig | None = None) -> list[Mention]:
     """Capitalised names and acronyms in the body; lone sentence-initial words are flagged."""
     config = config or TaggingConfig()
-    stop = set(config.name_stopwords)
+    stop = _word_set(config.name_stopwords)
+    institutions = _word_set(config.name_institutions)
     found = []
     for text, start in _pieces(article, config):
         words = text.split()
         # Trim leading stop-words ("The Malian government" -> "Malian"), possessive tails.
-        institutions = set(config.name_institutions)
         while words and words[0] in stop and not (len(words) > 1 and words[1] in institutions):
             start += len(words[0]) + 1
             words = words[1:]
@@ -133,18 +141,45 @@ def mentions(article: Article, config: TaggingConfig | None = None) -> list[Ment
         text = _TRAILING.sub("", re.sub(r"(?:['’]s|['’])$", "", " ".join(words)))
         words = text.split()
         end = start + len(text)
-        if len(fold(text)) < 3 or text in stop:
+        if len(_MENTION_KEYS[text]) < 3 or text in stop:
             continue
         is_acronym = text.isupper() and len(text) >= 3
-        # Only the few chars before the name matter; searching the whole prefix was quadratic.
-        at_start = start == 0 or bool(
-            _SENTENCE_START.search(article.text[max(0, start - 64) : start])
-        )
+        at_start = start == 0 or _after_sentence_start(article.text[max(0, start - 64) : start])
         if len(words) == 1 and not is_acronym and text.islower():
             continue
         lone_start = len(words) == 1 and at_start and not is_acronym
         found.append(Mention(article.article_id, text, start, end, lone_start))
     return found
+
+
+def _after_sentence_start(before: str) -> bool:
+    r"""Whether text ending in `before` leaves the next word at a sentence start: after ". ",
+    "? ", ": " (whitespace required) or an opening quote or bracket (whitespace optional).
+    What the pattern `(?:[.!?:;]\s+|["“‘(]\s*)$` finds, without trying it at each of the 64
+    characters before a name (several times slower)."""
+    bare = before.rstrip()
+    last = bare[-1:]
+    return bool(last) and (last in '"“‘(' or (last in ".!?:;" and len(bare) < len(before)))
+
+
+@cache
+def _word_set(words: tuple[str, ...]) -> frozenset[str]:
+    """A configured word list as a set, built once per list."""
+    return frozenset(words)
+
+
+class _BoundedKeys(_Keys):
+    """`_Keys` that stops remembering after `MENTION_KEYS_MAX` spellings (a worker's memory)."""
+
+    def __missing__(self, name: str) -> str:
+        value = fold(name)
+        if len(self) < MENTION_KEYS_MAX:
+            self[name] = value
+        return value
+
+
+MENTION_KEYS_MAX = 200_000
+_MENTION_KEYS = _BoundedKeys()  # each spelling's `name_key`, once per process
 
 
 def _similar(a: str, b: str, config: TaggingConfig) -> bool:
@@ -177,11 +212,13 @@ def variant_groups(
     return _canonical(_spelling_groups(sorted(set(names)), config), counts)
 
 
-def _spelling_groups(names: list[str], config: TaggingConfig) -> UnionFind[str]:
+def _spelling_groups(
+    names: list[str], config: TaggingConfig, key: dict[str, str] | None = None
+) -> UnionFind[str]:
     groups = UnionFind(names)
     by_fold: dict[str, list[str]] = defaultdict(list)
     for name in names:
-        by_fold[fold(name)].append(name)
+        by_fold[key[name] if key is not None else fold(name)].append(name)
     for members in by_fold.values():
         for other in members[1:]:
             groups.union(members[0], other)
@@ -241,12 +278,16 @@ def acronym_pairs(
     article: Article, found: list[Mention], config: TaggingConfig
 ) -> list[tuple[str, str]]:
     """(acronym, long form) written together as "Long Name (ACR)" or "ACR (Long Name)"."""
-    pairs = []
+    pairs: list[tuple[str, str]] = []
+    if "(" not in article.text:
+        return pairs  # most articles: nothing written in brackets
     ordered = sorted(found, key=lambda m: m.start)
     for a, b in itertools.pairwise(ordered):
         between = article.text[a.end : b.start]
-        if not re.fullmatch(r"\s*\(\s*", between) or not article.text[b.end :].lstrip().startswith(
-            ")"
+        if (
+            "(" not in between
+            or not re.fullmatch(r"\s*\(\s*", between)
+            or not article.text[b.end :].lstrip().startswith(")")
         ):
             continue
         for short, long in ((a.text, b.text), (b.text, a.text)):
@@ -270,25 +311,28 @@ def _person_like(name: str, config: TaggingConfig) -> bool:
     )
 
 
-def _short_forms(names: list[str], config: TaggingConfig) -> list[tuple[str, str]]:
+def _short_forms(
+    names: list[str], config: TaggingConfig, key: dict[str, str] | None = None
+) -> list[tuple[str, str]]:
     """(single word, full name) for unambiguous surnames and organisation short forms.
 
     Full names are indexed by the folded surname (persons) and first word (two-word
     organisations), so each single word is one lookup: linear in the number of names.
     """
+    key = _Keys() if key is None else key
     targets: dict[str, set[str]] = defaultdict(set)
     for n in names:
         words = n.split()
         if _person_like(n, config):
-            targets[fold(words[-1])].add(n)
+            targets[key[words[-1]]].add(n)
         if len(words) == 2 and words[1] in config.name_org_suffixes:
-            targets[fold(words[0])].add(n)
+            targets[key[words[0]]].add(n)
     links = []
     for single in names:
         if len(single.split()) != 1 or single.isupper():
             continue
-        found = targets.get(fold(single), set())
-        if len({fold(t) for t in found}) == 1:
+        found = targets.get(key[single], set())
+        if len({key[t] for t in found}) == 1:
             links.append((single, sorted(found)[0]))
     return links
 
@@ -308,30 +352,31 @@ def table(
         found = [mentions(a, config) for a in corpus]
     per_article: Counter[tuple[str, str]] = Counter()
     totals: Counter[str] = Counter()
-    confirmed = {fold(m.text) for ms in found for m in ms if not m.at_start}
+    # Each spelling folded once: an archive repeats a few hundred thousand spellings in
+    # millions of mentions, and folding is most of this step's time when repeated per mention.
+    key = _Keys()
     full_names = {m.text for ms in found for m in ms if not m.at_start}
-    surname_keys = {fold(n.split()[-1]) for n in full_names if _person_like(n, config)}
+    confirmed = {key[n] for n in full_names}
+    surname_keys = {key[n.split()[-1]] for n in full_names if _person_like(n, config)}
     org_keys = {
-        fold(n.split()[0])
+        key[n.split()[0]]
         for n in full_names
         if len(n.split()) == 2 and n.split()[1] in config.name_org_suffixes
     }
     known = confirmed | surname_keys | org_keys
     pairs: list[tuple[str, str]] = []
     for article, article_mentions in zip(corpus, found, strict=True):
-        kept = []
-        for m in article_mentions:
-            if m.at_start and fold(m.text) not in known:
-                continue  # a capitalised sentence opener, not known as a name
-            kept.append(m)
-            per_article[(m.text, article.article_id)] += 1
-            totals[m.text] += 1
+        # A capitalised sentence opener not known as a name elsewhere is no mention.
+        kept = [m for m in article_mentions if not m.at_start or key[m.text] in known]
+        written = [m.text for m in kept]
+        per_article.update(zip(written, itertools.repeat(article.article_id)))
+        totals.update(written)
         pairs.extend(acronym_pairs(article, kept, config))
     names = sorted(totals)
-    groups = _spelling_groups(names, config)
+    groups = _spelling_groups(names, config, key)
     for short, long in pairs:
         groups.union(short, long)
-    short_forms = _short_forms(names, config)
+    short_forms = _short_forms(names, config, key)
     for single, full in short_forms:
         groups.union(single, full)
     canonical = _canonical(groups, totals)
@@ -341,11 +386,16 @@ def table(
         for name, best in canonical.items():
             if best in renamed:
                 canonical[name] = renamed[best]
-    rows = [
-        {"canonical": canonical[name], "variant": name, "article_id": aid, "count": n}
-        for (name, aid), n in per_article.items()
-    ]
-    frame = pd.DataFrame(rows, columns=["canonical", "variant", "article_id", "count"])
+    spellings = [name for name, _ in per_article]
+    frame = pd.DataFrame(
+        {
+            "canonical": [canonical[name] for name in spellings],
+            "variant": spellings,
+            "article_id": [aid for _, aid in per_article],
+            "count": list(per_article.values()),
+        },
+        columns=["canonical", "variant", "article_id", "count"],
+    )
     return frame.sort_values(["canonical", "variant", "article_id"], ignore_index=True)
 
 

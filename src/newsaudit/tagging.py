@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from newsaudit import lexicon
 from newsaudit.config import MONTHS, WEEKDAYS, TaggingConfig
 from newsaudit.corpus import Article
+from newsaudit.text.fold import ascii_lower
 
 _MONTH = "|".join(MONTHS)
 _DATE_PATTERNS = (
@@ -38,8 +39,59 @@ class Tags:
     dates: tuple[str, ...]
 
 
+# Leading literal letters of a pattern after an optional \b ("\bshould\b" -> "should");
+# the last one is dropped when a quantifier follows it ("\bop-?ed" keeps "op").
+_LITERAL_HEAD = re.compile(r"(?:\\b|\^)?([a-z][a-z ]*)([?*{+]?)", re.IGNORECASE)
+
+
+def literal_prefix(source: str) -> str:
+    """Lower-case letters every match of the regex `source` starts with ("" when unknown): a
+    text without them holds no match, and most cue patterns never occur in an article."""
+    if not source.isascii() or _top_level_alternation(source):
+        return ""
+    head = _LITERAL_HEAD.match(source)
+    if head is None:
+        return ""
+    letters = head.group(1)[:-1] if head.group(2) else head.group(1)
+    return letters.lower()
+
+
+def _top_level_alternation(source: str) -> bool:
+    depth, escaped, in_class = 0, False, False
+    for ch in source:
+        if escaped:
+            escaped = False
+        elif ch == "\\":
+            escaped = True
+        elif in_class:
+            in_class = ch != "]"
+        elif ch == "[":
+            in_class = True
+        elif ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+        elif ch == "|" and depth == 0:
+            return True
+    return False
+
+
 def _count(patterns: tuple[re.Pattern[str], ...], text: str) -> int:
-    return sum(len(p.findall(text)) for p in patterns)
+    """Matches of every (case-insensitive) pattern in `text`, skipping the patterns whose
+    leading letters the text never holds (the same count, without scanning for them)."""
+    lowered = ascii_lower(text)
+    total = 0
+    for pattern in patterns:
+        head = _HEADS.get(pattern.pattern)
+        if head is None:
+            head = _HEADS[pattern.pattern] = literal_prefix(pattern.pattern)
+        if lowered is not None and head and head not in lowered:
+            continue
+        total += len(pattern.findall(text))
+    return total
+
+
+_HEADS: dict[str, str] = {}  # pattern source -> its literal prefix (`literal_prefix`)
 
 
 def genre(article: Article, config: TaggingConfig | None = None) -> tuple[str, str]:

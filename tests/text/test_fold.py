@@ -1,9 +1,11 @@
 """Tests for newsaudit.text.fold and newsaudit.text.tokens: one normal form, spans kept."""
 
+import re
+
 import pytest
 
 from newsaudit.text.distance import edit_distance
-from newsaudit.text.fold import fold, name_key
+from newsaudit.text.fold import ascii_lower, fold, name_key
 from newsaudit.text.tokens import tokens, words
 
 
@@ -53,3 +55,23 @@ def test_words_split_at_every_punctuation_mark():
 )
 def test_edit_distance_stops_past_the_limit(a, b, limit, distance):
     assert edit_distance(a, b, limit) == distance
+
+
+@pytest.mark.parametrize(
+    ("text", "lowered"),
+    [
+        ("Doubled TRIPLED", "doubled tripled"),
+        ("Élan – Ünïcode stays", "Élan – Ünïcode stays"),  # only A-Z change
+        ("\u017fhould", None),  # a long s: case-insensitive matching reads it as "s"
+        ("\u212aelvin", None),
+        ("\u0130stanbul", None),
+    ],
+)
+def test_ascii_lower(text, lowered):
+    assert ascii_lower(text) == lowered
+
+
+@pytest.mark.parametrize("text", ["He Should go", "SHOULD, or should-not", "Shoulder"])
+def test_ascii_lower_finds_what_ignoring_case_finds(text):
+    expected = [m.span() for m in re.finditer(r"\bshould\b", text, re.IGNORECASE)]
+    assert [m.span() for m in re.finditer(r"\bshould\b", ascii_lower(text))] == expected

@@ -13,6 +13,7 @@ from dataclasses import replace
 from newsaudit.figures import numbers
 from newsaudit.figures.span import Span
 from newsaudit.figures.words import WORDS
+from newsaudit.text.fold import ascii_lower
 
 # Years into a decade of life that "early", "mid" and "late" cover ("in her mid-30s": 33-36);
 # the teens run from 13 to 19.
@@ -39,7 +40,7 @@ def age_decade_spans(text: str, pats) -> list[Span]:
 def share_spans(text: str, pats) -> list[Span]:
     """ "one in five", "3 out of 10": a share, as a percentage."""
     out = []
-    for m in pats["share"].finditer(text.translate(numbers.ASCII_LOWER)):
+    for m in pats["share"].finditer(numbers.lowered(text)):
         a = numbers.parse(m.group("a"))
         b = numbers.parse(re.sub(r"^every\s+|(?<=[a-z])s\b", "", m.group("b")))
         if a is None or b is None or not 0 < abs(a.value) < b.value:
@@ -72,7 +73,11 @@ def year_range_spans(text: str, pats) -> list[Span]:
 def ratio_spans(text: str, pats) -> list[Span]:
     """ "doubled", "tripled", "halved": a ratio, so "more than doubled" is [2, inf) times."""
     out = []
-    for m in pats["times"].finditer(text):
+    lowered = ascii_lower(text)
+    found = (
+        pats["times"].finditer(text) if lowered is None else pats["times_lower"].finditer(lowered)
+    )
+    for m in found:
         value = WORDS.multiplicatives[m.group(0).lower()]
         out.append(Span(m.start(), m.end(), value, value, "ratio", "times"))
     return out

@@ -92,6 +92,19 @@ HYPHENS = str.maketrans({"\u2010": "-", "\u2011": "-"})
 ASCII_LOWER = str.maketrans(
     {**{chr(c): chr(c + 32) for c in range(65, 91)}, "\u2010": "-", "\u2011": "-"}
 )
+_LAST_LOWERED = [("", "")]  # (text, lowered form) of the text last lowered, one tuple
+
+
+def lowered(text: str) -> str:
+    """`text.translate(ASCII_LOWER)`: `str.lower` where the text is ASCII (the same there, and
+    far faster than a translation table); the last text's form is kept, as the extractor's
+    passes lower the same article several times (one tuple: threads read a whole pair)."""
+    last_text, last_low = _LAST_LOWERED[0]
+    if text is last_text:
+        return last_low
+    low = text.lower() if text.isascii() else text.translate(ASCII_LOWER)
+    _LAST_LOWERED[0] = (text, low)
+    return low
 
 
 @cache

@@ -11,13 +11,12 @@ from newsaudit.corpus import Article, Corpus
 from newsaudit.readability import frames, syllables
 from newsaudit.readability.counts import (
     Counts,
+    count_sentences,
     count_text,
-    count_tokens,
     is_heading,
     names_of,
     scores,
     sentence_words,
-    total,
 )
 from newsaudit.readability.formulas import flesch_kincaid_grade, flesch_reading_ease, ratio
 
@@ -71,7 +70,7 @@ def score_article(article: Article, config: ReadabilityConfig | None = None) -> 
     for index, (span, para) in enumerate(
         zip(article.paragraph_spans(), article.paragraphs, strict=True)
     ):
-        counts = total([count_tokens(tokens, config, names) for tokens in split[index]])
+        counts = count_sentences(split[index], config, names)
         total_counts = total_counts + counts
         heading = is_heading(para, config)
         headings += heading

@@ -5,9 +5,9 @@ Counts are per sentence and add up across sentences, paragraphs and articles.
 
 from __future__ import annotations
 
+import operator
 import re
 from dataclasses import dataclass, fields
-from functools import lru_cache
 
 from newsaudit.config import ReadabilityConfig
 from newsaudit.readability import formulas, syllables
@@ -17,6 +17,8 @@ from newsaudit.text import sentences as sentence_splitter
 _WORD = re.compile(r"[^\s—–…]*[^\W_][^\s—–…]*")  # a token holding a letter or digit
 _GLUED = re.compile(r"(?<=[a-z]{2}[.!?])(?=[A-Z][a-z])")
 _URL = re.compile(r"^[(\[<\"'“‘]*(?:[a-z][a-z0-9+.-]*://|www\.)|^[^@\s]+@[^@\s]+\.[a-z]{2,}", re.I)
+# What every URL or e-mail address `_URL` matches holds: a sentence without it has none.
+_URL_HINT = re.compile(r"://|www\.|@", re.I)
 _TERMINAL = ".!?…"
 _CLOSERS = "\"'”’»)]"
 
@@ -37,13 +39,14 @@ class Counts:
 
     def values(self) -> tuple[int, ...]:
         """The counts in field order (cheaper than dataclasses.astuple)."""
-        return tuple(getattr(self, name) for name in _COUNT_FIELDS)
+        return _count_values(self)
 
     def __add__(self, other: Counts) -> Counts:
-        return Counts(*(a + b for a, b in zip(self.values(), other.values(), strict=True)))
+        return Counts(*map(operator.add, _count_values(self), _count_values(other)))
 
 
 _COUNT_FIELDS = tuple(f.name for f in fields(Counts))
+_count_values = operator.attrgetter(*_COUNT_FIELDS)
 
 
 def total(counts: list[Counts]) -> Counts:
@@ -76,8 +79,11 @@ def words(text: str) -> list[str]:
 
     Two sentences glued by lost whitespace ("ended.The") are two words, as the splitter sees it.
     """
+    found = _WORD.findall(text)
+    if not _URL_HINT.search(text) and not _GLUED.search(text):
+        return found  # most sentences: no address, nothing glued
     out = []
-    for tok in _WORD.findall(text):
+    for tok in found:
         if "." in tok or "@" in tok or "?" in tok or "!" in tok:
             if _URL.match(tok):
                 continue
@@ -88,7 +94,6 @@ def words(text: str) -> list[str]:
     return out
 
 
-@lru_cache(maxsize=200_000)
 def _token_counts(
     token: str, initial: bool, main: str, alt: str
 ) -> tuple[int, int, int, int, int, int, int]:
@@ -112,17 +117,41 @@ def sentence_words(text: str) -> list[list[str]]:
 
 def names_of(sentences: list[list[str]]) -> frozenset[str]:
     """Words capitalised inside a sentence and never written in lower case in these sentences."""
+    inner: set[str] = set()
+    first: set[str] = set()
+    for tokens in sentences:
+        if tokens:
+            first.add(tokens[0])
+            inner.update(tokens[1:])
     capitalised: set[str] = set()
     lower: set[str] = set()
-    for tokens in sentences:
-        for i, tok in enumerate(tokens):
-            bare = core(tok)
-            if bare[:1].isupper():
-                if i > 0:
-                    capitalised.add(bare)
-            elif bare[:1].islower():
-                lower.add(bare)
+    for tok in inner:  # each written form once
+        bare, case = _SHAPES[tok]
+        if case > 0:
+            capitalised.add(bare)
+        elif case < 0:
+            lower.add(bare)
+    for tok in first.difference(inner):  # a sentence opener tells only its lower case
+        bare, case = _SHAPES[tok]
+        if case < 0:
+            lower.add(bare)
     return frozenset(c for c in capitalised if c.lower() not in lower)
+
+
+class _Shapes(dict):
+    """Token -> (`core` of it, 1 when it starts upper case, -1 lower case, else 0), remembered
+    for up to `TOKEN_CACHE_MAX` tokens."""
+
+    def __missing__(self, token: str) -> tuple[str, int]:
+        bare = core(token)
+        head = bare[:1]
+        value = (bare, 1 if head.isupper() else -1 if head.islower() else 0)
+        if len(self) < TOKEN_CACHE_MAX:
+            self[token] = value
+        return value
+
+
+_SHAPES = _Shapes()
 
 
 def names_in(text: str) -> frozenset[str]:
@@ -137,15 +166,57 @@ def count_tokens(
     tokens: list[str], config: ReadabilityConfig, names: frozenset[str] = frozenset()
 ) -> Counts:
     """Counts of one sentence's tokens; the first is sentence-initial unless it is in `names`."""
-    if not tokens:
+    return count_sentences([tokens], config, names)
+
+
+class _TokenCounts(dict):
+    """`_token_counts` of each token as written, for one place in the sentence (initial or
+    not) and one pair of backends, remembered: a dict look-up per token (an `lru_cache` call
+    cost several times more). Stops growing at `TOKEN_CACHE_MAX` tokens."""
+
+    def __init__(self, initial: bool, main: str, alt: str) -> None:
+        super().__init__()
+        self.args = (initial, main, alt)
+
+    def __missing__(self, token: str) -> tuple[int, ...]:
+        value = _token_counts(token, *self.args)
+        if len(self) < TOKEN_CACHE_MAX:
+            self[token] = value
+        return value
+
+
+TOKEN_CACHE_MAX = 200_000
+_TOKEN_CACHES: dict[tuple[bool, str, str], _TokenCounts] = {}
+
+
+def _cached(initial: bool, main: str, alt: str) -> _TokenCounts:
+    key = (initial, main, alt)
+    found = _TOKEN_CACHES.get(key)
+    if found is None:
+        found = _TOKEN_CACHES[key] = _TokenCounts(initial, main, alt)
+    return found
+
+
+def count_sentences(
+    sentences: list[list[str]], config: ReadabilityConfig, names: frozenset[str] = frozenset()
+) -> Counts:
+    """The counts of many sentences' tokens added up (`count_tokens` of each, summed), in one
+    pass over the tokens: what an article's paragraphs need."""
+    main, alt = config.syllable_backend, config.comparison_backend
+    opening, inner = _cached(True, main, alt), _cached(False, main, alt)
+    n_words = n_sentences = 0
+    per_token: list[tuple[int, ...]] = []
+    for tokens in sentences:
+        if not tokens:
+            continue
+        n_sentences += 1
+        n_words += len(tokens)
+        first = tokens[0]
+        per_token.append(inner[first] if names and core(first) in names else opening[first])
+        per_token.extend(map(inner.__getitem__, tokens[1:]))
+    if not per_token:
         return Counts()
-    args = (config.syllable_backend, config.comparison_backend)
-    first_is_name = bool(names) and core(tokens[0]) in names
-    per_token = [
-        _token_counts(tok, i == 0 and not first_is_name, *args) for i, tok in enumerate(tokens)
-    ]
-    sums = [sum(column) for column in zip(*per_token, strict=True)]
-    return Counts(len(tokens), 1, *sums)
+    return Counts(n_words, n_sentences, *map(sum, zip(*per_token, strict=True)))
 
 
 def count_sentence(

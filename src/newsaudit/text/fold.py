@@ -42,3 +42,20 @@ def name_key(name: str) -> str:
     decomposed = unicodedata.normalize("NFKD", name)
     plain = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
     return _NOT_ALNUM.sub("", plain.casefold())
+
+
+# The only letters outside ASCII that Python's case-insensitive matching takes for ASCII ones
+# (dotted and dotless i, long s, the Kelvin sign; checked over every code point).
+_ODD_CASE = re.compile("[\u0130\u0131\u017f\u212a]")
+_ASCII_LOWER = str.maketrans({chr(c): chr(c + 32) for c in range(65, 91)})
+
+
+def ascii_lower(text: str) -> str | None:
+    """`text` with A-Z in lower case (every offset kept), or None when it holds a letter that
+    case-insensitive matching equates with an ASCII one. A lower-case pattern of ASCII letters
+    finds on it exactly what its case-insensitive twin finds on `text`, several times faster."""
+    if text.isascii():
+        return text.lower()  # the same as the table there, and far faster
+    if _ODD_CASE.search(text):
+        return None
+    return text.translate(_ASCII_LOWER)

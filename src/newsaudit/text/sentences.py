@@ -21,12 +21,15 @@ import re
 
 from newsaudit.text.abbreviations import Abbreviations, load
 
-_BLOCK = re.compile(r"[ \t\f\v]*[\r\n]\s*")
+# Spaces, a line break, then any whitespace. Both patterns start with a character class, which
+# lets the regex engine skip to the candidates (several times faster than trying every
+# position): the first character is read, then the alternatives look back at it.
+_BLOCK = re.compile(r"[ \t\f\v\r\n](?:(?<=[ \t\f\v])[ \t\f\v]*[\r\n]|(?<=[\r\n]))\s*")
 # A terminator run: ellipsis or . ! ? (repeated or mixed), then closing quotes or brackets,
 # then whitespace or the end of the text.
 _END = re.compile(
-    r"(?:\.{3}|…|[.!?]+)[\"'”’»)\]]*(?=\s|$)"
-    r"|(?<=[a-z]{2})[.!?](?=[A-Z][a-z])"  # glued by extraction: "said.The next day"
+    r"[.!?…](?:(?:(?<=\.)\.\.|(?<=…)|(?<=[.!?])[.!?]*)[\"'”’»)\]]*(?=\s|$)"
+    r"|(?<=[a-z]{2}[.!?])(?=[A-Z][a-z]))"  # glued by extraction: "said.The next day"
 )
 _OPENERS = "\"'“‘«([¿¡"
 _DOTTED = re.compile(r"^(?:[A-Za-z]\.)+[A-Za-z]$")  # "U.N", "e.g", "a.m" (final dot removed)
