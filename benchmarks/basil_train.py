@@ -227,31 +227,24 @@ def fit_extra(
 
 
 # Channel features fitted last, on top of the shipped channel model (`fit_extra`): the
-# sentences and names on one injection a group (penalty 0.3); then, on every-way injections,
-# what two sums share in the words around them and two small counts of one counted phrase read
-# two ways (`CHANNEL_READ`), penalty `CHANNEL_READ_L2` chosen by cross-validation
-# (benchmarks/basil_cv.py --every --refit channel --extra money_shared,small_thing --l2 L): of
-# 173 held-out every-way injections 0.3 / 0.2 / 0.1 / 0.03 find 137 / 137 / 145 / 145, each
-# with 1 false alarm and 6 of 52 decoys flagged (no dev pair of small_thing is a negative, so
-# its weight is held by the penalty alone; 0.1 is the event model's penalty too).
+# sentences and names on one injection a group; then the shared context words of two sums of
+# money on every-way injections (`CHANNEL_MONEY`), chosen by cross-validation
+# (benchmarks/basil_cv.py --every --refit channel --extra money_shared).
 CHANNEL_EXTRA = ("sentence_context", "names")
-CHANNEL_READ = ("money_shared", "small_thing")
-CHANNEL_READ_L2 = 0.1
+CHANNEL_MONEY = ("money_shared",)
 
 
-def train_channel_extra(
-    extra: tuple[str, ...] = CHANNEL_EXTRA, every: bool = False, l2: float = 0.3
-) -> str:
+def train_channel_extra(extra: tuple[str, ...] = CHANNEL_EXTRA, every: bool = False) -> str:
     """Fit the channel model's `extra` weights on the dev channel pairs (the pairs it decides:
     met in a unit channel or of unknown measure; `every`: every-way injections), the other
-    weights and every threshold kept; write the YAML. `train_channel_extra(CHANNEL_READ,
-    every=True, l2=CHANNEL_READ_L2)` fitted the money and small-count weights."""
+    weights and every threshold kept; write the YAML. `train_channel_extra(CHANNEL_MONEY,
+    every=True)` fitted the money weight."""
     import yaml
 
     data = [d for d in training_pairs(every=every) if d[2]]
     current = yaml.safe_load(MODEL.read_text(encoding="utf-8"))
     base = current["channel"]["weights"]
-    fitted = fit_extra(data, base, extra, l2)
+    fitted = fit_extra(data, base, extra)
     current["channel"]["weights"] = {**base, **fitted}
     header = MODEL.read_text(encoding="utf-8").split("\nkey:")[0]
     MODEL.write_text(

@@ -194,29 +194,6 @@ def test_shared_context(a, b, money, expected):
     assert got == pytest.approx(expected * money)
 
 
-@pytest.mark.parametrize(
-    ("a", "b", "n_disagreements"),
-    [
-        # one counted phrase read two ways: what one counts is written with the other
-        (
-            "Mr. Stone was charged with seven counts, including obstruction.",
-            "A federal grand jury charged Stone in an eight-count indictment.",
-            1,
-        ),
-        (
-            "Five senior Missouri Republicans urged Akin to quit.",
-            "Six past and present Missouri Republican senators urged Akin to step aside.",
-            1,
-        ),
-        # two small sets told in the same words: not compared
-        ("Two senators urged Akin to quit.", "Three aides urged Akin to step aside.", 0),
-    ],
-)
-def test_small_counts_of_one_phrase_read_two_ways(a, b, n_disagreements):
-    result = figures.analyse(corpus_of({"a": a, "b": b}), CONFIG)
-    assert len(result.disagreements) == n_disagreements
-
-
 def test_link_model_is_data():
     models = linkmodel.load()
     assert set(linkmodel.KEY_FEATURES) <= set(models.key.weights)

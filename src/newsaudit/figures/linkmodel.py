@@ -55,9 +55,6 @@ Features of a pair (a, b):
   Fitted last, like sentence_context, on every-way injections; 0 for other kinds: for counts,
   held out, the same words also linked a count to its counting base read another way ("deals
   with 11 Pacific Rim nations" / "the 12-nation Pacific trade deal"), one more false alarm;
-- small_thing: two small counts read under two keys ("seven counts", "a seven-count
-  indictment") where what one counts is written with the other (`thing_seen`): the keys are
-  one counted phrase read two ways, not two sets. Fitted last with money_shared;
 - disjoint: the two values do not meet. Two keys giving one value ("$5.7 billion" read under
   two keys) is evidence of one measure; two keys giving near values is not: without it the
   channel model could not tell a value written again from a near miss (gap is about 0 for
@@ -96,7 +93,6 @@ FEATURES = (
     "sentence_context",
     "names",
     "money_shared",
-    "small_thing",
 )
 # Whether two years or dates a slip apart date one event: what the words on both sides say.
 EVENT_FEATURES = ("bias", "near_context", "context", "sentence_context", "names", "same_event")
@@ -235,25 +231,6 @@ def shared_context(a: Figure, b: Figure) -> float:
     return min(SHARED, len(ca & cb)) / SHARED
 
 
-def _written_words(f: Figure) -> frozenset[str]:
-    """Lemmas of a figure's own words ("seven-count": count) and of its context."""
-    own = {lemma(w) for w in words(f.text) if len(w) > 2 and not _DIGIT.search(w)}
-    return _context(f.sentence, f.text) | own
-
-
-def thing_seen(a: Figure, b: Figure) -> bool:
-    """Whether what one figure counts (the thing its grammar read) is written with the other:
-    one counted phrase read two ways ("charged with seven counts" / "a seven-count
-    indictment"; "five senior Missouri Republicans" / "six past and present Missouri
-    Republican senators", read as `past`), or one thing on both sides."""
-    things = [lemma(f.thing) for f in (a, b)]
-    if any(t in ("", UNKNOWN) for t in things):
-        return False
-    return (
-        things[0] == things[1] or things[1] in _written_words(a) or things[0] in _written_words(b)
-    )
-
-
 def _months(f: Figure) -> set[int]:
     """The months a date names (dates are yyyymmdd numbers); every month for a year."""
     if f.unit != "date" or f.low < 10_000_000:
@@ -323,7 +300,6 @@ def features(a: Figure, b: Figure, loose: bool = False, channel: bool = False) -
         "sentence_context": sentence,
         "names": names,
         "money_shared": shared_context(a, b) if a.kind == b.kind == "money" else 0.0,
-        "small_thing": float(small and thing_seen(a, b)),
     }
 
 
