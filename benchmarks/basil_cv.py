@@ -103,7 +103,7 @@ def main(argv: list[str] | None = None) -> int:
         "--l2", type=float, default=basil_train.EVENT_L2, help="L2 penalty of the refits"
     )
     parser.add_argument(
-        "--extra", default="", help="refit only these channel weights (comma-separated)"
+        "--extra", default="", help="refit only these channel or key weights (comma-separated)"
     )
     parser.add_argument("--shipped", action="store_true", help="also score the shipped models")
     parser.add_argument(
@@ -129,8 +129,8 @@ def main(argv: list[str] | None = None) -> int:
             data = [d for f in dev if fold_of[f] != k for d in pairs[m][f]] + own[m]
             if m != "event":  # the channel model decides the channel pairs, the key model the rest
                 data = [d for d in data if d[2] == (m == "channel")]
-            if m == "channel" and args.extra:
-                old = shipped.channel.weights
+            if m != "event" and args.extra:
+                old = getattr(shipped, m).weights
                 extra = tuple(args.extra.split(","))
                 weights = basil_train.fit_extra(data, old, extra, args.l2)
             else:

@@ -5,8 +5,8 @@ Candidate pairs of the dev triplets (never the test ones), of their injected con
 each labelled "one measure" (or "one event") or not from the figure labels; a logistic
 regression fitted by Newton's method; its coefficients written to
 lexicon/en/figures/link_model.yaml. `train` refits the event model; `fit` over
-`training_pairs()` is how the channel model was fitted; `train_channel_extra` fits its sentence
-and name weights over the others (`cd benchmarks && python -c "import basil_train;
+`training_pairs()` is how the channel model was fitted; `train_channel_extra` fits its sentence,
+name and money weights over the others (`cd benchmarks && python -c "import basil_train;
 print(basil_train.train_channel_extra())"`). The event model learns from every-way injections
 (`training_pairs(every=True)`: each group injected in every article giving it, both ways, with
 a decoy in every article; a group's ways weigh one injection together, `folder_pairs`); its
@@ -226,27 +226,32 @@ def fit_extra(
     return {n: round(float(v), 3) for n, v in zip(extra, w, strict=True)}
 
 
-# Channel features fitted last, on top of the shipped channel model (`fit_extra`).
+# Channel features fitted last, on top of the shipped channel model (`fit_extra`): the
+# sentences and names on one injection a group; then the shared context words of two sums of
+# money on every-way injections (`CHANNEL_MONEY`), chosen by cross-validation
+# (benchmarks/basil_cv.py --every --refit channel --extra money_shared).
 CHANNEL_EXTRA = ("sentence_context", "names")
+CHANNEL_MONEY = ("money_shared",)
 
 
-def train_channel_extra() -> str:
-    """Fit the channel model's `CHANNEL_EXTRA` weights on the dev channel pairs (the pairs it
-    decides: met in a unit channel or of unknown measure), the other weights and every
-    threshold kept; write the YAML."""
+def train_channel_extra(extra: tuple[str, ...] = CHANNEL_EXTRA, every: bool = False) -> str:
+    """Fit the channel model's `extra` weights on the dev channel pairs (the pairs it decides:
+    met in a unit channel or of unknown measure; `every`: every-way injections), the other
+    weights and every threshold kept; write the YAML. `train_channel_extra(CHANNEL_MONEY,
+    every=True)` fitted the money weight."""
     import yaml
 
-    data = [d for d in training_pairs() if d[2]]
+    data = [d for d in training_pairs(every=every) if d[2]]
     current = yaml.safe_load(MODEL.read_text(encoding="utf-8"))
     base = current["channel"]["weights"]
-    extra = fit_extra(data, base, CHANNEL_EXTRA)
-    current["channel"]["weights"] = {**base, **extra}
+    fitted = fit_extra(data, base, extra)
+    current["channel"]["weights"] = {**base, **fitted}
     header = MODEL.read_text(encoding="utf-8").split("\nkey:")[0]
     MODEL.write_text(
         header + "\n" + yaml.safe_dump(current, sort_keys=False, width=99), encoding="utf-8"
     )
     positives = sum(d[1] for d in data)
-    return f"channel extra: {len(data)} pairs ({positives} one measure): {extra}"
+    return f"channel extra: {len(data)} pairs ({positives} one measure): {fitted}"
 
 
 def _weight(pair: tuple) -> float:

@@ -48,6 +48,17 @@ DATA = Path(__file__).parents[1] / "data" / "figures"
             {("a", "2.1%"): "inconsistent", ("b", "2.3%"): "inconsistent"},
             1,
         ),
+        # An exact figure meets the other article's exact one, a near miss, before a vague
+        # mention that contains it ("tens of thousands of pages"), which would hide the conflict.
+        (
+            {
+                "a": "X\n\nThe committee released 25,000 pages of documents on Friday.",
+                "b": "X\n\nThe committee released tens of thousands of pages of documents on "
+                "Friday. In all, 27,000 pages of documents were released.",
+            },
+            {("a", "25,000"): "inconsistent", ("b", "27,000"): "inconsistent"},
+            1,
+        ),
         # An earlier toll in the same sentence is no counterpart of today's.
         (
             {

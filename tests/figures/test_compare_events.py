@@ -149,6 +149,51 @@ def test_context_overlap(a, b, expected):
     assert linkmodel.context_overlap(fa, fb) == pytest.approx(expected)
 
 
+SETTLED = "She was paid $91,000 from a public fund to settle her sexual harassment claim."
+
+
+@pytest.mark.parametrize(
+    ("other", "n_disagreements"),
+    [
+        # paid for one thing (settle, sexual harassment, fund): one sum, a few percent apart
+        ("The congressman used $84,000 in taxpayer funds to settle a sexual harassment claim.", 1),
+        # a sum for something else a few percent apart: not compared
+        ("The city spent $84,000 on new park benches last spring.", 0),
+    ],
+)
+def test_sums_meet_by_what_they_are_for(other, n_disagreements):
+    result = figures.analyse(corpus_of({"a": other, "b": SETTLED}), CONFIG)
+    assert len(result.disagreements) == n_disagreements
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "money", "expected"),
+    [
+        (
+            "used $84,000 in taxpayer funds to settle",
+            "paid $84,000 from a public fund to settle",
+            1,
+            2 / 3,
+        ),
+        # more than `SHARED` words shared count as `SHARED`
+        ("was paid $84,000 from a public fund to settle the claim", SETTLED, 1, 1.0),
+        ("The city spent $84,000 on park benches", SETTLED, 1, 0.0),
+        # counts: the grammar reads what they count; their shared words are not this feature
+        (
+            "used 84 pages in taxpayer funds to settle",
+            "paid 91 pages from a public fund to settle",
+            0,
+            1.0,
+        ),
+    ],
+)
+def test_shared_context(a, b, money, expected):
+    fa, fb = (figures.extract_text(t, CONFIG)[0] for t in (a, b))
+    assert linkmodel.shared_context(fa, fb) == pytest.approx(expected)
+    got = linkmodel.features(fa, fb, loose=True, channel=True)["money_shared"]
+    assert got == pytest.approx(expected * money)
+
+
 def test_link_model_is_data():
     models = linkmodel.load()
     assert set(linkmodel.KEY_FEATURES) <= set(models.key.weights)

@@ -48,6 +48,13 @@ Features of a pair (a, b):
   him and was paid $84,000 ... on behalf of Farenthold"). In the channel model they are 0
   for years and dates (the event model reads them there) and were fitted last, with the
   other weights held (`basil_train.fit_extra`);
+- money_shared: for two sums of money, the context words they share (`shared_context`, a
+  count, not diluted by long contexts): the grammar reads what a count counts ("300,000
+  people"), never what a sum is for, so two sums meet only in their currency's channel and
+  the words around them, paid by whom and for what, are the evidence that they are one sum.
+  Fitted last, like sentence_context, on every-way injections; 0 for other kinds: for counts,
+  held out, the same words also linked a count to its counting base read another way ("deals
+  with 11 Pacific Rim nations" / "the 12-nation Pacific trade deal"), one more false alarm;
 - disjoint: the two values do not meet. Two keys giving one value ("$5.7 billion" read under
   two keys) is evidence of one measure; two keys giving near values is not: without it the
   channel model could not tell a value written again from a near miss (gap is about 0 for
@@ -85,6 +92,7 @@ FEATURES = (
     "disjoint",
     "sentence_context",
     "names",
+    "money_shared",
 )
 # Whether two years or dates a slip apart date one event: what the words on both sides say.
 EVENT_FEATURES = ("bias", "near_context", "context", "sentence_context", "names", "same_event")
@@ -94,6 +102,7 @@ KEY_FEATURES = ("bias", "gap", "small", "context")
 WINDOW = 8  # content words on each side of a figure that describe what it counts
 NEAR = 3  # words on each side of a figure that name what it is of: "the 2012 Benghazi attack"
 NAMES = 3  # shared names that make the most of the evidence: "Chris Christie", "New Jersey"
+SHARED = 3  # shared context words that make the most of the evidence: "sexual harassment", "fund"
 
 
 @dataclass(frozen=True)
@@ -212,6 +221,16 @@ def context_overlap(a: Figure, b: Figure, window: int = WINDOW) -> float:
     return len(ca & cb) / len(ca | cb) if ca and cb else 0.0
 
 
+def shared_context(a: Figure, b: Figure) -> float:
+    """Context lemmas the two figures share (within `WINDOW` words on each side), over
+    `SHARED`, at most 1: what a sum is for, who pays it or what is counted is a few words ("used
+    $84,000 in taxpayer funds to settle a sexual harassment case" / "was paid $84,000 from a
+    public fund ... for a sexual harassment claim"), which the Jaccard of two long contexts
+    (`context_overlap`) dilutes."""
+    ca, cb = _context(a.sentence, a.text), _context(b.sentence, b.text)
+    return min(SHARED, len(ca & cb)) / SHARED
+
+
 def _months(f: Figure) -> set[int]:
     """The months a date names (dates are yyyymmdd numbers); every month for a year."""
     if f.unit != "date" or f.low < 10_000_000:
@@ -280,6 +299,7 @@ def features(a: Figure, b: Figure, loose: bool = False, channel: bool = False) -
         "disjoint": float(a.low > b.high or b.low > a.high),
         "sentence_context": sentence,
         "names": names,
+        "money_shared": shared_context(a, b) if a.kind == b.kind == "money" else 0.0,
     }
 
 

@@ -20,13 +20,14 @@ from newsaudit.figures.span import DATE_KINDS
 
 def _distance(a: Figure, b: Figure) -> tuple[int, float, int, float]:
     """How far apart two figures are: first whether their written time frames and causes
-    differ ("2,000 in 1998" is not the counterpart of "more than 1,500"), then the gap of
-    their intervals relative to their size (0 when they overlap), then how many of the two are
-    vague, then how far apart their middles are: an exact figure meets its exact counterpart
-    ("25,000 pages" and "25,000 pages") before a vague one that contains it ("tens of
-    thousands of pages")."""
+    differ ("2,000 in 1998" is not the counterpart of "more than 1,500"), then how many of the
+    two are vague, then the gap of their intervals relative to their size (0 when they
+    overlap), then how far apart their middles are: an exact figure meets its exact
+    counterpart ("25,000 pages" and "25,000 pages", or a near miss, "27,000 pages") before a
+    vague one that contains it ("tens of thousands of pages"), which would hide the conflict
+    (a pair far apart is no candidate: `usable`)."""
     differs = (frames(a) != frames(b)) + (set(a.cause) != set(b.cause))
-    return differs, gap(a, b)[1], a.vague + b.vague, _middle_apart(a, b)
+    return differs, a.vague + b.vague, gap(a, b)[1], _middle_apart(a, b)
 
 
 def _middle_apart(a: Figure, b: Figure) -> float:
