@@ -31,10 +31,11 @@ import pandas as pd
 from newsaudit import runner
 from newsaudit.config import OverlapConfig
 from newsaudit.corpus import Article, Corpus
-from newsaudit.overlap import alignment, frames
 from newsaudit.overlap import candidates as candidate_index
+from newsaudit.overlap import frames
 from newsaudit.overlap.direction import with_corpus_evidence
 from newsaudit.overlap.groups import GroupResult, compare_group, group_items
+from newsaudit.overlap.idf import KeyedIdf, keyed_idf
 from newsaudit.overlap.prepare import prepare
 from newsaudit.overlap.records import Prepared, PreparedParts, parts_of, rejoin
 from newsaudit.overlap.reuse import ARTICLE_REUSE_COLUMNS, article_reuse, article_reuse_frame
@@ -115,11 +116,12 @@ def pairs_to_compare(
     return list(zip(found["article_a"], found["article_b"], strict=True))
 
 
-def corpus_idf(prepared: Sequence[Prepared]) -> tuple[dict[str, float], float]:
-    """(IDF of the sentence stems over the prepared articles, IDF of any other stem): the
-    table leaves out the stems of the highest weight, looked up as other stems
-    (`alignment.idf_table`)."""
-    return alignment.idf_table([p.view.vocabulary for p in prepared])
+def corpus_idf(prepared: Sequence[Prepared]) -> tuple[KeyedIdf, float]:
+    """(IDF of the sentence features over the prepared articles, by feature key; IDF of any
+    other feature): counted on the keys each article was prepared with (`idf.keyed_idf`), the
+    same weights as the string table (`alignment.idf_table`)."""
+    found = keyed_idf([p.view.keys for p in prepared])
+    return found, found.default
 
 
 def combine(

@@ -325,17 +325,36 @@ def word_hashes(texts: Sequence[str]) -> tuple[np.ndarray, np.ndarray]:
     word |= inner
     edges = np.diff(np.r_[False, word, False].astype(np.int8))
     starts, ends = np.flatnonzero(edges == 1), np.flatnonzero(edges == -1)
-    # Polynomial hash of each word's bytes from prefix sums (uint64 arithmetic wraps mod 2**64)
+    hashes = run_hashes(b, starts, ends)
+    text_of = np.searchsorted(bounds, starts, side="right")
+    lengths = np.bincount(text_of, minlength=len(texts)).astype(np.int64)
+    return hashes, lengths
+
+
+def run_hashes(b: np.ndarray, starts: np.ndarray, ends: np.ndarray) -> np.ndarray:
+    """A 64-bit hash of each run of bytes `b[starts[i]:ends[i]]`: polynomial over the bytes
+    from prefix sums (uint64 arithmetic wraps mod 2**64), mixed with the run's length."""
     with np.errstate(over="ignore"):
         powers = np.cumprod(np.full(len(b), _P, dtype=np.uint64))
         inverse = np.cumprod(np.full(len(b), _P_INV, dtype=np.uint64))
         prefix = np.r_[np.uint64(0), np.cumsum((b.astype(np.uint64) + np.uint64(1)) * powers)]
         raw = (prefix[ends] - prefix[starts]) * inverse[starts]
-    hashes = _mix(raw ^ (ends - starts).astype(np.uint64))
-    del powers, inverse, prefix
-    text_of = np.searchsorted(bounds, starts, side="right")
-    lengths = np.bincount(text_of, minlength=len(texts)).astype(np.int64)
-    return hashes, lengths
+    return _mix(raw ^ (ends - starts).astype(np.uint64))
+
+
+def string_keys(strings: Sequence[str]) -> np.ndarray:
+    """A 64-bit key per string (`run_hashes` of its UTF-8 bytes: the same in every process and
+    run), for many short strings at once without a Python call per string."""
+    if not strings:
+        return np.zeros(0, dtype=np.uint64)
+    joined = "\0".join(strings)
+    b = np.frombuffer(joined.encode("utf-8", "surrogatepass"), dtype=np.uint8)
+    ends = np.r_[np.flatnonzero(b == 0), len(b)]
+    if len(ends) != len(strings):  # a string holding NUL itself: lengths one by one
+        sizes = [len(s.encode("utf-8", "surrogatepass")) + 1 for s in strings]
+        ends = np.cumsum(sizes, dtype=np.int64) - 1
+    starts = np.r_[0, ends[:-1] + 1]
+    return run_hashes(b, starts, ends)
 
 
 @dataclass(frozen=True)

@@ -18,8 +18,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from newsaudit.config import OverlapConfig
+from newsaudit.overlap.alignment import Idf
 from newsaudit.overlap.direction import with_corpus_evidence
-from newsaudit.overlap.pair import compare
+from newsaudit.overlap.pair import Judged, compare
 from newsaudit.overlap.records import PairResult, Prepared
 from newsaudit.overlap.reuse import ArticleReuse, article_step, reuse_items
 from newsaudit.unionfind import UnionFind
@@ -74,7 +75,7 @@ def group_items(pairs: Sequence[Pair], prepared: dict[str, Prepared]) -> list[Gr
 
 def compare_group(
     item: GroupItem,
-    idf: dict[str, float],
+    idf: Idf,
     default_idf: float,
     n_articles: int,
     config: OverlapConfig,
@@ -84,10 +85,13 @@ def compare_group(
     step a runner maps)."""
     articles, pairs, whole = item
     prepared = {p.article.article_id: p for p in articles}
-    compared = [compare(prepared[a], prepared[b], idf, default_idf, config) for a, b in pairs]
+    judged: Judged = {}
+    compared = [
+        compare(prepared[a], prepared[b], idf, default_idf, config, judged) for a, b in pairs
+    ]
     kept = [r for r in compared if keep(r, n_articles, config)]
     if not whole:
         return GroupResult(tuple(kept), (), False)
     ranked = with_corpus_evidence(kept, config)
-    reused = [article_step(x, config) for x in reuse_items(ranked, prepared, config)]
+    reused = [article_step(x, config, judged) for x in reuse_items(ranked, prepared, config)]
     return GroupResult(tuple(ranked), tuple(reused), True)

@@ -19,6 +19,7 @@ import pandas as pd
 from newsaudit import runner
 from newsaudit.config import OverlapConfig
 from newsaudit.overlap import features as reuse_features
+from newsaudit.overlap.pair import Judged
 from newsaudit.overlap.records import PairResult, Prepared
 from newsaudit.overlap.verdict import judge
 
@@ -108,11 +109,20 @@ def reuse_items(
     return items
 
 
-def article_step(item: ReuseItem, config: OverlapConfig) -> ArticleReuse:
-    """One article's reuse of its possible sources together (pure: the step a runner maps)."""
+def article_step(
+    item: ReuseItem, config: OverlapConfig, judged: Judged | None = None
+) -> ArticleReuse:
+    """One article's reuse of its possible sources together (pure: the step a runner maps).
+    An article with one source whose pair was judged (`judged`, by `pair.compare`) reuses
+    that pair's features: only the peers' and the tiling's are added."""
     copy, sources, chosen, peers = item
     article_id = copy.article.article_id
-    values = reuse_features.reuse_features(copy, sources, chosen, config, peers, tiled=True)
+    known = None
+    if judged and len(sources) == 1:
+        known = judged.get((article_id, sources[0].article.article_id))
+    values = reuse_features.reuse_features(
+        copy, sources, chosen, config, peers, tiled=True, known=known
+    )
     kind, probability, why = judge(values) if sources else ("independent", 1.0, "")
     partners = [s.article.article_id for s in sources]
     used = [p for p, r in zip(partners, chosen, strict=True) if r.passages]
