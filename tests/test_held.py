@@ -48,11 +48,12 @@ def test_a_held_step_error_is_raised_and_its_workers_stop(monkeypatch):
     monkeypatch.setattr(runner, "MIN_ITEMS_PER_WORKER", 1)
     bundles = [(k,) for k in range(40)]
     with held.Held(_each(runner.Pool(workers=2)), "make", _make, bundles) as kept:
-        session = kept.session
-        assert session is not None
+        assert kept.session is not None
+        workers = list(kept.session.procs)
         with pytest.raises(ZeroDivisionError):
             kept.map(_each(runner.Pool(workers=2)), "use", _fail_at_7, list(range(40)), _one)
-    assert not session.procs
+    runner.reap()
+    assert workers and not any(p.is_alive() for p in workers)
 
 
 def _fail_at_7(item: int, kept: list) -> int:

@@ -263,15 +263,10 @@ class _Session:
         return out
 
     def close(self) -> None:
-        """Stop and wait for the workers (their CPU time is then counted as children's)."""
+        """Tell the workers to stop; they exit (freeing what they kept) while this process
+        goes on (`runner.reap` waits for them)."""
         for conn in self.conns:
             with contextlib.suppress(OSError):
                 conn.send(("stop",))
-        for proc in self.procs:
-            proc.join(timeout=5)
-            if proc.is_alive():
-                proc.kill()
-                proc.join()
-        for conn in self.conns:
             conn.close()
         self.conns, self.procs = [], []

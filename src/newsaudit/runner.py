@@ -229,9 +229,10 @@ class Pool:
                 # children run only `fn` over plain data and exit.
                 warnings.simplefilter("ignore", DeprecationWarning)
                 context = multiprocessing.get_context("fork")
-                with ProcessPoolExecutor(
+                pool = ProcessPoolExecutor(
                     min(workers, len(bounds)), mp_context=context, initializer=start_worker
-                ) as pool:
+                )
+                try:
                     out: list = []
                     for (first, last), part in zip(
                         bounds, pool.map(_run_inherited, bounds), strict=True
@@ -240,8 +241,17 @@ class Pool:
                         if tick:
                             tick(last - first)
                     return out
+                finally:  # not waited for: the workers exit while this process goes on
+                    pool.shutdown(wait=False, cancel_futures=True)
         finally:
             _JOB = None
+
+
+def reap() -> None:
+    """Wait for the pool workers still exiting (each map leaves them to exit, freeing their
+    memory, while the caller goes on): their CPU time then counts as the children's."""
+    for proc in multiprocessing.active_children():
+        proc.join()
 
 
 @dataclass(frozen=True)
