@@ -11,6 +11,7 @@ with each item that needs them. The results are the same either way.
 from __future__ import annotations
 
 import contextlib
+import gc
 import multiprocessing
 import pickle
 import warnings
@@ -81,7 +82,8 @@ class Held:
 
     def __init__(self, each: Each, name: str, make: Make, bundles: Sequence[Any]) -> None:
         first = _Make(make)
-        made = each(name, first, bundles)
+        with frozen():  # what is kept here lives as long as the Held: out of the collector's way
+            made = each(name, first, bundles)
         self.session = first.session
         self.kept = None if self.session else [kept for kept, _ in made]
         self.sent = [sent for _, sent in made]
@@ -135,6 +137,9 @@ def _held_worker(conn: Connection) -> None:
                 for b in range(msg[1], msg[2]):
                     store[b], sent = make(bundles[b])
                     out.append(sent)
+                # What is kept lives as long as the worker: out of the collector's way (each
+                # collection of the oldest generation would walk all of it again).
+                gc.freeze()
                 conn.send(("ok", out))
                 continue
             assert fn is not None

@@ -210,15 +210,22 @@ class SentenceView:
         return frozenset().union(*self.stems)
 
     @cached_property
+    def ordered(self) -> list[str]:
+        """`vocabulary` sorted (made on first use, then kept)."""
+        return sorted(self.vocabulary)
+
+    @cached_property
     def keys(self) -> np.ndarray:
-        """The 64-bit key (`candidates.string_keys`) of each feature of `vocabulary`, sorted
-        by feature: what the corpus IDF is counted on (`idf.keyed_idf`). Made where the article
-        is prepared and pickled with the view (8 bytes a feature)."""
-        return string_keys(sorted(self.vocabulary))
+        """The 64-bit key (`candidates.string_keys`) of each feature of `ordered`: what the
+        corpus IDF is counted on (`idf.keyed_idf`). Made where the article is prepared and
+        pickled with the view (8 bytes a feature)."""
+        return string_keys(self.ordered)
 
     def __getstate__(self) -> dict[str, object]:
-        """Pickled without what it makes on use (`table`, `vocabulary`: rebuilt where used)."""
-        return {k: v for k, v in self.__dict__.items() if k not in ("table", "vocabulary")}
+        """Pickled without what it makes on use (`table`, `vocabulary`, `ordered`: rebuilt
+        where used)."""
+        dropped = ("table", "vocabulary", "ordered")
+        return {k: v for k, v in self.__dict__.items() if k not in dropped}
 
 
 def sentence_view(

@@ -12,10 +12,14 @@ compare only the candidate pairs of the shingle index (`candidates.candidates`),
 keeps those whose score reaches `report_min_score`: never the N^2 pairs. A rewrite sharing no
 5-word sequence at all with its source is then not found (the seed rewrite shares 14).
 
-The steps are pure so that a runner can map them: `prepare` one article, `compare_group` one
-group of linked pairs (`groups`: given the corpus `idf`, it compares them, adds the clues from
-the group's other pairs and weighs each of its articles against its sources), `combine` the
-groups into an `OverlapResult`.
+The steps are pure so that a runner can map them: `prepare_bundle` the articles of one group
+of linked pairs, `compare_group` the group (`groups`: given the corpus IDF, counted on the
+feature keys the prepared articles sent back (`idf`), it compares them, adds the clues from the
+group's other pairs and weighs each of its articles against its sources), `combine` the groups
+into an `OverlapResult`. On a process pool the prepared articles stay in the worker that made
+them and the group is compared there (`held.Held`): only feature keys and finished rows cross
+processes. The articles of a group too large to compare in one step are prepared once, come
+back, and are shared by all its pairs (`prepare_parts`).
 """
 
 from __future__ import annotations

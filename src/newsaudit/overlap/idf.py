@@ -63,20 +63,27 @@ class KeyedIdf:
     default: float
 
     def of(self, keys: np.ndarray, default: float | None = None) -> np.ndarray:
-        """The weight of each feature key (`default`: for keys in none of the articles)."""
+        """The weight of each feature key (`default`: for keys not in the table)."""
         missing = self.default if default is None else default
-        if not len(self.keys):
+        if not len(self.keys) or not len(keys):
             return np.full(len(keys), missing)
-        at = np.minimum(np.searchsorted(self.keys, keys), len(self.keys) - 1)
+        # Looked up in rising order: each binary search starts where the last ended.
+        order = np.argsort(keys)
+        at = np.empty(len(keys), dtype=np.intp)
+        at[order] = np.searchsorted(self.keys, keys[order])
+        np.minimum(at, len(self.keys) - 1, out=at)
         return np.where(self.keys[at] == keys, self.weights[at], missing)
 
 
 def keyed_idf(doc_keys: Sequence[np.ndarray]) -> KeyedIdf:
-    """The `KeyedIdf` of articles given as the distinct keys of their features."""
+    """The `KeyedIdf` of articles given as the distinct keys of their features; as
+    `idf_table`, the features in the fewest articles (most of them) are left out of the table
+    and get its default, their weight: a fraction of the keys to search."""
     n = len(doc_keys)
     if not n or not sum(map(len, doc_keys)):
         return KeyedIdf(np.zeros(0, np.uint64), np.zeros(0), 1.0)
     keys, counts = np.unique(np.concatenate(doc_keys), return_counts=True)
     distinct, inverse = np.unique(counts, return_inverse=True)
     table = np.array([weight(n, int(c)) for c in distinct])
-    return KeyedIdf(keys, table[inverse], float(table[0]))
+    kept = inverse != 0
+    return KeyedIdf(keys[kept], table[inverse[kept]], float(table[0]))

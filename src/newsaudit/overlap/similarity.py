@@ -73,7 +73,7 @@ class SentenceTable:
 
 def sentence_table(view: SentenceView) -> SentenceTable:
     """The sparse sentence x feature table of a view (see `SentenceTable`)."""
-    vocab = sorted(view.vocabulary)
+    vocab = view.ordered
     col = dict(zip(vocab, range(len(vocab)), strict=True))
     counts = [len(st) for st in view.stems]
     every = itertools.chain.from_iterable(view.stems)
