@@ -8,8 +8,8 @@ import pytest
 from newsaudit import corpus
 from newsaudit.config import OverlapConfig
 from newsaudit.overlap import alignment
-from newsaudit.overlap.candidates import string_keys
 from newsaudit.overlap.idf import keyed_idf
+from newsaudit.overlap.index_words import string_keys
 from newsaudit.text.tokens import tokens
 
 DATA = Path(__file__).parents[1] / "data" / "overlap"

@@ -21,8 +21,8 @@ from functools import cached_property, lru_cache
 import numpy as np
 
 from newsaudit.config import OverlapConfig
-from newsaudit.overlap.candidates import string_keys
 from newsaudit.overlap.idf import KeyedIdf, idf_table, idf_weights
+from newsaudit.overlap.index_words import string_keys
 from newsaudit.overlap.seeds import SeedIndex, seed_index, shared_seeds
 from newsaudit.overlap.similarity import (
     BIGRAM,

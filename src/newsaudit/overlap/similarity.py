@@ -15,8 +15,8 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from newsaudit.overlap.candidates import string_keys
 from newsaudit.overlap.idf import KeyedIdf
+from newsaudit.overlap.index_words import string_keys
 
 Idf = dict[str, float] | KeyedIdf  # the corpus IDF by feature, or by feature key
 
