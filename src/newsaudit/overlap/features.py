@@ -15,7 +15,7 @@ import numpy as np
 
 from newsaudit.config import OverlapConfig
 from newsaudit.overlap import tiling
-from newsaudit.overlap.candidates import _mix
+from newsaudit.overlap.index_words import _mix
 from newsaudit.overlap.records import PairResult, Prepared
 
 # The model's inputs, in order. Shares are of the copy's words unless said otherwise.
