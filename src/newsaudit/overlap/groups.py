@@ -12,7 +12,7 @@ tightly linked archive) is compared pair by pair instead, spread over the worker
 after all its pairs are back (`analysis.analyse`).
 
 A whole group's articles are prepared together (`plan`), so a runner can keep them in the
-process that prepared them and compare the group there (`runner.Held`); a larger group's
+process that prepared them and compare the group there (`held.Held`); a larger group's
 articles are prepared once for all its pairs, which any process may compare.
 """
 
