@@ -173,7 +173,7 @@ def paused_collector() -> Iterator[None]:
             gc.enable()
 
 
-def forkable_here() -> bool:
+def _forkable_here() -> bool:
     """Fork only from the main thread: a fork taken while another thread of this process holds
     a lock (logging, imports) can hang the child. `newsaudit batch` builds corpora in threads
     and is parallel already, so there each corpus maps in-process."""
@@ -203,7 +203,7 @@ class Pool:
     def worthwhile(self, n_items: int) -> int:
         """Workers to fork for `n_items`: 0 when a pool would not pay (or cannot fork here)."""
         workers = self.size
-        if workers < 2 or n_items < 2 * MIN_ITEMS_PER_WORKER or not forkable_here():
+        if workers < 2 or n_items < 2 * MIN_ITEMS_PER_WORKER or not _forkable_here():
             return 0
         return workers
 
