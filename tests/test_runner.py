@@ -15,11 +15,22 @@ from newsaudit import runner
     [
         (0, 2, []),
         (5, 2, [(0, 1), (1, 2), (2, 3), (3, 4), (4, 5)]),
-        (40, 2, [(i, min(40, i + 3)) for i in range(0, 40, 3)]),  # 8 chunks per worker
+        # each chunk an eighth of what is left (2 workers x 4), down to 1 / 128 of all items
+        (40, 2, [(0, 5), (5, 10), (10, 14), (14, 18), (18, 21), (21, 24), (24, 26)]),
     ],
 )
 def test_chunks_cover_every_item_once_in_order(n_items, workers, expected):
-    assert runner.chunks(n_items, workers) == expected
+    assert runner.chunks(n_items, workers)[: len(expected)] == expected
+
+
+@pytest.mark.parametrize(("n_items", "workers"), [(40, 2), (4173, 2), (10**5, 4), (7, 3)])
+def test_chunks_shrink_to_the_end_and_cover_every_item(n_items, workers):
+    bounds = runner.chunks(n_items, workers)
+    sizes = [b - a for a, b in bounds]
+    assert [a for a, _ in bounds[1:]] == [b for _, b in bounds[:-1]]
+    assert (bounds[0][0], bounds[-1][1]) == (0, n_items)
+    assert sizes == sorted(sizes, reverse=True)
+    assert sizes[-2] <= max(1, -(-n_items // (workers * runner.SMALLEST_PER_WORKER)))
 
 
 def test_chunks_are_capped():

@@ -31,9 +31,13 @@ Step = Callable[[Any], Any]  # one pure step over one item
 # Below this many items per worker the local engine maps in-process: forking a pool costs
 # ~20-100 ms (more with a large parent), one article step ~1-10 ms.
 MIN_ITEMS_PER_WORKER = 16
-# Chunks per worker: several, so a slow chunk does not leave the other cores idle at the end,
-# few enough that per-chunk overhead (a pickled result list) stays small.
-CHUNKS_PER_WORKER = 8
+# Chunks shrink as the items left do (guided self-scheduling): each takes 1 / (workers x
+# `CHUNKS_PER_WORKER`) of the items left, so the first are large (little per-chunk overhead, a
+# pickled result list) and the last short, and no core waits long at the end for another's
+# chunk; none is smaller than 1 / (workers x `SMALLEST_PER_WORKER`) of all items, nor larger
+# than `MAX_CHUNK`.
+CHUNKS_PER_WORKER = 4
+SMALLEST_PER_WORKER = 64
 MAX_CHUNK = 2_000
 
 
@@ -59,9 +63,18 @@ class Runner(Protocol):
 
 
 def chunks(n_items: int, workers: int) -> list[tuple[int, int]]:
-    """(first, last) bounds splitting n_items into about CHUNKS_PER_WORKER chunks per worker."""
-    size = max(1, min(MAX_CHUNK, -(-n_items // max(1, workers * CHUNKS_PER_WORKER))))
-    return [(i, min(n_items, i + size)) for i in range(0, n_items, size)]
+    """(first, last) bounds covering n_items in order, in chunks that shrink with the items
+    left (see `CHUNKS_PER_WORKER`)."""
+    workers = max(1, workers)
+    smallest = max(1, -(-n_items // (workers * SMALLEST_PER_WORKER)))
+    out, first = [], 0
+    while first < n_items:
+        size = min(
+            MAX_CHUNK, max(smallest, -(-(n_items - first) // (workers * CHUNKS_PER_WORKER)))
+        )
+        out.append((first, min(n_items, first + size)))
+        first += size
+    return out
 
 
 def one_blas_thread() -> contextlib.AbstractContextManager[Any]:
@@ -104,13 +117,17 @@ _JOB: tuple[Callable[[Any], Any], Sequence[Any]] | None = None  # what forked wo
 WORKER_GC_THRESHOLD = 50_000
 
 
+def start_worker() -> None:
+    """A pool worker's settings for its life (one map): its collector, one BLAS thread."""
+    gc.set_threshold(WORKER_GC_THRESHOLD, *gc.get_threshold()[1:])
+    gc.enable()  # forked while the parent's collector was paused (`Pool.map`)
+    one_blas_thread().__enter__()  # left on until the worker exits: once, not once a chunk
+
+
 def _run_inherited(bounds: tuple[int, int]) -> list:
     assert _JOB is not None, "pool worker started without a job"
     fn, items = _JOB
-    gc.set_threshold(WORKER_GC_THRESHOLD, *gc.get_threshold()[1:])
-    gc.enable()  # forked while the parent's collector was paused (`Pool.map`)
-    with one_blas_thread():
-        return [fn(items[i]) for i in range(*bounds)]
+    return [fn(items[i]) for i in range(*bounds)]
 
 
 _FROZEN = [0]  # depth of nested `frozen()` regions in this process (threads: `batch`)
@@ -183,10 +200,22 @@ class Pool:
         except AttributeError:  # not on Linux
             return os.cpu_count() or 1
 
-    def map(self, fn: Step, items: Sequence[Any], tick: Tick | None = None) -> list:
-        """[fn(x) for x in items] over the pool; in-process when a pool would not pay."""
+    def worthwhile(self, n_items: int) -> int:
+        """Workers to fork for `n_items`: 0 when a pool would not pay (or cannot fork here)."""
         workers = self.size
-        if workers < 2 or len(items) < 2 * MIN_ITEMS_PER_WORKER or not _forkable_here():
+        if workers < 2 or n_items < 2 * MIN_ITEMS_PER_WORKER or not _forkable_here():
+            return 0
+        return workers
+
+    def map(self, fn: Step, items: Sequence[Any], tick: Tick | None = None) -> list:
+        """[fn(x) for x in items] over the pool; in-process when a pool would not pay. A step
+        with an `on_pool(workers, items, tick)` method (`held`) may run itself instead: its
+        results, or None to be mapped as any step."""
+        workers = self.size
+        on_pool = getattr(fn, "on_pool", None)  # a step that runs itself on workers (`held`)
+        if on_pool is not None and (found := on_pool(self.worthwhile(len(items)), items, tick)):
+            return found
+        if not self.worthwhile(len(items)):
             return Serial().map(fn, items, tick)
         global _JOB
         bounds = chunks(len(items), workers)
@@ -200,7 +229,10 @@ class Pool:
                 # children run only `fn` over plain data and exit.
                 warnings.simplefilter("ignore", DeprecationWarning)
                 context = multiprocessing.get_context("fork")
-                with ProcessPoolExecutor(min(workers, len(bounds)), mp_context=context) as pool:
+                pool = ProcessPoolExecutor(
+                    min(workers, len(bounds)), mp_context=context, initializer=start_worker
+                )
+                try:
                     out: list = []
                     for (first, last), part in zip(
                         bounds, pool.map(_run_inherited, bounds), strict=True
@@ -209,8 +241,17 @@ class Pool:
                         if tick:
                             tick(last - first)
                     return out
+                finally:  # not waited for: the workers exit while this process goes on
+                    pool.shutdown(wait=False, cancel_futures=True)
         finally:
             _JOB = None
+
+
+def reap() -> None:
+    """Wait for the pool workers still exiting (each map leaves them to exit, freeing their
+    memory, while the caller goes on): their CPU time then counts as the children's."""
+    for proc in multiprocessing.active_children():
+        proc.join()
 
 
 @dataclass(frozen=True)

@@ -162,3 +162,29 @@ def test_double_encoded_text_is_repaired_with_a_warning(saved, written):
 )
 def test_clean_text_is_untouched(clean):
     assert corpus.decode(clean.encode(), "a.txt") == (clean, [])
+
+
+def test_an_article_made_from_its_fields_equals_the_dataclass_one():
+    import dataclasses
+    import datetime as dt
+    import pickle
+
+    fields = {
+        "article_id": "a",
+        "file": "a.txt",
+        "title": "T",
+        "text": "x\n\ny",
+        "paragraphs": ("x", "y"),
+        "boilerplate": ("Share this",),
+        "sha256": "0" * 64,
+        "outlet": "o",
+        "published": dt.date(2024, 5, 1),
+        "url": "u",
+        "warnings": ("w",),
+    }
+    assert set(fields) == {f.name for f in dataclasses.fields(corpus.Article)}
+    made = corpus.Article.of(**fields)
+    assert made == corpus.Article(**fields) == pickle.loads(pickle.dumps(made))
+    assert dataclasses.replace(made, title="U").title == "U"
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        made.title = "U"  # type: ignore[misc]

@@ -8,6 +8,8 @@ import pytest
 from newsaudit import corpus
 from newsaudit.config import OverlapConfig
 from newsaudit.overlap import alignment
+from newsaudit.overlap.idf import keyed_idf
+from newsaudit.overlap.index_words import string_keys
 from newsaudit.text.tokens import tokens
 
 DATA = Path(__file__).parents[1] / "data" / "overlap"
@@ -152,3 +154,22 @@ def test_the_idf_table_looks_up_as_every_weight(docs):
     assert default == max(weights.values(), default=1.0)
     assert {s: table.get(s, default) for s in weights} == weights
     assert len(table) <= len(weights) - (1 if weights else 0)
+
+
+@pytest.mark.parametrize(
+    "docs",
+    [
+        [],
+        [{"a"}],
+        [{"a", "b"}, {"b", "c"}, {"b"}],
+        [{"a", "b"}, {"a", "b"}],
+        [{"é+x", "1"}, set()],
+    ],
+)
+def test_the_keyed_idf_gives_the_weights_of_the_string_table(docs):
+    weights = alignment.idf_weights(docs)
+    keyed = keyed_idf([string_keys(sorted(d)) for d in docs])
+    found = keyed.of(string_keys(list(weights)))
+    assert dict(zip(weights, found.tolist(), strict=True)) == weights  # the very floats
+    assert keyed.default == alignment.idf_table(docs)[1]
+    assert keyed.of(string_keys(["unseen"])).tolist() == [keyed.default]

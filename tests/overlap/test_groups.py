@@ -26,16 +26,14 @@ def test_pairs_are_grouped_through_shared_articles(pairs, linked):
 
 def test_a_large_group_is_compared_pair_by_pair(monkeypatch):
     seeds = corpus.load(SEEDS)
-    prepared = {a.article_id: overlap.prepare(a, OverlapConfig()) for a in seeds.articles}
+    articles = {a.article_id: a for a in seeds.articles}
     pairs = [("000", "001"), ("001", "002"), ("003", "004")]
-    pairs = [tuple(sorted(i for i in prepared if i.startswith(x))[0] for x in p) for p in pairs]
+    pairs = [tuple(sorted(i for i in articles if i.startswith(x))[0] for x in p) for p in pairs]
     monkeypatch.setattr(groups, "GROUP_MAX_PAIRS", 1)
-    items = groups.group_items(pairs, prepared)
-    assert [(len(arts), len(ps), whole) for arts, ps, whole in items] == [
-        (2, 1, False),
-        (2, 1, False),
-        (2, 1, True),
-    ]
+    bundles, whole, split = groups.plan(pairs, articles)
+    assert [[a.article_id for a in b] for b in bundles] == [list(pairs[2])]  # the whole group
+    assert whole == [(pairs[2], (pairs[2],), True, (0,))]
+    assert split == [(pairs[0], (pairs[0],), False, ()), (pairs[1], (pairs[1],), False, ())]
 
 
 @pytest.fixture(scope="module")

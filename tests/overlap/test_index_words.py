@@ -68,7 +68,7 @@ def _ngrams_one_by_one(flat, doc_of, n, keep_one_in):
             continue
         h = np.uint64(0)
         for k in range(n):
-            h = candidates._mix(h ^ flat[i + k])
+            h = index_words._mix(h ^ flat[i + k])
         if int(h) % keep_one_in == 0:
             rows.add((int(h), int(doc_of[i])))
     ordered = sorted(rows)

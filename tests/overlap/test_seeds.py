@@ -44,3 +44,21 @@ def test_short_texts_have_no_seeds():
     assert len(seed_index(["a", "b"], 3).keys) == 0
     assert shared_seeds(seed_index(["a", "b"], 3), seed_index(["a", "b", "c"], 3), 3) == []
     assert np.array_equal(seed_index([], 3).order, [])
+
+
+@pytest.mark.parametrize("seed", range(5))
+@pytest.mark.parametrize("n", [1, 3])
+def test_hits_checked_on_word_numbers_equal_hits_checked_as_strings(monkeypatch, seed, n):
+    rng = random.Random(seed)
+    words = ["mali", "troops", "killed", "un", "peacekeepers", "attack", "base"]
+    a = [rng.choice(words) for _ in range(60)]
+    b = [rng.choice(words) for _ in range(50)]
+    found = {}
+    for numbered in (True, False):
+        if not numbered:  # a full table: no numbers, every hit checked as strings
+            monkeypatch.setattr(seeds, "IDS_MAX", 0)
+        index_a, index_b = seeds.seed_index(a, n), seeds.seed_index(b, n)
+        assert (index_a.ids is not None) == numbered
+        found[numbered] = [seeds.shared_seeds(index_a, index_b, most) for most in (1, 3, 99)]
+    assert found[True] == found[False]
+    assert found[True][2]  # hits there are

@@ -125,7 +125,7 @@ def assemble(
     """The Article of `parts` read from `file`, with its id and metadata row."""
     title, paragraphs, removed, sha256, warnings = parts
     meta = meta or {}
-    return Article(
+    return Article.of(
         article_id=article_id or Path(file).with_suffix("").as_posix(),
         file=file,
         title=title,

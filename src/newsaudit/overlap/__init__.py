@@ -12,7 +12,8 @@ Modules, in the order a run uses them:
   model weighing them (states a direction only when it is right 95 % of the time);
 - `features`: the reuse evidence as numbers; `verdict`: the learned model weighing it;
 - `reuse`: each article against all its possible sources together (article_reuse.csv);
-- `groups`: the mapped compare step, one group of linked pairs compared and finished;
+- `groups`: the mapped compare step, one group of linked pairs compared and finished (`plan`:
+  which articles are prepared together); `idf`: the corpus IDF on 64-bit feature keys;
 - `analysis`: the corpus step (`analyse`, `combine`, `OverlapResult`); `frames`: its tables;
 - `markup`: passages side by side with differences marked (HTML, for the report).
 

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import bisect
 import itertools
-import math
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -22,9 +21,12 @@ from functools import cached_property, lru_cache
 import numpy as np
 
 from newsaudit.config import OverlapConfig
+from newsaudit.overlap.idf import KeyedIdf, idf_table, idf_weights
+from newsaudit.overlap.index_words import string_keys
 from newsaudit.overlap.seeds import SeedIndex, seed_index, shared_seeds
 from newsaudit.overlap.similarity import (
     BIGRAM,
+    Idf,
     SentenceTable,
     feature_weights,
     merge_sorted,
@@ -39,6 +41,8 @@ from newsaudit.text.tokens import Token
 
 __all__ = [  # the similarity helpers stay reachable here, where they were
     "BIGRAM",
+    "Idf",
+    "KeyedIdf",
     "Passage",
     "SentenceAlignment",
     "SentenceTable",
@@ -46,6 +50,7 @@ __all__ = [  # the similarity helpers stay reachable here, where they were
     "align_sentences",
     "feature_weights",
     "features",
+    "idf_table",
     "idf_weights",
     "local_chain",
     "merge_sorted",
@@ -204,9 +209,23 @@ class SentenceView:
         """Every feature of every sentence (made on first use, then kept)."""
         return frozenset().union(*self.stems)
 
+    @cached_property
+    def ordered(self) -> list[str]:
+        """`vocabulary` sorted (made on first use, then kept)."""
+        return sorted(self.vocabulary)
+
+    @cached_property
+    def keys(self) -> np.ndarray:
+        """The 64-bit key (`candidates.string_keys`) of each feature of `ordered`: what the
+        corpus IDF is counted on (`idf.keyed_idf`). Made where the article is prepared and
+        pickled with the view (8 bytes a feature)."""
+        return string_keys(self.ordered)
+
     def __getstate__(self) -> dict[str, object]:
-        """Pickled without what it makes on use (`table`, `vocabulary`: rebuilt where used)."""
-        return {k: v for k, v in self.__dict__.items() if k not in ("table", "vocabulary")}
+        """Pickled without what it makes on use (`table`, `vocabulary`, `ordered`: rebuilt
+        where used)."""
+        dropped = ("table", "vocabulary", "ordered")
+        return {k: v for k, v in self.__dict__.items() if k not in dropped}
 
 
 def sentence_view(
@@ -281,35 +300,6 @@ def features(words: Sequence[str], config: OverlapConfig) -> list[str]:
     return out + _bigrams(out, config)
 
 
-def _frequencies(
-    doc_stems: Sequence[set[str] | frozenset[str]],
-) -> tuple[Counter[str], dict[int, float]]:
-    """(articles per stem, smoothed IDF per article count)."""
-    n = len(doc_stems)
-    df = Counter(itertools.chain.from_iterable(doc_stems))
-    # Few distinct counts (most stems are in one article): each weight computed once
-    return df, {c: math.log((n + 1) / (c + 1)) + 1.0 for c in set(df.values())}
-
-
-def idf_weights(doc_stems: Sequence[set[str] | frozenset[str]]) -> dict[str, float]:
-    """Smoothed inverse document frequency of each stem over the articles given."""
-    df, weight = _frequencies(doc_stems)
-    return dict(zip(df.keys(), map(weight.__getitem__, df.values()), strict=True))
-
-
-def idf_table(doc_stems: Sequence[set[str] | frozenset[str]]) -> tuple[dict[str, float], float]:
-    """(`idf_weights` less the stems of the highest weight, that weight): looked up with it as
-    the default (`idf.get(stem, default)`), the same weights. The highest weight is that of the
-    stems in the fewest articles, most stems of an archive (in one article only: four in five
-    at 100,000 articles), so the table is a fraction of the size and quicker to look up; an
-    unseen stem gets the highest weight too."""
-    df, weight = _frequencies(doc_stems)
-    if not weight:
-        return {}, 1.0
-    fewest = min(weight)
-    return {s: weight[c] for s, c in df.items() if c != fewest}, weight[fewest]
-
-
 def local_chain(
     sim: np.ndarray, threshold: float, gap: float
 ) -> tuple[float, list[tuple[int, int, float]]]:
@@ -372,7 +362,7 @@ class SentenceAlignment:
 def align_sentences(
     view_a: SentenceView,
     view_b: SentenceView,
-    idf: dict[str, float],
+    idf: Idf,
     default_idf: float,
     config: OverlapConfig,
 ) -> SentenceAlignment:
@@ -463,7 +453,7 @@ def rewritten(
     view_b: SentenceView,
     toks_a: Sequence[Token],
     toks_b: Sequence[Token],
-    idf: dict[str, float],
+    idf: Idf,
     default_idf: float,
     config: OverlapConfig,
 ) -> tuple[list[Passage], SentenceAlignment]:

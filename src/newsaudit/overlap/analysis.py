@@ -12,29 +12,34 @@ compare only the candidate pairs of the shingle index (`candidates.candidates`),
 keeps those whose score reaches `report_min_score`: never the N^2 pairs. A rewrite sharing no
 5-word sequence at all with its source is then not found (the seed rewrite shares 14).
 
-The steps are pure so that a runner can map them: `prepare` one article, `compare_group` one
-group of linked pairs (`groups`: given the corpus `idf`, it compares them, adds the clues from
-the group's other pairs and weighs each of its articles against its sources), `combine` the
-groups into an `OverlapResult`.
+The steps are pure so that a runner can map them: `prepare_bundle` the articles of one group
+of linked pairs, `compare_group` the group (`groups`: given the corpus IDF, counted on the
+feature keys the prepared articles sent back (`idf`), it compares them, adds the clues from the
+group's other pairs and weighs each of its articles against its sources), `combine` the groups
+into an `OverlapResult`. On a process pool the prepared articles stay in the worker that made
+them and the group is compared there (`held.Held`): only feature keys and finished rows cross
+processes. The articles of a group too large to compare in one step are prepared once, come
+back, and are shared by all its pairs (`prepare_parts`).
 """
 
 from __future__ import annotations
 
 import itertools
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import partial
 
 import numpy as np
 import pandas as pd
 
-from newsaudit import runner
+from newsaudit import held, runner
 from newsaudit.config import OverlapConfig
 from newsaudit.corpus import Article, Corpus
-from newsaudit.overlap import alignment, frames
 from newsaudit.overlap import candidates as candidate_index
+from newsaudit.overlap import frames
 from newsaudit.overlap.direction import with_corpus_evidence
-from newsaudit.overlap.groups import GroupResult, compare_group, group_items
+from newsaudit.overlap.groups import GroupResult, compare_group, needs, plan
+from newsaudit.overlap.idf import KeyedIdf, keyed_idf
 from newsaudit.overlap.prepare import prepare
 from newsaudit.overlap.records import Prepared, PreparedParts, parts_of, rejoin
 from newsaudit.overlap.reuse import ARTICLE_REUSE_COLUMNS, article_reuse, article_reuse_frame
@@ -115,40 +120,42 @@ def pairs_to_compare(
     return list(zip(found["article_a"], found["article_b"], strict=True))
 
 
-def corpus_idf(prepared: Sequence[Prepared]) -> tuple[dict[str, float], float]:
-    """(IDF of the sentence stems over the prepared articles, IDF of any other stem): the
-    table leaves out the stems of the highest weight, looked up as other stems
-    (`alignment.idf_table`)."""
-    return alignment.idf_table([p.view.vocabulary for p in prepared])
+def corpus_idf(prepared: Sequence[Prepared]) -> tuple[KeyedIdf, float]:
+    """(IDF of the sentence features over the prepared articles, by feature key; IDF of any
+    other feature): counted on the keys each article was prepared with (`idf.keyed_idf`), the
+    same weights as the string table (`alignment.idf_table`)."""
+    found = keyed_idf([p.view.keys for p in prepared])
+    return found, found.default
 
 
 def combine(
     done: Sequence[GroupResult],
-    prepared: dict[str, Prepared],
+    articles: Mapping[str, Article],
     ids: Sequence[str],
     config: OverlapConfig,
+    spread: Mapping[str, Prepared] | None = None,
     each: runner.Each = runner.serial,
 ) -> OverlapResult:
     """The corpus step: finish the groups compared pair by pair (clues from their other
-    pairs; each article's reuse of all its possible sources together, mapped by `each`), rank
-    every kept pair, and make every table."""
+    pairs; each of their articles' reuse of all its possible sources together, mapped by
+    `each` over `spread`, their prepared articles), rank every kept pair, and make every
+    table. `articles`: the compared articles by id."""
     ranked = [r for g in done if g.whole for r in g.results]
     reused = [row for g in done for row in g.reuse]
-    finished = {row.article_id for row in reused}
-    rest = {i: p for i, p in prepared.items() if i not in finished}
-    if rest:
+    if spread:
         results = with_corpus_evidence([r for g in done if not g.whole for r in g.results], config)
         ranked += results
-        reused += article_reuse(results, rest, config, each)
+        reused += article_reuse(results, dict(spread), config, each)
     ranked.sort(key=lambda r: (-r.score, r.article_a, r.article_b))
     reused.sort(key=lambda row: row.article_id)
-    texts = {i: p.article.text for i, p in prepared.items()}
+    texts = {i: a.text for i, a in articles.items()}
+    quotes = {i: q for g in done for i, q in g.quotes}
     return OverlapResult(
         pairs=frames.pairs_frame(ranked),
         passages=frames.passages_frame(ranked, texts),
         passage_info=frames.passage_info_frame(ranked),
         evidence=frames.evidence_frame(ranked),
-        quotes=frames.quotes_frame(ranked, prepared, texts),
+        quotes=frames.quotes_frame(ranked, quotes, texts),
         clusters=frames.clusters_frame(ranked, ids),
         ids=tuple(ids),
         all_pairs=len(ids) <= config.all_pairs_max_articles,
@@ -156,8 +163,19 @@ def combine(
     )
 
 
+def prepare_bundle(
+    bundle: Sequence[Article], config: OverlapConfig
+) -> tuple[dict[str, Prepared], list[np.ndarray]]:
+    """`prepare` some articles (the first step a runner maps): (the prepared articles by id,
+    kept where they were made; the keys of each one's sentence features, sent back for the
+    corpus IDF)."""
+    prepared = {a.article_id: prepare(a, config) for a in bundle}
+    return prepared, [p.view.keys for p in prepared.values()]
+
+
 def prepare_parts(article: Article, config: OverlapConfig) -> PreparedParts:
-    """`prepare` one article, less the article (`records.parts_of`): the step a runner maps."""
+    """`prepare` one article, less the article (`records.parts_of`): the step a runner maps
+    for the articles of large groups, sent back to be shared by all their pairs."""
     return parts_of(prepare(article, config))
 
 
@@ -166,9 +184,10 @@ def analyse(
 ) -> OverlapResult:
     """Reuse analysis of a corpus: ranked pairs, passages, direction evidence, quotes, families.
 
-    The three steps: `prepare` each article and compare each group of linked pairs (both
-    mapped by `each`: serially, or by the pipeline's runner over a process pool or Dask),
-    then `combine`.
+    The three steps: `prepare` the compared articles (in bundles, `groups.plan`) and compare
+    each group of linked pairs (both mapped by `each`: serially, or by the pipeline's runner
+    over a process pool, which keeps the prepared articles in the workers that made them, or
+    Dask), then `combine`.
     """
     config = config or OverlapConfig()
     with runner.frozen():  # the corpus and its prepared articles, out of the collector's way
@@ -177,24 +196,32 @@ def analyse(
 
 def _analyse(corpus: Corpus, config: OverlapConfig, each: runner.Each) -> OverlapResult:
     todo = pairs_to_compare(corpus, config, each)
-    involved = sorted({i for pair in todo for i in pair})
     by_id = {a.article_id: a for a in corpus.articles}  # Corpus[...] is a linear scan
-    # Mapped: a prepared article travels back as its words, offsets and sentence stems, not its
-    # article (here already; its look-up tables are built where pairs are compared).
-    articles = [by_id[i] for i in involved]
-    done = each("overlap: prepare", partial(prepare_parts, config=config), articles)
-    # Plain acyclic data kept for the whole analysis: no collection needed while it is made
-    # (each would walk the IDF's million entries), none to walk it afterwards.
-    with runner.paused_collector(), runner.frozen():
-        prepared = {a.article_id: rejoin(a, p) for a, p in zip(articles, done, strict=True)}
-        idf, default_idf = corpus_idf(list(prepared.values()))
-    step = partial(
-        compare_group, idf=idf, default_idf=default_idf, n_articles=len(corpus), config=config
-    )
-    return combine(
-        each("overlap: compare", step, group_items(todo, prepared)),
-        prepared,
-        corpus.ids,
-        config,
-        each,
-    )
+    bundles, whole, split = plan(todo, by_id)
+    # The articles of large groups come back (as their words, offsets and sentence stems, not
+    # their articles) and are shared by all their pairs; plain acyclic data, kept for the
+    # whole analysis: no collection needed while it is made.
+    shared = sorted({i for ids, *_ in split for i in ids})
+    spread: dict[str, Prepared] = {}
+    if shared:
+        parts = each(
+            "overlap: prepare", partial(prepare_parts, config=config), [by_id[i] for i in shared]
+        )
+        with runner.paused_collector(), runner.frozen():
+            spread = {i: rejoin(by_id[i], p) for i, p in zip(shared, parts, strict=True)}
+    step = partial(prepare_bundle, config=config)
+    with held.Held(each, "overlap: prepare", step, bundles) as kept:
+        keys = [k for sent in kept.sent for k in sent] + [p.view.keys for p in spread.values()]
+        idf = keyed_idf(keys)
+        compare_step = partial(
+            compare_group, idf=idf, default_idf=idf.default, n_articles=len(corpus), config=config
+        )
+        done = kept.map(each, "overlap: compare", compare_step, whole, needs)
+    if split:
+        done += each(
+            "overlap: compare",
+            partial(held.with_kept, compare_step),
+            [(item, [{i: spread[i] for i in item[0]}]) for item in split],
+        )
+    articles = {i: by_id[i] for i in sorted({i for pair in todo for i in pair})}
+    return combine(done, articles, corpus.ids, config, spread, each)

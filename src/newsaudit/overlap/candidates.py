@@ -34,6 +34,7 @@ from newsaudit.overlap.index_words import (
     _WORD,
     drop_grouping,
     hashed_words,
+    run_hashes,
     word_hash,
 )
 from newsaudit.overlap.tiling import found_in
@@ -48,17 +49,6 @@ def _word_hash(word: str) -> int:
     # The word's bytes, not Python's per-process randomised hash: shingle hashes are identical
     # across runs and corpus orders.
     return word_hash(word.encode("utf-8"))
-
-
-def _mix(x: np.ndarray) -> np.ndarray:
-    """splitmix64 finaliser: spreads bits so that chained hashes behave like random keys."""
-    if np.ndim(x) == 0:  # numpy warns on a scalar's wrap-around, never on an array's
-        with np.errstate(over="ignore"):
-            return _mix(np.atleast_1d(x))[0]
-    x = x + np.uint64(0x9E3779B97F4A7C15)
-    x = (x ^ (x >> np.uint64(30))) * np.uint64(0xBF58476D1CE4E5B9)
-    x = (x ^ (x >> np.uint64(27))) * np.uint64(0x94D049BB133111EB)
-    return x ^ (x >> np.uint64(31))
 
 
 _MIX_ADD = np.uint64(0x9E3779B97F4A7C15)
@@ -290,8 +280,6 @@ def candidates(
 # Byte classes for the vectorised tokeniser (`index_words` holds the others).
 _WORD_JOIN = np.zeros(256, dtype=bool)
 _WORD_JOIN[[*b"'-"]] = True
-_P = np.uint64(0x100000001B3)  # odd, so invertible modulo 2**64
-_P_INV = np.uint64(pow(0x100000001B3, -1, 2**64))
 
 
 def _fold_letters(text: str) -> str:
@@ -325,14 +313,7 @@ def word_hashes(texts: Sequence[str]) -> tuple[np.ndarray, np.ndarray]:
     word |= inner
     edges = np.diff(np.r_[False, word, False].astype(np.int8))
     starts, ends = np.flatnonzero(edges == 1), np.flatnonzero(edges == -1)
-    # Polynomial hash of each word's bytes from prefix sums (uint64 arithmetic wraps mod 2**64)
-    with np.errstate(over="ignore"):
-        powers = np.cumprod(np.full(len(b), _P, dtype=np.uint64))
-        inverse = np.cumprod(np.full(len(b), _P_INV, dtype=np.uint64))
-        prefix = np.r_[np.uint64(0), np.cumsum((b.astype(np.uint64) + np.uint64(1)) * powers)]
-        raw = (prefix[ends] - prefix[starts]) * inverse[starts]
-    hashes = _mix(raw ^ (ends - starts).astype(np.uint64))
-    del powers, inverse, prefix
+    hashes = run_hashes(b, starts, ends)
     text_of = np.searchsorted(bounds, starts, side="right")
     lengths = np.bincount(text_of, minlength=len(texts)).astype(np.int64)
     return hashes, lengths

@@ -15,7 +15,7 @@ import numpy as np
 
 from newsaudit.config import OverlapConfig
 from newsaudit.overlap import tiling
-from newsaudit.overlap.candidates import _mix
+from newsaudit.overlap.index_words import _mix
 from newsaudit.overlap.records import PairResult, Prepared
 
 # The model's inputs, in order. Shares are of the copy's words unless said otherwise.
@@ -192,6 +192,7 @@ def reuse_features(
     config: OverlapConfig,
     peers: Sequence[PairResult] = (),
     tiled: bool = False,
+    known: dict[str, float] | None = None,
 ) -> dict[str, float]:
     """The evidence that `copy` reuses `sources` (together), from n-grams and the alignments
     `links` (the compared pairs of `copy` with each source); `peers` are its pairs with other
@@ -200,8 +201,13 @@ def reuse_features(
 
     With `tiled`, also the Greedy String Tiling evidence (`TILED`; else left at 0): evidence
     for the reader of article_reuse.csv, which the shipped model does not weigh (it did not
-    raise the METER scores), so pairs skip its cost (about a sixth of the analysis on METER)."""
+    raise the METER scores), so pairs skip its cost (about a sixth of the analysis on METER).
+
+    `known`: the features of the same copy, sources and links without peers or tiling (what
+    judging the pair computed): only what the peers and the tiling add is computed."""
     n_words = len(copy.toks)
+    if known is not None and n_words and sources:
+        return _completed(copy, sources, links, known, peers, tiled)
     out = dict.fromkeys(FEATURES, 0.0)
     out["log_words"] = math.log1p(n_words)
     if not n_words or not sources:
@@ -269,14 +275,47 @@ def reuse_features(
         third = max(1, n_words // 3)
         out["lead_covered"] = _share(own_covered[:third])
         out["tail_covered"] = _share(own_covered[-third:])
-        peer_covered = np.zeros(n_words, dtype=bool)
-        for r in peers:
-            side = _side(r, copy_id)
-            for p in (*r.passages, *r.quote_passages):
-                peer_covered[slice(*(p.tok_a, p.tok_b)[side])] = True
-        out["peer_only_share"] = _share(peer_covered & ~covered)
+        out["peer_only_share"] = _peer_only(copy_id, peers, covered)
     out["passages_per_100"] = 100.0 * len(ranges) / n_words
     out["log_source_words"] = math.log1p(sum(len(s.toks) for s in sources))
+    return out
+
+
+def _covered(r: PairResult, copy_id: str, covered: np.ndarray) -> None:
+    """Mark the copy's words inside the pair's passages and shared quotes in `covered`."""
+    side = _side(r, copy_id)
+    for p in (*r.passages, *r.quote_passages):
+        covered[slice(*(p.tok_a, p.tok_b)[side])] = True
+
+
+def _peer_only(copy_id: str, peers: Sequence[PairResult], covered: np.ndarray) -> float:
+    """Share of the copy aligned with its peers and not with a source (`covered`)."""
+    peer_covered = np.zeros(len(covered), dtype=bool)
+    for r in peers:
+        _covered(r, copy_id, peer_covered)
+    return _share(peer_covered & ~covered)
+
+
+def _completed(
+    copy: Prepared,
+    sources: Sequence[Prepared],
+    links: Sequence[PairResult],
+    known: dict[str, float],
+    peers: Sequence[PairResult],
+    tiled: bool,
+) -> dict[str, float]:
+    """`known` (the features without peers or tiling) with what the peers and the tiling add,
+    as `reuse_features` computes them."""
+    out = dict(known)
+    copy_id = copy.article.article_id
+    if peers and any(hi - lo >= 5 for lo, hi in copy.view.tok_ranges):
+        covered = np.zeros(len(copy.toks), dtype=bool)
+        for r in links:
+            _covered(r, copy_id, covered)
+        out["peer_only_share"] = _peer_only(copy_id, peers, covered)
+    if tiled:
+        pool_stems = _union([s.view.vocabulary for s in sources])
+        out.update(_tiling(copy, [copy.codes, *(s.codes for s in sources)], pool_stems))
     return out
 
 

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 import pandas as pd
 
-from newsaudit.overlap.quotes import same_speaker
-from newsaudit.overlap.records import PairResult, Prepared
+from newsaudit.overlap.quotes import Quote, same_speaker
+from newsaudit.overlap.records import PairResult
 
 PAIR_COLUMNS = [
     "article_a",
@@ -180,12 +180,17 @@ def evidence_frame(results: Sequence[PairResult]) -> pd.DataFrame:
 
 
 def quotes_frame(
-    results: Sequence[PairResult], prepared: dict[str, Prepared], texts: dict[str, str]
+    results: Sequence[PairResult],
+    quotes: Mapping[str, Sequence[Quote]],
+    texts: Mapping[str, str],
 ) -> pd.DataFrame:
-    """Quotations both articles of a pair carry, with the speaker each attributes them to."""
+    """Quotations both articles of a pair carry, with the speaker each attributes them to
+    (`quotes`: the quotations of the articles of pairs sharing quotes, by id)."""
     rows = []
     for r in results:
-        qa, qb = prepared[r.article_a].quotes, prepared[r.article_b].quotes
+        if not r.quote_passages:
+            continue
+        qa, qb = quotes[r.article_a], quotes[r.article_b]
         for g in r.quote_passages:
             in_a = [q for q in qa if q.start < g.span_a[1] and g.span_a[0] < q.end]
             in_b = [q for q in qb if q.start < g.span_b[1] and g.span_b[0] < q.end]

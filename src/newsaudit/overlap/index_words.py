@@ -8,7 +8,10 @@ to 15 bytes: two 64-bit integers holding the bytes and the length; longer words,
 bytes). A piece's words are grouped by one integer sort and its distinct words looked up in
 the process's cache (sorted numpy arrays) at once, so only words never seen before are hashed
 in Python. The hashes equal hashing `words(text)` word by word (a test compares them); making
-a string per word and looking each up was most of the index's time."""
+a string per word and looking each up was most of the index's time.
+
+Also here, hashes of many strings at once from their bytes (`run_hashes`, `string_keys`: the
+vectorised tokeniser's words, the IDF's feature keys) and the bit mixer they share (`_mix`)."""
 
 from __future__ import annotations
 
@@ -262,3 +265,44 @@ def hashed_words(
         bounds = zip(starts[other].tolist(), ends[other].tolist(), strict=True)
         flat[other] = _hash_spelled([raw[s:e] for s, e in bounds], cache.long)
     return flat, per_text
+
+
+def _mix(x: np.ndarray) -> np.ndarray:
+    """splitmix64 finaliser: spreads bits so that chained hashes behave like random keys."""
+    if np.ndim(x) == 0:  # numpy warns on a scalar's wrap-around, never on an array's
+        with np.errstate(over="ignore"):
+            return _mix(np.atleast_1d(x))[0]
+    x = x + np.uint64(0x9E3779B97F4A7C15)
+    x = (x ^ (x >> np.uint64(30))) * np.uint64(0xBF58476D1CE4E5B9)
+    x = (x ^ (x >> np.uint64(27))) * np.uint64(0x94D049BB133111EB)
+    return x ^ (x >> np.uint64(31))
+
+
+_P = np.uint64(0x100000001B3)  # odd, so invertible modulo 2**64
+_P_INV = np.uint64(pow(0x100000001B3, -1, 2**64))
+
+
+def run_hashes(b: np.ndarray, starts: np.ndarray, ends: np.ndarray) -> np.ndarray:
+    """A 64-bit hash of each run of bytes `b[starts[i]:ends[i]]`: polynomial over the bytes
+    from prefix sums (uint64 arithmetic wraps mod 2**64), mixed with the run's length."""
+    with np.errstate(over="ignore"):
+        powers = np.cumprod(np.full(len(b), _P, dtype=np.uint64))
+        inverse = np.cumprod(np.full(len(b), _P_INV, dtype=np.uint64))
+        prefix = np.r_[np.uint64(0), np.cumsum((b.astype(np.uint64) + np.uint64(1)) * powers)]
+        raw = (prefix[ends] - prefix[starts]) * inverse[starts]
+    return _mix(raw ^ (ends - starts).astype(np.uint64))
+
+
+def string_keys(strings: Sequence[str]) -> np.ndarray:
+    """A 64-bit key per string (`run_hashes` of its UTF-8 bytes: the same in every process and
+    run), for many short strings at once without a Python call per string."""
+    if not strings:
+        return np.zeros(0, dtype=np.uint64)
+    joined = "\0".join(strings)
+    b = np.frombuffer(joined.encode("utf-8", "surrogatepass"), dtype=np.uint8)
+    ends = np.r_[np.flatnonzero(b == 0), len(b)]
+    if len(ends) != len(strings):  # a string holding NUL itself: lengths one by one
+        sizes = [len(s.encode("utf-8", "surrogatepass")) + 1 for s in strings]
+        ends = np.cumsum(sizes, dtype=np.int64) - 1
+    starts = np.r_[0, ends[:-1] + 1]
+    return run_hashes(b, starts, ends)

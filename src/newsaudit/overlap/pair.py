@@ -8,7 +8,7 @@ import numpy as np
 
 from newsaudit.config import OverlapConfig
 from newsaudit.overlap import alignment
-from newsaudit.overlap.alignment import Passage
+from newsaudit.overlap.alignment import Idf, Passage
 from newsaudit.overlap.direction import direction, likelier_copy
 from newsaudit.overlap.features import containment, reuse_features, short_ranges
 from newsaudit.overlap.records import PairResult, Prepared
@@ -30,7 +30,7 @@ def _is_quote_passage(p: Passage, a: Prepared, b: Prepared, config: OverlapConfi
 
 
 def align_pair(
-    a: Prepared, b: Prepared, idf: dict[str, float], default_idf: float, config: OverlapConfig
+    a: Prepared, b: Prepared, idf: Idf, default_idf: float, config: OverlapConfig
 ) -> tuple[list[Passage], list[Passage], float]:
     """(article passages, shared-quote passages, order coherence) for one pair."""
     verb = alignment.verbatim(a.toks, b.toks, config, a.seeds, b.seeds)
@@ -48,10 +48,21 @@ def align_pair(
     return article_passages, quote_passages, found.coherence
 
 
+# (copy id, source id) -> the reuse features of a judged pair with that copy (`compare`), kept
+# by a group step so that weighing the copy against that one source reuses them.
+Judged = dict[tuple[str, str], dict[str, float]]
+
+
 def compare(
-    a: Prepared, b: Prepared, idf: dict[str, float], default_idf: float, config: OverlapConfig
+    a: Prepared,
+    b: Prepared,
+    idf: Idf,
+    default_idf: float,
+    config: OverlapConfig,
+    judged: Judged | None = None,
 ) -> PairResult:
-    """Passages, containments, verdict and (for reusing pairs) direction of one pair."""
+    """Passages, containments, verdict and (for reusing pairs) direction of one pair; the
+    reuse features it judged each side on go into `judged` when given."""
     passages, quote_passages, coherence = align_pair(a, b, idf, default_idf, config)
     c_a = containment(
         len(a.toks),
@@ -79,20 +90,20 @@ def compare(
     )
     if result.verdict == "independent":
         return result
-    judged = (
-        judge(reuse_features(a, [b], [result], config)),
-        judge(reuse_features(b, [a], [result], config)),
-    )
+    id_a, id_b = a.article.article_id, b.article.article_id
+    as_copy = (reuse_features(a, [b], [result], config), reuse_features(b, [a], [result], config))
+    if judged is not None:
+        judged[id_a, id_b], judged[id_b, id_a] = as_copy
     source, derived, confidence, evidence = direction(a, b, passages, config, (c_a, c_b))
     return directed(
         dataclasses.replace(
             result,
-            judged=judged,
+            judged=(judge(as_copy[0]), judge(as_copy[1])),
             source=source,
             derived=derived,
             confidence=confidence,
             evidence=evidence,
         ),
-        derived or likelier_copy(a.article.article_id, b.article.article_id, evidence),
+        derived or likelier_copy(id_a, id_b, evidence),
         config,
     )

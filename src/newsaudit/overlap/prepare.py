@@ -18,10 +18,12 @@ def prepare(article: Article, config: OverlapConfig) -> Prepared:
     toks = TokenTable.of_text(article.text)  # equal to `text.tokens.tokens(article.text)`
     qs = quotes(article.text, config)
     mask = token_mask(toks, [(q.start, q.end) for q in qs])
+    view = alignment.sentence_view(article.text, toks, config, mask.tolist())
+    view.keys  # noqa: B018  # made here, on the pool, and sent with the view (the corpus IDF's)
     return Prepared(
         article,
         toks,
-        alignment.sentence_view(article.text, toks, config, mask.tolist()),
+        view,
         tuple(qs),
         mask,
         config.seed_size,

@@ -10,7 +10,7 @@ not name as its copy. The verdict and its explanation come from the learned mode
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import partial
 
@@ -18,7 +18,9 @@ import pandas as pd
 
 from newsaudit import runner
 from newsaudit.config import OverlapConfig
+from newsaudit.corpus import Article
 from newsaudit.overlap import features as reuse_features
+from newsaudit.overlap.pair import Judged
 from newsaudit.overlap.records import PairResult, Prepared
 from newsaudit.overlap.verdict import judge
 
@@ -47,50 +49,49 @@ class ArticleReuse:
     evidence: str
 
 
-def may_be_source(r: PairResult, copy: Prepared, other: Prepared) -> bool:
+def may_be_source(r: PairResult, copy: Article, other: Article) -> bool:
     """Whether `other` may be a source of `copy`, from dates, else from the pair's evidence."""
-    when_copy, when_other = copy.article.published, other.article.published
+    when_copy, when_other = copy.published, other.published
     if when_copy and when_other:
         return when_other < when_copy
     if not (r.passages or r.quote_passages):
         return False
-    return r.source != copy.article.article_id
+    return r.source != copy.article_id
 
 
 def sources_of(
     article_id: str,
     links: Sequence[PairResult],
-    prepared: dict[str, Prepared],
+    articles: Mapping[str, Article],
     config: OverlapConfig,
 ) -> list[PairResult]:
     """The compared pairs of an article whose partner may be its source, best first, at most
     `article_max_sources` (bounds the cost of a hub article in a large corpus)."""
-    copy = prepared[article_id]
+    copy = articles[article_id]
     found = []
     for r in links:
         other = r.article_b if r.article_a == article_id else r.article_a
-        if may_be_source(r, copy, prepared[other]):
+        if may_be_source(r, copy, articles[other]):
             found.append(r)
     found.sort(key=lambda r: (-r.score, r.article_a, r.article_b))
     return found[: config.article_max_sources]
 
 
-# One article's step: (the article, its chosen sources, their pairs, its peer pairs).
-ReuseItem = tuple[Prepared, tuple[Prepared, ...], tuple[PairResult, ...], tuple[PairResult, ...]]
+# One article's step: (its id, its chosen sources' ids, their pairs, its peer pairs).
+ReuseItem = tuple[str, tuple[str, ...], tuple[PairResult, ...], tuple[PairResult, ...]]
 
 
 def reuse_items(
-    results: Sequence[PairResult], prepared: dict[str, Prepared], config: OverlapConfig
+    results: Sequence[PairResult], articles: Mapping[str, Article], config: OverlapConfig
 ) -> list[ReuseItem]:
-    """Each prepared article (by id) with what `article_step` weighs: self-contained, so that a
-    runner can map the steps anywhere (a Dask task receives only its own articles)."""
-    links: dict[str, list[PairResult]] = {i: [] for i in prepared}
+    """Each article (by id) with what `article_step` weighs it on."""
+    links: dict[str, list[PairResult]] = {i: [] for i in articles}
     for r in results:
         links[r.article_a].append(r)
         links[r.article_b].append(r)
     items = []
-    for article_id in sorted(prepared):
-        chosen = sources_of(article_id, links[article_id], prepared, config)
+    for article_id in sorted(articles):
+        chosen = sources_of(article_id, links[article_id], articles, config)
         partners = [r.article_b if r.article_a == article_id else r.article_a for r in chosen]
         taken = {(r.article_a, r.article_b) for r in chosen}
         peers = [
@@ -99,8 +100,8 @@ def reuse_items(
         peers.sort(key=lambda r: (-r.score, r.article_a, r.article_b))
         items.append(
             (
-                prepared[article_id],
-                tuple(prepared[p] for p in partners),
+                article_id,
+                tuple(partners),
                 tuple(chosen),
                 tuple(peers[: config.article_max_sources]),
             )
@@ -108,15 +109,37 @@ def reuse_items(
     return items
 
 
-def article_step(item: ReuseItem, config: OverlapConfig) -> ArticleReuse:
-    """One article's reuse of its possible sources together (pure: the step a runner maps)."""
-    copy, sources, chosen, peers = item
-    article_id = copy.article.article_id
-    values = reuse_features.reuse_features(copy, sources, chosen, config, peers, tiled=True)
+def article_step(
+    item: ReuseItem,
+    prepared: Mapping[str, Prepared],
+    config: OverlapConfig,
+    judged: Judged | None = None,
+) -> ArticleReuse:
+    """One article's reuse of its possible sources together (pure: the step a runner maps;
+    `prepared` holds the article and its sources). An article with one source whose pair was
+    judged (`judged`, by `pair.compare`) reuses that pair's features: only the peers' and
+    the tiling's are added."""
+    article_id, partners, chosen, peers = item
+    copy, sources = prepared[article_id], [prepared[p] for p in partners]
+    known = judged.get((article_id, partners[0])) if judged and len(partners) == 1 else None
+    values = reuse_features.reuse_features(
+        copy, sources, chosen, config, peers, tiled=True, known=known
+    )
     kind, probability, why = judge(values) if sources else ("independent", 1.0, "")
-    partners = [s.article.article_id for s in sources]
     used = [p for p, r in zip(partners, chosen, strict=True) if r.passages]
     return ArticleReuse(article_id, tuple(sorted(used)), values, kind, probability, why)
+
+
+def needed(item: ReuseItem) -> tuple[str, ...]:
+    """The articles an item's step weighs: the article, then its sources."""
+    return (item[0], *item[1])
+
+
+def _step_over(
+    item: tuple[ReuseItem, tuple[Prepared, ...]], config: OverlapConfig
+) -> ArticleReuse:
+    reuse, articles = item
+    return article_step(reuse, {p.article.article_id: p for p in articles}, config)
 
 
 def article_reuse(
@@ -126,33 +149,36 @@ def article_reuse(
     each: runner.Each = runner.serial,
 ) -> list[ArticleReuse]:
     """Every prepared article's reuse of its possible sources together (by id; the
-    per-article steps mapped by `each`)."""
-    items = reuse_items(results, prepared, config)
-    return each("overlap: article reuse", partial(article_step, config=config), items)
+    per-article steps mapped by `each`, each with its own prepared articles)."""
+    items = reuse_items(results, {i: p.article for i, p in prepared.items()}, config)
+    return each(
+        "overlap: article reuse",
+        partial(_step_over, config=config),
+        [(x, tuple(prepared[i] for i in needed(x))) for x in items],
+    )
 
 
 def article_reuse_frame(rows: Sequence[ArticleReuse]) -> pd.DataFrame:
-    """article_reuse.csv rows: share covered by all sources together, which, verdict, why."""
+    """article_reuse.csv rows: share covered by all sources together, which, verdict, why (made
+    column by column: a dictionary per row cost more than the rounding)."""
+    extra = [f for f in reuse_features.FEATURES if f not in ARTICLE_REUSE_COLUMNS]
+    if not rows:
+        return pd.DataFrame(columns=[*ARTICLE_REUSE_COLUMNS, *extra])
+
+    def rounded(feature: str) -> list[float]:
+        return [round(r.features[feature], 6) for r in rows]
+
     return pd.DataFrame(
-        [
-            {
-                "article_id": r.article_id,
-                "covered_share": round(r.features["covered_share"], 6),
-                "sources": " ".join(r.sources),
-                "verdict": r.verdict,
-                "probability": round(r.probability, 4),
-                "evidence": r.evidence,
-                "verbatim_share": round(r.features["verbatim_share"], 6),
-                "rewritten_share": round(r.features["rewritten_share"], 6),
-                "containment_3": round(r.features["containment_3"], 6),
-                **{
-                    f: round(v, 6) for f, v in r.features.items() if f not in ARTICLE_REUSE_COLUMNS
-                },
-            }
-            for r in rows
-        ],
-        columns=[
-            *ARTICLE_REUSE_COLUMNS,
-            *(f for f in reuse_features.FEATURES if f not in ARTICLE_REUSE_COLUMNS),
-        ],
+        {
+            "article_id": [r.article_id for r in rows],
+            "covered_share": rounded("covered_share"),
+            "sources": [" ".join(r.sources) for r in rows],
+            "verdict": [r.verdict for r in rows],
+            "probability": [round(r.probability, 4) for r in rows],
+            "evidence": [r.evidence for r in rows],
+            "verbatim_share": rounded("verbatim_share"),
+            "rewritten_share": rounded("rewritten_share"),
+            "containment_3": rounded("containment_3"),
+            **{f: rounded(f) for f in extra},
+        }
     )

@@ -15,6 +15,11 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
+from newsaudit.overlap.idf import KeyedIdf
+from newsaudit.overlap.index_words import string_keys
+
+Idf = dict[str, float] | KeyedIdf  # the corpus IDF by feature, or by feature key
+
 if TYPE_CHECKING:
     from newsaudit.overlap.alignment import SentenceView
 
@@ -48,21 +53,27 @@ class SentenceTable:
     words: list[str] = field(default_factory=list, compare=False, repr=False)
     # The last (idf, default, weight per feature) asked for: the corpus IDF is looked up once
     # per article, not once per pair.
-    weights: list[tuple[dict[str, float], float, np.ndarray]] = field(
-        default_factory=list, compare=False
-    )
+    weights: list[tuple[Idf, float, np.ndarray]] = field(default_factory=list, compare=False)
+    keys: np.ndarray | None = field(default=None, compare=False, repr=False)  # of `vocab`
 
-    def idf(self, idf: dict[str, float], default_idf: float) -> np.ndarray:
+    def idf(self, idf: Idf, default_idf: float) -> np.ndarray:
         """The IDF of each of the article's features."""
         if not (self.weights and self.weights[0][0] is idf and self.weights[0][1] == default_idf):
-            found = map(idf.get, self.words or self.vocab.tolist(), itertools.repeat(default_idf))
-            self.weights[:] = [(idf, default_idf, np.fromiter(found, float, len(self.vocab)))]
+            if isinstance(idf, KeyedIdf):
+                keys = self.keys if self.keys is not None else string_keys(self.vocab.tolist())
+                found = idf.of(keys, default_idf)
+            else:
+                words = self.words or self.vocab.tolist()
+                found = np.fromiter(
+                    map(idf.get, words, itertools.repeat(default_idf)), float, len(self.vocab)
+                )
+            self.weights[:] = [(idf, default_idf, found)]
         return self.weights[0][2]
 
 
 def sentence_table(view: SentenceView) -> SentenceTable:
     """The sparse sentence x feature table of a view (see `SentenceTable`)."""
-    vocab = sorted(view.vocabulary)
+    vocab = view.ordered
     col = dict(zip(vocab, range(len(vocab)), strict=True))
     counts = [len(st) for st in view.stems]
     every = itertools.chain.from_iterable(view.stems)
@@ -76,6 +87,7 @@ def sentence_table(view: SentenceView) -> SentenceTable:
         len(view.stems),
         view.anchored - col.keys(),
         vocab,
+        keys=view.keys,
     )
 
 
@@ -97,7 +109,7 @@ def merge_sorted(a: np.ndarray, b: np.ndarray) -> tuple[int, np.ndarray, np.ndar
 def similarity_matrices(
     view_a: SentenceView,
     view_b: SentenceView,
-    idf: dict[str, float],
+    idf: Idf,
     default_idf: float,
     weightings: Sequence[tuple[float, float]],
 ) -> list[np.ndarray]:
@@ -146,7 +158,7 @@ def similarity_matrices(
 def similarity_matrix(
     view_a: SentenceView,
     view_b: SentenceView,
-    idf: dict[str, float],
+    idf: Idf,
     default_idf: float,
     anchor: float = 1.0,
     bigram: float = 0.0,
