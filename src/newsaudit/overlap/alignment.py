@@ -216,7 +216,7 @@ class SentenceView:
 
     @cached_property
     def keys(self) -> np.ndarray:
-        """The 64-bit key (`candidates.string_keys`) of each feature of `ordered`: what the
+        """The 64-bit key (`index_words.string_keys`) of each feature of `ordered`: what the
         corpus IDF is counted on (`idf.keyed_idf`). Made where the article is prepared and
         pickled with the view (8 bytes a feature)."""
         return string_keys(self.ordered)

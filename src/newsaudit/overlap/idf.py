@@ -1,7 +1,7 @@
 """Inverse document frequency of the sentence features (stems, bigrams) over a corpus.
 
 The rewrite aligner weighs a shared feature by its IDF over the compared articles. At archive
-scale the corpus table is counted on 64-bit feature keys (`candidates.string_keys`, made where
+scale the corpus table is counted on 64-bit feature keys (`index_words.string_keys`, made where
 each article is prepared and shipped with it as one small array) instead of strings: `np.unique`
 over the keys in the corpus step, no Python dictionary of a million strings, and each article
 looks its weights up by binary search where its pairs are compared (`KeyedIdf`). The weights
