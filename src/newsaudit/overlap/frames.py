@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 
 import pandas as pd
 
+from newsaudit.overlap.alignment import Passage
 from newsaudit.overlap.quotes import Quote, same_speaker
 from newsaudit.overlap.records import PairResult
 
@@ -119,44 +120,41 @@ def pairs_frame(results: Sequence[PairResult]) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=PAIR_COLUMNS + PAIR_EXTRA_COLUMNS)
 
 
-def passages_frame(results: Sequence[PairResult], texts: dict[str, str]) -> pd.DataFrame:
-    """passages.csv rows: char spans and texts of every aligned passage (quotes included)."""
-    rows = []
+def _passage_spans(results: Sequence[PairResult]) -> Iterator[tuple[PairResult, Passage, dict]]:
+    """Every aligned passage of every pair (quotes included) in span order, with the columns
+    the passage tables share: the two articles and the character spans in each."""
     for r in results:
         for g in sorted(r.passages + r.quote_passages, key=lambda g: (g.span_a, g.span_b)):
-            rows.append(
-                {
-                    "article_a": r.article_a,
-                    "article_b": r.article_b,
-                    "start_a": g.span_a[0],
-                    "end_a": g.span_a[1],
-                    "start_b": g.span_b[0],
-                    "end_b": g.span_b[1],
-                    "text_a": texts[r.article_a][g.span_a[0] : g.span_a[1]],
-                    "text_b": texts[r.article_b][g.span_b[0] : g.span_b[1]],
-                }
-            )
+            spans = {"article_a": r.article_a, "article_b": r.article_b}
+            spans.update(start_a=g.span_a[0], end_a=g.span_a[1])
+            spans.update(start_b=g.span_b[0], end_b=g.span_b[1])
+            yield r, g, spans
+
+
+def passages_frame(results: Sequence[PairResult], texts: dict[str, str]) -> pd.DataFrame:
+    """passages.csv rows: char spans and texts of every aligned passage (quotes included)."""
+    rows = [
+        {
+            **spans,
+            "text_a": texts[r.article_a][g.span_a[0] : g.span_a[1]],
+            "text_b": texts[r.article_b][g.span_b[0] : g.span_b[1]],
+        }
+        for r, g, spans in _passage_spans(results)
+    ]
     return pd.DataFrame(rows, columns=PASSAGE_COLUMNS)
 
 
 def passage_info_frame(results: Sequence[PairResult]) -> pd.DataFrame:
     """Same rows as `passages_frame`, with kind (verbatim / rewritten / quote) and similarity."""
-    rows = []
-    for r in results:
-        quote_set = set(r.quote_passages)
-        for g in sorted(r.passages + r.quote_passages, key=lambda g: (g.span_a, g.span_b)):
-            rows.append(
-                {
-                    "article_a": r.article_a,
-                    "article_b": r.article_b,
-                    "start_a": g.span_a[0],
-                    "end_a": g.span_a[1],
-                    "start_b": g.span_b[0],
-                    "end_b": g.span_b[1],
-                    "kind": "quote" if g in quote_set else g.kind,
-                    "similarity": g.similarity,
-                }
-            )
+    quotes = {id(r): set(r.quote_passages) for r in results}
+    rows = [
+        {
+            **spans,
+            "kind": "quote" if g in quotes[id(r)] else g.kind,
+            "similarity": g.similarity,
+        }
+        for r, g, spans in _passage_spans(results)
+    ]
     return pd.DataFrame(rows, columns=PASSAGE_INFO_COLUMNS)
 
 
