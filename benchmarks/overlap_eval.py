@@ -47,13 +47,31 @@ def binary_f1(gold: list[str], pred: list[str]) -> float:
     )[2]
 
 
+def _tallies() -> dict[str, list[str]]:
+    """Empty per-label tallies: gold and predicted verdicts, learned verdicts, case names and
+    direction outcomes ("correct" | "wrong" | "unknown" per gold-reuse pair found)."""
+    return {"gold": [], "pred": [], "learned": [], "cases": [], "direction": []}
+
+
+def _tally(out: dict[str, list[str]], verdict: str, source: str, row: dict, case: str) -> None:
+    """Add one labelled pair (gold `verdict` and `source`) and its result `row` to `out`."""
+    out["gold"].append(verdict)
+    out["pred"].append(row["verdict"])
+    out["learned"].append(row["learned_verdict"] or row["verdict"])
+    out["cases"].append(case)
+    if verdict != "independent" and row["verdict"] != "independent":
+        if not row["source"]:
+            out["direction"].append("unknown")
+        else:
+            out["direction"].append("correct" if row["source"] == source else "wrong")
+
+
 def evaluate(
     config: OverlapConfig | None = None, seed: int = 7, rounds: int = 2
 ) -> dict[str, object]:
     """Run every scenario; return gold/pred verdicts, direction outcomes and per-case tallies."""
     config = config or OverlapConfig()
-    gold, pred, cases, learned = [], [], [], []
-    direction: list[str] = []  # "correct" | "wrong" | "unknown" per gold-reuse pair found
+    out = _tallies()
     started = time.perf_counter()
     n_articles = 0
     for sc in scenarios(seed, rounds):
@@ -61,25 +79,8 @@ def evaluate(
         n_articles += len(sc.corpus)
         table = {(r["article_a"], r["article_b"]): r for r in result.pairs.to_dict("records")}
         for lab in sc.labels:
-            row = table[(lab.a, lab.b)]
-            gold.append(lab.verdict)
-            pred.append(row["verdict"])
-            learned.append(row["learned_verdict"] or row["verdict"])
-            cases.append(lab.case)
-            if lab.verdict != "independent" and row["verdict"] != "independent":
-                if not row["source"]:
-                    direction.append("unknown")
-                else:
-                    direction.append("correct" if row["source"] == lab.source else "wrong")
-    return {
-        "gold": gold,
-        "pred": pred,
-        "learned": learned,
-        "cases": cases,
-        "direction": direction,
-        "seconds": time.perf_counter() - started,
-        "articles": n_articles,
-    }
+            _tally(out, lab.verdict, lab.source, table[(lab.a, lab.b)], lab.case)
+    return {**out, "seconds": time.perf_counter() - started, "articles": n_articles}
 
 
 def evaluate_realistic(
@@ -90,8 +91,7 @@ def evaluate_realistic(
     config = config or OverlapConfig()
     with (REALISTIC / "labels.csv").open(encoding="utf-8") as f:
         labels = [row for row in csv.DictReader(f) if row["split"] == split]
-    gold, pred, cases, learned = [], [], [], []
-    direction: list[str] = []
+    out = _tallies()
     started = time.perf_counter()
     n_articles = 0
     for story in sorted({row["story"] for row in labels}):
@@ -108,24 +108,8 @@ def evaluate_realistic(
             row = table[(lab["article_a"], lab["article_b"])]
             kind = lab["article_b"].split("_", 1)[1]
             case = f"wire-{kind}" if lab["article_a"].endswith("_wire") else f"{kind}-indep"
-            gold.append(lab["verdict"])
-            pred.append(row["verdict"])
-            learned.append(row["learned_verdict"] or row["verdict"])
-            cases.append(case)
-            if lab["verdict"] != "independent" and row["verdict"] != "independent":
-                if not row["source"]:
-                    direction.append("unknown")
-                else:
-                    direction.append("correct" if row["source"] == lab["source"] else "wrong")
-    return {
-        "gold": gold,
-        "pred": pred,
-        "learned": learned,
-        "cases": cases,
-        "direction": direction,
-        "seconds": time.perf_counter() - started,
-        "articles": n_articles,
-    }
+            _tally(out, lab["verdict"], lab["source"], row, case)
+    return {**out, "seconds": time.perf_counter() - started, "articles": n_articles}
 
 
 HEADER = """# Overlap evaluation (synthetic and hand-written realistic reuse)
