@@ -54,3 +54,18 @@ def test_abbreviation_feature():
     (c,) = extract_text("It extends the visas of 280,000 people.")
     assert linkmodel.features(a, b, loose=True, channel=True)["abbreviation"] == 1.0
     assert linkmodel.features(a, c, loose=True, channel=True)["abbreviation"] == 0.0
+
+
+@pytest.mark.parametrize(
+    ("text", "thing"),
+    [
+        ("He wrote that the two teenagers should try showing a little class.", "teenager"),
+        ("The 40 delegates can vote.", "delegate"),
+        ("The three officers must testify.", "officer"),
+        ("The 12 jurors did not agree.", "juror"),
+    ],
+)
+def test_modal_ends_counted_phrase(text, thing):
+    """A modal or 'do' after the counted noun ends its phrase: never what is counted."""
+    (f,) = extract_text(text)
+    assert f.thing == thing
