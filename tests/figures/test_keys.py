@@ -8,7 +8,10 @@ import datetime as dt
 import pytest
 
 from newsaudit import figures
+from newsaudit.config import FiguresConfig
+from newsaudit.figures import keys
 from newsaudit.figures.keys import channel_key, years_apart
+from newsaudit.figures.partners import usable
 
 
 def _figure(text: str) -> figures.Figure:
@@ -56,3 +59,55 @@ def test_a_year_written_without_a_digit_has_no_channel():
 def test_a_relative_year_without_a_date_has_no_channel():
     fig = dataclasses.replace(_figure("It happened in 2016."), low=float("-inf"))
     assert channel_key(fig) == ""
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "It was echoed by three Republican state senators — Adam Driggs, Steve Pierce and "
+            "Bob Worsley, all members of the party's conservative camp.",
+            {"driggs", "pierce", "worsley"},
+        ),
+        (
+            "The state's two Republican senators, Jeff Flake and John McCain, called on her.",
+            {
+                "flake",
+                "mccain",
+            },
+        ),
+        ("He pardoned two turkeys named Mac and Cheese.", set()),
+        ("Five people, including Ann Lee, died.", set()),
+        ("It covers 300,000 people from El Salvador, Haiti, Nicaragua and Honduras.", set()),
+        ("Two senators, Jeff Flake, voted.", set()),  # one name is no list
+    ],
+)
+def test_members(text, expected):
+    assert keys.members(_figure(text)) == expected
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "different"),
+    [
+        (
+            "It was echoed by three Republican state senators — Adam Driggs, Steve Pierce and "
+            "Bob Worsley, all members of the camp.",
+            "The state's two Republican senators, Jeff Flake and John McCain, called on her.",
+            True,
+        ),
+        (
+            "Two Republican senators, Jeff Flake and John McCain, called on her.",
+            "Three senators, John McCain, Jeff Flake and Mike Lee, called on her.",
+            False,  # a member shared: one set, maybe miscounted
+        ),
+        (
+            "Two Republican senators, Jeff Flake and John McCain, called on her.",
+            "Three Republican senators called on her.",
+            False,  # one side names no members
+        ),
+    ],
+)
+def test_different_members(a, b, different):
+    fa, fb = _figure(a), _figure(b)
+    assert keys.different_members(fa, fb) is different
+    assert usable(fa, dataclasses.replace(fb, article_id="b"), FiguresConfig()) is not different

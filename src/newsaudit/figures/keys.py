@@ -14,6 +14,7 @@ import math
 import re
 from collections import defaultdict
 from dataclasses import replace
+from functools import lru_cache
 
 from newsaudit.config import FiguresConfig
 from newsaudit.corpus import Corpus
@@ -21,6 +22,7 @@ from newsaudit.figures import ages, phrases
 from newsaudit.figures.figure import Figure
 from newsaudit.figures.phrases import UNKNOWN
 from newsaudit.figures.span import DATE_KINDS
+from newsaudit.figures.words import WORDS
 
 
 def comparable_key(measure: str) -> bool:
@@ -89,6 +91,45 @@ def age_of(f: Figure) -> str:
         if person:
             return person
     return ""
+
+
+# A count's counted noun (up to four words) and the separator that opens the list of its
+# members: "three Republican state senators — Adam Driggs, ...", "two senators, Jeff Flake and".
+_BEFORE_MEMBERS = re.compile(r"((?:\s+[\w’'.-]+){1,4}?)\s*[,—–:(]\s*")
+_MEMBERS_END = re.compile(r"[;—–)]|\.\s|\.$")
+_MEMBER_SPLIT = re.compile(r",\s*(?:and\s+)?|\s+and\s+")
+
+
+def members(f: Figure) -> frozenset[str]:
+    """The members a count names right after its counted noun, by their last names ("three
+    Republican state senators — Adam Driggs, Steve Pierce and Bob Worsley": driggs, pierce,
+    worsley); empty unless it lists at least two names, each one to four capitalised words."""
+    return _members(f.sentence, f.text) if f.kind == "count" else frozenset()
+
+
+@lru_cache(maxsize=1 << 16)
+def _members(sentence: str, text: str) -> frozenset[str]:
+    at = sentence.find(text)
+    m = _BEFORE_MEMBERS.match(sentence[at + len(text) :]) if at >= 0 else None
+    if not m or any(w.lower() in WORDS.phrase_breaks for w in m.group(1).split()):
+        return frozenset()  # "300,000 people from El Salvador, Haiti ...": places, not members
+    rest = sentence[at + len(text) + m.end() :]
+    end = _MEMBERS_END.search(rest)
+    names = []
+    for item in _MEMBER_SPLIT.split(rest[: end.start()] if end else rest):
+        parts = item.split()
+        if not 1 <= len(parts) <= 4 or not all(w[:1].isupper() for w in parts):
+            break
+        names.append(parts[-1].strip(".,").lower())
+    return frozenset(names) if len(names) >= 2 else frozenset()
+
+
+def different_members(a: Figure, b: Figure) -> bool:
+    """Whether two counts list their members and no member is shared: two sets ("three
+    Republican state senators — Adam Driggs, Steve Pierce and Bob Worsley" / "the state's two
+    Republican senators, Jeff Flake and John McCain"), whatever the words around them share."""
+    ma, mb = members(a), members(b)
+    return bool(ma and mb and not ma & mb)
 
 
 def loose_key(f: Figure) -> str:

@@ -55,6 +55,11 @@ Features of a pair (a, b):
   Fitted last, like sentence_context, on every-way injections; 0 for other kinds: for counts,
   held out, the same words also linked a count to its counting base read another way ("deals
   with 11 Pacific Rim nations" / "the 12-nation Pacific trade deal"), one more false alarm;
+- abbreviation: an acronym within `WINDOW` words of one figure is written out in the other's
+  sentence (`abbreviated`: "restore T.P.S. protection for 300,000 people" / "280,000 people
+  ... under the temporary protected status program"): what is counted named two ways, which
+  shared words cannot show; 0 for years and dates. Fitted last on every-way injections, the
+  other weights held (`basil_train.train_channel_extra(("abbreviation",), every=True)`);
 - disjoint: the two values do not meet. Two keys giving one value ("$5.7 billion" read under
   two keys) is evidence of one measure; two keys giving near values is not: without it the
   channel model could not tell a value written again from a near miss (gap is about 0 for
@@ -72,7 +77,7 @@ from functools import cache, lru_cache
 from newsaudit import lexicon
 from newsaudit.figures.figure import Figure
 from newsaudit.figures.keys import comparable, years_apart
-from newsaudit.figures.phrases import UNKNOWN, lemma
+from newsaudit.figures.phrases import TOKEN_RE, UNKNOWN, acronyms, initialisms, lemma
 from newsaudit.figures.span import DATE_KINDS
 from newsaudit.text.tokens import tokens, words
 
@@ -93,6 +98,7 @@ FEATURES = (
     "sentence_context",
     "names",
     "money_shared",
+    "abbreviation",
 )
 # Whether two years or dates a slip apart date one event: what the words on both sides say.
 EVENT_FEATURES = ("bias", "near_context", "context", "sentence_context", "names", "same_event")
@@ -231,6 +237,29 @@ def shared_context(a: Figure, b: Figure) -> float:
     return min(SHARED, len(ca & cb)) / SHARED
 
 
+@lru_cache(maxsize=1 << 16)
+def _near_acronyms(sentence: str, text: str, window: int = WINDOW) -> frozenset[str]:
+    """The acronyms written within `window` words of the figure's text in its sentence."""
+    at = sentence.find(text)
+    if at < 0:
+        return frozenset()
+    left = [m.group(0) for m in TOKEN_RE.finditer(sentence[:at])][-window:]
+    right = [m.group(0) for m in TOKEN_RE.finditer(sentence[at + len(text) :])][:window]
+    return acronyms(" ".join((*left, *right)))
+
+
+def abbreviated(a: Figure, b: Figure) -> bool:
+    """Whether an acronym next to one figure is written out in the other's sentence ("restore
+    T.P.S. protection for 300,000 people" / "280,000 people ... under the temporary protected
+    status program"): what is counted named two ways, which shared words cannot show. Only next
+    to the figure: the acronym says nothing of another number of its sentence ("700,000
+    Dreamers")."""
+    return bool(
+        _near_acronyms(a.sentence, a.text) & initialisms(b.sentence)
+        or _near_acronyms(b.sentence, b.text) & initialisms(a.sentence)
+    )
+
+
 def _months(f: Figure) -> set[int]:
     """The months a date names (dates are yyyymmdd numbers); every month for a year."""
     if f.unit != "date" or f.low < 10_000_000:
@@ -300,6 +329,7 @@ def features(a: Figure, b: Figure, loose: bool = False, channel: bool = False) -
         "sentence_context": sentence,
         "names": names,
         "money_shared": shared_context(a, b) if a.kind == b.kind == "money" else 0.0,
+        "abbreviation": 0.0 if date else float(abbreviated(a, b)),
     }
 
 

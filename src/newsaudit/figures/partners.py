@@ -14,7 +14,7 @@ from newsaudit.figures import linkmodel
 from newsaudit.figures.contexts import channel_apart, context_conflict, frames
 from newsaudit.figures.figure import Figure
 from newsaudit.figures.intervals import gap, relation
-from newsaudit.figures.keys import is_loose, measure_of
+from newsaudit.figures.keys import different_members, is_loose, measure_of
 from newsaudit.figures.span import DATE_KINDS
 
 
@@ -44,12 +44,13 @@ def _middle(f: Figure) -> float:
 
 
 def usable(f: Figure, g: Figure, config: FiguresConfig, channel: bool = False) -> bool:
-    """Whether `g` may be `f`'s counterpart: their contexts do not differ and, when their
+    """Whether `g` may be `f`'s counterpart: their contexts do not differ, the members two
+    counts list are not two different sets (`keys.different_members`) and, when their
     intervals are disjoint, the link model takes them for one measure: far-apart values are
     left uncompared rather than called a conflict. Figures of unknown measure (`is_loose`) and
     pairs met only in their unit channel (`channel`: two measure keys, or two years) are linked
     only when the model says so, overlapping or not."""
-    if context_conflict(f, g, config, dates=not channel):
+    if context_conflict(f, g, config, dates=not channel) or different_members(f, g):
         return False
     if channel and not is_loose(f) and not is_loose(g) and measure_of(f) == measure_of(g):
         return False  # judged under their own key already

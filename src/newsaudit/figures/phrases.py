@@ -368,3 +368,52 @@ def key(thing: str, event: str, place: str = "", relation: str = "") -> str:
     if not thing:
         return UNKNOWN
     return "|".join(p for p in (thing, event, place, relation) if p)
+
+
+# An acronym: three to six capitals, dotted or not ("T.P.S.", "DACA", "NSA"); two-letter ones
+# ("U.S.", "UN") would match the initials of too many word pairs by chance.
+_ACRONYM = re.compile(r"\b[A-Z](?:\.[A-Z]){2,5}\b\.?|\b[A-Z]{3,6}\b")
+# Words an acronym skips inside its expansion ("Department of Homeland Security": DHS).
+_ACRONYM_JOINERS = frozenset({"of", "and", "the", "for", "on", "in", "to"})
+
+
+@cache
+def acronyms(sentence: str) -> frozenset[str]:
+    """The acronyms a sentence writes, lower-cased without dots ("T.P.S. protection": tps)."""
+    return frozenset(m.group(0).replace(".", "").lower() for m in _ACRONYM.finditer(sentence))
+
+
+@cache
+def initialisms(sentence: str) -> frozenset[str]:
+    """The initials of every run of three to six words of a sentence (joiners such as "of"
+    skipped inside a run, never at its ends): what an acronym of it would be ("the temporary
+    protected status program": tps, tpsp, psp...)."""
+    # A word in capitals ("NSA sent agents") or a number ends a run: it is no expansion.
+    toks = [
+        "" if w.isupper() or not w[:1].isalpha() else w.lower()
+        for w in (m.group(0) for m in TOKEN_RE.finditer(sentence))
+    ]
+    out: set[str] = set()
+    for i, first in enumerate(toks):
+        if not first or first in _ACRONYM_JOINERS:
+            continue
+        letters = ""
+        for w in toks[i : i + 9]:
+            if not w:
+                break
+            if w in _ACRONYM_JOINERS:
+                continue
+            letters += w[0]
+            if len(letters) > 6:
+                break
+            if len(letters) >= 3:
+                out.add(letters)
+    return frozenset(out)
+
+
+def spelled_out(a: str, b: str) -> bool:
+    """Whether an acronym of one sentence is written out in the other ("restore T.P.S.
+    protection for 300,000 people" / "280,000 people ... under the temporary protected status
+    program"): one program, agency or law named two ways, which the words alone do not
+    share."""
+    return bool(acronyms(a) & initialisms(b) or acronyms(b) & initialisms(a))
