@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from newsaudit.config import CALENDAR_WORDS, FiguresConfig
 from newsaudit.figures.words import WORDS
@@ -377,13 +377,13 @@ _ACRONYM = re.compile(r"\b[A-Z](?:\.[A-Z]){2,5}\b\.?|\b[A-Z]{3,6}\b")
 _ACRONYM_JOINERS = frozenset({"of", "and", "the", "for", "on", "in", "to"})
 
 
-@cache
+@lru_cache(maxsize=1 << 16)
 def acronyms(sentence: str) -> frozenset[str]:
     """The acronyms a sentence writes, lower-cased without dots ("T.P.S. protection": tps)."""
     return frozenset(m.group(0).replace(".", "").lower() for m in _ACRONYM.finditer(sentence))
 
 
-@cache
+@lru_cache(maxsize=1 << 16)
 def initialisms(sentence: str) -> frozenset[str]:
     """The initials of every run of three to six words of a sentence (joiners such as "of"
     skipped inside a run, never at its ends): what an acronym of it would be ("the temporary
