@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from newsaudit import figures
-from newsaudit.figures import dated
+from newsaudit.figures import dated, linkmodel
 from tests.figures.conftest import CONFIG
 
 
@@ -54,3 +54,14 @@ def test_event_class(a, b, expected):
 def test_every_event_word_is_in_one_class():
     members = [w for ws in dated._classes().values() for w in ws]
     assert len(members) == len(set(members))
+
+
+def test_one_event_told_in_other_words_of_its_class_is_one_event():
+    # "began" and "launched" are one class (began): with the words next to the years agreeing
+    # little, the class is what makes the event model read one event misdated.
+    a = _year("According to the official, the program began in 2007 and is in the second phase.")
+    b = _year("The Post reported on a program launched in 2008 called PRISM.", "b")
+    assert dated.event_class(a, b) == 1.0
+    assert linkmodel.one_event_dated(a, b, CONFIG.date_slip_years)
+    model = linkmodel.load().event
+    assert model.probability({**linkmodel.event_features(a, b), "event_class": 0.0}) < 0.5
