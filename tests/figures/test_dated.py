@@ -59,8 +59,8 @@ def test_every_event_word_is_in_one_class():
 def test_one_event_told_in_other_words_of_its_class_is_one_event():
     # "began" and "launched" are one class (began): with the words next to the years agreeing
     # little, the class is what makes the event model read one event misdated.
-    a = _year("According to the official, the program began in 2007 and is in the second phase.")
-    b = _year("The Post reported on a program launched in 2008 called PRISM.", "b")
+    a = _year("Officials said the survey began in 2007 and is in its third round.")
+    b = _year("A survey launched in 2008 counts the trees of the city.", "b")
     assert dated.event_class(a, b) == 1.0
     assert linkmodel.one_event_dated(a, b, CONFIG.date_slip_years)
     model = linkmodel.load().event
