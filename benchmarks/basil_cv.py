@@ -105,6 +105,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--extra", default="", help="refit only these channel or key weights (comma-separated)"
     )
+    parser.add_argument(
+        "--extra-l2",
+        type=float,
+        default=basil_train.EVENT_EXTRA_L2,
+        help="L2 penalty of the event model's features fitted last (basil_train.EVENT_EXTRA)",
+    )
     parser.add_argument("--shipped", action="store_true", help="also score the shipped models")
     parser.add_argument(
         "--thresholds", default="", help="thresholds of the first refitted model to score"
@@ -133,6 +139,8 @@ def main(argv: list[str] | None = None) -> int:
                 old = getattr(shipped, m).weights
                 extra = tuple(args.extra.split(","))
                 weights = basil_train.fit_extra(data, old, extra, args.l2)
+            elif m == "event":
+                weights = basil_train.fit_event(data, args.l2, args.extra_l2)
             else:
                 weights = basil_train.fit(data, NAMES[m], args.l2)
             old = getattr(shipped, m)

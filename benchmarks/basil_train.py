@@ -289,6 +289,26 @@ def _newton(
 # (France's 2022 withdrawal, the junta's 2021 Wagner deal, sentences sharing Mali and Wagner) is
 # read as one event misdated (tests/figures/test_compare.py).
 EVENT_L2 = 0.1
+# Event features fitted last, on top of the others (`fit_extra`, like the channel model's
+# sentence and money weights): event words of one class next to both years (`dated`). Fitted
+# jointly they took the weight of the shared-word features, and held out over five dev folds
+# found fewer injections (123 of 173 every way against 137); added last (both steps refitted
+# per fold), 139 of 173 with the L2 penalty chosen by basil_cv.py --every --extra-l2: 0.3 / 1.0
+# give 2 / 1 false alarms (before: 137 found, 1 false alarm; decoys flagged 10 of 52 for all).
+EVENT_EXTRA = ("event_class",)
+EVENT_EXTRA_L2 = 1.0
+
+
+def fit_event(
+    data: list[tuple[dict[str, float], int, bool]],
+    l2: float = EVENT_L2,
+    extra_l2: float = EVENT_EXTRA_L2,
+) -> dict[str, float]:
+    """The event model's weights: the features before `EVENT_EXTRA` fitted together (`fit`),
+    then `EVENT_EXTRA` on top of them (`fit_extra`)."""
+    base = tuple(n for n in linkmodel.EVENT_FEATURES if n not in EVENT_EXTRA)
+    weights = fit(data, base, l2)
+    return {**weights, **fit_extra(data, weights, EVENT_EXTRA, extra_l2)}
 
 
 def train() -> str:
@@ -308,7 +328,7 @@ def train() -> str:
         "channel": current["channel"],
         "event": {
             "threshold": current["event"]["threshold"],
-            "weights": fit(data, linkmodel.EVENT_FEATURES, EVENT_L2),
+            "weights": fit_event(data),
         },
     }
     header = MODEL.read_text(encoding="utf-8").split("\nkey:")[0]

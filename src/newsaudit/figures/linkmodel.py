@@ -41,6 +41,9 @@ Features of a pair (a, b):
   named ("election" and "election", "ban" and "ban"): the grammar's evidence of one measure
   that the keys (value, or thing and event together) did not show (under one key it says
   nothing new, so it is 0 there);
+- event_class (event model only): event words of one class next to both years ("the program
+  was started in 2007" / "a program launched in 2008": `dated.event_class`); fitted last, on
+  top of the other event weights (benchmarks/basil_train.py `fit_event`);
 - sentence_context, names: the Jaccard of the two whole sentences' content lemmas, and the
   names they share (capitalised words after the first, at most `NAMES`): an event is often
   told beyond the words next to its year, by who it happened to; a sum or a count beyond the
@@ -75,6 +78,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 
 from newsaudit import lexicon
+from newsaudit.figures import dated
 from newsaudit.figures.figure import Figure
 from newsaudit.figures.keys import comparable, years_apart
 from newsaudit.figures.phrases import TOKEN_RE, UNKNOWN, acronyms, initialisms, lemma
@@ -101,7 +105,15 @@ FEATURES = (
     "abbreviation",
 )
 # Whether two years or dates a slip apart date one event: what the words on both sides say.
-EVENT_FEATURES = ("bias", "near_context", "context", "sentence_context", "names", "same_event")
+EVENT_FEATURES = (
+    "bias",
+    "near_context",
+    "context",
+    "sentence_context",
+    "names",
+    "same_event",
+    "event_class",
+)
 # Pairs of one measure key are decided on the evidence of the original model: the key already
 # says what is counted, so only how far apart the values are and the words around them count.
 KEY_FEATURES = ("bias", "gap", "small", "context")
@@ -281,8 +293,9 @@ def one_event_dated(a: Figure, b: Figure, slip_years: float) -> bool:
 
 def event_features(a: Figure, b: Figure) -> dict[str, float]:
     """Feature values of the event model (`EVENT_FEATURES`): the words next to both figures,
-    around them, in their whole sentences, the names the sentences share, and one event named
-    by the grammar on both sides ("elected in 2010" / "elected in 2011")."""
+    around them, in their whole sentences, the names the sentences share, one event named
+    by the grammar on both sides ("elected in 2010" / "elected in 2011"), and event words of one
+    class next to both (`dated.event_class`: "was started in 2007" / "launched in 2008")."""
     sentence, names = sentence_overlap(a, b)
     return {
         "bias": 1.0,
@@ -291,6 +304,7 @@ def event_features(a: Figure, b: Figure) -> dict[str, float]:
         "sentence_context": sentence,
         "names": names,
         "same_event": float(a.event == b.event and a.event not in ("", UNKNOWN)),
+        "event_class": dated.event_class(a, b),
     }
 
 
