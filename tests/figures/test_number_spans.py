@@ -97,6 +97,31 @@ def _read(text: str) -> list[tuple[str, float, float, str]]:
         # Short year ranges in one century; a consecutive pair is a season.
         ("Pinochet's 1973-90 rule", [("1973-90", 1973, 1990, "year")]),
         ("the 2013-14 season", [("2013-14", 2013, 2014, "year")]),
+        # An age in months, weeks or days keeps its unit: no four-year-old baby.
+        ("his four-month-old son", [("four-month-old", 4, 4, "months old")]),
+        ("killing eight-week-old Harry", [("eight-week-old", 8, 8, "weeks old")]),
+        ("a 20-year-old man", [("20-year-old", 20, 20, "years old")]),
+        # "decades" alone is a vague duration in years, as "two decades" is an exact one.
+        ("goes back decades, with him", [("decades", 20, 99, "years")]),
+        ("two decades ago", [("two decades", 20, 20, "years")]),
+        # "-odd" adds one unit of the last non-zero digit written.
+        ("1,200-odd people", [("1,200-odd", 1200, 1299, "count")]),
+        ("40-odd people", [("40-odd", 40, 49, "count")]),
+        ("25-odd people", [("25-odd", 25, 34, "count")]),
+        # A multiple written "-fold" is a ratio, as "threefold" is.
+        ("prices rose 2.5-fold", [("2.5-fold", 2.5, 2.5, "times")]),
+        ("a threefold increase", [("threefold", 3, 3, "times")]),
+        # The number of an item in a list, at the start of a line, counts nothing ...
+        ("The charges:\n34. Torturing Luis on Dec 5.", [("Dec 5", 1205, 1205, "month-day")]),
+        ("1. Honey Hush.\n2. Blue Jean Bop.", []),
+        # ... while a number starting a line of text, or a decimal, stays a figure.
+        ("He said:\n3.5 million people came.", [("3.5 million", 3.5e6, 3.5e6, "count")]),
+        ("He said:\n12 people came.", [("12", 12, 12, "count")]),
+        # A house number before a street name counts nothing ...
+        ("his years at 10 Downing Street", []),
+        ("she went back to 153 Cromwell Road, the house", []),
+        # ... while a count before a capitalised name stays one.
+        ("He met 3 Tory MPs", [("3", 3, 3, "count")]),
     ],
 )
 def test_number_spans(text: str, expected: list[tuple[str, float, float, str]]) -> None:

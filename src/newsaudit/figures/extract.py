@@ -62,7 +62,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         # that starts one of them (lexicon words start with a letter), so the order of the
         # two groups changes no match.
         "atom": re.compile(
-            rf"\b(?:(?P<vague>(?:{vague})\b)|(?P<decade>(?:a\s+|one\s+)?decades?\b)"
+            rf"\b(?:(?P<decade>(?:a\s+|one\s+)?decades?\b)|(?P<vague>(?:{vague})\b)"
             rf"|(?P<words>{grammar['words'].removeprefix(chr(92) + 'b')})"
             r"|(?P<half>half\b(?=\s+(?:of|the|its|their|his|her|our|all|an?)\b)"
             r"|(?:(?<=than\s)|(?<=about\s)|(?<=nearly\s)|(?<=almost\s)|(?<=over\s))half\b)"
@@ -131,6 +131,9 @@ def _patterns() -> dict[str, re.Pattern[str]]:
             re.IGNORECASE,
         ),
         "url": re.compile(r"\b(?:https?://|www\.)\S+"),
+        # "34. Torturing Luis ...", "6. Magic Treehouse": the number of an item in a list, at
+        # the start of a line (a literal newline first: the search skips to it).
+        "list_item": re.compile(r"\n[ \t]*(\d{1,3})\.[ \t]+(?=[A-Z\"“(])"),
         # "+44 20 7946 0958", "+1-222-2222/2222", "(555) 123-4567", "555-123-4567"
         "phone": re.compile(
             r"(?=[+(\d])(?:(?<![\w+])\+\d{1,3}(?:[\s\-./]\(?\d{2,5}\)?){2,}(?![\w])"
@@ -324,6 +327,7 @@ def _number_spans(
                 or (start == named + 1 and text[named] in "-/.")
                 or re.match(r"\([a-z]\)", text[end : end + 3])  # "a 401(k) plan", "501(c)(3)"
                 or text[start - 2 : start] == ")("
+                or (raw[-1:].isdigit() and uses.house_number(text, end))  # "10 Downing Street"
             )
         ):
             named = end  # "Boeing 737-800", "Directive 2003/87": the name goes on
@@ -392,6 +396,8 @@ def _not_figures(text: str, pats) -> list[tuple[int, int]]:
     out = [(m.start(), m.end()) for m in pats["time"].finditer(text)]
     out += [(m.start(), m.end()) for m in pats["phone"].finditer(text)]
     out += [(m.start(), m.end()) for m in pats["url"].finditer(text)]
+    # (a newline put first so that a list's first line starts one too: offsets one less)
+    out += [(m.start(1) - 1, m.end(1) - 1) for m in pats["list_item"].finditer(f"\n{text}")]
     if not pats["dashed_digits"].search(text):
         return out  # no day span, no score
     for m in pats["day_span"].finditer(text):

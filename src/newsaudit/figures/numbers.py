@@ -306,6 +306,15 @@ def parse_number(text: str, config: FiguresConfig | None = None) -> tuple[float,
     return None if number is None else (number.value, number.value)
 
 
+def _odd_step(value: float) -> float:
+    """What "-odd" adds to a round number: one unit of its last written non-zero digit ("1,200"
+    steps by 100, "40" by 10); at least 10, as "25-odd" is still read 25 to 34."""
+    step, rest = 10.0, abs(value)
+    while rest >= step * 10 and rest % (step * 10) == 0:
+        step *= 10
+    return step
+
+
 def apply_qualifier(
     low: float, high: float, kind: str, config: FiguresConfig, floor: float = 0.0
 ) -> tuple[float, float]:
@@ -315,8 +324,8 @@ def apply_qualifier(
     """
     if kind in ("gt", "ge"):
         return low, math.inf
-    if kind == "odd":  # "40-odd" is 40 to 49, "300-odd" 300 to 399
-        return low, high + 10 ** math.floor(math.log10(max(abs(high), 1.0))) - 1
+    if kind == "odd":  # "40-odd" is 40 to 49, "300-odd" 300 to 399, "1,200-odd" 1,200 to 1,299
+        return low, high + _odd_step(high) - 1
     if kind in ("lt", "le"):
         return min(floor, high), high
     if kind == "nearly":

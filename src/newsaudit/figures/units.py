@@ -84,12 +84,14 @@ def after(
         elif unit_m.group("dur"):
             unit, factor = WORDS.duration_units[unit_m.group("dur").lower()]
             kind = "age" if unit_m.group("old") else "duration"
-            unit = "years old" if kind == "age" else unit
+            unit = f"{unit} old" if kind == "age" else unit  # "a six-month-old": months old
             hyphen = "long" if unit_m.group("long") else ""
         elif unit_m.group("hyph"):
             hyphen = unit_m.group("hyph").lower()
             if WORDS.fraction_words.get(hyphen) == 1:  # "twenty-first": an ordinal
                 kind = "ordinal"
+            elif hyphen == "fold":  # "a 2.5-fold rise": a ratio, as "threefold" is
+                kind, unit, hyphen = "ratio", "times", ""
             elif hyphen in WORDS.fraction_words:  # "two-thirds" of voters = 66.7 %
                 factor = 100.0 / WORDS.fraction_words[hyphen]
                 kind, unit, hyphen = "percent", "%", ""

@@ -179,3 +179,17 @@ def name_number(text: str, start: int, end: int) -> bool:
     line = text[line_start:start] + " " + text[end : line_end if line_end >= 0 else len(text)]
     words = re.findall(r"[A-Za-z]{4,}", line)
     return sum(w[0].islower() for w in words) > 0.2 * len(words)
+
+
+@cache
+def _street() -> re.Pattern[str]:
+    """One to three capitalised words and a street word ("Downing Street", "Elm Tree Close")."""
+    return re.compile(
+        rf"[ \t]+(?:[A-Z][\w'’.-]*[ \t]+){{1,3}}(?:{'|'.join(WORDS.street_words)})\b"
+    )
+
+
+def house_number(text: str, end: int) -> bool:
+    """Whether the number ending at `end` is a house number ("10 Downing Street", "153
+    Cromwell Road"): a name and a street word follow it."""
+    return text[end : end + 1] in " \t" and bool(_street().match(text, end))
