@@ -122,6 +122,30 @@ def _read(text: str) -> list[tuple[str, float, float, str]]:
         ("she went back to 153 Cromwell Road, the house", []),
         # ... while a count before a capitalised name stays one.
         ("He met 3 Tory MPs", [("3", 3, 3, "count")]),
+        # Cents and pence are money in hundredths; pence glued to one or two digits only ...
+        (
+            "egg prices averaged 64.2 cents a dozen.",
+            [("64.2 cents", 64.2, 64.2, "cents"), ("a dozen", 12, 12, "count")],
+        ),
+        ("a 20-cent coin", [("20-cent", 20, 20, "cents")]),
+        ("the 29p stamp", [("29p", 29, 29, "GBX")]),
+        ("shares fell 10.5p.", [("10.5p", 10.5, 10.5, "GBX")]),
+        # ... never a screen, a time or a percentage.
+        ("a 1080p screen", []),
+        ("at 5p.m. sharp", []),
+        ("a 5 per cent rise", [("5 per cent", 5, 5, "%")]),
+        # A price per dozen takes no cents from "a dozen"; cents written out still join.
+        (
+            "eggs cost 3 dollars a dozen.",
+            [("3 dollars", 3, 3, "USD"), ("a dozen", 12, 12, "count")],
+        ),
+        ("13 dollars and 45 cents", [("13 dollars and 45 cents", 13.45, 13.45, "USD")]),
+        # A "million-pound" deal is money; a "300-pound" man is no money.
+        ("a million-pound deal", [("a million-pound", 1e6, 1e6, "GBP")]),
+        ("a 300-pound man", [("300-pound", 300, 300, "count")]),
+        # A count of doses glued to their unit is two numbers, never one spaced thousand.
+        ("he prescribed 10 100mg ampoules", [("10", 10, 10, "count"), ("100mg", 100, 100, "mg")]),
+        ("the population is 10 000 people", [("10 000", 10_000, 10_000, "count")]),
     ],
 )
 def test_number_spans(text: str, expected: list[tuple[str, float, float, str]]) -> None:

@@ -37,7 +37,8 @@ _INT = (
     r"|\d{1,3}(?:\.\d{3}){2,}(?![\d.])"  # 1.234.567: dots between thousands (two or more)
     r"|\d{1,3},\d{1,2}(?![\d,])"  # 1,3 and 5,00: a decimal comma (never a thousands one)
     r"|\d{1,3}(?:[\u00a0\u202f\u2009]\d{3})+(?!\d)"  # 14 000 with a no-break or thin space
-    r"|\d{2,3}(?: \d{3})+(?![\d,.]\d|\d)|\d(?: \d{3}){2,}(?![\d,.]\d|\d)"  # 40 000, 1 234 567
+    r"|\d{2,3}(?: \d{3})+(?![\d,.]\d|\d)(?!(?<!000)[a-z])"  # 40 000 (never "10 100mg": a count
+    r"|\d(?: \d{3}){2,}(?![\d,.]\d|\d)(?!(?<!000)[a-z])"  # and a dose), 1 234 567
     r"|\d(?: \d{3})? 000(?![\d,.]\d|\d)"  # 1 000, 5 500 000: a "000" group is never a number
     r"|\d+"
 )
@@ -134,6 +135,7 @@ def patterns() -> dict[str, str]:
             *WORDS.scaled_currencies,
             *glued_codes(),
             "in",  # "18in of water" (glued only: `units.after`)
+            "p",  # "22p", pence (glued only, one or two digits: `units.after`)
         ]
     )
     codes = "".join(

@@ -51,6 +51,7 @@ def _pattern() -> re.Pattern[str]:
         rf"|(?-i:(?P<curc>{words_pattern(numbers.glued_codes())})"
         rf"|\s?(?P<curm>{words_pattern(WORDS.scaled_currencies)}))\b"
         rf"|\s?(?P<curs>{signs})(?![\w$€£¥]|\s?\d)"
+        r"|(?-i:(?P<pence>p))(?!\w|\.m\b)"  # "22p", "99p." (never "5pm", "5p.m.")
         rf"|\s?(?P<phys>{physical})(?![\w/])"
         rf"|(?-i:\s?(?P<sym>{symbols})|(?P<sym1>{symbols1}))(?![\w/]))",
         re.IGNORECASE,
@@ -97,12 +98,19 @@ def after(
                 kind, unit, hyphen = "percent", "%", ""
             elif hyphen in _PHYSICAL_LOWER:  # "a 16-meter telescope"
                 kind, unit, hyphen = "quantity", _PHYSICAL_LOWER[hyphen], ""
-            elif hyphen in WORDS.currency_words and hyphen != "pound":
-                # "a 5-dollar bill", "a 2.5-million-dollar house" ("a 300-pound man" is a weight)
+            elif hyphen in WORDS.currency_words and (hyphen != "pound" or parsed[0] >= 1e6):
+                # "a 5-dollar bill", "a 2.5-million-dollar house" ("a 300-pound man" is a weight,
+                # "a million-pound deal" money)
                 kind, unit, hyphen = "money", WORDS.currency_words[hyphen], ""
         elif unit_m.group("curm"):  # "120 MEUR": millions of euros
             unit, factor = WORDS.scaled_currencies[unit_m.group("curm").strip()]
             kind = "money"
+        elif unit_m.group("pence"):  # pence glued to one or two digits ("1080p" is a screen)
+            if not (
+                text[end - 1].isdigit() and parsed[1] < 100 and "," not in text[end - 4 : end]
+            ):
+                return end, kind, unit, hyphen, parsed
+            kind, unit = "money", WORDS.currency_words["pence"]
         elif unit_m.group("curs"):
             kind, unit = "money", WORDS.currency_symbols[unit_m.group("curs").strip()]
         elif unit_m.group("curw") or unit_m.group("curc"):
