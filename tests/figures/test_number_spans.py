@@ -101,6 +101,12 @@ def _read(text: str) -> list[tuple[str, float, float, str]]:
         ("his four-month-old son", [("four-month-old", 4, 4, "months old")]),
         ("killing eight-week-old Harry", [("eight-week-old", 8, 8, "weeks old")]),
         ("a 20-year-old man", [("20-year-old", 20, 20, "years old")]),
+        # ... and an age written apart is an age, no duration.
+        ("He is 66 years old.", [("66 years old", 66, 66, "years old")]),
+        ("the murder of a 21 year old woman", [("21 year old", 21, 21, "years old")]),
+        ("since she was 10 days old.", [("10 days old", 10, 10, "days old")]),
+        ("very few 12-year-olds are", [("12-year-olds", 12, 12, "years old")]),
+        ("two years older than him", [("two years", 2, 2, "years")]),
         # "decades" alone is a vague duration in years, as "two decades" is an exact one.
         ("goes back decades, with him", [("decades", 20, 99, "years")]),
         ("two decades ago", [("two decades", 20, 20, "years")]),

@@ -46,7 +46,7 @@ def _pattern() -> re.Pattern[str]:
     symbols1 = words_pattern(w for w in WORDS.unit_symbols if len(w) == 1)
     return re.compile(
         rf"^(?:(?P<pp>[\s-]?(?:{points})(?![A-Za-z]))|(?P<pct>[\s-]?(?:{percent})(?![A-Za-z]))"
-        rf"|[\s-]?(?P<dur>{units})\b(?P<old>-old)?"
+        rf"|[\s-]?(?P<dur>{units})\b(?P<old>[-\s]olds?\b)?"
         rf"(?P<long>-long)?|-(?!to-)(?P<hyph>(?:an?|per)-[a-z]+|[a-z]+)\b|\s+(?P<curw>{currency_words})\b"
         rf"|(?-i:(?P<curc>{words_pattern(numbers.glued_codes())})"
         rf"|\s?(?P<curm>{words_pattern(WORDS.scaled_currencies)}))\b"
