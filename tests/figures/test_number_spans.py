@@ -94,6 +94,16 @@ def _read(text: str) -> list[tuple[str, float, float, str]]:
         ),
         ("over the weekend of August 28-29", [("August 28", 828, 828, "month-day")]),
         ("talks on 28-29 June", [("29 June", 629, 629, "month-day")]),
+        # ... and so are the other days of a list of days ending with "and" / "or".
+        ("the murders on August 28 and 29.", [("August 28", 828, 828, "month-day")]),
+        (
+            "on December 14, 15, 21 and 24 of 1998.",
+            [("December 14", 1214, 1214, "month-day"), ("1998", 1998, 1998, "year")],
+        ),
+        ("talks on 10 and 11 January", [("11 January", 111, 111, "month-day")]),
+        # ... never a count after a date and a comma, nor a share after the list.
+        ("On May 5, 20 people died.", [("May 5", 505, 505, "month-day"), ("20", 20, 20, "count")]),
+        ("On May 5 and 6 per cent", [("May 5", 505, 505, "month-day"), ("6 per cent", 6, 6, "%")]),
         # Short year ranges in one century; a consecutive pair is a season.
         ("Pinochet's 1973-90 rule", [("1973-90", 1973, 1990, "year")]),
         ("the 2013-14 season", [("2013-14", 2013, 2014, "year")]),

@@ -429,7 +429,7 @@ def spans(text: str, config: FiguresConfig, published: dt.date | None = None) ->
         for i, f in enumerate(fixed)
         if not any(g.start < f.end and f.start < g.end for g in fixed[:i])
     ]
-    taken = [*blocked, *[(d.start, d.end) for d in fixed]]
+    taken = [*blocked, *[(d.start, d.end) for d in fixed], *forms.day_lists(text, found_dates)]
     numbers_found = _number_spans(text, config, pats, taken)
     numbers_found += [
         r

@@ -15,6 +15,15 @@ from newsaudit.figures.span import Span
 from newsaudit.figures.words import WORDS
 from newsaudit.text.fold import ascii_lower
 
+# The other days of a list of days written with one month ("December 14, 15, 21 and 24",
+# "August 28 and 29", "10 and 11 January"): days of the month, never counts. The list ends with
+# "and", "or" or "&" (", 20 people" after a date is a count).
+_DAY = r"(?:[12]?\d|3[01])(?:st|nd|rd|th)?\b"
+_DAYS_AFTER = re.compile(
+    rf"(?:,\s*{_DAY})*,?\s+(?:and|or|&)\s+{_DAY}(?![.,]\d|\s*(?:%|per\b|pc\b))"
+)
+_DAYS_BEFORE = re.compile(rf"(?<![\d.,])\b{_DAY}(?:,\s*{_DAY})*,?\s+(?:and|or|&)\s+$")
+
 # Years into a decade of life that "early", "mid" and "late" cover ("in her mid-30s": 33-36);
 # the teens run from 13 to 19.
 _DECADE_PART = {"early": (0, 3), "mid": (3, 6), "late": (6, 9), None: (0, 9)}
@@ -80,4 +89,20 @@ def ratio_spans(text: str, pats) -> list[Span]:
     for m in found:
         value = WORDS.multiplicatives[m.group(0).lower()]
         out.append(Span(m.start(), m.end(), value, value, "ratio", "times"))
+    return out
+
+
+def day_lists(text: str, found_dates: list[Span]) -> list[tuple[int, int]]:
+    """Where the other days of a list of days stand beside a date read with its month: "August
+    28 and 29" (after a month and day), "14, 15 and 16 June" (before a day and month)."""
+    out = []
+    for d in found_dates:
+        written = text[d.start : d.end]
+        if written[:1].isalpha() and written[-1:].isalnum() and not written[-4:].isdigit():
+            if m := _DAYS_AFTER.match(text, d.end):
+                out.append((d.end, m.end()))
+        elif written[:1].isdigit() and (
+            m := _DAYS_BEFORE.search(text[max(0, d.start - 40) : d.start])
+        ):
+            out.append((d.start - len(m.group(0)), d.start))
     return out
