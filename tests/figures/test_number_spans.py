@@ -77,6 +77,17 @@ def _read(text: str) -> list[tuple[str, float, float, str]]:
         # "the 1800s" is a century, "the 1990s" a decade.
         ("in the late 1800s", [("1800s", 1800, 1899, "year")]),
         ("in the 1990s", [("1990s", 1990, 1999, "year")]),
+        # A decade written short with its apostrophe; never without one (degrees, ages).
+        ("a Western from the '50s", [("'50s", 1950, 1959, "year")]),
+        ("in the mid-’90s", [("’90s", 1990, 1999, "year")]),
+        ("the ’00s", [("’00s", 2000, 2009, "year")]),
+        ("highs in the 60s", []),
+        # A spelled compound hyphenated through its "and".
+        (
+            "a two-hundred-and-fifty-page report",
+            [("two-hundred-and-fifty-page", 250, 250, "count")],
+        ),
+        ("one-thousand-and-one nights", [("one-thousand-and-one", 1001, 1001, "count")]),
         # A model number goes on after its hyphen: no count of 800.
         ("a Boeing 737-800 jet", []),
         ("Boeing 737 jets carried 300 people", [("300", 300, 300, "count")]),

@@ -24,6 +24,11 @@ _DAYS_AFTER = re.compile(
 )
 _DAYS_BEFORE = re.compile(rf"(?<![\d.,])\b{_DAY}(?:,\s*{_DAY})*,?\s+(?:and|or|&)\s+$")
 
+# A decade written short with its apostrophe ("the '60s", "the mid-’90s"): "'20s" to "'90s"
+# are of the 1900s, "'00s" and "'10s" of the 2000s (never "the 60s" alone: "highs in the 60s"
+# are degrees). A literal apostrophe first: the search skips to it.
+_SHORT_DECADE = re.compile(r"['’‘]([0-9])0s\b")
+
 # Years into a decade of life that "early", "mid" and "late" cover ("in her mid-30s": 33-36);
 # the teens run from 13 to 19.
 _DECADE_PART = {"early": (0, 3), "mid": (3, 6), "late": (6, 9), None: (0, 9)}
@@ -56,6 +61,18 @@ def share_spans(text: str, pats) -> list[Span]:
             continue
         value = 100.0 * a.value / b.value
         out.append(Span(m.start(), m.end(), value, value, "percent", "%"))
+    return out
+
+
+def short_decade_spans(text: str) -> list[Span]:
+    """ "the '60s" is the years 1960 to 1969, "the '00s" 2000 to 2009."""
+    out = []
+    for m in _SHORT_DECADE.finditer(text):
+        if m.start() > 0 and text[m.start() - 1].isalnum():
+            continue  # "rock'n'roll's 60s", "Jones'60s": no decade written short
+        tens = int(m.group(1))
+        base = (1900 if tens >= 2 else 2000) + 10 * tens
+        out.append(Span(m.start(), m.end(), base, base + 9, "year", "year"))
     return out
 
 

@@ -184,7 +184,7 @@ def patterns() -> dict[str, str]:
         rf"|an?\s+(?:{words_pattern(TENS)})(?=[\s-]+(?:{fr})\b)|{nw})"
     )
     join = (
-        rf"(?:(?:{scale_lb})\s+and\s+"
+        rf"(?:(?:{scale_lb})(?:\s+and\s+|-and-)"  # "two-hundred-and-fifty" too
         rf"|[\s-]+and[\s-]+(?=(?:an?|{nw})[\s-]+(?:{fr})\b)"
         r"|\s+-\s+|[\s-]+)"
     )
