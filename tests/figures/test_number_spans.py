@@ -149,6 +149,18 @@ def _read(text: str) -> list[tuple[str, float, float, str]]:
         ("she went back to 153 Cromwell Road, the house", []),
         # ... while a count before a capitalised name stays one.
         ("He met 3 Tory MPs", [("3", 3, 3, "count")]),
+        # A class, a room or a junction in lower case names something too; "type" is a verb.
+        ("a category 5 hurricane", []),
+        ("ran into room 303 of the hotel", []),
+        ("from junction 16 of the M6", []),
+        ("to type two copies", [("two", 2, 2, "count")]),
+        # One letter after a hyphen names something, as one glued does ("5G").
+        ("a 3-D printer", []),
+        ("a 5-a-side game", [("5-a-side", 5, 5, "count")]),
+        # Rates of turning and of the heart, an acceleration.
+        ("at 3,000 rpm", [("3,000 rpm", 3000, 3000, "rpm")]),
+        ("120 beats per minute", [("120 beats per minute", 120, 120, "bpm")]),
+        ("accelerating at 9.8 m/s²", [("9.8 m/s²", 9.8, 9.8, "m/s2")]),
         # Cents and pence are money in hundredths; pence glued to one or two digits only ...
         (
             "egg prices averaged 64.2 cents a dozen.",

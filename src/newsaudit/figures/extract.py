@@ -291,6 +291,8 @@ def _number_spans(
                 end, kind, unit, hyphen, (low, high) = units.after(text, end, parsed, number.share)
                 if end == glued and text[end : end + 1].isalpha() and raw[-1:].isdigit():
                     continue  # "5G", "3D", "12v": letters glued to the number name something
+                if len(hyphen) == 1 and kind == "count":
+                    continue  # "3-D", "4-H": one letter after a hyphen, a name too
             if not suffix:
                 end, suffix = _suffix(text, end, pats)
             below = units.BELOW_ZERO.match(text, end) if unit in ("degree", "°C", "°F") else None
