@@ -149,6 +149,13 @@ def _read(text: str) -> list[tuple[str, float, float, str]]:
         ("she went back to 153 Cromwell Road, the house", []),
         # ... while a count before a capitalised name stays one.
         ("He met 3 Tory MPs", [("3", 3, 3, "count")]),
+        # An ordinal before a street word names the street.
+        ("her address as West 73rd Street, New York", []),
+        ("the 14th Amendment", [("14th", 14, 14, "ordinal")]),
+        # "a third" before a capitalised word is an ordinal or a name, no share.
+        ("recording a third Spice Girls album", []),
+        ("during a Third Division clash", []),
+        ("sales fell by a third.", [("a third", 100 / 3, 100 / 3, "%")]),
         # A class, a room or a junction in lower case names something too; "type" is a verb.
         ("a category 5 hurricane", []),
         ("ran into room 303 of the hotel", []),

@@ -363,6 +363,8 @@ def _number_spans(
         )
         if m.group("w") and not re.match(r"\s+[a-z]", text[m.end() :]):
             continue
+        if uses.street_name(text, m.end()):
+            continue  # "West 73rd Street": a name
         if m.group("n") and m.group(0)[-2:].lower() != _ORDINAL_SUFFIX.get(n % 100, "th"):
             continue  # "12st" is 12 stone, never an ordinal (12th)
         if re.match(r"[\s-]+centur(?:y|ies)\b", text[m.end() :], re.IGNORECASE):
