@@ -149,6 +149,13 @@ def _read(text: str) -> list[tuple[str, float, float, str]]:
         ("she went back to 153 Cromwell Road, the house", []),
         # ... while a count before a capitalised name stays one.
         ("He met 3 Tory MPs", [("3", 3, 3, "count")]),
+        # One of a duration after a comparison is a bounded duration ...
+        ("took more than a week to decide", [("more than a week", 1, float("inf"), "weeks")]),
+        ("for nearly an hour on Thursday", [("nearly an hour", 0.9, 1, "hours")]),
+        ("less than a month before", [("less than a month", 0, 1, "months")]),
+        # ... while one alone is no figure ("a year ago", "twice a year").
+        ("a year ago", []),
+        ("once or twice a year", []),
         # An ordinal before a street word names the street.
         ("her address as West 73rd Street, New York", []),
         ("the 14th Amendment", [("14th", 14, 14, "ordinal")]),

@@ -66,8 +66,11 @@ def _patterns() -> dict[str, re.Pattern[str]]:
             rf"|(?P<words>{grammar['words'].removeprefix(chr(92) + 'b')})"
             r"|(?P<half>half\b(?=\s+(?:of|the|its|their|his|her|our|all|an?)\b)"
             r"|(?:(?<=than\s)|(?<=about\s)|(?<=nearly\s)|(?<=almost\s)|(?<=over\s))half\b)"
-            rf"|(?P<one>(?=a)an?\b)(?=\s+(?:{words_pattern(WORDS.one_units)})\b"
-            rf"|\s+(?:{units})\s+and\s+a\s+half\b))"  # "an hour and a half"
+            rf"|(?P<one>(?=a)an?\b(?=\s+(?:{words_pattern(WORDS.one_units)})\b"
+            rf"|\s+(?:{units})\s+and\s+a\s+half\b)"  # "an hour and a half"
+            # ... and one of a duration after a comparison: "more than a week", "nearly an hour"
+            r"|(?=a)(?:(?<=than\s)|(?<=nearly\s)|(?<=almost\s)|(?<=about\s)|(?<=under\s))"
+            rf"an?\b(?=\s+(?:{units})\b)))"
             rf"|(?P<digits>{grammar['digits']})",
         ),
         "qual": re.compile(
