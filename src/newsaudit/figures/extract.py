@@ -14,7 +14,7 @@ from dataclasses import replace
 from functools import cache
 
 from newsaudit.config import MONTHS, FiguresConfig
-from newsaudit.figures import dates, forms, joins, numbers, units, uses
+from newsaudit.figures import dates, forms, joins, numbers, ocr, units, uses
 from newsaudit.figures.numbers import apply_qualifier, parse_number, words_pattern
 from newsaudit.figures.span import DATE_KINDS, Span
 from newsaudit.figures.spelled import TENS
@@ -418,6 +418,7 @@ def _not_figures(text: str, pats) -> list[tuple[int, int]]:
 
 def spans(text: str, config: FiguresConfig, published: dt.date | None = None) -> list[Span]:
     """Every number expression in the text, qualifiers applied, in text order."""
+    text = ocr.digits(text)  # "3O million": one character for one, offsets kept
     pats = _patterns()
     blocked = _not_figures(text, pats)
     found_dates = [
