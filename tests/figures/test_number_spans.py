@@ -193,6 +193,12 @@ def _read(text: str) -> list[tuple[str, float, float, str]]:
             [("3 dollars", 3, 3, "USD"), ("a dozen", 12, 12, "count")],
         ),
         ("13 dollars and 45 cents", [("13 dollars and 45 cents", 13.45, 13.45, "USD")]),
+        # Pounds of weight after a weight word or before "of" a thing; pounds of money else.
+        ("for losing 110 pounds", [("110 pounds", 110, 110, "lb")]),
+        ("police seized 500 pounds of cocaine", [("500 pounds", 500, 500, "lb")]),
+        ("he lost 5 million pounds in the crash", [("5 million pounds", 5e6, 5e6, "GBP")]),
+        ("it cost 5 million pounds of taxpayers' money", [("5 million pounds", 5e6, 5e6, "GBP")]),
+        ("she paid 200 pounds for it", [("200 pounds", 200, 200, "GBP")]),
         # A "million-pound" deal is money; a "300-pound" man is no money.
         ("a million-pound deal", [("a million-pound", 1e6, 1e6, "GBP")]),
         ("a 300-pound man", [("300-pound", 300, 300, "count")]),

@@ -28,6 +28,16 @@ BELOW_ZERO = re.compile(r"\s+below\s+zero\b", re.IGNORECASE)
 _TIMES = re.compile(rf"\s+times\s+(?=(?:{words_pattern(WORDS.ratio_cues)})\b)", re.IGNORECASE)
 # Unit spellings found case-insensitively ("20 Miles", "5 KM", "3 Tonnes") map to one unit.
 _PHYSICAL_LOWER = {k.lower(): v for k, v in WORDS.physical_units.items()}
+# "losing 110 pounds", "2,763 pounds of marijuana": pounds of weight, never of money (a cue
+# word shortly before a number below 1,000, or "of" and a word that is no money after "pounds":
+# "he lost 5 million pounds" is money).
+_WEIGHT_BEFORE = re.compile(
+    rf"\b(?:{words_pattern(WORDS.weight_cues)})\b[^.;:!?]{{0,30}}$", re.IGNORECASE
+)
+_WEIGHT_AFTER = re.compile(
+    r"\s+of\s+(?!(?:the|his|her|their|its|our|my|your|this|that|public|taxpayers|tax|cash"
+    r"|money|funds?|funding|investment|investors|damages|compensation|debts?)\b)[a-z]"
+)
 # "18in of water", "a 12in pizza": inches, written glued to the digits only ("2 in 10" and
 # "in 1990 in London" are the preposition), never after a year run into the next word by OCR.
 _GLUED_INCH = re.compile(r"in(?![A-Za-z\d])")
@@ -116,6 +126,11 @@ def after(
         elif unit_m.group("curw") or unit_m.group("curc"):
             written = " ".join((unit_m.group("curw") or unit_m.group("curc")).lower().split())
             kind, unit = "money", WORDS.currency_words[written]
+            if written in ("pounds", "pound") and (
+                (parsed[1] < 1000 and _WEIGHT_BEFORE.search(text, max(0, end - 45), end))
+                or _WEIGHT_AFTER.match(text, end + shift + unit_m.end())
+            ):
+                kind, unit = "quantity", "lb"  # "losing 110 pounds", "500 pounds of cocaine"
         elif unit_m.group("sym") or unit_m.group("sym1"):
             kind, unit = (
                 "quantity",
