@@ -149,6 +149,11 @@ def _read(text: str) -> list[tuple[str, float, float, str]]:
         ("she went back to 153 Cromwell Road, the house", []),
         # ... while a count before a capitalised name stays one.
         ("He met 3 Tory MPs", [("3", 3, 3, "count")]),
+        # The top or the floor of what may be, and nearly all of it.
+        ("as much as $5 billion", [("as much as $5 billion", 0, 5e9, "USD")]),
+        ("for as little as £1,400", [("as little as £1,400", 1400, float("inf"), "GBP")]),
+        ("as few as 20 people", [("as few as 20", 20, float("inf"), "count")]),
+        ("the best part of £1m", [("the best part of £1m", 9e5, 1e6, "GBP")]),
         # One of a duration after a comparison is a bounded duration ...
         ("took more than a week to decide", [("more than a week", 1, float("inf"), "weeks")]),
         ("for nearly an hour on Thursday", [("nearly an hour", 0.9, 1, "hours")]),
