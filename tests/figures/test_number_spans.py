@@ -105,6 +105,8 @@ def _read(text: str) -> list[tuple[str, float, float, str]]:
         ),
         ("over the weekend of August 28-29", [("August 28", 828, 828, "month-day")]),
         ("talks on 28-29 June", [("29 June", 629, 629, "month-day")]),
+        # A date's year after a comma with no space (OCR) is still its year.
+        ("on March 27,1989, by", [("March 27,1989", 19890327, 19890327, "date")]),
         # ... and so are the other days of a list of days ending with "and" / "or".
         ("the murders on August 28 and 29.", [("August 28", 828, 828, "month-day")]),
         (

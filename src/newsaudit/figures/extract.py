@@ -95,7 +95,8 @@ def _patterns() -> dict[str, re.Pattern[str]]:
             rf"(?<![\w/.,])(?P<n>\d{{1,3}}(?:,\d{{3}})+|\d+)(?:st|nd|rd|th)\b|\b(?P<w>{ordinals})\b"
         ),
         "date": re.compile(
-            rf"\b(?P<m1>{mon})\s+(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(?P<y1>\d{{4}})\b)?"
+            rf"\b(?P<m1>{mon})\s+(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\b"
+            rf"(?:(?:,\s*|\s+)(?P<y1>\d{{4}})\b)?"  # "March 27, 1989", OCR's "March 27,1989"
             rf"|\b(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m2>{mon})(?!\w)"
             rf"(?:,?\s+(?P<y2>\d{{4}})\b)?"
             rf"|\b(?P<m3>{_MONTHS})(?:\s+of)?\s+(?P<y3>\d{{4}})\b"
