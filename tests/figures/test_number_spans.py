@@ -46,6 +46,9 @@ def _read(text: str) -> list[tuple[str, float, float, str]]:
         ("SPAIN LISTS 36 CHARGES", [("36", 36, 36, "count")]),
         # Inches written glued to the digits ...
         ("lunged at him with a 14in blade", [("14in", 14, 14, "inch")]),
+        # ... and "ins", as British papers write them, alone or after feet.
+        ("a 12ins blade", [("12ins", 12, 12, "inch")]),
+        ("that 6ft 6ins Hicks told", [("6ft 6ins", 6.5, 6.5, "ft")]),
         # ... never the preposition written apart, nor after a year run on by OCR.
         ("it is 2 in thick", [("2", 2, 2, "count")]),
         ("born in 1990in London", []),

@@ -135,6 +135,7 @@ def patterns() -> dict[str, str]:
             *WORDS.scaled_currencies,
             *glued_codes(),
             "in",  # "18in of water" (glued only: `units.after`)
+            "ins",  # "12ins", as British papers write inches
             "p",  # "22p", pence (glued only, one or two digits: `units.after`)
         ]
     )

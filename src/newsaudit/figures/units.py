@@ -40,7 +40,7 @@ _WEIGHT_AFTER = re.compile(
 )
 # "18in of water", "a 12in pizza": inches, written glued to the digits only ("2 in 10" and
 # "in 1990 in London" are the preposition), never after a year run into the next word by OCR.
-_GLUED_INCH = re.compile(r"in(?![A-Za-z\d])")
+_GLUED_INCH = re.compile(r"ins?(?![A-Za-z\d])")  # "12ins" too
 
 
 @cache
@@ -83,7 +83,7 @@ def after(
         and _GLUED_INCH.match(rest)
         and not (parsed[0] == parsed[1] and 1500 <= parsed[0] <= 2099)
     ):
-        return end + 2, "quantity", "inch", "", parsed
+        return end + _GLUED_INCH.match(rest).end(), "quantity", "inch", "", parsed
     if unit_m and (
         not article or unit_m.group("dur") or unit_m.group("phys") or unit_m.group("pp")
     ):
@@ -161,7 +161,7 @@ def _smaller() -> dict[str, re.Pattern[str]]:
     out = {}
     for big, (small, _) in WORDS.compound_units.items():
         names = [k for k, v in WORDS.physical_units.items() if v == small]
-        names += ["in", '"', "”", "″"] if small == "inch" else []
+        names += ["in", "ins", '"', "”", "″"] if small == "inch" else []  # "6ft 6ins" too
         out[big] = re.compile(
             rf"\s*,?\s*(?:and\s+)?(?P<n>\d{{1,2}}(?:\.\d+)?|{words_pattern(WORDS.number_words)})"
             rf"(?:\s?(?:{words_pattern(names)})(?![\w-])|(?=\s*(?:[.,;:)!?]|$|and\b|tall\b)))",
