@@ -209,6 +209,9 @@ def _read(text: str) -> list[tuple[str, float, float, str]]:
         ("he lost 5 million pounds in the crash", [("5 million pounds", 5e6, 5e6, "GBP")]),
         ("it cost 5 million pounds of taxpayers' money", [("5 million pounds", 5e6, 5e6, "GBP")]),
         ("she paid 200 pounds for it", [("200 pounds", 200, 200, "GBP")]),
+        # Stones are a weight after a weight word; else stones thrown.
+        ("his weight ballooned to 22 stones", [("22 stones", 22, 22, "st")]),
+        ("protesters threw 20 stones", [("20", 20, 20, "count")]),
         # A "million-pound" deal is money; a "300-pound" man is no money.
         ("a million-pound deal", [("a million-pound", 1e6, 1e6, "GBP")]),
         ("a 300-pound man", [("300-pound", 300, 300, "count")]),

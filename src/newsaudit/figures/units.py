@@ -38,6 +38,9 @@ _WEIGHT_AFTER = re.compile(
     r"\s+of\s+(?!(?:the|his|her|their|its|our|my|your|this|that|public|taxpayers|tax|cash"
     r"|money|funds?|funding|investment|investors|damages|compensation|debts?)\b)[a-z]"
 )
+# "he weighed 22 stones": the plural of the weight only after a weight word ("protesters threw
+# 20 stones" are stones).
+_STONES = re.compile(r"\s?stones\b", re.IGNORECASE)
 # "18in of water", "a 12in pizza": inches, written glued to the digits only ("2 in 10" and
 # "in 1990 in London" are the preposition), never after a year run into the next word by OCR.
 _GLUED_INCH = re.compile(r"ins?(?![A-Za-z\d])")  # "12ins" too
@@ -77,6 +80,9 @@ def after(
     # "half an hour", "three quarters of a mile", "half a percentage point": a share of one unit
     article = re.match(r"\s+(?:of\s+)?an?(?=\s)", rest, re.IGNORECASE) if share else None
     unit_m = _pattern().match(rest[article.end() :] if article else rest)
+    stones = _STONES.match(rest) if not share else None
+    if stones and _WEIGHT_BEFORE.search(text, max(0, end - 45), end):
+        return end + stones.end(), "quantity", "st", "", parsed
     if (
         not article
         and text[end - 1 : end].isdigit()
