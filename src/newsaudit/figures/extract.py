@@ -36,6 +36,12 @@ _ORDINAL_SUFFIX = {
 # engine skip to the digits instead of trying the whole pattern at every position.
 # `_CENTURY` is the rest of "1[5-9]|20" once its "1" or "2" is read: a year from 1500 to 2099.
 _CENTURY = r"(?:(?<=1)[5-9]|(?<=2)0)"
+# "a" or "an" right after a comparison ("more than a", "nearly an"): one lookbehind each.
+_AFTER_COMPARISON = "|".join(
+    f"(?<={word} {a})"
+    for word in ("than", "nearly", "almost", "about", "under")
+    for a in ("a", "an")
+)
 
 
 def _shouted(words: tuple[str, ...]) -> list[str]:
@@ -69,8 +75,8 @@ def _patterns() -> dict[str, re.Pattern[str]]:
             rf"|(?P<one>(?=a)an?\b(?=\s+(?:{words_pattern(WORDS.one_units)})\b"
             rf"|\s+(?:{units})\s+and\s+a\s+half\b)"  # "an hour and a half"
             # ... and one of a duration after a comparison: "more than a week", "nearly an hour"
-            r"|(?=a)(?:(?<=than\s)|(?<=nearly\s)|(?<=almost\s)|(?<=about\s)|(?<=under\s))"
-            rf"an?\b(?=\s+(?:{units})\b)))"
+            # (the comparison looked up behind "a" / "an" once read: fewer tries)
+            rf"|an?\b(?:{_AFTER_COMPARISON})(?=\s+(?:{units})\b)))"
             rf"|(?P<digits>{grammar['digits']})",
         ),
         "qual": re.compile(

@@ -26,8 +26,8 @@ _DAYS_BEFORE = re.compile(rf"(?<![\d.,])\b{_DAY}(?:,\s*{_DAY})*,?\s+(?:and|or|&)
 
 # A decade written short with its apostrophe ("the '60s", "the mid-’90s"): "'20s" to "'90s"
 # are of the 1900s, "'00s" and "'10s" of the 2000s (never "the 60s" alone: "highs in the 60s"
-# are degrees). A literal apostrophe first: the search skips to it.
-_SHORT_DECADE = re.compile(r"['’‘]([0-9])0s\b")
+# are degrees). The literal "0s" first, the rest looked up behind it: the search skips to it.
+_SHORT_DECADE = re.compile(r"0s\b(?<=['’‘](\d)0s)")
 
 # Years into a decade of life that "early", "mid" and "late" cover ("in her mid-30s": 33-36);
 # the teens run from 13 to 19.
@@ -68,11 +68,12 @@ def short_decade_spans(text: str) -> list[Span]:
     """ "the '60s" is the years 1960 to 1969, "the '00s" 2000 to 2009."""
     out = []
     for m in _SHORT_DECADE.finditer(text):
-        if m.start() > 0 and text[m.start() - 1].isalnum():
-            continue  # "rock'n'roll's 60s", "Jones'60s": no decade written short
+        start = m.start() - 2  # the apostrophe
+        if start > 0 and text[start - 1].isalnum():
+            continue  # "Jones'60s": no decade written short
         tens = int(m.group(1))
         base = (1900 if tens >= 2 else 2000) + 10 * tens
-        out.append(Span(m.start(), m.end(), base, base + 9, "year", "year"))
+        out.append(Span(start, m.end(), base, base + 9, "year", "year"))
     return out
 
 

@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import re
 
-# A hint that a text holds any: a letter O, l or I glued to a digit, or after a currency sign.
-_HINT = re.compile(r"\d[OlI]|[OlI]\d|[£$][OlI]")
+# A hint that a text holds any: a letter O, l or I glued to a digit, or after a currency sign
+# (the letter first: the search skips to one, four times faster than a digit first).
+_HINT = re.compile(r"[OlI](?:(?<=[\d£$][OlI])|(?=\d))")
 # A number token that may hold them: digits, O, l and I, joined by "," "." or ":" (never after
 # a letter or digit: "H2O", "CO2", "A11" and "B5078" are names, and "4lb" is pounds).
 _TOKEN = re.compile(r"(?<![\w.,:])[£$]?[\dOlI](?:[\dOlI]|[,.:](?=[\dOlI]))*")
