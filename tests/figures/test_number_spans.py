@@ -46,6 +46,9 @@ def _read(text: str) -> list[tuple[str, float, float, str]]:
         ("SPAIN LISTS 36 CHARGES", [("36", 36, 36, "count")]),
         # Inches written glued to the digits ...
         ("lunged at him with a 14in blade", [("14in", 14, 14, "inch")]),
+        # ... and "ins", as British papers write them, alone or after feet.
+        ("a 12ins blade", [("12ins", 12, 12, "inch")]),
+        ("that 6ft 6ins Hicks told", [("6ft 6ins", 6.5, 6.5, "ft")]),
         # ... never the preposition written apart, nor after a year run on by OCR.
         ("it is 2 in thick", [("2", 2, 2, "count")]),
         ("born in 1990in London", []),
@@ -77,6 +80,17 @@ def _read(text: str) -> list[tuple[str, float, float, str]]:
         # "the 1800s" is a century, "the 1990s" a decade.
         ("in the late 1800s", [("1800s", 1800, 1899, "year")]),
         ("in the 1990s", [("1990s", 1990, 1999, "year")]),
+        # A decade written short with its apostrophe; never without one (degrees, ages).
+        ("a Western from the '50s", [("'50s", 1950, 1959, "year")]),
+        ("in the mid-’90s", [("’90s", 1990, 1999, "year")]),
+        ("the ’00s", [("’00s", 2000, 2009, "year")]),
+        ("highs in the 60s", []),
+        # A spelled compound hyphenated through its "and".
+        (
+            "a two-hundred-and-fifty-page report",
+            [("two-hundred-and-fifty-page", 250, 250, "count")],
+        ),
+        ("one-thousand-and-one nights", [("one-thousand-and-one", 1001, 1001, "count")]),
         # A model number goes on after its hyphen: no count of 800.
         ("a Boeing 737-800 jet", []),
         ("Boeing 737 jets carried 300 people", [("300", 300, 300, "count")]),
@@ -94,9 +108,116 @@ def _read(text: str) -> list[tuple[str, float, float, str]]:
         ),
         ("over the weekend of August 28-29", [("August 28", 828, 828, "month-day")]),
         ("talks on 28-29 June", [("29 June", 629, 629, "month-day")]),
+        # A date's year after a comma with no space (OCR) is still its year.
+        ("on March 27,1989, by", [("March 27,1989", 19890327, 19890327, "date")]),
+        # ... and so are the other days of a list of days ending with "and" / "or".
+        ("the murders on August 28 and 29.", [("August 28", 828, 828, "month-day")]),
+        (
+            "on December 14, 15, 21 and 24 of 1998.",
+            [("December 14", 1214, 1214, "month-day"), ("1998", 1998, 1998, "year")],
+        ),
+        ("talks on 10 and 11 January", [("11 January", 111, 111, "month-day")]),
+        # ... never a count after a date and a comma, nor a share after the list.
+        ("On May 5, 20 people died.", [("May 5", 505, 505, "month-day"), ("20", 20, 20, "count")]),
+        ("On May 5 and 6 per cent", [("May 5", 505, 505, "month-day"), ("6 per cent", 6, 6, "%")]),
         # Short year ranges in one century; a consecutive pair is a season.
         ("Pinochet's 1973-90 rule", [("1973-90", 1973, 1990, "year")]),
         ("the 2013-14 season", [("2013-14", 2013, 2014, "year")]),
+        # An age in months, weeks or days keeps its unit: no four-year-old baby.
+        ("his four-month-old son", [("four-month-old", 4, 4, "months old")]),
+        ("killing eight-week-old Harry", [("eight-week-old", 8, 8, "weeks old")]),
+        ("a 20-year-old man", [("20-year-old", 20, 20, "years old")]),
+        # ... and an age written apart is an age, no duration.
+        ("He is 66 years old.", [("66 years old", 66, 66, "years old")]),
+        ("the murder of a 21 year old woman", [("21 year old", 21, 21, "years old")]),
+        ("since she was 10 days old.", [("10 days old", 10, 10, "days old")]),
+        ("very few 12-year-olds are", [("12-year-olds", 12, 12, "years old")]),
+        ("two years older than him", [("two years", 2, 2, "years")]),
+        # "decades" alone is a vague duration in years, as "two decades" is an exact one.
+        ("goes back decades, with him", [("decades", 20, 99, "years")]),
+        ("two decades ago", [("two decades", 20, 20, "years")]),
+        # "-odd" adds one unit of the last non-zero digit written.
+        ("1,200-odd people", [("1,200-odd", 1200, 1299, "count")]),
+        ("40-odd people", [("40-odd", 40, 49, "count")]),
+        ("25-odd people", [("25-odd", 25, 34, "count")]),
+        # A multiple written "-fold" is a ratio, as "threefold" is.
+        ("prices rose 2.5-fold", [("2.5-fold", 2.5, 2.5, "times")]),
+        ("a threefold increase", [("threefold", 3, 3, "times")]),
+        # The number of an item in a list, at the start of a line, counts nothing ...
+        ("The charges:\n34. Torturing Luis on Dec 5.", [("Dec 5", 1205, 1205, "month-day")]),
+        ("1. Honey Hush.\n2. Blue Jean Bop.", []),
+        # ... while a number starting a line of text, or a decimal, stays a figure.
+        ("He said:\n3.5 million people came.", [("3.5 million", 3.5e6, 3.5e6, "count")]),
+        ("He said:\n12 people came.", [("12", 12, 12, "count")]),
+        # A house number before a street name counts nothing ...
+        ("his years at 10 Downing Street", []),
+        ("she went back to 153 Cromwell Road, the house", []),
+        # ... while a count before a capitalised name stays one.
+        ("He met 3 Tory MPs", [("3", 3, 3, "count")]),
+        # The top or the floor of what may be, and nearly all of it.
+        ("as much as $5 billion", [("as much as $5 billion", 0, 5e9, "USD")]),
+        ("for as little as £1,400", [("as little as £1,400", 1400, float("inf"), "GBP")]),
+        ("as few as 20 people", [("as few as 20", 20, float("inf"), "count")]),
+        ("the best part of £1m", [("the best part of £1m", 9e5, 1e6, "GBP")]),
+        # One of a duration after a comparison is a bounded duration ...
+        ("took more than a week to decide", [("more than a week", 1, float("inf"), "weeks")]),
+        ("for nearly an hour on Thursday", [("nearly an hour", 0.9, 1, "hours")]),
+        ("less than a month before", [("less than a month", 0, 1, "months")]),
+        # ... while one alone is no figure ("a year ago", "twice a year").
+        ("a year ago", []),
+        ("once or twice a year", []),
+        # An ordinal before a street word names the street.
+        ("her address as West 73rd Street, New York", []),
+        ("the 14th Amendment", [("14th", 14, 14, "ordinal")]),
+        # "a third" before a capitalised word is an ordinal or a name, no share.
+        ("recording a third Spice Girls album", []),
+        ("during a Third Division clash", []),
+        ("sales fell by a third.", [("a third", 100 / 3, 100 / 3, "%")]),
+        # A class, a room or a junction in lower case names something too; "type" is a verb.
+        ("a category 5 hurricane", []),
+        ("ran into room 303 of the hotel", []),
+        ("from junction 16 of the M6", []),
+        ("to type two copies", [("two", 2, 2, "count")]),
+        # One letter after a hyphen names something, as one glued does ("5G").
+        ("a 3-D printer", []),
+        ("a 5-a-side game", [("5-a-side", 5, 5, "count")]),
+        # Rates of turning and of the heart, an acceleration.
+        ("at 3,000 rpm", [("3,000 rpm", 3000, 3000, "rpm")]),
+        ("120 beats per minute", [("120 beats per minute", 120, 120, "bpm")]),
+        ("accelerating at 9.8 m/s²", [("9.8 m/s²", 9.8, 9.8, "m/s2")]),
+        # Cents and pence are money in hundredths; pence glued to one or two digits only ...
+        (
+            "egg prices averaged 64.2 cents a dozen.",
+            [("64.2 cents", 64.2, 64.2, "cents"), ("a dozen", 12, 12, "count")],
+        ),
+        ("a 20-cent coin", [("20-cent", 20, 20, "cents")]),
+        ("the 29p stamp", [("29p", 29, 29, "GBX")]),
+        ("shares fell 10.5p.", [("10.5p", 10.5, 10.5, "GBX")]),
+        # ... never a screen, a time or a percentage.
+        ("a 1080p screen", []),
+        ("at 5p.m. sharp", []),
+        ("a 5 per cent rise", [("5 per cent", 5, 5, "%")]),
+        # A price per dozen takes no cents from "a dozen"; cents written out still join.
+        (
+            "eggs cost 3 dollars a dozen.",
+            [("3 dollars", 3, 3, "USD"), ("a dozen", 12, 12, "count")],
+        ),
+        ("13 dollars and 45 cents", [("13 dollars and 45 cents", 13.45, 13.45, "USD")]),
+        # Pounds of weight after a weight word or before "of" a thing; pounds of money else.
+        ("for losing 110 pounds", [("110 pounds", 110, 110, "lb")]),
+        ("police seized 500 pounds of cocaine", [("500 pounds", 500, 500, "lb")]),
+        ("he lost 5 million pounds in the crash", [("5 million pounds", 5e6, 5e6, "GBP")]),
+        ("it cost 5 million pounds of taxpayers' money", [("5 million pounds", 5e6, 5e6, "GBP")]),
+        ("she paid 200 pounds for it", [("200 pounds", 200, 200, "GBP")]),
+        # Stones are a weight after a weight word; else stones thrown.
+        ("his weight ballooned to 22 stones", [("22 stones", 22, 22, "st")]),
+        ("protesters threw 20 stones", [("20", 20, 20, "count")]),
+        # A "million-pound" deal is money; a "300-pound" man is no money.
+        ("a million-pound deal", [("a million-pound", 1e6, 1e6, "GBP")]),
+        ("a 300-pound man", [("300-pound", 300, 300, "count")]),
+        # A count of doses glued to their unit is two numbers, never one spaced thousand.
+        ("he prescribed 10 100mg ampoules", [("10", 10, 10, "count"), ("100mg", 100, 100, "mg")]),
+        ("the population is 10 000 people", [("10 000", 10_000, 10_000, "count")]),
     ],
 )
 def test_number_spans(text: str, expected: list[tuple[str, float, float, str]]) -> None:

@@ -14,7 +14,7 @@ from dataclasses import replace
 from functools import cache
 
 from newsaudit.config import MONTHS, FiguresConfig
-from newsaudit.figures import dates, forms, joins, numbers, units, uses
+from newsaudit.figures import dates, forms, joins, numbers, ocr, units, uses
 from newsaudit.figures.numbers import apply_qualifier, parse_number, words_pattern
 from newsaudit.figures.span import DATE_KINDS, Span
 from newsaudit.figures.spelled import TENS
@@ -36,6 +36,12 @@ _ORDINAL_SUFFIX = {
 # engine skip to the digits instead of trying the whole pattern at every position.
 # `_CENTURY` is the rest of "1[5-9]|20" once its "1" or "2" is read: a year from 1500 to 2099.
 _CENTURY = r"(?:(?<=1)[5-9]|(?<=2)0)"
+# "a" or "an" right after a comparison ("more than a", "nearly an"): one lookbehind each.
+_AFTER_COMPARISON = "|".join(
+    f"(?<={word} {a})"
+    for word in ("than", "nearly", "almost", "about", "under")
+    for a in ("a", "an")
+)
 
 
 def _shouted(words: tuple[str, ...]) -> list[str]:
@@ -62,12 +68,15 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         # that starts one of them (lexicon words start with a letter), so the order of the
         # two groups changes no match.
         "atom": re.compile(
-            rf"\b(?:(?P<vague>(?:{vague})\b)|(?P<decade>(?:a\s+|one\s+)?decades?\b)"
+            rf"\b(?:(?P<decade>(?:a\s+|one\s+)?decades?\b)|(?P<vague>(?:{vague})\b)"
             rf"|(?P<words>{grammar['words'].removeprefix(chr(92) + 'b')})"
             r"|(?P<half>half\b(?=\s+(?:of|the|its|their|his|her|our|all|an?)\b)"
             r"|(?:(?<=than\s)|(?<=about\s)|(?<=nearly\s)|(?<=almost\s)|(?<=over\s))half\b)"
-            rf"|(?P<one>(?=a)an?\b)(?=\s+(?:{words_pattern(WORDS.one_units)})\b"
-            rf"|\s+(?:{units})\s+and\s+a\s+half\b))"  # "an hour and a half"
+            rf"|(?P<one>(?=a)an?\b(?=\s+(?:{words_pattern(WORDS.one_units)})\b"
+            rf"|\s+(?:{units})\s+and\s+a\s+half\b)"  # "an hour and a half"
+            # ... and one of a duration after a comparison: "more than a week", "nearly an hour"
+            # (the comparison looked up behind "a" / "an" once read: fewer tries)
+            rf"|an?\b(?:{_AFTER_COMPARISON})(?=\s+(?:{units})\b)))"
             rf"|(?P<digits>{grammar['digits']})",
         ),
         "qual": re.compile(
@@ -92,7 +101,8 @@ def _patterns() -> dict[str, re.Pattern[str]]:
             rf"(?<![\w/.,])(?P<n>\d{{1,3}}(?:,\d{{3}})+|\d+)(?:st|nd|rd|th)\b|\b(?P<w>{ordinals})\b"
         ),
         "date": re.compile(
-            rf"\b(?P<m1>{mon})\s+(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(?P<y1>\d{{4}})\b)?"
+            rf"\b(?P<m1>{mon})\s+(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\b"
+            rf"(?:(?:,\s*|\s+)(?P<y1>\d{{4}})\b)?"  # "March 27, 1989", OCR's "March 27,1989"
             rf"|\b(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m2>{mon})(?!\w)"
             rf"(?:,?\s+(?P<y2>\d{{4}})\b)?"
             rf"|\b(?P<m3>{_MONTHS})(?:\s+of)?\s+(?P<y3>\d{{4}})\b"
@@ -131,6 +141,9 @@ def _patterns() -> dict[str, re.Pattern[str]]:
             re.IGNORECASE,
         ),
         "url": re.compile(r"\b(?:https?://|www\.)\S+"),
+        # "34. Torturing Luis ...", "6. Magic Treehouse": the number of an item in a list, at
+        # the start of a line (a literal newline first: the search skips to it).
+        "list_item": re.compile(r"\n[ \t]*(\d{1,3})\.[ \t]+(?=[A-Z\"“(])"),
         # "+44 20 7946 0958", "+1-222-2222/2222", "(555) 123-4567", "555-123-4567"
         "phone": re.compile(
             r"(?=[+(\d])(?:(?<![\w+])\+\d{1,3}(?:[\s\-./]\(?\d{2,5}\)?){2,}(?![\w])"
@@ -288,6 +301,8 @@ def _number_spans(
                 end, kind, unit, hyphen, (low, high) = units.after(text, end, parsed, number.share)
                 if end == glued and text[end : end + 1].isalpha() and raw[-1:].isdigit():
                     continue  # "5G", "3D", "12v": letters glued to the number name something
+                if len(hyphen) == 1 and kind == "count":
+                    continue  # "3-D", "4-H": one letter after a hyphen, a name too
             if not suffix:
                 end, suffix = _suffix(text, end, pats)
             below = units.BELOW_ZERO.match(text, end) if unit in ("degree", "°C", "°F") else None
@@ -324,6 +339,7 @@ def _number_spans(
                 or (start == named + 1 and text[named] in "-/.")
                 or re.match(r"\([a-z]\)", text[end : end + 3])  # "a 401(k) plan", "501(c)(3)"
                 or text[start - 2 : start] == ")("
+                or (raw[-1:].isdigit() and uses.house_number(text, end))  # "10 Downing Street"
             )
         ):
             named = end  # "Boeing 737-800", "Directive 2003/87": the name goes on
@@ -357,6 +373,8 @@ def _number_spans(
         )
         if m.group("w") and not re.match(r"\s+[a-z]", text[m.end() :]):
             continue
+        if uses.street_name(text, m.end()):
+            continue  # "West 73rd Street": a name
         if m.group("n") and m.group(0)[-2:].lower() != _ORDINAL_SUFFIX.get(n % 100, "th"):
             continue  # "12st" is 12 stone, never an ordinal (12th)
         if re.match(r"[\s-]+centur(?:y|ies)\b", text[m.end() :], re.IGNORECASE):
@@ -392,6 +410,8 @@ def _not_figures(text: str, pats) -> list[tuple[int, int]]:
     out = [(m.start(), m.end()) for m in pats["time"].finditer(text)]
     out += [(m.start(), m.end()) for m in pats["phone"].finditer(text)]
     out += [(m.start(), m.end()) for m in pats["url"].finditer(text)]
+    # (a newline put first so that a list's first line starts one too: offsets one less)
+    out += [(m.start(1) - 1, m.end(1) - 1) for m in pats["list_item"].finditer(f"\n{text}")]
     if not pats["dashed_digits"].search(text):
         return out  # no day span, no score
     for m in pats["day_span"].finditer(text):
@@ -405,6 +425,7 @@ def _not_figures(text: str, pats) -> list[tuple[int, int]]:
 
 def spans(text: str, config: FiguresConfig, published: dt.date | None = None) -> list[Span]:
     """Every number expression in the text, qualifiers applied, in text order."""
+    text = ocr.digits(text)  # "3O million": one character for one, offsets kept
     pats = _patterns()
     blocked = _not_figures(text, pats)
     found_dates = [
@@ -413,6 +434,7 @@ def spans(text: str, config: FiguresConfig, published: dt.date | None = None) ->
         if not any(a < d.end and d.start < b for a, b in blocked)
     ]
     fixed = [*found_dates, *forms.share_spans(text, pats), *forms.age_decade_spans(text, pats)]
+    fixed += forms.short_decade_spans(text)
     fixed += [
         y
         for y in forms.year_range_spans(text, pats)
@@ -423,7 +445,7 @@ def spans(text: str, config: FiguresConfig, published: dt.date | None = None) ->
         for i, f in enumerate(fixed)
         if not any(g.start < f.end and f.start < g.end for g in fixed[:i])
     ]
-    taken = [*blocked, *[(d.start, d.end) for d in fixed]]
+    taken = [*blocked, *[(d.start, d.end) for d in fixed], *forms.day_lists(text, found_dates)]
     numbers_found = _number_spans(text, config, pats, taken)
     numbers_found += [
         r

@@ -15,6 +15,20 @@ from newsaudit.figures.span import Span
 from newsaudit.figures.words import WORDS
 from newsaudit.text.fold import ascii_lower
 
+# The other days of a list of days written with one month ("December 14, 15, 21 and 24",
+# "August 28 and 29", "10 and 11 January"): days of the month, never counts. The list ends with
+# "and", "or" or "&" (", 20 people" after a date is a count).
+_DAY = r"(?:[12]?\d|3[01])(?:st|nd|rd|th)?\b"
+_DAYS_AFTER = re.compile(
+    rf"(?:,\s*{_DAY})*,?\s+(?:and|or|&)\s+{_DAY}(?![.,]\d|\s*(?:%|per\b|pc\b))"
+)
+_DAYS_BEFORE = re.compile(rf"(?<![\d.,])\b{_DAY}(?:,\s*{_DAY})*,?\s+(?:and|or|&)\s+$")
+
+# A decade written short with its apostrophe ("the '60s", "the mid-’90s"): "'20s" to "'90s"
+# are of the 1900s, "'00s" and "'10s" of the 2000s (never "the 60s" alone: "highs in the 60s"
+# are degrees). The literal "0s" first, the rest looked up behind it: the search skips to it.
+_SHORT_DECADE = re.compile(r"0s\b(?<=['’‘](\d)0s)")
+
 # Years into a decade of life that "early", "mid" and "late" cover ("in her mid-30s": 33-36);
 # the teens run from 13 to 19.
 _DECADE_PART = {"early": (0, 3), "mid": (3, 6), "late": (6, 9), None: (0, 9)}
@@ -50,6 +64,19 @@ def share_spans(text: str, pats) -> list[Span]:
     return out
 
 
+def short_decade_spans(text: str) -> list[Span]:
+    """ "the '60s" is the years 1960 to 1969, "the '00s" 2000 to 2009."""
+    out = []
+    for m in _SHORT_DECADE.finditer(text):
+        start = m.start() - 2  # the apostrophe
+        if start > 0 and text[start - 1].isalnum():
+            continue  # "Jones'60s": no decade written short
+        tens = int(m.group(1))
+        base = (1900 if tens >= 2 else 2000) + 10 * tens
+        out.append(Span(start, m.end(), base, base + 9, "year", "year"))
+    return out
+
+
 def century(text: str, s: Span) -> Span:
     """ "the 1800s", "the early 1900s" are a century, where "the 1990s" is a decade (and so
     is "the 2000s", as news writes it)."""
@@ -80,4 +107,20 @@ def ratio_spans(text: str, pats) -> list[Span]:
     for m in found:
         value = WORDS.multiplicatives[m.group(0).lower()]
         out.append(Span(m.start(), m.end(), value, value, "ratio", "times"))
+    return out
+
+
+def day_lists(text: str, found_dates: list[Span]) -> list[tuple[int, int]]:
+    """Where the other days of a list of days stand beside a date read with its month: "August
+    28 and 29" (after a month and day), "14, 15 and 16 June" (before a day and month)."""
+    out = []
+    for d in found_dates:
+        written = text[d.start : d.end]
+        if written[:1].isalpha() and written[-1:].isalnum() and not written[-4:].isdigit():
+            if m := _DAYS_AFTER.match(text, d.end):
+                out.append((d.end, m.end()))
+        elif written[:1].isdigit() and (
+            m := _DAYS_BEFORE.search(text[max(0, d.start - 40) : d.start])
+        ):
+            out.append((d.start - len(m.group(0)), d.start))
     return out

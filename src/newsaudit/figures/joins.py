@@ -18,7 +18,10 @@ if TYPE_CHECKING:
 # Hundredths of a currency, written after its whole units ("3 dollars 50 cents").
 _CENTS = re.compile(r"\s+(?:and\s+)?(?P<n>[\w-]+(?:[\s-][a-z]+)?)\s+(?:cents?|pence)\b", re.I)
 # ... or ending the clause after a currency word ("thirteen dollars forty five.").
-_BARE_CENTS = re.compile(r"\s+(?:and\s+)?(?P<n>[\w-]+(?:[\s-][a-z]+)?)(?=\s*(?:[.,;:!?)]|$))")
+# ("3 dollars a dozen." is a price per dozen: no "a" starts the cents)
+_BARE_CENTS = re.compile(
+    r"\s+(?:and\s+)?(?P<n>(?!an?\s)[\w-]+(?:[\s-][a-z]+)?)(?=\s*(?:[.,;:!?)]|$))"
+)
 
 
 def _shared_scale(s: Span, t: Span) -> Span:

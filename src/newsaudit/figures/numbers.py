@@ -37,7 +37,8 @@ _INT = (
     r"|\d{1,3}(?:\.\d{3}){2,}(?![\d.])"  # 1.234.567: dots between thousands (two or more)
     r"|\d{1,3},\d{1,2}(?![\d,])"  # 1,3 and 5,00: a decimal comma (never a thousands one)
     r"|\d{1,3}(?:[\u00a0\u202f\u2009]\d{3})+(?!\d)"  # 14 000 with a no-break or thin space
-    r"|\d{2,3}(?: \d{3})+(?![\d,.]\d|\d)|\d(?: \d{3}){2,}(?![\d,.]\d|\d)"  # 40 000, 1 234 567
+    r"|\d{2,3}(?: \d{3})+(?![\d,.]\d|\d)(?!(?<!000)[a-z])"  # 40 000 (never "10 100mg": a count
+    r"|\d(?: \d{3}){2,}(?![\d,.]\d|\d)(?!(?<!000)[a-z])"  # and a dose), 1 234 567
     r"|\d(?: \d{3})? 000(?![\d,.]\d|\d)"  # 1 000, 5 500 000: a "000" group is never a number
     r"|\d+"
 )
@@ -134,6 +135,8 @@ def patterns() -> dict[str, str]:
             *WORDS.scaled_currencies,
             *glued_codes(),
             "in",  # "18in of water" (glued only: `units.after`)
+            "ins",  # "12ins", as British papers write inches
+            "p",  # "22p", pence (glued only, one or two digits: `units.after`)
         ]
     )
     codes = "".join(
@@ -182,7 +185,7 @@ def patterns() -> dict[str, str]:
         rf"|an?\s+(?:{words_pattern(TENS)})(?=[\s-]+(?:{fr})\b)|{nw})"
     )
     join = (
-        rf"(?:(?:{scale_lb})\s+and\s+"
+        rf"(?:(?:{scale_lb})(?:\s+and\s+|-and-)"  # "two-hundred-and-fifty" too
         rf"|[\s-]+and[\s-]+(?=(?:an?|{nw})[\s-]+(?:{fr})\b)"
         r"|\s+-\s+|[\s-]+)"
     )
@@ -306,6 +309,15 @@ def parse_number(text: str, config: FiguresConfig | None = None) -> tuple[float,
     return None if number is None else (number.value, number.value)
 
 
+def _odd_step(value: float) -> float:
+    """What "-odd" adds to a round number: one unit of its last written non-zero digit ("1,200"
+    steps by 100, "40" by 10); at least 10, as "25-odd" is still read 25 to 34."""
+    step, rest = 10.0, abs(value)
+    while rest >= step * 10 and rest % (step * 10) == 0:
+        step *= 10
+    return step
+
+
 def apply_qualifier(
     low: float, high: float, kind: str, config: FiguresConfig, floor: float = 0.0
 ) -> tuple[float, float]:
@@ -315,8 +327,8 @@ def apply_qualifier(
     """
     if kind in ("gt", "ge"):
         return low, math.inf
-    if kind == "odd":  # "40-odd" is 40 to 49, "300-odd" 300 to 399
-        return low, high + 10 ** math.floor(math.log10(max(abs(high), 1.0))) - 1
+    if kind == "odd":  # "40-odd" is 40 to 49, "300-odd" 300 to 399, "1,200-odd" 1,200 to 1,299
+        return low, high + _odd_step(high) - 1
     if kind in ("lt", "le"):
         return min(floor, high), high
     if kind == "nearly":

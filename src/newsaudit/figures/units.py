@@ -28,9 +28,22 @@ BELOW_ZERO = re.compile(r"\s+below\s+zero\b", re.IGNORECASE)
 _TIMES = re.compile(rf"\s+times\s+(?=(?:{words_pattern(WORDS.ratio_cues)})\b)", re.IGNORECASE)
 # Unit spellings found case-insensitively ("20 Miles", "5 KM", "3 Tonnes") map to one unit.
 _PHYSICAL_LOWER = {k.lower(): v for k, v in WORDS.physical_units.items()}
+# "losing 110 pounds", "2,763 pounds of marijuana": pounds of weight, never of money (a cue
+# word shortly before a number below 1,000, or "of" and a word that is no money after "pounds":
+# "he lost 5 million pounds" is money).
+_WEIGHT_BEFORE = re.compile(
+    rf"\b(?:{words_pattern(WORDS.weight_cues)})\b[^.;:!?]{{0,30}}$", re.IGNORECASE
+)
+_WEIGHT_AFTER = re.compile(
+    r"\s+of\s+(?!(?:the|his|her|their|its|our|my|your|this|that|public|taxpayers|tax|cash"
+    r"|money|funds?|funding|investment|investors|damages|compensation|debts?)\b)[a-z]"
+)
+# "he weighed 22 stones": the plural of the weight only after a weight word ("protesters threw
+# 20 stones" are stones).
+_STONES = re.compile(r"\s?stones\b", re.IGNORECASE)
 # "18in of water", "a 12in pizza": inches, written glued to the digits only ("2 in 10" and
 # "in 1990 in London" are the preposition), never after a year run into the next word by OCR.
-_GLUED_INCH = re.compile(r"in(?![A-Za-z\d])")
+_GLUED_INCH = re.compile(r"ins?(?![A-Za-z\d])")  # "12ins" too
 
 
 @cache
@@ -46,11 +59,12 @@ def _pattern() -> re.Pattern[str]:
     symbols1 = words_pattern(w for w in WORDS.unit_symbols if len(w) == 1)
     return re.compile(
         rf"^(?:(?P<pp>[\s-]?(?:{points})(?![A-Za-z]))|(?P<pct>[\s-]?(?:{percent})(?![A-Za-z]))"
-        rf"|[\s-]?(?P<dur>{units})\b(?P<old>-old)?"
+        rf"|[\s-]?(?P<dur>{units})\b(?P<old>[-\s]olds?\b)?"
         rf"(?P<long>-long)?|-(?!to-)(?P<hyph>(?:an?|per)-[a-z]+|[a-z]+)\b|\s+(?P<curw>{currency_words})\b"
         rf"|(?-i:(?P<curc>{words_pattern(numbers.glued_codes())})"
         rf"|\s?(?P<curm>{words_pattern(WORDS.scaled_currencies)}))\b"
         rf"|\s?(?P<curs>{signs})(?![\w$€£¥]|\s?\d)"
+        r"|(?-i:(?P<pence>p))(?!\w|\.m\b)"  # "22p", "99p." (never "5pm", "5p.m.")
         rf"|\s?(?P<phys>{physical})(?![\w/])"
         rf"|(?-i:\s?(?P<sym>{symbols})|(?P<sym1>{symbols1}))(?![\w/]))",
         re.IGNORECASE,
@@ -66,13 +80,16 @@ def after(
     # "half an hour", "three quarters of a mile", "half a percentage point": a share of one unit
     article = re.match(r"\s+(?:of\s+)?an?(?=\s)", rest, re.IGNORECASE) if share else None
     unit_m = _pattern().match(rest[article.end() :] if article else rest)
+    stones = _STONES.match(rest) if not share else None
+    if stones and _WEIGHT_BEFORE.search(text, max(0, end - 45), end):
+        return end + stones.end(), "quantity", "st", "", parsed
     if (
         not article
         and text[end - 1 : end].isdigit()
         and _GLUED_INCH.match(rest)
         and not (parsed[0] == parsed[1] and 1500 <= parsed[0] <= 2099)
     ):
-        return end + 2, "quantity", "inch", "", parsed
+        return end + _GLUED_INCH.match(rest).end(), "quantity", "inch", "", parsed
     if unit_m and (
         not article or unit_m.group("dur") or unit_m.group("phys") or unit_m.group("pp")
     ):
@@ -84,28 +101,42 @@ def after(
         elif unit_m.group("dur"):
             unit, factor = WORDS.duration_units[unit_m.group("dur").lower()]
             kind = "age" if unit_m.group("old") else "duration"
-            unit = "years old" if kind == "age" else unit
+            unit = f"{unit} old" if kind == "age" else unit  # "a six-month-old": months old
             hyphen = "long" if unit_m.group("long") else ""
         elif unit_m.group("hyph"):
             hyphen = unit_m.group("hyph").lower()
             if WORDS.fraction_words.get(hyphen) == 1:  # "twenty-first": an ordinal
                 kind = "ordinal"
+            elif hyphen == "fold":  # "a 2.5-fold rise": a ratio, as "threefold" is
+                kind, unit, hyphen = "ratio", "times", ""
             elif hyphen in WORDS.fraction_words:  # "two-thirds" of voters = 66.7 %
                 factor = 100.0 / WORDS.fraction_words[hyphen]
                 kind, unit, hyphen = "percent", "%", ""
             elif hyphen in _PHYSICAL_LOWER:  # "a 16-meter telescope"
                 kind, unit, hyphen = "quantity", _PHYSICAL_LOWER[hyphen], ""
-            elif hyphen in WORDS.currency_words and hyphen != "pound":
-                # "a 5-dollar bill", "a 2.5-million-dollar house" ("a 300-pound man" is a weight)
+            elif hyphen in WORDS.currency_words and (hyphen != "pound" or parsed[0] >= 1e6):
+                # "a 5-dollar bill", "a 2.5-million-dollar house" ("a 300-pound man" is a weight,
+                # "a million-pound deal" money)
                 kind, unit, hyphen = "money", WORDS.currency_words[hyphen], ""
         elif unit_m.group("curm"):  # "120 MEUR": millions of euros
             unit, factor = WORDS.scaled_currencies[unit_m.group("curm").strip()]
             kind = "money"
+        elif unit_m.group("pence"):  # pence glued to one or two digits ("1080p" is a screen)
+            if not (
+                text[end - 1].isdigit() and parsed[1] < 100 and "," not in text[end - 4 : end]
+            ):
+                return end, kind, unit, hyphen, parsed
+            kind, unit = "money", WORDS.currency_words["pence"]
         elif unit_m.group("curs"):
             kind, unit = "money", WORDS.currency_symbols[unit_m.group("curs").strip()]
         elif unit_m.group("curw") or unit_m.group("curc"):
             written = " ".join((unit_m.group("curw") or unit_m.group("curc")).lower().split())
             kind, unit = "money", WORDS.currency_words[written]
+            if written in ("pounds", "pound") and (
+                (parsed[1] < 1000 and _WEIGHT_BEFORE.search(text, max(0, end - 45), end))
+                or _WEIGHT_AFTER.match(text, end + shift + unit_m.end())
+            ):
+                kind, unit = "quantity", "lb"  # "losing 110 pounds", "500 pounds of cocaine"
         elif unit_m.group("sym") or unit_m.group("sym1"):
             kind, unit = (
                 "quantity",
@@ -136,7 +167,7 @@ def _smaller() -> dict[str, re.Pattern[str]]:
     out = {}
     for big, (small, _) in WORDS.compound_units.items():
         names = [k for k, v in WORDS.physical_units.items() if v == small]
-        names += ["in", '"', "”", "″"] if small == "inch" else []
+        names += ["in", "ins", '"', "”", "″"] if small == "inch" else []  # "6ft 6ins" too
         out[big] = re.compile(
             rf"\s*,?\s*(?:and\s+)?(?P<n>\d{{1,2}}(?:\.\d+)?|{words_pattern(WORDS.number_words)})"
             rf"(?:\s?(?:{words_pattern(names)})(?![\w-])|(?=\s*(?:[.,;:)!?]|$|and\b|tall\b)))",

@@ -80,8 +80,8 @@ def ordinal_use(low_raw: str, text: str, end: int, start: int = -1) -> bool:
     last = re.split(r"[\s-]+", low_raw)[-1]
     if last in ("half", "quarter") or last not in WORDS.fraction_words or last.endswith("s"):
         return False
-    if re.match(r"\s+(?!of\b)[a-z]", text[end:]):
-        return True
+    if re.match(r"\s+(?!of\b)[A-Za-z]", text[end:]):
+        return True  # "a third term", "a third Spice Girls album", "a Third Division clash"
     if start < 0 or not re.match(r"an?\s", low_raw) or re.match(r"\s+of\b", text[end:]):
         return False  # "2 and a third of the seats": a share
     before = _BEFORE.search(text, max(0, start - 30), start)
@@ -179,3 +179,25 @@ def name_number(text: str, start: int, end: int) -> bool:
     line = text[line_start:start] + " " + text[end : line_end if line_end >= 0 else len(text)]
     words = re.findall(r"[A-Za-z]{4,}", line)
     return sum(w[0].islower() for w in words) > 0.2 * len(words)
+
+
+@cache
+def _street() -> re.Pattern[str]:
+    """Up to three capitalised words and a street word ("Downing Street", "Elm Tree Close")."""
+    return re.compile(
+        rf"[ \t]+(?P<name>(?:[A-Z][\w'’.-]*[ \t]+){{0,3}})(?:{'|'.join(WORDS.street_words)})\b"
+    )
+
+
+def house_number(text: str, end: int) -> bool:
+    """Whether the number ending at `end` is a house number ("10 Downing Street", "153
+    Cromwell Road"): a name and a street word follow it."""
+    m = _street().match(text, end) if text[end : end + 1] in " \t" else None
+    return bool(m and m.group("name"))
+
+
+def street_name(text: str, end: int) -> bool:
+    """Whether the ordinal ending at `end` names a street ("West 73rd Street", "Fifth
+    Avenue"): a street word follows it."""
+    m = _street().match(text, end) if text[end : end + 1] in " \t" else None
+    return bool(m and not m.group("name"))

@@ -69,6 +69,8 @@ class FiguresWords:
     percentage_points: tuple[str, ...]
     suffix_qualifiers: dict[str, str]
     identifier_words: tuple[str, ...]
+    street_words: tuple[str, ...]
+    weight_cues: tuple[str, ...]
     one_units: tuple[str, ...]
     one_pronoun_before: tuple[str, ...]
     one_pronoun_after: tuple[str, ...]
