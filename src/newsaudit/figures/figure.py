@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from newsaudit.config import FiguresConfig
 from newsaudit.corpus import Article
-from newsaudit.figures import ages, measures, phrases, subjects
+from newsaudit.figures import ages, measures, phrases
 from newsaudit.figures.extract import spans
 from newsaudit.figures.span import DATE_KINDS
 from newsaudit.text.sentences import split as split_sentences
@@ -41,9 +41,6 @@ class Figure:
     timeframe: tuple[str, ...] = ()
     cause: tuple[str, ...] = ()
     vague: bool = False
-    # The sentence before, when this one names its subject by a pronoun only
-    # (`subjects.by_pronoun`: "he joined ... in 1970"): whose event the figure dates.
-    before: str = ""
 
 
 def _figures_in(
@@ -52,15 +49,12 @@ def _figures_in(
     found = spans(text, config, published)
     bounds = split_sentences(text)
     out = []
-    for k, (sent_start, sent_end) in enumerate(bounds):
+    for sent_start, sent_end in bounds:
         inside = [s for s in found if sent_start <= s.start < sent_end]
         if not inside:
             continue
         toks = phrases.tokens(text, sent_start, sent_end)
         sentence = text[sent_start:sent_end].strip()
-        before = ""
-        if k and subjects.by_pronoun(sentence):
-            before = text[bounds[k - 1][0] : bounds[k - 1][1]].strip()
         for s in inside:
             bare = s.kind == "count"
             s, person = ages.as_age(text, s)
@@ -100,7 +94,6 @@ def _figures_in(
                     timeframe=timeframe,
                     cause=cause,
                     vague=s.vague,
-                    before=before,
                 )
             )
     return out

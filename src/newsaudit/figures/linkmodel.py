@@ -49,9 +49,7 @@ Features of a pair (a, b):
   was started in 2007" / "a program launched in 2008": `dated.event_class`); fitted last, on
   top of the other event weights (benchmarks/basil_train.py `fit_event`);
 - sentence_context, names: the Jaccard of the two whole sentences' content lemmas, and the
-  names they share (capitalised words after the first, not months or weekdays, at most
-  `NAMES`; a sentence that names its subject by a pronoun only, "he joined ... in 1970", adds
-  the names of the sentence before, `Figure.before`, `subjects.by_pronoun`): an event is often
+  names they share (capitalised words after the first, at most `NAMES`): an event is often
   told beyond the words next to its year, by who it happened to; a sum or a count beyond the
   words next to it, by whose it is ("Farenthold used $84,000 in taxpayer funds" / "She sued
   him and was paid $84,000 ... on behalf of Farenthold"). In the channel model they are 0
@@ -84,14 +82,12 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 
 from newsaudit import lexicon
-from newsaudit.config import CALENDAR_WORDS
 from newsaudit.figures import dated
 from newsaudit.figures.figure import Figure
 from newsaudit.figures.intervals import at_one_precision
 from newsaudit.figures.keys import comparable, years_apart
 from newsaudit.figures.phrases import TOKEN_RE, UNKNOWN, acronyms, initialisms, lemma
 from newsaudit.figures.span import DATE_KINDS
-from newsaudit.figures.words import WORDS
 from newsaudit.text.tokens import tokens, words
 
 FEATURES = (
@@ -215,30 +211,20 @@ def _context(sentence: str, text: str, window: int = WINDOW) -> frozenset[str]:
 @lru_cache(maxsize=1 << 16)
 def _sentence_words(sentence: str) -> tuple[frozenset[str], frozenset[str]]:
     """(content-word lemmas, names) of a whole sentence; the names are the words written with
-    a capital after the first: the people, places and bodies an event is told with (not the
-    months and weekdays, `_calendar`)."""
+    a capital after the first: the people, places and bodies an event is told with."""
     stop = _stopwords()
     lemmas = frozenset(
         lemma(w) for w in words(sentence) if len(w) > 2 and not _DIGIT.search(w) and w not in stop
     )
-    calendar = _calendar()
     names = frozenset(
         t.norm
         for t in tokens(sentence)[1:]
         if sentence[t.start].isupper()
         and len(t.norm) > 1
         and t.norm not in stop
-        and t.norm not in calendar
         and not _DIGIT.search(t.norm)
     )
     return lemmas, names
-
-
-@cache
-def _calendar() -> frozenset[str]:
-    """Month and weekday names, full and abbreviated: capitalised, yet no one's name (a date's
-    own month would otherwise count as a name both sentences share)."""
-    return frozenset(w.lower() for w in (*CALENDAR_WORDS, *WORDS.month_abbreviations))
 
 
 def sentence_overlap(a: Figure, b: Figure) -> tuple[float, float]:
@@ -248,10 +234,6 @@ def sentence_overlap(a: Figure, b: Figure) -> tuple[float, float]:
     by whom it happened to (Labrador, Christie, Lauren Greene)."""
     la, na = _sentence_words(a.sentence)
     lb, nb = _sentence_words(b.sentence)
-    if a.before:  # "he joined ... in 1970": the names of the sentence before say who
-        na = na | _sentence_words(a.before)[1]
-    if b.before:
-        nb = nb | _sentence_words(b.before)[1]
     jaccard = len(la & lb) / len(la | lb) if la and lb else 0.0
     return jaccard, min(NAMES, len(na & nb)) / NAMES
 
