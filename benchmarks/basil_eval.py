@@ -19,7 +19,8 @@ Scores, separately for dev and test:
 - link recall: labelled same-measure article pairs (group, article, other article) that the
   system compares through at least one pair of their mentions;
 - conflicts, pair level: system conflict pairs (disjoint intervals once the rounding of the
-  written precision is allowed, `figures.compare.written_bounds`; not explained as moved)
+  written precision is allowed, `figures.compare.written_bounds`, a date against a bare year at
+  the year, `intervals.at_one_precision`; not explained as moved)
   against labelled conflict mention pairs; group level: a labelled conflict group is found when
   any of its pairs is flagged, and a flagged group (the labelled group of the pair, else the pair
   itself) is right when it is a labelled conflict;
@@ -55,6 +56,7 @@ import measured  # noqa: E402
 from newsaudit import corpus, figures, lexicon  # noqa: E402
 from newsaudit.figures import linkmodel  # noqa: E402
 from newsaudit.figures.compare import written_bounds  # noqa: E402
+from newsaudit.figures.intervals import at_one_precision  # noqa: E402
 
 BASIL = ROOT.parent / "shared" / "dev" / "basil"
 LABELS = ROOT / "benchmarks" / "data" / "basil_figure_labels.csv"
@@ -177,14 +179,22 @@ def run_triplet(docs: corpus.Corpus, rows: list[dict[str, str]]) -> Run:
     by_file = {a.file: a for a in docs}
     details = result.details
     figs_of: dict[str, list[tuple[Key, int, int]]] = defaultdict(list)
-    bounds: dict[Key, tuple[float, float]] = {}
+    found: dict[Key, figures.Figure] = {}
     texts: dict[Key, str] = {}
     for f in details.itertuples() if not details.empty else ():
         key = (str(f.article_id), int(f.start))
         figs_of[str(f.article_id)].append((key, int(f.start), int(f.end)))
-        # Conflicts as the system judges them: the rounding of the written precision allowed.
-        bounds[key] = written_bounds(str(f.text), float(f.low), float(f.high))
+        found[key] = figures.Figure(
+            *(getattr(f, c) for c in figures.FIGURE_COLUMNS), kind=str(f.kind)
+        )
         texts[key] = str(f.text)
+
+    def bounds(a: Key, b: Key) -> tuple[tuple[float, float], tuple[float, float]]:
+        """Conflicts as the system judges them: the rounding of the written precision allowed,
+        a date against a year at the year (`intervals.at_one_precision`)."""
+        x, y = at_one_precision(found[a], found[b])
+        return written_bounds(x.text, x.low, x.high), written_bounds(y.text, y.low, y.high)
+
     group_of: dict[Key, str] = {}
     mentions: dict[str, list[tuple[str, Key | None]]] = defaultdict(list)
     verdict: dict[str, str] = {}
@@ -218,7 +228,7 @@ def run_triplet(docs: corpus.Corpus, rows: list[dict[str, str]]) -> Run:
             pair = frozenset((own, other))
             pairs.add(pair)
             explained = any(f"{aid} (" in r and f"{own[0]} (" in r for r in why)
-            if _disjoint(bounds[own], bounds[other]) and not explained:
+            if _disjoint(*bounds(own, other)) and not explained:
                 conflicts.add(pair)
     return Run(pairs, conflicts, texts, moved, mentions, group_of, verdict, injected, unmatched)
 

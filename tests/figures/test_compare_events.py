@@ -304,6 +304,27 @@ def test_one_event_dated_two_ways_is_a_disagreement():
     assert result.disagreements[["text_a", "text_b"]].values.tolist() == [["1970", "1971"]]
 
 
+@pytest.mark.parametrize(
+    ("b", "expected"),
+    [
+        # a bare year and a month of the next year, one event: a disagreement at the year
+        (
+            "Blumenthal joined the Marine Corps Reserve in January 1971.",
+            [["1970", "January 1971"]],
+        ),
+        # a month of the same year: the same year, no disagreement
+        ("Blumenthal joined the Marine Corps Reserve in January 1970.", []),
+    ],
+)
+def test_a_year_and_a_date_of_one_event_are_compared_at_the_year(b, expected):
+    texts = {
+        "a": "Blumenthal joined the Marine Corps Reserves in 1970 and served six months.",
+        "b": b,
+    }
+    result = figures.analyse(corpus_of(texts), CONFIG)
+    assert result.disagreements[["text_a", "text_b"]].values.tolist() == expected
+
+
 def test_one_measure_read_under_two_keys_meets_in_its_unit_channel():
     texts = {
         "a": "A letter was signed by all 42 Senate Republicans.",

@@ -26,6 +26,10 @@ def _figure(text: str) -> figures.Figure:
         ("It happened in 2012.", "It happened in 2016.", 4.0),
         ("It happened in 2016.", "It happened in 2016.", 0.0),
         ("The deadline is May 1, 2015.", "The deadline is May 2, 2015.", 1 / 365),
+        # a date against a bare year is read at the year
+        ("It happened in 2016.", "It happened in June 2017.", 1.0),
+        ("It happened in 2016.", "It happened on Nov. 8, 2016.", 0.0),
+        ("It happened in 2016.", "It happened in January 2016.", 0.0),
     ],
 )
 def test_years_apart(a, b, years):
@@ -36,7 +40,7 @@ def test_years_apart(a, b, years):
     ("text", "key"),
     [
         ("He joined the reserves in 1970.", "year|by context"),
-        ("The deadline is May 1, 2015.", "date|by context"),
+        ("The deadline is May 1, 2015.", "year|by context"),  # one channel with the years
         ("It cost $84,000 to settle.", "USD|by context"),
         # a duration whose grammar says nothing ("lasts three days") meets the others of its
         # unit ("the three-day conference")
@@ -47,6 +51,21 @@ def test_years_apart(a, b, years):
 )
 def test_channel_key(text, key):
     assert channel_key(_figure(text)) == key
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "expected"),
+    [
+        ("He took office in 2010.", "He took office in January 2010.", "identical"),
+        ("He took office in 2010.", "He took office on Jan. 19, 2010.", "identical"),
+        ("He took office in 2010.", "He took office in January 2011.", "disjoint"),
+        ("He took office in the 2000s.", "He took office in January 2004.", "overlap"),
+        ("He took office in January 2010.", "He took office on Jan. 19, 2010.", "overlap"),
+        ("He took office in January 2010.", "He took office in February 2010.", "disjoint"),
+    ],
+)
+def test_a_date_meets_a_year_at_the_year(a, b, expected):
+    assert figures.relation(_figure(a), _figure(b)) == expected
 
 
 def test_a_year_written_without_a_digit_has_no_channel():

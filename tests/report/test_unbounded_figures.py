@@ -33,3 +33,15 @@ def test_figures_plot_survives_a_measure_with_no_finite_bound():
     ]  # fmt: skip
     fig = plots_figures.intervals(pd.DataFrame(rows, columns=columns))
     assert fig.axes
+
+
+def test_figures_plot_draws_years_and_dates_on_one_scale_of_years():
+    columns = figures.analyse(corpus.load(UNBOUNDED), DEFAULT.figures).checks.columns
+    rows = [
+        {**dict.fromkeys(columns, ""), "measure": "year|by context", "article_id": a,
+         "low": low, "high": high, "unit": unit, "verdict": "inconsistent"}
+        for a, low, high, unit in (("a", 2010, 2010, "year"), ("b", 20110101, 20110131, "date"))
+    ]  # fmt: skip
+    (ax, *_) = plots_figures.intervals(pd.DataFrame(rows, columns=columns)).axes
+    left, right = ax.get_xlim()
+    assert 2000 < left < 2010 and 2011 < right < 2020

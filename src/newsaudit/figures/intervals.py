@@ -1,18 +1,47 @@
-"""Intervals of figures: how two relate, how far apart they are, the rounding they allow."""
+"""Intervals of figures: how two relate, how far apart they are, the rounding they allow.
+
+A year and a date of a year meet at the year (`at_one_precision`): "June 2016" gives the year
+2016 that "in 2016" gives, "June 2017" another.
+"""
 
 from __future__ import annotations
 
 import math
 import re
+from dataclasses import replace
 from functools import cache
 
 from newsaudit.figures.figure import Figure
 from newsaudit.figures.words import WORDS
 
+DATED = 10_000_000  # dates are yyyymmdd numbers (20160601), years their year (2016)
+
+
+def _as_year(f: Figure) -> Figure:
+    """A date's interval at the precision of a year: June 2016 is 2016."""
+    return replace(f, low=float(int(f.low) // 10_000), high=float(int(f.high) // 10_000))
+
+
+def at_one_precision(a: Figure, b: Figure) -> tuple[Figure, Figure]:
+    """The two figures at the precision both write: a date (a day or a month of a year) met with
+    a bare year is read at its year ("June 2016" and "in 2016" give one year; "June 2017" and
+    "in 2016" two). Other pairs as they are."""
+    if a.kind == "year" and _dated(b) and math.isfinite(a.low):
+        return a, _as_year(b)
+    if b.kind == "year" and _dated(a) and math.isfinite(b.low):
+        return _as_year(a), b
+    return a, b
+
+
+def _dated(f: Figure) -> bool:
+    return f.unit == "date" and math.isfinite(f.low) and math.isfinite(f.high) and f.low >= DATED
+
 
 def relation(a: Figure, b: Figure, eps: float = 1e-9) -> str:
     """'identical', 'overlap' or 'disjoint' for two closed intervals, each widened by the
-    rounding its written precision implies (`written_bounds`)."""
+    rounding its written precision implies (`written_bounds`); a date against a year at the
+    year (`at_one_precision`)."""
+    a, b = at_one_precision(a, b)
     if abs(a.low - b.low) <= eps and abs(a.high - b.high) <= eps:
         return "identical"
     alo, ahi = written_bounds(a.text, a.low, a.high)
@@ -44,7 +73,9 @@ def written_bounds(text: str, low: float, high: float) -> tuple[float, float]:
 
 def gap(a: Figure, b: Figure) -> tuple[float, float]:
     """(absolute gap, gap relative to the larger near bound) between two intervals; 0 if they
-    overlap. 14,000 vs 13,000 -> (1000, 0.071); [300, inf) vs [153, 187] -> (113, 0.377)."""
+    overlap. 14,000 vs 13,000 -> (1000, 0.071); [300, inf) vs [153, 187] -> (113, 0.377). A
+    date against a year at the year (`at_one_precision`)."""
+    a, b = at_one_precision(a, b)
     if a.low > b.high:
         a, b = b, a
     if b.low <= a.high:

@@ -20,6 +20,7 @@ from newsaudit.config import FiguresConfig
 from newsaudit.corpus import Corpus
 from newsaudit.figures import ages, phrases
 from newsaudit.figures.figure import Figure
+from newsaudit.figures.intervals import at_one_precision
 from newsaudit.figures.phrases import UNKNOWN
 from newsaudit.figures.span import DATE_KINDS
 from newsaudit.figures.words import WORDS
@@ -172,8 +173,10 @@ def by_event_measure(
 def channel_key(f: Figure) -> str:
     """The unit channel a figure meets figures of other measure keys in, asked of the link
     model: its unit ("USD|by context", `loose_key`), and for a year or date of one event "year|by
-    context" / "date|by context" (two outlets dating one event differently give two values, so
-    their value keys never meet); '' for figures never compared so (vague, unbounded, relative
+    context" (two outlets dating one event differently give two values, so their value keys
+    never meet; a year and a date share the channel, as "in 2010" and "in January 2010" date one
+    event to one precision and another, and are compared at the year:
+    `intervals.at_one_precision`); '' for figures never compared so (vague, unbounded, relative
     or day-of-month dates, and years or dates written without a digit: "this year", "last
     month" are dated from the publication, so two of them are not one event misdated)."""
     if f.kind in DATE_KINDS:
@@ -182,13 +185,15 @@ def channel_key(f: Figure) -> str:
             return ""
         if not any(c.isdigit() for c in f.text):
             return ""  # "this year": dated from the publication, never a year misdated
-        return f"{'year' if f.kind == 'year' else 'date'}|{LOOSE}"
+        return f"year|{LOOSE}"
     return loose_key(f)
 
 
 def years_apart(a: Figure, b: Figure) -> float:
     """How many years apart two years or dates are, as fractional years (2016 vs 2017: 1;
-    May 1 vs May 2 of one year: 0.003; 0 when the spans meet). Dates are yyyymmdd numbers."""
+    May 1 vs May 2 of one year: 0.003; 0 when the spans meet; a date against a year at the year:
+    June 2017 vs 2016: 1). Dates are yyyymmdd numbers."""
+    a, b = at_one_precision(a, b)
 
     def point(v: float) -> float:
         if v < 10_000_000:

@@ -41,6 +41,10 @@ Features of a pair (a, b):
   named ("election" and "election", "ban" and "ban"): the grammar's evidence of one measure
   that the keys (value, or thing and event together) did not show (under one key it says
   nothing new, so it is 0 there);
+- year_date (event model only): one is a bare year, the other a date ("in 2010" / "January
+  2011", compared at the year: `intervals.at_one_precision`): a story dates many events of a
+  year, so a year and a date a slip apart are more often two events than two years are. Fitted
+  after the others, on those pairs alone (`basil_train.fit_event`);
 - event_class (event model only): event words of one class next to both years ("the program
   was started in 2007" / "a program launched in 2008": `dated.event_class`); fitted last, on
   top of the other event weights (benchmarks/basil_train.py `fit_event`);
@@ -80,6 +84,7 @@ from functools import cache, lru_cache
 from newsaudit import lexicon
 from newsaudit.figures import dated
 from newsaudit.figures.figure import Figure
+from newsaudit.figures.intervals import at_one_precision
 from newsaudit.figures.keys import comparable, years_apart
 from newsaudit.figures.phrases import TOKEN_RE, UNKNOWN, acronyms, initialisms, lemma
 from newsaudit.figures.span import DATE_KINDS
@@ -112,6 +117,7 @@ EVENT_FEATURES = (
     "sentence_context",
     "names",
     "same_event",
+    "year_date",
     "event_class",
 )
 # Pairs of one measure key are decided on the evidence of the original model: the key already
@@ -304,6 +310,7 @@ def event_features(a: Figure, b: Figure) -> dict[str, float]:
         "sentence_context": sentence,
         "names": names,
         "same_event": float(a.event == b.event and a.event not in ("", UNKNOWN)),
+        "year_date": float(a.kind != b.kind),
         "event_class": dated.event_class(a, b),
     }
 
@@ -339,12 +346,16 @@ def features(a: Figure, b: Figure, loose: bool = False, channel: bool = False) -
         "date_context": float(date) * context,
         "near_context": context_overlap(a, b, NEAR),
         "same_event": float(channel and a.event == b.event and a.event not in ("", UNKNOWN)),
-        "disjoint": float(a.low > b.high or b.low > a.high),
+        "disjoint": float(_disjoint(*at_one_precision(a, b))),
         "sentence_context": sentence,
         "names": names,
         "money_shared": shared_context(a, b) if a.kind == b.kind == "money" else 0.0,
         "abbreviation": 0.0 if date else float(abbreviated(a, b)),
     }
+
+
+def _disjoint(a: Figure, b: Figure) -> bool:
+    return a.low > b.high or b.low > a.high
 
 
 # Features that say how far apart the values are, not what the words around them say.

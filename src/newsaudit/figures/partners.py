@@ -13,7 +13,7 @@ from newsaudit.config import FiguresConfig
 from newsaudit.figures import linkmodel
 from newsaudit.figures.contexts import channel_apart, context_conflict, frames
 from newsaudit.figures.figure import Figure
-from newsaudit.figures.intervals import gap, relation
+from newsaudit.figures.intervals import at_one_precision, gap, relation
 from newsaudit.figures.keys import different_members, is_loose, measure_of
 from newsaudit.figures.span import DATE_KINDS
 
@@ -32,7 +32,8 @@ def _distance(a: Figure, b: Figure) -> tuple[int, float, int, float]:
 
 def _middle_apart(a: Figure, b: Figure) -> float:
     """|log| of the ratio of the two intervals' middles (their finite bound when one is
-    unbounded; 0 when a ratio cannot be taken)."""
+    unbounded; 0 when a ratio cannot be taken; a date against a year at the year)."""
+    a, b = at_one_precision(a, b)
     ma, mb = _middle(a), _middle(b)
     return abs(math.log(ma / mb)) if ma > 0 and mb > 0 else 0.0
 
@@ -41,6 +42,11 @@ def _middle(f: Figure) -> float:
     if math.isfinite(f.low) and math.isfinite(f.high):
         return (f.low + f.high) / 2
     return f.low if math.isfinite(f.low) else f.high
+
+
+def _year_and_date(f: Figure, g: Figure) -> bool:
+    """Whether one of two figures is a bare year and the other a date (met at the year)."""
+    return {f.kind, g.kind} == set(DATE_KINDS)
 
 
 def usable(f: Figure, g: Figure, config: FiguresConfig, channel: bool = False) -> bool:
@@ -54,6 +60,8 @@ def usable(f: Figure, g: Figure, config: FiguresConfig, channel: bool = False) -
         return False
     if channel and not is_loose(f) and not is_loose(g) and measure_of(f) == measure_of(g):
         return False  # judged under their own key already
+    if channel and _year_and_date(f, g) and relation(f, g, config.epsilon) != "disjoint":
+        return False  # "in 2016" and "Nov. 8, 2016" agree at the year: nothing to check
     if channel and channel_apart(f, g):
         return False
     if (

@@ -8,6 +8,7 @@ import pandas as pd
 from matplotlib.figure import Figure
 from matplotlib.patches import Patch, Rectangle
 
+from newsaudit.figures.intervals import DATED
 from newsaudit.report.labels import measure_label
 
 # Okabe-Ito colour-blind-safe palette.
@@ -29,6 +30,21 @@ def _finite_range(part: pd.DataFrame) -> tuple[float, float]:
     """The span of the finite bounds; (0, 1) when every bound is infinite (nothing to scale)."""
     finite = [float(v) for v in [*part["low"], *part["high"]] if math.isfinite(v)]
     return (min(finite), max(finite)) if finite else (0.0, 1.0)
+
+
+def _in_years(part: pd.DataFrame) -> pd.DataFrame:
+    """A panel of years and dates (a bare year and a date meet at the year) drawn in years: a
+    date's yyyymmdd value as its year and the part of it gone (20110115: 2011.04)."""
+    if set(part["unit"]) != {"year", "date"}:
+        return part
+
+    def year(v: float) -> float:
+        if not math.isfinite(v) or v < DATED:
+            return v
+        n = int(v)
+        return n // 10_000 + (n // 100 % 100 - 1) / 12 + (n % 100 - 1) / 365
+
+    return part.assign(low=part["low"].map(year), high=part["high"].map(year))
 
 
 def intervals(
@@ -54,7 +70,7 @@ def intervals(
         return fig
     for ax, measure in zip(axes[:, 0], measures, strict=False):
         part = checks[checks["measure"] == measure].sort_values(["article_id", "start"])
-        part = part.head(max_articles)
+        part = _in_years(part.head(max_articles))
         lo, hi = _finite_range(part)
         pad = (hi - lo) * 0.15 or max(abs(hi) * 0.01, 1.0)
         left, right = lo - pad, hi + pad
