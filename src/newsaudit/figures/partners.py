@@ -62,8 +62,8 @@ def usable(f: Figure, g: Figure, config: FiguresConfig, channel: bool = False) -
         return False  # judged under their own key already
     if channel and _year_and_date(f, g) and relation(f, g, config.epsilon) != "disjoint":
         return False  # "in 2016" and "Nov. 8, 2016" agree at the year: nothing to check
-    if channel and channel_apart(f, g):
-        return False
+    if channel and channel_apart(f, g) and not linkmodel.told_alike(f, g):
+        return False  # a place or year named by one only, unless written in the same words
     if (
         channel
         and f.kind in DATE_KINDS
