@@ -9,7 +9,7 @@ events). A pair whose contexts differ is never compared.
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 
 from newsaudit.config import MONTHS, FiguresConfig
 from newsaudit.figures import phrases
@@ -18,6 +18,12 @@ from newsaudit.figures.intervals import relation
 from newsaudit.figures.keys import age_of
 from newsaudit.figures.span import DATE_KINDS
 from newsaudit.figures.words import WORDS
+from newsaudit.text.tokens import words
+
+# Words on each side of a figure within which a year or month written in its sentence scopes it
+# when two keys meet in a unit channel (`channel_apart`): "31 people in 2021" is an earlier
+# toll; "three days of panel discussions ... the 2012 presidential nomination" is not of 2012.
+FRAME_WINDOW = 8
 
 _MONTH_SET = frozenset(MONTHS)
 
@@ -90,12 +96,40 @@ def frames(f: Figure) -> set[str]:
     return {t for t in f.timeframe if not t.startswith("on ")}
 
 
+@lru_cache(maxsize=1 << 16)
+def _words_near(sentence: str, text: str) -> frozenset[str] | None:
+    """The words within `FRAME_WINDOW` of the figure's text in its sentence, folded (None when
+    the text is not found)."""
+    at = sentence.find(text)
+    if at < 0:
+        return None
+    left = words(sentence[:at])[-FRAME_WINDOW:]
+    right = words(sentence[at + len(text) :])[:FRAME_WINDOW]
+    return frozenset(w.lower() for w in (*left, *right))
+
+
+def near_frames(f: Figure) -> set[str]:
+    """The time frames (`frames`) whose year or month is written within `FRAME_WINDOW` words of
+    the figure; a frame that cannot be placed ("in ?", a year read from "this year") is kept."""
+    near = _words_near(f.sentence, f.text)
+    if near is None:
+        return frames(f)
+    out = set()
+    for t in frames(f):
+        value = t.split(" ", 1)[1].split("-")[0].lower()
+        if value == "?" or value in near:
+            out.add(t)
+    return out
+
+
 def channel_apart(f: Figure, g: Figure) -> bool:
     """Whether two figures met only in their unit channel are plainly two measures: a place or
     a time frame named with one only ("17 killed in Sarn" is part of the toll; "31 people in
     2021" an earlier accident), or two events the grammar knows and that differ (killed vs
-    missing: `event_classes`)."""
-    if f.place != g.place or frames(f) != frames(g):
+    missing: `event_classes`). A year or month counts as the figure's time frame here only when
+    written near it (`near_frames`): a sentence dates other things too, and the grammar met the
+    two figures under two keys already."""
+    if f.place != g.place or near_frames(f) != near_frames(g):
         return True
     known = _event_classes()
     return f.event != g.event and f.event in known and g.event in known
