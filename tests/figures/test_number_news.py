@@ -77,6 +77,10 @@ def _read(text: str) -> list[tuple[str, float, float, str, bool]]:
         # A hyphenated pound before a thing is a weight; before a note or a fine, money.
         ("a twenty-pound bag of rice", [("twenty-pound", 20, 20, "lb", False)]),
         ("a 20-pound note", [("20-pound", 20, 20, "GBP", False)]),
+        # "over" after a verb it belongs to is no "more than".
+        ("he handed over two envelopes", [("two", 2, 2, "count", False)]),
+        ("Obama presided over two briefings", [("two", 2, 2, "count", False)]),
+        ("over two people died", [("over two", 2, float("inf"), "count", False)]),
         # A lone "one" in a tally is a count.
         (
             "The attack killed one woman and injured two.",

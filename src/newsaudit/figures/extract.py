@@ -43,6 +43,9 @@ _AFTER_COMPARISON = "|".join(
     for a in ("a", "an")
 )
 
+# "handed over", "presided over": a verb whose particle "over" is, ending the text before it.
+_OVER_VERB = re.compile(rf"\b(?:{words_pattern(WORDS.over_verbs)})\s+$", re.IGNORECASE)
+
 
 def _shouted(words: tuple[str, ...]) -> list[str]:
     """The capitals spelling of words of four letters or more ("Room" -> "ROOM"); shorter ones
@@ -394,6 +397,10 @@ def _qualify(text: str, s: Span, config: FiguresConfig, pats) -> Span:
     if not match:
         return s
     word = " ".join(match.group(0).lower().split())
+    if word == "over" and _OVER_VERB.search(
+        text, max(0, s.start - 40), s.start - len(match.group(0))
+    ):
+        return s  # "handed over two envelopes": a particle, no "more than"
     kind = (
         WORDS.qualifiers[word]
         if word in WORDS.qualifiers

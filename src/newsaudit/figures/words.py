@@ -80,6 +80,7 @@ class FiguresWords:
     ratio_cues: tuple[str, ...]
     change_words: tuple[str, ...]
     not_decade_cues: tuple[str, ...]
+    over_verbs: tuple[str, ...]
 
 
 def _value(name: str, kind: Any, raw: Any) -> Any:
