@@ -60,6 +60,28 @@ def _read(text: str) -> list[tuple[str, float, float, str, bool]]:
             "aged between four months and four years",
             [("between four months and four years", 1 / 3, 4, "years", False)],
         ),
+        # A duration and a smaller one joined by "and" are one duration in the larger unit ...
+        (
+            "jailed for three years and three months",
+            [("three years and three months", 3.25, 3.25, "years", False)],
+        ),
+        (
+            "after four hours and 50 minutes",
+            [("four hours and 50 minutes", 29 / 6, 29 / 6, "hours", False)],
+        ),
+        # ... never a list with commas, two of one unit, or more of the smaller than one larger.
+        (
+            "3 years, 2 months",
+            [("3 years", 3, 3, "years", False), ("2 months", 2, 2, "months", False)],
+        ),
+        (
+            "three months and 12 months",
+            [("three months", 3, 3, "months", False), ("12 months", 12, 12, "months", False)],
+        ),
+        (
+            "two years and 18 months",
+            [("two years", 2, 2, "years", False), ("18 months", 18, 18, "months", False)],
+        ),
         # "early", "mid" and "late" narrow a decade or a century.
         ("In the late 1990s he moved.", [("late 1990s", 1996, 1999, "year", False)]),
         ("by the early 1990s", [("early 1990s", 1990, 1993, "year", False)]),

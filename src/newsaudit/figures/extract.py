@@ -470,6 +470,7 @@ def spans(text: str, config: FiguresConfig, published: dt.date | None = None) ->
         if not any(a < r.end and r.start < b for a, b in taken)
     ]
     found = joins.cents(text, joins.ranges(text, [*fixed, *numbers_found, *relative]))
+    found = joins.durations(text, found)
     found = units.compound(text, found)
     found = joins.bounds(text, [_qualify(text, s, config, pats) for s in found])
     out = []
