@@ -103,6 +103,13 @@ def _read(text: str) -> list[tuple[str, float, float, str, bool]]:
         ("he handed over two envelopes", [("two", 2, 2, "count", False)]),
         ("Obama presided over two briefings", [("two", 2, 2, "count", False)]),
         ("over two people died", [("over two", 2, float("inf"), "count", False)]),
+        # An age after "the age of" or a person "of": "A BOY of 12 was strangled" ...
+        ("discharged at the age of 27.", [("27", 27, 27, "years old", False)]),
+        ("A BOY of 12 was strangled.", [("12", 12, 12, "years old", False)]),
+        ("a woman of 26 detained for", [("26", 26, 26, "years old", False)]),
+        # ... never a mother's children, nor a number with a noun after it.
+        ("a mother of 3 died", [("3", 3, 3, "count", False)]),
+        ("a man of 50 words", [("50", 50, 50, "count", False)]),
         # A lone "one" in a tally is a count.
         (
             "The attack killed one woman and injured two.",

@@ -81,6 +81,7 @@ class FiguresWords:
     change_words: tuple[str, ...]
     not_decade_cues: tuple[str, ...]
     over_verbs: tuple[str, ...]
+    age_persons: tuple[str, ...]
 
 
 def _value(name: str, kind: Any, raw: Any) -> Any:
