@@ -110,6 +110,11 @@ def _read(text: str) -> list[tuple[str, float, float, str, bool]]:
         # ... never a mother's children, nor a number with a noun after it.
         ("a mother of 3 died", [("3", 3, 3, "count", False)]),
         ("a man of 50 words", [("50", 50, 50, "count", False)]),
+        # "a half bottle" names a bottle's size, no share; "half a bottle", "a half share" stay.
+        ("a half bottle of whisky", []),
+        ("a half marathon runner", []),
+        ("a half share in the firm", [("a half", 50, 50, "%", False)]),
+        ("half a bottle", [("half", 50, 50, "%", False)]),
         # A lone "one" in a tally is a count.
         (
             "The attack killed one woman and injured two.",

@@ -43,6 +43,13 @@ _AFTER_COMPARISON = "|".join(
     for a in ("a", "an")
 )
 
+# "a half bottle of whisky", "a half marathon", "a half empty bottle", "a half brother": "a half"
+# before a word (no unit, no "of" or determiner) names a thing's size or kind, no share of a
+# whole ("a half share", "a half stake" stay shares).
+_HALF_THING = re.compile(
+    r"\s+(?!(?:of|the|an?|his|her|their|its|our|my|your|this|that|share|stake|interest|part"
+    r"|portion)s?\b)[a-z]{3,}\b"
+)
 # "handed over", "presided over": a verb whose particle "over" is, ending the text before it.
 _OVER_VERB = re.compile(rf"\b(?:{words_pattern(WORDS.over_verbs)})\s+$", re.IGNORECASE)
 
@@ -302,6 +309,8 @@ def _number_spans(
                 end, suffix = _suffix(text, end, pats)
                 glued = end
                 end, kind, unit, hyphen, (low, high) = units.after(text, end, parsed, number.share)
+                if kind == "percent" and low_raw == "a half" and _HALF_THING.match(text, end):
+                    continue  # "a half bottle", "a half marathon": no share
                 if end == glued and text[end : end + 1].isalpha() and raw[-1:].isdigit():
                     continue  # "5G", "3D", "12v": letters glued to the number name something
                 if len(hyphen) == 1 and kind == "count":
