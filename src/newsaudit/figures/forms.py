@@ -32,11 +32,11 @@ _SHORT_DECADE = re.compile(r"0s\b(?<=['’‘](\d)0s)")
 # A decade written short without its apostrophe ("in the 70s", "until the mid-90s", "the music
 # of the 60s"): a decade unless degrees or a share are meant (`_NOT_DECADE` before it, "degrees"
 # after it) or a decade of life ("in his 40s", read first by `age_decade_spans`).
+# The literal "0s" first, "the" looked up behind it (the search skips to it).
 _BARE_DECADE = re.compile(
-    r"\bthe\s+(?:(?:early|mid|late)[\s-]+)?(?<![\w'’‘])([2-9])0s\b"
-    r"(?![\s-]*(?:degrees|°|percent|%))",
-    re.IGNORECASE,
+    r"0s\b(?<=[^\w'’‘][2-9]0s)(?![\s-]*(?:degrees|°|percent|%))", re.IGNORECASE
 )
+_THE_BEFORE = re.compile(r"\bthe\s+(?:(?:early|mid|late)[\s-]+)?$", re.IGNORECASE)
 _NOT_DECADE = re.compile(
     rf"\b(?:{numbers.words_pattern(WORDS.not_decade_cues)})\b[^.;!?]*$", re.IGNORECASE
 )
@@ -46,12 +46,15 @@ _PART_BEFORE = re.compile(r"\b(early|mid|late)[\s-]+$", re.IGNORECASE)
 _PART_SHARE = {"early": (0.0, 0.3), "mid": (0.3, 0.6), "late": (0.6, 0.9)}
 
 # "a month or two", "a year or three", "a decade or two": one to a few of a duration, vague.
+# (" or two" found first, a literal: the search skips to it; the unit looked up behind it)
 _OR_TWO = re.compile(
-    rf"\b(?:an?|one)\s+(?P<unit>{numbers.words_pattern(WORDS.duration_units)})\s+or\s+"
-    r"(?P<n>two|three|2|3)\b(?![\s-]*(?:\w+\s+)?(?:"
+    r" or\s+(?P<n>two|three|2|3)\b(?![\s-]*(?:\w+\s+)?(?:"
     + numbers.words_pattern(WORDS.duration_units)
     + r")\b)",
     re.IGNORECASE,
+)
+_ONE_UNIT_BEFORE = re.compile(
+    rf"\b(?:an?|one)\s+(?P<unit>{numbers.words_pattern(WORDS.duration_units)})$", re.IGNORECASE
 )
 
 # Years into a decade of life that "early", "mid" and "late" cover ("in her mid-30s": 33-36);
@@ -132,10 +135,13 @@ def bare_decade_spans(text: str) -> list[Span]:
     degrees, no figure here)."""
     out = []
     for m in _BARE_DECADE.finditer(text):
-        if _NOT_DECADE.search(text, max(0, m.start() - 80), m.start()):
+        start = m.start() - 1  # the decade's digit
+        if not _THE_BEFORE.search(text, max(0, start - 12), start) or _NOT_DECADE.search(
+            text, max(0, start - 80), start
+        ):
             continue
-        base = 1900 + 10 * int(m.group(1))
-        span = Span(m.start(1), m.end(), base, base + 9, "year", "year")
+        base = 1900 + 10 * int(text[start])
+        span = Span(start, m.end(), base, base + 9, "year", "year")
         out.append(decade_part(text, span))
     return out
 
@@ -186,7 +192,10 @@ def or_two_spans(text: str) -> list[Span]:
     weeks", where the second number has its own unit."""
     out = []
     for m in _OR_TWO.finditer(text):
-        unit, factor = WORDS.duration_units[m.group("unit").lower()]
+        one = _ONE_UNIT_BEFORE.search(text, max(0, m.start() - 16), m.start())
+        if one is None:
+            continue
+        unit, factor = WORDS.duration_units[one.group("unit").lower()]
         n = 2.0 if m.group("n").lower() in ("two", "2") else 3.0
-        out.append(Span(m.start(), m.end(), factor, n * factor, "duration", unit, vague=True))
+        out.append(Span(one.start(), m.end(), factor, n * factor, "duration", unit, vague=True))
     return out
