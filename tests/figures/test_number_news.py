@@ -107,6 +107,12 @@ def _read(text: str) -> list[tuple[str, float, float, str, bool]]:
         ("discharged at the age of 27.", [("27", 27, 27, "years old", False)]),
         ("A BOY of 12 was strangled.", [("12", 12, 12, "years old", False)]),
         ("a woman of 26 detained for", [("26", 26, 26, "years old", False)]),
+        # ... and a range of ages after "aged".
+        (
+            "17 boys aged between 11 and 16",
+            [("17", 17, 17, "count", False), ("between 11 and 16", 11, 16, "years old", False)],
+        ),
+        ("boys aged 15 or 16 died", [("15 or 16", 15, 16, "years old", True)]),
         # ... never a mother's children, nor a number with a noun after it.
         ("a mother of 3 died", [("3", 3, 3, "count", False)]),
         ("a man of 50 words", [("50", 50, 50, "count", False)]),

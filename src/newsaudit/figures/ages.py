@@ -99,8 +99,25 @@ def _aged(text: str, s: Span) -> tuple[bool, str]:
     return True, people[index] if len(people) == count else ""
 
 
+# "aged between 11 and 16", "aged 11 to 16", "aged 15 or 16": a range of ages after "aged".
+_AGE_RANGE = re.compile(r"(?:between\s+)?\d{1,3}\s*(?:-|–|to|and|or)\s*\d{1,3}", re.IGNORECASE)
+
+
+def _aged_range(text: str, s: Span) -> bool:
+    """A range of whole numbers written after "aged" / "ages" ("boys aged between 11 and 16")."""
+    return (
+        s.kind == "count"
+        and not s.qualifier
+        and 0 < s.low < s.high < OLDEST
+        and _AGE_RANGE.fullmatch(text, s.start, s.end) is not None
+        and _AGED.search(text, max(0, s.start - 40), s.start) is not None
+    )
+
+
 def as_age(text: str, s: Span) -> tuple[Span, str]:
     """(the span, read as an age when it is one; the person it is the age of, or '')."""
+    if _aged_range(text, s):
+        return replace(s, kind="age", unit="years old"), ""
     if not _bare(text, s):
         return s, ""
     person = appositive(text, s.start, s.end)
