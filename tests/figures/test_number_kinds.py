@@ -131,7 +131,7 @@ def _read(text: str) -> list[tuple[str, float, float, str]]:
         ("He was head of Year Seven.", []),
         # A score ends a sentence too; an ascending pair stays a range.
         ("They lost the match 2-0.", []),
-        ("children aged 5-7.", [("5-7", 5, 7, "count")]),
+        ("children aged 5-7.", [("5-7", 5, 7, "years old")]),  # ages after "aged"
         # A capitalised spelled number after a capitalised word is part of a name ...
         ("They entered the ruins of Crematorium Two at Auschwitz.", []),
         ("the decision to move News At Ten", []),
