@@ -131,7 +131,7 @@ def _read(text: str) -> list[tuple[str, float, float, str]]:
         ("He was head of Year Seven.", []),
         # A score ends a sentence too; an ascending pair stays a range.
         ("They lost the match 2-0.", []),
-        ("children aged 5-7.", [("5-7", 5, 7, "count")]),
+        ("children aged 5-7.", [("5-7", 5, 7, "years old")]),  # ages after "aged"
         # A capitalised spelled number after a capitalised word is part of a name ...
         ("They entered the ruins of Crematorium Two at Auschwitz.", []),
         ("the decision to move News At Ten", []),
@@ -145,8 +145,8 @@ def _read(text: str) -> list[tuple[str, float, float, str]]:
         ("Carol, in her early fifties, said", [("her early fifties", 50, 53, "years old")]),
         ("in their mid-60s", [("their mid-60s", 63, 66, "years old")]),
         ("He was homosexual in his early teens.", [("his early teens", 13, 15, "years old")]),
-        # ... never a decade of the calendar or a thing's.
-        ("in the 40s", []),
+        # ... never a decade of the calendar (a year there) or a thing's.
+        ("in the 40s", [("40s", 1940, 1949, "year")]),
         ("The index, in its 90s, fell.", []),
         # "ground zero" is a place.
         ("Crowds gathered near ground zero.", []),

@@ -8,7 +8,9 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from newsaudit.figures.numbers import words_pattern
 from newsaudit.figures.span import Span
+from newsaudit.figures.words import WORDS
 
 OLDEST = 120  # no age past this: "Boeing, 737," is no age
 # "Weiner, 46, is married": a capitalised word, a comma, the number, a comma; "Ian Brown, 36,":
@@ -20,6 +22,12 @@ _RELATIVE = re.compile(
 )
 # "aged 16", "ages 16 and 13", "aged between 20 and 30": the number (or a later one of a list).
 _AGED = re.compile(r"\b(?:aged?|ages)\s+(?:between\s+)?(?:\d{1,3}\s*(?:,|and|to|or|-)\s*)*$", re.I)
+# "at the age of 27", "a boy of 12", "A MAN of 82 appeared": the number ends the phrase (a
+# punctuation mark or a verb after it, never a noun: "a man of 50 words" is no age).
+_OF_AGE = re.compile(rf"\b(?:age|{words_pattern(WORDS.age_persons)})\s+of\s+$", re.IGNORECASE)
+_AFTER_AGE = re.compile(
+    r"(?:\s*[,.;:!?)\-—–]|\s*$|\s+(?:was|is|who|had|has|and|when|from|[a-z]+ed)\b)"
+)
 
 
 def _whole(written: str) -> bool:
@@ -91,12 +99,32 @@ def _aged(text: str, s: Span) -> tuple[bool, str]:
     return True, people[index] if len(people) == count else ""
 
 
+# "aged between 11 and 16", "aged 11 to 16", "aged 15 or 16": a range of ages after "aged".
+_AGE_RANGE = re.compile(r"(?:between\s+)?\d{1,3}\s*(?:-|–|to|and|or)\s*\d{1,3}", re.IGNORECASE)
+
+
+def _aged_range(text: str, s: Span) -> bool:
+    """A range of whole numbers written after "aged" / "ages" ("boys aged between 11 and 16")."""
+    return (
+        s.kind == "count"
+        and not s.qualifier
+        and 0 < s.low < s.high < OLDEST
+        and _AGE_RANGE.fullmatch(text, s.start, s.end) is not None
+        and _AGED.search(text, max(0, s.start - 40), s.start) is not None
+    )
+
+
 def as_age(text: str, s: Span) -> tuple[Span, str]:
     """(the span, read as an age when it is one; the person it is the age of, or '')."""
+    if _aged_range(text, s):
+        return replace(s, kind="age", unit="years old"), ""
     if not _bare(text, s):
         return s, ""
     person = appositive(text, s.start, s.end)
     aged, listed = _aged(text, s) if not person else (False, "")
+    aged = aged or bool(
+        _OF_AGE.search(text, max(0, s.start - 20), s.start) and _AFTER_AGE.match(text, s.end)
+    )
     if person or aged:
         return replace(s, kind="age", unit="years old"), person or listed
     return s, ""

@@ -43,6 +43,16 @@ _AFTER_COMPARISON = "|".join(
     for a in ("a", "an")
 )
 
+# "a half bottle of whisky", "a half marathon", "a half empty bottle", "a half brother": "a half"
+# before a word (no unit, no "of" or determiner) names a thing's size or kind, no share of a
+# whole ("a half share", "a half stake" stay shares).
+_HALF_THING = re.compile(
+    r"\s+(?!(?:of|the|an?|his|her|their|its|our|my|your|this|that|share|stake|interest|part"
+    r"|portion)s?\b)[a-z]{3,}\b"
+)
+# "handed over", "presided over": a verb whose particle "over" is, ending the text before it.
+_OVER_VERB = re.compile(rf"\b(?:{words_pattern(WORDS.over_verbs)})\s+$", re.IGNORECASE)
+
 
 def _shouted(words: tuple[str, ...]) -> list[str]:
     """The capitals spelling of words of four letters or more ("Room" -> "ROOM"); shorter ones
@@ -299,6 +309,8 @@ def _number_spans(
                 end, suffix = _suffix(text, end, pats)
                 glued = end
                 end, kind, unit, hyphen, (low, high) = units.after(text, end, parsed, number.share)
+                if kind == "percent" and low_raw == "a half" and _HALF_THING.match(text, end):
+                    continue  # "a half bottle", "a half marathon": no share
                 if end == glued and text[end : end + 1].isalpha() and raw[-1:].isdigit():
                     continue  # "5G", "3D", "12v": letters glued to the number name something
                 if len(hyphen) == 1 and kind == "count":
@@ -394,6 +406,10 @@ def _qualify(text: str, s: Span, config: FiguresConfig, pats) -> Span:
     if not match:
         return s
     word = " ".join(match.group(0).lower().split())
+    if word == "over" and _OVER_VERB.search(
+        text, max(0, s.start - 40), s.start - len(match.group(0))
+    ):
+        return s  # "handed over two envelopes": a particle, no "more than"
     kind = (
         WORDS.qualifiers[word]
         if word in WORDS.qualifiers
@@ -434,7 +450,8 @@ def spans(text: str, config: FiguresConfig, published: dt.date | None = None) ->
         if not any(a < d.end and d.start < b for a, b in blocked)
     ]
     fixed = [*found_dates, *forms.share_spans(text, pats), *forms.age_decade_spans(text, pats)]
-    fixed += forms.short_decade_spans(text)
+    fixed += forms.short_decade_spans(text) + forms.bare_decade_spans(text)
+    fixed += forms.or_two_spans(text)
     fixed += [
         y
         for y in forms.year_range_spans(text, pats)
@@ -462,6 +479,7 @@ def spans(text: str, config: FiguresConfig, published: dt.date | None = None) ->
         if not any(a < r.end and r.start < b for a, b in taken)
     ]
     found = joins.cents(text, joins.ranges(text, [*fixed, *numbers_found, *relative]))
+    found = joins.durations(text, found)
     found = units.compound(text, found)
     found = joins.bounds(text, [_qualify(text, s, config, pats) for s in found])
     out = []

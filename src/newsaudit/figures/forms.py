@@ -29,6 +29,34 @@ _DAYS_BEFORE = re.compile(rf"(?<![\d.,])\b{_DAY}(?:,\s*{_DAY})*,?\s+(?:and|or|&)
 # are degrees). The literal "0s" first, the rest looked up behind it: the search skips to it.
 _SHORT_DECADE = re.compile(r"0s\b(?<=['’‘](\d)0s)")
 
+# A decade written short without its apostrophe ("in the 70s", "until the mid-90s", "the music
+# of the 60s"): a decade unless degrees or a share are meant (`_NOT_DECADE` before it, "degrees"
+# after it) or a decade of life ("in his 40s", read first by `age_decade_spans`).
+# The literal "0s" first, "the" looked up behind it (the search skips to it).
+_BARE_DECADE = re.compile(
+    r"0s\b(?<=[^\w'’‘][2-9]0s)(?![\s-]*(?:degrees|°|percent|%))", re.IGNORECASE
+)
+_THE_BEFORE = re.compile(r"\bthe\s+(?:(?:early|mid|late)[\s-]+)?$", re.IGNORECASE)
+_NOT_DECADE = re.compile(
+    rf"\b(?:{numbers.words_pattern(WORDS.not_decade_cues)})\b[^.;!?]*$", re.IGNORECASE
+)
+# "the late 1990s", "the early '60s", "the mid-1800s": the part of a decade (or century) that
+# "early", "mid" and "late" cover, as shares of its length (tenths of a decade: 0-3, 3-6, 6-9).
+_PART_BEFORE = re.compile(r"\b(early|mid|late)[\s-]+$", re.IGNORECASE)
+_PART_SHARE = {"early": (0.0, 0.3), "mid": (0.3, 0.6), "late": (0.6, 0.9)}
+
+# "a month or two", "a year or three", "a decade or two": one to a few of a duration, vague.
+# (" or two" found first, a literal: the search skips to it; the unit looked up behind it)
+_OR_TWO = re.compile(
+    r" or\s+(?P<n>two|three|2|3)\b(?![\s-]*(?:\w+\s+)?(?:"
+    + numbers.words_pattern(WORDS.duration_units)
+    + r")\b)",
+    re.IGNORECASE,
+)
+_ONE_UNIT_BEFORE = re.compile(
+    rf"\b(?:an?|one)\s+(?P<unit>{numbers.words_pattern(WORDS.duration_units)})$", re.IGNORECASE
+)
+
 # Years into a decade of life that "early", "mid" and "late" cover ("in her mid-30s": 33-36);
 # the teens run from 13 to 19.
 _DECADE_PART = {"early": (0, 3), "mid": (3, 6), "late": (6, 9), None: (0, 9)}
@@ -73,16 +101,49 @@ def short_decade_spans(text: str) -> list[Span]:
             continue  # "Jones'60s": no decade written short
         tens = int(m.group(1))
         base = (1900 if tens >= 2 else 2000) + 10 * tens
-        out.append(Span(start, m.end(), base, base + 9, "year", "year"))
+        out.append(decade_part(text, Span(start, m.end(), base, base + 9, "year", "year")))
     return out
 
 
 def century(text: str, s: Span) -> Span:
     """ "the 1800s", "the early 1900s" are a century, where "the 1990s" is a decade (and so
-    is "the 2000s", as news writes it)."""
+    is "the 2000s", as news writes it); "early", "mid" or "late" before either narrows it
+    (`decade_part`)."""
     if s.kind == "year" and re.fullmatch(r"1[5-9]00s", text[s.start : s.end]):
-        return replace(s, high=s.low + 99)
+        return decade_part(text, replace(s, high=s.low + 99))
+    if s.kind == "year" and re.fullmatch(r"[12]\d\d0s", text[s.start : s.end]):
+        return decade_part(text, s)
     return s
+
+
+def decade_part(text: str, s: Span) -> Span:
+    """ "the late 1990s" is 1996-1999, "the early 1900s" 1900-1930, "the mid-'60s" 1963-1966:
+    the part of the decade or century "early", "mid" or "late" before it names, the word
+    joined to the figure."""
+    m = _PART_BEFORE.search(text, max(0, s.start - 8), s.start)
+    if m is None or s.low == s.high:
+        return s
+    first, last = _PART_SHARE[m.group(1).lower()]
+    length = s.high - s.low + 1  # 10 or 100 years: "the late 1800s" runs to 1899
+    low = s.low + round(first * length)
+    high = s.low + round(last * length) + length // 10 - 1
+    return replace(s, start=m.start(), low=low, high=high)
+
+
+def bare_decade_spans(text: str) -> list[Span]:
+    """ "in the 70s", "until the mid-90s" are the 1970s, 1990s ("highs in the 70s" are
+    degrees, no figure here)."""
+    out = []
+    for m in _BARE_DECADE.finditer(text):
+        start = m.start() - 1  # the decade's digit
+        if not _THE_BEFORE.search(text, max(0, start - 12), start) or _NOT_DECADE.search(
+            text, max(0, start - 80), start
+        ):
+            continue
+        base = 1900 + 10 * int(text[start])
+        span = Span(start, m.end(), base, base + 9, "year", "year")
+        out.append(decade_part(text, span))
+    return out
 
 
 def year_range_spans(text: str, pats) -> list[Span]:
@@ -123,4 +184,18 @@ def day_lists(text: str, found_dates: list[Span]) -> list[tuple[int, int]]:
             m := _DAYS_BEFORE.search(text[max(0, d.start - 40) : d.start])
         ):
             out.append((d.start - len(m.group(0)), d.start))
+    return out
+
+
+def or_two_spans(text: str) -> list[Span]:
+    """ "a month or two" is 1 to 2 months, vague ("a day or two later"); never "a day or two
+    weeks", where the second number has its own unit."""
+    out = []
+    for m in _OR_TWO.finditer(text):
+        one = _ONE_UNIT_BEFORE.search(text, max(0, m.start() - 16), m.start())
+        if one is None:
+            continue
+        unit, factor = WORDS.duration_units[one.group("unit").lower()]
+        n = 2.0 if m.group("n").lower() in ("two", "2") else 3.0
+        out.append(Span(one.start(), m.end(), factor, n * factor, "duration", unit, vague=True))
     return out

@@ -1,6 +1,8 @@
 """Joining adjacent number spans into one figure: ranges ("between 12,000 and 15,000",
-"8- to 16-meter"), a value and its uncertainty ("5 ± 0.3 kg"), a lower and an upper bound ("more
-than 20 but fewer than 30") and an amount with its cents ("13 dollars and 45 cents").
+"8- to 16-meter", "two or three people"), a value and its uncertainty ("5 ± 0.3 kg"), a lower and
+an upper bound ("more than 20 but fewer than 30") and an amount with its cents ("13 dollars and 45
+cents"); and keeping apart what only looks like a range: a change told from one value to another
+("rose from 5 to 7 per cent" is a before and an after value).
 """
 
 from __future__ import annotations
@@ -10,7 +12,9 @@ import re
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from newsaudit.figures.numbers import parse
+from newsaudit.figures.numbers import parse, words_pattern
+from newsaudit.figures.span import DATE_KINDS
+from newsaudit.figures.words import WORDS
 
 if TYPE_CHECKING:
     from newsaudit.figures.span import Span
@@ -22,6 +26,20 @@ _CENTS = re.compile(r"\s+(?:and\s+)?(?P<n>[\w-]+(?:[\s-][a-z]+)?)\s+(?:cents?|pe
 _BARE_CENTS = re.compile(
     r"\s+(?:and\s+)?(?P<n>(?!an?\s)[\w-]+(?:[\s-][a-z]+)?)(?=\s*(?:[.,;:!?)]|$))"
 )
+
+# "rose from 5 to 7 per cent", "cut its forecast for growth from 2% to 1.5%", "an increase from
+# $2m to $3m": a change word, at most six words before "from" within the clause, then the first
+# value (a qualifier such as "about" may stand between "from" and the number).
+_CHANGE = re.compile(
+    rf"\b(?:{words_pattern(WORDS.change_words)})\b(?:[\s,]+[\w'’$£€%.-]+){{0,6}}?"
+    r"\s+from\s+(?:(?:about|around|roughly|some|nearly|almost|just|an?\s+estimated)\s+)?$",
+    re.IGNORECASE,
+)
+# "from 5 to 7 people were hurt": "from" opens the range and belongs to it (it is no baseline).
+_FROM = re.compile(r"\bfrom\s+$", re.IGNORECASE)
+# "two or three people", "five or six minutes", "10 or 20 times": one vague range of a few
+# values, when the second is above the first and at most twice it.
+_OR = re.compile(r"\s+or\s+")
 
 
 def _shared_scale(s: Span, t: Span) -> Span:
@@ -38,8 +56,51 @@ def _shared_scale(s: Span, t: Span) -> Span:
     return s
 
 
+def _change(text: str, s: Span, t: Span, gap: str) -> bool:
+    """ "rose from 5 to 7 per cent": a before and an after value, never a range (years stay
+    a range: "grew from 1990 to 2000" is a time)."""
+    return (
+        s.kind not in DATE_KINDS
+        and t.kind not in DATE_KINDS
+        and re.fullmatch(r"\s+to\s+", gap) is not None
+        and _CHANGE.search(text, max(0, s.start - 80), s.start) is not None
+    )
+
+
+def _either(s: Span, t: Span, gap: str) -> bool:
+    """ "two or three", "five or six minutes": two whole numbers, the second above the first
+    and at most twice it, the first with no unit of its own."""
+    return (
+        _OR.fullmatch(gap) is not None
+        and s.kind == "count"
+        and s.unit == "count"
+        and t.kind not in (*DATE_KINDS, "ordinal")
+        and s.low == s.high
+        and t.low == t.high
+        and float(s.low).is_integer()
+        and float(t.low).is_integer()
+        and 0 < s.low < t.low <= 2 * s.low
+        and s.scale == t.scale
+    )
+
+
+def _to_unit(s: Span, t: Span) -> Span | None:
+    """The first end of a range of durations in the second's unit ("between four months and
+    four years": 4 months = 1/3 year); None where the units do not convert."""
+    if s.unit == t.unit or s.kind != t.kind:
+        return s
+    factor = {"seconds": 1 / 3600, "minutes": 1 / 60, "hours": 1.0, "days": 24.0}
+    factor |= {"weeks": 24.0 * 7, "months": 24.0 * 365.25 / 12, "years": 24.0 * 365.25}
+    if s.kind == t.kind == "duration" and s.unit in factor and t.unit in factor:
+        k = factor[s.unit] / factor[t.unit]
+        return replace(s, low=s.low * k, high=s.high * k, unit=t.unit)
+    return None
+
+
 def ranges(text: str, spans: list[Span]) -> list[Span]:
-    """'between 12,000 and 15,000', '12,000-15,000', '12,000 to 15,000' become one span."""
+    """'between 12,000 and 15,000', '12,000-15,000', '12,000 to 15,000' become one span; so do
+    "two or three" (vague); "rose from 5 to 7 per cent" stays two values, the first given the
+    second's unit."""
     spans = sorted(spans, key=lambda s: s.start)
     out: list[Span] = []
     i = 0
@@ -60,6 +121,20 @@ def ranges(text: str, spans: list[Span]) -> list[Span]:
             joined = re.fullmatch(r"\s*(?:-|–|—|~|(?:-\s+)?(?:to|through))\s*", gap) or (
                 between and re.fullmatch(r"\s+and\s+", gap)
             )
+            if _change(text, s, t, gap):
+                if s.kind == "count" and s.unit == "count" and t.kind != "count":
+                    s = _shared_scale(s, t)  # "from 2 to 3 million": 2 million
+                    s = replace(s, kind=t.kind, unit=t.unit)
+                elif s.kind == t.kind == "count":
+                    s = _shared_scale(s, t)
+                out.append(s)
+                i += 1
+                continue
+            if _either(s, t, gap):
+                s = _shared_scale(s, t)
+                out.append(replace(t, start=s.start, low=s.low, high=t.high, vague=True))
+                i += 2
+                continue
             # "$2-3bn": the currency written once, before the first end
             same = (
                 s.kind == t.kind
@@ -70,9 +145,16 @@ def ranges(text: str, spans: list[Span]) -> list[Span]:
             ordered = s.low <= t.high or (s.high < 0 and t.high < 0)
             if joined and same and s.kind not in ("date", "ordinal"):
                 s = _shared_scale(s, t)
+                converted = _to_unit(s, t)
+                same, s = converted is not None, converted or s
                 ordered = s.low <= t.high or (s.high < 0 and t.high < 0)
             if joined and same and ordered and s.kind not in ("date", "ordinal"):
-                start = s.start - len(between.group(0)) if between else s.start
+                opened = between or (
+                    _FROM.search(text, max(0, s.start - 9), s.start)
+                    if t.kind not in DATE_KINDS  # "from 1965 to 1970" keeps its date relation
+                    else None
+                )
+                start = s.start - len(opened.group(0)) if opened else s.start
                 kind, unit = (t.kind, t.unit) if s.kind == "count" else (s.kind, s.unit)
                 low, high = min(s.low, t.low), max(s.high, t.high)
                 out.append(replace(t, start=start, low=low, high=high, kind=kind, unit=unit))
@@ -132,5 +214,44 @@ def cents(text: str, spans: list[Span]) -> list[Span]:
                 out.append(replace(s, end=m.end(), low=value, high=value))
                 skip = i + 1
                 continue
+        out.append(s)
+    return out
+
+
+# A smaller duration unit after a larger one, and how many of it make one larger unit.
+_SMALLER = {
+    ("years", "months"): 12.0,
+    ("years", "weeks"): 52.0,
+    ("years", "days"): 365.0,
+    ("months", "weeks"): 52.0 / 12,
+    ("months", "days"): 365.25 / 12,
+    ("weeks", "days"): 7.0,
+    ("days", "hours"): 24.0,
+    ("hours", "minutes"): 60.0,
+    ("minutes", "seconds"): 60.0,
+}
+
+
+def durations(text: str, spans: list[Span]) -> list[Span]:
+    """A duration and a smaller one joined by "and" are one duration in the larger unit: "jailed
+    for three years and three months" = 3.25 years, "four hours and 50 minutes" = 4.83 hours
+    (news tells one sentence or one wait so; quantulum3 labels "twenty-one years and six months"
+    as two values, and a list with commas, "3 years, 2 months, 14 days", stays apart)."""
+    out: list[Span] = []
+    for s in spans:
+        prev = out[-1] if out else None
+        per = _SMALLER.get((prev.unit, s.unit)) if prev is not None else None
+        if (
+            per is not None
+            and prev.kind == s.kind == "duration"
+            and prev.low == prev.high
+            and s.low == s.high
+            and 0 < s.low < per
+            and not (prev.vague or s.vague or prev.hyphen or s.hyphen)
+            and re.fullmatch(r"\s+and\s+", text[prev.end : s.start])
+        ):
+            value = prev.low + s.low / per
+            out[-1] = replace(prev, end=s.end, low=value, high=value)
+            continue
         out.append(s)
     return out

@@ -45,6 +45,17 @@ _STONES = re.compile(r"\s?stones\b", re.IGNORECASE)
 # "in 1990 in London" are the preposition), never after a year run into the next word by OCR.
 _GLUED_INCH = re.compile(r"ins?(?![A-Za-z\d])")  # "12ins" too
 
+# "340p" is pence, "720p" a screen: the lines of the video standards read with a "p".
+_SCREEN_LINES = (144.0, 240.0, 360.0, 480.0, 576.0, 720.0)
+# "£3.50p": an amount in pounds with a redundant "p" after it.
+_POUNDS_BEFORE = re.compile(r"£\s?\d[\d.,]*$")
+# "a 20-pound note", "a 50-pound fine": after a hyphenated pound, a word that makes it money.
+_MONEY_NOUN = re.compile(
+    r"\s+(?:notes?|fines?|bills?|coins?|fees?|tickets?|bets?|vouchers?|payments?|rewards?"
+    r"|bribes?|cheques?|checks?|tips?|prizes?|bonus(?:es)?|donations?)\b",
+    re.IGNORECASE,
+)
+
 
 @cache
 def _pattern() -> re.Pattern[str]:
@@ -118,14 +129,25 @@ def after(
                 # "a 5-dollar bill", "a 2.5-million-dollar house" ("a 300-pound man" is a weight,
                 # "a million-pound deal" money)
                 kind, unit, hyphen = "money", WORDS.currency_words[hyphen], ""
+            elif hyphen == "pound" and not _MONEY_NOUN.match(text, end + unit_m.end()):
+                # "a 300-pound man", "a twenty-pound bag of rice": a weight ("a 20-pound note",
+                # "a 50-pound fine" are money)
+                kind, unit, hyphen = "quantity", "lb", ""
+            elif hyphen == "pound":
+                kind, unit, hyphen = "money", WORDS.currency_words[hyphen], ""
         elif unit_m.group("curm"):  # "120 MEUR": millions of euros
             unit, factor = WORDS.scaled_currencies[unit_m.group("curm").strip()]
             kind = "money"
-        elif unit_m.group("pence"):  # pence glued to one or two digits ("1080p" is a screen)
+        elif unit_m.group("pence"):  # pence glued to at most three digits ("1080p" a screen)
             if not (
-                text[end - 1].isdigit() and parsed[1] < 100 and "," not in text[end - 4 : end]
+                text[end - 1].isdigit()
+                and parsed[1] < 1000
+                and parsed[1] not in _SCREEN_LINES
+                and "," not in text[end - 4 : end]
             ):
                 return end, kind, unit, hyphen, parsed
+            if _POUNDS_BEFORE.search(text, max(0, end - 16), end):
+                return end + 1, kind, unit, hyphen, parsed  # "£3.50p": pounds, "p" redundant
             kind, unit = "money", WORDS.currency_words["pence"]
         elif unit_m.group("curs"):
             kind, unit = "money", WORDS.currency_symbols[unit_m.group("curs").strip()]

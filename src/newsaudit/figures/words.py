@@ -78,6 +78,10 @@ class FiguresWords:
     month_abbreviations: dict[str, int]
     multiplicatives: dict[str, float]
     ratio_cues: tuple[str, ...]
+    change_words: tuple[str, ...]
+    not_decade_cues: tuple[str, ...]
+    over_verbs: tuple[str, ...]
+    age_persons: tuple[str, ...]
 
 
 def _value(name: str, kind: Any, raw: Any) -> Any:

@@ -1,0 +1,135 @@
+"""News number forms of round 7 (numbers7): changes told from one value to another, vague
+ranges with "or", ranges of durations in two units, parts of decades, decades written short
+without an apostrophe, three-digit pence, pounds with a redundant "p" and hyphenated pounds of
+weight; one row per form, each with the near miss that must stay as it was."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsaudit import figures
+from tests.figures.conftest import CONFIG
+
+
+def _read(text: str) -> list[tuple[str, float, float, str, bool]]:
+    return [(f.text, f.low, f.high, f.unit, f.vague) for f in figures.extract_text(text, CONFIG)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A change told from one value to another: a before and an after value, the first
+        # given the unit (and magnitude) of the second ...
+        (
+            "Inflation rose from 5 to 7 per cent.",
+            [("5", 5, 5, "%", False), ("7 per cent", 7, 7, "%", False)],
+        ),
+        (
+            "Profits increased from $2m to $3m.",
+            [("$2m", 2e6, 2e6, "USD", False), ("$3m", 3e6, 3e6, "USD", False)],
+        ),
+        (
+            "The toll rose from 2 to 3 million.",
+            [("2", 2e6, 2e6, "count", False), ("3 million", 3e6, 3e6, "count", False)],
+        ),
+        (
+            "It will cut episodes from three to four.",
+            [("three", 3, 3, "count", False), ("four", 4, 4, "count", False)],
+        ),
+        (
+            "Sales fell from 300 to 250.",
+            [("300", 300, 300, "count", False), ("250", 250, 250, "count", False)],
+        ),
+        # ... while a range stays a range, "from" opening it, and years stay a time.
+        ("From 5 to 7 people were hurt.", [("From 5 to 7", 5, 7, "count", False)]),
+        ("Between 5 and 7 people died.", [("Between 5 and 7", 5, 7, "count", False)]),
+        ("sums ranging from £3 to £30", [("from £3 to £30", 3, 30, "GBP", False)]),
+        ("Growth rose from 1990 to 2000.", [("1990 to 2000", 1990, 2000, "year", False)]),
+        # A few of something said with "or": one vague range.
+        ("Two or three people were hurt.", [("Two or three", 2, 3, "count", True)]),
+        ("for five or six minutes", [("five or six minutes", 5, 6, "minutes", True)]),
+        ("he named 50 or 60 people", [("50 or 60", 50, 60, "count", True)]),
+        ("a mental age of eight or nine", [("eight or nine", 8, 9, "count", True)]),
+        ("It took a month or two.", [("a month or two", 1, 2, "months", True)]),
+        # ... never two unlike numbers, nor a duration whose second number has its own unit.
+        ("5.00 or 5,00", [("5.00", 5, 5, "count", False), ("5,00", 5, 5, "count", False)]),
+        ("2 or 30 votes", [("2", 2, 2, "count", False), ("30", 30, 30, "count", False)]),
+        ("a day or two weeks", [("two weeks", 2, 2, "weeks", False)]),
+        # A range of durations in two units is read in the second.
+        (
+            "aged between four months and four years",
+            [("between four months and four years", 1 / 3, 4, "years", False)],
+        ),
+        # A duration and a smaller one joined by "and" are one duration in the larger unit ...
+        (
+            "jailed for three years and three months",
+            [("three years and three months", 3.25, 3.25, "years", False)],
+        ),
+        (
+            "after four hours and 50 minutes",
+            [("four hours and 50 minutes", 29 / 6, 29 / 6, "hours", False)],
+        ),
+        # ... never a list with commas, two of one unit, or more of the smaller than one larger.
+        (
+            "3 years, 2 months",
+            [("3 years", 3, 3, "years", False), ("2 months", 2, 2, "months", False)],
+        ),
+        (
+            "three months and 12 months",
+            [("three months", 3, 3, "months", False), ("12 months", 12, 12, "months", False)],
+        ),
+        (
+            "two years and 18 months",
+            [("two years", 2, 2, "years", False), ("18 months", 18, 18, "months", False)],
+        ),
+        # "early", "mid" and "late" narrow a decade or a century.
+        ("In the late 1990s he moved.", [("late 1990s", 1996, 1999, "year", False)]),
+        ("by the early 1990s", [("early 1990s", 1990, 1993, "year", False)]),
+        ("the early 1900s", [("early 1900s", 1900, 1939, "year", False)]),
+        # A decade written short without its apostrophe, unless degrees are meant.
+        ("kicked out of the Navy in the 70s", [("70s", 1970, 1979, "year", False)]),
+        ("until the mid-90s, he", [("mid-90s", 1993, 1996, "year", False)]),
+        ("Temperatures will be in the 70s.", []),
+        ("highs in the 60s", []),
+        ("a man in his 70s", [("his 70s", 70, 79, "years old", False)]),
+        # Pence of three digits (never a screen); pounds with a redundant "p".
+        ("It costs 340p.", [("340p", 340, 340, "GBX", False)]),
+        ("a 720p screen", []),
+        ("It costs £3.50p.", [("£3.50p", 3.5, 3.5, "GBP", False)]),
+        # A hyphenated pound before a thing is a weight; before a note or a fine, money.
+        ("a twenty-pound bag of rice", [("twenty-pound", 20, 20, "lb", False)]),
+        ("a 20-pound note", [("20-pound", 20, 20, "GBP", False)]),
+        # "over" after a verb it belongs to is no "more than".
+        ("he handed over two envelopes", [("two", 2, 2, "count", False)]),
+        ("Obama presided over two briefings", [("two", 2, 2, "count", False)]),
+        ("over two people died", [("over two", 2, float("inf"), "count", False)]),
+        # An age after "the age of" or a person "of": "A BOY of 12 was strangled" ...
+        ("discharged at the age of 27.", [("27", 27, 27, "years old", False)]),
+        ("A BOY of 12 was strangled.", [("12", 12, 12, "years old", False)]),
+        ("a woman of 26 detained for", [("26", 26, 26, "years old", False)]),
+        # ... and a range of ages after "aged".
+        (
+            "17 boys aged between 11 and 16",
+            [("17", 17, 17, "count", False), ("between 11 and 16", 11, 16, "years old", False)],
+        ),
+        ("boys aged 15 or 16 died", [("15 or 16", 15, 16, "years old", True)]),
+        # ... never a mother's children, nor a number with a noun after it.
+        ("a mother of 3 died", [("3", 3, 3, "count", False)]),
+        ("a man of 50 words", [("50", 50, 50, "count", False)]),
+        # "a half bottle" names a bottle's size, no share; "half a bottle", "a half share" stay.
+        ("a half bottle of whisky", []),
+        ("a half marathon runner", []),
+        ("a half share in the firm", [("a half", 50, 50, "%", False)]),
+        ("half a bottle", [("half", 50, 50, "%", False)]),
+        # A lone "one" in a tally is a count.
+        (
+            "The attack killed one woman and injured two.",
+            [("one", 1, 1, "count", False), ("two", 2, 2, "count", False)],
+        ),
+    ],
+)
+def test_news_forms(text: str, expected: list[tuple[str, float, float, str, bool]]) -> None:
+    got = _read(text)
+    assert [(t, u, v) for t, _, _, u, v in got] == [(t, u, v) for t, _, _, u, v in expected]
+    for (_, low, high, _, _), (_, want_low, want_high, _, _) in zip(got, expected, strict=True):
+        assert (low, high) == pytest.approx((want_low, want_high))
