@@ -96,7 +96,7 @@ def frames(f: Figure) -> set[str]:
     return {t for t in f.timeframe if not t.startswith("on ")}
 
 
-@lru_cache(maxsize=1 << 16)
+@lru_cache(maxsize=1 << 14)
 def _words_near(sentence: str, text: str) -> frozenset[str] | None:
     """The words within `FRAME_WINDOW` of the figure's text in its sentence, folded (None when
     the text is not found)."""

@@ -28,7 +28,7 @@ def _classes() -> dict[str, tuple[str, ...]]:
     return {str(k): tuple(str(w) for w in v) for k, v in data.items()}
 
 
-@lru_cache(maxsize=1 << 16)
+@lru_cache(maxsize=1 << 14)
 def classes_near(sentence: str, text: str, window: int = EVENT_WINDOW) -> frozenset[str]:
     """Event classes (`dated_events`) written within `window` words of the figure's text in its
     sentence (the whole sentence when the text is not found in it)."""

@@ -108,7 +108,7 @@ def members(f: Figure) -> frozenset[str]:
     return _members(f.sentence, f.text) if f.kind == "count" else frozenset()
 
 
-@lru_cache(maxsize=1 << 16)
+@lru_cache(maxsize=1 << 14)
 def _members(sentence: str, text: str) -> frozenset[str]:
     at = sentence.find(text)
     m = _BEFORE_MEMBERS.match(sentence[at + len(text) :]) if at >= 0 else None

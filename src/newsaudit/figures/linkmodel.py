@@ -255,7 +255,7 @@ def shared_context(a: Figure, b: Figure) -> float:
     return min(SHARED, len(ca & cb)) / SHARED
 
 
-@lru_cache(maxsize=1 << 16)
+@lru_cache(maxsize=1 << 14)
 def _near_acronyms(sentence: str, text: str, window: int = WINDOW) -> frozenset[str]:
     """The acronyms written within `window` words of the figure's text in its sentence."""
     at = sentence.find(text)
@@ -278,7 +278,7 @@ def abbreviated(a: Figure, b: Figure) -> bool:
     )
 
 
-@lru_cache(maxsize=1 << 16)
+@lru_cache(maxsize=1 << 14)
 def _beside(sentence: str, text: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
     """(the `NEAR` words right before the figure's text, nearest first; the `NEAR` words right
     after it), folded; empty when the text is not in the sentence."""

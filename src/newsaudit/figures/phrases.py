@@ -377,13 +377,13 @@ _ACRONYM = re.compile(r"\b[A-Z](?:\.[A-Z]){2,5}\b\.?|\b[A-Z]{3,6}\b")
 _ACRONYM_JOINERS = frozenset({"of", "and", "the", "for", "on", "in", "to"})
 
 
-@lru_cache(maxsize=1 << 16)
+@lru_cache(maxsize=1 << 14)
 def acronyms(sentence: str) -> frozenset[str]:
     """The acronyms a sentence writes, lower-cased without dots ("T.P.S. protection": tps)."""
     return frozenset(m.group(0).replace(".", "").lower() for m in _ACRONYM.finditer(sentence))
 
 
-@lru_cache(maxsize=1 << 16)
+@lru_cache(maxsize=1 << 14)
 def initialisms(sentence: str) -> frozenset[str]:
     """The initials of every run of three to six words of a sentence (joiners such as "of"
     skipped inside a run, never at its ends): what an acronym of it would be ("the temporary
