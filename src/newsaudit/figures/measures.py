@@ -18,6 +18,17 @@ from newsaudit.figures.words import WORDS
 _MONTHS = "|".join(MONTHS)
 _WEEKDAYS = "|".join(WEEKDAYS)
 _REPORTED = re.compile(rf"\b(?:{'|'.join(re.escape(v) for v in WORDS.reporting_verbs)})\s+$")
+# A level told with a change ("rose to 7%", "climbed 2 points to 7%", "rose from 5 to 7%",
+# "up from 5%") or a level verb ("reached 6%", "stood at 6%"), right before the number; "by" (a
+# change amount: "rose by 2 points") is never matched.
+_CHANGE_WORDS = "|".join(re.escape(w) for w in WORDS.change_words)
+_LEVEL_WORDS = "|".join(re.escape(w) for w in WORDS.level_verbs)
+_LEVEL_BEFORE = re.compile(
+    rf"\b(?:(?:{_CHANGE_WORDS})(?:\s+(?!by\b)[^\s,;:.()]+){{0,6}}?\s+(?:to|at|from)"
+    rf"|(?:{_LEVEL_WORDS})(?:\s+at)?)\s+$",
+    re.IGNORECASE,
+)
+_LEVEL_VERB = re.compile(rf"\b(?:{_CHANGE_WORDS}|{_LEVEL_WORDS})\b", re.IGNORECASE)
 _CAUSE = re.compile(
     r"\b(?:in|by|from|during|through)\s+(?:[\w-]+\s+){0,2}?"
     rf"({'|'.join(re.escape(n) for n in WORDS.cause_nouns)})(?:e?s)?\b"
@@ -68,7 +79,9 @@ def _what(
                 return thing, mods
     if s.kind not in DATE_KINDS:
         left, _ = phrases.clause(text, toks, s.start, s.end)
-        noun = _measure_noun(left, s, config, sent_start)
+        noun = _measure_noun(left, s, config, sent_start) or _level_noun(
+            text, toks, s, sent_start, config
+        )
         if noun:
             return noun, ()
     window = config.date_event_window if s.kind in (*DATE_KINDS, "duration") else 8
@@ -130,6 +143,57 @@ def _measure_noun(left: list[Token], s: Span, config: FiguresConfig, sent_start:
     return _fold_measure(left, at, config)
 
 
+def _level_noun(
+    text: str, toks: list[Token], s: Span, sent_start: int, config: FiguresConfig
+) -> str:
+    """The measure a level told with a change verb is the level of: the subject's noun
+    ("unemployment in the region rose from 5 to 7 per cent", "the jobless rate climbed to 7 per
+    cent", "the death toll reached 50"), folded as `_fold_measure` does; '' when the number is
+    not such a level or its subject names no measure ("the company rose to 5%"). After a comma
+    ("reached 6%, up from 5%") the subject is that of the change verb before."""
+    m = _LEVEL_BEFORE.search(text, sent_start, s.start)
+    if not m:
+        return ""
+    at = m.start()
+    for _ in range(2):
+        left, _ = phrases.clause(text, toks, at, at + 1)
+        noun = _subject_measure(left, config)
+        if noun or left:
+            return noun
+        verbs = list(_LEVEL_VERB.finditer(text, sent_start, at))
+        if not verbs:
+            return ""
+        at = verbs[-1].start()
+    return ""
+
+
+def _subject_measure(left: list[Token], config: FiguresConfig) -> str:
+    """The measure noun heading the subject before a verb: the word right before it or the
+    head before a prepositional phrase ("unemployment in the region", "the rate among women")."""
+    aux = set(WORDS.auxiliaries)
+    i = len(left) - 1
+    while i >= 0 and left[i].low in aux:
+        i -= 1
+    breaks = set(WORDS.phrase_breaks)
+    nouns = set(WORDS.measure_nouns)
+    candidates = [i]
+    candidates += [
+        j - 1
+        for j in range(i - 1, max(0, i - 5), -1)
+        if left[j].low in breaks and left[j - 1].low not in breaks
+    ][:1]
+    for at in candidates:
+        if at < 0:
+            continue
+        head = phrases.lemma(left[at].low)
+        before = phrases.lemma(left[at - 1].low) if at > 0 else ""
+        if head in nouns or head in WORDS.measure_synonyms or (
+            f"{before} {head}" in WORDS.measure_synonyms
+        ):
+            return _fold_measure(left, at, config)
+    return ""
+
+
 def _fold_measure(toks: list[Token], at: int, config: FiguresConfig) -> str:
     """Canonical name of the measure noun toks[at] with the word before it ("jobless rate")."""
     head = phrases.lemma(toks[at].low)
@@ -163,7 +227,9 @@ def context(
     if s.kind in ("count", "ordinal"):
         phrase = phrases.noun_phrase(text, toks, s.end, config, need_of=s.vague)
         thing, mods = phrases.thing_of(phrase, config)
-        noun = _measure_noun(left, s, config, sent_start)
+        noun = _measure_noun(left, s, config, sent_start) or _level_noun(
+            text, toks, s, sent_start, config
+        )
         who = phrases.owner(left, config, sent_start)
         if noun:
             thing, mods = noun, ()

@@ -1,0 +1,83 @@
+"""A level told with a change verb is the level of its subject's measure, not a change."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsaudit import corpus, figures
+from tests.figures.conftest import CONFIG
+
+
+def _measures(text: str) -> dict[str, str]:
+    return {f.text: f.measure for f in figures.extract_text(text, CONFIG)}
+
+
+@pytest.mark.parametrize(
+    ("text", "number", "measure"),
+    [
+        # The later value of a change: the subject's noun, even past "in the region".
+        (
+            "Unemployment in the region rose from 5 per cent to 7 per cent.",
+            "7 per cent",
+            "percent|unemployment",
+        ),
+        (
+            "The regional unemployment rate climbed to 7 per cent.",
+            "7 per cent",
+            "percent|unemployment",
+        ),
+        ("Joblessness in the north has jumped to 9%.", "9%", "percent|unemployment"),
+        ("Inflation fell to 2.5% in March.", "2.5%", "percent|inflation"),
+        ("The jobless rate among young people dropped to 12%.", "12%", "percent|unemployment"),
+        ("Unemployment in the region reached 6 per cent.", "6 per cent", "percent|unemployment"),
+        ("Turnout hit 61% on Sunday.", "61%", "percent|turnout"),
+        ("The inflation rate stood at 3.1%.", "3.1%", "percent|inflation"),
+        ("Petrol prices in the city rose to $5 a gallon.", "$5", "USD|price"),
+        ("The death toll rose to 50.", "50", "toll"),
+        ("The death toll in the province has reached 50.", "50", "toll"),
+        # The earlier value keeps its "from" relation under the same measure.
+        (
+            "Unemployment in the region rose from 5 per cent to 7 per cent.",
+            "5 per cent",
+            "percent|unemployment|from",
+        ),
+        (
+            "Unemployment reached 6 per cent last year, up from 5 per cent.",
+            "5 per cent",
+            "percent|unemployment|from",
+        ),
+        # A change amount stays a change; a subject that names no measure changes nothing.
+        ("Unemployment rose by 2 points.", "2", "point|increase"),
+        ("The economy grew 2.1% between April and June.", "2.1%", "percent|increase"),
+        ("There was an increase of 5 per cent in sales.", "5 per cent", "percent|increase"),
+        ("The company's shares rose to 40% of the index.", "40%", "percent|index"),
+    ],
+)
+def test_level_takes_the_subjects_measure(text: str, number: str, measure: str) -> None:
+    assert _measures(text)[number] == measure
+
+
+def test_level_and_change_verbs_link_across_articles() -> None:
+    """Three outlets tell one unemployment figure with different verbs: the later values meet
+    (7 vs 7 consistent, 6 vs 7 in conflict), the earlier "from" values meet each other."""
+    texts = {
+        "a": "Jobs\n\nUnemployment in the region rose from 5 per cent to 7 per cent last year, "
+        "the statistics office said on Monday.",
+        "b": "Jobs\n\nThe regional unemployment rate climbed to 7 per cent last year, official "
+        "statistics showed on Monday.",
+        "c": "Jobs\n\nUnemployment in the region reached 6 per cent last year, up from 5 per "
+        "cent, according to the statistics office.",
+    }
+    res = figures.analyse(corpus.from_texts(texts), CONFIG)
+    rows = {(r.article_id, r.text): r for r in res.comparisons.itertuples()}
+    assert rows[("b", "7 per cent")].measure == "percent|unemployment"
+    assert set(rows[("b", "7 per cent")].compared_with.split("; ")) == {"a@51", "c@35"}
+    assert rows[("a", "5 per cent")].verdict == "consistent"
+    assert rows[("a", "5 per cent")].compared_with.startswith("c@")
+    conflicts = {
+        (r.article_a, r.text_a, r.article_b, r.text_b) for r in res.disagreements.itertuples()
+    }
+    assert conflicts == {
+        ("a", "7 per cent", "c", "6 per cent"),
+        ("b", "7 per cent", "c", "6 per cent"),
+    }
