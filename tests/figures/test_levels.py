@@ -50,6 +50,14 @@ def _measures(text: str) -> dict[str, str]:
         ("Unemployment rose by 2 points.", "2", "point|increase"),
         ("The economy grew 2.1% between April and June.", "2.1%", "percent|increase"),
         ("There was an increase of 5 per cent in sales.", "5 per cent", "percent|increase"),
+        ("Prices climbed 3% to $5.", "3%", "percent|increase"),
+        ("Unemployment rose 2% last year.", "2%", "percent|increase"),
+        # A change amount before the level: the level is still the subject's.
+        ("Prices climbed 3% to $5.", "$5", "USD|price"),
+        ("Unemployment rose by 2 points to 7%.", "7%", "percent|unemployment"),
+        # A transitive change names the measure as its object.
+        ("The bank raised interest rates to 5%.", "5%", "percent|interest rate"),
+        ("The central bank cut its key rate to 4.5%.", "4.5%", "percent|interest rate"),
         ("The company's shares rose to 40% of the index.", "40%", "percent|index"),
     ],
 )

@@ -24,7 +24,7 @@ _REPORTED = re.compile(rf"\b(?:{'|'.join(re.escape(v) for v in WORDS.reporting_v
 _CHANGE_WORDS = "|".join(re.escape(w) for w in WORDS.change_words)
 _LEVEL_WORDS = "|".join(re.escape(w) for w in WORDS.level_verbs)
 _LEVEL_BEFORE = re.compile(
-    rf"\b(?:(?:{_CHANGE_WORDS})(?:\s+(?!by\b)[^\s,;:.()]+){{0,6}}?\s+(?:to|at|from)"
+    rf"\b(?:(?:{_CHANGE_WORDS})(?:\s+[^\s,;:.()]+){{0,6}}?\s+(?:to|at|from)"
     rf"|(?:{_LEVEL_WORDS})(?:\s+at)?)\s+$",
     re.IGNORECASE,
 )
@@ -130,7 +130,8 @@ def _measure_noun(left: list[Token], s: Span, config: FiguresConfig, sent_start:
         at = len(left) - 1
     elif len(left) >= 2 and left[-1].low == "of" and phrases.lemma(left[-2].low) in nouns:
         at = len(left) - 2  # "a capacity of 150", "a turnout of 61%"
-    else:
+    elif left and left[-1].low not in WORDS.change_words:
+        # "prices climbed 3%" is a change amount, not the price: only "climbed to" is a level
         subject = phrases.owner(left, config, sent_start, measure_noun=True)
         if subject and phrases.lemma(subject.split()[-1]) in nouns:
             head = phrases.lemma(subject.split()[-1])
@@ -155,6 +156,12 @@ def _level_noun(
     if not m:
         return ""
     at = m.start()
+    verb = _LEVEL_VERB.match(text, at)
+    # A transitive change names the measure as its object ("raised interest rates to 5%").
+    between = [t for t in toks if verb and verb.end() <= t.start and t.end <= m.end()][:-1]
+    noun = _subject_measure(between, config) if between else ""
+    if noun:
+        return noun
     for _ in range(2):
         left, _ = phrases.clause(text, toks, at, at + 1)
         noun = _subject_measure(left, config)
@@ -187,9 +194,8 @@ def _subject_measure(left: list[Token], config: FiguresConfig) -> str:
             continue
         head = phrases.lemma(left[at].low)
         before = phrases.lemma(left[at - 1].low) if at > 0 else ""
-        if head in nouns or head in WORDS.measure_synonyms or (
-            f"{before} {head}" in WORDS.measure_synonyms
-        ):
+        synonyms = WORDS.measure_synonyms
+        if head in nouns or head in synonyms or f"{before} {head}" in synonyms:
             return _fold_measure(left, at, config)
     return ""
 
