@@ -46,12 +46,15 @@ def _measures(text: str) -> dict[str, str]:
             "5 per cent",
             "percent|unemployment|from",
         ),
+        (
+            "Unemployment rose to 5.4% from 5.1% a year earlier.",
+            "5.1%",
+            "percent|unemployment|from",
+        ),
         # A change amount stays a change; a subject that names no measure changes nothing.
         ("Unemployment rose by 2 points.", "2", "point|increase"),
         ("The economy grew 2.1% between April and June.", "2.1%", "percent|increase"),
         ("There was an increase of 5 per cent in sales.", "5 per cent", "percent|increase"),
-        ("Prices climbed 3% to $5.", "3%", "percent|increase"),
-        ("Unemployment rose 2% last year.", "2%", "percent|increase"),
         # A change amount before the level: the level is still the subject's.
         ("Prices climbed 3% to $5.", "$5", "USD|price"),
         ("Unemployment rose by 2 points to 7%.", "7%", "percent|unemployment"),

@@ -24,7 +24,7 @@ _REPORTED = re.compile(rf"\b(?:{'|'.join(re.escape(v) for v in WORDS.reporting_v
 _CHANGE_WORDS = "|".join(re.escape(w) for w in WORDS.change_words)
 _LEVEL_WORDS = "|".join(re.escape(w) for w in WORDS.level_verbs)
 _LEVEL_BEFORE = re.compile(
-    rf"\b(?:(?:{_CHANGE_WORDS})(?:\s+[^\s,;:.()]+){{0,6}}?\s+(?:to|at|from)"
+    rf"\b(?:(?:{_CHANGE_WORDS})(?:\s+[^\s,;:()]+){{0,6}}?\s+(?:to|at|from)"
     rf"|(?:{_LEVEL_WORDS})(?:\s+at)?)\s+$",
     re.IGNORECASE,
 )
@@ -130,8 +130,7 @@ def _measure_noun(left: list[Token], s: Span, config: FiguresConfig, sent_start:
         at = len(left) - 1
     elif len(left) >= 2 and left[-1].low == "of" and phrases.lemma(left[-2].low) in nouns:
         at = len(left) - 2  # "a capacity of 150", "a turnout of 61%"
-    elif left and left[-1].low not in WORDS.change_words:
-        # "prices climbed 3%" is a change amount, not the price: only "climbed to" is a level
+    else:
         subject = phrases.owner(left, config, sent_start, measure_noun=True)
         if subject and phrases.lemma(subject.split()[-1]) in nouns:
             head = phrases.lemma(subject.split()[-1])
