@@ -19,8 +19,8 @@ _MONTHS = "|".join(MONTHS)
 _WEEKDAYS = "|".join(WEEKDAYS)
 _REPORTED = re.compile(rf"\b(?:{'|'.join(re.escape(v) for v in WORDS.reporting_verbs)})\s+$")
 # A level told with a change ("rose to 7%", "climbed 2 points to 7%", "rose from 5 to 7%",
-# "up from 5%") or a level verb ("reached 6%", "stood at 6%"), right before the number; "by" (a
-# change amount: "rose by 2 points") is never matched.
+# "up from 5%") or a level verb ("reached 6%", "stood at 6%"), right before the number; a number
+# right after "by" or the verb is a change amount ("rose by 2 points", "rose 2%"): no match.
 _CHANGE_WORDS = "|".join(re.escape(w) for w in WORDS.change_words)
 _LEVEL_WORDS = "|".join(re.escape(w) for w in WORDS.level_verbs)
 _LEVEL_BEFORE = re.compile(
@@ -162,7 +162,7 @@ def _level_noun(
     if noun:
         return noun
     for _ in range(2):
-        left, _ = phrases.clause(text, toks, at, at + 1)
+        left = phrases.clause(text, toks, at, at + 1)[0]
         noun = _subject_measure(left, config)
         if noun or left:
             return noun
