@@ -49,7 +49,7 @@ from newsaudit import figures
         ("The jobless rate climbed to 5.4%.", "percent|unemployment"),
         ("Unemployment rose to 5.4%.", "percent|unemployment"),
         ("The central bank's main rate stands at 4.75%.", "percent|interest rate"),
-        ("The economy grew 2.1% between April and June.", "percent|increase"),
+        ("The economy grew 2.1% between April and June.", "percent|economy|increase"),
         ("The 1,250 firefighters were deployed.", "firefighter"),
         ("At least 14 protesters were killed.", "people|killed"),
         ("Some 120 protesters were arrested.", "people|arrested"),

@@ -34,6 +34,15 @@ _CAUSE = re.compile(
     rf"({'|'.join(re.escape(n) for n in WORDS.cause_nouns)})(?:e?s)?\b"
 )
 
+# A change amount ("jumped 40 per cent", "raised fuel prices by 40%", "a 40% rise in fuel
+# prices", "an increase of 5 per cent in wages"): its word's direction, by word.
+_DIRECTION = {w: d for d, ws in WORDS.change_amounts.items() for w in ws}
+_AMOUNT_WORDS = "|".join(re.escape(w) for w in sorted(_DIRECTION, key=len, reverse=True))
+# The amount right after its verb, or after "by" with the verb's object between them.
+_AMOUNT_AFTER_VERB = re.compile(
+    rf"\b({_AMOUNT_WORDS})(?:(?:\s+[^\s\d,;:()]+){{0,4}}?\s+by)?\s+$", re.IGNORECASE
+)
+_NOT_OBJECT = frozenset({"to", "at", "from", "of"})
 
 # Prepositions that attach a year or date to the clause before it ("joined the Reserves in
 # 1971", "launched in 2007"): the date relations and "in", "on", "during".
@@ -232,6 +241,10 @@ def context(
     if s.kind in ("count", "ordinal"):
         phrase = phrases.noun_phrase(text, toks, s.end, config, need_of=s.vague)
         thing, mods = phrases.thing_of(phrase, config)
+        change, direction = change_of(text, toks, s, sent_start, config)
+        if change and "point" in (thing, s.hyphen):
+            # "unemployment rose 2 points", "a 2-point drop in unemployment": a change in points
+            return phrases.Context("point", change, place, direction)
         noun = _measure_noun(left, s, config, sent_start) or _level_noun(
             text, toks, s, sent_start, config
         )
@@ -282,6 +295,12 @@ def context(
         "ratio": "ratio",
     }[s.kind]
     event, mods = _what(text, toks, s, config, sent_start)
+    relation = s.relation
+    change, direction = change_of(text, toks, s, sent_start, config)
+    if change and s.kind in ("percent", "money", "quantity"):
+        # A change amount is the change of its measure, never its level: "jumped 40 per cent"
+        # and "a 40% rise in fuel prices" meet under percent|price|increase.
+        event, mods, relation = change, (), direction
     # Whose money or share it is goes into the context (compared), not the key: "the World Bank
     # offered $100m" and "the government pledged $250m" are then never called inconsistent.
     who = phrases.owner(left, config, sent_start) if s.kind in ("money", "percent") else ""
@@ -289,7 +308,7 @@ def context(
     if who and phrases.lemma(who.split()[-1]) == event:
         who = ""
     return phrases.Context(
-        unit_thing, event or UNKNOWN, place, s.relation, (*mods, who) if who else mods
+        unit_thing, event or UNKNOWN, place, relation, (*mods, who) if who else mods
     )
 
 
@@ -352,3 +371,58 @@ def timeframe(
 def causes(text: str, s: Span, sent_end: int, config: FiguresConfig) -> tuple[str, ...]:
     found = _CAUSE.finditer(text[s.end : sent_end])
     return tuple(dict.fromkeys(m.group(1).lower() for m in found))
+
+
+def change_of(
+    text: str, toks: list[Token], s: Span, sent_start: int, config: FiguresConfig
+) -> tuple[str, str]:
+    """(measure, direction) when the figure is a change amount of a named measure, told with a
+    verb ("fuel prices jumped 40 per cent", "raised fuel prices by 40%": price, increase) or a
+    noun ("a 40% rise in fuel prices", "a 40 per cent fuel price rise", "an increase of 5 per
+    cent in wages"); ("", "") otherwise, and for a level ("rose to 40%")."""
+    m = _AMOUNT_AFTER_VERB.search(text, sent_start, s.start)
+    if m:
+        between = [t for t in toks if m.end(1) <= t.start and t.end <= m.end()]
+        obj = between[:-1] if between and between[-1].low == "by" else between
+        if any(t.low in _NOT_OBJECT for t in obj):
+            return "", ""
+        # A transitive change names the measure as its object, else its subject does.
+        subject = obj or phrases.clause(text, toks, m.start(1), m.start(1) + 1)[0]
+        name = _measure_name(subject, config)
+        return (name, _DIRECTION[m.group(1).lower()]) if name else ("", "")
+    phrase = phrases.noun_phrase(text, toks, s.end, config)
+    if phrase and phrase[-1].low in _DIRECTION:
+        direction = _DIRECTION[phrase[-1].low]
+        name = _measure_name(phrase[:-1], config) or _measure_name(
+            _in_phrase(text, toks, phrase[-1].end, config), config
+        )
+        return (name, direction) if name else ("", "")
+    left = phrases.clause(text, toks, s.start, s.end)[0]
+    if len(left) >= 2 and left[-1].low == "of" and left[-2].low in _DIRECTION:
+        name = _measure_name(_in_phrase(text, toks, s.end, config), config)
+        return (name, _DIRECTION[left[-2].low]) if name else ("", "")
+    return "", ""
+
+
+def _in_phrase(text: str, toks: list[Token], at: int, config: FiguresConfig) -> list[Token]:
+    """The noun phrase after "in" or "of" at char `at` ("rise in fuel prices"), else []."""
+    m = re.match(r"\s+(?:in|of)\s+", text[at:])
+    return phrases.noun_phrase(text, toks, at + m.end(), config) if m else []
+
+
+def _measure_name(toks: list[Token], config: FiguresConfig) -> str:
+    """The measure a noun phrase or subject names: a measure noun ("fuel prices": price) or a
+    subject spelled several ways ("gross domestic product", "the economy": economy); ''."""
+    aux = set(WORDS.auxiliaries)
+    while toks and toks[-1].low in aux:
+        toks = toks[:-1]
+    name = _subject_measure(toks, config) if toks else ""
+    if name and name != UNKNOWN:
+        return name
+    low = [t.low for t in toks]
+    for n in (3, 2, 1):
+        if len(low) >= n and " ".join(low[-n:]) in WORDS.subject_synonyms:
+            return WORDS.subject_synonyms[" ".join(low[-n:])]
+    if low and phrases.lemma(low[-1]) in set(WORDS.subject_synonyms.values()):
+        return phrases.lemma(low[-1])
+    return ""

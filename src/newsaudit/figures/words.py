@@ -79,6 +79,7 @@ class FiguresWords:
     multiplicatives: dict[str, float]
     ratio_cues: tuple[str, ...]
     change_words: tuple[str, ...]
+    change_amounts: dict[str, tuple[str, ...]]
     level_verbs: tuple[str, ...]
     not_decade_cues: tuple[str, ...]
     over_verbs: tuple[str, ...]
