@@ -112,6 +112,15 @@ def test_level_and_change_verbs_link_across_articles() -> None:
         ("They protested a 40 per cent fuel price rise.", "40 per cent", "percent|price|increase"),
         ("There was an increase of 5 per cent in wages.", "5 per cent", "percent|wage|increase"),
         ("There was a 2-point drop in unemployment.", "2-point", "point|unemployment|decrease"),
+        (
+            "A 2 percentage point rise in unemployment.",
+            "2 percentage point",
+            "percentage points|unemployment|increase",
+        ),
+        ("Inflation rose 0.3% in May.", "0.3%", "percent|inflation|increase"),
+        ("Inflation eased 0.2% in May.", "0.2%", "percent|inflation|decrease"),
+        ("Inflation eased to 3.2% in June.", "3.2%", "percent|inflation"),
+        ("The budget was cut by $2 billion.", "$2 billion", "USD|budget|decrease"),
         # A level is never a change; a change of nothing named keeps its old key.
         ("Unemployment rose to 7 per cent.", "7 per cent", "percent|unemployment"),
         ("Unemployment fell by two points to 5%.", "5%", "percent|unemployment"),
