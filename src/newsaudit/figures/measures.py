@@ -43,6 +43,11 @@ _AMOUNT_AFTER_VERB = re.compile(
     rf"\b({_AMOUNT_WORDS})(?:(?:\s+[^\s\d,;:()]+){{0,4}}?\s+by)?\s+$", re.IGNORECASE
 )
 _NOT_OBJECT = frozenset({"to", "at", "from", "of"})
+# Word sets the subject and change readers look words up in, built once.
+_AUXILIARIES = frozenset(WORDS.auxiliaries)
+_BREAKS = frozenset(WORDS.phrase_breaks)
+_MEASURE_NOUNS = frozenset(WORDS.measure_nouns)
+_SUBJECTS = frozenset(WORDS.subject_synonyms.values())
 
 # Prepositions that attach a year or date to the clause before it ("joined the Reserves in
 # 1971", "launched in 2007"): the date relations and "in", "on", "during".
@@ -185,17 +190,14 @@ def _level_noun(
 def _subject_measure(left: list[Token], config: FiguresConfig) -> str:
     """The measure noun heading the subject before a verb: the word right before it or the
     head before a prepositional phrase ("unemployment in the region", "the rate among women")."""
-    aux = set(WORDS.auxiliaries)
     i = len(left) - 1
-    while i >= 0 and left[i].low in aux:
+    while i >= 0 and left[i].low in _AUXILIARIES:
         i -= 1
-    breaks = set(WORDS.phrase_breaks)
-    nouns = set(WORDS.measure_nouns)
     candidates = [i]
     candidates += [
         j - 1
         for j in range(i - 1, max(0, i - 5), -1)
-        if left[j].low in breaks and left[j - 1].low not in breaks
+        if left[j].low in _BREAKS and left[j - 1].low not in _BREAKS
     ][:1]
     for at in candidates:
         if at < 0:
@@ -203,7 +205,7 @@ def _subject_measure(left: list[Token], config: FiguresConfig) -> str:
         head = phrases.lemma(left[at].low)
         before = phrases.lemma(left[at - 1].low) if at > 0 else ""
         synonyms = WORDS.measure_synonyms
-        if head in nouns or head in synonyms or f"{before} {head}" in synonyms:
+        if head in _MEASURE_NOUNS or head in synonyms or f"{before} {head}" in synonyms:
             return _fold_measure(left, at, config)
     return ""
 
@@ -241,7 +243,9 @@ def context(
     if s.kind in ("count", "ordinal"):
         phrase = phrases.noun_phrase(text, toks, s.end, config, need_of=s.vague)
         thing, mods = phrases.thing_of(phrase, config)
-        change, direction = change_of(text, toks, s, sent_start, config)
+        change, direction = change_of(
+            text, toks, s, sent_start, config, None if s.vague else phrase
+        )
         if change and "point" in (thing, s.hyphen):
             # "unemployment rose 2 points", "a 2-point drop in unemployment": a change in points
             return phrases.Context("point", change, place, direction)
@@ -374,12 +378,18 @@ def causes(text: str, s: Span, sent_end: int, config: FiguresConfig) -> tuple[st
 
 
 def change_of(
-    text: str, toks: list[Token], s: Span, sent_start: int, config: FiguresConfig
+    text: str,
+    toks: list[Token],
+    s: Span,
+    sent_start: int,
+    config: FiguresConfig,
+    phrase: list[Token] | None = None,
 ) -> tuple[str, str]:
     """(measure, direction) when the figure is a change amount of a named measure, told with a
     verb ("fuel prices jumped 40 per cent", "raised fuel prices by 40%": price, increase) or a
     noun ("a 40% rise in fuel prices", "a 40 per cent fuel price rise", "an increase of 5 per
-    cent in wages"); ("", "") otherwise, and for a level ("rose to 40%")."""
+    cent in wages"); ("", "") otherwise, and for a level ("rose to 40%"). `phrase` is the noun
+    phrase after the figure when the caller has read it already."""
     m = _AMOUNT_AFTER_VERB.search(text, sent_start, s.start)
     if m:
         between = [t for t in toks if m.end(1) <= t.start and t.end <= m.end()]
@@ -390,7 +400,8 @@ def change_of(
         subject = obj or phrases.clause(text, toks, m.start(1), m.start(1) + 1)[0]
         name = _measure_name(subject, config)
         return (name, _DIRECTION[m.group(1).lower()]) if name else ("", "")
-    phrase = phrases.noun_phrase(text, toks, s.end, config)
+    if phrase is None:
+        phrase = phrases.noun_phrase(text, toks, s.end, config)
     if phrase and phrase[-1].low in _DIRECTION:
         direction = _DIRECTION[phrase[-1].low]
         name = _measure_name(phrase[:-1], config) or _measure_name(
@@ -413,8 +424,7 @@ def _in_phrase(text: str, toks: list[Token], at: int, config: FiguresConfig) -> 
 def _measure_name(toks: list[Token], config: FiguresConfig) -> str:
     """The measure a noun phrase or subject names: a measure noun ("fuel prices": price) or a
     subject spelled several ways ("gross domestic product", "the economy": economy); ''."""
-    aux = set(WORDS.auxiliaries)
-    while toks and toks[-1].low in aux:
+    while toks and toks[-1].low in _AUXILIARIES:
         toks = toks[:-1]
     name = _subject_measure(toks, config) if toks else ""
     if name and name != UNKNOWN:
@@ -423,6 +433,6 @@ def _measure_name(toks: list[Token], config: FiguresConfig) -> str:
     for n in (3, 2, 1):
         if len(low) >= n and " ".join(low[-n:]) in WORDS.subject_synonyms:
             return WORDS.subject_synonyms[" ".join(low[-n:])]
-    if low and phrases.lemma(low[-1]) in set(WORDS.subject_synonyms.values()):
+    if low and phrases.lemma(low[-1]) in _SUBJECTS:
         return phrases.lemma(low[-1])
     return ""
