@@ -18,7 +18,6 @@ from newsaudit.figures.intervals import relation
 from newsaudit.figures.keys import age_of
 from newsaudit.figures.span import DATE_KINDS
 from newsaudit.figures.words import WORDS
-from newsaudit.text.tokens import words
 
 # Words on each side of a figure within which a year or month written in its sentence scopes it
 # when two keys meet in a unit channel (`channel_apart`): "31 people in 2021" is an earlier
@@ -100,12 +99,8 @@ def frames(f: Figure) -> set[str]:
 def _words_near(sentence: str, text: str) -> frozenset[str] | None:
     """The words within `FRAME_WINDOW` of the figure's text in its sentence, folded (None when
     the text is not found)."""
-    at = sentence.find(text)
-    if at < 0:
-        return None
-    left = words(sentence[:at])[-FRAME_WINDOW:]
-    right = words(sentence[at + len(text) :])[:FRAME_WINDOW]
-    return frozenset(w.lower() for w in (*left, *right))
+    beside = phrases.words_beside(sentence, text, FRAME_WINDOW)
+    return None if beside is None else frozenset((*beside[0], *beside[1]))
 
 
 def near_frames(f: Figure) -> set[str]:

@@ -86,7 +86,14 @@ from newsaudit.figures import dated
 from newsaudit.figures.figure import Figure
 from newsaudit.figures.intervals import at_one_precision
 from newsaudit.figures.keys import comparable, years_apart
-from newsaudit.figures.phrases import TOKEN_RE, UNKNOWN, acronyms, initialisms, lemma
+from newsaudit.figures.phrases import (
+    TOKEN_RE,
+    UNKNOWN,
+    acronyms,
+    initialisms,
+    lemma,
+    words_beside,
+)
 from newsaudit.figures.span import DATE_KINDS
 from newsaudit.text.tokens import tokens, words
 
@@ -194,12 +201,7 @@ _DIGIT = re.compile(r"\d")
 @lru_cache(maxsize=1 << 16)
 def _context(sentence: str, text: str, window: int = WINDOW) -> frozenset[str]:
     """Content-word lemmas within `window` words of the figure's text in its sentence."""
-    at = sentence.find(text)
-    if at < 0:
-        left, right = words(sentence), []
-    else:
-        left = words(sentence[:at])[-window:]
-        right = words(sentence[at + len(text) :])[:window]
+    left, right = words_beside(sentence, text, window) or (words(sentence), [])
     stop = _stopwords()
     return frozenset(
         lemma(w)
@@ -282,11 +284,7 @@ def abbreviated(a: Figure, b: Figure) -> bool:
 def _beside(sentence: str, text: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
     """(the `NEAR` words right before the figure's text, nearest first; the `NEAR` words right
     after it), folded; empty when the text is not in the sentence."""
-    at = sentence.find(text)
-    if at < 0:
-        return (), ()
-    left = [w.lower() for w in words(sentence[:at])[-NEAR:]]
-    right = [w.lower() for w in words(sentence[at + len(text) :])[:NEAR]]
+    left, right = words_beside(sentence, text, NEAR) or ([], [])
     return tuple(reversed(left)), tuple(right)
 
 

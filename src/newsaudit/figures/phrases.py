@@ -14,6 +14,7 @@ from functools import cache, lru_cache
 
 from newsaudit.config import CALENDAR_WORDS, FiguresConfig
 from newsaudit.figures.words import WORDS
+from newsaudit.text.tokens import words
 
 UNKNOWN = "?"
 # Unlike `newsaudit.text.tokens` (folded words for matching), a token here keeps its original
@@ -48,6 +49,15 @@ class Context:
     relation: str = ""
     modifiers: tuple[str, ...] = ()
     owner: str = ""
+
+
+def words_beside(sentence: str, text: str, window: int) -> tuple[list[str], list[str]] | None:
+    """The folded words (`text.tokens.words`) within `window` of a figure's text in its sentence:
+    (those before it, in order; those after it); None when the text is not in the sentence."""
+    at = sentence.find(text)
+    if at < 0:
+        return None
+    return words(sentence[:at])[-window:], words(sentence[at + len(text) :])[:window]
 
 
 def tokens(text: str, start: int, end: int) -> list[Token]:
