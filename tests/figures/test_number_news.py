@@ -69,10 +69,35 @@ def _read(text: str) -> list[tuple[str, float, float, str, bool]]:
             "after four hours and 50 minutes",
             [("four hours and 50 minutes", 29 / 6, 29 / 6, "hours", False)],
         ),
-        # ... never a list with commas, two of one unit, or more of the smaller than one larger.
+        # ... with commas too, part after part ("22 hours, 15 minutes" is one record) ...
         (
-            "3 years, 2 months",
-            [("3 years", 3, 3, "years", False), ("2 months", 2, 2, "months", False)],
+            "awake for 22 hours, 15 minutes",
+            [("22 hours, 15 minutes", 22.25, 22.25, "hours", False)],
+        ),
+        (
+            "3 years, 2 months, and 14 days",
+            [
+                (
+                    "3 years, 2 months, and 14 days",
+                    3 + 1 / 6 + 14 / 365.25,
+                    3 + 1 / 6 + 14 / 365.25,
+                    "years",
+                    False,
+                )
+            ],
+        ),
+        # ... never two of one unit, a larger unit after a smaller one, more of the smaller
+        # than one larger, or a part that is an amount of something.
+        (
+            "over 2 days, 30 minutes of footage",
+            [
+                ("over 2 days", 2, float("inf"), "days", False),
+                ("30 minutes", 30, 30, "minutes", False),
+            ],
+        ),
+        (
+            "3 months, 2 years",
+            [("3 months", 3, 3, "months", False), ("2 years", 2, 2, "years", False)],
         ),
         (
             "three months and 12 months",
@@ -113,9 +138,21 @@ def _read(text: str) -> list[tuple[str, float, float, str, bool]]:
             [("17", 17, 17, "count", False), ("between 11 and 16", 11, 16, "years old", False)],
         ),
         ("boys aged 15 or 16 died", [("15 or 16", 15, 16, "years old", True)]),
+        # ... and one person's age told with "was", "is" or "turned" after "he", "she", "I".
+        ("by the time he was 12 he had left", [("12", 12, 12, "years old", False)]),
+        ("when she was just 15, she left", [("15", 15, 15, "years old", False)]),
+        ("He was 2 when his father died.", [("2", 2, 2, "years old", False)]),
+        # An age group is an age bound, no count.
+        ("He captained an under-16 side.", [("under-16", 0, 16, "years old", False)]),
+        ("a club for the over-50s", [("over-50s", 50, float("inf"), "years old", False)]),
         # ... never a mother's children, nor a number with a noun after it.
         ("a mother of 3 died", [("3", 3, 3, "count", False)]),
         ("a man of 50 words", [("50", 50, 50, "count", False)]),
+        ("he was 12 points behind", [("12", 12, 12, "count", False)]),
+        ("It was 12 in the shade.", [("12", 12, 12, "count", False)]),
+        # A change told with a percentage stays a percentage.
+        ("Shares fell 3% on Monday.", [("3%", 3, 3, "%", False)]),
+        ("Its shares fell 3 per cent, wiping out gains.", [("3 per cent", 3, 3, "%", False)]),
         # "a half bottle" names a bottle's size, no share; "half a bottle", "a half share" stay.
         ("a half bottle of whisky", []),
         ("a half marathon runner", []),

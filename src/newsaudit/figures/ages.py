@@ -28,6 +28,17 @@ _OF_AGE = re.compile(rf"\b(?:age|{words_pattern(WORDS.age_persons)})\s+of\s+$", 
 _AFTER_AGE = re.compile(
     r"(?:\s*[,.;:!?)\-—–]|\s*$|\s+(?:was|is|who|had|has|and|when|from|[a-z]+ed)\b)"
 )
+# "by the time he was 12", "when she was just 15", "I turned 40": one person's age, told with
+# "was", "is" or "turned" after a singular personal pronoun (never "it was 12", "they were 12":
+# a temperature, a count); the number ends the clause or another one follows ("... 12 he left").
+_PRONOUN_AGE = re.compile(
+    r"\b(?:he|she|i)\s+(?:was|is|turned|turns|had\s+turned|['’]s)\s+(?:(?:just|only|still)\s+)?$",
+    re.IGNORECASE,
+)
+_AFTER_PRONOUN_AGE = re.compile(
+    r"(?:\s*[,.;:!?)\-—–]|\s*$|\s+(?:when|and|he|she|i|his|her|my|at|in|on|last|this)\b)",
+    re.IGNORECASE,
+)
 
 
 def _whole(written: str) -> bool:
@@ -122,8 +133,15 @@ def as_age(text: str, s: Span) -> tuple[Span, str]:
         return s, ""
     person = appositive(text, s.start, s.end)
     aged, listed = _aged(text, s) if not person else (False, "")
-    aged = aged or bool(
-        _OF_AGE.search(text, max(0, s.start - 20), s.start) and _AFTER_AGE.match(text, s.end)
+    aged = (
+        aged
+        or bool(
+            _OF_AGE.search(text, max(0, s.start - 20), s.start) and _AFTER_AGE.match(text, s.end)
+        )
+        or bool(
+            _PRONOUN_AGE.search(text, max(0, s.start - 30), s.start)
+            and _AFTER_PRONOUN_AGE.match(text, s.end)
+        )
     )
     if person or aged:
         return replace(s, kind="age", unit="years old"), person or listed

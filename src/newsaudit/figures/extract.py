@@ -450,6 +450,7 @@ def spans(text: str, config: FiguresConfig, published: dt.date | None = None) ->
         if not any(a < d.end and d.start < b for a, b in blocked)
     ]
     fixed = [*found_dates, *forms.share_spans(text, pats), *forms.age_decade_spans(text, pats)]
+    fixed += forms.age_group_spans(text, config)
     fixed += forms.short_decade_spans(text) + forms.bare_decade_spans(text)
     fixed += forms.or_two_spans(text)
     fixed += [

@@ -1,6 +1,6 @@
 """Number forms read whole by one pattern each, apart from the digit and word grammar: shares
-("one in five"), decades of life ("in his 40s"), short year ranges ("1973-90"), centuries
-("the 1800s") and ratios ("doubled").
+("one in five"), decades of life ("in his 40s"), age groups ("an under-16 side"), short year
+ranges ("1973-90"), centuries ("the 1800s") and ratios ("doubled").
 
 Called by `figures.extract.spans` with its compiled patterns (`pats`).
 """
@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from newsaudit.config import FiguresConfig
 from newsaudit.figures import numbers
 from newsaudit.figures.span import Span
 from newsaudit.figures.words import WORDS
@@ -76,6 +77,23 @@ def age_decade_spans(text: str, pats) -> list[Span]:
         else:
             low, high = _TEENS_PART[part]
         out.append(Span(m.start(), m.end(), low, high, "age", "years old"))
+    return out
+
+
+# "an under-16 side", "the over-50s", "England Under-21 coach": an age group named by its bound
+# (no count of 16): ages up to or from the number (never "under-5%", "under-30,000").
+_AGE_GROUP = re.compile(
+    r"\b(under|over)-(\d{1,2})(?:s\b|(?![\d.,%]|\s*(?:per|pc)\b))(?![\w-])", re.IGNORECASE
+)
+
+
+def age_group_spans(text: str, config: FiguresConfig) -> list[Span]:
+    """ "an under-16 side" is ages up to 16, "the over-50s" ages from 50: an age bound."""
+    out = []
+    for m in _AGE_GROUP.finditer(text):
+        word, n = m.group(1).lower(), float(m.group(2))
+        low, high = numbers.apply_qualifier(n, n, "lt" if word == "under" else "gt", config)
+        out.append(Span(m.start(), m.end(), low, high, "age", "years old", qualifier=word))
     return out
 
 

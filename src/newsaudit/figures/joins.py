@@ -37,6 +37,18 @@ _CHANGE = re.compile(
 )
 # "from 5 to 7 people were hurt": "from" opens the range and belongs to it (it is no baseline).
 _FROM = re.compile(r"\bfrom\s+$", re.IGNORECASE)
+# Hours in one of each duration unit (a year of 365.25 days, a month a twelfth of it): ranges
+# in two units ("four months to four years") and durations told in parts ("three years and three
+# months") are read in one unit with it.
+HOURS = {
+    "seconds": 1 / 3600,
+    "minutes": 1 / 60,
+    "hours": 1.0,
+    "days": 24.0,
+    "weeks": 24.0 * 7,
+    "months": 24.0 * 365.25 / 12,
+    "years": 24.0 * 365.25,
+}
 # "two or three people", "five or six minutes", "10 or 20 times": one vague range of a few
 # values, when the second is above the first and at most twice it.
 _OR = re.compile(r"\s+or\s+")
@@ -89,10 +101,8 @@ def _to_unit(s: Span, t: Span) -> Span | None:
     four years": 4 months = 1/3 year); None where the units do not convert."""
     if s.unit == t.unit or s.kind != t.kind:
         return s
-    factor = {"seconds": 1 / 3600, "minutes": 1 / 60, "hours": 1.0, "days": 24.0}
-    factor |= {"weeks": 24.0 * 7, "months": 24.0 * 365.25 / 12, "years": 24.0 * 365.25}
-    if s.kind == t.kind == "duration" and s.unit in factor and t.unit in factor:
-        k = factor[s.unit] / factor[t.unit]
+    if s.kind == t.kind == "duration" and s.unit in HOURS and t.unit in HOURS:
+        k = HOURS[s.unit] / HOURS[t.unit]
         return replace(s, low=s.low * k, high=s.high * k, unit=t.unit)
     return None
 
@@ -218,40 +228,39 @@ def cents(text: str, spans: list[Span]) -> list[Span]:
     return out
 
 
-# A smaller duration unit after a larger one, and how many of it make one larger unit.
-_SMALLER = {
-    ("years", "months"): 12.0,
-    ("years", "weeks"): 52.0,
-    ("years", "days"): 365.0,
-    ("months", "weeks"): 52.0 / 12,
-    ("months", "days"): 365.25 / 12,
-    ("weeks", "days"): 7.0,
-    ("days", "hours"): 24.0,
-    ("hours", "minutes"): 60.0,
-    ("minutes", "seconds"): 60.0,
-}
+# Between the parts of one duration: "and", a comma, or both ("3 years, 2 months, and 14 days").
+_PART_GAP = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+")
+# ... and never a part that is an amount of something ("over 2 days, 30 minutes of footage").
+_OF_AFTER = re.compile(r"\s+of\b", re.IGNORECASE)
 
 
 def durations(text: str, spans: list[Span]) -> list[Span]:
-    """A duration and a smaller one joined by "and" are one duration in the larger unit: "jailed
-    for three years and three months" = 3.25 years, "four hours and 50 minutes" = 4.83 hours
-    (news tells one sentence or one wait so; quantulum3 labels "twenty-one years and six months"
-    as two values, and a list with commas, "3 years, 2 months, 14 days", stays apart)."""
+    """Durations in ever smaller units, joined by "and" or commas, are one duration in the
+    first (largest) unit: "jailed for three years and three months" = 3.25 years, "four hours
+    and 50 minutes" = 4.83 hours, "22 hours, 15 minutes" = 22.25 hours; each part below one
+    of the unit before it (news tells one sentence, one wait or one record so; quantulum3
+    labels "twenty-one years and six months" as two values). Two of one unit, a larger unit
+    after a smaller one, or a part with "of" after it stay apart."""
     out: list[Span] = []
+    last = ""  # the unit of the last part joined into out[-1]
     for s in spans:
         prev = out[-1] if out else None
-        per = _SMALLER.get((prev.unit, s.unit)) if prev is not None else None
         if (
-            per is not None
+            prev is not None
             and prev.kind == s.kind == "duration"
             and prev.low == prev.high
             and s.low == s.high
-            and 0 < s.low < per
+            and last in HOURS
+            and s.unit in HOURS
+            and 0 < s.low * HOURS[s.unit] < HOURS[last]
             and not (prev.vague or s.vague or prev.hyphen or s.hyphen)
-            and re.fullmatch(r"\s+and\s+", text[prev.end : s.start])
+            and _PART_GAP.fullmatch(text, prev.end, s.start)
+            and not _OF_AFTER.match(text, s.end)
         ):
-            value = prev.low + s.low / per
+            value = prev.low + s.low * HOURS[s.unit] / HOURS[prev.unit]
             out[-1] = replace(prev, end=s.end, low=value, high=value)
+            last = s.unit
             continue
         out.append(s)
+        last = s.unit if s.kind == "duration" else ""
     return out
