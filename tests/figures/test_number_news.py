@@ -158,6 +158,34 @@ def _read(text: str) -> list[tuple[str, float, float, str, bool]]:
         ("a half marathon runner", []),
         ("a half share in the firm", [("a half", 50, 50, "%", False)]),
         ("half a bottle", [("half", 50, 50, "%", False)]),
+        # A range of ranks; two ranks without "between" or "from" stay two.
+        (
+            "He ranks between the tenth and the fifteenth.",
+            [("between the tenth and the fifteenth", 10, 15, "ordinal", False)],
+        ),
+        ("from the 3rd to the 5th place", [("from the 3rd to the 5th", 3, 5, "ordinal", False)]),
+        (
+            "the second and the third place",
+            [("second", 2, 2, "ordinal", False), ("third", 3, 3, "ordinal", False)],
+        ),
+        # A fraction spaced as tokenized text writes it; a share of a point is no percentage.
+        ("prices fell 1 / 4 point", [("1 / 4", 0.25, 0.25, "count", False)]),
+        ("rose 3/4 point", [("3/4", 0.75, 0.75, "count", False)]),
+        ("scored 10 / 12 today", [("10", 10, 10, "count", False), ("12", 12, 12, "count", False)]),
+        # "48m" after a noun of length is metres; after money or people, millions.
+        ("Max. outreach is 48m", [("48m", 48, 48, "m", False)]),
+        ("a height of some 30m", [("some 30m", 27, 33, "m", False)]),
+        ("35m people watched", [("35m", 35e6, 35e6, "count", False)]),
+        ("the club raised 35m", [("35m", 35e6, 35e6, "count", False)]),
+        # Amounts in brackets are a conversion in news, never an accounting negative; "more
+        # than 2 in 5" a share; "one last time" and "not a penny" no figures.
+        (
+            "a fine of €10m ($11m)",
+            [("€10m", 10e6, 10e6, "EUR", False), ("$11m", 11e6, 11e6, "USD", False)],
+        ),
+        ("more than 2 in 5 voters", [("more than 2 in 5", 40, float("inf"), "%", False)]),
+        ("Let's try one last time", []),
+        ("he would not pay back a penny", []),
         # A lone "one" in a tally is a count.
         (
             "The attack killed one woman and injured two.",

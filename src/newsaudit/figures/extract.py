@@ -246,6 +246,10 @@ def _number_spans(
             pos = m.start() + cut  # "five six": two numbers side by side, read one by one
             if (m := pats["atom"].match(lowered, m.start(), pos)) is None:
                 continue
+        elif m.group("digits") and " / " in m.group(0) and numbers.parse(m.group(0)) is None:
+            pos = m.start() + m.group(0).index(" / ")  # "scored 10 / 12": two numbers
+            if (m := pats["atom"].match(lowered, m.start(), pos)) is None:
+                continue
         if any(a < m.end() and m.start() < b for a, b in taken) or (
             spans and m.end() <= spans[-1].end
         ):
@@ -301,7 +305,11 @@ def _number_spans(
             elif (
                 re.search(r"\dm$", raw)
                 and not priced
-                and (plain or units.METRES_AFTER.match(text, end))
+                and (
+                    plain
+                    or units.METRES_AFTER.match(text, end)
+                    or units.METRES_BEFORE.search(text, max(0, m.start() - 50), m.start())
+                )
             ):
                 parsed = (parsed[0] / 1e6, parsed[1] / 1e6)  # "a 5m-high wall": metres
                 end, kind, unit, hyphen, (low, high) = end, "quantity", "m", "", parsed
@@ -383,8 +391,16 @@ def _number_spans(
             if m.group("n")
             else WORDS.ordinal_words[m.group("w").lower()]
         )
-        if m.group("w") and not re.match(r"\s+[a-z]", text[m.end() :]):
-            continue
+        if (
+            m.group("w")
+            and not re.match(r"\s+[a-z]", text[m.end() :])
+            and not (
+                spans
+                and spans[-1].kind == "ordinal"
+                and joins.ordinal_pair(text, spans[-1], m.start()) is not None
+            )
+        ):
+            continue  # (the end of "between the tenth and the fifteenth" ends a clause)
         if uses.street_name(text, m.end()):
             continue  # "West 73rd Street": a name
         if m.group("n") and m.group(0)[-2:].lower() != _ORDINAL_SUFFIX.get(n % 100, "th"):

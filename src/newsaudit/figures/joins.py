@@ -107,6 +107,24 @@ def _to_unit(s: Span, t: Span) -> Span | None:
     return None
 
 
+# "between the tenth and the fifteenth", "from the 3rd to the 5th": a range of ordinals, told
+# with "between ... and" or "from ... to" ("the second and third" are two ranks).
+_ORDINAL_OPEN = re.compile(r"\b(between|from)\s+the\s+$", re.IGNORECASE)
+_ORDINAL_GAP = {
+    "between": re.compile(r"\s+and\s+(?:the\s+)?"),
+    "from": re.compile(r"\s+to\s+(?:the\s+)?"),
+}
+
+
+def ordinal_pair(text: str, s: Span, start: int) -> int | None:
+    """Where "between" or "from" opens a range of ordinals whose first end is `s` and whose
+    second starts at `start` ("between the tenth and the fifteenth"); None when it is none."""
+    opened = _ORDINAL_OPEN.search(text, max(0, s.start - 13), s.start)
+    if opened is None or not _ORDINAL_GAP[opened.group(1).lower()].fullmatch(text, s.end, start):
+        return None
+    return opened.start()
+
+
 def ranges(text: str, spans: list[Span]) -> list[Span]:
     """'between 12,000 and 15,000', '12,000-15,000', '12,000 to 15,000' become one span; so do
     "two or three" (vague); "rose from 5 to 7 per cent" stays two values, the first given the
@@ -119,6 +137,12 @@ def ranges(text: str, spans: list[Span]) -> list[Span]:
         if i + 1 < len(spans):
             t = spans[i + 1]
             gap = text[s.end : t.start]
+            # "between the tenth and the fifteenth": a range of ranks
+            opened_at = ordinal_pair(text, s, t.start) if s.kind == t.kind == "ordinal" else None
+            if opened_at is not None and s.low < t.low:
+                out.append(replace(t, start=opened_at, low=s.low, high=t.high))
+                i += 2
+                continue
             between = re.search(r"\bbetween\s+$", text[max(0, s.start - 9) : s.start], re.I)
             if re.fullmatch(r"\s*(?:±|\+/-|\+-)\s*", gap) and s.low == s.high and t.low == t.high:
                 # "5 ± 0.3 kg": a value and its uncertainty, one interval around the value

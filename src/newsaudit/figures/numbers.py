@@ -52,9 +52,10 @@ _NUMERIC = re.compile(
     r"|\.\d+"
 )
 # "3/4", "1⁄2" (the fraction slash, spaced or not), "2/3rds" (the denominator as an ordinal;
-# never "st": "11 1/2st" is stone)
-_SLASHED = r"\d+(?:/|\s?⁄\s?)\d+(?:(?:nd|rd|th)s?\b)?"
-_SLASHED_PARTS = re.compile(r"(\d+)(?:/|\s?⁄\s?)(\d+)(?:(?:nd|rd|th)s?\b)?")
+# never "st": "11 1/2st" is stone); "1 / 4" as tokenized text spaces it (two digits at most
+# each side, a proper fraction only: `_parse_digits`).
+_SLASHED = r"(?:\d{1,2} / \d{1,2}(?!\d)|\d+(?:/|\s?⁄\s?)\d+)(?:(?:nd|rd|th)s?\b)?"
+_SLASHED_PARTS = re.compile(r"(\d+)(?:/| / |\s?⁄\s?)(\d+)(?:(?:nd|rd|th)s?\b)?")
 
 
 def words_pattern(words: Iterable[str]) -> str:
@@ -264,8 +265,10 @@ def _parse_digits(text: str) -> Number | None:
             return None
         value = int(m.group(1)) + int(m.group(2)) / int(m.group(3))
     elif m := _SLASHED_PARTS.match(t):
-        if not _fraction_slash(int(m.group(1)), int(m.group(2))):
-            return None  # "9/11", "24/7" are no fractions; "1/40", "3/1000" are
+        if not _fraction_slash(int(m.group(1)), int(m.group(2))) or (
+            " / " in m.group(0) and int(m.group(1)) >= int(m.group(2))
+        ):
+            return None  # "9/11", "24/7", "5 / 4" are no fractions; "1/40", "3/1000" are
         value = int(m.group(1)) / int(m.group(2))
         share = value < 1
     elif m := _NUMERIC.match(t):

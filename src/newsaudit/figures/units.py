@@ -12,6 +12,7 @@ from dataclasses import replace
 from functools import cache
 from typing import TYPE_CHECKING
 
+from newsaudit import lexicon
 from newsaudit.figures import numbers
 from newsaudit.figures.numbers import words_pattern
 from newsaudit.figures.words import WORDS
@@ -22,6 +23,14 @@ if TYPE_CHECKING:
 # "5m" is five million ("£35m", "1.2m tons") unless a dimension or a race follows: "a 5m-high
 # wall", "the 100m sprint".
 METRES_AFTER = re.compile(rf"-?\s?(?:{words_pattern(WORDS.metre_words)})\b", re.IGNORECASE)
+# ... or when a noun of length stands before it, a few words of a clause back ("outreach is
+# 48m", "a height of some 30m", "the span: 120m").
+METRES_BEFORE = re.compile(
+    rf"\b(?:{words_pattern(lexicon.words('figures/length_nouns'))})\b[:,]?\s+"
+    r"(?:(?:is|was|of|at|to|reaches|reached|measures|measured|measuring|about|around|some"
+    r"|nearly|almost|just|over|under|more|than|less|up|only)\s+){0,3}$",
+    re.IGNORECASE,
+)
 # "20 degrees below zero": a temperature under zero, written without a sign.
 BELOW_ZERO = re.compile(r"\s+below\s+zero\b", re.IGNORECASE)
 # "three times the legal limit", "five times more likely": a ratio, not a count of occasions.
@@ -171,12 +180,18 @@ def after(
             written = " ".join(unit_m.group("phys").split())
             unit = WORDS.physical_units.get(written) or _PHYSICAL_LOWER[written.lower()]
         end += shift + unit_m.end()
+    elif share and _POINT.match(rest):
+        pass  # "fell 1/4 point": a share of a point (a count of points), no percentage
     elif share:
         kind, unit, factor = "percent", "%", 100.0  # "two thirds of voters", "half the seats"
     elif times := _TIMES.match(rest):
         kind, unit = "ratio", "times"
         end += len(times.group(0).rstrip())
     return end, kind, unit, hyphen, (parsed[0] * factor, parsed[1] * factor)
+
+
+# "1/4 point", "3/4-point": a share of a point.
+_POINT = re.compile(r"[\s-]points?\b", re.IGNORECASE)
 
 
 # Feet and inches written with primes: 5'10", 6′ 2″.
