@@ -16,6 +16,13 @@ OLDEST = 120  # no age past this: "Boeing, 737," is no age
 # "Weiner, 46, is married": a capitalised word, a comma, the number, a comma; "Ian Brown, 36,":
 # the word before it, also capitalised, is kept apart (a given name or a title).
 _APPOSITIVE = re.compile(r"(?:\b([A-Z][\w'’-]+)\s+)?\b([A-Z][\w'’-]+),\s+$")
+# ... the number ends the apposition: a comma, the end of a sentence or line, a dash, or "and"
+# and the next person ("Ian Brown, 36 and Peter Smith, 31"; never "Pinochet, 34 of them").
+_APPOSITION_END = re.compile(
+    r"(?:[,.;:)]|\s+[-–—]\s|\s+and\s+(?:[A-Z]|his\b|her\b|their\b)|[ \t]*(?:\n|$))"
+)
+# "The woman, now 47, said": the age a person has now, in apposition.
+_NOW = re.compile(r"()\b([A-Za-z][\w'’-]+),\s+now\s+$")
 # "Labrador, who is 46, would be": the same person told in a relative clause, the age ending it.
 _RELATIVE = re.compile(
     r"(?:\b([A-Z][\w'’-]+)\s+)?\b([A-Z][\w'’-]+),\s+who\s+(?:is|was|turns|turned)\s+$"
@@ -32,7 +39,8 @@ _AFTER_AGE = re.compile(
 # "was", "is" or "turned" after a singular personal pronoun (never "it was 12", "they were 12":
 # a temperature, a count); the number ends the clause or another one follows ("... 12 he left").
 _PRONOUN_AGE = re.compile(
-    r"\b(?:he|she|i)\s+(?:was|is|turned|turns|had\s+turned|['’]s)\s+(?:(?:just|only|still)\s+)?$",
+    r"\b(?:he|she|i|who)\s+(?:was|is|turned|turns|had\s+turned|would\s+have\s+been|['’]s)\s+"
+    r"(?:(?:just|only|still)\s+)?$",
     re.IGNORECASE,
 )
 _AFTER_PRONOUN_AGE = re.compile(
@@ -47,17 +55,20 @@ def _whole(written: str) -> bool:
 
 
 def _bare(text: str, s: Span) -> bool:
-    """A plain count written as a whole number of at most 3 digits, nothing around it."""
+    """A plain count written as a whole number of at most 3 digits or spelled ("aged ten"),
+    nothing around it."""
     written = text[s.start : s.end]
-    return s.kind == "count" and not s.vague and not s.qualifier and _whole(written)
+    spelled = written.isalpha() and written.lower() in WORDS.number_words
+    plain = _whole(written) or (spelled and 0 < s.low < OLDEST)
+    return s.kind == "count" and not s.vague and not s.qualifier and plain
 
 
 def _person(text: str, start: int, end: int) -> re.Match[str] | None:
     """The match naming the person an age at text[start:end] is of: in apposition ("McCarthy,
     49,") or ending a relative clause ("Labrador, who is 46," / "who is 46."); None else."""
     before = text[max(0, start - 50) : start]
-    if text[end : end + 1] == ",":
-        m = _APPOSITIVE.search(before)
+    if _APPOSITION_END.match(text, end):
+        m = _APPOSITIVE.search(before) or _NOW.search(before)
         if m:
             return m
     if text[end : end + 1] in (",", ".", ";"):

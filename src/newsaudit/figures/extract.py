@@ -13,6 +13,7 @@ import re
 from dataclasses import replace
 from functools import cache
 
+from newsaudit import lexicon
 from newsaudit.config import MONTHS, FiguresConfig
 from newsaudit.figures import dates, forms, joins, numbers, ocr, units, uses
 from newsaudit.figures.numbers import apply_qualifier, parse_number, words_pattern
@@ -81,7 +82,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
             rf"\b(?:(?P<decade>(?:a\s+|one\s+)?decades?\b)|(?P<vague>(?:{vague})\b)"
             rf"|(?P<words>{grammar['words'].removeprefix(chr(92) + 'b')})"
             r"|(?P<half>half\b(?=\s+(?:of|the|its|their|his|her|our|all|an?)\b)"
-            r"|(?:(?<=than\s)|(?<=about\s)|(?<=nearly\s)|(?<=almost\s)|(?<=over\s))half\b)"
+            r"|(?:(?<=than\s)|(?<=about\s)|(?<=nearly\s)|(?<=almost\s)|(?<=over\s))half\b(?!-))"
             rf"|(?P<one>(?=a)an?\b(?=\s+(?:{words_pattern(WORDS.one_units)})\b"
             rf"|\s+(?:{units})\s+and\s+a\s+half\b)"  # "an hour and a half"
             # ... and one of a duration after a comparison: "more than a week", "nearly an hour"
@@ -151,6 +152,15 @@ def _patterns() -> dict[str, re.Pattern[str]]:
             re.IGNORECASE,
         ),
         "url": re.compile(r"\b(?:https?://|www\.)\S+"),
+        # "a 999 call", "911 dispatchers", "she dialled 999": the number of a service, no count
+        "emergency": re.compile(
+            r"(?P<verb>\b(?:dialled|dialed|dialling|dialing|called|calling|rang|phoned)\s+)?"
+            rf"(?P<n>(?<![\w,.])(?:{words_pattern(lexicon.words('figures/emergency_numbers'))})"
+            r"(?![\w,.]\w))"
+            r"(?(verb)(?=\s*(?:[.,;:!?)\"'’”]|$|\s(?:and|but|from|to|for|at|after|when|on|in|or)\b))"
+            r"|(?=\s+(?:calls?|callers?|operators?|dispatch(?:ers?)?|services?|lines?)\b))",
+            re.IGNORECASE,
+        ),
         # "34. Torturing Luis ...", "6. Magic Treehouse": the number of an item in a list, at
         # the start of a line (a literal newline first: the search skips to it).
         "list_item": re.compile(r"\n[ \t]*(\d{1,3})\.[ \t]+(?=[A-Z\"“(])"),
@@ -323,6 +333,12 @@ def _number_spans(
                     continue  # "5G", "3D", "12v": letters glued to the number name something
                 if len(hyphen) == 1 and kind == "count":
                     continue  # "3-D", "4-H": one letter after a hyphen, a name too
+                if (
+                    low_raw == "zero"
+                    and kind in ("count", "duration")
+                    and text[m.end() : m.end() + 1] == "-"
+                ):
+                    continue  # "zero-rated", "zero-hours contracts", "zero-day": a kind, no figure
             if not suffix:
                 end, suffix = _suffix(text, end, pats)
             below = units.BELOW_ZERO.match(text, end) if unit in ("degree", "°C", "°F") else None
@@ -401,8 +417,8 @@ def _number_spans(
             )
         ):
             continue  # (the end of "between the tenth and the fifteenth" ends a clause)
-        if uses.street_name(text, m.end()):
-            continue  # "West 73rd Street": a name
+        if uses.street_name(text, m.end()) or uses.ordinal_name(text, m.start(), m.end()):
+            continue  # "West 73rd Street", "the 18th Amendment", "the 112th Congress": a name
         if m.group("n") and m.group(0)[-2:].lower() != _ORDINAL_SUFFIX.get(n % 100, "th"):
             continue  # "12st" is 12 stone, never an ordinal (12th)
         if re.match(r"[\s-]+centur(?:y|ies)\b", text[m.end() :], re.IGNORECASE):
@@ -442,6 +458,7 @@ def _not_figures(text: str, pats) -> list[tuple[int, int]]:
     out = [(m.start(), m.end()) for m in pats["time"].finditer(text)]
     out += [(m.start(), m.end()) for m in pats["phone"].finditer(text)]
     out += [(m.start(), m.end()) for m in pats["url"].finditer(text)]
+    out += [m.span("n") for m in pats["emergency"].finditer(text)]
     # (a newline put first so that a list's first line starts one too: offsets one less)
     out += [(m.start(1) - 1, m.end(1) - 1) for m in pats["list_item"].finditer(f"\n{text}")]
     if not pats["dashed_digits"].search(text):
