@@ -5,7 +5,7 @@ import re
 import pytest
 
 from newsaudit.text.distance import edit_distance
-from newsaudit.text.fold import ascii_lower, fold, name_key
+from newsaudit.text.fold import ascii_lower, fold, lower_keep_offsets, name_key
 from newsaudit.text.tokens import tokens, words
 
 
@@ -75,3 +75,16 @@ def test_ascii_lower(text, lowered):
 def test_ascii_lower_finds_what_ignoring_case_finds(text):
     expected = [m.span() for m in re.finditer(r"\bshould\b", text, re.IGNORECASE)]
     assert [m.span() for m in re.finditer(r"\bshould\b", ascii_lower(text))] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lowered"),
+    [
+        ("Twenty\u2010One MILLION", "twenty-one million"),  # a web hyphen reads as "-"
+        ("\u212aelvin \u0130", "\u212aelvin \u0130"),  # never None: only A-Z change
+        ("Élan", "Élan"),
+    ],
+)
+def test_lower_keep_offsets(text, lowered):
+    assert lower_keep_offsets(text) == lowered
+    assert len(lower_keep_offsets(text)) == len(text)

@@ -20,6 +20,7 @@ from newsaudit.figures.numbers import apply_qualifier, parse_number, words_patte
 from newsaudit.figures.span import DATE_KINDS, Span
 from newsaudit.figures.spelled import TENS
 from newsaudit.figures.words import WORDS
+from newsaudit.text.fold import lower_keep_offsets
 
 # "an hour and a half", "three miles and a half": half of the unit just read.
 _AND_HALF = re.compile(r"\s+and\s+a\s+half\b", re.IGNORECASE)
@@ -248,7 +249,7 @@ def _number_spans(
 ) -> list[Span]:
     things = {w for ws in WORDS.thing_classes.values() for w in ws} | set(WORDS.thing_classes)
     spans: list[Span] = []
-    lowered, pos = numbers.lowered(text), 0
+    lowered, pos = lower_keep_offsets(text), 0
     named = -2  # end of the last number read as a name ("Boeing 737")
     while (m := pats["atom"].search(lowered, pos)) is not None:
         pos = m.end()

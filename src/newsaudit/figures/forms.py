@@ -14,7 +14,7 @@ from newsaudit.config import FiguresConfig
 from newsaudit.figures import numbers
 from newsaudit.figures.span import Span
 from newsaudit.figures.words import WORDS
-from newsaudit.text.fold import ascii_lower
+from newsaudit.text.fold import ascii_lower, lower_keep_offsets
 
 # The other days of a list of days written with one month ("December 14, 15, 21 and 24",
 # "August 28 and 29", "10 and 11 January"): days of the month, never counts. The list ends with
@@ -100,7 +100,7 @@ def age_group_spans(text: str, config: FiguresConfig) -> list[Span]:
 def share_spans(text: str, pats) -> list[Span]:
     """ "one in five", "3 out of 10": a share, as a percentage."""
     out = []
-    for m in pats["share"].finditer(numbers.lowered(text)):
+    for m in pats["share"].finditer(lower_keep_offsets(text)):
         a = numbers.parse(m.group("a"))
         b = numbers.parse(re.sub(r"^every\s+|(?<=[a-z])s\b", "", m.group("b")))
         if a is None or b is None or not 0 < abs(a.value) < b.value:

@@ -23,6 +23,7 @@ from functools import cache
 from newsaudit.config import FiguresConfig
 from newsaudit.figures.spelled import TENS, Number, multiplier_words, parse_words, split_at
 from newsaudit.figures.words import WORDS
+from newsaudit.text import fold
 
 VULGAR_FRACTIONS = "½⅓⅔¼¾⅕⅖⅗⅘⅙⅚⅐⅛⅜⅝⅞⅑⅒"
 # Slash fractions read as a fraction only with a usual denominator: "9/11" and "24/7" are not.
@@ -88,31 +89,16 @@ def glued_codes() -> tuple[str, ...]:
     return tuple(w.upper() for w, code in WORDS.currency_words.items() if w.upper() == code)
 
 
-# Case folding that keeps every offset: the finding patterns run on text lowered with it.
-# Unicode hyphens ("twenty‐one" from web and PDF text) read as "-", one character for one.
-HYPHENS = str.maketrans({"\u2010": "-", "\u2011": "-"})
-ASCII_LOWER = str.maketrans(
-    {**{chr(c): chr(c + 32) for c in range(65, 91)}, "\u2010": "-", "\u2011": "-"}
-)
-_LAST_LOWERED = [("", "")]  # (text, lowered form) of the text last lowered, one tuple
-
-
-def lowered(text: str) -> str:
-    """`text.translate(ASCII_LOWER)`: `str.lower` where the text is ASCII (the same there, and
-    far faster than a translation table); the last text's form is kept, as the extractor's
-    passes lower the same article several times (one tuple: threads read a whole pair)."""
-    last_text, last_low = _LAST_LOWERED[0]
-    if text is last_text:
-        return last_low
-    low = text.lower() if text.isascii() else text.translate(ASCII_LOWER)
-    _LAST_LOWERED[0] = (text, low)
-    return low
+# Unicode hyphens ("twenty‐one" from web and PDF text) read as "-", one character for one; the
+# finding patterns run on text lowered by `text.fold.lower_keep_offsets`, which reads them so.
+HYPHENS = str.maketrans(fold.HYPHENS)
 
 
 @cache
 def patterns() -> dict[str, str]:
     """Regex sources of a digit number and of a spelled number, for text lowered with
-    `ASCII_LOWER` (case-sensitive patterns on lowered text are several times faster)."""
+    `text.fold.lower_keep_offsets` (case-sensitive patterns on lowered text are several times
+    faster)."""
     singular = words_pattern(w for w in multiplier_words() if not _plural(w))
     plural = rf"(?:{words_pattern(w for w in multiplier_words() if _plural(w))})(?!\s+of\b)"
     mult = rf"(?:{singular}|{plural})"

@@ -50,6 +50,27 @@ _ODD_CASE = re.compile("[\u0130\u0131\u017f\u212a]")
 _ASCII_LOWER = str.maketrans({chr(c): chr(c + 32) for c in range(65, 91)})
 
 
+# Hyphens that web and PDF text writes for "-" ("twenty\u2010one"): read as "-", one character
+# for one.
+HYPHENS = {"\u2010": "-", "\u2011": "-"}
+_LOWER_HYPHENS = str.maketrans({**{chr(c): chr(c + 32) for c in range(65, 91)}, **HYPHENS})
+_LAST_LOWERED = [("", "")]  # (text, its `lower_keep_offsets` form) of the text last lowered
+
+
+def lower_keep_offsets(text: str) -> str:
+    """`text` with A-Z in lower case and the hyphens of `HYPHENS` as "-", every offset kept:
+    the text the figures analysis's lower-case patterns run on (never None, unlike
+    `ascii_lower`: those patterns are no case-insensitive twins, and "twenty\u2010one" must
+    read as one number). The last text's form is kept, as one article is lowered by several
+    passes (one tuple: threads read a whole pair)."""
+    last_text, last_low = _LAST_LOWERED[0]
+    if text is last_text:
+        return last_low
+    low = text.lower() if text.isascii() else text.translate(_LOWER_HYPHENS)
+    _LAST_LOWERED[0] = (text, low)
+    return low
+
+
 def ascii_lower(text: str) -> str | None:
     """`text` with A-Z in lower case (every offset kept), or None when it holds a letter that
     case-insensitive matching equates with an ASCII one. A lower-case pattern of ASCII letters
