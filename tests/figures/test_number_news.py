@@ -186,6 +186,36 @@ def _read(text: str) -> list[tuple[str, float, float, str, bool]]:
         ("more than 2 in 5 voters", [("more than 2 in 5", 40, float("inf"), "%", False)]),
         ("Let's try one last time", []),
         ("he would not pay back a penny", []),
+        # Forms read in METER and BASIL (round 8): an age in apposition ends a sentence, a
+        # line or a list of people too; "now 47"; "who would have been 15"; spelled after
+        # "aged" ...
+        (
+            "he killed Ian Brown, 36 and Peter Smith, 31.",
+            [("36", 36, 36, "years old", False), ("31", 31, 31, "years old", False)],
+        ),
+        ("The woman, now 47, said", [("47", 47, 47, "years old", False)]),
+        ("Thomas, who would have been 15 on Tuesday, was", [("15", 15, 15, "years old", False)]),
+        ("the boys, who were aged ten when", [("ten", 10, 10, "years old", False)]),
+        # ... never a count of a named whole.
+        ("charges against Pinochet, 34 of them torture", [("34", 34, 34, "count", False)]),
+        # Numbers that name: emergency services, 24-hour times, ordinals in names ...
+        ("two 999 calls were made", [("two", 2, 2, "count", False)]),
+        ("while she dialled 999. It", []),
+        ("911 people died", [("911", 911, 911, "count", False)]),
+        ("Embargoed to 1000 Tuesday", []),
+        ("at 0600 GMT", []),
+        ("the 14th Amendment states", []),
+        ("the 112th Congress takes over", []),
+        ("the 26th anniversary", [("26th", 26, 26, "ordinal", False)]),
+        # ... and adjectives: no count.
+        ("false and two-faced towards parents", []),
+        ("a four-pronged attack", []),
+        ("a six-figure sum", []),
+        ("a 20-seater coach", [("20-seater", 20, 20, "count", False)]),
+        ("entitled to be zero-rated", []),
+        ("zero deaths", [("zero", 0, 0, "count", False)]),
+        ("he was about half-way down", []),
+        ("about half the money", [("about half", 45, 55, "%", False)]),
         # A lone "one" in a tally is a count.
         (
             "The attack killed one woman and injured two.",

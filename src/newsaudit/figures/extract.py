@@ -52,6 +52,8 @@ _HALF_THING = re.compile(
     r"\s+(?!(?:of|the|an?|his|her|their|its|our|my|your|this|that|share|stake|interest|part"
     r"|portion)s?\b)[a-z]{3,}\b"
 )
+# "two-faced", "a six-figure sum": a hyphenated number that is an adjective, no count.
+_ADJECTIVE_COMPOUNDS = frozenset(lexicon.words("figures/adjective_compounds"))
 # "handed over", "presided over": a verb whose particle "over" is, ending the text before it.
 _OVER_VERB = re.compile(rf"\b(?:{words_pattern(WORDS.over_verbs)})\s+$", re.IGNORECASE)
 
@@ -153,6 +155,13 @@ def _patterns() -> dict[str, re.Pattern[str]]:
             re.IGNORECASE,
         ),
         "url": re.compile(r"\b(?:https?://|www\.)\S+"),
+        # A 24-hour time in four digits: "Embargoed to 1000 Tuesday", "at 0600 GMT", "1530 hrs"
+        "clock": re.compile(
+            r"(?<![\w.,:])(?:[01]\d|2[0-3])[0-5]\d(?![\w.,:])"
+            r"(?:(?<=embargoed to \d{4})|(?<=embargoed until \d{4})"
+            r"|(?=\s?(?:GMT|BST|UTC|CET|hrs)\b))",
+            re.IGNORECASE,
+        ),
         # "a 999 call", "911 dispatchers", "she dialled 999": the number of a service, no count
         "emergency": re.compile(
             r"(?P<verb>\b(?:dialled|dialed|dialling|dialing|called|calling|rang|phoned)\s+)?"
@@ -334,6 +343,8 @@ def _number_spans(
                     continue  # "5G", "3D", "12v": letters glued to the number name something
                 if len(hyphen) == 1 and kind == "count":
                     continue  # "3-D", "4-H": one letter after a hyphen, a name too
+                if kind == "count" and hyphen in _ADJECTIVE_COMPOUNDS:
+                    continue  # "two-faced", "a four-pronged attack", "a 12-bore shotgun"
                 if (
                     low_raw == "zero"
                     and kind in ("count", "duration")
@@ -460,6 +471,7 @@ def _not_figures(text: str, pats) -> list[tuple[int, int]]:
     out += [(m.start(), m.end()) for m in pats["phone"].finditer(text)]
     out += [(m.start(), m.end()) for m in pats["url"].finditer(text)]
     out += [m.span("n") for m in pats["emergency"].finditer(text)]
+    out += [m.span() for m in pats["clock"].finditer(text)]
     # (a newline put first so that a list's first line starts one too: offsets one less)
     out += [(m.start(1) - 1, m.end(1) - 1) for m in pats["list_item"].finditer(f"\n{text}")]
     if not pats["dashed_digits"].search(text):
