@@ -145,6 +145,11 @@ def _read(text: str) -> list[tuple[str, float, float, str, bool]]:
         # An age group is an age bound, no count.
         ("He captained an under-16 side.", [("under-16", 0, 16, "years old", False)]),
         ("a club for the over-50s", [("over-50s", 50, float("inf"), "years old", False)]),
+        ("tickets for the under 18s", [("under 18s", 0, 18, "years old", False)]),
+        ("under 18 people came", [("under 18", 0, 18, "count", False)]),
+        # A fraction with its count before "to" or "or" is one ("a third or fourth time" a rank).
+        ("one third to one half", [("one third to one half", 100 / 3, 50, "%", False)]),
+        ("a third or fourth time", []),
         # ... never a mother's children, nor a number with a noun after it.
         ("a mother of 3 died", [("3", 3, 3, "count", False)]),
         ("a man of 50 words", [("50", 50, 50, "count", False)]),

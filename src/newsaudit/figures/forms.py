@@ -80,10 +80,12 @@ def age_decade_spans(text: str, pats) -> list[Span]:
     return out
 
 
-# "an under-16 side", "the over-50s", "England Under-21 coach": an age group named by its bound
-# (no count of 16): ages up to or from the number (never "under-5%", "under-30,000").
+# "an under-16 side", "the over-50s", "England Under-21 coach", "the under 18s": an age group
+# named by its bound (no count of 16): ages up to or from the number (never "under-5%",
+# "under-30,000", "under 18": that is a bound on a count).
 _AGE_GROUP = re.compile(
-    r"\b(under|over)-(\d{1,2})(?:s\b|(?![\d.,%]|\s*(?:per|pc)\b))(?![\w-])", re.IGNORECASE
+    r"\b(under|over)(?:-(\d{1,2})(?:s\b|(?![\d.,%]|\s*(?:per|pc)\b))|\s(\d{1,2})s\b)(?![\w-])",
+    re.IGNORECASE,
 )
 
 
@@ -91,7 +93,7 @@ def age_group_spans(text: str, config: FiguresConfig) -> list[Span]:
     """ "an under-16 side" is ages up to 16, "the over-50s" ages from 50: an age bound."""
     out = []
     for m in _AGE_GROUP.finditer(text):
-        word, n = m.group(1).lower(), float(m.group(2))
+        word, n = m.group(1).lower(), float(m.group(2) or m.group(3))
         low, high = numbers.apply_qualifier(n, n, "lt" if word == "under" else "gt", config)
         out.append(Span(m.start(), m.end(), low, high, "age", "years old", qualifier=word))
     return out

@@ -80,7 +80,11 @@ def ordinal_use(low_raw: str, text: str, end: int, start: int = -1) -> bool:
     last = re.split(r"[\s-]+", low_raw)[-1]
     if last in ("half", "quarter") or last not in WORDS.fraction_words or last.endswith("s"):
         return False
-    if re.match(r"\s+(?!of\b)[A-Za-z]", text[end:]):
+    if re.match(r"\s+(?!of\b)[A-Za-z]", text[end:]) and not (
+        not re.match(r"an?\s", low_raw)
+        and re.match(r"\s+(?:to|and|or|than|less|more)\b", text[end:])
+    ):
+        # (a count before it, "to" or "and" after it, is a fraction: "one third to one half")
         return True  # "a third term", "a third Spice Girls album", "a Third Division clash"
     if start < 0 or not re.match(r"an?\s", low_raw) or re.match(r"\s+of\b", text[end:]):
         return False  # "2 and a third of the seats": a share
