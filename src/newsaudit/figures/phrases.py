@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
+from newsaudit import lexicon
 from newsaudit.config import CALENDAR_WORDS, FiguresConfig
 from newsaudit.figures.words import WORDS
 from newsaudit.text.tokens import words
@@ -88,6 +89,17 @@ def lemma(word: str) -> str:
         w = w[:-2]
         return w[:-1] if len(w) > 2 and w[-1] == w[-2] and w[-1] not in "ls" else w
     return w
+
+
+def noun_lemma(word: str, nouns: frozenset[str]) -> str:
+    """`lemma`, except that a noun of `nouns` written as listed or in its plural is kept
+    ("ratings", "rating": rating, not "rat"; "spending" stays a noun where one is listed)."""
+    w = word.lower().replace("’", "'")
+    if w in nouns:
+        return w
+    if w.endswith("s") and w[:-1] in nouns:
+        return w[:-1]
+    return lemma(w)
 
 
 @cache
@@ -182,11 +194,12 @@ def noun_phrase(
         return []
     phrase: list[Token] = []
     prev = after
+    right = _paired_as_one(right[:7])
     for tok in right[:5]:
         if _PHRASE_BREAK.search(text[prev : tok.start]) or "\n" in text[prev : tok.start]:
             break
         low = tok.low
-        if low in breaks or tok.text in _CALENDAR:
+        if (low in breaks and " " not in low) or tok.text in _CALENDAR:
             break  # "2.1% between April and June": a month is never what is counted
         if re.fullmatch(r"\d[\d,.]*", low):
             break
@@ -202,6 +215,30 @@ def noun_phrase(
     while phrase and phrase[-1].low.endswith("ed") and phrase[-1].low not in members:
         phrase.pop()
     return phrase
+
+
+@cache
+def _paired_modifiers() -> frozenset[tuple[str, ...]]:
+    """Modifier pairs joined by a conjunction inside a noun phrase ("past and present")."""
+    return frozenset(tuple(p.split()) for p in lexicon.words("figures/paired_modifiers"))
+
+
+def _paired_as_one(toks: list[Token]) -> list[Token]:
+    """The tokens with a pair of modifiers joined by "and" or "or" ("five past and present
+    Missouri Republican senators", "two current or former officials") made one token, so the
+    noun phrase reads on to the noun they modify rather than stopping at the conjunction."""
+    pairs = _paired_modifiers()
+    out: list[Token] = []
+    i = 0
+    while i < len(toks):
+        three = toks[i : i + 3]
+        if len(three) == 3 and tuple(t.low for t in three) in pairs:
+            out.append(Token(" ".join(t.text for t in three), three[0].start, three[2].end))
+            i += 3
+            continue
+        out.append(toks[i])
+        i += 1
+    return out
 
 
 def nearest_class(
@@ -364,12 +401,17 @@ def owner(
     caps = [t.text for t in subject if t.text[:1].isupper() and t.start != first]
     if caps:
         return " ".join(caps)
-    head = lemma(subject[-1].low)
+    head = noun_lemma(subject[-1].low, _measure_nouns())
     if head in WORDS.cause_nouns or head in WORDS.agent_exclude:
         return ""  # "an earthquake killed 1,230": a cause, not whose figure it is
     if head in WORDS.measure_nouns and not measure_noun:
         return ""  # "the death toll rose to 45": the quantity itself, not an owner
     return " ".join(t.low for t in subject) if not measure_noun else head
+
+
+@cache
+def _measure_nouns() -> frozenset[str]:
+    return frozenset(WORDS.measure_nouns)
 
 
 def key(thing: str, event: str, place: str = "", relation: str = "") -> str:

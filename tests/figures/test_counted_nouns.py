@@ -1,0 +1,61 @@
+"""What a count or share counts when its noun phrase is coordinated or its noun ends in -ing."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsaudit import figures
+from newsaudit.figures import phrases
+from tests.conftest import corpus_of
+
+
+@pytest.mark.parametrize(
+    ("text", "thing", "modifiers"),
+    [
+        # A pair of modifiers joined by "and"/"or" does not end the noun phrase.
+        ("After five past and present Ohio Democratic mayors spoke out.", "mayor", ("Ohio",)),
+        ("Two current or former officials said so.", "official", ()),
+        ("Three former and current Texas judges signed it.", "judge", ("Texas",)),
+        ("They hired 40 full-time and part-time workers.", "worker", ()),
+        # A conjunction between two nouns still ends it: two things are counted.
+        ("He met five people and two children.", "people", ()),
+        ("Four senators and three governors came.", "senator", ()),
+    ],
+)
+def test_paired_modifiers_keep_the_noun(text, thing, modifiers):
+    first = figures.extract_text(text)[0]
+    assert first.thing == thing
+    assert set(modifiers) <= set(first.modifiers)
+
+
+@pytest.mark.parametrize(
+    ("text", "measure"),
+    [
+        ("The governor's approval rating fell to 38 percent last month.", "percent|approval"),
+        ("Her approval ratings stood at 52 percent.", "percent|approval"),
+        ("The state's poverty rate rose to 14 percent.", "percent|poverty"),
+        ("The favorability rating of the mayor dropped to 41 percent.", "percent|favorability"),
+    ],
+)
+def test_rating_nouns_name_the_measure(text, measure):
+    (share,) = figures.extract_text(text)
+    assert share.measure == measure
+
+
+@pytest.mark.parametrize(
+    ("word", "lemma"),
+    [("rating", "rating"), ("ratings", "rating"), ("rates", "rate"), ("parking", "park")],
+)
+def test_listed_nouns_keep_their_form(word, lemma):
+    assert phrases.noun_lemma(word, frozenset({"rating", "rate"})) == lemma
+
+
+def test_two_outlets_giving_one_rating_two_ways_disagree():
+    corpus = corpus_of(
+        {
+            "a": "Albany.\n\nThe governor's approval rating fell to 38 percent in the poll.",
+            "b": "Albany.\n\nA poll put the governor's approval rating at 42 percent.",
+        }
+    )
+    result = figures.analyse(corpus)
+    assert len(result.disagreements) == 1
