@@ -59,3 +59,48 @@ def test_two_outlets_giving_one_rating_two_ways_disagree():
     )
     result = figures.analyse(corpus)
     assert len(result.disagreements) == 1
+
+
+@pytest.mark.parametrize(
+    ("text", "thing"),
+    [
+        ("The shutdown left 800,000 federal workers without pay.", "worker"),
+        ("Some 850,000 federal employees went without pay.", "employee"),
+        ("Twelve lawmakers came to the hearing.", "lawmaker"),
+        ("Forty students fled through the back door.", "student"),
+    ],
+)
+def test_a_noun_phrase_ends_at_a_preposition_or_an_irregular_verb(text, thing):
+    assert figures.extract_text(text)[0].thing == thing
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        (
+            "Three Republican senators opposed the bill.",
+            "The bill was opposed by four GOP senators.",
+        ),
+        (
+            "The 3,000 U.S. troops arrived on Monday.",
+            "The 3,400 American troops arrived on Monday.",
+        ),
+        (
+            "Romney won 47 percent of the vote in Ohio.",
+            "In Ohio, Romney took 50 percent of the vote.",
+        ),
+    ],
+)
+def test_one_group_or_owner_spelled_two_ways_is_compared(a, b):
+    corpus = corpus_of({"a": f"Columbus.\n\n{a} Then more.", "b": f"Columbus.\n\n{b} Then more."})
+    assert len(figures.analyse(corpus).disagreements) == 1
+
+
+def test_two_parties_are_two_groups():
+    corpus = corpus_of(
+        {
+            "a": "Columbus.\n\nThree Republican senators opposed the bill. Then more.",
+            "b": "Columbus.\n\nFour Democratic senators opposed the bill. Then more.",
+        }
+    )
+    assert figures.analyse(corpus).disagreements.empty

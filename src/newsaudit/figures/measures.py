@@ -314,7 +314,9 @@ def context(
     # Whose money or share it is goes into the context (compared), not the key: "the World Bank
     # offered $100m" and "the government pledged $250m" are then never called inconsistent.
     who = phrases.owner(left, config, sent_start) if s.kind in ("money", "percent") else ""
-    who = WORDS.subject_synonyms.get(who.lower(), who)
+    # Lower case: a subject opening its sentence is read lower-cased ("Romney won 47 percent"),
+    # elsewhere as written ("In Ohio, Romney took 50 percent"); one owner either way.
+    who = WORDS.subject_synonyms.get(who.lower(), who.lower())
     if who and phrases.lemma(who.split()[-1]) == event:
         who = ""
     return phrases.Context(

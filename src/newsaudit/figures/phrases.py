@@ -23,6 +23,7 @@ UNKNOWN = "?"
 TOKEN_RE = re.compile(r"[A-Za-z\u00C0-\u024F0-9][\w\u00C0-\u024F]*(?:[-'’.][\w\u00C0-\u024F]+)*")
 _PHRASE_BREAK = re.compile(r"[,;:()\[\]\"“”!?]|\.\s|—|–\s")
 _PRONOUNS = {"it", "they", "he", "she", "we", "i", "you", "this", "that", "which", "who"}
+_INITIALS = re.compile(r"[A-Za-z](?:\.[A-Za-z])+")  # "U.S", "U.N": the last dot not in the token
 _CLAUSE_BREAK = re.compile(r"[,;:()\[\]\"“”!?—]|\.\s")
 _CALENDAR = CALENDAR_WORDS
 
@@ -162,14 +163,25 @@ def thing_of(words: list[Token], config: FiguresConfig) -> tuple[str, tuple[str,
         first, last, thing = hits[-1]
     else:
         first, last, thing = len(words) - 1, len(words) - 1, lemma(words[-1].text)
+    same = _modifier_synonyms()
     mods = tuple(
         dict.fromkeys(
-            "UN" if t.low in neutral or t.low.replace(".", "") in neutral else t.text
+            "UN"
+            if t.low in neutral or t.low.replace(".", "") in neutral
+            else same.get(t.low.replace(".", ""), t.text)
             for i, t in enumerate(words)
             if not first <= i <= last and t.text[:1].isupper()
         )
     )
     return thing, mods
+
+
+@cache
+def _modifier_synonyms() -> dict[str, str]:
+    """Spellings of one group modifier (lower case, no dots) -> the modifier compared ("GOP
+    senators" and "Republican senators"; "U.S. troops" and "American troops")."""
+    table = lexicon.table("figures/modifier_synonyms")
+    return {str(k).lower().replace(".", ""): str(v) for k, v in table.items()}
 
 
 def noun_phrase(
@@ -196,10 +208,13 @@ def noun_phrase(
     prev = after
     right = _paired_as_one(right[:7])
     for tok in right[:5]:
-        if _PHRASE_BREAK.search(text[prev : tok.start]) or "\n" in text[prev : tok.start]:
+        gap = text[prev : tok.start]
+        if phrase and _INITIALS.fullmatch(phrase[-1].text) and gap.startswith("."):
+            gap = gap[1:]  # "3,000 U.S. troops": the initials' own dot ends no phrase
+        if _PHRASE_BREAK.search(gap) or "\n" in gap:
             break
         low = tok.low
-        if (low in breaks and " " not in low) or tok.text in _CALENDAR:
+        if (low in breaks and " " not in low) or low in _irregular_past() or tok.text in _CALENDAR:
             break  # "2.1% between April and June": a month is never what is counted
         if re.fullmatch(r"\d[\d,.]*", low):
             break
@@ -215,6 +230,12 @@ def noun_phrase(
     while phrase and phrase[-1].low.endswith("ed") and phrase[-1].low not in members:
         phrase.pop()
     return phrase
+
+
+@cache
+def _irregular_past() -> frozenset[str]:
+    """Past-tense verbs without an -ed ending ("went", "came"), which end a noun phrase."""
+    return frozenset(lexicon.words("figures/irregular_past"))
 
 
 @cache
