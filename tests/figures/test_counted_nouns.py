@@ -104,3 +104,17 @@ def test_two_parties_are_two_groups():
         }
     )
     assert figures.analyse(corpus).disagreements.empty
+
+
+@pytest.mark.parametrize(
+    ("text", "measure"),
+    [
+        ("Nine people were convicted in the scheme.", "people|convicted"),
+        ("Twelve men pleaded guilty to fraud.", "men|convicted"),
+        ("The agency deported 240,000 people last year.", "people|deported"),
+        ("About 1,200 workers were laid off at the plant.", "worker|laid off"),
+        ("Some 1,300 workers lost their jobs at the plant.", "worker|laid off"),
+    ],
+)
+def test_what_was_done_to_people_is_what_is_counted(text, measure):
+    assert figures.extract_text(text)[0].measure == measure

@@ -214,8 +214,10 @@ def noun_phrase(
         if _PHRASE_BREAK.search(gap) or "\n" in gap:
             break
         low = tok.low
-        if (low in breaks and " " not in low) or low in _irregular_past() or tok.text in _CALENDAR:
+        if (low in breaks and " " not in low) or tok.text in _CALENDAR:
             break  # "2.1% between April and June": a month is never what is counted
+        if phrase and low in _irregular_past():
+            break  # "850,000 employees went without pay"; not "1,200 lost jobs"
         if re.fullmatch(r"\d[\d,.]*", low):
             break
         verbish = low.endswith("ing") or (low.endswith("ed") and len(low) > 4)
