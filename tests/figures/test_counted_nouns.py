@@ -16,7 +16,7 @@ from tests.conftest import corpus_of
         ("After five past and present Ohio Democratic mayors spoke out.", "mayor", ("Ohio",)),
         ("Two current or former officials said so.", "official", ()),
         ("Three former and current Texas judges signed it.", "judge", ("Texas",)),
-        ("They hired 40 full-time and part-time workers.", "worker", ()),
+        ("They hired 40 full-time and part-time workers.", "workers", ()),
         # A conjunction between two nouns still ends it: two things are counted.
         ("He met five people and two children.", "people", ()),
         ("Four senators and three governors came.", "senator", ()),
@@ -64,8 +64,8 @@ def test_two_outlets_giving_one_rating_two_ways_disagree():
 @pytest.mark.parametrize(
     ("text", "thing"),
     [
-        ("The shutdown left 800,000 federal workers without pay.", "worker"),
-        ("Some 850,000 federal employees went without pay.", "employee"),
+        ("The shutdown left 800,000 federal workers without pay.", "workers"),
+        ("Some 850,000 federal employees went without pay.", "workers"),
         ("Twelve lawmakers came to the hearing.", "lawmaker"),
         ("Forty students fled through the back door.", "student"),
     ],
@@ -112,9 +112,23 @@ def test_two_parties_are_two_groups():
         ("Nine people were convicted in the scheme.", "people|convicted"),
         ("Twelve men pleaded guilty to fraud.", "men|convicted"),
         ("The agency deported 240,000 people last year.", "people|deported"),
-        ("About 1,200 workers were laid off at the plant.", "worker|laid off"),
-        ("Some 1,300 workers lost their jobs at the plant.", "worker|laid off"),
+        ("About 1,200 workers were laid off at the plant.", "workers|laid off"),
+        ("Some 1,300 workers lost their jobs at the plant.", "workers|laid off"),
     ],
 )
 def test_what_was_done_to_people_is_what_is_counted(text, measure):
     assert figures.extract_text(text)[0].measure == measure
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("The report was 448 pages long.", "The report ran to 450 pages."),
+        ("The bill has 40 co-sponsors.", "The bill has 43 cosponsors."),
+        ("The plant has 4,000 workers.", "The plant has 4,300 employees."),
+        ("The raid freed 14 children.", "The raid freed 16 kids."),
+    ],
+)
+def test_one_counted_noun_written_two_ways(a, b):
+    (fa,), (fb,) = figures.extract_text(a), figures.extract_text(b)
+    assert fa.thing == fb.thing

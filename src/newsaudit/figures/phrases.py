@@ -162,7 +162,7 @@ def thing_of(words: list[Token], config: FiguresConfig) -> tuple[str, tuple[str,
     if hits:
         first, last, thing = hits[-1]
     else:
-        first, last, thing = len(words) - 1, len(words) - 1, lemma(words[-1].text)
+        first, last, thing = len(words) - 1, len(words) - 1, lemma(_unhyphenated(words[-1].text))
     same = _modifier_synonyms()
     mods = tuple(
         dict.fromkeys(
@@ -174,6 +174,15 @@ def thing_of(words: list[Token], config: FiguresConfig) -> tuple[str, tuple[str,
         )
     )
     return thing, mods
+
+
+# Prefixes written with or without a hyphen ("co-sponsors", "cosponsors"; "non-profits").
+_PREFIXED = re.compile(r"^(co|non|e|pre|re)-(?=[a-z]+$)", re.IGNORECASE)
+
+
+def _unhyphenated(word: str) -> str:
+    """The word without the hyphen after a prefix written either way ("co-sponsor")."""
+    return _PREFIXED.sub(r"\1", word)
 
 
 @cache
@@ -228,10 +237,19 @@ def noun_phrase(
         prev = tok.end
         if len(phrase) >= 4:
             break
-    # An -ed word may open a phrase as an adjective ("armed men"), never end it ("led to").
-    while phrase and phrase[-1].low.endswith("ed") and phrase[-1].low not in members:
+    # An -ed word may open a phrase as an adjective ("armed men"), never end it ("led to"); nor
+    # does a dimension ("448 pages long").
+    while phrase and (
+        (phrase[-1].low.endswith("ed") and phrase[-1].low not in members)
+        or (len(phrase) > 1 and phrase[-1].low in _dimensions())
+    ):
         phrase.pop()
     return phrase
+
+
+@cache
+def _dimensions() -> frozenset[str]:
+    return frozenset(lexicon.words("figures/dimension_words"))
 
 
 @cache
