@@ -132,3 +132,33 @@ def test_what_was_done_to_people_is_what_is_counted(text, measure):
 def test_one_counted_noun_written_two_ways(a, b):
     (fa,), (fb,) = figures.extract_text(a), figures.extract_text(b)
     assert fa.thing == fb.thing
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        (
+            "Ninety percent of the funds went to the state.",
+            "The state received 87 percent of the money.",
+        ),
+        (
+            "Women made up 48 percent of the electorate.",
+            "Women were 52 percent of the electorate.",
+        ),
+    ],
+)
+def test_one_share_read_two_ways(a, b):
+    (fa, *_), (fb, *_) = figures.extract_text(a), figures.extract_text(b)
+    assert fa.measure == fb.measure
+
+
+@pytest.mark.parametrize(
+    ("text", "owner"),
+    [
+        ("Since then, Latino voters made up 11 percent of the electorate.", "latino"),
+        ("In the end, the city set aside 5 percent of its budget.", "city"),
+    ],
+)
+def test_a_phrasal_verb_has_its_subject(text, owner):
+    (share,) = figures.extract_text(text)
+    assert owner in share.modifiers

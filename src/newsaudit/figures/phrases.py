@@ -23,6 +23,8 @@ UNKNOWN = "?"
 TOKEN_RE = re.compile(r"[A-Za-z\u00C0-\u024F0-9][\w\u00C0-\u024F]*(?:[-'’.][\w\u00C0-\u024F]+)*")
 _PHRASE_BREAK = re.compile(r"[,;:()\[\]\"“”!?]|\.\s|—|–\s")
 _PRONOUNS = {"it", "they", "he", "she", "we", "i", "you", "this", "that", "which", "who"}
+# Particles of phrasal verbs right before a number ("made up", "set aside", "paid out").
+_PARTICLES = frozenset({"up", "out", "off", "aside", "back", "down"})
 _INITIALS = re.compile(r"[A-Za-z](?:\.[A-Za-z])+")  # "U.S", "U.N": the last dot not in the token
 _CLAUSE_BREAK = re.compile(r"[,;:()\[\]\"“”!?—]|\.\s")
 _CALENDAR = CALENDAR_WORDS
@@ -418,6 +420,8 @@ def owner(
         return " ".join(t.text for t in left[j : i + 1])
     if left[i].low in ("to", "at"):
         i -= 1
+    if i > 0 and left[i].low in _PARTICLES and left[i - 1].text.isalpha():
+        i -= 1  # a phrasal verb: "Hispanic voters made up 11 percent", "they set aside $5m"
     if i < 0:
         return ""
     verb = left[i]
