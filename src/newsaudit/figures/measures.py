@@ -137,24 +137,30 @@ def _measure_noun(left: list[Token], s: Span, config: FiguresConfig, sent_start:
     61%" (as the subject of the clause), folded by `measure_synonyms` ("the jobless rate" ->
     "unemployment"); a generic one with no telling modifier ("a rate of 14%") is UNKNOWN."""
     nouns = set(WORDS.measure_nouns)
-    if s.hyphen and phrases.lemma(s.hyphen) in nouns:
-        return phrases.lemma(s.hyphen)
+    if s.hyphen and _noun(s.hyphen) in nouns:
+        return _noun(s.hyphen)
     at = -1
     if left and left[-1].low in nouns:
         at = len(left) - 1
-    elif len(left) >= 2 and left[-1].low == "of" and phrases.lemma(left[-2].low) in nouns:
+    elif len(left) >= 2 and left[-1].low == "of" and _noun(left[-2].low) in nouns:
         at = len(left) - 2  # "a capacity of 150", "a turnout of 61%"
     else:
         subject = phrases.owner(left, config, sent_start, measure_noun=True)
-        if subject and phrases.lemma(subject.split()[-1]) in nouns:
-            head = phrases.lemma(subject.split()[-1])
-            hits = [i for i, t in enumerate(left) if phrases.lemma(t.low) == head]
+        if subject and _noun(subject.split()[-1]) in nouns:
+            head = _noun(subject.split()[-1])
+            hits = [i for i, t in enumerate(left) if _noun(t.low) == head]
             at = hits[-1] if hits else -1
             if at < 0:
                 return head
     if at < 0:
         return ""
     return _fold_measure(left, at, config)
+
+
+def _noun(word: str) -> str:
+    """A measure noun as `measure_nouns` lists it (the word or its plural: "rating", "ratings"),
+    else the lemma: the crude lemma reads "rating" as a form of "rat"."""
+    return phrases.noun_lemma(word, _MEASURE_NOUNS)
 
 
 def _level_noun(
@@ -202,7 +208,7 @@ def _subject_measure(left: list[Token], config: FiguresConfig) -> str:
     for at in candidates:
         if at < 0:
             continue
-        head = phrases.lemma(left[at].low)
+        head = _noun(left[at].low)
         before = phrases.lemma(left[at - 1].low) if at > 0 else ""
         synonyms = WORDS.measure_synonyms
         if head in _MEASURE_NOUNS or head in synonyms or f"{before} {head}" in synonyms:
@@ -212,7 +218,7 @@ def _subject_measure(left: list[Token], config: FiguresConfig) -> str:
 
 def _fold_measure(toks: list[Token], at: int, config: FiguresConfig) -> str:
     """Canonical name of the measure noun toks[at] with the word before it ("jobless rate")."""
-    head = phrases.lemma(toks[at].low)
+    head = _noun(toks[at].low)
     before = phrases.lemma(toks[at - 1].low) if at > 0 else ""
     synonyms = WORDS.measure_synonyms
     for phrase in (f"{before} {head}", head):
@@ -267,11 +273,11 @@ def context(
                 for h in phrases.class_hits(left, WORDS.event_classes, WORDS.event_ignore)
                 if h[2] in WORDS.implicit_things
             ]
-            toll = [t for t in left if phrases.lemma(t.low) in WORDS.measure_nouns]
+            toll = [t for t in left if _noun(t.low) in _MEASURE_NOUNS]
             if hits:
                 event = hits[-1][2]
             elif toll:
-                thing = phrases.lemma(toll[-1].low)
+                thing = _noun(toll[-1].low)
         if not thing:
             thing = WORDS.implicit_things.get(event, "")
         if thing and event and thing == event:
@@ -308,7 +314,9 @@ def context(
     # Whose money or share it is goes into the context (compared), not the key: "the World Bank
     # offered $100m" and "the government pledged $250m" are then never called inconsistent.
     who = phrases.owner(left, config, sent_start) if s.kind in ("money", "percent") else ""
-    who = WORDS.subject_synonyms.get(who.lower(), who)
+    # Lower case: a subject opening its sentence is read lower-cased ("Romney won 47 percent"),
+    # elsewhere as written ("In Ohio, Romney took 50 percent"); one owner either way.
+    who = WORDS.subject_synonyms.get(who.lower(), who.lower())
     if who and phrases.lemma(who.split()[-1]) == event:
         who = ""
     return phrases.Context(

@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
+from newsaudit import lexicon
 from newsaudit.config import CALENDAR_WORDS, FiguresConfig
 from newsaudit.figures.words import WORDS
 from newsaudit.text.tokens import words
@@ -22,6 +23,9 @@ UNKNOWN = "?"
 TOKEN_RE = re.compile(r"[A-Za-z\u00C0-\u024F0-9][\w\u00C0-\u024F]*(?:[-'’.][\w\u00C0-\u024F]+)*")
 _PHRASE_BREAK = re.compile(r"[,;:()\[\]\"“”!?]|\.\s|—|–\s")
 _PRONOUNS = {"it", "they", "he", "she", "we", "i", "you", "this", "that", "which", "who"}
+# Particles of phrasal verbs right before a number ("made up", "set aside", "paid out").
+_PARTICLES = frozenset({"up", "out", "off", "aside", "back", "down"})
+_INITIALS = re.compile(r"[A-Za-z](?:\.[A-Za-z])+")  # "U.S", "U.N": the last dot not in the token
 _CLAUSE_BREAK = re.compile(r"[,;:()\[\]\"“”!?—]|\.\s")
 _CALENDAR = CALENDAR_WORDS
 
@@ -90,6 +94,17 @@ def lemma(word: str) -> str:
     return w
 
 
+def noun_lemma(word: str, nouns: frozenset[str]) -> str:
+    """`lemma`, except that a noun of `nouns` written as listed or in its plural is kept
+    ("ratings", "rating": rating, not "rat"; "spending" stays a noun where one is listed)."""
+    w = word.lower().replace("’", "'")
+    if w in nouns:
+        return w
+    if w.endswith("s") and w[:-1] in nouns:
+        return w[:-1]
+    return lemma(w)
+
+
 @cache
 def _class_index(classes: tuple[tuple[str, tuple[str, ...]], ...]) -> dict[tuple[str, ...], str]:
     """(phrase tokens) -> canonical class, including the lemma of one-word members."""
@@ -149,15 +164,35 @@ def thing_of(words: list[Token], config: FiguresConfig) -> tuple[str, tuple[str,
     if hits:
         first, last, thing = hits[-1]
     else:
-        first, last, thing = len(words) - 1, len(words) - 1, lemma(words[-1].text)
+        first, last, thing = len(words) - 1, len(words) - 1, lemma(_unhyphenated(words[-1].text))
+    same = _modifier_synonyms()
     mods = tuple(
         dict.fromkeys(
-            "UN" if t.low in neutral or t.low.replace(".", "") in neutral else t.text
+            "UN"
+            if t.low in neutral or t.low.replace(".", "") in neutral
+            else same.get(t.low.replace(".", ""), t.text)
             for i, t in enumerate(words)
             if not first <= i <= last and t.text[:1].isupper()
         )
     )
     return thing, mods
+
+
+# Prefixes written with or without a hyphen ("co-sponsors", "cosponsors"; "non-profits").
+_PREFIXED = re.compile(r"^(co|non|e|pre|re)-(?=[a-z]+$)", re.IGNORECASE)
+
+
+def _unhyphenated(word: str) -> str:
+    """The word without the hyphen after a prefix written either way ("co-sponsor")."""
+    return _PREFIXED.sub(r"\1", word)
+
+
+@cache
+def _modifier_synonyms() -> dict[str, str]:
+    """Spellings of one group modifier (lower case, no dots) -> the modifier compared ("GOP
+    senators" and "Republican senators"; "U.S. troops" and "American troops")."""
+    table = lexicon.table("figures/modifier_synonyms")
+    return {str(k).lower().replace(".", ""): str(v) for k, v in table.items()}
 
 
 def noun_phrase(
@@ -182,12 +217,18 @@ def noun_phrase(
         return []
     phrase: list[Token] = []
     prev = after
+    right = _paired_as_one(right[:7])
     for tok in right[:5]:
-        if _PHRASE_BREAK.search(text[prev : tok.start]) or "\n" in text[prev : tok.start]:
+        gap = text[prev : tok.start]
+        if phrase and _INITIALS.fullmatch(phrase[-1].text) and gap.startswith("."):
+            gap = gap[1:]  # "3,000 U.S. troops": the initials' own dot ends no phrase
+        if _PHRASE_BREAK.search(gap) or "\n" in gap:
             break
         low = tok.low
-        if low in breaks or tok.text in _CALENDAR:
+        if (low in breaks and " " not in low) or tok.text in _CALENDAR:
             break  # "2.1% between April and June": a month is never what is counted
+        if phrase and low in _irregular_past():
+            break  # "850,000 employees went without pay"; not "1,200 lost jobs"
         if re.fullmatch(r"\d[\d,.]*", low):
             break
         verbish = low.endswith("ing") or (low.endswith("ed") and len(low) > 4)
@@ -198,10 +239,49 @@ def noun_phrase(
         prev = tok.end
         if len(phrase) >= 4:
             break
-    # An -ed word may open a phrase as an adjective ("armed men"), never end it ("led to").
-    while phrase and phrase[-1].low.endswith("ed") and phrase[-1].low not in members:
+    # An -ed word may open a phrase as an adjective ("armed men"), never end it ("led to"); nor
+    # does a dimension ("448 pages long").
+    while phrase and (
+        (phrase[-1].low.endswith("ed") and phrase[-1].low not in members)
+        or (len(phrase) > 1 and phrase[-1].low in _dimensions())
+    ):
         phrase.pop()
     return phrase
+
+
+@cache
+def _dimensions() -> frozenset[str]:
+    return frozenset(lexicon.words("figures/dimension_words"))
+
+
+@cache
+def _irregular_past() -> frozenset[str]:
+    """Past-tense verbs without an -ed ending ("went", "came"), which end a noun phrase."""
+    return frozenset(lexicon.words("figures/irregular_past"))
+
+
+@cache
+def _paired_modifiers() -> frozenset[tuple[str, ...]]:
+    """Modifier pairs joined by a conjunction inside a noun phrase ("past and present")."""
+    return frozenset(tuple(p.split()) for p in lexicon.words("figures/paired_modifiers"))
+
+
+def _paired_as_one(toks: list[Token]) -> list[Token]:
+    """The tokens with a pair of modifiers joined by "and" or "or" ("five past and present
+    Missouri Republican senators", "two current or former officials") made one token, so the
+    noun phrase reads on to the noun they modify rather than stopping at the conjunction."""
+    pairs = _paired_modifiers()
+    out: list[Token] = []
+    i = 0
+    while i < len(toks):
+        three = toks[i : i + 3]
+        if len(three) == 3 and tuple(t.low for t in three) in pairs:
+            out.append(Token(" ".join(t.text for t in three), three[0].start, three[2].end))
+            i += 3
+            continue
+        out.append(toks[i])
+        i += 1
+    return out
 
 
 def nearest_class(
@@ -340,6 +420,8 @@ def owner(
         return " ".join(t.text for t in left[j : i + 1])
     if left[i].low in ("to", "at"):
         i -= 1
+    if i > 0 and left[i].low in _PARTICLES and left[i - 1].text.isalpha():
+        i -= 1  # a phrasal verb: "Hispanic voters made up 11 percent", "they set aside $5m"
     if i < 0:
         return ""
     verb = left[i]
@@ -364,12 +446,17 @@ def owner(
     caps = [t.text for t in subject if t.text[:1].isupper() and t.start != first]
     if caps:
         return " ".join(caps)
-    head = lemma(subject[-1].low)
+    head = noun_lemma(subject[-1].low, _measure_nouns())
     if head in WORDS.cause_nouns or head in WORDS.agent_exclude:
         return ""  # "an earthquake killed 1,230": a cause, not whose figure it is
     if head in WORDS.measure_nouns and not measure_noun:
         return ""  # "the death toll rose to 45": the quantity itself, not an owner
     return " ".join(t.low for t in subject) if not measure_noun else head
+
+
+@cache
+def _measure_nouns() -> frozenset[str]:
+    return frozenset(WORDS.measure_nouns)
 
 
 def key(thing: str, event: str, place: str = "", relation: str = "") -> str:
