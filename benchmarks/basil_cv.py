@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import argparse
 import sys
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -51,6 +51,7 @@ class Held:
     every_found: int = 0
     decoys: int = 0
     decoys_flagged: int = 0
+    missed: list[str] = field(default_factory=list)  # every-way injections not found (dev)
 
     def add(self, o: Held) -> None:
         for k, v in vars(o).items():
@@ -77,6 +78,8 @@ def score(folder: str) -> Held:
             if every:
                 h.every += 1
                 h.every_found += hit
+                if not hit:
+                    h.missed.append(f"{folder} {group}")
             else:
                 h.injected += 1
                 h.found += hit
@@ -112,6 +115,9 @@ def main(argv: list[str] | None = None) -> int:
         help="L2 penalty of the event model's features fitted last (basil_train.EVENT_EXTRA)",
     )
     parser.add_argument("--shipped", action="store_true", help="also score the shipped models")
+    parser.add_argument(
+        "--misses", action="store_true", help="list the every-way injections missed held out"
+    )
     parser.add_argument(
         "--thresholds", default="", help="thresholds of the first refitted model to score"
     )
@@ -167,6 +173,10 @@ def main(argv: list[str] | None = None) -> int:
         )
     if args.shipped:
         print(f"shipped models (in-sample on dev): {base.line()}")
+    if args.misses:
+        for t, held_out in total.items():
+            print(f"every-way injections missed held out (threshold {t}):")
+            print("\n".join(f"- {m}" for m in sorted(held_out.missed)))
     return 0
 
 
