@@ -21,9 +21,6 @@ def _year(text: str, article_id: str = "a") -> figures.Figure:
         ("The program was started in 2007 by the agency.", {"began"}),
         ("She was sworn in as governor in 2011.", {"office"}),
         ("He was born in 1946 in Queens.", {"born"}),
-        ("She won the seat in 2010.", {"elected"}),
-        ("Her campaign began in 2015.", {"campaign", "began"}),
-        ("He is running for the Senate in 2016.", {"campaign"}),
         ("The weather in 1999 was mild.", set()),
     ],
 )
@@ -38,13 +35,8 @@ def test_classes_near(text, classes):
         # one event told with other words of its class
         ("He enlisted in 1970.", "He joined the Reserve in 1971.", 1.0),
         ("The program was launched in 2007.", "The program began in 2008.", 1.0),
-        ("She won the seat in 2010.", "She was elected in 2011.", 1.0),
-        ("He ran for the Senate in 2015.", "His 2016 campaign was short.", 1.0),
         # two events
         ("He was born in 1946.", "He was elected in 1947.", 0.0),
-        # running is not being elected: a campaign is told long before the vote
-        ("He worked on the campaign in 2015.", "The 2016 election was close.", 0.0),
-        ("She is a candidate for 2017.", "The vote was held in 2016.", 0.0),
         # no event word on one side
         ("He enlisted in 1970.", "The weather in 1971 was mild.", 0.0),
         # an event word far from the year dates another event of the sentence

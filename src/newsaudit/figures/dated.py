@@ -5,12 +5,10 @@ Two outlets date one event with different words ("joined the Marine Corps Reserv
 "enlisted"; "the program was started" / "a program launched"), so shared lemmas miss it; the
 classes of `lexicon/en/figures/dated_events.yaml` (began, joined, elected, took office, died,
 born, ...) read both as one kind of event. Only the words next to the year count (within
-`EVENT_WINDOW`): further out they belong to other events of the sentence. A class is one kind
-of event, not one topic: running for office ("left the campaign in August 2015") and the vote
-("the 2016 election") are two classes, as a story tells its campaign and its vote years apart.
-Held out over dev folds, two classes as evidence of two events ("born in 1946" / "elected in
-1947") and one date relation on both sides ("since 2010" / "since the 2010 midterm") added
-false links and were left out.
+`EVENT_WINDOW`): further out they belong to other events of the sentence. Held out over dev
+folds, two classes as evidence of two events ("born in 1946" / "elected in 1947") and one date
+relation on both sides ("since 2010" / "since the 2010 midterm") added false links and were
+left out.
 """
 
 from __future__ import annotations
