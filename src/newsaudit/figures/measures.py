@@ -9,8 +9,9 @@ from __future__ import annotations
 import math
 import re
 
+from newsaudit import lexicon
 from newsaudit.config import MONTHS, WEEKDAYS, FiguresConfig
-from newsaudit.figures import phrases
+from newsaudit.figures import phrases, shares
 from newsaudit.figures.phrases import UNKNOWN, Token
 from newsaudit.figures.span import DATE_KINDS, Span
 from newsaudit.figures.words import WORDS
@@ -48,6 +49,7 @@ _AUXILIARIES = frozenset(WORDS.auxiliaries)
 _BREAKS = frozenset(WORDS.phrase_breaks)
 _MEASURE_NOUNS = frozenset(WORDS.measure_nouns)
 _SUBJECTS = frozenset(WORDS.subject_synonyms.values())
+_SHARE_NOUNS = frozenset(lexicon.words("figures/share_nouns"))
 
 # Prepositions that attach a year or date to the clause before it ("joined the Reserves in
 # 1971", "launched in 2007"): the date relations and "in", "on", "during".
@@ -319,9 +321,32 @@ def context(
     who = WORDS.subject_synonyms.get(who.lower(), who.lower())
     if who and phrases.lemma(who.split()[-1]) == event:
         who = ""
+    if s.kind == "percent" and not change:
+        # A share's owner is a group folded as populations are ("Hispanic voters made up 10
+        # percent" / "Hispanics made up 10 percent": latino); a poll answer is keyed by its
+        # stance, its population and poll compared as context (`shares`).
+        who = " ".join(shares.group(who.split()))
+        share = shares.read(text, toks, s, sent_start)
+        if share.stance and _answer_of(event):
+            return phrases.Context(
+                unit_thing,
+                share.stance,
+                place,
+                relation,
+                share.population,
+                ("" if share.before else who) or share.source,
+            )
     return phrases.Context(
         unit_thing, event or UNKNOWN, place, relation, (*mods, who) if who else mods
     )
+
+
+def _answer_of(event: str) -> bool:
+    """Whether a share read with `event` may be keyed by the stance read beside it: unless the
+    grammar read a measure of its own ("unemployment rose to 7 percent against 6 percent"),
+    other than a share or a stance ("the share of voters who support", "approval")."""
+    specific = _MEASURE_NOUNS | set(WORDS.measure_synonyms.values())
+    return event not in specific or event in _SHARE_NOUNS or event in shares.stance_names()
 
 
 def _count_event(
