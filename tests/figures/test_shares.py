@@ -101,6 +101,23 @@ def test_populations_are_folded(words, group):
     assert shares.group(words) == group
 
 
+@pytest.mark.parametrize(
+    ("text", "owner", "population"),
+    [
+        # A vote share: whose share it is, and of which votes.
+        ("Romney took 47 percent of the vote.", "romney", ("vote",)),
+        ("Romney captured 47 percent of the Latino vote.", "romney", ("latino",)),
+        ("Obama won three quarters of Latino votes cast in 2012.", "obama", ("latino",)),
+        ("Romney won 47 percent.", "romney", ()),
+        # A share of a place's people: the place owns it, written either way.
+        ("McCarthy, whose district is 35 percent Latino, spoke.", "district", ()),
+    ],
+)
+def test_a_vote_share_has_its_owner_and_votes(text, owner, population):
+    fig = _share(text)
+    assert (fig.owner, fig.modifiers) == (owner, population)
+
+
 def _disagreements(a: str, b: str) -> int:
     corpus = corpus_of({"a": f"Topeka.\n\n{a} Then more.", "b": f"Topeka.\n\n{b} Then more."})
     return len(figures.analyse(corpus).disagreements)
@@ -130,7 +147,9 @@ def _disagreements(a: str, b: str) -> int:
             "Hispanics made up 12 percent of the electorate.",
             1,
         ),
+        ("Romney won 47 percent of the vote.", "Romney took 49 percent of the vote.", 1),
         # Opposite answers, two populations, two polls: never one measure.
+        ("Romney won 47 percent of the vote.", "Romney won 49 percent of the Latino vote.", 0),
         (
             "A poll found that 54 percent of voters oppose the levy.",
             "In the same poll, 57 percent of voters support the levy.",

@@ -322,20 +322,22 @@ def context(
     if who and phrases.lemma(who.split()[-1]) == event:
         who = ""
     if s.kind == "percent" and not change:
-        # A share's owner is a group folded as populations are ("Hispanic voters made up 10
-        # percent" / "Hispanics made up 10 percent": latino); a poll answer is keyed by its
-        # stance, its population and poll compared as context (`shares`).
+        # Whose share it is, its population and its poll are compared as context; a poll answer
+        # is keyed by its stance (`shares`: "54 percent of voters oppose" / "57 percent of
+        # voters are against": percent|oppose, voter), so opposite answers never meet. Owners
+        # are folded as populations ("Hispanic voters made up 10 percent" / "Hispanics": latino).
         who = " ".join(shares.group(who.split()))
         share = shares.read(text, toks, s, sent_start)
         if share.stance and _answer_of(event):
-            return phrases.Context(
-                unit_thing,
-                share.stance,
-                place,
-                relation,
-                share.population,
-                ("" if share.before else who) or share.source,
-            )
+            event, who = share.stance, "" if share.before else who
+        return phrases.Context(
+            unit_thing,
+            event or UNKNOWN,
+            place,
+            relation,
+            share.population or mods,
+            who or share.source,
+        )
     return phrases.Context(
         unit_thing, event or UNKNOWN, place, relation, (*mods, who) if who else mods
     )

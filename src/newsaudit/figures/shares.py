@@ -30,7 +30,7 @@ STANCE_WINDOW = 6
 # A stance before the number ("the plan is opposed by 54 percent", "support for the plan stands
 # at 54 percent") is read within this many words of it, in its clause.
 LEFT_WINDOW = 8
-_SKIP = frozenset({"those", "these", "all", "the", "a", "an"})
+_SKIP = frozenset({"those", "these", "all", "the", "a", "an", "whose"})
 _ENDS = frozenset({"while", "whereas", "but", "compared", "versus", "vs"})
 
 
@@ -99,7 +99,8 @@ def group(words: list[str]) -> tuple[str, ...]:
     spelling of a group (`modifier_synonyms`: "Hispanics", "Latino voters": latino; "GOP
     voters", "Republicans": republican), generic nouns ("voters", "adults") dropped when a
     group is named; empty for everyone a poll asked ("those surveyed")."""
-    lows = [w.lower().replace("’", "'") for w in words if w.lower() not in _SKIP]
+    skip = _SKIP | set(WORDS.determiners)
+    lows = [w.lower().replace("’", "'") for w in words if w.lower() not in skip]
     samples = _set("poll_samples")
     if any(w in samples or phrases.lemma(w) in samples for w in lows):
         return ()
@@ -115,13 +116,16 @@ def group(words: list[str]) -> tuple[str, ...]:
 
 def _population(toks: list[Token], hits: dict[int, str]) -> list[Token]:
     """The population phrase at the start of `toks` (the words after "of" or "among"), up to
-    its stance, a verb, a preposition or a clause word, at most four words."""
+    its stance, a verb (an -ed or past form after its first word), a preposition or a clause
+    word, at most four words."""
     breaks = set(WORDS.phrase_breaks) | set(WORDS.auxiliaries) | set(WORDS.reporting_verbs)
     span: list[Token] = []
     for i, t in enumerate(toks):
         if t.low in _SKIP and not span:
             continue
-        verbish = t.low.endswith("ing") and len(t.low) > 5
+        verbish = (t.low.endswith("ing") and len(t.low) > 5) or (
+            span and ((t.low.endswith("ed") and len(t.low) > 4) or t.low in _set("irregular_past"))
+        )  # "of voters backing the plan", "of Latino votes cast"; not "of registered voters"
         if i in hits or (t.low in breaks and t.low not in _SKIP) or verbish:
             break
         span.append(t)
