@@ -41,6 +41,18 @@ def _share(text: str) -> figures.Figure:
             "percent|oppose",
             ("independent",),
         ),
+        # A fraction, a majority, the other side of a margin.
+        (
+            "One in three Republicans support the plan, the poll found.",
+            "percent|support",
+            ("republican",),
+        ),
+        ("A 54 percent majority of voters oppose the plan.", "percent|oppose", ("voter",)),
+        (
+            "Some 18 percent of Americans lack insurance, the survey found.",
+            "percent|insurance",
+            ("us",),
+        ),
         # The group said with "among", after or before the number.
         ("Among Republicans, 70 percent support the wall.", "percent|support", ("republican",)),
         (
@@ -83,6 +95,11 @@ def test_a_negated_answer_is_the_other_answer(text, measure):
 )
 def test_other_shares_keep_their_reading(text, measure):
     assert _share(text).measure == measure
+
+
+def test_the_other_side_of_a_margin_is_not_the_first_sides_answer():
+    first, second = figures.extract_text("Voters oppose the plan 54 percent to 40 percent.")
+    assert (first.measure, second.measure) == ("percent|oppose", "percent|?")
 
 
 @pytest.mark.parametrize(

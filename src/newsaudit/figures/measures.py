@@ -335,7 +335,7 @@ def context(
             event or UNKNOWN,
             place,
             relation,
-            share.population or mods,
+            share.population or tuple(w for m in mods for w in shares.group([m])),
             who or share.source,
         )
     return phrases.Context(

@@ -117,7 +117,7 @@ def group(words: list[str]) -> tuple[str, ...]:
 def _population(toks: list[Token], hits: dict[int, str]) -> list[Token]:
     """The population phrase at the start of `toks` (the words after "of" or "among"), up to
     its stance, a verb (an -ed or past form after its first word), a preposition or a clause
-    word, at most four words."""
+    word, at most four words, ending at its first plural noun."""
     breaks = set(WORDS.phrase_breaks) | set(WORDS.auxiliaries) | set(WORDS.reporting_verbs)
     span: list[Token] = []
     for i, t in enumerate(toks):
@@ -129,9 +129,16 @@ def _population(toks: list[Token], hits: dict[int, str]) -> list[Token]:
         if i in hits or (t.low in breaks and t.low not in _SKIP) or verbish:
             break
         span.append(t)
-        if len(span) >= 4:
-            break
+        if len(span) >= 4 or _plural(t.low):
+            break  # "of Americans lack insurance": the phrase ends at its plural head
     return span
+
+
+def _plural(word: str) -> bool:
+    """Whether a word reads as a plural noun ("voters", "Americans", "children")."""
+    return word in _set("irregular_plurals") or (
+        len(word) > 3 and phrases.lemma(word) != word and word.endswith("s")
+    )
 
 
 def _people(span: list[Token]) -> bool:
@@ -172,9 +179,10 @@ def read(text: str, toks: list[Token], s: Span, sent_start: int) -> Share:
     population: list[Token] = []
     rest = 0
     via_among = bool(right) and right[0].low == "among"
-    if right and right[0].low in ("of", "among"):
-        population = _population(right[1:], {i - 1: c for i, c in hits.items()})
-        rest = right.index(population[-1]) + 1 if population else 1
+    at = 1 if len(right) > 1 and right[0].low in _set("share_nouns") else 0
+    if len(right) > at and right[at].low in ("of", "among"):  # "a 54 percent majority of"
+        population = _population(right[at + 1 :], {i - at - 1: c for i, c in hits.items()})
+        rest = right.index(population[-1]) + 1 if population else at + 1
     stance, found = "", [i for i in sorted(hits) if rest <= i < rest + STANCE_WINDOW]
     if found:
         stance = _stance_at(right, found[0], hits[found[0]])
@@ -185,7 +193,11 @@ def read(text: str, toks: list[Token], s: Span, sent_start: int) -> Share:
         via_among = bool(population)
     read_before = False
     if not stance:
-        said = [i for i, t in enumerate(left) if t.low in WORDS.reporting_verbs]
+        # After attribution or another number: "voters oppose it 54 percent to 40 percent"
+        # gives the 40 percent no stance.
+        said = [
+            i for i, t in enumerate(left) if t.low in WORDS.reporting_verbs or t.text[:1].isdigit()
+        ]
         near = left[said[-1] + 1 if said else 0 :][-LEFT_WINDOW:]
         back = phrases.class_hits(near, stances)
         if back:
