@@ -191,3 +191,20 @@ def _disagreements(a: str, b: str) -> int:
 )
 def test_shares_meet_only_with_the_same_answer(a, b, conflicts):
     assert _disagreements(a, b) == conflicts
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        (
+            "In the poll, 54 percent of voters oppose the levy.",
+            "In the poll, 54 percent support it.",
+        ),
+        ("In the poll, 54 percent approve of the mayor.", "In the poll, 54 percent disapprove."),
+        ("In the poll, 54 percent support the levy.", "In the poll, 54 percent are undecided."),
+    ],
+)
+def test_opposite_answers_are_never_compared(a, b):
+    corpus = corpus_of({"a": f"Topeka.\n\n{a} Then more.", "b": f"Topeka.\n\n{b} Then more."})
+    comparisons = figures.analyse(corpus).comparisons
+    assert comparisons.empty or not comparisons["compared_with"].astype(bool).any()
