@@ -97,6 +97,35 @@ def test_other_shares_keep_their_reading(text, measure):
     assert _share(text).measure == measure
 
 
+@pytest.mark.parametrize(
+    ("text", "measure"),
+    [
+        (
+            "In the poll, 45 percent support Clinton and 41 percent support Trump.",
+            "percent|support clinton",
+        ),
+        (
+            "Some 43 percent disapprove of President Trump, the poll found.",
+            "percent|disapproval trump",
+        ),
+        (
+            "Clinton's support among Latinos is 60 percent, the poll found.",
+            "percent|support clinton",
+        ),
+        (
+            "Some 38 percent have a favorable view of Sanders, the survey found.",
+            "percent|favorability sanders",
+        ),
+        ("Trump's approval rating is 43 percent.", "percent|approval trump"),
+        # Not a name: the answer alone.
+        ("Just 40 percent said they approve of the job Trump is doing.", "percent|approval"),
+        ("The governor's approval rating fell to 38 percent.", "percent|approval"),
+    ],
+)
+def test_an_answer_about_someone_named_is_keyed_with_the_name(text, measure):
+    assert _share(text).measure == measure
+
+
 def test_the_other_side_of_a_margin_is_not_the_first_sides_answer():
     first, second = figures.extract_text("Voters oppose the plan 54 percent to 40 percent.")
     assert (first.measure, second.measure) == ("percent|oppose", "percent|?")
@@ -165,7 +194,17 @@ def _disagreements(a: str, b: str) -> int:
             1,
         ),
         ("Romney won 47 percent of the vote.", "Romney took 49 percent of the vote.", 1),
-        # Opposite answers, two populations, two polls: never one measure.
+        (
+            "Trump's approval rating is 43 percent in the poll.",
+            "In the poll, 47 percent of voters approve of President Trump.",
+            1,
+        ),
+        # Opposite answers, two populations, two polls, two people: never one measure.
+        (
+            "In the poll, 45 percent of voters support Clinton.",
+            "In the poll, 43 percent of voters support Trump.",
+            0,
+        ),
         ("Romney won 47 percent of the vote.", "Romney won 49 percent of the Latino vote.", 0),
         (
             "A poll found that 54 percent of voters oppose the levy.",

@@ -327,9 +327,12 @@ def context(
         # voters are against": percent|oppose, voter), so opposite answers never meet. Owners
         # are folded as populations ("Hispanic voters made up 10 percent" / "Hispanics": latino).
         who = " ".join(shares.group(who.split()))
-        share = shares.read(text, toks, s, sent_start)
+        share = shares.read(text, toks, s, sent_start, event)
         if share.stance and _answer_of(event):
-            event, who = share.stance, "" if share.before else who
+            # An answer about someone named is its own measure ("45 percent support Clinton",
+            # "41 percent support Trump"): the name joins the stance in the key.
+            event = f"{share.stance} {share.named}" if share.named else share.stance
+            who = "" if share.before else who
         return phrases.Context(
             unit_thing,
             event or UNKNOWN,

@@ -44,6 +44,7 @@ class Share:
     population: tuple[str, ...] = ()
     source: str = ""
     before: bool = False  # the stance was read before the number ("support for it is 54%")
+    named: str = ""  # who or what the answer is about, when named ("support Clinton": clinton)
 
 
 @cache
@@ -166,16 +167,19 @@ def _source(sentence: list[Token], at: int) -> str:
     return best
 
 
-def read(text: str, toks: list[Token], s: Span, sent_start: int) -> Share:
-    """The stance, population and source of a percentage (`Share`); a stance is read only for a
-    share of people (`_of_people`), so "a 25 percent tariff against imports" has none."""
+def read(text: str, toks: list[Token], s: Span, sent_start: int, measure: str = "") -> Share:
+    """The stance, population, source and named object of a percentage (`Share`); a stance is
+    read only for a
+    share of people (`_of_people`), so "a 25 percent tariff against imports" has none, or when
+    it is the measure the grammar read (`measure`: "Trump's approval rating is 43 percent")."""
     left, right = phrases.clause(text, toks, s.start, s.end)
     for i, t in enumerate(right):
         if t.text[:1].isdigit() or t.low in _ENDS:
             right = right[:i]  # "38 percent support it, while 52 percent disapprove"
             break
     stances = _stances()
-    hits = {i: c for i, _, c in phrases.class_hits(right, stances)}
+    spans = {i: (j, c) for i, j, c in phrases.class_hits(right, stances)}
+    hits = {i: c for i, (_, c) in spans.items()}
     population: list[Token] = []
     rest = 0
     via_among = bool(right) and right[0].low == "among"
@@ -184,8 +188,10 @@ def read(text: str, toks: list[Token], s: Span, sent_start: int) -> Share:
         population = _population(right[at + 1 :], {i - at - 1: c for i, c in hits.items()})
         rest = right.index(population[-1]) + 1 if population else at + 1
     stance, found = "", [i for i in sorted(hits) if rest <= i < rest + STANCE_WINDOW]
+    named = ""
     if found:
         stance = _stance_at(right, found[0], hits[found[0]])
+        named = _named(right, found[0], spans[found[0]][0])
     if not population:
         population = _among(right[rest:]) or _among(
             [t for t in toks if sent_start <= t.start < s.start], last=True
@@ -202,13 +208,39 @@ def read(text: str, toks: list[Token], s: Span, sent_start: int) -> Share:
         back = phrases.class_hits(near, stances)
         if back:
             stance, read_before = _stance_at(near, back[-1][0], back[-1][2]), True
+            named = _named(near, back[-1][0], back[-1][1])
     sentence = [t for t in toks if sent_start <= t.start]
     lead = right[rest : found[0] + 1] if found else []
-    if not _of_people(sentence, population, via_among, lead):
+    rated = bool(stance) and stance == measure  # "Trump's approval rating is 43 percent"
+    if not rated and not _of_people(sentence, population, via_among, lead):
         return Share()
     return Share(
-        stance, group([t.text for t in population]), _source(sentence, s.start), read_before
+        stance,
+        group([t.text for t in population]),
+        _source(sentence, s.start),
+        read_before,
+        named,
     )
+
+
+_BEFORE_NAME = frozenset({"of", "for", "the", "a", "an", "view", "views", "opinion", "opinions"})
+
+
+def _named(toks: list[Token], first: int, last: int) -> str:
+    """Who or what the stance at toks[first:last + 1] is about when a name says it: a
+    possessive before it ("Clinton's support") or a capitalised name after it, past "of",
+    "the", "view of" ("support Clinton", "disapprove of President Trump", "a favorable view of
+    Sanders"): its last word, lower case; '' for "it", "the plan", "the job he is doing"."""
+    if first > 0 and toks[first - 1].text[:1].isupper() and toks[first - 1].low.endswith("'s"):
+        return toks[first - 1].low[:-2]
+    i = last + 1
+    while i < len(toks) and i <= last + 2 and toks[i].low in _BEFORE_NAME:
+        i += 1
+    name = []
+    while i < len(toks) and len(name) < 3 and toks[i].text[:1].isupper():
+        name.append(toks[i].low)
+        i += 1
+    return name[-1].removesuffix("'s") if name else ""
 
 
 def _among(toks: list[Token], last: bool = False) -> list[Token]:
