@@ -199,6 +199,11 @@ def _disagreements(a: str, b: str) -> int:
             "In the poll, 47 percent of voters approve of President Trump.",
             1,
         ),
+        (
+            "A poll found 71 per cent of the public don't want the new runway.",
+            "A poll found that 74 per cent of the public did not want the new runway.",
+            1,
+        ),
         # Opposite answers, two populations, two polls, two people: never one measure.
         (
             "In the poll, 45 percent of voters support Clinton.",

@@ -111,6 +111,7 @@ def group(words: list[str]) -> tuple[str, ...]:
         plain = w.replace(".", "")
         folded.append(same.get(plain) or same.get(phrases.lemma(plain)) or phrases.lemma(plain))
     generic = _set("population_nouns")
+    folded = [w for w in folded if w not in _set("poll_nouns")]  # "a poll found": no owner
     groups = [w for w in folded if w not in generic]
     return tuple(dict.fromkeys(groups or folded))
 
@@ -127,7 +128,8 @@ def _population(toks: list[Token], hits: dict[int, str]) -> list[Token]:
         verbish = (t.low.endswith("ing") and len(t.low) > 5) or (
             span and ((t.low.endswith("ed") and len(t.low) > 4) or t.low in _set("irregular_past"))
         )  # "of voters backing the plan", "of Latino votes cast"; not "of registered voters"
-        if i in hits or (t.low in breaks and t.low not in _SKIP) or verbish:
+        negation = t.low.endswith("n't") or t.low in _set("negations")
+        if i in hits or (t.low in breaks and t.low not in _SKIP) or verbish or negation:
             break
         span.append(t)
         if len(span) >= 4 or _plural(t.low):
@@ -159,7 +161,12 @@ def _source(sentence: list[Token], at: int) -> str:
         if t.low not in nouns and phrases.lemma(t.low) not in nouns:
             continue
         j = i
-        while j > 0 and i - j < 4 and sentence[j - 1].text[:1].isupper():
+        while (
+            j > 0
+            and i - j < 4
+            and sentence[j - 1].text[:1].isupper()
+            and sentence[j - 1].low not in WORDS.determiners
+        ):
             j -= 1
         if j < i and abs(t.start - at) < distance:
             best = " ".join(x.low for x in sentence[j:i])
