@@ -4,12 +4,14 @@
 measure (voters opposing); "38 percent of Americans support it, while 52 percent disapprove"
 two, and "do not support" is the opposing answer, never the supporting one. "40 percent of
 Republicans" and "40 percent of Democrats" are shares of two groups; "a Quinnipiac poll" and
-"a CNN poll" two sources. Read from the figure's sentence with word lists of general English
+"a CNN poll" two sources; "45 percent support Clinton" and "41 percent support Trump" two
+answers. Read from the figure's sentence with word lists of general English
 (`lexicon/en/figures/stances.yaml`, `negated_stances.yaml`, `negations.txt`,
-`population_nouns.txt`, `poll_samples.txt`, `poll_cues.txt`, `poll_nouns.txt`):
-`measures.context` keys a share by its stance (so opposite answers never meet) and compares
-its population and source as context (`contexts.context_conflict`: different groups,
-different subjects).
+`stance_lead_words.txt`, `population_nouns.txt`, `irregular_plurals.txt`, `poll_samples.txt`,
+`poll_cues.txt`, `poll_nouns.txt`, `share_nouns.txt`): `measures.context` keys a share by its
+stance and the name it is about (so opposite answers never meet: shares are never channelled,
+`compare._channelled`) and compares its population and source as context
+(`contexts.context_conflict`: different groups, different subjects).
 """
 
 from __future__ import annotations
@@ -37,8 +39,10 @@ _ENDS = frozenset({"while", "whereas", "but", "compared", "versus", "vs"})
 @dataclass(frozen=True)
 class Share:
     """A percentage read as the answer of a share of people: its stance class ('' when none is
-    read), the group words of its population (empty when it names none or everyone asked) and
-    the poll it comes from (lower case, '' when not named)."""
+    read; "not oppose" for a negated stance without an opposite), the group words of its
+    population (empty when it names none or everyone asked), the poll it comes from (lower
+    case, '' when not named), whether the stance was read before the number, and the name the
+    answer is about."""
 
     stance: str = ""
     population: tuple[str, ...] = ()
