@@ -9,8 +9,9 @@ from __future__ import annotations
 import math
 import re
 
+from newsaudit import lexicon
 from newsaudit.config import MONTHS, WEEKDAYS, FiguresConfig
-from newsaudit.figures import phrases
+from newsaudit.figures import phrases, shares
 from newsaudit.figures.phrases import UNKNOWN, Token
 from newsaudit.figures.span import DATE_KINDS, Span
 from newsaudit.figures.words import WORDS
@@ -48,6 +49,7 @@ _AUXILIARIES = frozenset(WORDS.auxiliaries)
 _BREAKS = frozenset(WORDS.phrase_breaks)
 _MEASURE_NOUNS = frozenset(WORDS.measure_nouns)
 _SUBJECTS = frozenset(WORDS.subject_synonyms.values())
+_SHARE_NOUNS = frozenset(lexicon.words("figures/share_nouns"))
 
 # Prepositions that attach a year or date to the clause before it ("joined the Reserves in
 # 1971", "launched in 2007"): the date relations and "in", "on", "during".
@@ -319,9 +321,37 @@ def context(
     who = WORDS.subject_synonyms.get(who.lower(), who.lower())
     if who and phrases.lemma(who.split()[-1]) == event:
         who = ""
+    if s.kind == "percent" and not change:
+        # Whose share it is, its population and its poll are compared as context; a poll answer
+        # is keyed by its stance (`shares`: "54 percent of voters oppose" / "57 percent of
+        # voters are against": percent|oppose, voter), so opposite answers never meet. Owners
+        # are folded as populations ("Hispanic voters made up 10 percent" / "Hispanics": latino).
+        who = " ".join(shares.group(who.split()))
+        share = shares.read(text, toks, s, sent_start, event)
+        if share.stance and _answer_of(event):
+            # An answer about someone named is its own measure ("45 percent support Clinton",
+            # "41 percent support Trump"): the name joins the stance in the key.
+            event = f"{share.stance} {share.named}" if share.named else share.stance
+            who = "" if share.before else who
+        return phrases.Context(
+            unit_thing,
+            event or UNKNOWN,
+            place,
+            relation,
+            share.population or tuple(w for m in mods for w in shares.group([m])),
+            who or share.source,
+        )
     return phrases.Context(
         unit_thing, event or UNKNOWN, place, relation, (*mods, who) if who else mods
     )
+
+
+def _answer_of(event: str) -> bool:
+    """Whether a share read with `event` may be keyed by the stance read beside it: unless the
+    grammar read a measure of its own ("unemployment rose to 7 percent against 6 percent"),
+    other than a share or a stance ("the share of voters who support", "approval")."""
+    specific = _MEASURE_NOUNS | set(WORDS.measure_synonyms.values())
+    return event not in specific or event in _SHARE_NOUNS or event in shares.stance_names()
 
 
 def _count_event(
