@@ -9,7 +9,9 @@ fitted on the other folds' pairs
 and the project's own seeds and clusters, every other weight and every threshold as shipped,
 and the held-out triplets are scored: the untouched triplets' false alarms, the injected
 conflicts found (`basil_inject.injections`, as `basil_eval.py` makes them, and every way), and
-the decoys flagged (a near miss written into an unrelated sentence, called a conflict). The
+the decoys flagged (a near miss written into an unrelated sentence, called a conflict;
+`--decoys` lists them with the figure each was called a conflict with, its kind, measure key,
+event and sentence: printed for reading dev triplets, never written to the repository). The
 same counts with the shipped models beside them (fitted on every dev triplet: in-sample). A
 change of features or training is kept when it holds up here, before test is looked at.
 """
@@ -32,6 +34,7 @@ from basil_eval import BASIL, load_labels, load_split, run_triplet, score_run  #
 from newsaudit import corpus  # noqa: E402
 from newsaudit.figures import linkmodel  # noqa: E402
 
+LIST_DECOYS = False  # `--decoys`: keep each flagged decoy's listing (`_flagged`)
 HOOKS = {"event": "same_event", "channel": "same_measure", "key": "same_measure"}
 NAMES = {
     "event": linkmodel.EVENT_FEATURES,
@@ -52,6 +55,7 @@ class Held:
     decoys: int = 0
     decoys_flagged: int = 0
     missed: list[str] = field(default_factory=list)  # every-way injections not found (dev)
+    flagged: list[str] = field(default_factory=list)  # decoys flagged (dev), with their partner
 
     def add(self, o: Held) -> None:
         for k, v in vars(o).items():
@@ -83,12 +87,34 @@ def score(folder: str) -> Held:
             else:
                 h.injected += 1
                 h.found += hit
-    for _group, new_docs, file, start in basil_inject.decoys(docs, rows, True):
+    for group, new_docs, file, start in basil_inject.decoys(docs, rows, True):
         run = run_triplet(new_docs, rows)
         aid = next(a.article_id for a in new_docs if a.file == file)
         h.decoys += 1
-        h.decoys_flagged += any((aid, start) in p for p in run.conflicts)
+        met = [p for p in run.conflicts if (aid, start) in p]
+        h.decoys_flagged += bool(met)
+        if met and LIST_DECOYS:
+            h.flagged.append(_flagged(folder, group, new_docs, (aid, start), met[0]))
     return h
+
+
+def _flagged(
+    folder: str, group: str, docs: corpus.Corpus, decoy: tuple[str, int], pair: frozenset
+) -> str:
+    """One flagged decoy for `--decoys`: folder, group, then for the decoy and the figure it
+    was called a conflict with: text, kind, measure key, event, sentence (dev articles only;
+    printed, never written to the repository)."""
+    from newsaudit import figures
+
+    details = figures.analyse(docs).details
+    lines = [f"{folder} {group}"]
+    for key in (decoy, *(k for k in pair if k != decoy)):
+        row = details[(details.article_id == key[0]) & (details.start == key[1])].iloc[0]
+        lines.append(
+            f"    {'decoy' if key == decoy else 'other'}: {row.text!r} kind={row.kind} "
+            f"measure={row.measure!r} event={row.event!r} | {' '.join(str(row.sentence).split())}"
+        )
+    return "\n".join(lines)
 
 
 def _with(models: linkmodel.LinkModels):
@@ -119,9 +145,14 @@ def main(argv: list[str] | None = None) -> int:
         "--misses", action="store_true", help="list the every-way injections missed held out"
     )
     parser.add_argument(
+        "--decoys", action="store_true", help="list the decoys flagged held out, with partners"
+    )
+    parser.add_argument(
         "--thresholds", default="", help="thresholds of the first refitted model to score"
     )
     args = parser.parse_args(argv)
+    global LIST_DECOYS
+    LIST_DECOYS = args.decoys
     if not BASIL.is_dir():
         print(f"skipped: {BASIL} not found (BASIL development data)", file=sys.stderr)
         return 0
@@ -177,6 +208,10 @@ def main(argv: list[str] | None = None) -> int:
         for t, held_out in total.items():
             print(f"every-way injections missed held out (threshold {t}):")
             print("\n".join(f"- {m}" for m in sorted(held_out.missed)))
+    if args.decoys:
+        for t, held_out in total.items():
+            print(f"decoys flagged held out (threshold {t}):")
+            print("\n".join(f"- {m}" for m in sorted(held_out.flagged)))
     return 0
 
 
