@@ -87,10 +87,17 @@ def age_of(f: Figure) -> str:
     (`ages.appositive`)."""
     if f.kind not in ("count", "age"):
         return ""
-    for m in re.finditer(rf"{re.escape(f.text)}(?=[,.;])", f.sentence):
-        person = ages.appositive(f.sentence, m.start(), m.end())
-        if person:
-            return person
+    text, sentence = f.text, f.sentence
+    at = sentence.find(text) if text else -1
+    while at != -1:  # each place the figure is written with a comma, stop or semicolon after it
+        end = at + len(text)
+        if end < len(sentence) and sentence[end] in ",.;":
+            person = ages.appositive(sentence, at, end)
+            if person:
+                return person
+            at = sentence.find(text, end)
+        else:
+            at = sentence.find(text, at + 1)
     return ""
 
 
