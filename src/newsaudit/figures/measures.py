@@ -50,6 +50,8 @@ _BREAKS = frozenset(WORDS.phrase_breaks)
 _MEASURE_NOUNS = frozenset(WORDS.measure_nouns)
 _SUBJECTS = frozenset(WORDS.subject_synonyms.values())
 _SHARE_NOUNS = frozenset(lexicon.words("figures/share_nouns"))
+# Measures the grammar reads on its own, before any stance beside a share (`_answer_of`).
+_SPECIFIC_MEASURES = _MEASURE_NOUNS | frozenset(WORDS.measure_synonyms.values())
 
 # Prepositions that attach a year or date to the clause before it ("joined the Reserves in
 # 1971", "launched in 2007"): the date relations and "in", "on", "during".
@@ -350,8 +352,9 @@ def _answer_of(event: str) -> bool:
     """Whether a share read with `event` may be keyed by the stance read beside it: unless the
     grammar read a measure of its own ("unemployment rose to 7 percent against 6 percent"),
     other than a share or a stance ("the share of voters who support", "approval")."""
-    specific = _MEASURE_NOUNS | set(WORDS.measure_synonyms.values())
-    return event not in specific or event in _SHARE_NOUNS or event in shares.stance_names()
+    return (
+        event not in _SPECIFIC_MEASURES or event in _SHARE_NOUNS or event in shares.stance_names()
+    )
 
 
 def _count_event(

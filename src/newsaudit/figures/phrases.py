@@ -165,7 +165,7 @@ def thing_of(words: list[Token], config: FiguresConfig) -> tuple[str, tuple[str,
         first, last, thing = hits[-1]
     else:
         first, last, thing = len(words) - 1, len(words) - 1, lemma(_unhyphenated(words[-1].text))
-    same = _modifier_synonyms()
+    same = modifier_synonyms()
     mods = tuple(
         dict.fromkeys(
             "UN"
@@ -188,7 +188,7 @@ def _unhyphenated(word: str) -> str:
 
 
 @cache
-def _modifier_synonyms() -> dict[str, str]:
+def modifier_synonyms() -> dict[str, str]:
     """Spellings of one group modifier (lower case, no dots) -> the modifier compared ("GOP
     senators" and "Republican senators"; "U.S. troops" and "American troops")."""
     table = lexicon.table("figures/modifier_synonyms")
@@ -227,7 +227,7 @@ def noun_phrase(
         low = tok.low
         if (low in breaks and " " not in low) or tok.text in _CALENDAR:
             break  # "2.1% between April and June": a month is never what is counted
-        if phrase and low in _irregular_past():
+        if phrase and low in irregular_past():
             break  # "850,000 employees went without pay"; not "1,200 lost jobs"
         if re.fullmatch(r"\d[\d,.]*", low):
             break
@@ -255,7 +255,7 @@ def _dimensions() -> frozenset[str]:
 
 
 @cache
-def _irregular_past() -> frozenset[str]:
+def irregular_past() -> frozenset[str]:
     """Past-tense verbs without an -ed ending ("went", "came"), which end a noun phrase."""
     return frozenset(lexicon.words("figures/irregular_past"))
 

@@ -78,12 +78,6 @@ def _set(name: str) -> frozenset[str]:
     return frozenset(lexicon.words(f"figures/{name}"))
 
 
-@cache
-def _synonyms() -> dict[str, str]:
-    table = lexicon.table("figures/modifier_synonyms")
-    return {str(k).lower().replace(".", ""): str(v).lower() for k, v in table.items()}
-
-
 def _negation(toks: list[Token]) -> bool:
     """Whether the words right before a stance negate it ("do not", "don't", "no longer")."""
     lows = [t.low for t in toks]
@@ -109,11 +103,12 @@ def group(words: list[str]) -> tuple[str, ...]:
     samples = _set("poll_samples")
     if any(w in samples or phrases.lemma(w) in samples for w in lows):
         return ()
-    same = _synonyms()
+    same = phrases.modifier_synonyms()
     folded = []
     for w in lows:
         plain = w.replace(".", "")
-        folded.append(same.get(plain) or same.get(phrases.lemma(plain)) or phrases.lemma(plain))
+        spelled = same.get(plain) or same.get(phrases.lemma(plain))
+        folded.append(spelled.lower() if spelled else phrases.lemma(plain))
     generic = _set("population_nouns")
     folded = [w for w in folded if w not in _set("poll_nouns")]  # "a poll found": no owner
     groups = [w for w in folded if w not in generic]
@@ -125,12 +120,13 @@ def _population(toks: list[Token], hits: dict[int, str]) -> list[Token]:
     its stance, a verb (an -ed or past form after its first word), a preposition or a clause
     word, at most four words, ending at its first plural noun."""
     breaks = set(WORDS.phrase_breaks) | set(WORDS.auxiliaries) | set(WORDS.reporting_verbs)
+    past = phrases.irregular_past()
     span: list[Token] = []
     for i, t in enumerate(toks):
         if t.low in _SKIP and not span:
             continue
         verbish = (t.low.endswith("ing") and len(t.low) > 5) or (
-            span and ((t.low.endswith("ed") and len(t.low) > 4) or t.low in _set("irregular_past"))
+            span and ((t.low.endswith("ed") and len(t.low) > 4) or t.low in past)
         )  # "of voters backing the plan", "of Latino votes cast"; not "of registered voters"
         negation = t.low.endswith("n't") or t.low in _set("negations")
         if i in hits or (t.low in breaks and t.low not in _SKIP) or verbish or negation:
