@@ -9,7 +9,6 @@ from __future__ import annotations
 import math
 import re
 
-from newsaudit import lexicon
 from newsaudit.config import MONTHS, WEEKDAYS, FiguresConfig
 from newsaudit.figures import phrases, shares
 from newsaudit.figures.phrases import UNKNOWN, Token
@@ -47,9 +46,8 @@ _NOT_OBJECT = frozenset({"to", "at", "from", "of"})
 # Word sets the subject and change readers look words up in, built once.
 _AUXILIARIES = frozenset(WORDS.auxiliaries)
 _BREAKS = frozenset(WORDS.phrase_breaks)
-_MEASURE_NOUNS = frozenset(WORDS.measure_nouns)
+_MEASURE_NOUNS = phrases.measure_nouns()
 _SUBJECTS = frozenset(WORDS.subject_synonyms.values())
-_SHARE_NOUNS = frozenset(lexicon.words("figures/share_nouns"))
 # Measures the grammar reads on its own, before any stance beside a share (`_answer_of`).
 _SPECIFIC_MEASURES = _MEASURE_NOUNS | frozenset(WORDS.measure_synonyms.values())
 
@@ -353,7 +351,9 @@ def _answer_of(event: str) -> bool:
     grammar read a measure of its own ("unemployment rose to 7 percent against 6 percent"),
     other than a share or a stance ("the share of voters who support", "approval")."""
     return (
-        event not in _SPECIFIC_MEASURES or event in _SHARE_NOUNS or event in shares.stance_names()
+        event not in _SPECIFIC_MEASURES
+        or event in shares.share_nouns()
+        or event in shares.stance_names()
     )
 
 

@@ -446,7 +446,7 @@ def owner(
     caps = [t.text for t in subject if t.text[:1].isupper() and t.start != first]
     if caps:
         return " ".join(caps)
-    head = noun_lemma(subject[-1].low, _measure_nouns())
+    head = noun_lemma(subject[-1].low, measure_nouns())
     if head in WORDS.cause_nouns or head in WORDS.agent_exclude:
         return ""  # "an earthquake killed 1,230": a cause, not whose figure it is
     if head in WORDS.measure_nouns and not measure_noun:
@@ -455,7 +455,8 @@ def owner(
 
 
 @cache
-def _measure_nouns() -> frozenset[str]:
+def measure_nouns() -> frozenset[str]:
+    """The nouns that name a measure ("toll", "turnout"), as a set built once."""
     return frozenset(WORDS.measure_nouns)
 
 

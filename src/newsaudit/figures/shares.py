@@ -78,6 +78,11 @@ def _set(name: str) -> frozenset[str]:
     return frozenset(lexicon.words(f"figures/{name}"))
 
 
+def share_nouns() -> frozenset[str]:
+    """Nouns naming a share itself ("share", "proportion"), not what it is a share of."""
+    return _set("share_nouns")
+
+
 def _negation(toks: list[Token]) -> bool:
     """Whether the words right before a stance negate it ("do not", "don't", "no longer")."""
     lows = [t.low for t in toks]
@@ -190,7 +195,7 @@ def read(text: str, toks: list[Token], s: Span, sent_start: int, measure: str = 
     population: list[Token] = []
     rest = 0
     via_among = bool(right) and right[0].low == "among"
-    at = 1 if len(right) > 1 and right[0].low in _set("share_nouns") else 0
+    at = 1 if len(right) > 1 and right[0].low in share_nouns() else 0
     if len(right) > at and right[at].low in ("of", "among"):  # "a 54 percent majority of"
         population = _population(right[at + 1 :], {i - at - 1: c for i, c in hits.items()})
         rest = right.index(population[-1]) + 1 if population else at + 1
