@@ -64,4 +64,45 @@ def test_one_event_told_in_other_words_of_its_class_is_one_event():
     assert dated.event_class(a, b) == 1.0
     assert linkmodel.one_event_dated(a, b, CONFIG.date_slip_years)
     model = linkmodel.load().event
-    assert model.probability({**linkmodel.event_features(a, b), "event_class": 0.0}) < 0.5
+    told = linkmodel.event_features(a, b)
+    assert model.probability({**told, "event_class": 0.0, "event_once": 0.0}) < 0.5
+
+
+@pytest.mark.parametrize(
+    ("text", "classes"),
+    [
+        # the relation says what the date is: something must happen before or by it
+        ("She may testify at any time before May 1, aides said.", {"deadline"}),
+        ("The panel wants the papers by May 1, aides said.", {"deadline"}),
+        ("The panel set a May 1 deadline.", {"deadline"}),
+        # "since" dates a state begun by an event of any class: no class of its own
+        ("She has lived there since 2010, aides said.", set()),
+    ],
+)
+def test_classes_of_read_the_date_relation(text, classes):
+    assert dated.classes_of(_year(text)) == frozenset(classes)
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "once"),
+    [
+        # things that happen once to what they happen to
+        ("The program was launched in 2007.", "The program began in 2008.", 1.0),
+        ("He enlisted in 1970.", "He joined the Reserve in 1971.", 1.0),
+        ("She may testify at any time before May 1.", "The panel set a May 2 deadline.", 1.0),
+        # elections recur: one class, but not a once-only one
+        ("He was elected in 2010.", "He won the race in 2011.", 0.0),
+        # two classes
+        ("He was born in 1946.", "He was elected in 1947.", 0.0),
+    ],
+)
+def test_event_once(a, b, once):
+    fa, fb = _year(a), _year(b, "b")
+    assert dated.event_once(fa, fb) == once
+    assert dated.event_class(fa, fb) == 1.0 or not once
+
+
+def test_once_events_and_relation_events_name_classes():
+    known = set(dated._classes())
+    assert dated._once() <= known
+    assert set(dated._relation_classes().values()) <= known

@@ -8,7 +8,10 @@ born, ...) read both as one kind of event. Only the words next to the year count
 `EVENT_WINDOW`): further out they belong to other events of the sentence. Held out over dev
 folds, two classes as evidence of two events ("born in 1946" / "elected in 1947") and one date
 relation on both sides ("since 2010" / "since the 2010 midterm") added false links and were
-left out.
+left out. A date's relation gives it a class of its own (`relation_events`: "at any time before
+May 1" is a deadline, as "a May 1 deadline" is), and a class shared by both sides is weighed
+more when its event happens once to what it happens to (`once_events`: a program begins once,
+elections recur: `event_once`).
 """
 
 from __future__ import annotations
@@ -41,7 +44,32 @@ def classes_near(sentence: str, text: str, window: int = EVENT_WINDOW) -> frozen
     return frozenset(hit[2] for hit in phrases.class_hits(toks, _classes()))
 
 
+@cache
+def _relation_classes() -> dict[str, str]:
+    return {str(k): str(v) for k, v in lexicon.table("figures/relation_events").items()}
+
+
+@cache
+def _once() -> frozenset[str]:
+    return frozenset(lexicon.words("figures/once_events"))
+
+
+def classes_of(f: Figure) -> frozenset[str]:
+    """Event classes of a year or date: those written next to it (`classes_near`) and the one
+    its date relation says (`relation_events`: "before May 1" is a deadline)."""
+    near = classes_near(f.sentence, f.text)
+    told = _relation_classes().get(f.relation)
+    return near | {told} if told else near
+
+
 def event_class(a: Figure, b: Figure) -> float:
-    """1 when the two figures are told with event words of one class (`classes_near`): one
+    """1 when the two figures are told with event words of one class (`classes_of`): one
     event told two ways ("was started in 2007" / "a program launched in 2008")."""
-    return float(bool(classes_near(a.sentence, a.text) & classes_near(b.sentence, b.text)))
+    return float(bool(classes_of(a) & classes_of(b)))
+
+
+def event_once(a: Figure, b: Figure) -> float:
+    """1 when the class the two share is of an event that happens once to what it happens to
+    (`once_events`: began, joined, born, died, a deadline): two years a slip apart told so are
+    more often one event misdated than two; an election, an attack or a law recurs."""
+    return float(bool(classes_of(a) & classes_of(b) & _once()))

@@ -48,6 +48,11 @@ Features of a pair (a, b):
 - event_class (event model only): event words of one class next to both years ("the program
   was started in 2007" / "a program launched in 2008": `dated.event_class`); fitted last, on
   top of the other event weights (benchmarks/basil_train.py `fit_event`);
+- event_once (event model only): the class the two share is of an event that happens once to
+  what it happens to (`dated.event_once`, `lexicon/en/figures/once_events.txt`: began, joined,
+  born, took office, a deadline), not one that recurs (elections, attacks, laws): "the program
+  began in 2007" / "a program launched in 2008" is one event misdated far more often than
+  "elected in 2010" / "won the 2011 race". Fitted last with event_class (`fit_event`);
 - sentence_context, names: the Jaccard of the two whole sentences' content lemmas, and the
   names they share (capitalised words after the first, at most `NAMES`): an event is often
   told beyond the words next to its year, by who it happened to; a sum or a count beyond the
@@ -126,6 +131,7 @@ EVENT_FEATURES = (
     "same_event",
     "year_date",
     "event_class",
+    "event_once",
 )
 # Pairs of one measure key are decided on the evidence of the original model: the key already
 # says what is counted, so only how far apart the values are and the words around them count.
@@ -355,6 +361,7 @@ def event_features(a: Figure, b: Figure) -> dict[str, float]:
         "same_event": float(a.event == b.event and a.event not in ("", UNKNOWN)),
         "year_date": float(a.kind != b.kind),
         "event_class": dated.event_class(a, b),
+        "event_once": dated.event_once(a, b),
     }
 
 
