@@ -1,6 +1,7 @@
 """Dates and years in text: "June 30th", "5 March 2024", "Aug. 14" (a yearless date takes the
-year around publication), decades ("the 1990s"), seasons ("2013-14"), numeric and ISO dates,
-and relative years ("last year", resolved against the publication date).
+year around publication), ranges of months ("between June and August 2014": one interval from
+June 1 to August 31, not the month that ends it), decades ("the 1990s"), seasons ("2013-14"),
+numeric and ISO dates, and relative years ("last year", resolved against the publication date).
 
 Called by `figures.extract.spans` with its compiled patterns (`pats`).
 """
@@ -9,6 +10,8 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+import re
+from functools import cache
 
 from newsaudit.config import MONTHS, FiguresConfig
 from newsaudit.figures.span import Span
@@ -18,6 +21,39 @@ MONTH_NUM = {
     **{m: i for i, m in enumerate(MONTHS, start=1)},
     **{m: int(n) for m, n in WORDS.month_abbreviations.items()},
 }
+
+
+@cache
+def _month_range() -> re.Pattern[str]:
+    """A range of months ending with its year, the first month written without one: "between
+    June and August 2014", "from May to July 2016", "June-August 2014". "and" joins two ends
+    only after "between": "in May and June 2016" names two months."""
+    mon = "|".join(re.escape(m) for m in sorted(MONTH_NUM, key=len, reverse=True))
+    return re.compile(
+        rf"(?:\b(?P<between>[Bb]etween)\s+)?\b(?P<a>{mon})\.?"
+        r"(?(between)\s+and\s+|(?:\s*[-–—]\s*|\s+(?:to|through|until|till)\s+))"
+        rf"(?P<b>{mon})\.?,?\s+(?P<yb>\d{{4}})\b"
+    )
+
+
+def month_range_spans(text: str) -> list[Span]:
+    """Ranges of months told with one year as one date interval, from the first day of the first
+    month to the last of the second ("between June and August 2014": 20140601-20140831): read
+    as its last month ("August 2014") it would meet every other date of that month. The first
+    month takes the year written after the second, the one before when the range runs across
+    the new year ("December to February 2016": December 2015). A range whose ends each write
+    their year ("between September 2016 and July 2017") is two dates, the start and the end of
+    a period, each often told alone elsewhere ("first messaged in September 2016")."""
+    spans = []
+    for m in _month_range().finditer(text):
+        ma, mb = MONTH_NUM[m.group("a")], MONTH_NUM[m.group("b")]
+        yb = int(m.group("yb"))
+        ya = yb - (ma > mb)
+        if ma == mb:
+            continue
+        low, high = ya * 10000 + ma * 100 + 1, yb * 10000 + mb * 100 + 31
+        spans.append(Span(m.start("a"), m.end(), low, high, "date", "date"))
+    return spans
 
 
 def _ahead(text: str, at: int, pats) -> bool:
@@ -41,8 +77,11 @@ def _year_of(month: int, day: int, published: dt.date, ahead: bool, soon_days: i
 
 
 def date_spans(text: str, published: dt.date | None, config: FiguresConfig, pats) -> list[Span]:
-    spans: list[Span] = []
+    spans: list[Span] = month_range_spans(text)
+    ranges = [(r.start, r.end) for r in spans]
     for m in pats["date"].finditer(text):
+        if any(a < m.end() and m.start() < b for a, b in ranges):
+            continue
         month = MONTH_NUM[(m.group("m1") or m.group("m2") or m.group("m3")).rstrip(".")]
         day = m.group("d1") or m.group("d2")
         year = m.group("y1") or m.group("y2") or m.group("y3")

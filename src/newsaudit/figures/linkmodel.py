@@ -83,11 +83,11 @@ from __future__ import annotations
 
 import math
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache, lru_cache
 
 from newsaudit import lexicon
-from newsaudit.figures import dated
+from newsaudit.figures import attribution, dated
 from newsaudit.figures.figure import Figure
 from newsaudit.figures.intervals import at_one_precision
 from newsaudit.figures.keys import comparable, years_apart
@@ -328,10 +328,16 @@ def told_alike(a: Figure, b: Figure) -> bool:
 
 
 def _months(f: Figure) -> set[int]:
-    """The months a date names (dates are yyyymmdd numbers); every month for a year."""
+    """The months a date names (dates are yyyymmdd numbers), every month of a range of months
+    ("between June and August 2014": June, July, August); every month for a year."""
     if f.unit != "date" or f.low < 10_000_000:
         return set(range(1, 13))
-    return {int(f.low) // 100 % 100, int(f.high) // 100 % 100}
+    first, last = int(f.low) // 100, int(f.high) // 100  # yyyymm
+    if last - first >= 100:
+        return set(range(1, 13))
+    if last // 100 == first // 100:
+        return set(range(first % 100, last % 100 + 1))
+    return {*range(first % 100, 13), *range(1, last % 100 + 1)}
 
 
 def one_event_dated(a: Figure, b: Figure, slip_years: float) -> bool:
@@ -360,9 +366,14 @@ def event_features(a: Figure, b: Figure) -> dict[str, float]:
         "names": names,
         "same_event": float(a.event == b.event and a.event not in ("", UNKNOWN)),
         "year_date": float(a.kind != b.kind),
-        "event_class": dated.event_class(a, b),
-        "event_once": dated.event_once(a, b),
+        "event_class": dated.event_class(_unattributed(a), _unattributed(b)),
+        "event_once": dated.event_once(_unattributed(a), _unattributed(b)),
     }
+
+
+def _unattributed(f: Figure) -> Figure:
+    """The figure with its sentence's attribution clauses blanked (`attribution.outside`)."""
+    return replace(f, sentence=attribution.outside(f.sentence, f.text))
 
 
 def same_event(a: Figure, b: Figure, model: LinkModel | None = None) -> bool:

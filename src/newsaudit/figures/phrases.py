@@ -14,6 +14,7 @@ from functools import cache, lru_cache
 
 from newsaudit import lexicon
 from newsaudit.config import CALENDAR_WORDS, FiguresConfig
+from newsaudit.figures.lemmas import verb_base
 from newsaudit.figures.words import WORDS
 from newsaudit.text.tokens import words
 
@@ -324,8 +325,10 @@ def nearest_class(
 
 
 def nearest_verb(toks: list[Token], start: int, end: int, config: FiguresConfig) -> str:
-    """Lemma of the nearest -ing/-ed word (not an auxiliary) within the date window."""
-    aux = set(WORDS.auxiliaries)
+    """Base form of the nearest -ing/-ed verb (`lemmas.verb_base`: "changed" -> change) within
+    the date window; not an auxiliary, a reporting verb (attribution is not the event:
+    "reported", "according") or a word of `event_ignore` ("during")."""
+    aux = {*WORDS.auxiliaries, *WORDS.reporting_verbs, *WORDS.event_ignore}
     left = [t for t in toks if t.end <= start][::-1][: config.date_event_window]
     right = [t for t in toks if t.start >= end][: config.date_event_window]
     for i in range(config.date_event_window):
@@ -333,7 +336,7 @@ def nearest_verb(toks: list[Token], start: int, end: int, config: FiguresConfig)
             if i < len(side):
                 low = side[i].text
                 if low not in aux and re.fullmatch(r"[a-z]+(?:ing|ed)", low) and len(low) > 4:
-                    return lemma(low)
+                    return verb_base(low)
     return ""
 
 
@@ -463,8 +466,10 @@ def measure_nouns() -> frozenset[str]:
 def key(thing: str, event: str, place: str = "", relation: str = "") -> str:
     """`thing|event|place|relation`, empty parts left out; UNKNOWN when uncomparable. Who the
     figure belongs to (`owner`) is compared as context, not keyed: one side often omits it."""
-    if not thing:
+    if not thing or thing in _PRONOUNS:
         return UNKNOWN
+    if event in _PRONOUNS:  # "a one-in-three chance we could lose": a pronoun is no event
+        event = UNKNOWN
     return "|".join(p for p in (thing, event, place, relation) if p)
 
 

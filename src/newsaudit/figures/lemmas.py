@@ -1,0 +1,74 @@
+"""The base form of a verb written with -ed or -ing, as a word a reader knows: "changed" ->
+change, "receiving" -> receive, "stopped" -> stop, "denied" -> deny, "agreed" -> agree.
+
+Measure keys show the verb a date or a figure was read with ("date|change"); the crude lemma
+(`phrases.lemma`, enough to match two forms of one word) cuts it to a stem ("chang", "receiv",
+"decid"). English spelling drops a verb's silent e before -ed and -ing, and the suffix rules
+below put it back (after v, u, c, z, a single s, "-ate", "-ide", "-ire", "-ure", ...; a stem of
+one syllable ending in one vowel and one consonant that was not doubled: "dated", "ruled").
+The verbs the rules get wrong are listed in `lexicon/en/figures/verb_bases.txt`.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache, lru_cache
+
+from newsaudit import lexicon
+
+_VOWELS = "aeiou"
+# Endings after which English writes a silent e, when the vowel before them stands alone
+# ("estimat", "decid", "conspir", "measur", "rul", "compil", "examin"; not "treat", "avoid").
+_E_AFTER_VOWEL = re.compile(r"(?<![aeiou])[aeiou](?:t|d|r|l|m|n|g|v|s|c|k|b)$")
+# Endings after which a verb always writes its e ("receiv", "continu", "announc", "seiz",
+# "charg", "chang", "caus", "nurs", "struggl").
+_E_ALWAYS = re.compile(
+    r"(?:[vuc]|(?<!z)z|[rdl]g|(?<=[^aeiou][aeu])ng(?<=.....)|[^s]s|ns|rs|ps|ls|[bcdfgkpt]l)$"
+)
+# Endings of longer verbs written without an e ("visit", "offer", "happen", "develop").
+_NO_E = re.compile(r"(?:it|et|er|en|el|on|op|ip|up|an|al|ol|or|om)$")
+# A final l doubled in British spelling of a longer verb ("travelled", "controlled").
+_DOUBLED_L = re.compile(r"[^aeiou][aeo]ll$")
+
+
+@cache
+def _bases() -> frozenset[str]:
+    return frozenset(lexicon.words("figures/verb_bases"))
+
+
+def _syllables(stem: str) -> int:
+    return len(re.findall(r"[aeiouy]+", stem))
+
+
+@lru_cache(maxsize=1 << 14)
+def verb_base(word: str) -> str:
+    """The base form of `word` when it ends in -ed or -ing ("changed": change), else the word
+    lower-cased."""
+    w = word.lower()
+    if w.endswith("ied") and len(w) > 4:
+        return w[:-3] + "y"
+    if w.endswith("ing") and len(w) > 5:
+        stem = w[:-3]
+    elif w.endswith("ed") and len(w) > 4:
+        stem = w[:-2]
+    else:
+        return w
+    bases = _bases()
+    if stem in bases or stem + "e" in bases:
+        return stem if stem in bases else stem + "e"
+    if stem.endswith("ee"):
+        return stem  # "seeing", "fleeing"
+    if stem.endswith("e"):
+        return w  # "proceed", "breed", "speed": a verb of its own ("agreed" is listed)
+    if len(stem) > 2 and stem[-1] == stem[-2] and stem[-1] not in "lsfz" + _VOWELS:
+        return stem[:-1]  # "stopped", "committed"
+    if _syllables(stem) > 1 and _DOUBLED_L.search(stem):
+        return stem[:-1]  # "travelled", "controlled" (not "killed", "installed")
+    if _E_ALWAYS.search(stem):
+        return stem + "e"
+    if _syllables(stem) == 1:
+        one = re.search(r"(?<![aeiou])[aeiou][^aeiouwxy]$", stem)
+        return stem + "e" if one else stem  # "dated", "ruled"; "joined", "asked"
+    if _NO_E.search(stem):
+        return stem
+    return stem + "e" if _E_AFTER_VOWEL.search(stem) else stem
