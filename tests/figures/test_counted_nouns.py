@@ -162,3 +162,45 @@ def test_one_share_read_two_ways(a, b):
 def test_a_phrasal_verb_has_its_subject(text, owner):
     (share,) = figures.extract_text(text)
     assert owner in (share.owner, *share.modifiers)
+
+
+def _disagreements(a: str, b: str) -> int:
+    corpus = corpus_of({"a": f"Columbus.\n\n{a} Then more.", "b": f"Columbus.\n\n{b} Then more."})
+    return len(figures.analyse(corpus).disagreements)
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        # A counting base: the partners and the pact they sign with one more member.
+        (
+            "Ministers from 11 Pacific Rim nations met in Hawaii on Friday.",
+            "Ministers backed the 12-nation Pacific trade pact on Friday.",
+        ),
+        # A compound's noun met in another office: terms in the House, not as governor.
+        ("She served three terms in the House.", "Her two-term governorship ended early."),
+    ],
+)
+def test_a_count_and_a_compound_of_its_noun_are_not_called_a_conflict(a, b):
+    assert _disagreements(a, b) == 0
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="a small count read at two heads of one set is left uncompared (docs/notes/links20.md)",
+)
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        (
+            "Five Ohio Republican senators urged the mayor to quit.",
+            "Six senior Ohio Republicans urged the mayor to quit.",
+        ),
+        (
+            "A grand jury charged him in a seven-count indictment.",
+            "He was charged with eight counts, including perjury.",
+        ),
+    ],
+)
+def test_one_small_set_read_at_two_heads(a, b):
+    assert _disagreements(a, b) == 1
