@@ -248,10 +248,8 @@ def _number_spans(
                 start_shift = article.end() if article else 0
         else:
             if m.group("one"):
-                if re.search(
-                    r"[\d%]\s*(?:[A-Za-z]+\s+)?$", text[max(0, m.start() - 20) : m.start()]
-                ):
-                    continue  # "$3 a gallon": a price per unit, not one unit
+                if units.PER_UNIT_BEFORE.search(text[max(0, m.start() - 20) : m.start()]):
+                    continue  # "$3 a gallon", "two a penny": a price per unit, not one unit
                 number = numbers.Number(1.0)
             elif m.group("half"):
                 before = text[max(0, m.start() - 12) : m.start()].lower()
@@ -320,6 +318,12 @@ def _number_spans(
         if low_raw in ("a", "an") and kind == "count" and not suffix:
             continue  # "a" counts one only of a unit ("a mile")
         if (
+            low_raw in ("a", "an")
+            and kind == "money"
+            and units.NOTHING_BEFORE.search(text, max(0, m.start() - 45), m.start())
+        ):
+            continue  # "would not pay back a penny", "never saw a dollar": nothing, no amount
+        if (
             low_raw == "one"
             and kind == "count"
             and not suffix
@@ -332,6 +336,8 @@ def _number_spans(
             continue  # "One day in October she told him": some day, no duration
         start = m.start() + start_shift
         scale = 1.0 if m.group("vague") or m.group("decade") else numbers.scale_of(raw)
+        if kind == "count" and units.hash_pounds(text, start, raw, scale):
+            kind, unit, start = "money", "GBP", start - 1  # "#1m": the wire's mangled "£"
         if (
             kind == "count"
             and (
@@ -351,6 +357,8 @@ def _number_spans(
             start -= len(cur.group(0))
             if re.search(r"(?:^|[\s(])[-−]$", text[max(0, start - 2) : start]) and low >= 0:
                 start, low, high = start - 1, -high, -low  # "a loss of -$5m"
+            elif units.bracketed_negative(text, start, end) and low >= 0:
+                low, high = -high, -low  # "the annual revenue is ($99.99)"
         if suffix:
             low, high = apply_qualifier(low, high, WORDS.suffix_qualifiers[suffix], config)
         span = Span(start, end, low, high, kind, unit, suffix, vague, hyphen=hyphen, scale=scale)
@@ -429,7 +437,7 @@ def spans(text: str, config: FiguresConfig, published: dt.date | None = None) ->
     fixed = [*found_dates, *forms.share_spans(text, pats), *forms.age_decade_spans(text, pats)]
     fixed += forms.age_group_spans(text, config)
     fixed += forms.short_decade_spans(text) + forms.bare_decade_spans(text)
-    fixed += forms.or_two_spans(text)
+    fixed += forms.or_two_spans(text) + forms.to_one_spans(text)
     fixed += [
         y
         for y in forms.year_range_spans(text, pats)

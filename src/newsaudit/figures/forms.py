@@ -191,6 +191,41 @@ def ratio_spans(text: str, pats) -> list[Span]:
     return out
 
 
+# "outnumbered by three to one", "odds of 100 to 1", "a six-to-one matching system", "a ratio
+# of 3:1": a ratio of the first number to one. Never a change or a time ("from three to one",
+# "at ten to one"), never "one to one" (a kind: "one-to-one tuition"); "3:1" only after a word
+# of ratio, odds or margin (else a score or a verse).
+_TO_ONE = re.compile(
+    rf"\b(?P<a>\d{{1,4}}(?:\.\d+)?|{numbers.words_pattern(WORDS.number_words)})"
+    r"(?:\s+to\s+|-to-)(?:one|1)\b(?![.,:]\d|[\s-]*(?:%|(?:per|pc|percent|per\s+cent"
+    r"|o['’]clock|[ap]\.?m|hundred|thousand|[mbt]illion)\b))"
+    r"|\b(?:ratio|margin|odds)\s+(?:of\s+)?(?P<c>\d{1,3}):1\b(?![.:]\d)",
+    re.IGNORECASE,
+)
+_NOT_RATIO_BEFORE = re.compile(
+    r"\b(?:from|at|until|till|before|after|past|between|by\s+around|aged?|ages)\s+$"
+    r"|\bfrom\s+\S+\s+$",  # "from about three to one"
+    re.IGNORECASE,
+)
+
+
+def to_one_spans(text: str) -> list[Span]:
+    """ "three to one", "100-to-1", "a ratio of 3:1": a ratio of so many to one."""
+    out = []
+    for m in _TO_ONE.finditer(text):
+        group = "a" if m.group("a") else "c"
+        number = numbers.parse(m.group(group).lower())
+        start = m.start(group)
+        if (
+            number is None
+            or number.value <= 1
+            or _NOT_RATIO_BEFORE.search(text, max(0, start - 24), start)
+        ):
+            continue
+        out.append(Span(start, m.end(), number.value, number.value, "ratio", "times"))
+    return out
+
+
 def day_lists(text: str, found_dates: list[Span]) -> list[tuple[int, int]]:
     """Where the other days of a list of days stand beside a date read with its month: "August
     28 and 29" (after a month and day), "14, 15 and 16 June" (before a day and month)."""

@@ -1,0 +1,68 @@
+"""News number forms of round 9 (numbers9): ratios of so many to one, the wire's "#" for "£",
+OCR's "yearold", stone glued to the digits, amounts in brackets after a copula, "millennia";
+one row per form, each with the near miss that must stay as it was."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsaudit import figures
+from tests.figures.conftest import CONFIG
+
+
+def _read(text: str) -> list[tuple[str, float, float, str]]:
+    return [(f.text, f.low, f.high, f.unit) for f in figures.extract_text(text, CONFIG)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # So many to one: a ratio, spelled, in digits, hyphenated, or "N:1" after a word of ratio.
+        ("police were outnumbered by three to one", [("three to one", 3, 3, "times")]),
+        ("odds of 100 to 1 against", [("100 to 1", 100, 100, "times")]),
+        ("a six-to-one matching system", [("six-to-one", 6, 6, "times")]),
+        ("backed by a ratio of 3:1", [("3:1", 3, 3, "times")]),
+        # ... never a change, a time, a range's end or "one-to-one"; "3:1" alone is a score.
+        ("prices fell from three to one", [("three", 3, 3, "count"), ("one", 1, 1, "count")]),
+        ("at ten to one he left", [("ten", 10, 10, "count"), ("one", 1, 1, "count")]),
+        ("ten to one million people", [("ten to one million", 10, 1e6, "count")]),
+        ("one-to-one tuition", []),
+        ("they won 3:1", [("3", 3, 3, "count"), ("1", 1, 1, "count")]),
+        # "#" before an amount with a scale word or thousands: pounds, as the wire's copy
+        # mangles the sign; "#1" stays a rank.
+        ("He signed a #1m deal", [("#1m", 1e6, 1e6, "GBP")]),
+        ("it costs #220 million a year", [("#220 million", 220e6, 220e6, "GBP")]),
+        ("he won #250,000 in damages", [("#250,000", 250e3, 250e3, "GBP")]),
+        ("ranked #1 in the world", []),
+        ("#2020 was a hashtag", []),
+        # "30-yearold": the hyphen of "year-old" lost by OCR, an age all the same.
+        ("A 30-yearold man was arrested", [("30-yearold", 30, 30, "years old")]),
+        # Stone glued to the digits ("15st", "11st 7lb", "11 1/2st"); "21st" stays an ordinal.
+        ("He weighs 15st now", [("15st", 15, 15, "st")]),
+        ("the 13st 7lbs centre", [("13st 7lbs", 13.5, 13.5, "st")]),
+        ("his 21st birthday", [("21st", 21, 21, "ordinal")]),
+        # An amount in brackets right after a copula or colon is an accounts' negative; after
+        # another amount it is a conversion, kept as written.
+        ("The annual revenue is ($99.99).", [("$99.99", -99.99, -99.99, "USD")]),
+        (
+            "a $10,000 (£6,000) deposit",
+            [("$10,000", 1e4, 1e4, "USD"), ("£6,000", 6e3, 6e3, "GBP")],
+        ),
+        # Millennia are a thousand years; "the Millennium" is a name.
+        ("three millennia ago", [("three millennia", 3000, 3000, "years")]),
+        ("the Millennium Dome", []),
+        # Coins: "one penny" is an amount, "a penny" the idiom for nothing.
+        (
+            "only about one penny or two pennies",
+            [("about one penny", 0.9, 1.1, "GBX"), ("two pennies", 2, 2, "GBX")],
+        ),
+        ("pay back a penny", []),
+        ("rock stars are two a penny", [("two", 2, 2, "count")]),
+        ("he would not pay a dollar", []),
+    ],
+)
+def test_wire_forms(text: str, expected: list[tuple[str, float, float, str]]) -> None:
+    got = _read(text)
+    assert [(t, u) for t, _, _, u in got] == [(t, u) for t, _, _, u in expected]
+    for (_, low, high, _), (_, want_low, want_high, _) in zip(got, expected, strict=True):
+        assert (low, high) == pytest.approx((want_low, want_high))
