@@ -1,6 +1,7 @@
 """News number forms of round 9 (numbers9): ratios of so many to one, the wire's "#" for "£",
-OCR's "yearold", stone glued to the digits, amounts in brackets after a copula, "millennia";
-one row per form, each with the near miss that must stay as it was."""
+scanned pages' "yearold", "71b 2oz" and "6ft 3m", years "1995/6", stone glued to the digits,
+amounts in brackets after a copula, "millennia"; one row per form, each with the near miss that
+must stay as it was."""
 
 from __future__ import annotations
 
@@ -48,6 +49,18 @@ def _read(text: str) -> list[tuple[str, float, float, str]]:
             "a $10,000 (£6,000) deposit",
             [("$10,000", 1e4, 1e4, "USD"), ("£6,000", 6e3, 6e3, "GBP")],
         ),
+        # Scanned pages: "lb" read "1b" beside ounces or stone, "in" read "m" after feet, "year"
+        # lost from "27-year-old"; "0-levels" an exam; "1995/6" two years.
+        ("his 71b 2oz daughter", [("71b 2oz", 7.125, 7.125, "lb")]),
+        ("it is 6st 21b. This", [("6st 21b", 6 + 2 / 14, 6 + 2 / 14, "st")]),
+        ("the 6ft 3m trucker", [("6ft 3m", 6.25, 6.25, "ft")]),
+        ("the 27-old-singer said", [("27-old", 27, 27, "years old")]),
+        ("five 0-levels", [("five", 5, 5, "count")]),
+        ("0-60mph in 5 seconds", [("0-60mph", 0, 60, "mph"), ("5 seconds", 5, 5, "seconds")]),
+        ("Then in 1995/6 I took", [("1995/6", 1995, 1996, "year")]),
+        ("in 1999/0", [("1999/0", 1999, 2000, "year")]),
+        ("the 2004/5 season", [("2004/5", 2004, 2005, "year")]),
+        ("a 71b loss", [("71b", 71e9, 71e9, "count")]),
         # Millennia are a thousand years; "the Millennium" is a name.
         ("three millennia ago", [("three millennia", 3000, 3000, "years")]),
         ("the Millennium Dome", []),

@@ -128,7 +128,10 @@ def _patterns() -> dict[str, re.Pattern[str]]:
             rf"(?:(?P<d>[2-9]0)['’]?s|(?P<w>{'|'.join(f'{t[:-1]}ies' for t in TENS)})|teens)\b",
             re.IGNORECASE,
         ),
-        "season": re.compile(rf"([12](?<![\w\-/.][12]){_CENTURY}\d\d)[-–/](\d\d)(?![\w\-/])"),
+        # "2013-14", "1995/6": a season or a span of years, the second year written short
+        "season": re.compile(
+            rf"([12](?<![\w\-/.][12]){_CENTURY}\d\d)[-–/](\d\d?)(?![\w\-/]|[.,]\d)"
+        ),
         # "5/17/2018", "17.05.2018": day and month in either order, a four-digit year
         "numeric_date": re.compile(
             r"(\d(?<![\w/.\-]\d)\d?)([/.\-])(\d{1,2})\2((?:1[5-9]|20)\d\d)(?![\w/\-]|\.\d)"
@@ -297,11 +300,12 @@ def _number_spans(
                 if kind == "count" and hyphen in _ADJECTIVE_COMPOUNDS:
                     continue  # "two-faced", "a four-pronged attack", "a 12-bore shotgun"
                 if (
-                    low_raw == "zero"
+                    low_raw in ("zero", "0")
                     and kind in ("count", "duration")
                     and text[m.end() : m.end() + 1] == "-"
+                    and (low_raw == "zero" or text[m.end() + 1 : m.end() + 2].isalpha())
                 ):
-                    continue  # "zero-rated", "zero-hours contracts", "zero-day": a kind, no figure
+                    continue  # "zero-rated", "zero-day", "five 0-levels": a kind, no figure
             if not suffix:
                 end, suffix = _suffix(text, end, pats)
             below = units.BELOW_ZERO.match(text, end) if unit in ("degree", "°C", "°F") else None

@@ -167,13 +167,17 @@ def bare_decade_spans(text: str) -> list[Span]:
 
 
 def year_range_spans(text: str, pats) -> list[Span]:
-    """ "Pinochet's 1973-90 rule", "from 1989-95": years from the first to the second, written
-    short in the same century (a consecutive "2013-14" is a season, read with the dates)."""
+    """ "Pinochet's 1973-90 rule", "from 1989-95", "in 1995/6": years from the first to the
+    second, written short (a consecutive "2013-14" or "2004/5" is a season, read with the
+    dates)."""
     out = []
     for m in pats["season"].finditer(text):
-        first = int(m.group(1))
-        last = first - first % 100 + int(m.group(2))
-        if first + 1 < last:
+        first, short = int(m.group(1)), m.group(2)
+        if len(short) == 2:
+            last = first - first % 100 + int(short)
+        else:  # "1995/6", "1999/0": the next year with that last digit
+            last = first - first % 10 + int(short) + (10 if int(short) <= first % 10 else 0)
+        if first + 1 < last or (len(short) == 1 and (first + 1) % 100 != int(short)):
             out.append(Span(m.start(), m.end(), first, last, "year", "year"))
     return out
 

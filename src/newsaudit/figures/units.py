@@ -154,6 +154,8 @@ def after(
             hyphen = unit_m.group("hyph").lower()
             if WORDS.fraction_words.get(hyphen) == 1:  # "twenty-first": an ordinal
                 kind = "ordinal"
+            elif hyphen == "old" and 0 < parsed[1] < 130:  # "the 27-old singer": "year" lost
+                kind, unit, hyphen = "age", "years old", ""
             elif hyphen == "fold":  # "a 2.5-fold rise": a ratio, as "threefold" is
                 kind, unit, hyphen = "ratio", "times", ""
             elif hyphen in WORDS.fraction_words:  # "two-thirds" of voters = 66.7 %
@@ -259,7 +261,8 @@ def _smaller() -> dict[str, re.Pattern[str]]:
     out = {}
     for big, (small, _) in WORDS.compound_units.items():
         names = [k for k, v in WORDS.physical_units.items() if v == small]
-        names += ["in", "ins", '"', "”", "″"] if small == "inch" else []  # "6ft 6ins" too
+        # "6ft 6ins" too, and "6ft 3m": "in" read as "m" by OCR (no one adds metres to feet)
+        names += ["in", "ins", "m", '"', "”", "″"] if small == "inch" else []
         out[big] = re.compile(
             rf"\s*,?\s*(?:and\s+)?(?P<n>\d{{1,2}}(?:\.\d+)?|{words_pattern(WORDS.number_words)})"
             rf"(?:\s?(?:{words_pattern(names)})(?![\w-])|(?=\s*(?:[.,;:)!?]|$|and\b|tall\b)))",
