@@ -61,6 +61,10 @@ def _read(text: str) -> list[tuple[str, float, float, str]]:
         ("in 1999/0", [("1999/0", 1999, 2000, "year")]),
         ("the 2004/5 season", [("2004/5", 2004, 2005, "year")]),
         ("a 71b loss", [("71b", 71e9, 71e9, "count")]),
+        # An hour of the clock counts nothing; euro cents are cents.
+        ("we met at 10 o'clock", []),
+        ("at five o’clock in the morning", []),
+        ("it costs 10 euro cents", [("10 euro cents", 10, 10, "cents")]),
         # Millennia are a thousand years; "the Millennium" is a name.
         ("three millennia ago", [("three millennia", 3000, 3000, "years")]),
         ("the Millennium Dome", []),
