@@ -1,7 +1,7 @@
 """News number forms of round 9 (numbers9): ratios of so many to one, the wire's "#" for "£",
 scanned pages' "yearold", "71b 2oz" and "6ft 3m", years "1995/6", stone glued to the digits,
-amounts in brackets after a copula, "millennia"; one row per form, each with the near miss that
-must stay as it was."""
+amounts in brackets after a copula, "millennia", "twice", "scores of"; one row per form, each
+with the near miss that must stay as it was."""
 
 from __future__ import annotations
 
@@ -61,6 +61,17 @@ def _read(text: str) -> list[tuple[str, float, float, str]]:
         ("in 1999/0", [("1999/0", 1999, 2000, "year")]),
         ("the 2004/5 season", [("2004/5", 2004, 2005, "year")]),
         ("a 71b loss", [("71b", 71e9, 71e9, "count")]),
+        # "twice": a ratio before a comparison or a size, else a count of occasions; "scores of"
+        # a vague amount before a noun.
+        ("winning election twice", [("twice", 2, 2, "count")]),
+        ("twice as many people", [("twice", 2, 2, "times")]),
+        ("a figure twice his size", [("twice", 2, 2, "times")]),
+        ("more than twice the sum", [("more than twice", 2, float("inf"), "times")]),
+        ("shot twice as he returned", [("twice", 2, 2, "count")]),
+        ("you should think twice", []),
+        ("once or twice a year", []),
+        ("scores of others injured", [("scores of", 40, 199, "count")]),
+        ("final scores of 6-4", []),
         # An hour of the clock counts nothing; euro cents are cents.
         ("we met at 10 o'clock", []),
         ("at five o’clock in the morning", []),

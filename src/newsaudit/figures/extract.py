@@ -319,6 +319,8 @@ def _number_spans(
         vague = low_raw in WORDS.vague_amounts
         if low_raw in WORDS.vague_need_unit and kind not in ("duration", "age"):
             continue
+        if vague and low_raw.endswith(" of") and not re.match(r"\s+[a-z]", text[m.end() :]):
+            continue  # "scores of people" counts, "scores of 6-4" are results
         if low_raw in ("a", "an") and kind == "count" and not suffix:
             continue  # "a" counts one only of a unit ("a mile")
         if (

@@ -182,9 +182,28 @@ def year_range_spans(text: str, pats) -> list[Span]:
     return out
 
 
+# "twice the size", "twice as many", "twice his size", "twice that amount": a ratio of two;
+# "elected twice", "twice a week", "shot twice as he returned": a count of two occasions. Never
+# "think twice", "once or twice" (idioms) or "twice-weekly" (a kind).
+_TWICE = re.compile(
+    r"\b(?<!think )(?<!thinks )(?<!thought )(?<!thinking )(?<!once or )(?P<w>twice|thrice)\b(?!-)"
+    r"(?P<ratio>\s+(?:as\s+(?!(?:he|she|it|they|we|i|you|the|an?|his|her|their|its|our|my|your"
+    r"|this|that|these|those|well|part|soon|if|though)\b)[a-z]"
+    r"|(?:his|her|their|its|my|our|your)\b|that\s+(?:amount|number|figure|sum|size|level|rate"
+    rf"|of)\b|(?!as\b)(?:{numbers.words_pattern(WORDS.ratio_cues)})\b))?",
+    re.IGNORECASE,
+)
+
+
 def ratio_spans(text: str, pats) -> list[Span]:
-    """ "doubled", "tripled", "halved": a ratio, so "more than doubled" is [2, inf) times."""
+    """ "doubled", "tripled", "halved": a ratio, so "more than doubled" is [2, inf) times;
+    "twice the size" a ratio of two, "elected twice" a count of two."""
     out = []
+    if any(w in text for w in ("wice", "hrice", "WICE", "HRICE")):
+        for m in _TWICE.finditer(text):
+            n = 2.0 if m.group("w").lower() == "twice" else 3.0
+            kind, unit = ("ratio", "times") if m.group("ratio") else ("count", "count")
+            out.append(Span(m.start("w"), m.end("w"), n, n, kind, unit))
     lowered = ascii_lower(text)
     found = (
         pats["times"].finditer(text) if lowered is None else pats["times_lower"].finditer(lowered)
@@ -192,7 +211,7 @@ def ratio_spans(text: str, pats) -> list[Span]:
     for m in found:
         value = WORDS.multiplicatives[m.group(0).lower()]
         out.append(Span(m.start(), m.end(), value, value, "ratio", "times"))
-    return out
+    return sorted(out, key=lambda s: s.start)
 
 
 # "outnumbered by three to one", "odds of 100 to 1", "a six-to-one matching system", "a ratio
