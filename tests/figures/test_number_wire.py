@@ -72,6 +72,13 @@ def _read(text: str) -> list[tuple[str, float, float, str]]:
         ("once or twice a year", []),
         ("scores of others injured", [("scores of", 40, 199, "count")]),
         ("final scores of 6-4", []),
+        # A spelled ordinal hyphenated to a word of rank is a rank, "The" starting a sentence
+        # as "the" does; other compounds are kinds.
+        ("the third-ranking Republican", [("third", 3, 3, "ordinal")]),
+        ("The second-term congressman", [("second", 2, 2, "ordinal")]),
+        ("The second defendant", [("second", 2, 2, "ordinal")]),
+        ("the second-hand market", []),
+        ("The Third Way", []),
         # An hour of the clock counts nothing; euro cents are cents.
         ("we met at 10 o'clock", []),
         ("at five o’clock in the morning", []),

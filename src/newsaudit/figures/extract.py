@@ -54,6 +54,10 @@ _HALF_THING = re.compile(
 )
 # "two-faced", "a six-figure sum": a hyphenated number that is an adjective, no count.
 _ADJECTIVE_COMPOUNDS = frozenset(lexicon.words("figures/adjective_compounds"))
+# "the third-ranking Republican", "the second-term congressman": a spelled ordinal as a rank.
+_RANK_COMPOUND = re.compile(
+    rf"-(?:{words_pattern(lexicon.words('figures/rank_compounds'))})\b", re.IGNORECASE
+)
 # "handed over", "presided over": a verb whose particle "over" is, ending the text before it.
 _OVER_VERB = re.compile(rf"\b(?:{words_pattern(WORDS.over_verbs)})\s+$", re.IGNORECASE)
 
@@ -389,6 +393,7 @@ def _number_spans(
         if (
             m.group("w")
             and not re.match(r"\s+[a-z]", text[m.end() :])
+            and not _RANK_COMPOUND.match(text, m.end())
             and not (
                 spans
                 and spans[-1].kind == "ordinal"
@@ -403,7 +408,7 @@ def _number_spans(
         if re.match(r"[\s-]+centur(?:y|ies)\b", text[m.end() :], re.IGNORECASE):
             continue  # "the 21st century", "21st-century telescopes": an era, no figure
         if m.group("w") and not re.search(
-            r"(?:\bthe|['’]s)\s+$", text[max(0, m.start() - 5) : m.start()]
+            r"(?:\b[Tt]he|['’]s)\s+$", text[max(0, m.start() - 5) : m.start()]
         ):
             continue  # spelled ordinals count only as "the third ...", else "second" is a verb
         spans.append(Span(m.start(), m.end(), n, n, "ordinal", "ordinal"))
