@@ -79,6 +79,10 @@ def _read(text: str) -> list[tuple[str, float, float, str]]:
         ("The second defendant", [("second", 2, 2, "ordinal")]),
         ("the second-hand market", []),
         ("The Third Way", []),
+        # A currency sign makes an amount: the duration or measure after it is a rate whose "a"
+        # was dropped ("£220m year"), never the amount's unit.
+        ("costs an estimated £220m year", [("an estimated £220m", 198e6, 242e6, "GBP")]),
+        ("a £5m-a-year deal", [("£5m-a-year", 5e6, 5e6, "GBP")]),
         # An hour of the clock counts nothing; euro cents are cents.
         ("we met at 10 o'clock", []),
         ("at five o’clock in the morning", []),

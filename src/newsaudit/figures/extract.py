@@ -295,6 +295,8 @@ def _number_spans(
                 end, suffix = _suffix(text, end, pats)
                 glued = end
                 end, kind, unit, hyphen, (low, high) = units.after(text, end, parsed, number.share)
+                if priced and kind in ("duration", "age", "quantity") and end > glued:
+                    end, kind, unit, (low, high) = glued, "count", "count", parsed  # "£220m year"
                 if kind == "percent" and low_raw == "a half" and _HALF_THING.match(text, end):
                     continue  # "a half bottle", "a half marathon": no share
                 if end == glued and text[end : end + 1].isalpha() and raw[-1:].isdigit():
