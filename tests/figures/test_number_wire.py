@@ -83,6 +83,8 @@ def _read(text: str) -> list[tuple[str, float, float, str]]:
         # was dropped ("£220m year"), never the amount's unit.
         ("costs an estimated £220m year", [("an estimated £220m", 198e6, 242e6, "GBP")]),
         ("a £5m-a-year deal", [("£5m-a-year", 5e6, 5e6, "GBP")]),
+        # A road's exit is numbered, never counted.
+        ("at exit 436 of the highway", []),
         # An hour of the clock counts nothing; euro cents are cents.
         ("we met at 10 o'clock", []),
         ("at five o’clock in the morning", []),

@@ -329,6 +329,10 @@ def _number_spans(
             continue  # "scores of people" counts, "scores of 6-4" are results
         if low_raw in ("a", "an") and kind == "count" and not suffix:
             continue  # "a" counts one only of a unit ("a mile")
+        if low_raw == "a dozen" and units.PER_UNIT_BEFORE.search(
+            text, max(0, m.start() - 20), m.start()
+        ):
+            continue  # "64.2 cents a dozen": a price per dozen, no count
         if (
             low_raw in ("a", "an")
             and kind == "money"
