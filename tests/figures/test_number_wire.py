@@ -85,6 +85,14 @@ def _read(text: str) -> list[tuple[str, float, float, str]]:
         ("a £5m-a-year deal", [("£5m-a-year", 5e6, 5e6, "GBP")]),
         # A road's exit is numbered, never counted.
         ("at exit 436 of the highway", []),
+        # A glued "x" is a ratio ("a 10x increase"), never a size ("2x4") or a power.
+        ("a 10x increase", [("10x", 10, 10, "times")]),
+        ("1.5x faster", [("1.5x", 1.5, 1.5, "times")]),
+        ("a 2x4 board", []),
+        # "100s of", "1000s of": hundreds, thousands, as vague as the words.
+        ("100s of people", [("100s", 200, 1999, "count")]),
+        ("1,000s of fans", [("1,000s", 2000, 999999, "count")]),
+        ("the 1000s", []),
         # An hour of the clock counts nothing; euro cents are cents.
         ("we met at 10 o'clock", []),
         ("at five o’clock in the morning", []),

@@ -454,7 +454,7 @@ def spans(text: str, config: FiguresConfig, published: dt.date | None = None) ->
     fixed = [*found_dates, *forms.share_spans(text, pats), *forms.age_decade_spans(text, pats)]
     fixed += forms.age_group_spans(text, config)
     fixed += forms.short_decade_spans(text) + forms.bare_decade_spans(text)
-    fixed += forms.or_two_spans(text) + forms.to_one_spans(text)
+    fixed += forms.or_two_spans(text) + forms.to_one_spans(text) + forms.digit_plural_spans(text)
     fixed += [
         y
         for y in forms.year_range_spans(text, pats)

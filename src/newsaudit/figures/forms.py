@@ -232,6 +232,20 @@ _NOT_RATIO_BEFORE = re.compile(
 )
 
 
+# "100s of fans", "1000s of people": hundreds, thousands written in digits, as vague as the words.
+_DIGIT_PLURALS = {"100": "hundreds", "1000": "thousands", "1000000": "millions"}
+_DIGIT_PLURAL = re.compile(r"(?<![\w.,])(?P<n>100|1,?000|1,?000,?000)['’]?s(?=\s+of\b)")
+
+
+def digit_plural_spans(text: str) -> list[Span]:
+    """ "100s of people" is hundreds of them, "1000s" thousands: a vague amount."""
+    out = []
+    for m in _DIGIT_PLURAL.finditer(text):
+        low, high = WORDS.vague_amounts[_DIGIT_PLURALS[m.group("n").replace(",", "")]]
+        out.append(Span(m.start(), m.end(), low, high, "count", "count", vague=True))
+    return out
+
+
 def to_one_spans(text: str) -> list[Span]:
     """ "three to one", "100-to-1", "a ratio of 3:1": a ratio of so many to one."""
     out = []

@@ -64,6 +64,8 @@ _GLUED_INCH = re.compile(r"ins?(?![A-Za-z\d])")  # "12ins" too
 # "he weighs 15st", "a 19st man", "11st 7lb": stone glued to the digits, as British papers write
 # weights; never a numeric ordinal ("21st", "1st") unless pounds or a weight word go with it.
 _GLUED_STONE = re.compile(r"st(?![A-Za-z\d])")
+# "a 10x increase", "1.5x faster": a ratio written with a glued "x" (never "2x4", "4x4").
+_GLUED_TIMES = re.compile(r"x(?![\w.,]|\s*[x×*]?\s*\d)")
 _POUNDS_AFTER = re.compile(r"\s?\d{1,2}(?:\.\d+)?\s?lbs?\b", re.IGNORECASE)
 
 # "#1m", "#220 million", "#250,000": the pound sign as the wire's copy mangles it ("#" for "£"),
@@ -120,6 +122,8 @@ def after(
     stones = _STONES.match(rest) if not share else None
     if stones and _WEIGHT_BEFORE.search(text, max(0, end - 45), end):
         return end + stones.end(), "quantity", "st", "", parsed
+    if text[end - 1 : end].isdigit() and (times := _GLUED_TIMES.match(rest)):
+        return end + times.end(), "ratio", "times", "", parsed
     if (
         text[end - 1 : end].isdigit()
         and (glued := _GLUED_STONE.match(rest))
