@@ -239,6 +239,8 @@ _DIGIT_PLURAL = re.compile(r"(?<![\w.,])(?P<n>100|1,?000|1,?000,?000)['’]?s(?=
 
 def digit_plural_spans(text: str) -> list[Span]:
     """ "100s of people" is hundreds of them, "1000s" thousands: a vague amount."""
+    if "0s" not in text and "0's" not in text and "0’s" not in text:
+        return []
     out = []
     for m in _DIGIT_PLURAL.finditer(text):
         low, high = WORDS.vague_amounts[_DIGIT_PLURALS[m.group("n").replace(",", "")]]
@@ -248,6 +250,8 @@ def digit_plural_spans(text: str) -> list[Span]:
 
 def to_one_spans(text: str) -> list[Span]:
     """ "three to one", "100-to-1", "a ratio of 3:1": a ratio of so many to one."""
+    if not any(hint in text for hint in ("to one", "to 1", "-to-", ":1", "TO ONE", "o One")):
+        return []  # (a substring test first: the pattern is slow to try at every position)
     out = []
     for m in _TO_ONE.finditer(text):
         group = "a" if m.group("a") else "c"
