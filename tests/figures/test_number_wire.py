@@ -93,6 +93,12 @@ def _read(text: str) -> list[tuple[str, float, float, str]]:
         ("100s of people", [("100s", 200, 1999, "count")]),
         ("1,000s of fans", [("1,000s", 2000, 999999, "count")]),
         ("the 1000s", []),
+        # A range written with its unit on both ends ("10km-15km"); never a falling pair.
+        ("a 10km-15km walk", [("10km-15km", 10, 15, "km")]),
+        ("5m-10m people", [("5m-10m", 5e6, 10e6, "count")]),
+        ("temperatures of 30C-35C", [("30C-35C", 30, 35, "°C")]),
+        ("2 hours-3 hours", [("2 hours-3 hours", 2, 3, "hours")]),
+        ("from 6ft-5ft", [("6ft", 6, 6, "ft")]),
         # An hour of the clock counts nothing; euro cents are cents.
         ("we met at 10 o'clock", []),
         ("at five o’clock in the morning", []),

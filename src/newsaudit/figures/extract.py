@@ -483,7 +483,7 @@ def spans(text: str, config: FiguresConfig, published: dt.date | None = None) ->
     ]
     found = joins.cents(text, joins.ranges(text, [*fixed, *numbers_found, *relative]))
     found = joins.durations(text, found)
-    found = units.compound(text, found)
+    found = joins.unit_ranges(text, units.compound(text, found))
     found = joins.bounds(text, [_qualify(text, s, config, pats) for s in found])
     out = []
     for s in found:
