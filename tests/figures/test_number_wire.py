@@ -99,6 +99,10 @@ def _read(text: str) -> list[tuple[str, float, float, str]]:
         ("temperatures of 30C-35C", [("30C-35C", 30, 35, "°C")]),
         ("2 hours-3 hours", [("2 hours-3 hours", 2, 3, "hours")]),
         ("from 6ft-5ft", [("6ft", 6, 6, "ft")]),
+        # A vague amount "of pounds" is money; "of pounds of cocaine" a weight, not money.
+        ("thousands of pounds, washed", [("thousands of pounds", 2000, 999999, "GBP")]),
+        ("tens of millions of dollars", [("tens of millions of dollars", 2e7, 999e6, "USD")]),
+        ("hundreds of pounds of cocaine", [("hundreds", 200, 1999, "count")]),
         # An hour of the clock counts nothing; euro cents are cents.
         ("we met at 10 o'clock", []),
         ("at five o’clock in the morning", []),

@@ -323,6 +323,8 @@ def _number_spans(
         if kind == "ordinal":
             continue  # spelled ordinals are read by the ordinal pattern below
         vague = low_raw in WORDS.vague_amounts
+        if vague and kind == "count" and (money := units.of_currency(text, end)):
+            end, kind, unit = money[0], "money", money[1]  # "thousands of pounds"
         if low_raw in WORDS.vague_need_unit and kind not in ("duration", "age"):
             continue
         if vague and low_raw.endswith(" of") and not re.match(r"\s+[a-z]", text[m.end() :]):

@@ -223,6 +223,25 @@ def after(
     return end, kind, unit, hyphen, (parsed[0] * factor, parsed[1] * factor)
 
 
+@cache
+def _of_currency() -> re.Pattern[str]:
+    """ " of dollars", " of pounds": the currency a vague amount is of."""
+    return re.compile(
+        rf"\s+of\s+(?P<c>{words_pattern(w for w in WORDS.currency_words if w.endswith('s'))})\b"
+        r"(?!\s+of\s+(?!(?:the|his|her|their|its|our|my|your|public|taxpayers)\b))",
+        re.IGNORECASE,
+    )
+
+
+def of_currency(text: str, end: int) -> tuple[int, str] | None:
+    """(new end, currency code) of "thousands of pounds", "millions of dollars": a vague amount
+    of money; never "hundreds of pounds of cocaine" (a weight)."""
+    m = _of_currency().match(text, end)
+    if m is None:
+        return None
+    return m.end(), WORDS.currency_words[" ".join(m.group("c").lower().split())]
+
+
 def hash_pounds(text: str, start: int, written: str, scale: float) -> bool:
     """Whether the number at `start` ("1m", "250,000") is an amount of pounds whose sign a
     scanned or wired text wrote as "#" ("#1m deal"); "#1", "#MeToo" and "No. 10" are no money."""
