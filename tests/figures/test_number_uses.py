@@ -182,9 +182,11 @@ def test_rates_are_shares(text: str, expected: list[tuple[str, float, str]]) -> 
             "The race took 2 hours 15 minutes.",
             [("2 hours", 2, "hours"), ("15 minutes", 15, "minutes")],
         ),
-        # "12st" is stone, never an ordinal (12th); "21st" is one.
-        ("He weighs 12st.", []),
-        ("He weighed 11 1/2st.", [("11", 11, "count")]),
+        # "12st" is stone, never an ordinal (12th); "21st" is one, unless pounds follow.
+        ("He weighs 12st.", [("12st", 12, "st")]),
+        ("He weighed 11 1/2st.", [("11 1/2st", 11.5, "st")]),
+        ("5ft 9in and 11st 7lb", [("5ft 9in", 5.75, "ft"), ("11st 7lb", 11.5, "st")]),
+        ("a 21st 3lb heavyweight", [("21st 3lb", 21 + 3 / 14, "st")]),
         ("the 21st summit", [("21st", 21, "ordinal")]),
     ],
 )

@@ -54,6 +54,10 @@ _HALF_THING = re.compile(
 )
 # "two-faced", "a six-figure sum": a hyphenated number that is an adjective, no count.
 _ADJECTIVE_COMPOUNDS = frozenset(lexicon.words("figures/adjective_compounds"))
+# "the third-ranking Republican", "the second-term congressman": a spelled ordinal as a rank.
+_RANK_COMPOUND = re.compile(
+    rf"-(?:{words_pattern(lexicon.words('figures/rank_compounds'))})\b", re.IGNORECASE
+)
 # "handed over", "presided over": a verb whose particle "over" is, ending the text before it.
 _OVER_VERB = re.compile(rf"\b(?:{words_pattern(WORDS.over_verbs)})\s+$", re.IGNORECASE)
 
@@ -128,7 +132,10 @@ def _patterns() -> dict[str, re.Pattern[str]]:
             rf"(?:(?P<d>[2-9]0)['’]?s|(?P<w>{'|'.join(f'{t[:-1]}ies' for t in TENS)})|teens)\b",
             re.IGNORECASE,
         ),
-        "season": re.compile(rf"([12](?<![\w\-/.][12]){_CENTURY}\d\d)[-–/](\d\d)(?![\w\-/])"),
+        # "2013-14", "1995/6": a season or a span of years, the second year written short
+        "season": re.compile(
+            rf"([12](?<![\w\-/.][12]){_CENTURY}\d\d)[-–/](\d\d?)(?![\w\-/]|[.,]\d)"
+        ),
         # "5/17/2018", "17.05.2018": day and month in either order, a four-digit year
         "numeric_date": re.compile(
             r"(\d(?<![\w/.\-]\d)\d?)([/.\-])(\d{1,2})\2((?:1[5-9]|20)\d\d)(?![\w/\-]|\.\d)"
@@ -248,10 +255,8 @@ def _number_spans(
                 start_shift = article.end() if article else 0
         else:
             if m.group("one"):
-                if re.search(
-                    r"[\d%]\s*(?:[A-Za-z]+\s+)?$", text[max(0, m.start() - 20) : m.start()]
-                ):
-                    continue  # "$3 a gallon": a price per unit, not one unit
+                if units.PER_UNIT_BEFORE.search(text[max(0, m.start() - 20) : m.start()]):
+                    continue  # "$3 a gallon", "two a penny": a price per unit, not one unit
                 number = numbers.Number(1.0)
             elif m.group("half"):
                 before = text[max(0, m.start() - 12) : m.start()].lower()
@@ -290,6 +295,8 @@ def _number_spans(
                 end, suffix = _suffix(text, end, pats)
                 glued = end
                 end, kind, unit, hyphen, (low, high) = units.after(text, end, parsed, number.share)
+                if priced and kind in ("duration", "age", "quantity") and end > glued:
+                    end, kind, unit, (low, high) = glued, "count", "count", parsed  # "£220m year"
                 if kind == "percent" and low_raw == "a half" and _HALF_THING.match(text, end):
                     continue  # "a half bottle", "a half marathon": no share
                 if end == glued and text[end : end + 1].isalpha() and raw[-1:].isdigit():
@@ -299,11 +306,12 @@ def _number_spans(
                 if kind == "count" and hyphen in _ADJECTIVE_COMPOUNDS:
                     continue  # "two-faced", "a four-pronged attack", "a 12-bore shotgun"
                 if (
-                    low_raw == "zero"
+                    low_raw in ("zero", "0")
                     and kind in ("count", "duration")
                     and text[m.end() : m.end() + 1] == "-"
+                    and (low_raw == "zero" or text[m.end() + 1 : m.end() + 2].isalpha())
                 ):
-                    continue  # "zero-rated", "zero-hours contracts", "zero-day": a kind, no figure
+                    continue  # "zero-rated", "zero-day", "five 0-levels": a kind, no figure
             if not suffix:
                 end, suffix = _suffix(text, end, pats)
             below = units.BELOW_ZERO.match(text, end) if unit in ("degree", "°C", "°F") else None
@@ -315,10 +323,24 @@ def _number_spans(
         if kind == "ordinal":
             continue  # spelled ordinals are read by the ordinal pattern below
         vague = low_raw in WORDS.vague_amounts
+        if vague and kind == "count" and (money := units.of_currency(text, end)):
+            end, kind, unit = money[0], "money", money[1]  # "thousands of pounds"
         if low_raw in WORDS.vague_need_unit and kind not in ("duration", "age"):
             continue
+        if vague and low_raw.endswith(" of") and not re.match(r"\s+[a-z]", text[m.end() :]):
+            continue  # "scores of people" counts, "scores of 6-4" are results
         if low_raw in ("a", "an") and kind == "count" and not suffix:
             continue  # "a" counts one only of a unit ("a mile")
+        if low_raw == "a dozen" and units.PER_UNIT_BEFORE.search(
+            text, max(0, m.start() - 20), m.start()
+        ):
+            continue  # "64.2 cents a dozen": a price per dozen, no count
+        if (
+            low_raw in ("a", "an")
+            and kind == "money"
+            and units.NOTHING_BEFORE.search(text, max(0, m.start() - 45), m.start())
+        ):
+            continue  # "would not pay back a penny", "never saw a dollar": nothing, no amount
         if (
             low_raw == "one"
             and kind == "count"
@@ -332,6 +354,8 @@ def _number_spans(
             continue  # "One day in October she told him": some day, no duration
         start = m.start() + start_shift
         scale = 1.0 if m.group("vague") or m.group("decade") else numbers.scale_of(raw)
+        if kind == "count" and units.hash_pounds(text, start, raw, scale):
+            kind, unit, start = "money", "GBP", start - 1  # "#1m": the wire's mangled "£"
         if (
             kind == "count"
             and (
@@ -351,6 +375,8 @@ def _number_spans(
             start -= len(cur.group(0))
             if re.search(r"(?:^|[\s(])[-−]$", text[max(0, start - 2) : start]) and low >= 0:
                 start, low, high = start - 1, -high, -low  # "a loss of -$5m"
+            elif units.bracketed_negative(text, start, end) and low >= 0:
+                low, high = -high, -low  # "the annual revenue is ($99.99)"
         if suffix:
             low, high = apply_qualifier(low, high, WORDS.suffix_qualifiers[suffix], config)
         span = Span(start, end, low, high, kind, unit, suffix, vague, hyphen=hyphen, scale=scale)
@@ -375,6 +401,7 @@ def _number_spans(
         if (
             m.group("w")
             and not re.match(r"\s+[a-z]", text[m.end() :])
+            and not _RANK_COMPOUND.match(text, m.end())
             and not (
                 spans
                 and spans[-1].kind == "ordinal"
@@ -389,7 +416,7 @@ def _number_spans(
         if re.match(r"[\s-]+centur(?:y|ies)\b", text[m.end() :], re.IGNORECASE):
             continue  # "the 21st century", "21st-century telescopes": an era, no figure
         if m.group("w") and not re.search(
-            r"(?:\bthe|['’]s)\s+$", text[max(0, m.start() - 5) : m.start()]
+            r"(?:\b[Tt]he|['’]s)\s+$", text[max(0, m.start() - 5) : m.start()]
         ):
             continue  # spelled ordinals count only as "the third ...", else "second" is a verb
         spans.append(Span(m.start(), m.end(), n, n, "ordinal", "ordinal"))
@@ -429,7 +456,7 @@ def spans(text: str, config: FiguresConfig, published: dt.date | None = None) ->
     fixed = [*found_dates, *forms.share_spans(text, pats), *forms.age_decade_spans(text, pats)]
     fixed += forms.age_group_spans(text, config)
     fixed += forms.short_decade_spans(text) + forms.bare_decade_spans(text)
-    fixed += forms.or_two_spans(text)
+    fixed += forms.or_two_spans(text) + forms.to_one_spans(text) + forms.digit_plural_spans(text)
     fixed += [
         y
         for y in forms.year_range_spans(text, pats)
@@ -458,7 +485,7 @@ def spans(text: str, config: FiguresConfig, published: dt.date | None = None) ->
     ]
     found = joins.cents(text, joins.ranges(text, [*fixed, *numbers_found, *relative]))
     found = joins.durations(text, found)
-    found = units.compound(text, found)
+    found = joins.unit_ranges(text, units.compound(text, found))
     found = joins.bounds(text, [_qualify(text, s, config, pats) for s in found])
     out = []
     for s in found:

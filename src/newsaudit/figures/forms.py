@@ -167,20 +167,43 @@ def bare_decade_spans(text: str) -> list[Span]:
 
 
 def year_range_spans(text: str, pats) -> list[Span]:
-    """ "Pinochet's 1973-90 rule", "from 1989-95": years from the first to the second, written
-    short in the same century (a consecutive "2013-14" is a season, read with the dates)."""
+    """ "Pinochet's 1973-90 rule", "from 1989-95", "in 1995/6": years from the first to the
+    second, written short (a consecutive "2013-14" or "2004/5" is a season, read with the
+    dates)."""
     out = []
     for m in pats["season"].finditer(text):
-        first = int(m.group(1))
-        last = first - first % 100 + int(m.group(2))
-        if first + 1 < last:
+        first, short = int(m.group(1)), m.group(2)
+        if len(short) == 2:
+            last = first - first % 100 + int(short)
+        else:  # "1995/6", "1999/0": the next year with that last digit
+            last = first - first % 10 + int(short) + (10 if int(short) <= first % 10 else 0)
+        if first + 1 < last or (len(short) == 1 and (first + 1) % 100 != int(short)):
             out.append(Span(m.start(), m.end(), first, last, "year", "year"))
     return out
 
 
+# "twice the size", "twice as many", "twice his size", "twice that amount": a ratio of two;
+# "elected twice", "twice a week", "shot twice as he returned": a count of two occasions. Never
+# "think twice", "once or twice" (idioms) or "twice-weekly" (a kind).
+_TWICE = re.compile(
+    r"\b(?<!think )(?<!thinks )(?<!thought )(?<!thinking )(?<!once or )(?P<w>twice|thrice)\b(?!-)"
+    r"(?P<ratio>\s+(?:as\s+(?!(?:he|she|it|they|we|i|you|the|an?|his|her|their|its|our|my|your"
+    r"|this|that|these|those|well|part|soon|if|though)\b)[a-z]"
+    r"|(?:his|her|their|its|my|our|your)\b|that\s+(?:amount|number|figure|sum|size|level|rate"
+    rf"|of)\b|(?!as\b)(?:{numbers.words_pattern(WORDS.ratio_cues)})\b))?",
+    re.IGNORECASE,
+)
+
+
 def ratio_spans(text: str, pats) -> list[Span]:
-    """ "doubled", "tripled", "halved": a ratio, so "more than doubled" is [2, inf) times."""
+    """ "doubled", "tripled", "halved": a ratio, so "more than doubled" is [2, inf) times;
+    "twice the size" a ratio of two, "elected twice" a count of two."""
     out = []
+    if any(w in text for w in ("wice", "hrice", "WICE", "HRICE")):
+        for m in _TWICE.finditer(text):
+            n = 2.0 if m.group("w").lower() == "twice" else 3.0
+            kind, unit = ("ratio", "times") if m.group("ratio") else ("count", "count")
+            out.append(Span(m.start("w"), m.end("w"), n, n, kind, unit))
     lowered = ascii_lower(text)
     found = (
         pats["times"].finditer(text) if lowered is None else pats["times_lower"].finditer(lowered)
@@ -188,6 +211,59 @@ def ratio_spans(text: str, pats) -> list[Span]:
     for m in found:
         value = WORDS.multiplicatives[m.group(0).lower()]
         out.append(Span(m.start(), m.end(), value, value, "ratio", "times"))
+    return sorted(out, key=lambda s: s.start)
+
+
+# "outnumbered by three to one", "odds of 100 to 1", "a six-to-one matching system", "a ratio
+# of 3:1": a ratio of the first number to one. Never a change or a time ("from three to one",
+# "at ten to one"), never "one to one" (a kind: "one-to-one tuition"); "3:1" only after a word
+# of ratio, odds or margin (else a score or a verse).
+_TO_ONE = re.compile(
+    rf"\b(?P<a>\d{{1,4}}(?:\.\d+)?|{numbers.words_pattern(WORDS.number_words)})"
+    r"(?:\s+to\s+|-to-)(?:one|1)\b(?![.,:]\d|[\s-]*(?:%|(?:per|pc|percent|per\s+cent"
+    r"|o['’]clock|[ap]\.?m|hundred|thousand|[mbt]illion)\b))"
+    r"|\b(?:ratio|margin|odds)\s+(?:of\s+)?(?P<c>\d{1,3}):1\b(?![.:]\d)",
+    re.IGNORECASE,
+)
+_NOT_RATIO_BEFORE = re.compile(
+    r"\b(?:from|at|until|till|before|after|past|between|by\s+around|aged?|ages)\s+$"
+    r"|\bfrom\s+\S+\s+$",  # "from about three to one"
+    re.IGNORECASE,
+)
+
+
+# "100s of fans", "1000s of people": hundreds, thousands written in digits, as vague as the words.
+_DIGIT_PLURALS = {"100": "hundreds", "1000": "thousands", "1000000": "millions"}
+_DIGIT_PLURAL = re.compile(r"(?<![\w.,])(?P<n>100|1,?000|1,?000,?000)['’]?s(?=\s+of\b)")
+
+
+def digit_plural_spans(text: str) -> list[Span]:
+    """ "100s of people" is hundreds of them, "1000s" thousands: a vague amount."""
+    if "0s" not in text and "0's" not in text and "0’s" not in text:
+        return []
+    out = []
+    for m in _DIGIT_PLURAL.finditer(text):
+        low, high = WORDS.vague_amounts[_DIGIT_PLURALS[m.group("n").replace(",", "")]]
+        out.append(Span(m.start(), m.end(), low, high, "count", "count", vague=True))
+    return out
+
+
+def to_one_spans(text: str) -> list[Span]:
+    """ "three to one", "100-to-1", "a ratio of 3:1": a ratio of so many to one."""
+    if not any(hint in text for hint in ("to one", "to 1", "-to-", ":1", "TO ONE", "o One")):
+        return []  # (a substring test first: the pattern is slow to try at every position)
+    out = []
+    for m in _TO_ONE.finditer(text):
+        group = "a" if m.group("a") else "c"
+        number = numbers.parse(m.group(group).lower())
+        start = m.start(group)
+        if (
+            number is None
+            or number.value <= 1
+            or _NOT_RATIO_BEFORE.search(text, max(0, start - 24), start)
+        ):
+            continue
+        out.append(Span(start, m.end(), number.value, number.value, "ratio", "times"))
     return out
 
 

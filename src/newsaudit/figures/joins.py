@@ -288,3 +288,33 @@ def durations(text: str, spans: list[Span]) -> list[Span]:
         out.append(s)
         last = s.unit if s.kind == "duration" else ""
     return out
+
+
+# The number and the unit of a figure written as digits and a unit ("10km", "2 hours", "30C").
+_NUMBER_UNIT = re.compile(r"(?P<n>\d[\d,]*(?:\.\d+)?)(?P<u>\s?[^\d\s-][^\d]*)")
+
+
+def unit_ranges(text: str, spans: list[Span]) -> list[Span]:
+    """A figure with its unit, a dash and a larger number with the same unit written again is
+    one range: "10km-15km", "30C-35C", "5m-10m people", "2 hours-3 hours" (the second number
+    after a letter and a dash is otherwise read as a name, "MX-5")."""
+    out: list[Span] = []
+    skip_to = -1
+    for s in spans:
+        if s.start < skip_to:
+            continue
+        written = _NUMBER_UNIT.fullmatch(text, s.start, s.end)
+        nxt = None
+        if written and s.low == s.high and not s.qualifier and s.kind not in DATE_KINDS:
+            unit = re.escape(written.group("u"))
+            nxt = re.compile(rf"[-–](?P<n>\d[\d,]*(?:\.\d+)?){unit}(?![\w])").match(text, s.end)
+        if nxt:
+            first = float(written.group("n").replace(",", ""))
+            second = float(nxt.group("n").replace(",", ""))
+            if first > 0 and second > first:
+                high = s.low * second / first
+                out.append(replace(s, end=nxt.end(), high=high))
+                skip_to = nxt.end()
+                continue
+        out.append(s)
+    return out

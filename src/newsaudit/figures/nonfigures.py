@@ -1,4 +1,4 @@
-"""Numbers that count nothing: clock times ("7 pm", "19:00", "Embargoed to 1000 Tuesday"),
+"""Numbers that count nothing: clock times ("7 pm", "19:00", "10 o'clock", "Embargoed to 1000"),
 telephone numbers and the emergency services' ("a 999 call"), web addresses, the number of an
 item in a list, the other day of a span of days ("May 3-8") and scores ("a 3-2 win").
 
@@ -20,6 +20,7 @@ from newsaudit.figures.words import WORDS
 def _patterns() -> dict[str, re.Pattern[str]]:
     """The patterns of numbers that count nothing, compiled once per process."""
     mon = rf"(?:{'|'.join(MONTHS)}|(?:{words_pattern(WORDS.month_abbreviations)})\.?)"
+    hours = words_pattern(w for w, n in WORDS.number_words.items() if n <= 12)
     return {
         # "May 3-8", "28-29 August": the other day of a span of days is part of the date
         "day_span": re.compile(
@@ -36,6 +37,12 @@ def _patterns() -> dict[str, re.Pattern[str]]:
             r"|(?:(?<=[01])\d|(?<=\d)|(?<=2)[0-3])\.[0-5]\d(?=\s+(?:in\s+the\s+(?:morning|afternoon"
             r"|evening)|at\s+night|(?:that|this|on\s+\w+)\s+(?:day|night|morning|afternoon|evening)"
             r"|tonight|yesterday|today)\b))",
+            re.IGNORECASE,
+        ),
+        # "at 10 o'clock", "five o’clock in the morning": an hour of the clock
+        "oclock": re.compile(
+            rf"\b(?:\d{{1,2}}|{hours})"
+            r"(?:[.:]\d\d)?\s*o['’]\s?clock\b",
             re.IGNORECASE,
         ),
         "url": re.compile(r"\b(?:https?://|www\.)\S+"),
@@ -79,6 +86,8 @@ def spans(text: str) -> list[tuple[int, int]]:
     out = [(m.start(), m.end()) for m in pats["time"].finditer(text)]
     out += [(m.start(), m.end()) for m in pats["phone"].finditer(text)]
     out += [(m.start(), m.end()) for m in pats["url"].finditer(text)]
+    if "clock" in text:
+        out += [m.span() for m in pats["oclock"].finditer(text)]
     out += [m.span("n") for m in pats["emergency"].finditer(text)]
     out += [m.span() for m in pats["clock"].finditer(text)]
     # (a newline put first so that a list's first line starts one too: offsets one less)

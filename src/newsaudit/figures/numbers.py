@@ -124,6 +124,8 @@ def patterns() -> dict[str, str]:
             "in",  # "18in of water" (glued only: `units.after`)
             "ins",  # "12ins", as British papers write inches
             "p",  # "22p", pence (glued only, one or two digits: `units.after`)
+            "st",  # "15st", stone (glued only, never an ordinal "21st": `units.after`)
+            "x",  # "a 10x increase", "1.5x faster": a ratio (glued only: `units.after`)
         ]
     )
     codes = "".join(

@@ -36,8 +36,17 @@ def _fixed(token: str) -> str:
     return "".join(out)
 
 
+# ... and the other way round: the "l" of "lb" read as a "1" where the weight is plain from its
+# neighbours ("his 71b 2oz daughter", "6st 21b"): "1b" back to "lb" (no one writes "71b" for 71
+# billion beside ounces or stone).
+_POUNDS_1B = re.compile(r"(?<=\d)1b(?=\s*\d{1,2}\s?oz\b)|(?<=\dst\s\d)1b\b|(?<=\dst\s)1b\b")
+
+
 def digits(text: str) -> str:
-    """The text with digits misread as letters put back ("3O million" -> "30 million")."""
+    """The text with digits misread as letters put back ("3O million" -> "30 million"), and
+    letters misread as digits where the unit is plain ("71b 2oz" -> "7lb 2oz")."""
+    if "1b" in text:
+        text = _POUNDS_1B.sub("lb", text)
     if not _HINT.search(text):
         return text
     return _TOKEN.sub(lambda m: _fixed(m.group(0)), text)

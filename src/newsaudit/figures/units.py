@@ -31,6 +31,14 @@ METRES_BEFORE = re.compile(
     r"|nearly|almost|just|over|under|more|than|less|up|only)\s+){0,3}$",
     re.IGNORECASE,
 )
+# "$3 a gallon", "5% a year", "two a penny": an amount before "a" makes the unit after it a rate.
+PER_UNIT_BEFORE = re.compile(
+    rf"(?:[\d%]|\b(?:{words_pattern(WORDS.number_words)}))\s*(?:[A-Za-z]+\s+)?$", re.IGNORECASE
+)
+# "would not pay back a penny", "never saw a dollar of it": one coin after a negation is nothing.
+NOTHING_BEFORE = re.compile(
+    r"(?:\b(?:not|never|nor|without|no\s+one)\b|n['’]t\b)[^.;:!?]{0,30}?\s$", re.IGNORECASE
+)
 # "20 degrees below zero": a temperature under zero, written without a sign.
 BELOW_ZERO = re.compile(r"\s+below\s+zero\b", re.IGNORECASE)
 # "three times the legal limit", "five times more likely": a ratio, not a count of occasions.
@@ -53,6 +61,16 @@ _STONES = re.compile(r"\s?stones\b", re.IGNORECASE)
 # "18in of water", "a 12in pizza": inches, written glued to the digits only ("2 in 10" and
 # "in 1990 in London" are the preposition), never after a year run into the next word by OCR.
 _GLUED_INCH = re.compile(r"ins?(?![A-Za-z\d])")  # "12ins" too
+# "he weighs 15st", "a 19st man", "11st 7lb": stone glued to the digits, as British papers write
+# weights; never a numeric ordinal ("21st", "1st") unless pounds or a weight word go with it.
+_GLUED_STONE = re.compile(r"st(?![A-Za-z\d])")
+# "a 10x increase", "1.5x faster": a ratio written with a glued "x" (never "2x4", "4x4").
+_GLUED_TIMES = re.compile(r"x(?![\w.,]|\s*[x×*]?\s*\d)")
+_POUNDS_AFTER = re.compile(r"\s?\d{1,2}(?:\.\d+)?\s?lbs?\b", re.IGNORECASE)
+
+# "#1m", "#220 million", "#250,000": the pound sign as the wire's copy mangles it ("#" for "£"),
+# read as pounds only before an amount no rank or tag is written as: a scale word or thousands.
+_HASH_AMOUNT = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?")
 
 # "340p" is pence, "720p" a screen: the lines of the video standards read with a "p".
 _SCREEN_LINES = (144.0, 240.0, 360.0, 480.0, 576.0, 720.0)
@@ -79,7 +97,8 @@ def _pattern() -> re.Pattern[str]:
     symbols1 = words_pattern(w for w in WORDS.unit_symbols if len(w) == 1)
     return re.compile(
         rf"^(?:(?P<pp>[\s-]?(?:{points})(?![A-Za-z]))|(?P<pct>[\s-]?(?:{percent})(?![A-Za-z]))"
-        rf"|[\s-]?(?P<dur>{units})\b(?P<old>[-\s]olds?\b)?"
+        # ... "30-yearold": the hyphen of "year-old" lost in a scanned page
+        rf"|[\s-]?(?P<dur>{units})(?:(?P<old>[-\s]?olds?\b)|\b)"
         rf"(?P<long>-long)?|-(?!to-)(?P<hyph>(?:an?|per)-[a-z]+|[a-z]+)\b|\s+(?P<curw>{currency_words})\b"
         rf"|(?-i:(?P<curc>{words_pattern(numbers.glued_codes())})"
         rf"|\s?(?P<curm>{words_pattern(WORDS.scaled_currencies)}))\b"
@@ -103,6 +122,18 @@ def after(
     stones = _STONES.match(rest) if not share else None
     if stones and _WEIGHT_BEFORE.search(text, max(0, end - 45), end):
         return end + stones.end(), "quantity", "st", "", parsed
+    if text[end - 1 : end].isdigit() and (times := _GLUED_TIMES.match(rest)):
+        return end + times.end(), "ratio", "times", "", parsed
+    if (
+        text[end - 1 : end].isdigit()
+        and (glued := _GLUED_STONE.match(rest))
+        and (
+            not _ordinal_st(parsed[0])
+            or _POUNDS_AFTER.match(rest, glued.end())
+            or _WEIGHT_BEFORE.search(text, max(0, end - 45), end)
+        )
+    ):
+        return end + glued.end(), "quantity", "st", "", parsed
     if (
         not article
         and text[end - 1 : end].isdigit()
@@ -127,6 +158,8 @@ def after(
             hyphen = unit_m.group("hyph").lower()
             if WORDS.fraction_words.get(hyphen) == 1:  # "twenty-first": an ordinal
                 kind = "ordinal"
+            elif hyphen == "old" and 0 < parsed[1] < 130:  # "the 27-old singer": "year" lost
+                kind, unit, hyphen = "age", "years old", ""
             elif hyphen == "fold":  # "a 2.5-fold rise": a ratio, as "threefold" is
                 kind, unit, hyphen = "ratio", "times", ""
             elif hyphen in WORDS.fraction_words:  # "two-thirds" of voters = 66.7 %
@@ -190,6 +223,53 @@ def after(
     return end, kind, unit, hyphen, (parsed[0] * factor, parsed[1] * factor)
 
 
+@cache
+def _of_currency() -> re.Pattern[str]:
+    """ " of dollars", " of pounds": the currency a vague amount is of."""
+    return re.compile(
+        rf"\s+of\s+(?P<c>{words_pattern(w for w in WORDS.currency_words if w.endswith('s'))})\b"
+        r"(?!\s+of\s+(?!(?:the|his|her|their|its|our|my|your|public|taxpayers)\b))",
+        re.IGNORECASE,
+    )
+
+
+def of_currency(text: str, end: int) -> tuple[int, str] | None:
+    """(new end, currency code) of "thousands of pounds", "millions of dollars": a vague amount
+    of money; never "hundreds of pounds of cocaine" (a weight)."""
+    m = _of_currency().match(text, end)
+    if m is None:
+        return None
+    return m.end(), WORDS.currency_words[" ".join(m.group("c").lower().split())]
+
+
+def hash_pounds(text: str, start: int, written: str, scale: float) -> bool:
+    """Whether the number at `start` ("1m", "250,000") is an amount of pounds whose sign a
+    scanned or wired text wrote as "#" ("#1m deal"); "#1", "#MeToo" and "No. 10" are no money."""
+    return (
+        text[start - 1 : start] == "#"
+        and not text[start - 2 : start - 1].isalnum()
+        and (scale > 1.0 or _HASH_AMOUNT.fullmatch(written) is not None)
+    )
+
+
+# "revenue is ($99.99)", "net income: (£5m)": an amount in brackets straight after a copula or a
+# colon is negative, as accounts write it; after another amount it is a conversion ("$10,000
+# (£6,000)"), kept as written.
+_ACCOUNTS_BEFORE = re.compile(r"(?:\b(?:is|was|are|were|be|been)|:)\s*\($", re.IGNORECASE)
+
+
+def bracketed_negative(text: str, start: int, end: int) -> bool:
+    """Whether the money at text[start:end] is an accounts' negative: "is ($99.99)"."""
+    return text[end : end + 1] == ")" and bool(
+        _ACCOUNTS_BEFORE.search(text, max(0, start - 12), start)
+    )
+
+
+def _ordinal_st(value: float) -> bool:
+    """Whether "<value>st" is a numeric ordinal ("1st", "21st", "101st"; "11st" is stone)."""
+    return value == int(value) and value % 10 == 1 and value % 100 != 11
+
+
 # "1/4 point", "3/4-point": a share of a point.
 _POINT = re.compile(r"[\s-]points?\b", re.IGNORECASE)
 
@@ -204,7 +284,8 @@ def _smaller() -> dict[str, re.Pattern[str]]:
     out = {}
     for big, (small, _) in WORDS.compound_units.items():
         names = [k for k, v in WORDS.physical_units.items() if v == small]
-        names += ["in", "ins", '"', "”", "″"] if small == "inch" else []  # "6ft 6ins" too
+        # "6ft 6ins" too, and "6ft 3m": "in" read as "m" by OCR (no one adds metres to feet)
+        names += ["in", "ins", "m", '"', "”", "″"] if small == "inch" else []
         out[big] = re.compile(
             rf"\s*,?\s*(?:and\s+)?(?P<n>\d{{1,2}}(?:\.\d+)?|{words_pattern(WORDS.number_words)})"
             rf"(?:\s?(?:{words_pattern(names)})(?![\w-])|(?=\s*(?:[.,;:)!?]|$|and\b|tall\b)))",
