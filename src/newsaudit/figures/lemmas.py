@@ -1,8 +1,12 @@
-"""The base form of a verb written with -ed or -ing, as a word a reader knows: "changed" ->
-change, "receiving" -> receive, "stopped" -> stop, "denied" -> deny, "agreed" -> agree.
+"""Lemmas: the one home of reading a word's base form.
+
+`lemma` (crude, enough to match plural and singular nouns and -ing/-ed verbs), `noun_lemma`
+(a listed noun kept whole) and `verb_base`: the base form of a verb written with -ed or -ing, as
+a word a reader knows: "changed" -> change, "receiving" -> receive, "stopped" -> stop, "denied"
+-> deny, "agreed" -> agree.
 
 Measure keys show the verb a date or a figure was read with ("date|change"); the crude lemma
-(`phrases.lemma`, enough to match two forms of one word) cuts it to a stem ("chang", "receiv",
+(`lemma`, enough to match two forms of one word) cuts it to a stem ("chang", "receiv",
 "decid"). English spelling drops a verb's silent e before -ed and -ing, and the suffix rules
 below put it back (after v, u, c, z, a single s, "-ate", "-ide", "-ire", "-ure", ...; a stem of
 one syllable ending in one vowel and one consonant that was not doubled: "dated", "ruled").
@@ -72,3 +76,36 @@ def verb_base(word: str) -> str:
     if _NO_E.search(stem):
         return stem
     return stem + "e" if _E_AFTER_VOWEL.search(stem) else stem
+
+
+def lemma(word: str) -> str:
+    """Crude English lemma, enough to match plural and singular nouns and -ing/-ed verbs."""
+    w = word.lower().replace("’", "'")
+    if w.endswith("'s"):
+        w = w[:-2]
+    if len(w) <= 3:
+        return w
+    if w.endswith(("ies", "ied")) and len(w) > 4:
+        return w[:-3] + "y"
+    if w.endswith(("sses", "shes", "ches", "xes")):
+        return w[:-2]
+    if w.endswith("s") and not w.endswith(("ss", "us", "is")):
+        return w[:-1]
+    if w.endswith("ing") and len(w) > 5:
+        w = w[:-3]
+        return w[:-1] if len(w) > 2 and w[-1] == w[-2] else w
+    if w.endswith("ed") and len(w) > 4:
+        w = w[:-2]
+        return w[:-1] if len(w) > 2 and w[-1] == w[-2] and w[-1] not in "ls" else w
+    return w
+
+
+def noun_lemma(word: str, nouns: frozenset[str]) -> str:
+    """`lemma`, except that a noun of `nouns` written as listed or in its plural is kept
+    ("ratings", "rating": rating, not "rat"; "spending" stays a noun where one is listed)."""
+    w = word.lower().replace("’", "'")
+    if w in nouns:
+        return w
+    if w.endswith("s") and w[:-1] in nouns:
+        return w[:-1]
+    return lemma(w)

@@ -10,7 +10,7 @@ import math
 import re
 
 from newsaudit.config import MONTHS, WEEKDAYS, FiguresConfig
-from newsaudit.figures import phrases, shares
+from newsaudit.figures import lemmas, phrases, shares
 from newsaudit.figures.phrases import UNKNOWN, Token
 from newsaudit.figures.span import DATE_KINDS, Span
 from newsaudit.figures.words import WORDS
@@ -162,7 +162,7 @@ def _measure_noun(left: list[Token], s: Span, config: FiguresConfig, sent_start:
 def _noun(word: str) -> str:
     """A measure noun as `measure_nouns` lists it (the word or its plural: "rating", "ratings"),
     else the lemma: the crude lemma reads "rating" as a form of "rat"."""
-    return phrases.noun_lemma(word, _MEASURE_NOUNS)
+    return lemmas.noun_lemma(word, _MEASURE_NOUNS)
 
 
 def _level_noun(
@@ -211,7 +211,7 @@ def _subject_measure(left: list[Token], config: FiguresConfig) -> str:
         if at < 0:
             continue
         head = _noun(left[at].low)
-        before = phrases.lemma(left[at - 1].low) if at > 0 else ""
+        before = lemmas.lemma(left[at - 1].low) if at > 0 else ""
         synonyms = WORDS.measure_synonyms
         if head in _MEASURE_NOUNS or head in synonyms or f"{before} {head}" in synonyms:
             return _fold_measure(left, at, config)
@@ -221,7 +221,7 @@ def _subject_measure(left: list[Token], config: FiguresConfig) -> str:
 def _fold_measure(toks: list[Token], at: int, config: FiguresConfig) -> str:
     """Canonical name of the measure noun toks[at] with the word before it ("jobless rate")."""
     head = _noun(toks[at].low)
-    before = phrases.lemma(toks[at - 1].low) if at > 0 else ""
+    before = lemmas.lemma(toks[at - 1].low) if at > 0 else ""
     synonyms = WORDS.measure_synonyms
     for phrase in (f"{before} {head}", head):
         if phrase in synonyms:
@@ -263,7 +263,7 @@ def context(
         who = phrases.owner(left, config, sent_start)
         if noun:
             thing, mods = noun, ()
-            who = "" if who and phrases.lemma(who.split()[-1]) == noun else who
+            who = "" if who and lemmas.lemma(who.split()[-1]) == noun else who
         event = "deployed" if s.hyphen == "strong" else _count_event(phrase, left, right, config)
         if noun:
             event = ""  # "a magnitude 6.8 earthquake killed ...": the magnitude is not killed
@@ -319,7 +319,7 @@ def context(
     # Lower case: a subject opening its sentence is read lower-cased ("Romney won 47 percent"),
     # elsewhere as written ("In Ohio, Romney took 50 percent"); one owner either way.
     who = WORDS.subject_synonyms.get(who.lower(), who.lower())
-    if who and phrases.lemma(who.split()[-1]) == event:
+    if who and lemmas.lemma(who.split()[-1]) == event:
         who = ""
     if s.kind == "percent" and not change:
         # Whose share it is, its population and its poll are compared as context; a poll answer
@@ -474,6 +474,6 @@ def _measure_name(toks: list[Token], config: FiguresConfig) -> str:
     for n in (3, 2, 1):
         if len(low) >= n and " ".join(low[-n:]) in WORDS.subject_synonyms:
             return WORDS.subject_synonyms[" ".join(low[-n:])]
-    if low and phrases.lemma(low[-1]) in _SUBJECTS:
-        return phrases.lemma(low[-1])
+    if low and lemmas.lemma(low[-1]) in _SUBJECTS:
+        return lemmas.lemma(low[-1])
     return ""

@@ -14,7 +14,7 @@ from functools import cache, lru_cache
 
 from newsaudit import lexicon
 from newsaudit.config import CALENDAR_WORDS, FiguresConfig
-from newsaudit.figures.lemmas import verb_base
+from newsaudit.figures.lemmas import lemma, noun_lemma, verb_base
 from newsaudit.figures.words import WORDS
 from newsaudit.text.tokens import words
 
@@ -71,39 +71,6 @@ def tokens(text: str, start: int, end: int) -> list[Token]:
         Token(m.group(0), start + m.start(), start + m.end())
         for m in TOKEN_RE.finditer(text[start:end])
     ]
-
-
-def lemma(word: str) -> str:
-    """Crude English lemma, enough to match plural and singular nouns and -ing/-ed verbs."""
-    w = word.lower().replace("’", "'")
-    if w.endswith("'s"):
-        w = w[:-2]
-    if len(w) <= 3:
-        return w
-    if w.endswith(("ies", "ied")) and len(w) > 4:
-        return w[:-3] + "y"
-    if w.endswith(("sses", "shes", "ches", "xes")):
-        return w[:-2]
-    if w.endswith("s") and not w.endswith(("ss", "us", "is")):
-        return w[:-1]
-    if w.endswith("ing") and len(w) > 5:
-        w = w[:-3]
-        return w[:-1] if len(w) > 2 and w[-1] == w[-2] else w
-    if w.endswith("ed") and len(w) > 4:
-        w = w[:-2]
-        return w[:-1] if len(w) > 2 and w[-1] == w[-2] and w[-1] not in "ls" else w
-    return w
-
-
-def noun_lemma(word: str, nouns: frozenset[str]) -> str:
-    """`lemma`, except that a noun of `nouns` written as listed or in its plural is kept
-    ("ratings", "rating": rating, not "rat"; "spending" stays a noun where one is listed)."""
-    w = word.lower().replace("’", "'")
-    if w in nouns:
-        return w
-    if w.endswith("s") and w[:-1] in nouns:
-        return w[:-1]
-    return lemma(w)
 
 
 @cache
