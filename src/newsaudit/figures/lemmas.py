@@ -40,6 +40,12 @@ def _bases() -> frozenset[str]:
     return frozenset(lexicon.words("figures/verb_bases"))
 
 
+@cache
+def not_verb_forms() -> frozenset[str]:
+    """Words written with -ing or -ed that are no verb's form ("morning", "hundred")."""
+    return frozenset(lexicon.words("figures/not_verb_forms"))
+
+
 def _syllables(stem: str) -> int:
     return len(re.findall(r"[aeiouy]+", stem))
 
@@ -49,6 +55,8 @@ def verb_base(word: str) -> str:
     """The base form of `word` when it ends in -ed or -ing ("changed": change), else the word
     lower-cased."""
     w = word.lower()
+    if w in not_verb_forms():
+        return w  # "morning", "ceiling": no verb's form
     if w.endswith("ied") and len(w) > 4:
         return w[:-3] + "y"
     if w.endswith("ing") and len(w) > 5:
@@ -79,18 +87,20 @@ def verb_base(word: str) -> str:
 
 
 def lemma(word: str) -> str:
-    """Crude English lemma, enough to match plural and singular nouns and -ing/-ed verbs."""
+    """Crude English lemma, enough to match plural and singular nouns and -ing/-ed verbs: a
+    plural's singular as a word (`noun_singular`: "knives" -> knife), an -ing/-ed verb cut to
+    its stem ("changed" -> chang; `verb_base` is the word a reader sees). The cut stem is kept
+    on purpose: a verb's base may be a noun of its own ("sentenced" -> sentence, "based" ->
+    base), which would then match the verb's synonym class."""
     w = word.lower().replace("’", "'")
     if w.endswith("'s"):
         w = w[:-2]
-    if len(w) <= 3:
+    if len(w) <= 3 or w in not_verb_forms():
         return w
-    if w.endswith(("ies", "ied")) and len(w) > 4:
+    if w.endswith("ied") and len(w) > 4:
         return w[:-3] + "y"
-    if w.endswith(("sses", "shes", "ches", "xes")):
-        return w[:-2]
-    if w.endswith("s") and not w.endswith(("ss", "us", "is")):
-        return w[:-1]
+    if w.endswith("s"):
+        return noun_singular(w)
     if w.endswith("ing") and len(w) > 5:
         w = w[:-3]
         return w[:-1] if len(w) > 2 and w[-1] == w[-2] else w
@@ -98,6 +108,44 @@ def lemma(word: str) -> str:
         w = w[:-2]
         return w[:-1] if len(w) > 2 and w[-1] == w[-2] and w[-1] not in "ls" else w
     return w
+
+
+def name_or_lemma(text: str) -> str:
+    """The lemma of a word as written mid-sentence; a capitalised word that is not written in
+    capitals ("Jones", "Reynolds"; not "MPs", "KNIVES") is a name and keeps its form, lower-cased:
+    "Jones" is not a plural of "Jone". Callers pass words that do not open their sentence."""
+    if text[:1].isupper() and not text[:-1].isupper():
+        w = text.lower().replace("’", "'")
+        return w[:-2] if w.endswith("'s") else w
+    return lemma(text)
+
+
+@lru_cache(maxsize=1 << 14)
+def noun_singular(word: str) -> str:
+    """The singular of a plural noun, as a word ("knives": knife, "movies": movie, "churches":
+    church, "cases": case); the exceptions to the spelling rules are listed in
+    `lexicon/en/figures/noun_singulars.yaml`. Other words come back lower-cased."""
+    w = word.lower().replace("’", "'")
+    listed = _singulars().get(w)
+    if listed:
+        return listed
+    if len(w) <= 3 or not w.endswith("s") or w.endswith(("ss", "us", "is")):
+        return w
+    if w.endswith("ies") and len(w) > 4:
+        return w[:-3] + "y"  # "companies"
+    if w.endswith(_ES_PLURALS):
+        return w[:-2]  # "classes", "churches", "taxes"
+    return w[:-1]  # "cases", "archives", "shoes"
+
+
+# Endings of plurals written with -es after a sibilant ("classes", "dishes", "churches").
+_ES_PLURALS = ("sses", "shes", "ches", "xes", "zzes")
+
+
+@cache
+def _singulars() -> dict[str, str]:
+    table = lexicon.table("figures/noun_singulars")
+    return {str(k).lower(): str(v).lower() for k, v in table.items()}
 
 
 def noun_lemma(word: str, nouns: frozenset[str]) -> str:

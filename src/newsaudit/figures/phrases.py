@@ -14,7 +14,13 @@ from functools import cache, lru_cache
 
 from newsaudit import lexicon
 from newsaudit.config import CALENDAR_WORDS, FiguresConfig
-from newsaudit.figures.lemmas import lemma, noun_lemma, verb_base
+from newsaudit.figures.lemmas import (
+    lemma,
+    name_or_lemma,
+    not_verb_forms,
+    noun_lemma,
+    verb_base,
+)
 from newsaudit.figures.words import WORDS
 from newsaudit.text.tokens import words
 
@@ -132,7 +138,9 @@ def thing_of(words: list[Token], config: FiguresConfig) -> tuple[str, tuple[str,
     if hits:
         first, last, thing = hits[-1]
     else:
-        first, last, thing = len(words) - 1, len(words) - 1, lemma(_unhyphenated(words[-1].text))
+        # the phrase follows its figure, so a capitalised head is a name ("47-year-old Jones")
+        head = name_or_lemma(_unhyphenated(words[-1].text))
+        first, last, thing = len(words) - 1, len(words) - 1, head
     same = modifier_synonyms()
     mods = tuple(
         dict.fromkeys(
@@ -295,7 +303,8 @@ def nearest_verb(toks: list[Token], start: int, end: int, config: FiguresConfig)
     """Base form of the nearest -ing/-ed verb (`lemmas.verb_base`: "changed" -> change) within
     the date window; not an auxiliary, a reporting verb (attribution is not the event:
     "reported", "according") or a word of `event_ignore` ("during")."""
-    aux = {*WORDS.auxiliaries, *WORDS.reporting_verbs, *WORDS.event_ignore}
+    # nor a word that is no verb's form ("morning", "hundred")
+    aux = {*WORDS.auxiliaries, *WORDS.reporting_verbs, *WORDS.event_ignore, *not_verb_forms()}
     left = [t for t in toks if t.end <= start][::-1][: config.date_event_window]
     right = [t for t in toks if t.start >= end][: config.date_event_window]
     for i in range(config.date_event_window):
