@@ -10,7 +10,7 @@ import math
 import re
 
 from newsaudit.config import MONTHS, WEEKDAYS, FiguresConfig
-from newsaudit.figures import lemmas, phrases, shares
+from newsaudit.figures import attribution, lemmas, phrases, shares
 from newsaudit.figures.phrases import UNKNOWN, Token
 from newsaudit.figures.span import DATE_KINDS, Span
 from newsaudit.figures.words import WORDS
@@ -79,12 +79,16 @@ def _what(
 ) -> tuple[str, tuple[str, ...]]:
     """Event (or object) a unit-figure (year, duration, money, percent...) is about."""
     classes = {**WORDS.date_event_classes, **WORDS.event_classes}
+    dated = _dated_clause(text, toks, s, sent_start)
+    attached = bool(dated)
     if s.kind in DATE_KINDS:
         classes = dict(WORDS.date_event_classes)
-    dated = _dated_clause(text, toks, s, sent_start)
+        toks = _past_attribution(text, toks, s, sent_start)
+        kept = set(toks)
+        dated = [t for t in dated if t in kept]
     # 1. the noun it modifies: "a 2013 rebellion", "decade-long mission", "a decade of operations"
     # (not for a date in a prepositional phrase: "a program launched in 2007 called PRISM")
-    after_np = [] if dated else phrases.noun_phrase(text, toks, s.end, config)
+    after_np = [] if attached else phrases.noun_phrase(text, toks, s.end, config)
     if after_np and (s.kind != "year" or not re.match(r"\s*(?:of)\b", text[s.end :])):
         hits = phrases.class_hits(after_np, classes)
         if hits:
@@ -132,6 +136,16 @@ def _what(
     # Reserves in 1971 and served": joined, not served); else the nearest verb on either side.
     verb = phrases.nearest_verb(dated, s.start, s.end, config) if dated else ""
     return verb or phrases.nearest_verb(toks, s.start, s.end, config), ()
+
+
+def _past_attribution(text: str, toks: list[Token], s: Span, sent_start: int) -> list[Token]:
+    """The sentence's tokens outside its attribution clauses (`attribution.outside`): "The
+    lawsuit said he was fired in 2015" dates the firing, not the lawsuit."""
+    if not toks:
+        return toks
+    sentence = text[sent_start : toks[-1].end]
+    out = attribution.outside(sentence, text[s.start : s.end])
+    return [t for t in toks if out[t.start - sent_start] != " "]
 
 
 def _measure_noun(left: list[Token], s: Span, config: FiguresConfig, sent_start: int) -> str:
