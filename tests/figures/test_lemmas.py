@@ -119,3 +119,18 @@ def test_keys_read_as_words(text, measure):
 def test_a_noun_in_ing_is_no_verb():
     (fig,) = figures.extract_text("The hearing was set for the morning of May 5.")
     assert "morn" not in fig.measure.split("|")
+
+
+@pytest.mark.parametrize(
+    ("word", "head"),
+    [
+        ("hearings", "hear"),
+        ("hearing", "hear"),
+        ("negotiating", "negotiate"),
+        ("graduated", "graduate"),
+        ("yearling", "yearling"),
+        ("morning", "morning"),
+    ],
+)
+def test_a_heads_lemma_is_a_word(word, head):
+    assert name_or_lemma(word) == head

@@ -29,6 +29,8 @@ _E_AFTER_VOWEL = re.compile(r"(?<![aeiou])[aeiou](?:t|d|r|l|m|n|g|v|s|c|k|b)$")
 _E_ALWAYS = re.compile(
     r"(?:[vuc]|(?<!z)z|[rdl]g|(?<=[^aeiou][aeu])ng(?<=.....)|[^s]s|ns|rs|ps|ls|[bcdfgkpt]l)$"
 )
+# "-iate" and "-uate" verbs ("negotiat", "graduat"), whose vowel pair the rule above does not take.
+_E_AFTER_IU = re.compile(r"[iu]at$")
 # Endings of longer verbs written without an e ("visit", "offer", "happen", "develop").
 _NO_E = re.compile(r"(?:it|et|er|en|el|on|op|ip|up|an|al|ol|or|om)$")
 # A final l doubled in British spelling of a longer verb ("travelled", "controlled").
@@ -83,6 +85,8 @@ def verb_base(word: str) -> str:
         return stem + "e" if one else stem  # "dated", "ruled"; "joined", "asked"
     if _NO_E.search(stem):
         return stem
+    if _E_AFTER_IU.search(stem):
+        return stem + "e"  # "negotiated", "associated", "graduated", "evaluated"
     return stem + "e" if _E_AFTER_VOWEL.search(stem) else stem
 
 
@@ -111,13 +115,19 @@ def lemma(word: str) -> str:
 
 
 def name_or_lemma(text: str) -> str:
-    """The lemma of a word as written mid-sentence; a capitalised word that is not written in
-    capitals ("Jones", "Reynolds"; not "MPs", "KNIVES") is a name and keeps its form, lower-cased:
-    "Jones" is not a plural of "Jone". Callers pass words that do not open their sentence."""
+    """The lemma of a noun phrase's head as written mid-sentence, as a word: a capitalised word
+    that is not written in capitals ("Jones", "Reynolds"; not "MPs", "KNIVES") is a name and
+    keeps its form, lower-cased ("Jones" is not a plural of "Jone"); a plural its singular
+    (`noun_singular`); an -ing/-ed word its verb's base (`verb_base`: "hearings", "hearing" ->
+    hear, "negotiating" -> negotiate, as `phrases.nearest_verb` reads a date's verb). Callers
+    pass words that do not open their sentence."""
+    w = text.lower().replace("’", "'")
+    w = w[:-2] if w.endswith("'s") else w
     if text[:1].isupper() and not text[:-1].isupper():
-        w = text.lower().replace("’", "'")
-        return w[:-2] if w.endswith("'s") else w
-    return lemma(text)
+        return w
+    if len(w) > 3 and w.endswith("s"):
+        w = noun_singular(w)
+    return verb_base(w) if w.endswith(("ing", "ed")) else w
 
 
 @lru_cache(maxsize=1 << 14)
