@@ -134,3 +134,11 @@ def test_a_noun_in_ing_is_no_verb():
 )
 def test_a_heads_lemma_is_a_word(word, head):
     assert name_or_lemma(word) == head
+
+
+def test_a_counted_plural_is_one_key_however_written():
+    (a,) = figures.extract_text("The appeal was heard by five Law Lords.")
+    (b,) = figures.extract_text("The appeal was heard by five law lords.")
+    (c,) = figures.extract_text("Two Libyans were charged.")
+    assert a.measure.split("|")[0] == b.measure.split("|")[0] == "lord"
+    assert c.measure.split("|")[0] == "libyan"

@@ -94,7 +94,7 @@ def _what(
         if hits:
             return hits[0][2], ()
         if s.kind not in DATE_KINDS or not after_np[0].text[:1].isupper() or len(after_np) > 1:
-            thing, mods = phrases.thing_of(after_np, config)
+            thing, mods = phrases.thing_of(after_np, config, names=True)
             if thing and thing not in WORDS.duration_units:
                 return thing, mods
     if s.kind not in DATE_KINDS:

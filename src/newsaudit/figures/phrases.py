@@ -129,8 +129,12 @@ def class_hits(
     return hits
 
 
-def thing_of(words: list[Token], config: FiguresConfig) -> tuple[str, tuple[str, ...]]:
-    """Class (or lemma) of a noun phrase and its capitalised modifiers."""
+def thing_of(
+    words: list[Token], config: FiguresConfig, names: bool = False
+) -> tuple[str, tuple[str, ...]]:
+    """Class (or lemma) of a noun phrase and its capitalised modifiers. With `names`, a
+    capitalised head is a name and keeps its form ("47-year-old Jones"); without (what a count
+    counts), it is a plural like any other ("two Libyans", "five Law Lords": libyan, lord)."""
     if not words:
         return "", ()
     hits = class_hits(words, WORDS.thing_classes)
@@ -138,8 +142,9 @@ def thing_of(words: list[Token], config: FiguresConfig) -> tuple[str, tuple[str,
     if hits:
         first, last, thing = hits[-1]
     else:
-        # the phrase follows its figure, so a capitalised head is a name ("47-year-old Jones")
-        head = name_or_lemma(_unhyphenated(words[-1].text))
+        # the phrase follows its figure: its head does not open the sentence
+        word = _unhyphenated(words[-1].text)
+        head = name_or_lemma(word if names else word.lower())
         first, last, thing = len(words) - 1, len(words) - 1, head
     same = modifier_synonyms()
     mods = tuple(
