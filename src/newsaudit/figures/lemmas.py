@@ -1,9 +1,12 @@
 """Lemmas: the one home of reading a word's base form.
 
 `lemma` (crude, enough to match plural and singular nouns and -ing/-ed verbs), `noun_lemma`
-(a listed noun kept whole) and `verb_base`: the base form of a verb written with -ed or -ing, as
-a word a reader knows: "changed" -> change, "receiving" -> receive, "stopped" -> stop, "denied"
--> deny, "agreed" -> agree.
+(a listed noun kept whole), `noun_singular` (a plural's singular as a word: "knives" -> knife,
+"movies" -> movie; the spelling rules' exceptions in `lexicon/en/figures/noun_singulars.yaml`),
+`name_or_lemma` (a noun phrase's head as a key shows it: a name keeps its form, "Jones") and
+`verb_base`: the base form of a verb written with -ed or -ing, as a word a reader knows:
+"changed" -> change, "receiving" -> receive, "stopped" -> stop, "denied" -> deny, "agreed" ->
+agree. Words in -ing/-ed that are no verb's form ("morning") are data: `not_verb_forms.txt`.
 
 Measure keys show the verb a date or a figure was read with ("date|change"); the crude lemma
 (`lemma`, enough to match two forms of one word) cuts it to a stem ("chang", "receiv",
