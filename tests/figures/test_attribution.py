@@ -37,3 +37,35 @@ def test_an_attribution_is_no_shared_event():
         "According to the indictment, between June and July 2016, Stone told campaign aides."
     )[0]
     assert linkmodel.event_features(a, b)["event_class"] == 0.0
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text", "source", "blanked"),
+    [
+        ("The lawsuit said he was fired in 2015.", "2015", "lawsuit", True),
+        ("The lawsuit says that he was fired in 2015.", "2015", "lawsuit", True),
+        # the reporting clause holds the figure: the year dates the lawsuit
+        ("The 2015 lawsuit said he was fired.", "2015", "lawsuit", False),
+        # no reporting verb opens the sentence
+        ("The lawsuit was filed in 2015.", "2015", "lawsuit", False),
+    ],
+)
+def test_an_opening_reporting_clause(sentence, text, source, blanked):
+    out = outside(sentence, text)
+    assert len(out) == len(sentence)
+    assert (source not in out) == blanked
+
+
+@pytest.mark.parametrize(
+    ("text", "measure"),
+    [
+        ("The lawsuit said he was fired in 2015.", "year|fire"),
+        ("The lawsuit says that he was fired in 2015.", "year|fire"),
+        ("He was fired in 2015, the lawsuit said.", "year|fire"),
+        ("The lawsuit was filed in 2015.", "year|lawsuit"),
+        ("The 2015 lawsuit said he was fired.", "year|lawsuit"),
+    ],
+)
+def test_a_dates_event_is_read_past_its_attribution(text, measure):
+    (fig,) = figures.extract_text(text)
+    assert fig.measure == measure

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from newsaudit import figures
-from newsaudit.figures import phrases
+from newsaudit.figures import lemmas
 from tests.conftest import corpus_of
 
 
@@ -47,7 +47,7 @@ def test_rating_nouns_name_the_measure(text, measure):
     [("rating", "rating"), ("ratings", "rating"), ("rates", "rate"), ("parking", "park")],
 )
 def test_listed_nouns_keep_their_form(word, lemma):
-    assert phrases.noun_lemma(word, frozenset({"rating", "rate"})) == lemma
+    assert lemmas.noun_lemma(word, frozenset({"rating", "rate"})) == lemma
 
 
 def test_two_outlets_giving_one_rating_two_ways_disagree():

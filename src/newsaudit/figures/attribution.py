@@ -5,8 +5,10 @@ source of the sentence, not the event the date dates; read as words around the d
 the date look like one told with "The July 2015 indictment" (one event class, shared words).
 The event model reads the event classes next to two years or dates with such clauses blanked
 (`outside`, `linkmodel.event_features`): "according to" and what follows it up to the end of
-its clause, and a clause-ending ", the report said" / ", prosecutors say". A clause that holds
-the figure itself is kept ("according to a 2016 report": the year dates the report). Blanking
+its clause, a clause-ending ", the report said" / ", prosecutors say", and a reporting clause
+opening the sentence ("The lawsuit said (that) he was fired in 2015": the year dates the
+firing, not the lawsuit); `measures` reads a date's event past the same clauses. A clause that
+holds the figure itself is kept ("according to a 2016 report": the year dates the report). Blanking
 them from the shared-word features as well was measured (dev five-fold, held out) and left
 out: no decoy fewer, one false alarm more.
 """
@@ -30,6 +32,8 @@ def _clauses() -> re.Pattern[str]:
         rf"\b[Aa]ccording\s+to\b[^,;:()\[\]\"“”!?—–]*?{_END}"
         # ", the indictment said." / ", prosecutors say," (a subject of one to four words)
         rf"|(?<=,)\s*(?:[\w’'.-]+\s+){{1,4}}?(?:{verbs}|say|says){_END}"
+        # "The lawsuit said (that) he was fired in 2015": a reporting clause opening the sentence
+        rf"|^[\s\"“]*(?:[\w’'.-]+\s+){{1,4}}?(?:{verbs}|say|says)\b(?:\s+that\b)?"
     )
 
 

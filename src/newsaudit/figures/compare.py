@@ -25,7 +25,7 @@ import pandas as pd
 
 from newsaudit import lexicon
 from newsaudit.config import FiguresConfig
-from newsaudit.figures import phrases
+from newsaudit.figures import lemmas
 from newsaudit.figures.contexts import context_conflict
 from newsaudit.figures.figure import Figure
 from newsaudit.figures.frames import CHECK_COLUMNS, DISAGREEMENT_COLUMNS
@@ -58,14 +58,14 @@ _GROWS = frozenset({"count"})
 
 @cache
 def _tallies() -> frozenset[str]:
-    return frozenset(phrases.lemma(w) for w in lexicon.words("figures/tallies"))
+    return frozenset(lemmas.lemma(w) for w in lexicon.words("figures/tallies"))
 
 
 def running_tally(f: Figure) -> bool:
     """Whether a count is a running tally that grows while a story unfolds (the dead, arrests,
     cases, signatures: `lexicon/en/figures/tallies.txt`), not a fixed count (two turkeys)."""
     said = f"{f.thing} {f.event} {f.relation}".replace("|", " ").split()
-    return bool({phrases.lemma(w) for w in said} & _tallies())
+    return bool({lemmas.lemma(w) for w in said} & _tallies())
 
 
 def moved(a: Figure, b: Figure, published: dict[str, dt.date | None], eps: float) -> str:

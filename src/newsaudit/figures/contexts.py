@@ -12,7 +12,7 @@ import re
 from functools import cache, lru_cache
 
 from newsaudit.config import MONTHS, FiguresConfig
-from newsaudit.figures import phrases
+from newsaudit.figures import lemmas, phrases
 from newsaudit.figures.figure import Figure
 from newsaudit.figures.intervals import relation
 from newsaudit.figures.keys import age_of
@@ -45,7 +45,7 @@ def context_conflict(a: Figure, b: Figure, config: FiguresConfig, dates: bool = 
     if pa and pb and pa != pb:
         return f"different people: {pa} vs {pb}"
     ua, ub = _COMPOUND.search(a.text.lower()), _COMPOUND.search(b.text.lower())
-    if ua and ub and phrases.lemma(ua.group(1)) != phrases.lemma(ub.group(1)):
+    if ua and ub and lemmas.lemma(ua.group(1)) != lemmas.lemma(ub.group(1)):
         return f"different units: {ua.group(1)} vs {ub.group(1)}"
     if a.owner and b.owner and not _same_owner(a.owner, b.owner, config):
         return f"different subjects: {a.owner} vs {b.owner}"
@@ -71,8 +71,8 @@ def _same_owner(a: str, b: str, config: FiguresConfig) -> bool:
     """Whether two subjects name the same party: they share a word ("the opposition" and "the
     opposition alliance", "Unity Party" and "the ruling Unity Party")."""
     generic = set(WORDS.owner_generic_words)
-    words = {phrases.lemma(w) for w in a.lower().split()} - generic
-    return bool(words & {phrases.lemma(w) for w in b.lower().split()})
+    words = {lemmas.lemma(w) for w in a.lower().split()} - generic
+    return bool(words & {lemmas.lemma(w) for w in b.lower().split()})
 
 
 def _frames_meet(ta: set[str], tb: set[str]) -> bool:

@@ -91,12 +91,12 @@ from newsaudit.figures import attribution, dated
 from newsaudit.figures.figure import Figure
 from newsaudit.figures.intervals import at_one_precision
 from newsaudit.figures.keys import comparable, years_apart
+from newsaudit.figures.lemmas import lemma
 from newsaudit.figures.phrases import (
     TOKEN_RE,
     UNKNOWN,
     acronyms,
     initialisms,
-    lemma,
     words_beside,
 )
 from newsaudit.figures.span import DATE_KINDS

@@ -10,7 +10,7 @@ import math
 import re
 
 from newsaudit.config import MONTHS, WEEKDAYS, FiguresConfig
-from newsaudit.figures import phrases, shares
+from newsaudit.figures import attribution, lemmas, phrases, shares
 from newsaudit.figures.phrases import UNKNOWN, Token
 from newsaudit.figures.span import DATE_KINDS, Span
 from newsaudit.figures.words import WORDS
@@ -79,18 +79,22 @@ def _what(
 ) -> tuple[str, tuple[str, ...]]:
     """Event (or object) a unit-figure (year, duration, money, percent...) is about."""
     classes = {**WORDS.date_event_classes, **WORDS.event_classes}
+    dated = _dated_clause(text, toks, s, sent_start)
+    attached = bool(dated)
     if s.kind in DATE_KINDS:
         classes = dict(WORDS.date_event_classes)
-    dated = _dated_clause(text, toks, s, sent_start)
+        toks = _past_attribution(text, toks, s, sent_start)
+        kept = set(toks)
+        dated = [t for t in dated if t in kept]
     # 1. the noun it modifies: "a 2013 rebellion", "decade-long mission", "a decade of operations"
     # (not for a date in a prepositional phrase: "a program launched in 2007 called PRISM")
-    after_np = [] if dated else phrases.noun_phrase(text, toks, s.end, config)
+    after_np = [] if attached else phrases.noun_phrase(text, toks, s.end, config)
     if after_np and (s.kind != "year" or not re.match(r"\s*(?:of)\b", text[s.end :])):
         hits = phrases.class_hits(after_np, classes)
         if hits:
             return hits[0][2], ()
         if s.kind not in DATE_KINDS or not after_np[0].text[:1].isupper() or len(after_np) > 1:
-            thing, mods = phrases.thing_of(after_np, config)
+            thing, mods = phrases.thing_of(after_np, config, names=True)
             if thing and thing not in WORDS.duration_units:
                 return thing, mods
     if s.kind not in DATE_KINDS:
@@ -134,6 +138,16 @@ def _what(
     return verb or phrases.nearest_verb(toks, s.start, s.end, config), ()
 
 
+def _past_attribution(text: str, toks: list[Token], s: Span, sent_start: int) -> list[Token]:
+    """The sentence's tokens outside its attribution clauses (`attribution.outside`): "The
+    lawsuit said he was fired in 2015" dates the firing, not the lawsuit."""
+    if not toks:
+        return toks
+    sentence = text[sent_start : toks[-1].end]
+    out = attribution.outside(sentence, text[s.start : s.end])
+    return [t for t in toks if out[t.start - sent_start] != " "]
+
+
 def _measure_noun(left: list[Token], s: Span, config: FiguresConfig, sent_start: int) -> str:
     """A quantity noun written with the number: "magnitude 6.8", "7.1-magnitude", "turnout was
     61%" (as the subject of the clause), folded by `measure_synonyms` ("the jobless rate" ->
@@ -162,7 +176,7 @@ def _measure_noun(left: list[Token], s: Span, config: FiguresConfig, sent_start:
 def _noun(word: str) -> str:
     """A measure noun as `measure_nouns` lists it (the word or its plural: "rating", "ratings"),
     else the lemma: the crude lemma reads "rating" as a form of "rat"."""
-    return phrases.noun_lemma(word, _MEASURE_NOUNS)
+    return lemmas.noun_lemma(word, _MEASURE_NOUNS)
 
 
 def _level_noun(
@@ -211,7 +225,7 @@ def _subject_measure(left: list[Token], config: FiguresConfig) -> str:
         if at < 0:
             continue
         head = _noun(left[at].low)
-        before = phrases.lemma(left[at - 1].low) if at > 0 else ""
+        before = lemmas.lemma(left[at - 1].low) if at > 0 else ""
         synonyms = WORDS.measure_synonyms
         if head in _MEASURE_NOUNS or head in synonyms or f"{before} {head}" in synonyms:
             return _fold_measure(left, at, config)
@@ -221,7 +235,7 @@ def _subject_measure(left: list[Token], config: FiguresConfig) -> str:
 def _fold_measure(toks: list[Token], at: int, config: FiguresConfig) -> str:
     """Canonical name of the measure noun toks[at] with the word before it ("jobless rate")."""
     head = _noun(toks[at].low)
-    before = phrases.lemma(toks[at - 1].low) if at > 0 else ""
+    before = lemmas.lemma(toks[at - 1].low) if at > 0 else ""
     synonyms = WORDS.measure_synonyms
     for phrase in (f"{before} {head}", head):
         if phrase in synonyms:
@@ -263,7 +277,7 @@ def context(
         who = phrases.owner(left, config, sent_start)
         if noun:
             thing, mods = noun, ()
-            who = "" if who and phrases.lemma(who.split()[-1]) == noun else who
+            who = "" if who and lemmas.lemma(who.split()[-1]) == noun else who
         event = "deployed" if s.hyphen == "strong" else _count_event(phrase, left, right, config)
         if noun:
             event = ""  # "a magnitude 6.8 earthquake killed ...": the magnitude is not killed
@@ -319,7 +333,7 @@ def context(
     # Lower case: a subject opening its sentence is read lower-cased ("Romney won 47 percent"),
     # elsewhere as written ("In Ohio, Romney took 50 percent"); one owner either way.
     who = WORDS.subject_synonyms.get(who.lower(), who.lower())
-    if who and phrases.lemma(who.split()[-1]) == event:
+    if who and lemmas.lemma(who.split()[-1]) == event:
         who = ""
     if s.kind == "percent" and not change:
         # Whose share it is, its population and its poll are compared as context; a poll answer
@@ -474,6 +488,6 @@ def _measure_name(toks: list[Token], config: FiguresConfig) -> str:
     for n in (3, 2, 1):
         if len(low) >= n and " ".join(low[-n:]) in WORDS.subject_synonyms:
             return WORDS.subject_synonyms[" ".join(low[-n:])]
-    if low and phrases.lemma(low[-1]) in _SUBJECTS:
-        return phrases.lemma(low[-1])
+    if low and lemmas.lemma(low[-1]) in _SUBJECTS:
+        return lemmas.lemma(low[-1])
     return ""

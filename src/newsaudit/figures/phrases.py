@@ -14,7 +14,13 @@ from functools import cache, lru_cache
 
 from newsaudit import lexicon
 from newsaudit.config import CALENDAR_WORDS, FiguresConfig
-from newsaudit.figures.lemmas import verb_base
+from newsaudit.figures.lemmas import (
+    lemma,
+    name_or_lemma,
+    not_verb_forms,
+    noun_lemma,
+    verb_base,
+)
 from newsaudit.figures.words import WORDS
 from newsaudit.text.tokens import words
 
@@ -73,39 +79,6 @@ def tokens(text: str, start: int, end: int) -> list[Token]:
     ]
 
 
-def lemma(word: str) -> str:
-    """Crude English lemma, enough to match plural and singular nouns and -ing/-ed verbs."""
-    w = word.lower().replace("’", "'")
-    if w.endswith("'s"):
-        w = w[:-2]
-    if len(w) <= 3:
-        return w
-    if w.endswith(("ies", "ied")) and len(w) > 4:
-        return w[:-3] + "y"
-    if w.endswith(("sses", "shes", "ches", "xes")):
-        return w[:-2]
-    if w.endswith("s") and not w.endswith(("ss", "us", "is")):
-        return w[:-1]
-    if w.endswith("ing") and len(w) > 5:
-        w = w[:-3]
-        return w[:-1] if len(w) > 2 and w[-1] == w[-2] else w
-    if w.endswith("ed") and len(w) > 4:
-        w = w[:-2]
-        return w[:-1] if len(w) > 2 and w[-1] == w[-2] and w[-1] not in "ls" else w
-    return w
-
-
-def noun_lemma(word: str, nouns: frozenset[str]) -> str:
-    """`lemma`, except that a noun of `nouns` written as listed or in its plural is kept
-    ("ratings", "rating": rating, not "rat"; "spending" stays a noun where one is listed)."""
-    w = word.lower().replace("’", "'")
-    if w in nouns:
-        return w
-    if w.endswith("s") and w[:-1] in nouns:
-        return w[:-1]
-    return lemma(w)
-
-
 @cache
 def _class_index(classes: tuple[tuple[str, tuple[str, ...]], ...]) -> dict[tuple[str, ...], str]:
     """(phrase tokens) -> canonical class, including the lemma of one-word members."""
@@ -156,8 +129,12 @@ def class_hits(
     return hits
 
 
-def thing_of(words: list[Token], config: FiguresConfig) -> tuple[str, tuple[str, ...]]:
-    """Class (or lemma) of a noun phrase and its capitalised modifiers."""
+def thing_of(
+    words: list[Token], config: FiguresConfig, names: bool = False
+) -> tuple[str, tuple[str, ...]]:
+    """Class (or lemma) of a noun phrase and its capitalised modifiers. With `names`, a
+    capitalised head is a name and keeps its form ("47-year-old Jones"); without (what a count
+    counts), it is a plural like any other ("two Libyans", "five Law Lords": libyan, lord)."""
     if not words:
         return "", ()
     hits = class_hits(words, WORDS.thing_classes)
@@ -165,7 +142,10 @@ def thing_of(words: list[Token], config: FiguresConfig) -> tuple[str, tuple[str,
     if hits:
         first, last, thing = hits[-1]
     else:
-        first, last, thing = len(words) - 1, len(words) - 1, lemma(_unhyphenated(words[-1].text))
+        # the phrase follows its figure: its head does not open the sentence
+        word = _unhyphenated(words[-1].text)
+        head = name_or_lemma(word if names else word.lower())
+        first, last, thing = len(words) - 1, len(words) - 1, head
     same = modifier_synonyms()
     mods = tuple(
         dict.fromkeys(
@@ -328,7 +308,8 @@ def nearest_verb(toks: list[Token], start: int, end: int, config: FiguresConfig)
     """Base form of the nearest -ing/-ed verb (`lemmas.verb_base`: "changed" -> change) within
     the date window; not an auxiliary, a reporting verb (attribution is not the event:
     "reported", "according") or a word of `event_ignore` ("during")."""
-    aux = {*WORDS.auxiliaries, *WORDS.reporting_verbs, *WORDS.event_ignore}
+    # nor a word that is no verb's form ("morning", "hundred")
+    aux = {*WORDS.auxiliaries, *WORDS.reporting_verbs, *WORDS.event_ignore, *not_verb_forms()}
     left = [t for t in toks if t.end <= start][::-1][: config.date_event_window]
     right = [t for t in toks if t.start >= end][: config.date_event_window]
     for i in range(config.date_event_window):

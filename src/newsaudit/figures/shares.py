@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from newsaudit import lexicon
-from newsaudit.figures import phrases
+from newsaudit.figures import lemmas, phrases
 from newsaudit.figures.phrases import Token
 from newsaudit.figures.span import Span
 from newsaudit.figures.words import WORDS
@@ -106,14 +106,14 @@ def group(words: list[str]) -> tuple[str, ...]:
     skip = _SKIP | set(WORDS.determiners)
     lows = [w.lower().replace("’", "'") for w in words if w.lower() not in skip]
     samples = _set("poll_samples")
-    if any(w in samples or phrases.lemma(w) in samples for w in lows):
+    if any(w in samples or lemmas.lemma(w) in samples for w in lows):
         return ()
     same = phrases.modifier_synonyms()
     folded = []
     for w in lows:
         plain = w.replace(".", "")
-        spelled = same.get(plain) or same.get(phrases.lemma(plain))
-        folded.append(spelled.lower() if spelled else phrases.lemma(plain))
+        spelled = same.get(plain) or same.get(lemmas.lemma(plain))
+        folded.append(spelled.lower() if spelled else lemmas.lemma(plain))
     generic = _set("population_nouns")
     folded = [w for w in folded if w not in _set("poll_nouns")]  # "a poll found": no owner
     groups = [w for w in folded if w not in generic]
@@ -145,7 +145,7 @@ def _population(toks: list[Token], hits: dict[int, str]) -> list[Token]:
 def _plural(word: str) -> bool:
     """Whether a word reads as a plural noun ("voters", "Americans", "children")."""
     return word in _set("irregular_plurals") or (
-        len(word) > 3 and phrases.lemma(word) != word and word.endswith("s")
+        len(word) > 3 and lemmas.lemma(word) != word and word.endswith("s")
     )
 
 
@@ -154,7 +154,7 @@ def _people(span: list[Token]) -> bool:
     "Americans"), a generic people noun ("voters") or everyone a poll asked."""
     known = _set("population_nouns") | _set("poll_samples")
     return any(
-        t.text[:1].isupper() or phrases.lemma(t.low) in known or t.low in known for t in span
+        t.text[:1].isupper() or lemmas.lemma(t.low) in known or t.low in known for t in span
     )
 
 
@@ -163,7 +163,7 @@ def _source(sentence: list[Token], at: int) -> str:
     nouns = _set("poll_nouns")
     best, distance = "", 1 << 30
     for i, t in enumerate(sentence):
-        if t.low not in nouns and phrases.lemma(t.low) not in nouns:
+        if t.low not in nouns and lemmas.lemma(t.low) not in nouns:
             continue
         j = i
         while (
