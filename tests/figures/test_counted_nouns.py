@@ -187,7 +187,7 @@ def test_a_count_and_a_compound_of_its_noun_are_not_called_a_conflict(a, b):
 
 @pytest.mark.xfail(
     strict=True,
-    reason="a small count read at two heads of one set is left uncompared (docs/notes/links20.md)",
+    reason="a small set read at two heads is left uncompared (README, BASIL round 25)",
 )
 @pytest.mark.parametrize(
     ("a", "b"),
