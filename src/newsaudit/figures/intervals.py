@@ -6,6 +6,7 @@ A year and a date of a year meet at the year (`at_one_precision`): "June 2016" g
 
 from __future__ import annotations
 
+import datetime as dt
 import math
 import re
 from dataclasses import replace
@@ -15,6 +16,27 @@ from newsaudit.figures.figure import Figure
 from newsaudit.figures.words import WORDS
 
 DATED = 10_000_000  # dates are yyyymmdd numbers (20160601), years their year (2016)
+
+
+def fractional_year(v: float) -> float:
+    """A year or a yyyymmdd date as fractional years (20110115: 2011.04; 2016 stays 2016), so
+    years and dates can be measured and drawn on one scale; an infinite bound as it is."""
+    if not math.isfinite(v) or v < DATED:
+        return v
+    n = int(v)
+    return n // 10_000 + (n // 100 % 100 - 1) / 12 + (n % 100 - 1) / 365
+
+
+def as_date(v: float) -> dt.date | None:
+    """The calendar day of a yyyymmdd date number (20150831: 2015-08-31); None for a bound
+    that is infinite or not a date."""
+    if not math.isfinite(v) or v < DATED:
+        return None
+    n = int(v)
+    try:
+        return dt.date(n // 10_000, max(1, n // 100 % 100), max(1, n % 100))
+    except ValueError:
+        return None
 
 
 def _as_year(f: Figure) -> Figure:

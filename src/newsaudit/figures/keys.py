@@ -20,7 +20,7 @@ from newsaudit.config import FiguresConfig
 from newsaudit.corpus import Corpus
 from newsaudit.figures import ages, phrases
 from newsaudit.figures.figure import Figure
-from newsaudit.figures.intervals import at_one_precision
+from newsaudit.figures.intervals import at_one_precision, fractional_year
 from newsaudit.figures.phrases import UNKNOWN
 from newsaudit.figures.span import DATE_KINDS
 from newsaudit.figures.words import WORDS
@@ -201,14 +201,7 @@ def years_apart(a: Figure, b: Figure) -> float:
     May 1 vs May 2 of one year: 0.003; 0 when the spans meet; a date against a year at the year:
     June 2017 vs 2016: 1). Dates are yyyymmdd numbers."""
     a, b = at_one_precision(a, b)
-
-    def point(v: float) -> float:
-        if v < 10_000_000:
-            return v
-        n = int(v)
-        return n // 10_000 + (n // 100 % 100 - 1) / 12 + (n % 100 - 1) / 365
-
-    a0, a1, b0, b1 = point(a.low), point(a.high), point(b.low), point(b.high)
+    a0, a1, b0, b1 = (fractional_year(v) for v in (a.low, a.high, b.low, b.high))
     return max(0.0, a0 - b1, b0 - a1)
 
 

@@ -5,10 +5,12 @@ from __future__ import annotations
 import math
 
 import pandas as pd
+from matplotlib.dates import AutoDateLocator, ConciseDateFormatter, date2num
 from matplotlib.figure import Figure
 from matplotlib.patches import Patch, Rectangle
+from matplotlib.ticker import MaxNLocator
 
-from newsaudit.figures.intervals import DATED
+from newsaudit.figures.intervals import as_date, fractional_year
 from newsaudit.report.labels import measure_label
 
 # Okabe-Ito colour-blind-safe palette.
@@ -37,14 +39,38 @@ def _in_years(part: pd.DataFrame) -> pd.DataFrame:
     date's yyyymmdd value as its year and the part of it gone (20110115: 2011.04)."""
     if set(part["unit"]) != {"year", "date"}:
         return part
+    return part.assign(
+        low=part["low"].map(fractional_year), high=part["high"].map(fractional_year)
+    )
 
-    def year(v: float) -> float:
-        if not math.isfinite(v) or v < DATED:
-            return v
-        n = int(v)
-        return n // 10_000 + (n // 100 % 100 - 1) / 12 + (n % 100 - 1) / 365
 
-    return part.assign(low=part["low"].map(year), high=part["high"].map(year))
+def _in_days(part: pd.DataFrame) -> tuple[pd.DataFrame, bool]:
+    """A panel of dates alone drawn on a calendar axis: yyyymmdd numbers as matplotlib day
+    numbers, the last day of a span included (August 2015 runs to the end of August 31), so
+    the axis reads as dates and a month is as long as its days. (part, whether converted)."""
+    if set(part["unit"]) != {"date"}:
+        return part, False
+    days = [as_date(v) for v in [*part["low"], *part["high"]] if math.isfinite(v)]
+    if not days or None in days:
+        return part, False
+
+    def day(v: float) -> float:
+        d = as_date(v)
+        return v if d is None else float(date2num(d))
+
+    low, high = part["low"].map(day), part["high"].map(day)
+    high = high.where(high == low, high + 1.0)  # one day stays a point, a span ends at midnight
+    return part.assign(low=low, high=high), True
+
+
+def _point_pad(part: pd.DataFrame, calendar: bool, value: float) -> float:
+    """Half the width of a panel whose figures all give one value: 15 days a side for dates on
+    a calendar axis, 2 years for years (and dates drawn in years), else 1 % of the value."""
+    if calendar:
+        return 15.0
+    if set(part["unit"]) <= {"year", "date"}:
+        return 2.0
+    return max(abs(value) * 0.01, 1.0)
 
 
 def intervals(
@@ -70,9 +96,9 @@ def intervals(
         return fig
     for ax, measure in zip(axes[:, 0], measures, strict=False):
         part = checks[checks["measure"] == measure].sort_values(["article_id", "start"])
-        part = _in_years(part.head(max_articles))
+        part, calendar = _in_days(_in_years(part.head(max_articles)))
         lo, hi = _finite_range(part)
-        pad = (hi - lo) * 0.15 or max(abs(hi) * 0.01, 1.0)
+        pad = (hi - lo) * 0.15 or _point_pad(part, calendar, hi)
         left, right = lo - pad, hi + pad
         for y, row in enumerate(part.itertuples()):
             colour = VERDICT_COLOURS[row.verdict]
@@ -89,7 +115,14 @@ def intervals(
         ax.set_yticks(
             range(len(part)), [tags.get(a, a)[:12] for a in part["article_id"]], fontsize=7
         )
-        ax.ticklabel_format(axis="x", style="plain", useOffset=False)
+        if calendar:
+            locator = AutoDateLocator(minticks=3, maxticks=8)
+            ax.xaxis.set_major_locator(locator)
+            ax.xaxis.set_major_formatter(ConciseDateFormatter(locator))
+        else:
+            ax.ticklabel_format(axis="x", style="plain", useOffset=False)
+            if set(part["unit"]) <= {"year", "date"}:
+                ax.xaxis.set_major_locator(MaxNLocator(integer=True))  # 2016, not 2016.0
         ax.set_ylim(-0.7, len(part) - 0.2)
         ax.set_xlim(left, right)
         ax.set_title(f"{measure_label(measure)} ({part['unit'].iloc[0]})", fontsize=8, loc="left")
