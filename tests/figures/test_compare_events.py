@@ -21,11 +21,6 @@ def _verdicts(result: figures.FiguresResult) -> dict[tuple[str, str], str]:
 @pytest.mark.parametrize(
     ("texts", "reason"),
     [
-        # What a hyphenated compound counts is part of the measure.
-        (
-            {"a": "The 24-page indictment came out.", "b": "The seven-count indictment came out."},
-            "different units",
-        ),
         # Far-apart values under one key, told in other words, are two measures for the link
         # model (a senator's demand and the cuts due at year end).
         (

@@ -10,7 +10,7 @@ import math
 import re
 
 from newsaudit.config import MONTHS, WEEKDAYS, FiguresConfig
-from newsaudit.figures import attribution, lemmas, phrases, shares
+from newsaudit.figures import attribution, lemmas, phrases, shares, units
 from newsaudit.figures.phrases import UNKNOWN, Token
 from newsaudit.figures.span import DATE_KINDS, Span
 from newsaudit.figures.words import WORDS
@@ -262,7 +262,11 @@ def context(
         place = phrases.place_after(text, s.end, sent_end, config) or phrases.place_before(
             text, sent_start, s.start, config
         )
-    if s.kind in ("count", "ordinal"):
+    # A hyphenated count counts its own noun and belongs to the noun it modifies, read as a
+    # duration's is: "a 24-page indictment" page|indictment, "a two-year sentence" years|sentence.
+    compound = units.counted_noun(s)
+    compound = "" if compound in _MEASURE_NOUNS else compound  # "a 7.1-magnitude quake"
+    if s.kind in ("count", "ordinal") and not compound:
         phrase = phrases.noun_phrase(text, toks, s.end, config, need_of=s.vague)
         thing, mods = phrases.thing_of(phrase, config)
         change, direction = change_of(
@@ -311,6 +315,7 @@ def context(
             thing, event = "ordinal", thing or event
         return phrases.Context(thing, event, place, "", mods, who)
     unit_thing = {
+        "count": compound,
         "year": "year",
         "date": "date" if s.unit == "date" else "month-day",
         "duration": s.unit,
@@ -323,7 +328,7 @@ def context(
     event, mods = _what(text, toks, s, config, sent_start)
     relation = s.relation
     change, direction = change_of(text, toks, s, sent_start, config)
-    if change and s.kind in ("percent", "money", "quantity"):
+    if change and (s.kind in ("percent", "money", "quantity") or compound == "point"):
         # A change amount is the change of its measure, never its level: "jumped 40 per cent"
         # and "a 40% rise in fuel prices" meet under percent|price|increase.
         event, mods, relation = change, (), direction

@@ -220,8 +220,10 @@ def noun_phrase(
         prev = tok.end
         if len(phrase) >= 4:
             break
-    # An -ed word may open a phrase as an adjective ("armed men"), never end it ("led to"); nor
-    # does a dimension ("448 pages long").
+    # A phrasal verb ends it ("the 24-page indictment lays out"); an -ed word may open it as an
+    # adjective ("armed men"), never end it ("led to"), nor may a dimension ("448 pages long").
+    verb = next((i - 1 for i, t in enumerate(phrase) if i > 1 and t.low in _PARTICLES), None)
+    phrase = phrase[:verb]
     while phrase and (
         (phrase[-1].low.endswith("ed") and phrase[-1].low not in members)
         or (len(phrase) > 1 and phrase[-1].low in _dimensions())

@@ -2,7 +2,8 @@
 sign), a physical unit by name or by symbol, a hyphenated compound ("a 16-meter telescope").
 
 `after` reads it from the text that follows a number and scales the number's interval by it
-("two-thirds" is 66.7 %, "a decade" ten years).
+("two-thirds" is 66.7 %, "a decade" ten years); `counted_noun` the noun a hyphenated count
+counts ("a 24-page indictment": pages).
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from typing import TYPE_CHECKING
 
 from newsaudit import lexicon
 from newsaudit.figures import numbers
+from newsaudit.figures.lemmas import name_or_lemma
 from newsaudit.figures.numbers import words_pattern
 from newsaudit.figures.words import WORDS
 
@@ -221,6 +223,26 @@ def after(
         kind, unit = "ratio", "times"
         end += len(times.group(0).rstrip())
     return end, kind, unit, hyphen, (parsed[0] * factor, parsed[1] * factor)
+
+
+@cache
+def _compound_nouns() -> tuple[dict[str, str], frozenset[str]]:
+    forms = lexicon.table("figures/compound_nouns")
+    return {str(k): str(v) for k, v in forms.items()}, frozenset(
+        lexicon.words("figures/size_compounds")
+    )
+
+
+def counted_noun(s: Span) -> str:
+    """The noun a hyphenated count counts, as its lemma: "a 24-page indictment" (page), "a
+    seven-count indictment" (count), "a 12-nation deal" (nation), "a 20-seater coach" (seat);
+    the noun it modifies is then what the pages belong to, as for a duration ("a two-year
+    sentence"). '' for any other figure, a rate ("four-a-week") and a word that sizes the noun
+    it modifies ("a 1,000-strong force": `size_compounds.txt`)."""
+    forms, sizes = _compound_nouns()
+    if s.kind != "count" or not s.hyphen.isalpha() or s.hyphen in sizes:
+        return ""
+    return forms.get(s.hyphen) or name_or_lemma(s.hyphen)
 
 
 @cache
