@@ -21,7 +21,7 @@ from newsaudit.figures.contexts import channel_apart, context_conflict
         # ending a relative clause on the person: the same apposition told with a verb
         ("Labrador, who is 46, would be the first.", [("46", "age", "age|labrador")]),
         ("He met Huckabee, who was 59.", [("59", "age", "age|huckabee")]),
-        ("Romney, who was 12 points behind, won.", [("12", "count", "behind")]),
+        ("Romney, who was 12 points behind, won.", [("12", "count", "point")]),
         # ages of people not named: ages, of no one's key
         ("The boys, aged 12 and 15, ran.", [("12", "age", "age|?"), ("15", "age", "age|?")]),
         ("He moved to the mainland at age 13.", [("13", "age", "age|?")]),
