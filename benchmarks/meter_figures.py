@@ -15,14 +15,17 @@ the whole story, its verbatim passages and rewritten sentence pairs: one impleme
 alignment), and inside each aligned passage the figures (`figures.extract`) of one kind and one
 interval in both texts, paired in text order (a value written a different number of times on
 the two sides of a passage pairs nothing: ambiguous). Pairs sharing a figure are one measure
-(a silver group). Dates: the PA copy on the story's day, the papers the next morning.
+(a silver group). Dates: the PA copy on the story's day, the papers the next morning. Read by
+hand (meterfig, November 2026): 30 of 30 sampled silver groups are one measure.
 
 Each (PA file, paper) pair with a silver group is then a two-article corpus run through the
 normal figure analysis, as `basil_eval.run_triplet` runs a BASIL triplet:
 - silver linked: silver groups the system compares (any pair of their mentions);
 - false alarms: every conflict the system flags on the untouched pair (none is expected: the
   paper retells the PA copy, though a tally may have moved overnight, `--alarms` prints some);
-- injected: each silver group the BASIL injector accepts (`basil_inject.eligible`: one exact
+- injected: each silver group of exact figures (no qualifier, not vague, one value or a
+  calendar date: moving one end of "between £90,000 and £110,000" or the bound of "more than
+  £500,000" makes no conflict) that the BASIL injector accepts (`basil_inject.eligible`: one
   value written alike in both texts) gets the paper's mentions changed to a plausible wrong value
   (`basil_inject.inject`, the paper as target: a count written later is changed downwards); it is
   found when the system flags a changed mention against the group's PA mention. The number
@@ -44,6 +47,7 @@ import json
 import os
 import random
 import re
+import subprocess
 import sys
 import time
 from collections import Counter, defaultdict
@@ -143,6 +147,13 @@ def groups_of(pairs: list[tuple[object, object]]) -> list[list[object]]:
     for key in sets:
         found[sets.find(key)].append(keys[key])
     return [found[k] for k in sorted(found)]
+
+
+def exact(fig) -> bool:
+    """Whether changing the figure's number makes its interval disjoint from the old one: no
+    qualifier ("more than", "about"), not vague, one value (a range's end moved, "between
+    £90,000 and £110,000", still overlaps), or a calendar date (its day or year moves)."""
+    return not fig.qualifier and not fig.vague and (fig.kind == "date" or fig.low == fig.high)
 
 
 def kind_of(fig) -> str:
@@ -252,7 +263,7 @@ def run_story(story_id: str, papers: list[dict[str, str]], kept: dict[str, list]
                 counts["silver groups", kind] += 1
                 counts["silver linked", kind] += linked
                 kept["silver"].append((where, pair_docs, group, linked))
-                if not basil_inject.eligible(rows):
+                if not (all(map(exact, group)) and basil_inject.eligible(rows)):
                     continue
                 counts["eligible", kind] += 1
                 changed = basil_inject.inject(pair_docs, rows, target=paper.file)
@@ -289,10 +300,12 @@ def chosen_stories(rows: list[dict[str, str]], per_fold: int) -> dict[str, list[
     return out
 
 
-def _window(docs, key: tuple[str, int], width: int = 90) -> str:
+def _window(docs, key: tuple[str, int], length: int, width: int = 90) -> str:
+    """The words around a figure, the figure in [[ ]]."""
     text = next(a.text for a in docs if a.article_id == key[0])
-    start = key[1]
-    return " ".join(text[max(0, start - width) : start + width].split())
+    start, end = key[1], key[1] + length
+    around = f"{text[max(0, start - width) : start]}[[{text[start:end]}]]{text[end : end + width]}"
+    return " ".join(around.split())
 
 
 def show(kept: dict[str, list], what: str, n: int) -> None:
@@ -307,10 +320,10 @@ def show(kept: dict[str, list], what: str, n: int) -> None:
             print(f"\n[{what} {i}] {where}")
         else:
             keys = [(f.article_id, f.start) for f in item[2]]
-            texts = [f"{f.text} ({kind_of(f)})" for f in item[2]]
+            texts = [f.text for f in item[2]]
             print(f"\n[{what} {i}] {where} {item[3]!r}")
         for key, text in zip(keys, texts, strict=True):
-            print(f"  {key[0]}@{key[1]} {text!r}: ...{_window(docs, key)}...")
+            print(f"  {key[0]}@{key[1]}: ...{_window(docs, key, len(text))}...")
 
 
 def _cell(after: int, total: int, before: tuple[int, int] | None = None) -> str:
@@ -452,6 +465,12 @@ def main(argv: list[str] | None = None) -> int:
             counts[fold] += run_story(story_id, papers[story_id], kept)
     seconds = time.perf_counter() - start
     package = os.path.relpath(args.src, ROOT)
+    commit = subprocess.run(
+        ["git", "-C", str(args.src), "rev-parse", "--short", "HEAD"],
+        capture_output=True,
+        text=True,
+    ).stdout.strip()
+    package += f" at {commit}" if commit else ""
     if args.json:
         data = json.dumps(as_json(counts, package, seconds), indent=1)
         args.json.write_text(data + "\n", encoding="utf-8")
