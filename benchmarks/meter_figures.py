@@ -403,10 +403,13 @@ def table(
     return lines
 
 
-def as_json(counts: dict[str, Counter], package: str, seconds: float) -> dict[str, object]:
+def as_json(
+    counts: dict[str, Counter], package: str, seconds: float, stories: int
+) -> dict[str, object]:
     return {
         "package": package,
         "seconds": round(seconds, 1),
+        "stories_per_fold": stories,
         "counts": {
             fold: {f"{k}|{kd}": n for (k, kd), n in sorted(c.items())}
             for fold, c in sorted(counts.items())
@@ -472,12 +475,14 @@ def main(argv: list[str] | None = None) -> int:
     ).stdout.strip()
     package += f" at {commit}" if commit else ""
     if args.json:
-        data = json.dumps(as_json(counts, package, seconds), indent=1)
+        data = json.dumps(as_json(counts, package, seconds, args.stories), indent=1)
         args.json.write_text(data + "\n", encoding="utf-8")
     for what, n in (("silver", args.silver), ("alarms", args.alarms), ("missed", args.missed)):
         if n:
             show(kept, what, n)
     before = json.loads(args.before.read_text("utf-8")) if args.before.is_file() else None
+    if before and before.get("stories_per_fold", 0) != args.stories:
+        before = None  # counts of other stories: not comparable
     sample = f"{args.stories} stories per fold (seed {SEED})" if args.stories else "all stories"
     lines = [
         "# Figure linking on METER: silver links and injected conflicts",
