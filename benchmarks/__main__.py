@@ -7,6 +7,7 @@ longer budgets. One benchmark alone, one size alone:
     python -m benchmarks analyse --sizes 1000            # `newsaudit analyse`, stage timings
     python -m benchmarks analyse --sizes 100000 --overlap
     python -m benchmarks real --format html              # every METER and BASIL corpus
+    python -m benchmarks meter_figures                   # injected conflicts, PA vs papers
 """
 
 from __future__ import annotations
@@ -29,6 +30,10 @@ def main(argv: list[str] | None = None) -> int:
         path = real_corpora.main(argv[1:])
         print(path.read_text(encoding="utf-8") if path else "skipped: no real corpora")
         return 0
+    if argv[:1] == ["meter_figures"]:
+        from benchmarks import meter_figures
+
+        return meter_figures.main(argv[1:])
     parser = argparse.ArgumentParser(prog="python -m benchmarks", description=__doc__)
     mode = parser.add_mutually_exclusive_group()
     mode.add_argument("--quick", action="store_true", help="1k and 10k articles (default)")

@@ -289,6 +289,15 @@ def score_run(folder: str, run: Run) -> Scores:
     return s
 
 
+def injected_outcome(run: Run, group: str) -> tuple[bool, bool]:
+    """(whether a changed mention of the injected `group` is compared with another mention of
+    the group, whether that pair is flagged as a conflict)."""
+    mine = {k for _, k in run.mentions[group] if k}
+    linked = any(p & run.injected and len(p & mine) == 2 for p in run.pairs)
+    found = any(p & run.injected and len(p & mine) == 2 for p in run.conflicts)
+    return linked, found
+
+
 def score_triplet(folder: str, rows: list[dict[str, str]]) -> Scores:
     """Score one untouched triplet, then once more per injected conflict (recall only)."""
     docs = corpus.load(BASIL / folder)
@@ -297,10 +306,7 @@ def score_triplet(folder: str, rows: list[dict[str, str]]) -> Scores:
     for row in rows:
         first.setdefault(row["group"], row["number"])
     for group, new_docs, new_rows, target, kind, number in basil_inject.injections(docs, rows):
-        run = run_triplet(new_docs, new_rows)
-        mine = [k for _, k in run.mentions[group] if k]
-        linked = any(p & run.injected and len(p & set(mine)) == 2 for p in run.pairs)
-        found = any(p & run.injected and len(p & set(mine)) == 2 for p in run.conflicts)
+        linked, found = injected_outcome(run_triplet(new_docs, new_rows), group)
         counts = s.injected_by_kind.setdefault(kind, [0, 0, 0])
         counts[0] += 1
         counts[1] += linked

@@ -57,6 +57,21 @@ def test_a_yearless_date_in_a_sentence_about_the_future_is_the_next_one(one, tex
     assert one(text, published=dt.date(2012, 10, 15)).low == value
 
 
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("The bodies were found on 10 January last year.", 19990110),
+        ("The row came to a head on March 1 last year, she said.", 19990301),
+        ("The hearing is on 20 December this year.", 20001220),
+        ("The trial starts on 27 November next year.", 20011127),
+        ("The bodies were found on 10 January.", 20000110),  # no year written: around publication
+    ],
+)
+def test_a_relative_year_after_a_yearless_date_gives_its_year(text: str, value: int) -> None:
+    found = figures.extract_text(text, CONFIG, published=dt.date(2000, 4, 4))
+    assert next(f.low for f in found if f.kind == "date") == value
+
+
 def test_that_year_takes_the_last_written_year() -> None:
     found = figures.extract_text("Violence began in 2013. The mission was set up that year.")
     assert [(f.text, f.low) for f in found] == [("2013", 2013), ("that year", 2013)]

@@ -62,6 +62,18 @@ def _ahead(text: str, at: int, pats) -> bool:
     return bool(pats["future"].search(text, start + 1, at))
 
 
+def _year_after(text: str, end: int, published: dt.date, pats) -> int | None:
+    """The year a relative year written right after a yearless date gives it ("on 10 January
+    last year", "on May 5 this year"), resolved against publication; None when none follows."""
+    at = end
+    while at < len(text) and text[at] in " ,":
+        at += 1
+    rel = pats["relative"].match(text, at) if at > end else None
+    if not (rel and rel.group("rel")):
+        return None
+    return published.year + WORDS.relative_years[" ".join(rel.group("rel").lower().split())]
+
+
 def _year_of(month: int, day: int, published: dt.date, ahead: bool, soon_days: int) -> int:
     """The year of a yearless date: the next such date on or after publication when the
     sentence speaks of the future or the date comes within `soon_days` after it, else the last
@@ -92,7 +104,8 @@ def date_spans(text: str, published: dt.date | None, config: FiguresConfig, pats
         if year is None and published is not None:
             ahead = _ahead(text, m.start(), pats)
             year = str(
-                _year_of(month, int(day or 1), published, ahead, config.yearless_ahead_days)
+                _year_after(text, m.end(), published, pats)
+                or _year_of(month, int(day or 1), published, ahead, config.yearless_ahead_days)
             )
         if day and year:
             value = int(year) * 10000 + month * 100 + int(day)
