@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from newsaudit import figures
+from newsaudit import figures, lexicon
 from newsaudit.figures import dated, linkmodel
 from tests.figures.conftest import CONFIG
 
@@ -104,5 +104,5 @@ def test_event_once(a, b, once):
 
 def test_once_events_and_relation_events_name_classes():
     known = set(dated._classes())
-    assert dated._once() <= known
+    assert lexicon.word_set("figures/once_events") <= known
     assert set(dated._relation_classes().values()) <= known

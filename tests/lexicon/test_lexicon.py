@@ -44,3 +44,10 @@ def test_yaml_of_the_wrong_shape_is_an_error(tmp_path, monkeypatch):
     (tmp_path / "xx" / "units.yaml").write_text("- a\n- b\n")
     with pytest.raises(lexicon.LexiconError, match="expected a non-empty dict"):
         lexicon.table.__wrapped__("units", "xx", dict)
+
+
+def test_word_set_holds_the_list_once():
+    listed = lexicon.words("figures/irregular_past")
+    built = lexicon.word_set("figures/irregular_past")
+    assert built == frozenset(listed) and "went" in built
+    assert lexicon.word_set("figures/irregular_past") is built  # built once, then shared

@@ -49,11 +49,6 @@ def _relation_classes() -> dict[str, str]:
     return {str(k): str(v) for k, v in lexicon.table("figures/relation_events").items()}
 
 
-@cache
-def _once() -> frozenset[str]:
-    return frozenset(lexicon.words("figures/once_events"))
-
-
 def classes_of(f: Figure) -> frozenset[str]:
     """Event classes of a year or date: those written next to it (`classes_near`) and the one
     its date relation says (`relation_events`: "before May 1" is a deadline)."""
@@ -72,4 +67,4 @@ def event_once(a: Figure, b: Figure) -> float:
     """1 when the class the two share is of an event that happens once to what it happens to
     (`once_events`: began, joined, born, died, a deadline): two years a slip apart told so are
     more often one event misdated than two; an election, an attack or a law recurs."""
-    return float(bool(classes_of(a) & classes_of(b) & _once()))
+    return float(bool(classes_of(a) & classes_of(b) & lexicon.word_set("figures/once_events")))

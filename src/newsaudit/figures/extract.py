@@ -53,7 +53,7 @@ _HALF_THING = re.compile(
     r"|portion)s?\b)[a-z]{3,}\b"
 )
 # "two-faced", "a six-figure sum": a hyphenated number that is an adjective, no count.
-_ADJECTIVE_COMPOUNDS = frozenset(lexicon.words("figures/adjective_compounds"))
+_ADJECTIVE_COMPOUNDS = lexicon.word_set("figures/adjective_compounds")
 # "the third-ranking Republican", "the second-term congressman": a spelled ordinal as a rank.
 _RANK_COMPOUND = re.compile(
     rf"-(?:{words_pattern(lexicon.words('figures/rank_compounds'))})\b", re.IGNORECASE

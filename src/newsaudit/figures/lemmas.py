@@ -40,15 +40,9 @@ _NO_E = re.compile(r"(?:it|et|er|en|el|on|op|ip|up|an|al|ol|or|om)$")
 _DOUBLED_L = re.compile(r"[^aeiou][aeo]ll$")
 
 
-@cache
-def _bases() -> frozenset[str]:
-    return frozenset(lexicon.words("figures/verb_bases"))
-
-
-@cache
 def not_verb_forms() -> frozenset[str]:
     """Words written with -ing or -ed that are no verb's form ("morning", "hundred")."""
-    return frozenset(lexicon.words("figures/not_verb_forms"))
+    return lexicon.word_set("figures/not_verb_forms")
 
 
 def _syllables(stem: str) -> int:
@@ -70,7 +64,7 @@ def verb_base(word: str) -> str:
         stem = w[:-2]
     else:
         return w
-    bases = _bases()
+    bases = lexicon.word_set("figures/verb_bases")
     if stem in bases or stem + "e" in bases:
         return stem if stem in bases else stem + "e"
     if stem.endswith("ee"):

@@ -196,11 +196,6 @@ def _relative_gap(a: Figure, b: Figure) -> float:
     return min(2.0, (b.low - a.high) / scale) if scale else 2.0
 
 
-@cache
-def _stopwords() -> frozenset[str]:
-    return frozenset(lexicon.words("overlap/stopwords"))
-
-
 _DIGIT = re.compile(r"\d")
 
 
@@ -208,7 +203,7 @@ _DIGIT = re.compile(r"\d")
 def _context(sentence: str, text: str, window: int = WINDOW) -> frozenset[str]:
     """Content-word lemmas within `window` words of the figure's text in its sentence."""
     left, right = words_beside(sentence, text, window) or (words(sentence), [])
-    stop = _stopwords()
+    stop = lexicon.word_set("overlap/stopwords")
     return frozenset(
         lemma(w)
         for w in (*left, *right)
@@ -220,7 +215,7 @@ def _context(sentence: str, text: str, window: int = WINDOW) -> frozenset[str]:
 def _sentence_words(sentence: str) -> tuple[frozenset[str], frozenset[str]]:
     """(content-word lemmas, names) of a whole sentence; the names are the words written with
     a capital after the first: the people, places and bodies an event is told with."""
-    stop = _stopwords()
+    stop = lexicon.word_set("overlap/stopwords")
     lemmas = frozenset(
         lemma(w) for w in words(sentence) if len(w) > 2 and not _DIGIT.search(w) and w not in stop
     )
@@ -316,7 +311,7 @@ def told_alike(a: Figure, b: Figure) -> bool:
     if a.kind != b.kind or a.unit != b.unit or a.vague != b.vague:
         return False
     (la, ra), (lb, rb) = _beside(a.sentence, a.text), _beside(b.sentence, b.text)
-    stop = _stopwords()
+    stop = lexicon.word_set("overlap/stopwords")
     read = {lemma(w) for f in (a, b) for w in re.split(r"[|\s]+", f.measure.lower()) if w}
     for x, y in ((la, lb), (ra, rb)):
         run = _shared_run(x, y)

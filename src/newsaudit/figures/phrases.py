@@ -226,21 +226,15 @@ def noun_phrase(
     phrase = phrase[:verb]
     while phrase and (
         (phrase[-1].low.endswith("ed") and phrase[-1].low not in members)
-        or (len(phrase) > 1 and phrase[-1].low in _dimensions())
+        or (len(phrase) > 1 and phrase[-1].low in lexicon.word_set("figures/dimension_words"))
     ):
         phrase.pop()
     return phrase
 
 
-@cache
-def _dimensions() -> frozenset[str]:
-    return frozenset(lexicon.words("figures/dimension_words"))
-
-
-@cache
 def irregular_past() -> frozenset[str]:
     """Past-tense verbs without an -ed ending ("went", "came"), which end a noun phrase."""
-    return frozenset(lexicon.words("figures/irregular_past"))
+    return lexicon.word_set("figures/irregular_past")
 
 
 @cache

@@ -73,9 +73,8 @@ def _negated() -> dict[str, str]:
     return {str(k): str(v) for k, v in lexicon.table("figures/negated_stances").items()}
 
 
-@cache
 def _set(name: str) -> frozenset[str]:
-    return frozenset(lexicon.words(f"figures/{name}"))
+    return lexicon.word_set(f"figures/{name}")
 
 
 def share_nouns() -> frozenset[str]:

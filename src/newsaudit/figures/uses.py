@@ -67,11 +67,6 @@ def _sentence(text: str, start: int, end: int) -> str:
     )
 
 
-@cache
-def _share_cues() -> frozenset[str]:
-    return frozenset(lexicon.words("figures/share_cues"))
-
-
 def ordinal_use(low_raw: str, text: str, end: int, start: int = -1) -> bool:
     """Whether "a third", "a seventh" is an ordinal ("a seventh term", "a third time"): a
     singular fraction word is a fraction only before "of", a number word or punctuation, and
@@ -89,7 +84,7 @@ def ordinal_use(low_raw: str, text: str, end: int, start: int = -1) -> bool:
     if start < 0 or not re.match(r"an?\s", low_raw) or re.match(r"\s+of\b", text[end:]):
         return False  # "2 and a third of the seats": a share
     before = _BEFORE.search(text, max(0, start - 30), start)
-    if before and before.group(2).lower() in _share_cues():
+    if before and before.group(2).lower() in lexicon.word_set("figures/share_cues"):
         return False  # "fell by a third"
     ends = [m.end() for m in _SENTENCE_END.finditer(text, max(0, start - 300), start)]
     counts = _COUNT.findall(text, ends[-1] if ends else max(0, start - 300), start)
@@ -142,8 +137,8 @@ def pronoun_one(text: str, start: int, end: int) -> bool:
 def _indefinite() -> tuple[frozenset[str], frozenset[str]]:
     """Words before an indefinite "one day" and words after a duration that anchor it."""
     return (
-        frozenset(lexicon.words("figures/indefinite_before")),
-        frozenset(lexicon.words("figures/time_anchors")),
+        lexicon.word_set("figures/indefinite_before"),
+        lexicon.word_set("figures/time_anchors"),
     )
 
 

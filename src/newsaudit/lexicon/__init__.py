@@ -54,6 +54,12 @@ def words(name: str, language: str = LANGUAGE) -> tuple[str, ...]:
 
 
 @cache
+def word_set(name: str, language: str = LANGUAGE) -> frozenset[str]:
+    """Entries of `NAME.txt` as a set built once, for membership tests in hot loops."""
+    return frozenset(words(name, language))
+
+
+@cache
 def patterns(
     name: str, language: str = LANGUAGE, flags: int = re.IGNORECASE
 ) -> tuple[re.Pattern[str], ...]:
