@@ -7,7 +7,8 @@ import math
 
 import pytest
 
-from newsaudit.figures.intervals import as_date, fractional_year
+from newsaudit.figures.figure import extract_text
+from newsaudit.figures.intervals import as_date, fractional_year, relation
 
 
 @pytest.mark.parametrize(
@@ -37,3 +38,21 @@ def test_fractional_year(value, year):
 )
 def test_as_date(value, day):
     assert as_date(value) == day
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "related"),
+    [
+        # two days written without a year: their years were guessed from tense and publication
+        ("He was arrested on November 27.", "He will appear on November 27.", "identical"),
+        ("He was arrested on November 27.", "He will appear on November 28.", "disjoint"),
+        # a year written on one side is not a guess
+        ("He left on November 27, 1999.", "He will appear on November 27.", "disjoint"),
+        ("He left on November 27, 2000.", "He will appear on November 27.", "identical"),
+    ],
+)
+def test_two_yearless_days_meet_at_their_month_and_day(first, second, related):
+    published = dt.date(2000, 1, 5)
+    (a,) = extract_text(first, published=published)
+    (b,) = extract_text(second, published=published)
+    assert relation(a, b) == related

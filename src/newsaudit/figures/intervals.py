@@ -47,12 +47,26 @@ def _as_year(f: Figure) -> Figure:
 def at_one_precision(a: Figure, b: Figure) -> tuple[Figure, Figure]:
     """The two figures at the precision both write: a date (a day or a month of a year) met with
     a bare year is read at its year ("June 2016" and "in 2016" give one year; "June 2017" and
-    "in 2016" two). Other pairs as they are."""
+    "in 2016" two); two days that write no year ("November 27" in both) are read at their month
+    and day, since the year of each was guessed from its article's date and tense. Other pairs
+    as they are."""
     if a.kind == "year" and _dated(b) and math.isfinite(a.low):
         return a, _as_year(b)
     if b.kind == "year" and _dated(a) and math.isfinite(b.low):
         return _as_year(a), b
+    if _yearless_day(a) and _yearless_day(b) and int(a.low) // 10_000 != int(b.low) // 10_000:
+        day = float(int(a.low) // 10_000 * 10_000 + int(b.low) % 10_000)
+        return a, replace(b, low=day, high=day)
     return a, b
+
+
+# A year written in a date's text: four digits ("2016") or an apostrophe and two ("'16").
+_WRITTEN_YEAR = re.compile(r"\d{4}|['’]\d{2}\b")
+
+
+def _yearless_day(f: Figure) -> bool:
+    """A single day whose text writes no year ("November 27", "Aug. 14"): its year is a guess."""
+    return _dated(f) and f.low == f.high and not _WRITTEN_YEAR.search(f.text)
 
 
 def _dated(f: Figure) -> bool:
