@@ -3,6 +3,7 @@
 import pytest
 
 from newsaudit import figures
+from newsaudit.figures.intervals import as_date
 from newsaudit.figures.linkmodel import _months
 
 
@@ -24,8 +25,11 @@ from newsaudit.figures.linkmodel import _months
             "From December to February 2016 it snowed.",
             "December to February 2016",
             20151201,
-            20160231,
+            20160229,
         ),
+        # the last day of the second month, not day 31 of every month
+        ("Between May and June 2014 it rained.", "May and June 2014", 20140501, 20140630),
+        ("From January to February 2015 it fell.", "January to February 2015", 20150101, 20150228),
     ],
 )
 def test_month_range_is_one_interval(text, written, low, high):
@@ -50,3 +54,8 @@ def test_not_a_month_range(text, dates):
 def test_a_range_names_every_month_in_it():
     (fig,) = figures.extract_text("Between June and August 2014, he told aides.")
     assert _months(fig) == {6, 7, 8}
+
+
+def test_a_range_ends_on_a_real_day():
+    (fig,) = figures.extract_text("From December to February 2016 it snowed.")
+    assert as_date(fig.high) is not None

@@ -8,6 +8,7 @@ Called by `figures.extract.spans` with its compiled patterns (`pats`).
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import math
 import re
@@ -38,7 +39,7 @@ def _month_range() -> re.Pattern[str]:
 
 def month_range_spans(text: str) -> list[Span]:
     """Ranges of months told with one year as one date interval, from the first day of the first
-    month to the last of the second ("between June and August 2014": 20140601-20140831): read
+    month to the last day of the second ("between June and August 2014": 20140601-20140831): read
     as its last month ("August 2014") it would meet every other date of that month. The first
     month takes the year written after the second, the one before when the range runs across
     the new year ("December to February 2016": December 2015). A range whose ends each write
@@ -51,7 +52,8 @@ def month_range_spans(text: str) -> list[Span]:
         ya = yb - (ma > mb)
         if ma == mb:
             continue
-        low, high = ya * 10000 + ma * 100 + 1, yb * 10000 + mb * 100 + 31
+        last = calendar.monthrange(yb, mb)[1]
+        low, high = ya * 10000 + ma * 100 + 1, yb * 10000 + mb * 100 + last
         spans.append(Span(m.start("a"), m.end(), low, high, "date", "date"))
     return spans
 
