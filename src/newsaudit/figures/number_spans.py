@@ -28,6 +28,10 @@ _ORDINAL_SUFFIX = {
     for i in range(100)
     if i % 10 in (1, 2, 3) and i // 10 != 1
 }
+# "nine and one fifth", "4 and a third": a mixed number, a whole and a fraction of one.
+_MIXED = re.compile(r"[a-z\d]\s+and\s+(?:an?|one)\s+[a-z]+$")
+# "19 9/11": digits before a slash that makes no mixed number with them.
+_WHOLE_BEFORE_SLASH = re.compile(r"\d+(?=[\s-]+\d+/\d)")
 # "a half bottle of whisky", "a half marathon", "a half empty bottle", "a half brother": "a half"
 # before a word (no unit, no "of" or determiner) names a thing's size or kind, no share of a
 # whole ("a half share", "a half stake" stay shares).
@@ -91,6 +95,14 @@ def number_spans(
             pos = m.start() + m.group(0).index(" / ")  # "scored 10 / 12": two numbers
             if (m := pats["atom"].match(lowered, m.start(), pos)) is None:
                 continue
+        elif (
+            m.group("digits")
+            and (whole := _WHOLE_BEFORE_SLASH.match(m.group(0)))
+            and numbers.parse(m.group(0)) is None
+        ):
+            pos = m.start() + whole.end()  # "the 19 9/11 hijackers": a count, then a name
+            if (m := pats["atom"].match(lowered, m.start(), pos)) is None:
+                continue
         if any(a < m.end() and m.start() < b for a, b in taken) or (
             spans and m.end() <= spans[-1].end
         ):
@@ -128,8 +140,10 @@ def number_spans(
                 number = numbers.Number(math.nan)
             else:
                 number = numbers.parse(raw)
-                if number is None or uses.ordinal_use(low_raw, text, end, m.start()):
-                    continue
+                if number is None or (
+                    not _MIXED.search(low_raw) and uses.ordinal_use(low_raw, text, end, m.start())
+                ):
+                    continue  # (a whole number and a fraction is never an ordinal)
             if low_raw in WORDS.vague_amounts:
                 parsed = parse_number(raw, config)
             else:

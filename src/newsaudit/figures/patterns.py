@@ -46,8 +46,13 @@ def compiled() -> dict[str, re.Pattern[str]]:
     ordinals = words_pattern(WORDS.ordinal_words)
     mon = rf"(?:{_MONTHS}|(?:{words_pattern(WORDS.month_abbreviations)})\.?)"
     small = rf"\d{{1,3}}|{words_pattern(WORDS.number_words)}"
+    # a numerator spelled in tens and hundreds too: "seventy-six over 177", "one hundred in 1,000"
+    nw = words_pattern(WORDS.number_words)
+    digit_words = words_pattern(w for w, v in WORDS.number_words.items() if 0 < v < 10)
+    tens_units = rf"(?:{words_pattern(TENS)})[\s-]+(?:{digit_words})\b|(?:{nw})"
+    numerator = rf"\d{{1,3}}|(?:{tens_units})(?:\s+hundred(?:(?:\s+and)?\s+(?:{tens_units}))?)?"
     # "1 in 10,000", "one in 50 million", "one in a million" (never a year: "5 in 2010")
-    big = r"\d{1,3}(?:,\d{3})+(?![\d.])|(?!(?:1[5-9]|20)\d\d\b)\d{4,}(?![\d.,]\d)"
+    big = r"\d{1,3}(?:,\d{3})+(?!\d|\.\d)|(?!(?:1[5-9]|20)\d\d\b)\d{4,}(?![\d.,]\d)"
     scale = r"(?:hundred|thousand|million|billion|trillion)s?"
     return {
         # The word forms all start at a word boundary (tested once for all of them: a third
@@ -114,11 +119,13 @@ def compiled() -> dict[str, re.Pattern[str]]:
             r"(?![\w\-/]|\.\d)"
         ),
         "share": re.compile(
-            rf"(?P<a>\b(?:(?:minus|negative)\s+)?(?:{small}))(?:\s+(?:in|out\s+of|over)\s+|-in-)"
+            # (never a part of "24/7" or "3.7": "24/7 in 9/11 week" is no "7 in 9")
+            rf"(?P<a>\b(?<![/.,]\b)(?:(?:minus|negative)\s+)?(?:{numerator}))"
+            r"(?:\s+(?:in|out\s+of|over)\s+|-in-)"
             rf"(?P<b>(?:every\s+)?(?:{big}(?:\s+{scale})?|\d{{1,3}}\.\d+\s+{scale}|an?\s+{scale}"
             rf"|(?:{small})(?:[\s-]+(?:{small}))?(?:\s+{scale}"
             rf"(?:(?:\s+and)?\s+(?:{small})(?:[\s-]+(?:{small}))?)?)?))\b"
-            rf"(?!\s*(?:{units})\b|[.,]\d)",  # never part of "7.6 million"
+            rf"(?!\s*(?:{units})\b|[.,/]\d)",  # never part of "7.6 million", "9/11"
         ),
         "times": re.compile(
             rf"\b(?:{words_pattern(WORDS.multiplicatives)})\b(?!\s+down\b)", re.IGNORECASE
