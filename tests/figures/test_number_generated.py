@@ -15,6 +15,7 @@ from hypothesis import strategies as st
 
 from newsaudit import figures
 from newsaudit.figures import numbers
+from newsaudit.figures.words import WORDS
 from tests.figures.conftest import CONFIG
 
 inflect = pytest.importorskip("inflect", reason="the dev extra installs inflect")
@@ -195,3 +196,22 @@ def test_numeric_ordinals(n: int) -> None:
 )
 def test_what_stays_apart(text: str, expected: list[float]) -> None:
     assert [low for low, _, _ in _values(text)] == pytest.approx(expected)
+
+
+@pytest.mark.parametrize("qualifier", sorted(WORDS.qualifiers))
+def test_every_qualifier_bounds_positive_and_negative_values(qualifier: str) -> None:
+    """Each qualifier of the lexicon, before a count, a negative percentage and a spelled number:
+    "more than" opens the top, "less than" the bottom (to -inf under a negative value)."""
+    kind = WORDS.qualifiers[qualifier]
+    space = " " if qualifier[0].isalpha() else ""
+    for value, written in [(3500, "3,500"), (-12.5, "-12.5%"), (7, "seven")]:
+        ((low, high, _),) = _values(f"Officials said {qualifier}{space}{written} were affected.")
+        if kind in ("gt", "ge"):
+            assert (low, high) == (value, math.inf)
+        elif kind in ("lt", "le"):
+            assert (low, high) == (-math.inf if value < 0 else 0, value)
+        elif kind == "nearly":  # short of the value, on the side of zero
+            assert high == value if value > 0 else low == value
+            assert abs(low if value > 0 else high) < abs(value)
+        else:
+            assert low < value < high

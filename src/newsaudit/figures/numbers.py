@@ -329,14 +329,15 @@ def apply_qualifier(
 ) -> tuple[float, float]:
     """Bounds asserted by a qualifier kind (gt, ge, lt, le, nearly, approx, odd) on [low, high].
 
-    Bounds are closed: "more than 500" is [500, inf) so that it is compatible with "500".
+    Bounds are closed: "more than 500" is [500, inf) so that it is compatible with "500";
+    "less than 500" is [floor, 500], "less than -5" (-inf, -5].
     """
     if kind in ("gt", "ge"):
         return low, math.inf
     if kind == "odd":  # "40-odd" is 40 to 49, "300-odd" 300 to 399, "1,200-odd" 1,200 to 1,299
         return low, high + _odd_step(high) - 1
-    if kind in ("lt", "le"):
-        return min(floor, high), high
+    if kind in ("lt", "le"):  # "less than -5%", "below -10C": unbounded below a negative value
+        return (min(floor, high) if high >= 0 else -math.inf), high
     if kind == "nearly":
         a, b = low * (1 - config.nearly_tolerance), high
     elif kind == "approx":
