@@ -215,3 +215,19 @@ def test_every_qualifier_bounds_positive_and_negative_values(qualifier: str) -> 
             assert abs(low if value > 0 else high) < abs(value)
         else:
             assert low < value < high
+
+
+@pytest.mark.parametrize("spelled", [False, True])
+def test_hyphenated_to_is_a_range_upwards_and_a_tally_downwards(spelled: bool) -> None:
+    """ "10-to-15 people", "five-to-seven years" are ranges; "a 5-to-4 ruling", "a three-to-two
+    judgment" tallies (no count); "10-to-1" a ratio."""
+    for a in range(2, 21):
+        for b in range(1, 21):
+            x, y = (_words(a), _words(b)) if spelled else (a, b)
+            found = _values(f"It was a {x}-to-{y} decision.")
+            if b == 1:
+                assert found == [(a, a, "ratio")]
+            elif a < b:
+                assert found == [(a, b, "count")]
+            else:
+                assert found == []
