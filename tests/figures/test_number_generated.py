@@ -1,9 +1,9 @@
 """Number forms tested by generation, not by examples: cardinals spelled by `inflect` (with and
 without "and", commas and hyphens, "a hundred"), digits with their groupings, decimals, scale
 words and suffixes, signs, fractions over every denominator to sixteenths and compound ones
-("a fifty-sixth"), mixed numbers, shares ("seventy-six over 177") and ordinals, each read back to
-the value it was written from, alone (`numbers.parse`) and inside a news sentence
-(`figures.extract_text`)."""
+("a fifty-sixth"), mixed numbers, shares ("seventy-six over 177"), ordinals, "N-to-M" and every
+qualifier of the lexicon, each read back to the value it was written from, alone
+(`numbers.parse`) and inside a news sentence (`figures.extract_text`)."""
 
 from __future__ import annotations
 
@@ -47,10 +47,6 @@ def _fraction_word(numerator: int, denominator: int) -> str:
 
 def _values(text: str) -> list[tuple[float, float, str]]:
     return [(f.low, f.high, f.kind) for f in figures.extract_text(text, CONFIG)]
-
-
-def _close(a: float, b: float) -> bool:
-    return math.isclose(a, b, rel_tol=1e-9, abs_tol=1e-12)
 
 
 @GENERATED
