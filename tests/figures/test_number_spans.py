@@ -52,9 +52,11 @@ def _read(text: str) -> list[tuple[str, float, float, str]]:
         # ... never the preposition written apart, nor after a year run on by OCR.
         ("it is 2 in thick", [("2", 2, 2, "count")]),
         ("born in 1990in London", []),
-        # "N-to-M" is two numbers (a vote, a ratio, two ends), never "N-to" and a lost M.
-        ("a 5-to-4 ruling", [("5", 5, 5, "count"), ("4", 4, 4, "count")]),
-        ("in a three-to-two judgment", [("three", 3, 3, "count"), ("two", 2, 2, "count")]),
+        # "N-to-M" is never "N-to" and a lost M: a tally downwards (no count, as "a 3-2 win"),
+        # a range upwards.
+        ("a 5-to-4 ruling", []),
+        ("in a three-to-two judgment", []),
+        ("a 10-to-15-year sentence", [("10-to-15-year", 10, 15, "years")]),
         # ... while a letter before a hyphen still names the number.
         ("an F-16 jet", []),
         # A British time of day, "4.30", when a part of the day follows ...

@@ -151,8 +151,9 @@ def ranges(text: str, spans: list[Span]) -> list[Span]:
                 out.append(replace(t, start=s.start, low=low, high=high, kind=kind, unit=unit))
                 i += 2
                 continue
-            # "8- to 16-meter", "a 10- to 15-minute walk": a hyphen suspended before "to"
-            joined = re.fullmatch(r"\s*(?:-|–|—|~|(?:-\s+)?(?:to|through))\s*", gap) or (
+            # "8- to 16-meter", "a 10- to 15-minute walk": a hyphen suspended before "to";
+            # "10-to-15 people", "a five-to-seven-year term": "to" hyphenated in a compound
+            joined = re.fullmatch(r"\s*(?:-|–|—|~|(?:-\s+)?(?:to|through))\s*|-to-", gap) or (
                 between and re.fullmatch(r"\s+and\s+", gap)
             )
             if _change(text, s, t, gap):

@@ -1,6 +1,7 @@
 """Numbers that count nothing: clock times ("7 pm", "19:00", "10 o'clock", "Embargoed to 1000"),
 telephone numbers and the emergency services' ("a 999 call"), web addresses, the number of an
-item in a list, the other day of a span of days ("May 3-8") and scores ("a 3-2 win").
+item in a list, the other day of a span of days ("May 3-8") and scores ("a 3-2 win", "a
+three-to-two judgment").
 
 `spans` gives where they stand in a text; `figures.extract.spans` reads no figure there.
 """
@@ -21,6 +22,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
     """The patterns of numbers that count nothing, compiled once per process."""
     mon = rf"(?:{'|'.join(MONTHS)}|(?:{words_pattern(WORDS.month_abbreviations)})\.?)"
     hours = words_pattern(w for w, n in WORDS.number_words.items() if n <= 12)
+    small = words_pattern(w for w, n in WORDS.number_words.items() if n <= 20)
     return {
         # "May 3-8", "28-29 August": the other day of a span of days is part of the date
         "day_span": re.compile(
@@ -73,15 +75,31 @@ def _patterns() -> dict[str, re.Pattern[str]]:
             r"|(?<![\w.,\-])(?<!\d[\s\-])\(?0\d{2,4}\)?(?:[\s\-]\d{3,6}){1,2}(?![\w\-]|[.,]\d))"
         ),
         "score": re.compile(r"(\d(?<![\w.,\-–/]\d)\d?)[-–](\d{1,2})(?![\w%\-–/]|[.,]\d)"),
+        # "a three-to-two judgment", "a 5-to-4 ruling": a tally with "to" hyphenated
+        "score_to": re.compile(
+            rf"(?<![\w\-–/.,])(?P<a>\d{{1,2}}|{small})-to-(?P<b>\d{{1,2}}|{small})(?![\w\-–/]|[.,]\d)",
+            re.IGNORECASE,
+        ),
         # What every day span and score holds: a digit, a dash and a digit ("3-8", "28th-29").
         "dashed_digits": re.compile(r"\d(?:st|nd|rd|th)?[-–]\d"),
     }
 
 
+def _tally(m: re.Match[str]) -> bool:
+    """Whether "a-to-b" is a tally: b at least two and no larger than a ("three-to-two");
+    "10-to-1" is a ratio (`forms.to_one_spans`), "10-to-15" a range."""
+    a, b = (
+        int(x) if x.isdigit() else WORDS.number_words[x.lower()]
+        for x in (m.group("a"), m.group("b"))
+    )
+    return 2 <= b <= a
+
+
 def spans(text: str) -> list[tuple[int, int]]:
     """Spans holding numbers that count nothing: clock times ("7 pm", "19:00", "0600 GMT"),
     telephone and emergency numbers, web addresses, list items, the other day of a span of days
-    and scores ("a 3-2 win": the second number no larger than the first, so never a range)."""
+    and scores ("a 3-2 win", "a three-to-two judgment": the second number no larger than the
+    first, so never a range)."""
     pats = _patterns()
     out = [(m.start(), m.end()) for m in pats["time"].finditer(text)]
     out += [(m.start(), m.end()) for m in pats["phone"].finditer(text)]
@@ -92,6 +110,8 @@ def spans(text: str) -> list[tuple[int, int]]:
     out += [m.span() for m in pats["clock"].finditer(text)]
     # (a newline put first so that a list's first line starts one too: offsets one less)
     out += [(m.start(1) - 1, m.end(1) - 1) for m in pats["list_item"].finditer(f"\n{text}")]
+    if "-to-" in text or "-TO-" in text:
+        out += [m.span() for m in pats["score_to"].finditer(text) if _tally(m)]
     if not pats["dashed_digits"].search(text):
         return out  # no day span, no score
     for m in pats["day_span"].finditer(text):

@@ -28,6 +28,11 @@ from newsaudit.text import fold
 VULGAR_FRACTIONS = "½⅓⅔¼¾⅕⅖⅗⅘⅙⅚⅐⅛⅜⅝⅞⅑⅒"
 # Slash fractions read as a fraction only with a usual denominator: "9/11" and "24/7" are not.
 SLASH_DENOMINATORS = frozenset({2, 3, 4, 5, 6, 8, 10, 16, 100})
+# ... and after a whole number ("4 2/7", "10 5/12") any proper fraction up to sixteenths: a date
+# or a name never follows a whole number so, and a measure in inches goes to sixteenths.
+MIXED_DENOMINATOR = 16
+# ... except the slashes that name something: "the 19 9/11 hijackers", "24 7/11 stores".
+NAMED_SLASHES = frozenset({(9, 11), (7, 11)})
 SUPERSCRIPTS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
 _UNSUPER = str.maketrans(SUPERSCRIPTS + "⁻", "0123456789-")
 _EUROPEAN = r"\d{1,3}(?:[. \u00a0\u202f\u2009]\d{3})+,\d{1,2}"  # 1.234,56 and 1 234 567,89
@@ -160,6 +165,7 @@ def patterns() -> dict[str, str]:
         rf"|(?=(?:{glued})(?![A-Za-z]))|(?![A-Za-z]))"
     )
     scale_lb = "|".join(f"(?<={re.escape(w)})" for w in multiplier_words())
+    big_lb = "|".join(f"(?<={re.escape(w)})" for w in WORDS.scale_words)
     # "a third-party run" and "an eleventh-hour deal" are no fractions; "a half-dozen" is one,
     # "a half-hour" and "a quarter-century" are durations (only half and quarter make them).
     # ... and so are "a half-mile walk", "a seven-and-a-half-ton truck" (a word unit, spelled out)
@@ -173,12 +179,17 @@ def patterns() -> dict[str, str]:
         rf"|(?:{fr})(?=\s+of\s+an?\s+(?:{mult})\b)"  # "quarter of a million"
         rf"|an?\s+(?:{words_pattern(TENS)})(?=[\s-]+(?:{fr})\b)|{nw})"
     )
+    # A denominator may be a compound ordinal: "and a fifty-sixth", "forty-one sixty-sevenths".
+    tens = words_pattern(TENS)
+    denominator = rf"(?:(?:{tens})[\s-]+)?(?:{fr})\b"
     join = (
         rf"(?:(?:{scale_lb})(?:\s+and\s+|-and-)"  # "two-hundred-and-fifty" too
-        rf"|[\s-]+and[\s-]+(?=(?:an?|{nw})[\s-]+(?:{fr})\b)"
-        r"|\s+-\s+|[\s-]+)"
+        rf"|[\s-]+and[\s-]+(?=(?:an?|(?:{nw})(?:[\s-]+(?:{nw}))?)[\s-]+{denominator})"
+        r"|\s+-\s+|[\s-]+"
+        # "seven million, fifty-six thousand": a comma between the groups (`spelled.split_at`)
+        rf"|(?:{big_lb}),\s+(?=(?:{nw})\b))"
     )
-    nxt = rf"(?:an?[\s-]+(?=(?:{fr}|{mult})\b))?(?:{nw}|{mult}|{fr}|point)"
+    nxt = rf"(?:an?[\s-]+(?=(?:{mult})\b|{denominator}))?(?:{nw}|{mult}|{fr}|point)"
     # "two thirds of a million", "a third of a million": a fraction of a scale word.
     of_scale = rf"(?:(?<=s)|(?<=th)|(?<=half)|(?<=quarter)|(?<=third))\s+of\s+an?\s+(?:{mult})\b"
     words = rf"\b(?:(?:minus|negative)\s+)?{first}(?:{join}{nxt}\b)*\b(?:{of_scale})?"
@@ -247,13 +258,17 @@ def _parse_digits(text: str) -> Number | None:
         value = float(m.group(1) or 0) + unicodedata.numeric(m.group(2))
         share = m.group(1) is None
     elif m := re.match(rf"(\d+)(?:\s+|-){_SLASHED_PARTS.pattern}", t):  # "2 1/2", "2-1/2"
-        if not _fraction_slash(int(m.group(2)), int(m.group(3))) or int(m.group(2)) >= int(
-            m.group(3)
+        numerator, denominator = int(m.group(2)), int(m.group(3))
+        if (
+            numerator >= denominator
+            or (numerator, denominator) in NAMED_SLASHES
+            or not (_fraction_slash(numerator, denominator) or denominator <= MIXED_DENOMINATOR)
         ):
-            return None
+            return None  # after a whole number, any proper fraction in sixteenths: "4 2/7"
         value = int(m.group(1)) + int(m.group(2)) / int(m.group(3))
     elif m := _SLASHED_PARTS.match(t):
-        if not _fraction_slash(int(m.group(1)), int(m.group(2))) or (
+        signed = lead is not None and 0 < int(m.group(1)) < int(m.group(2))  # "-6/7"
+        if not (signed or _fraction_slash(int(m.group(1)), int(m.group(2)))) or (
             " / " in m.group(0) and int(m.group(1)) >= int(m.group(2))
         ):
             return None  # "9/11", "24/7", "5 / 4" are no fractions; "1/40", "3/1000" are
@@ -314,14 +329,15 @@ def apply_qualifier(
 ) -> tuple[float, float]:
     """Bounds asserted by a qualifier kind (gt, ge, lt, le, nearly, approx, odd) on [low, high].
 
-    Bounds are closed: "more than 500" is [500, inf) so that it is compatible with "500".
+    Bounds are closed: "more than 500" is [500, inf) so that it is compatible with "500";
+    "less than 500" is [floor, 500], "less than -5" (-inf, -5].
     """
     if kind in ("gt", "ge"):
         return low, math.inf
     if kind == "odd":  # "40-odd" is 40 to 49, "300-odd" 300 to 399, "1,200-odd" 1,200 to 1,299
         return low, high + _odd_step(high) - 1
-    if kind in ("lt", "le"):
-        return min(floor, high), high
+    if kind in ("lt", "le"):  # "less than -5%", "below -10C": unbounded below a negative value
+        return (min(floor, high) if high >= 0 else -math.inf), high
     if kind == "nearly":
         a, b = low * (1 - config.nearly_tolerance), high
     elif kind == "approx":

@@ -39,7 +39,9 @@ def split_at(text: str) -> int | None:
     """Offset in a spelled number where a second number starts: two cardinals side by side
     compose only as tens and units ("twenty-one"); "five six", "twenty twenty" and "nineteen
     eighty-four" are two numbers each (None when the text is one number)."""
-    found = list(re.finditer(r"[^\s-]+", text.lower()))
+    if (cut := _comma_split(text)) is not None:
+        return cut
+    found = list(re.finditer(r"[^\s,-]+", text.lower()))
     words = [m.group(0) for m in found] + [""]
     for i in range(1, len(found)):
         before, word, after = words[i - 1], words[i], words[i + 1]
@@ -57,10 +59,28 @@ def split_at(text: str) -> int | None:
     return None
 
 
+def _comma_split(text: str) -> int | None:
+    """Offset of the group after a comma that starts a second number: "seven million, fifty-six
+    thousand and twenty" is one number (each group below the scale word before its comma and
+    with a hundred or a scale word of its own), "one million, two million" two."""
+    for m in re.finditer(r",\s+", text):
+        scale = re.split(r"[\s-]+", text[: m.start()].lower())[-1]
+        words = text[m.end() :].split(",")[0]
+        group = parse_words(words)
+        scaled = any(w in multiplier_words() for w in re.split(r"[\s-]+", words.lower()))
+        if scale not in WORDS.scale_words or group is None or not scaled:
+            return m.end()  # "a million, one of the biggest": the group names no hundreds
+        if not 0 < group.value < WORDS.scale_words[scale]:
+            return m.end()
+    return None
+
+
 def _ordinal_tail(words: list[str]) -> bool:
     """Whether the words are a compound spelled ordinal with a hundred or a scale in it ("one
     hundred and fifth", "two thousand and twentieths"): after a count, the denominator of a
-    fraction ("one one hundred and fifth" = 1/105)."""
+    fraction ("one one hundred and fifth" = 1/105, "one one hundredth" = 1/100)."""
+    if len(words) == 2 and WORDS.fraction_words.get(words[-1], 0) >= 100:
+        return words[0] in WORDS.number_words  # "one one hundredth", "one two thousandth"
     return (
         len(words) > 2
         and words[-1] in WORDS.fraction_words
@@ -75,7 +95,7 @@ def parse_words(text: str) -> Number | None:
     """Spelled number: 'ten' -> 10, 'two hundred and fifty' -> 250, 'a dozen' -> 12,
     'two thirds' -> 2/3 (a share), 'five and a half million' -> 5.5e6, 'two point five',
     'three twenty-firsts' -> 3/21, 'two thirds of a million' -> 666,667."""
-    tokens = [t for t in re.split(r"[\s-]+", text.lower().strip()) if t]
+    tokens = [t for t in re.split(r"[\s,-]+", text.lower().strip()) if t]
     sign = 1.0
     if tokens and tokens[0] in _SIGN_WORDS:
         sign, tokens = -1.0, tokens[1:]
@@ -99,17 +119,7 @@ def _fraction(tokens: list[str]) -> Number | None:
     'one million and a half' (a fraction of the last scale word)."""
     denominator = float(WORDS.fraction_words[tokens[-1]])
     body = tokens[:-1]
-    cut = split_at(" ".join(body)) if len(body) > 2 else None
-    if cut is not None:  # "one one hundred and fifth": numerator, then a compound ordinal
-        k = " ".join(body)[:cut].count(" ")
-        numerator, rest = _cardinal(body[:k]), [t for t in body[k:] if t != "and"]
-        whole = _cardinal(rest)
-        if numerator is None or whole is None:
-            return None
-        denominator += whole.value
-        value = numerator.value / denominator
-        return Number(value, share=0 < value < 1)
-    if (
+    if (  # a compound denominator: "three twenty-firsts", "forty-one fifty-sixths"
         len(body) >= 2
         and body[-1] in TENS
         and denominator < 10
@@ -117,6 +127,21 @@ def _fraction(tokens: list[str]) -> Number | None:
     ):
         denominator += WORDS.number_words[body[-1]]
         body = body[:-1]
+    # "one one hundred and fifth" (1/105), "one one hundredth" (1/100): a numerator, then a
+    # compound ordinal, whose last word adds to its number or (a scale ordinal) multiplies it
+    cut = split_at(" ".join(body)) if len(body) > 2 or denominator >= 100 else None
+    if cut is not None:
+        k = " ".join(body)[:cut].count(" ")
+        numerator, rest = _cardinal(body[:k]), [t for t in body[k:] if t != "and"]
+        whole = _cardinal(rest)
+        if numerator is None or whole is None:
+            return None
+        if denominator >= 100:
+            denominator *= whole.value
+        else:
+            denominator += whole.value
+        value = numerator.value / denominator
+        return Number(value, share=0 < value < 1)
     if denominator == 1:
         return None  # "twenty-first": an ordinal, no fraction
     if "and" in body and body[-1] != "and":  # "a hundred and fifth" is an ordinal
