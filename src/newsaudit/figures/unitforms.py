@@ -79,7 +79,8 @@ def _symbol_table() -> tuple[dict[str, str], dict[str, str]]:
     for unit, family in data["units"].items():
         into = glued if family.get("glued") else spaced
         for symbol in family.get("symbols", ()):
-            if family.get("bare", True):
+            bare = family.get("bare", True)
+            if bare is True or (isinstance(bare, list) and symbol in bare):
                 into.setdefault(symbol, unit)
             for psym in family.get("prefixes", ()):
                 for written in _MICRO if psym == "µ" else (psym,):
