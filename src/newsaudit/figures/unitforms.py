@@ -44,6 +44,11 @@ def _prefixed(prefix: str, name: str) -> str:
     return prefix[:-1] + name if prefix.endswith("o") and name.startswith("o") else prefix + name
 
 
+def table_prefixes() -> dict[str, str]:
+    """SI prefix name -> symbol ("kilo": "k")."""
+    return dict(_families()["prefixes"])
+
+
 @cache
 def names() -> dict[str, str]:
     """Lower-case spelled form -> canonical unit, every prefix name and plural included."""

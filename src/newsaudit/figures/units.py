@@ -78,6 +78,8 @@ _HASH_AMOUNT = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?")
 _SCREEN_LINES = (144.0, 240.0, 360.0, 480.0, 576.0, 720.0)
 # "£3.50p": an amount in pounds with a redundant "p" after it.
 _POUNDS_BEFORE = re.compile(r"£\s?\d[\d.,]*$")
+# "35 pounds per square inch": the pressure, never money.
+_PSI = re.compile(r"(?:\s+|-)per(?:\s+|-)square(?:\s+|-)inch\b", re.IGNORECASE)
 # "a 20-pound note", "a 50-pound fine": after a hyphenated pound, a word that makes it money.
 _MONEY_NOUN = re.compile(
     r"\s+(?:notes?|fines?|bills?|coins?|fees?|tickets?|bets?|vouchers?|payments?|rewards?"
@@ -128,8 +130,9 @@ def _pattern() -> re.Pattern[str]:
         rf"|\s?(?P<iso>{words_pattern(iso_codes())}))\b"
         rf"|\s?(?P<curs>{signs})(?![\w$€£¥]|\s?\d)"
         r"|(?-i:(?P<pence>p))(?!\w|\.m\b)"  # "22p", "99p." (never "5pm", "5p.m.")
-        rf"|\s?(?P<phys>{physical})(?P<per>{per})?(?![\w/])"
-        rf"|(?-i:\s?(?P<sym>{symbols})|(?P<sym1>{symbols1}))(?P<per1>{per})?(?![\w/]))",
+        # symbols in their own case before names in any ("5 mW" milliwatts, "5 MW" megawatts)
+        rf"|(?-i:\s?(?P<sym>{symbols})|(?P<sym1>{symbols1}))(?P<per1>{per})?(?![\w/])"
+        rf"|\s?(?P<phys>{physical})(?P<per>{per})?(?![\w/]))",
         re.IGNORECASE,
     )
 
@@ -166,7 +169,11 @@ def after(
     ):
         return end + _GLUED_INCH.match(rest).end(), "quantity", "inch", "", parsed
     if unit_m and (
-        not article or unit_m.group("dur") or unit_m.group("phys") or unit_m.group("pp")
+        not article
+        or unit_m.group("dur")
+        or unit_m.group("phys")
+        or unit_m.group("sym")
+        or unit_m.group("pp")
     ):
         shift = article.end() if article else 0
         if unit_m.group("pp"):
@@ -229,6 +236,9 @@ def after(
                 or _WEIGHT_AFTER.match(text, end + shift + unit_m.end())
             ):
                 kind, unit = "quantity", "lb"  # "losing 110 pounds", "500 pounds of cocaine"
+            psi = _PSI.match(text, end + shift + unit_m.end()) if kind == "money" else None
+            if psi and written in ("pounds", "pound"):  # "35 pounds per square inch"
+                kind, unit, end = "quantity", "psi", end + len(psi.group(0))
         elif unit_m.group("sym") or unit_m.group("sym1"):
             written = unit_m.group("sym") or unit_m.group("sym1")
             kind, unit = "quantity", WORDS.unit_symbols.get(written) or unitforms.unit_of(written)
