@@ -90,8 +90,9 @@ def _symbol_table() -> tuple[dict[str, str], dict[str, str]]:
             for psym in family.get("prefixes", ()):
                 for written in _MICRO if psym == "µ" else (psym,):
                     into.setdefault(f"{written}{symbol}", f"{psym}{unit}")
-    # one-letter symbols are read glued only ("12V"; "2 v 1" is a score)
-    for symbol in [s for s in spaced if len(s) == 1]:
+    # one-letter symbols are read glued only ("12V"; "2 v 1" is a score), but for signs that
+    # are no letter of English ("5 Ω", "3 Å")
+    for symbol in [s for s in spaced if len(s) == 1 and s.isascii()]:
         glued.setdefault(symbol, spaced.pop(symbol))
     spaced.update(_powers(spaced, {}, symbols=True))
     return spaced, glued
