@@ -21,6 +21,7 @@ from collections.abc import Iterable
 from functools import cache
 
 from newsaudit.config import FiguresConfig
+from newsaudit.figures import unitforms
 from newsaudit.figures.spelled import TENS, Number, multiplier_words, parse_words, split_at
 from newsaudit.figures.words import WORDS
 from newsaudit.text import fold
@@ -133,6 +134,7 @@ def patterns() -> dict[str, str]:
             "x",  # "a 10x increase", "1.5x faster": a ratio (glued only: `units.after`)
         ]
     )
+    glued = rf"{glued}|{unitforms.glued_pattern()}"  # "10kPa", "1Ga": unit_families.yaml
     codes = "".join(
         f"|(?<={re.escape(c.lower())})" for c in WORDS.currency_symbols if c[-1].isalpha()
     )

@@ -14,7 +14,7 @@ from functools import cache
 from typing import TYPE_CHECKING
 
 from newsaudit import lexicon
-from newsaudit.figures import numbers
+from newsaudit.figures import numbers, unitforms
 from newsaudit.figures.lemmas import name_or_lemma
 from newsaudit.figures.numbers import words_pattern
 from newsaudit.figures.words import WORDS
@@ -78,6 +78,8 @@ _HASH_AMOUNT = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?")
 _SCREEN_LINES = (144.0, 240.0, 360.0, 480.0, 576.0, 720.0)
 # "£3.50p": an amount in pounds with a redundant "p" after it.
 _POUNDS_BEFORE = re.compile(r"£\s?\d[\d.,]*$")
+# "35 pounds per square inch": the pressure, never money.
+_PSI = re.compile(r"(?:\s+|-)per(?:\s+|-)square(?:\s+|-)inch\b", re.IGNORECASE)
 # "a 20-pound note", "a 50-pound fine": after a hyphenated pound, a word that makes it money.
 _MONEY_NOUN = re.compile(
     r"\s+(?:notes?|fines?|bills?|coins?|fees?|tickets?|bets?|vouchers?|payments?|rewards?"
@@ -87,27 +89,50 @@ _MONEY_NOUN = re.compile(
 
 
 @cache
+def iso_codes() -> tuple[str, ...]:
+    """ISO 4217 codes, the currency signs written as three capitals that stand for
+    themselves ("SEK": SEK), read after an amount in capitals only ("450 SEK")."""
+    return tuple(
+        k for k, v in WORDS.currency_symbols.items() if k == v and re.fullmatch("[A-Z]{3}", k)
+    )
+
+
+@cache
 def _pattern() -> re.Pattern[str]:
     """The unit right after a number, compiled once from the lexicon."""
     units = words_pattern(WORDS.duration_units)
     currency_words = words_pattern(WORDS.currency_words)
     percent = words_pattern(WORDS.percent_words)
     points = words_pattern(WORDS.percentage_points)
-    physical = words_pattern([*WORDS.physical_units, *_PHYSICAL_LOWER])
+    # ... with every spelling of `unit_families.yaml` (thousands: compiled as a trie)
+    physical = unitforms.trie([*WORDS.physical_units, *_PHYSICAL_LOWER, *unitforms.names()])
     signs = words_pattern(c for c in WORDS.currency_symbols if len(c) == 1)  # "15€", "4.50$"
-    symbols = words_pattern(w for w in WORDS.unit_symbols if len(w) > 1)
-    symbols1 = words_pattern(w for w in WORDS.unit_symbols if len(w) == 1)
+    symbols = unitforms.trie(
+        [*(w for w in WORDS.unit_symbols if len(w) > 1), *unitforms.symbols()]
+    )
+    symbols1 = unitforms.trie(
+        [*(w for w in WORDS.unit_symbols if len(w) == 1), *unitforms.glued_symbols()]
+    )
+    # "kg/m³", "litres per second", "µg/m3": a rate, the unit it is per after "/" or "per"
+    # ... or a duration after "a": "two million barrels a day", "5 kg a week"
+    per = (
+        rf"(?:\s?/\s?|\s+per\s+)(?:(?-i:{unitforms.trie(unitforms.per_symbols())})"
+        rf"|(?i:{unitforms.trie(unitforms.per_units())}))"
+        rf"|\s+an?\s+(?i:{unitforms.trie(unitforms.per_durations())})"
+    )
     return re.compile(
         rf"^(?:(?P<pp>[\s-]?(?:{points})(?![A-Za-z]))|(?P<pct>[\s-]?(?:{percent})(?![A-Za-z]))"
         # ... "30-yearold": the hyphen of "year-old" lost in a scanned page
         rf"|[\s-]?(?P<dur>{units})(?:(?P<old>[-\s]?olds?\b)|\b)"
         rf"(?P<long>-long)?|-(?!to-)(?P<hyph>(?:an?|per)-[a-z]+|[a-z]+)\b|\s+(?P<curw>{currency_words})\b"
         rf"|(?-i:(?P<curc>{words_pattern(numbers.glued_codes())})"
-        rf"|\s?(?P<curm>{words_pattern(WORDS.scaled_currencies)}))\b"
+        rf"|\s?(?P<curm>{words_pattern(WORDS.scaled_currencies)})"
+        rf"|\s?(?P<iso>{words_pattern(iso_codes())}))\b"
         rf"|\s?(?P<curs>{signs})(?![\w$€£¥]|\s?\d)"
         r"|(?-i:(?P<pence>p))(?!\w|\.m\b)"  # "22p", "99p." (never "5pm", "5p.m.")
-        rf"|\s?(?P<phys>{physical})(?![\w/])"
-        rf"|(?-i:\s?(?P<sym>{symbols})|(?P<sym1>{symbols1}))(?![\w/]))",
+        # symbols in their own case before names in any ("5 mW" milliwatts, "5 MW" megawatts)
+        rf"|(?-i:\s?(?P<sym>{symbols})|(?P<sym1>{symbols1}))(?P<per1>{per})?(?![\w/])"
+        rf"|\s?(?P<phys>{physical})(?P<per>{per})?(?![\w/]))",
         re.IGNORECASE,
     )
 
@@ -144,7 +169,11 @@ def after(
     ):
         return end + _GLUED_INCH.match(rest).end(), "quantity", "inch", "", parsed
     if unit_m and (
-        not article or unit_m.group("dur") or unit_m.group("phys") or unit_m.group("pp")
+        not article
+        or unit_m.group("dur")
+        or unit_m.group("phys")
+        or unit_m.group("sym")
+        or unit_m.group("pp")
     ):
         shift = article.end() if article else 0
         if unit_m.group("pp"):
@@ -169,6 +198,8 @@ def after(
                 kind, unit, hyphen = "percent", "%", ""
             elif hyphen in _PHYSICAL_LOWER:  # "a 16-meter telescope"
                 kind, unit, hyphen = "quantity", _PHYSICAL_LOWER[hyphen], ""
+            elif hyphen in unitforms.names():  # "a 3-megapixel camera", "a 20-amp fuse"
+                kind, unit, hyphen = "quantity", unitforms.names()[hyphen], ""
             elif hyphen in WORDS.currency_words and (hyphen != "pound" or parsed[0] >= 1e6):
                 # "a 5-dollar bill", "a 2.5-million-dollar house" ("a 300-pound man" is a weight,
                 # "a million-pound deal" money)
@@ -193,6 +224,8 @@ def after(
             if _POUNDS_BEFORE.search(text, max(0, end - 16), end):
                 return end + 1, kind, unit, hyphen, parsed  # "£3.50p": pounds, "p" redundant
             kind, unit = "money", WORDS.currency_words["pence"]
+        elif unit_m.group("iso"):  # "450 SEK", "5bn NOK": an ISO 4217 code after the amount
+            kind, unit = "money", unit_m.group("iso").strip()
         elif unit_m.group("curs"):
             kind, unit = "money", WORDS.currency_symbols[unit_m.group("curs").strip()]
         elif unit_m.group("curw") or unit_m.group("curc"):
@@ -203,17 +236,25 @@ def after(
                 or _WEIGHT_AFTER.match(text, end + shift + unit_m.end())
             ):
                 kind, unit = "quantity", "lb"  # "losing 110 pounds", "500 pounds of cocaine"
+            psi = _PSI.match(text, end + shift + unit_m.end()) if kind == "money" else None
+            if psi and written in ("pounds", "pound"):  # "35 pounds per square inch"
+                kind, unit, end = "quantity", "psi", end + len(psi.group(0))
         elif unit_m.group("sym") or unit_m.group("sym1"):
-            kind, unit = (
-                "quantity",
-                WORDS.unit_symbols[unit_m.group("sym") or unit_m.group("sym1")],
-            )
+            written = unit_m.group("sym") or unit_m.group("sym1")
+            kind, unit = "quantity", WORDS.unit_symbols.get(written) or unitforms.unit_of(written)
         elif unit_m.group("phys") == "M":  # "$1.5 M", "1,674,200.5 M": a capital M is a million
             kind, unit, factor = "count", "count", 1e6
         elif unit_m.group("phys"):
             kind = "quantity"
             written = " ".join(unit_m.group("phys").split())
-            unit = WORDS.physical_units.get(written) or _PHYSICAL_LOWER[written.lower()]
+            unit = (
+                WORDS.physical_units.get(written)
+                or _PHYSICAL_LOWER.get(written.lower())
+                or unitforms.names()[written.lower()]
+            )
+        per = unit_m.group("per") or unit_m.group("per1")
+        if per and kind == "quantity":  # "kg/m³": the unit of the rate
+            unit = f"{unit}/{_per_unit(per)}"
         end += shift + unit_m.end()
     elif share and _POINT.match(rest):
         pass  # "fell 1/4 point": a share of a point (a count of points), no percentage
@@ -285,6 +326,13 @@ def bracketed_negative(text: str, start: int, end: int) -> bool:
     return text[end : end + 1] == ")" and bool(
         _ACCOUNTS_BEFORE.search(text, max(0, start - 12), start)
     )
+
+
+def _per_unit(written: str) -> str:
+    """The unit after "/" or "per" in a rate ("/m³" m3, " per hour" h)."""
+    unit = written.strip().lstrip("/").strip()
+    unit = re.sub(r"^(?:per|an?)\s+", "", unit, flags=re.IGNORECASE)
+    return unitforms.unit_of(unit) or unit
 
 
 def _ordinal_st(value: float) -> bool:
