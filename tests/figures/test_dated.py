@@ -116,6 +116,8 @@ def test_once_events_and_relation_events_name_classes():
         ("He has served since 2011 on the panel.", {"office"}),
         # a title next to another relation dates nothing
         ("The governor in 2012 said no.", set()),
+        # nor a title before another clause's verb
+        ("President Obama has said since 2009 that it works.", set()),
     ],
 )
 def test_a_state_told_with_since_is_read(text, classes):

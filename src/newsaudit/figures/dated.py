@@ -32,6 +32,10 @@ from newsaudit.figures import phrases
 from newsaudit.figures.figure import Figure
 
 EVENT_WINDOW = 5  # words on each side of a year that tell what it dates ("was started in 2007 by")
+# Words before a year told with "since" that name the state it starts ("has served since 2011",
+# "governor since January 2010"); further back they may be another clause's ("President Obama
+# has said since 2009": a saying, not a tenure).
+STATE_WINDOW = 3
 
 
 @cache
@@ -71,7 +75,7 @@ def _state_starts() -> dict[str, frozenset[str]]:
 
 
 @lru_cache(maxsize=1 << 14)
-def _states_before(sentence: str, text: str, window: int = EVENT_WINDOW) -> frozenset[str]:
+def _states_before(sentence: str, text: str, window: int = STATE_WINDOW) -> frozenset[str]:
     """State classes (`since_states`) named within `window` words before the figure's text."""
     at = sentence.find(text)
     if at < 0:
