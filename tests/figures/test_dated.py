@@ -128,8 +128,11 @@ def test_a_state_told_with_since_is_read(text, classes):
     ("a", "b", "shared"),
     [
         # a state of office since a year dates the election that began it
-        ("She has been governor since 2011.", "She was elected in 2010.", {"office"}),
-        ("He is in Congress since 2011.", "He won the election in 2010.", {"office"}),
+        ("She has been governor since 2010.", "She was elected in 2010.", {"office"}),
+        ("She has been governor since 2009.", "She was elected in 2010.", {"office"}),
+        # a tenure starts the year after its election: both right, the state is not shared
+        ("She has been governor since 2011.", "She was elected in 2010.", set()),
+        ("He is in Congress since 2010.", "He won the election in 2010.", {"office"}),
         # an election told without a state: one class, no state begun
         ("He was elected in 2010.", "He won the race in 2011.", {"elected"}),
         # a state begun by another event than the one told

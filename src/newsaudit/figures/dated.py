@@ -30,6 +30,7 @@ from functools import cache, lru_cache
 from newsaudit import lexicon
 from newsaudit.figures import phrases
 from newsaudit.figures.figure import Figure
+from newsaudit.figures.intervals import at_one_precision, fractional_year
 
 EVENT_WINDOW = 5  # words on each side of a year that tell what it dates ("was started in 2007 by")
 # Words before a year told with "since" that name the state it starts ("has served since 2011",
@@ -94,10 +95,16 @@ def classes_of(f: Figure) -> frozenset[str]:
     return near | state | ({told} if told else frozenset())
 
 
-def _begun(f: Figure, own: frozenset[str], other: frozenset[str]) -> frozenset[str]:
+def _begun(f: Figure, g: Figure, own: frozenset[str], other: frozenset[str]) -> frozenset[str]:
     """The states `f`, told with "since", starts (of its classes `own`) whose starting event
-    the other figure is told with (`state_starts`, `other`: "elected")."""
+    the other figure `g` is told with (`state_starts`, `other`: "elected"), when the state does
+    not start after the event's year: a tenure starts in the year of its election or in the
+    next ("elected in 2010", "in Congress since 2011": both right, not one event misdated),
+    never before it ("in Congress since 2009" / "elected in 2010": a slip)."""
     if f.relation != "since":
+        return frozenset()
+    fy, gy = at_one_precision(f, g)
+    if fractional_year(fy.low) > fractional_year(gy.high):
         return frozenset()
     starts = _state_starts()
     return frozenset(c for c in own if starts.get(c, frozenset()) & other)
@@ -106,9 +113,9 @@ def _begun(f: Figure, own: frozenset[str], other: frozenset[str]) -> frozenset[s
 def shared_classes(a: Figure, b: Figure) -> frozenset[str]:
     """The event classes two years or dates are both told with (`classes_of`), a state's
     class counting as shared with the event that began it (`state_starts`: "in Congress since
-    2011" / "elected in 2010")."""
+    2010" / "elected in 2010"; `_begun`)."""
     ca, cb = classes_of(a), classes_of(b)
-    return ca & cb | _begun(a, ca, cb) | _begun(b, cb, ca)
+    return ca & cb | _begun(a, b, ca, cb) | _begun(b, a, cb, ca)
 
 
 def event_class(a: Figure, b: Figure) -> float:
