@@ -14,13 +14,14 @@ more when its event happens once to what it happens to (`once_events`: a program
 elections recur: `event_once`). A date told with "since" after a word of holding an office
 (`since_states`: "governor since January 2010", "has served since 2011") is the start of that
 state, and it dates the event that began it, told elsewhere in that event's words
-(`state_starts`: "in Congress since 2011" / "elected in 2010"): the two share the state's class
-(`shared_classes`). Held out over dev folds, also reading the class of the event word the
-grammar read a date with (the measure key's event, often beyond the clause: "spanning from
-1983 until his resignation in 1989 when he was elected" read as an election) found no
-injection more and flagged four decoys more; reading back from a year to the start of its
-clause (up to ten words, to a comma or a word opening a clause: "Blumenthal voluntarily joined
-the Marine Corps Reserves in 1971") did the same: both left out.
+(`state_starts`: "in Congress since 2010" / "elected in 2010"): the two share the state's class
+(`shared_classes`), unless the state starts after the event's year ("in Congress since 2011": a
+tenure starts the year after its election, both right). Held out over dev folds, also reading
+the class of the event word the grammar read a date with (the measure key's event, often beyond
+the clause: "spanning from 1983 until his resignation in 1989 when he was elected" read as an
+election) found no injection more and flagged four decoys more; reading back from a year to the
+start of its clause (up to ten words, to a comma or a word opening a clause: "Blumenthal
+voluntarily joined the Marine Corps Reserves in 1971") found none more either: both left out.
 """
 
 from __future__ import annotations
