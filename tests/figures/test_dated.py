@@ -106,3 +106,47 @@ def test_once_events_and_relation_events_name_classes():
     known = set(dated._classes())
     assert lexicon.word_set("figures/once_events") <= known
     assert set(dated._relation_classes().values()) <= known
+
+
+@pytest.mark.parametrize(
+    ("text", "classes"),
+    [
+        # a title right before "since": the date starts a state of holding the office
+        ("She has been governor since January 2010, aides said.", {"office"}),
+        ("He has served since 2011 on the panel.", {"office"}),
+        # a title next to another relation dates nothing
+        ("The governor in 2012 said no.", set()),
+        # nor a title before another clause's verb
+        ("President Obama has said since 2009 that it works.", set()),
+    ],
+)
+def test_a_state_told_with_since_is_read(text, classes):
+    assert dated.classes_of(_year(text)) == frozenset(classes)
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "shared"),
+    [
+        # a state of office since a year dates the election that began it
+        ("She has been governor since 2010.", "She was elected in 2010.", {"office"}),
+        ("She has been governor since 2009.", "She was elected in 2010.", {"office"}),
+        # a tenure starts the year after its election: both right, the state is not shared
+        ("She has been governor since 2011.", "She was elected in 2010.", set()),
+        ("He is in Congress since 2010.", "He won the election in 2010.", {"office"}),
+        # an election told without a state: one class, no state begun
+        ("He was elected in 2010.", "He won the race in 2011.", {"elected"}),
+        # a state begun by another event than the one told
+        ("She has been governor since 2011.", "She was born in 1960.", set()),
+    ],
+)
+def test_a_state_shares_the_class_of_the_event_that_began_it(a, b, shared):
+    fa, fb = _year(a), _year(b, "b")
+    assert dated.shared_classes(fa, fb) == frozenset(shared)
+    assert dated.shared_classes(fb, fa) == frozenset(shared)
+
+
+def test_state_lists_name_classes():
+    known = set(dated._classes())
+    assert set(dated._since_states()) <= known
+    assert set(dated._state_starts()) <= known
+    assert {c for cs in dated._state_starts().values() for c in cs} <= known
