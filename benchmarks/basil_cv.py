@@ -54,6 +54,8 @@ class Held:
     every_found: int = 0
     decoys: int = 0
     decoys_flagged: int = 0
+    pairs_right: int = 0  # untouched triplets: pairs compared, labelled one measure
+    pairs_labelled: int = 0  # ... of pairs whose two figures are both labelled
     missed: list[str] = field(default_factory=list)  # every-way injections not found (dev)
     flagged: list[str] = field(default_factory=list)  # decoys flagged (dev), with their partner
 
@@ -65,7 +67,8 @@ class Held:
         return (
             f"false alarms {self.alarms}, injected found {self.found}/{self.injected}, "
             f"every way found {self.every_found}/{self.every}, "
-            f"decoys flagged {self.decoys_flagged}/{self.decoys}"
+            f"decoys flagged {self.decoys_flagged}/{self.decoys}, "
+            f"link precision (labelled) {self.pairs_right}/{self.pairs_labelled}"
         )
 
 
@@ -73,7 +76,12 @@ def score(folder: str) -> Held:
     """False alarms, injections found and decoys flagged on one triplet (current models)."""
     docs = corpus.load(BASIL / folder)
     rows = load_labels().get(folder, [])
-    h = Held(alarms=len(score_run(folder, run_triplet(docs, rows)).alarms))
+    untouched = score_run(folder, run_triplet(docs, rows))
+    h = Held(
+        alarms=len(untouched.alarms),
+        pairs_right=untouched.pairs_right,
+        pairs_labelled=untouched.pairs_labelled,
+    )
     for every in (False, True):
         for group, new_docs, new_rows, *_ in basil_inject.injections(docs, rows, every):
             run = run_triplet(new_docs, new_rows)

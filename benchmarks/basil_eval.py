@@ -98,6 +98,7 @@ class Scores:
     injected_by_kind: dict[str, list[int]] = field(default_factory=dict)
     alarms: list[str] = field(default_factory=list)
     missed: list[str] = field(default_factory=list)
+    wrong: list[str] = field(default_factory=list)  # compared pairs not labelled one measure
 
     def add(self, other: Scores) -> None:
         for name, value in vars(other).items():
@@ -171,6 +172,7 @@ class Run:
     verdict: dict[str, str]
     injected: set[Key]
     unmatched: int
+    sentences: dict[Key, str] = field(default_factory=dict)
 
 
 def run_triplet(docs: corpus.Corpus, rows: list[dict[str, str]]) -> Run:
@@ -181,6 +183,7 @@ def run_triplet(docs: corpus.Corpus, rows: list[dict[str, str]]) -> Run:
     figs_of: dict[str, list[tuple[Key, int, int]]] = defaultdict(list)
     found: dict[Key, figures.Figure] = {}
     texts: dict[Key, str] = {}
+    sentences: dict[Key, str] = {}
     for f in details.itertuples() if not details.empty else ():
         key = (str(f.article_id), int(f.start))
         figs_of[str(f.article_id)].append((key, int(f.start), int(f.end)))
@@ -188,6 +191,7 @@ def run_triplet(docs: corpus.Corpus, rows: list[dict[str, str]]) -> Run:
             *(getattr(f, c) for c in figures.FIGURE_COLUMNS), kind=str(f.kind)
         )
         texts[key] = str(f.text)
+        sentences[key] = " ".join(str(f.sentence).split())
 
     def bounds(a: Key, b: Key) -> tuple[tuple[float, float], tuple[float, float]]:
         """Conflicts as the system judges them: the rounding of the written precision allowed,
@@ -230,7 +234,9 @@ def run_triplet(docs: corpus.Corpus, rows: list[dict[str, str]]) -> Run:
             explained = any(f"{aid} (" in r and f"{own[0]} (" in r for r in why)
             if _disjoint(*bounds(own, other)) and not explained:
                 conflicts.add(pair)
-    return Run(pairs, conflicts, texts, moved, mentions, group_of, verdict, injected, unmatched)
+    return Run(
+        pairs, conflicts, texts, moved, mentions, group_of, verdict, injected, unmatched, sentences
+    )
 
 
 def _article_pairs(found: list[tuple[str, Key | None]]):
@@ -254,7 +260,14 @@ def score_run(folder: str, run: Run) -> Scores:
         ga, gb = group_of.get(a), group_of.get(b)
         s.pairs += 1
         s.pairs_labelled += bool(ga and gb)
-        s.pairs_right += bool(ga and ga == gb and verdict[ga] in SAME)
+        right = bool(ga and ga == gb and verdict[ga] in SAME)
+        s.pairs_right += right
+        if not right:
+            x, y = sorted(pair)
+            s.wrong.append(
+                f"{folder} {ga} / {gb}: {run.texts.get(x)!r} vs {run.texts.get(y)!r}\n"
+                f"    {x[0]}: {run.sentences.get(x, '')}\n    {y[0]}: {run.sentences.get(y, '')}"
+            )
     flagged: set[str] = set()
     for pair in run.conflicts:
         a, b = sorted(pair)
@@ -391,6 +404,12 @@ def main(argv: list[str] | None = None) -> int:
         "--dev-only", action="store_true", help="score the dev triplets only (while tuning)"
     )
     parser.add_argument(
+        "--wrong",
+        action="store_true",
+        help="print the dev pairs compared that are not labelled one measure (labelled two "
+        "measures, or one side unlabelled: group None)",
+    )
+    parser.add_argument(
         "--out", type=Path, default=OUT, help=f"results file (default {OUT.relative_to(ROOT)})"
     )
     args = parser.parse_args(argv)
@@ -425,6 +444,9 @@ def main(argv: list[str] | None = None) -> int:
         )
     out.write_text(text, encoding="utf-8")
     print(text)
+    if args.wrong:  # dev only: test pairs are never read
+        print("Dev pairs compared, not labelled one measure:")
+        print("\n".join(f"- {w}" for w in sorted(parts["dev"].wrong)))
     if out == OUT and not args.dev_only:  # a full run: the report's rates follow it
         measured.record(rates(parts))
     return 0

@@ -10,7 +10,7 @@ from __future__ import annotations
 import math
 
 from newsaudit.config import FiguresConfig
-from newsaudit.figures import linkmodel
+from newsaudit.figures import linkmodel, relative
 from newsaudit.figures.contexts import channel_apart, context_conflict, frames
 from newsaudit.figures.figure import Figure
 from newsaudit.figures.intervals import at_one_precision, gap, relation
@@ -70,6 +70,8 @@ def usable(f: Figure, g: Figure, config: FiguresConfig, channel: bool = False) -
         and not linkmodel.one_event_dated(f, g, config.date_slip_years)
     ):
         return False  # two events, not one misdated
+    if not channel and relative.apart(f, g):
+        return False  # "last year" dates many events: one only when the words say so
     loose = is_loose(f) or is_loose(g)
     if not (loose or channel) and relation(f, g, config.epsilon) != "disjoint":
         return True
