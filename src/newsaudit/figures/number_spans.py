@@ -269,7 +269,8 @@ def number_spans(
                 or re.match(r"\([a-z]\)", text[end : end + 3])  # "a 401(k) plan", "501(c)(3)"
                 or text[start - 2 : start] == ")("
                 or (raw[-1:].isdigit() and uses.house_number(text, end))  # "10 Downing Street"
-                or (scale == 1.0 and not suffix and _name_head(text, start, raw, things))  # "Studio 54"
+                # "Studio 54", "Area 51", "Day 3 of the trial"
+                or (scale == 1.0 and not suffix and _name_head(text, start, raw, things))
             )
         ):
             named = end  # "Boeing 737-800", "Directive 2003/87": the name goes on
