@@ -227,3 +227,25 @@ def test_hyphenated_to_is_a_range_upwards_and_a_tally_downwards(spelled: bool) -
                 assert found == [(a, b, "count")]
             else:
                 assert found == []
+
+
+@GENERATED
+@given(n=st.integers(21, 999).filter(lambda n: n % 100 and (n > 100 or n % 10)))
+@example(n=101)
+@example(n=21)
+def test_compound_spelled_ordinals_are_ranks(n: int) -> None:
+    """'the twenty-first', 'the one hundred and first', 'the four hundred and twentieth'."""
+    spelled = ENGINE.ordinal(_words(n))
+    assert _values(f"It was the {spelled} day of the siege.") == [(n, n, "ordinal")]
+
+
+@GENERATED
+@given(n=st.integers(1500, 2099).filter(lambda n: n % 100 >= 10), hyphen=st.sampled_from("- "))
+@example(n=1984, hyphen="-")
+@example(n=2020, hyphen="-")
+def test_years_spelled_as_two_pairs_are_years(n: int, hyphen: str) -> None:
+    """'nineteen eighty-four', 'twenty twenty', 'fifteen sixty-six': a year; 'The novel
+    Nineteen Eighty-Four' is a title and 'fifteen twenty-year-olds' a count of ages."""
+    spelled = f"{_words(n // 100)} {_words(n % 100, hyphen=hyphen)}"
+    assert _values(f"The abbey was sold in {spelled}.") == [(n, n, "year")]
+    assert _values(f"The novel {spelled.title()} sold well.") == []

@@ -91,3 +91,20 @@ def test_qualifiers_before_a_number(text: str, expected: tuple[str, float, float
 )
 def test_written_out_rates(text: str, expected: tuple[str, float, str]) -> None:
     assert expected in [(t, low, kind) for t, low, _, kind in _values(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("There were fifteen twenty-year-olds.", [("fifteen", 15.0, "count")]),
+        ("He counted seventeen, eighteen.", [("seventeen", 17.0, "count")]),
+        ("Nineteen ninety-nine was a good year.", [("Nineteen ninety-nine", 1999.0, "year")]),
+        ("He came first in the race.", []),
+        ("the twenty-first century", []),
+    ],
+)
+def test_near_misses_of_spelled_years_and_ordinals(
+    text: str, expected: list[tuple[str, float, str]]
+) -> None:
+    found = [(t, low, kind) for t, low, _, kind in _values(text)]
+    assert found[: len(expected)] == expected

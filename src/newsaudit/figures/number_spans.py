@@ -14,7 +14,7 @@ from dataclasses import replace
 
 from newsaudit import lexicon
 from newsaudit.config import CALENDAR_WORDS, FiguresConfig
-from newsaudit.figures import joins, numbers, units, uses
+from newsaudit.figures import joins, numbers, spelled, units, uses
 from newsaudit.figures.numbers import apply_qualifier, parse_number, words_pattern
 from newsaudit.figures.span import Span
 from newsaudit.figures.words import WORDS
@@ -82,6 +82,21 @@ def _name_head(text: str, start: int, raw: str, things: set[str]) -> bool:
     return not uses._headline(text, start, start + len(raw))
 
 
+def _spelled_year(text: str, start: int, end: int, things: set[str]) -> int:
+    """The year spelled in text[start:end] as two pairs of digits ("nineteen eighty-four",
+    "twenty twenty"), 1 when it is a title inside a sentence ("the novel Nineteen Eighty-Four"),
+    0 when it is no year: an age or a count before a hyphen or a counted noun ("fifteen
+    twenty-year-olds", "sixteen twenty people")."""
+    raw = text[start:end]
+    if "," in raw or (found := spelled.year(raw)) is None:
+        return 0
+    after = re.match(r"-|\s+([a-z]+)", text[end : end + 20])
+    if after and (after.group(1) is None or after.group(1) in things):
+        return 0
+    opens = re.search(r"(?:^|[.!?:;\"“(\n])\s*$", text[max(0, start - 5) : start])
+    return 1 if raw[:1].isupper() and not opens else found
+
+
 def _compared(text: str, start: int, pats) -> bool:
     """Whether a strict comparative stands before the number ("above 1000 and below 1500",
     "more than 2000"): it is then an amount, never a year ("by 2030", "until 2013" are no
@@ -113,6 +128,16 @@ def number_spans(
     named = -2  # end of the last number read as a name ("Boeing 737")
     while (m := pats["atom"].search(lowered, pos)) is not None:
         pos = m.end()
+        if m.group("words") and (year := _spelled_year(text, m.start(), m.end(), things)):
+            if year > 1 and not any(a < m.end() and m.start() < b for a, b in taken):
+                spans.append(Span(m.start(), m.end(), year, year, "year", "year"))
+            continue  # "in nineteen eighty-four"; "the novel Nineteen Eighty-Four" (1): a name
+        if (
+            m.group("words")
+            and (o := pats["ordinal"].match(lowered, m.start()))
+            and o.end() > m.end()
+        ):
+            continue  # "four hundred and second": a compound ordinal, read by `ordinal_spans`
         if m.group("words") and (cut := numbers.split_at(m.group("words"))):
             pos = m.start() + cut  # "five six": two numbers side by side, read one by one
             if (m := pats["atom"].match(lowered, m.start(), pos)) is None:
@@ -310,8 +335,10 @@ def ordinal_spans(text: str, pats, taken: list[tuple[int, int]], spans: list[Spa
         n = (
             int(m.group("n").replace(",", ""))
             if m.group("n")
-            else WORDS.ordinal_words[m.group("w").lower()]
+            else spelled.ordinal_value(m.group("w"))
         )
+        if n is None:
+            continue
         if (
             m.group("w")
             and not re.match(r"\s+[a-z]", text[m.end() :])
