@@ -252,8 +252,8 @@ def _cardinal(tokens: list[str]) -> Number | None:
                 since_and = 0.0
         elif tok == "point":
             places = ""
-            while i + 1 < len(tokens) and tokens[i + 1] in cardinals:
-                digit = int(cardinals[tokens[i + 1]])
+            while i + 1 < len(tokens) and (tokens[i + 1] in cardinals or tokens[i + 1] == "oh"):
+                digit = int(cardinals.get(tokens[i + 1], 0))  # "point oh five": "oh" is 0
                 after = tokens[i + 2] if i + 2 < len(tokens) else ""
                 if tokens[i + 1] in TENS and 0 < cardinals.get(after, 0) < 10:
                     digit, i = digit + int(cardinals[after]), i + 1  # "point seventy-one"
