@@ -33,6 +33,9 @@ NAMES = [
     "His grandfather fought in World War 2 as a pilot.",
     "She drove a grey Porsche 911 Carrera.",
     "Officers followed his Rover 213 through the town.",
+    # a name of the lexicon opening its sentence
+    "Area 51 was built in the desert.",
+    "Studio 54 closed its doors.",
 ]
 
 
@@ -108,3 +111,19 @@ def test_near_misses_of_spelled_years_and_ordinals(
 ) -> None:
     found = [(t, low, kind) for t, low, _, kind in _values(text)]
     assert found[: len(expected)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("It was founded in two thousand and eight.", ("two thousand and eight", "year")),
+        ("In two thousand and ten the bank failed.", ("two thousand and ten", "year")),
+        # no preposition of time, or a counted noun after it: a count
+        ("Two thousand and eight people marched.", ("Two thousand and eight", "count")),
+        ("They sold two thousand and eight.", ("two thousand and eight", "count")),
+    ],
+)
+def test_two_thousand_and_eight_is_a_year_after_in_or_since(
+    text: str, expected: tuple[str, str]
+) -> None:
+    assert [(t, kind) for t, _, _, kind in _values(text)] == [expected]

@@ -39,6 +39,9 @@ _HALF_THING = re.compile(
     r"\s+(?!(?:of|the|an?|his|her|their|its|our|my|your|this|that|share|stake|interest|part"
     r"|portion)s?\b)[a-z]{3,}\b"
 )
+# "in two thousand and eight", "since two thousand and ten": a spelled year after a preposition
+# of time (alone, "two thousand and eight" may be a count).
+_YEAR_BEFORE = re.compile(r"\b(?:[Ii]n|[Ss]ince|[Uu]ntil|[Tt]ill)\s+$")
 # The capitalised word right before a number, and the word or sign before that one.
 _NAME_HEAD = re.compile(r"(^|[.!?:;\"“(]\s*|\b\w+\s+)?\b([A-Z][a-z]+)[ \t]+$")
 # "3 per mille", "0.8‰": parts per thousand, a tenth of a percentage point each
@@ -312,6 +315,17 @@ def number_spans(
             low, high = apply_qualifier(low, high, WORDS.suffix_qualifiers[suffix], config)
         span = Span(start, end, low, high, kind, unit, suffix, vague, hyphen=hyphen, scale=scale)
         if (
+            kind == "count"
+            and m.group("words")
+            and low == high
+            and low_raw.startswith("two thousand")
+            and low in range(2000, 2100)
+            and _YEAR_BEFORE.search(text, max(0, start - 8), start)
+            and (nxt := re.match(r"\s+([a-z]+)|", text[end : end + 30])) is not None
+            and nxt.group(1) not in things
+        ):
+            span = replace(span, kind="year", unit="year")  # "in two thousand and eight"
+        elif (
             kind == "count"
             and not hyphen
             and _is_year(text, span, text[end:], things)
