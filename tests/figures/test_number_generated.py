@@ -349,3 +349,22 @@ def test_shares_in_every_and_out_of(a: int, extra: int, form: str) -> None:
     for text in (f"{a} {form} {b}", f"{_words(a)} {form} {_words(b)}"):
         found = _values(f"Polls say {text} voters agree.")
         assert found == [(pytest.approx(value), pytest.approx(value), "percent")]
+
+
+# Capitalised head nouns of no lexicon list: the name is read from its structure alone.
+NAME_HEADS = ["Hangar", "Crematorium", "Gallery", "Bunker", "Camp", "Pavilion", "Reactor"]
+
+
+@GENERATED
+@given(
+    head=st.sampled_from(NAME_HEADS),
+    n=st.integers(1, 9999).filter(lambda n: not 1500 <= n <= 2199),
+)
+@example(head="Hangar", n=54)
+def test_a_capitalised_word_before_a_bare_number_makes_a_name(head: str, n: int) -> None:
+    """'inspectors searched Hangar 54 on Monday' names a hangar; the same number stays a count
+    in a title-case headline, after a lower-case word, and before people."""
+    assert _values(f"Inspectors searched {head} {n} on Monday.") == []
+    assert _values(f"Inspectors Search {head} {n} Near Capital") == [(n, n, "count")]
+    assert _values(f"Inspectors searched the {head.lower()} {n} on Monday.") == [(n, n, "count")]
+    assert _values(f"Inspectors told {head} {n} people had left.") == [(n, n, "count")]
