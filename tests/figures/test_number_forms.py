@@ -168,8 +168,9 @@ def _read(text: str) -> list[tuple[str, float, float, str]]:
             [("two", 2, 2, "count"), ("six-hour", 6, 6, "hours")],
         ),
         (
+            # (numbers11: a year spoken as two pairs of digits, no longer two counts)
             "the novel nineteen eighty-four",
-            [("nineteen", 19, 19, "count"), ("eighty-four", 84, 84, "count")],
+            [("nineteen eighty-four", 1984, 1984, "year")],
         ),
         # Currency signs after the amount.
         ("Tickets cost 15€ or 20 €.", [("15€", 15, 15, "EUR"), ("20 €", 20, 20, "EUR")]),

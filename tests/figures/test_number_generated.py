@@ -227,3 +227,144 @@ def test_hyphenated_to_is_a_range_upwards_and_a_tally_downwards(spelled: bool) -
                 assert found == [(a, b, "count")]
             else:
                 assert found == []
+
+
+@GENERATED
+@given(n=st.integers(21, 999).filter(lambda n: n % 100 and (n > 100 or n % 10)))
+@example(n=101)
+@example(n=21)
+def test_compound_spelled_ordinals_are_ranks(n: int) -> None:
+    """'the twenty-first', 'the one hundred and first', 'the four hundred and twentieth'."""
+    spelled = ENGINE.ordinal(_words(n))
+    assert _values(f"It was the {spelled} day of the siege.") == [(n, n, "ordinal")]
+
+
+@GENERATED
+@given(n=st.integers(1500, 2099).filter(lambda n: n % 100 >= 10), hyphen=st.sampled_from("- "))
+@example(n=1984, hyphen="-")
+@example(n=2020, hyphen="-")
+def test_years_spelled_as_two_pairs_are_years(n: int, hyphen: str) -> None:
+    """'nineteen eighty-four', 'twenty twenty', 'fifteen sixty-six': a year; 'The novel
+    Nineteen Eighty-Four' is a title and 'fifteen twenty-year-olds' a count of ages."""
+    spelled = f"{_words(n // 100)} {_words(n % 100, hyphen=hyphen)}"
+    assert _values(f"The abbey was sold in {spelled}.") == [(n, n, "year")]
+    assert _values(f"The novel {spelled.title()} sold well.") == []
+
+
+@GENERATED
+@given(
+    whole=st.integers(0, 99),
+    decimals=st.integers(1, 999),
+    zero=st.sampled_from(["zero", "nought", "oh"]),
+    sign=st.sampled_from(["", "minus "]),
+)
+@example(whole=3, decimals=5, zero="zero", sign="minus ")
+@example(whole=3, decimals=14, zero="zero", sign="")
+def test_spelled_decimals_read_digit_by_digit(
+    whole: int, decimals: int, zero: str, sign: str
+) -> None:
+    """'minus three point five', 'three point one four', 'two point oh six'."""
+    digits = " ".join(_words(int(c)) if c != "0" else zero for c in str(decimals))
+    value = float(f"{whole}.{decimals}") * (-1 if sign else 1)
+    found = _values(f"The index stood at {sign}{_words(whole)} point {digits} on Monday.")
+    assert found == [(pytest.approx(value), pytest.approx(value), "count")]
+
+
+@GENERATED
+@given(
+    n=st.integers(1, 99),
+    part=st.sampled_from([("a half", 0.5), ("a quarter", 0.25), ("three quarters", 0.75)]),
+    scale=st.sampled_from(sorted(SCALES.items())),
+)
+@example(n=1, part=("a quarter", 0.25), scale=("million", 1e6))
+def test_mixed_numbers_of_a_scale_word(
+    n: int, part: tuple[str, float], scale: tuple[str, float]
+) -> None:
+    """'one and a quarter million', 'a million and a half' (the fraction of the scale word)."""
+    value = (n + part[1]) * scale[1]
+    assert _values(f"The region has {_words(n)} and {part[0]} {scale[0]} people.") == [
+        (pytest.approx(value), pytest.approx(value), "count")
+    ]
+    if part[0] == "a half":
+        found = _values(f"The region has a {scale[0]} and a half people.")
+        assert found == [(1.5 * scale[1], 1.5 * scale[1], "count")]
+
+
+@GENERATED
+@given(
+    x=st.decimals("1.0", "99.9", places=1),
+    scale=st.sampled_from([("hundred", 1e2), ("thousand", 1e3), ("lakh", 1e5), ("crore", 1e7)]),
+)
+@example(x=1.5, scale=("thousand", 1e3))
+@example(x=5, scale=("lakh", 1e5))
+def test_decimals_and_south_asian_scale_words(x, scale: tuple[str, float]) -> None:
+    """'1.5 thousand copies', '5 lakh copies', '2.5 crore copies'."""
+    value = float(x) * scale[1]
+    assert _values(f"They sold {x} {scale[0]} copies.") == [
+        (pytest.approx(value), pytest.approx(value), "count")
+    ]
+
+
+@pytest.mark.parametrize(
+    "vague",
+    sorted(w for w in WORDS.vague_amounts if " " in w and w not in WORDS.vague_need_unit),
+)
+def test_every_vague_band_of_the_lexicon_is_its_band(vague: str) -> None:
+    """'a few hundred', 'several thousand', 'a baker's dozen': the band the lexicon gives ("a
+    few" and "a couple of" count only a unit of time, `vague_need_unit`)."""
+    low, high = WORDS.vague_amounts[vague]
+    found = figures.extract_text(f"Police said {vague} people marched.", CONFIG)
+    assert [(f.low, f.high, f.vague) for f in found] == [(low, high, True)]
+
+
+@GENERATED
+@given(
+    n=st.integers(1, 99),
+    spelled=st.booleans(),
+    word=st.sampled_from(["per cent", "percent", "pc", "per mille", "‰"]),
+)
+@example(n=5, spelled=True, word="per cent")
+@example(n=3, spelled=False, word="per mille")
+def test_percent_and_per_mille_written_out(n: int, spelled: bool, word: str) -> None:
+    """'five per cent', '3 per mille' (0.3 %), '8‰'."""
+    if spelled and word in ("pc", "‰"):
+        return  # (written with digits only)
+    number = _words(n) if spelled else str(n)
+    glue = "" if word in ("pc", "‰") else " "
+    value = n / 10 if word in ("per mille", "‰") else n
+    found = _values(f"Inflation rose {number}{glue}{word} on the year.")
+    assert found == [(pytest.approx(value), pytest.approx(value), "percent")]
+
+
+@GENERATED
+@given(
+    a=st.integers(1, 20), extra=st.integers(1, 30), form=st.sampled_from(["in every", "out of"])
+)
+@example(a=2, extra=3, form="in every")
+@example(a=9, extra=1, form="out of")
+def test_shares_in_every_and_out_of(a: int, extra: int, form: str) -> None:
+    """'2 in every 5', 'nine out of ten': a share of the whole, as a percentage."""
+    b = a + extra
+    value = a / b * 100
+    for text in (f"{a} {form} {b}", f"{_words(a)} {form} {_words(b)}"):
+        found = _values(f"Polls say {text} voters agree.")
+        assert found == [(pytest.approx(value), pytest.approx(value), "percent")]
+
+
+# Capitalised head nouns of no lexicon list: the name is read from its structure alone.
+NAME_HEADS = ["Hangar", "Crematorium", "Gallery", "Bunker", "Camp", "Pavilion", "Reactor"]
+
+
+@GENERATED
+@given(
+    head=st.sampled_from(NAME_HEADS),
+    n=st.integers(1, 9999).filter(lambda n: not 1500 <= n <= 2199),
+)
+@example(head="Hangar", n=54)
+def test_a_capitalised_word_before_a_bare_number_makes_a_name(head: str, n: int) -> None:
+    """'inspectors searched Hangar 54 on Monday' names a hangar; the same number stays a count
+    in a title-case headline, after a lower-case word, and before people."""
+    assert _values(f"Inspectors searched {head} {n} on Monday.") == []
+    assert _values(f"Inspectors Search {head} {n} Near Capital") == [(n, n, "count")]
+    assert _values(f"Inspectors searched the {head.lower()} {n} on Monday.") == [(n, n, "count")]
+    assert _values(f"Inspectors told {head} {n} people had left.") == [(n, n, "count")]

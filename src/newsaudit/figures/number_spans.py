@@ -13,8 +13,8 @@ import re
 from dataclasses import replace
 
 from newsaudit import lexicon
-from newsaudit.config import FiguresConfig
-from newsaudit.figures import joins, numbers, units, uses
+from newsaudit.config import CALENDAR_WORDS, FiguresConfig
+from newsaudit.figures import joins, numbers, spelled, units, uses
 from newsaudit.figures.numbers import apply_qualifier, parse_number, words_pattern
 from newsaudit.figures.span import Span
 from newsaudit.figures.words import WORDS
@@ -39,6 +39,15 @@ _HALF_THING = re.compile(
     r"\s+(?!(?:of|the|an?|his|her|their|its|our|my|your|this|that|share|stake|interest|part"
     r"|portion)s?\b)[a-z]{3,}\b"
 )
+# "in two thousand and eight", "since two thousand and ten": a spelled year after a preposition
+# of time (alone, "two thousand and eight" may be a count).
+_YEAR_BEFORE = re.compile(r"\b(?:[Ii]n|[Ss]ince|[Uu]ntil|[Tt]ill)\s+$")
+# The capitalised word right before a number, and the word or sign before that one.
+_NAME_HEAD = re.compile(r"(^|[.!?:;\"“(]\s*|\b\w+\s+)?\b([A-Z][a-z]+)[ \t]+$")
+# "3 per mille", "0.8‰": parts per thousand, a tenth of a percentage point each
+_PER_MILLE = re.compile(
+    rf"\s?(?:{words_pattern(lexicon.words('figures/per_mille_words'))})(?!\w)", re.IGNORECASE
+)
 # "two-faced", "a six-figure sum": a hyphenated number that is an adjective, no count.
 _ADJECTIVE_COMPOUNDS = lexicon.word_set("figures/adjective_compounds")
 # "the third-ranking Republican", "the second-term congressman": a spelled ordinal as a rank.
@@ -54,6 +63,41 @@ def _is_year(text: str, s: Span, toks_after: str, things: set[str]) -> bool:
     nxt = re.match(r"\s*([A-Za-z]+)", toks_after)
     # "1997 victims" counts; "In 1997 Operation Lynx was" starts a name, after its year
     return not (nxt and nxt.group(1).lower() in things and not nxt.group(1).istitle())
+
+
+def _name_head(text: str, start: int, raw: str, things: set[str]) -> bool:
+    """Whether a bare integer ends a name that holds a number ("Studio 54", "Area 51", "a Top 10
+    finish", "Day 3 of the trial", "World War 2"): right after a capitalised word that is
+    neither a month or weekday nor the first of its sentence, in a line not written in title
+    case ("Police Arrest 54 Protesters" counts); "the top 10 earners" counts, and so do a
+    number before a comma ("Alan Hobbs 32, was jailed": an age) and one before people or
+    "times" ("told Reuters 12 people died", "prosecuted Thames Water 24 times")."""
+    after = re.match(r",|\s+([a-z]+)", text[start + len(raw) : start + len(raw) + 20])
+    if after and (after.group(1) is None or after.group(1) in things or after.group(1) == "times"):
+        return False
+    if not re.fullmatch(r"\d{1,4}", raw) or re.fullmatch(r"(?:1[5-9]|20|21)\d\d", raw):
+        return False  # (years are read as years: "Christmas Day 1996", "Euro 2016")
+    before = _NAME_HEAD.search(text, max(0, start - 60), start)
+    if before is None or before.group(2) in CALENDAR_WORDS:
+        return False
+    if before.group(1) is None or not before.group(1)[:1].isalnum():
+        return False  # "Yesterday 54 people ...", "Ohio lost 5, Texas 7": a sentence or item opens
+    return not uses._headline(text, start, start + len(raw))
+
+
+def _spelled_year(text: str, start: int, end: int, things: set[str]) -> int:
+    """The year spelled in text[start:end] as two pairs of digits ("nineteen eighty-four",
+    "twenty twenty"), 1 when it is a title inside a sentence ("the novel Nineteen Eighty-Four"),
+    0 when it is no year: an age or a count before a hyphen or a counted noun ("fifteen
+    twenty-year-olds", "sixteen twenty people")."""
+    raw = text[start:end]
+    if "," in raw or (found := spelled.year(raw)) is None:
+        return 0
+    after = re.match(r"-|\s+([a-z]+)", text[end : end + 20])
+    if after and (after.group(1) is None or after.group(1) in things):
+        return 0
+    opens = re.search(r"(?:^|[.!?:;\"“(\n])\s*$", text[max(0, start - 5) : start])
+    return 1 if raw[:1].isupper() and not opens else found
 
 
 def _compared(text: str, start: int, pats) -> bool:
@@ -87,6 +131,16 @@ def number_spans(
     named = -2  # end of the last number read as a name ("Boeing 737")
     while (m := pats["atom"].search(lowered, pos)) is not None:
         pos = m.end()
+        if m.group("words") and (year := _spelled_year(text, m.start(), m.end(), things)):
+            if year > 1 and not any(a < m.end() and m.start() < b for a, b in taken):
+                spans.append(Span(m.start(), m.end(), year, year, "year", "year"))
+            continue  # "in nineteen eighty-four"; "the novel Nineteen Eighty-Four" (1): a name
+        if (
+            m.group("words")
+            and (o := pats["ordinal"].match(lowered, m.start()))
+            and o.end() > m.end()
+        ):
+            continue  # "four hundred and second": a compound ordinal, read by `ordinal_spans`
         if m.group("words") and (cut := numbers.split_at(m.group("words"))):
             pos = m.start() + cut  # "five six": two numbers side by side, read one by one
             if (m := pats["atom"].match(lowered, m.start(), pos)) is None:
@@ -170,6 +224,9 @@ def number_spans(
                 end, suffix = _suffix(text, end, pats)
                 glued = end
                 end, kind, unit, hyphen, (low, high) = units.after(text, end, parsed, number.share)
+                if kind == "count" and end == glued and (mille := _PER_MILLE.match(text, end)):
+                    end, kind, unit = mille.end(), "percent", "%"  # "3 per mille" is 0.3%
+                    low, high = low / 10, high / 10
                 if priced and kind in ("duration", "age", "quantity") and end > glued:
                     end, kind, unit, (low, high) = glued, "count", "count", parsed  # "£220m year"
                 if kind == "percent" and low_raw == "a half" and _HALF_THING.match(text, end):
@@ -240,6 +297,8 @@ def number_spans(
                 or re.match(r"\([a-z]\)", text[end : end + 3])  # "a 401(k) plan", "501(c)(3)"
                 or text[start - 2 : start] == ")("
                 or (raw[-1:].isdigit() and uses.house_number(text, end))  # "10 Downing Street"
+                # "Studio 54", "Area 51", "Day 3 of the trial"
+                or (scale == 1.0 and not suffix and _name_head(text, start, raw, things))
             )
         ):
             named = end  # "Boeing 737-800", "Directive 2003/87": the name goes on
@@ -256,6 +315,17 @@ def number_spans(
             low, high = apply_qualifier(low, high, WORDS.suffix_qualifiers[suffix], config)
         span = Span(start, end, low, high, kind, unit, suffix, vague, hyphen=hyphen, scale=scale)
         if (
+            kind == "count"
+            and m.group("words")
+            and low == high
+            and low_raw.startswith("two thousand")
+            and low in range(2000, 2100)
+            and _YEAR_BEFORE.search(text, max(0, start - 8), start)
+            and (nxt := re.match(r"\s+([a-z]+)|", text[end : end + 30])) is not None
+            and nxt.group(1) not in things
+        ):
+            span = replace(span, kind="year", unit="year")  # "in two thousand and eight"
+        elif (
             kind == "count"
             and not hyphen
             and _is_year(text, span, text[end:], things)
@@ -279,8 +349,10 @@ def ordinal_spans(text: str, pats, taken: list[tuple[int, int]], spans: list[Spa
         n = (
             int(m.group("n").replace(",", ""))
             if m.group("n")
-            else WORDS.ordinal_words[m.group("w").lower()]
+            else spelled.ordinal_value(m.group("w"))
         )
+        if n is None:
+            continue
         if (
             m.group("w")
             and not re.match(r"\s+[a-z]", text[m.end() :])

@@ -191,7 +191,11 @@ def patterns() -> dict[str, str]:
         # "seven million, fifty-six thousand": a comma between the groups (`spelled.split_at`)
         rf"|(?:{big_lb}),\s+(?=(?:{nw})\b))"
     )
-    nxt = rf"(?:an?[\s-]+(?=(?:{mult})\b|{denominator}))?(?:{nw}|{mult}|{fr}|point)"
+    # ... "point oh five": "oh" is a digit only after the point
+    nxt = (
+        rf"(?:an?[\s-]+(?=(?:{mult})\b|{denominator}))?"
+        rf"(?:{nw}|{mult}|{fr}|point(?:[\s-]+(?:{nw}|oh)(?=[\s-]+(?:{nw}|oh)\b))*[\s-]+oh(?!\w)|point)"
+    )
     # "two thirds of a million", "a third of a million": a fraction of a scale word.
     of_scale = rf"(?:(?<=s)|(?<=th)|(?<=half)|(?<=quarter)|(?<=third))\s+of\s+an?\s+(?:{mult})\b"
     words = rf"\b(?:(?:minus|negative)\s+)?{first}(?:{join}{nxt}\b)*\b(?:{of_scale})?"

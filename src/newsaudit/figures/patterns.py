@@ -41,9 +41,20 @@ def _shouted(words: tuple[str, ...]) -> list[str]:
 def compiled() -> dict[str, re.Pattern[str]]:
     """Every pattern of the extractor, compiled once per process from the lexicon."""
     grammar = numbers.patterns()
+    nw_all = words_pattern(WORDS.number_words)
     vague = words_pattern(WORDS.vague_amounts)
     units = words_pattern(WORDS.duration_units)
     ordinals = words_pattern(WORDS.ordinal_words)
+    # compound spelled ordinals: "twenty-first", "one hundred and first", "two thousandth" is
+    # a plain one ("first" alone is an adverb too often to be a rank)
+    units_ordinals = words_pattern(
+        ["first", *(w for w, n in WORDS.ordinal_words.items() if n < 10)]
+    )
+    hundreds = rf"(?:{nw_all})[\s-]+(?:hundred|thousand)(?:[\s-]+and)?[\s-]+"
+    compound = (
+        rf"(?:{hundreds})?(?:{words_pattern(TENS)})[\s-]+(?:{units_ordinals})"
+        rf"|{hundreds}(?:first|{ordinals})"
+    )
     mon = rf"(?:{_MONTHS}|(?:{words_pattern(WORDS.month_abbreviations)})\.?)"
     small = rf"\d{{1,3}}|{words_pattern(WORDS.number_words)}"
     # a numerator spelled in tens and hundreds too: "seventy-six over 177", "one hundred in 1,000"
@@ -90,7 +101,8 @@ def compiled() -> dict[str, re.Pattern[str]]:
             r"\s*$"
         ),
         "ordinal": re.compile(
-            rf"(?<![\w/.,])(?P<n>\d{{1,3}}(?:,\d{{3}})+|\d+)(?:st|nd|rd|th)\b|\b(?P<w>{ordinals})\b"
+            rf"(?<![\w/.,])(?P<n>\d{{1,3}}(?:,\d{{3}})+|\d+)(?:st|nd|rd|th)\b"
+            rf"|\b(?P<w>{compound}|{ordinals})\b"
         ),
         "date": re.compile(
             rf"\b(?P<m1>{mon})\s+(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\b"

@@ -59,6 +59,39 @@ def split_at(text: str) -> int | None:
     return None
 
 
+def year(text: str) -> int | None:
+    """The year a spelled number names when spoken as two pairs of digits: 'nineteen eighty-four'
+    -> 1984, 'twenty twenty' -> 2020, 'fifteen sixty-six' -> 1566
+    (a first pair of fifteen to twenty, as years are read in digits); None otherwise."""
+    tokens = [t for t in re.split(r"[\s-]+", text.lower().strip()) if t]
+    if len(tokens) < 2 or WORDS.number_words.get(tokens[0], 0) not in range(15, 21):
+        return None
+    rest = tokens[1:]
+    if len(rest) == 2 and not (rest[0] in TENS and 0 < WORDS.number_words.get(rest[1], 0) < 10):
+        return None
+    if len(rest) > 2 or any(t not in WORDS.number_words for t in rest):
+        return None
+    pair = sum(WORDS.number_words[t] for t in rest)
+    if not 10 <= pair <= 99:
+        return None
+    return int(WORDS.number_words[tokens[0]] * 100 + pair)
+
+
+def ordinal_value(text: str) -> int | None:
+    """The rank of a spelled ordinal, compound ones too: 'third' -> 3, 'twenty-first' -> 21,
+    'one hundred and first' -> 101, 'two hundred and twentieth' -> 220."""
+    tokens = [t for t in re.split(r"[\s-]+", text.lower()) if t and t != "and"]
+    if not tokens:
+        return None
+    rank = 1 if tokens[-1] == "first" else WORDS.ordinal_words.get(tokens[-1])
+    if rank is None or len(tokens) == 1:
+        return rank
+    head = _cardinal(tokens[:-1])
+    if head is None or (tokens[-2] in TENS and rank >= 10):
+        return None  # ("twenty tenth" is no ordinal)
+    return int(head.value + rank)
+
+
 def _comma_split(text: str) -> int | None:
     """Offset of the group after a comma that starts a second number: "seven million, fifty-six
     thousand and twenty" is one number (each group below the scale word before its comma and
@@ -219,8 +252,8 @@ def _cardinal(tokens: list[str]) -> Number | None:
                 since_and = 0.0
         elif tok == "point":
             places = ""
-            while i + 1 < len(tokens) and tokens[i + 1] in cardinals:
-                digit = int(cardinals[tokens[i + 1]])
+            while i + 1 < len(tokens) and (tokens[i + 1] in cardinals or tokens[i + 1] == "oh"):
+                digit = int(cardinals.get(tokens[i + 1], 0))  # "point oh five": "oh" is 0
                 after = tokens[i + 2] if i + 2 < len(tokens) else ""
                 if tokens[i + 1] in TENS and 0 < cardinals.get(after, 0) < 10:
                     digit, i = digit + int(cardinals[after]), i + 1  # "point seventy-one"
