@@ -132,6 +132,21 @@ def _powers(forms: dict[str, str], out: dict[str, str], symbols: bool = False) -
 
 
 @cache
+def power_names() -> dict[str, str]:
+    """Spelled squared and cubed lengths as written after a hyphen, lower case -> unit:
+    "square mile", "square-mile", "cubic metres", "sq-ft" ("a 5-square-mile farm")."""
+    powers = _families()["powers"]
+    words = {w.lower() for w in (*powers["square"], *powers["cubic"])}
+    out: dict[str, str] = {}
+    forms = [*names().items(), *((f.lower(), u) for f, u in symbols().items())]  # "sq ft"
+    for form, unit in forms:
+        if form.split(" ", 1)[0] in words and " " in form:
+            for spelled in _spellings(form):
+                out.setdefault(spelled, unit)
+    return out
+
+
+@cache
 def per_units() -> dict[str, str]:
     """What may follow "per" or "/" to make a rate, lower case -> unit: durations ("hour",
     "h", "yr"), every unit name (singular) and symbol ("kg", "m³", "litre", "gallon")."""
@@ -207,5 +222,8 @@ def glued_pattern() -> str:
         *(s.lower() for s in symbols()),
         *(s.lower() for s in glued_symbols()),
         *codes,  # "115.5SEK": an ISO 4217 code glued after the amount
+        # "7dollars", "40euros": a currency named glued to the amount, as typed in haste
+        *(w.lower() for w in WORDS.currency_words if len(w) >= 3 and w.isalpha()),
+        "f",  # "90F": Fahrenheit, read by `units.after` only where the clause is of temperature
     }
     return trie(sorted(forms))
