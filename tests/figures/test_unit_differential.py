@@ -97,6 +97,10 @@ def test_every_currency_name_reads_glued(word: str) -> None:
         ("It cost 7dollars.", [("7dollars", 7.0, "USD")]),
         ("It cost 100yen.", [("100yen", 100.0, "JPY")]),
         ("It cost 18.2pounds sterling.", [("18.2pounds sterling", 18.2, "GBP")]),
+        ("They called a 24h strike.", [("24h", 24.0, "hours")]),
+        ("It took 2.5h to drive.", [("2.5h", 2.5, "hours")]),
+        ("He used a 4H pencil.", []),  # capitals and clock times are no hours
+        ("We meet at 1h30 today.", []),
         ("They drove 250kms north.", [("250kms", 250.0, "km")]),
         ("They drove 250 kms north.", [("250 kms", 250.0, "km")]),
         ("It took 12wk to heal.", [("12wk", 12.0, "weeks")]),

@@ -224,6 +224,7 @@ def glued_pattern() -> str:
         *codes,  # "115.5SEK": an ISO 4217 code glued after the amount
         # "7dollars", "40euros": a currency named glued to the amount, as typed in haste
         *(w.lower() for w in WORDS.currency_words if len(w) >= 3 and w.isalpha()),
+        "h",  # "a 24h strike": hours, glued only (`units.after`)
         "f",  # "90F": Fahrenheit, read by `units.after` only where the clause is of temperature
     }
     return trie(sorted(forms))

@@ -76,6 +76,9 @@ _STONES = re.compile(r"\s?stones\b", re.IGNORECASE)
 # "18in of water", "a 12in pizza": inches, written glued to the digits only ("2 in 10" and
 # "in 1990 in London" are the preposition), never after a year run into the next word by OCR.
 _GLUED_INCH = re.compile(r"ins?(?![A-Za-z\d])")  # "12ins" too
+# "a 24h strike", "48h later": hours, as the symbol is written glued to the digits (lower case
+# only; "4H" is a pencil or a club, "1h30" a clock time left alone).
+_GLUED_HOUR = re.compile(r"h(?!\w)")
 # "he weighs 15st", "a 19st man", "11st 7lb": stone glued to the digits, as British papers write
 # weights; never a numeric ordinal ("21st", "1st") unless pounds or a weight word go with it.
 _GLUED_STONE = re.compile(r"st(?![A-Za-z\d])")
@@ -183,6 +186,8 @@ def after(
         )
     ):
         return end + glued.end(), "quantity", "st", "", parsed
+    if not article and text[end - 1 : end].isdigit() and _GLUED_HOUR.match(rest):
+        return end + 1, "duration", WORDS.duration_units["hr"][0], "", parsed
     if (
         not article
         and text[end - 1 : end].isdigit()
