@@ -112,8 +112,8 @@ _POWER_UNIT = {"mile": "mi", "inch": "in"}
 
 
 def _powers(forms: dict[str, str], out: dict[str, str], symbols: bool = False) -> dict[str, str]:
-    """Squared and cubed lengths: "square kilometres", "sq ft", "cu. m" and, for symbols,
-    "km²", "km2", "km^2"."""
+    """Squared and cubed lengths: "square kilometres", "sq ft", "cu. m", "km cubed" and, for
+    symbols, "km²", "km2", "km^2"."""
     powers = _families()["powers"]
     lengths = set(powers["lengths"])
     for form, unit in forms.items():
@@ -124,6 +124,10 @@ def _powers(forms: dict[str, str], out: dict[str, str], symbols: bool = False) -
             out.setdefault(f"{word} {form}", f"{base}{n}")
         for word, n in ((w, "3") for w in powers["cubic"]):
             out.setdefault(f"{word} {form}", f"{base}{n}")
+        for word in powers.get("square_after", ()):
+            out.setdefault(f"{form} {word}", f"{base}2")
+        for word in powers.get("cubic_after", ()):
+            out.setdefault(f"{form} {word}", f"{base}3")
         if symbols:
             for n, sup in (("2", "²"), ("3", "³")):
                 for written in (f"{form}{n}", f"{form}{sup}", f"{form}^{n}"):

@@ -69,6 +69,8 @@ _WEIGHT_BEFORE = re.compile(
 _WEIGHT_AFTER = re.compile(
     r"\s+of\s+(?!(?:the|his|her|their|its|our|my|your|this|that|public|taxpayers|tax|cash"
     r"|money|funds?|funding|investment|investors|damages|compensation|debts?)\b)[a-z]"
+    # ... or ounces after them: "3 pounds and 2 ounces", "7 pounds, 4 oz"
+    r"|,?\s+(?:and\s+)?(?:\d{1,2}(?:\.\d+)?|[a-z]+)\s?(?:ounces?|oz)\b"
 )
 # "he weighed 22 stones": the plural of the weight only after a weight word ("protesters threw
 # 20 stones" are stones).
@@ -79,6 +81,10 @@ _GLUED_INCH = re.compile(r"ins?(?![A-Za-z\d])")  # "12ins" too
 # "a 24h strike", "48h later": hours, as the symbol is written glued to the digits (lower case
 # only; "4H" is a pencil or a club, "1h30" a clock time left alone).
 _GLUED_HOUR = re.compile(r"h(?!\w)")
+# "The pencil is 2 in.", "a 3.5 in. screen": inches spaced, known by the dot of the
+# abbreviation before the end of the text, a lower-case word or a bracket ("in 2013", "2 in 10"
+# are the preposition).
+_SPACED_INCH = re.compile(r"\s+in\.(?=\s*$|\s+[a-z(]|[,;)])")
 # "he weighs 15st", "a 19st man", "11st 7lb": stone glued to the digits, as British papers write
 # weights; never a numeric ordinal ("21st", "1st") unless pounds or a weight word go with it.
 _GLUED_STONE = re.compile(r"st(?![A-Za-z\d])")
@@ -186,6 +192,8 @@ def after(
         )
     ):
         return end + glued.end(), "quantity", "st", "", parsed
+    if not article and text[end - 1 : end].isdigit() and (inch := _SPACED_INCH.match(rest)):
+        return end + inch.end(), "quantity", "inch", "", parsed
     if not article and text[end - 1 : end].isdigit() and _GLUED_HOUR.match(rest):
         return end + 1, "duration", WORDS.duration_units["hr"][0], "", parsed
     if (
