@@ -219,7 +219,7 @@ def number_spans(
                 )
             ):
                 parsed = (parsed[0] / 1e6, parsed[1] / 1e6)  # "a 5m-high wall": metres
-                end, kind, unit, hyphen, (low, high) = end, "quantity", "m", "", parsed
+                end, kind, unit, hyphen, (low, high) = units.metres(text, end, parsed)
             else:
                 end, suffix = _suffix(text, end, pats)
                 glued = end

@@ -112,8 +112,8 @@ _POWER_UNIT = {"mile": "mi", "inch": "in"}
 
 
 def _powers(forms: dict[str, str], out: dict[str, str], symbols: bool = False) -> dict[str, str]:
-    """Squared and cubed lengths: "square kilometres", "sq ft", "cu. m" and, for symbols,
-    "km²", "km2", "km^2"."""
+    """Squared and cubed lengths: "square kilometres", "sq ft", "cu. m", "km cubed" and, for
+    symbols, "km²", "km2", "km^2"."""
     powers = _families()["powers"]
     lengths = set(powers["lengths"])
     for form, unit in forms.items():
@@ -124,10 +124,29 @@ def _powers(forms: dict[str, str], out: dict[str, str], symbols: bool = False) -
             out.setdefault(f"{word} {form}", f"{base}{n}")
         for word, n in ((w, "3") for w in powers["cubic"]):
             out.setdefault(f"{word} {form}", f"{base}{n}")
+        for word in powers.get("square_after", ()):
+            out.setdefault(f"{form} {word}", f"{base}2")
+        for word in powers.get("cubic_after", ()):
+            out.setdefault(f"{form} {word}", f"{base}3")
         if symbols:
             for n, sup in (("2", "²"), ("3", "³")):
                 for written in (f"{form}{n}", f"{form}{sup}", f"{form}^{n}"):
                     out.setdefault(written, f"{base}{n}")
+    return out
+
+
+@cache
+def power_names() -> dict[str, str]:
+    """Spelled squared and cubed lengths as written after a hyphen, lower case -> unit:
+    "square mile", "square-mile", "cubic metres", "sq-ft" ("a 5-square-mile farm")."""
+    powers = _families()["powers"]
+    words = {w.lower() for w in (*powers["square"], *powers["cubic"])}
+    out: dict[str, str] = {}
+    forms = [*names().items(), *((f.lower(), u) for f, u in symbols().items())]  # "sq ft"
+    for form, unit in forms:
+        if form.split(" ", 1)[0] in words and " " in form:
+            for spelled in _spellings(form):
+                out.setdefault(spelled, unit)
     return out
 
 
@@ -207,5 +226,9 @@ def glued_pattern() -> str:
         *(s.lower() for s in symbols()),
         *(s.lower() for s in glued_symbols()),
         *codes,  # "115.5SEK": an ISO 4217 code glued after the amount
+        # "7dollars", "40euros": a currency named glued to the amount, as typed in haste
+        *(w.lower() for w in WORDS.currency_words if len(w) >= 3 and w.isalpha()),
+        "h",  # "a 24h strike": hours, glued only (`units.after`)
+        "f",  # "90F": Fahrenheit, read by `units.after` only where the clause is of temperature
     }
     return trie(sorted(forms))

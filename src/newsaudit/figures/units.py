@@ -24,7 +24,12 @@ if TYPE_CHECKING:
 
 # "5m" is five million ("£35m", "1.2m tons") unless a dimension or a race follows: "a 5m-high
 # wall", "the 100m sprint".
-METRES_AFTER = re.compile(rf"-?\s?(?:{words_pattern(WORDS.metre_words)})\b", re.IGNORECASE)
+# ... or a rate of metres: "12m/s", "a 5m/min climb" (never "£10m/year": the currency decides)
+METRES_AFTER = re.compile(
+    rf"-?\s?(?:{words_pattern(WORDS.metre_words)})\b"
+    r"|(?P<per>\s?/\s?(?-i:s|sec|h|hr|min))(?P<sq>²|\^?2)?(?![\w/])",
+    re.IGNORECASE,
+)
 # ... or when a noun of length stands before it, a few words of a clause back ("outreach is
 # 48m", "a height of some 30m", "the span: 120m").
 METRES_BEFORE = re.compile(
@@ -43,6 +48,14 @@ NOTHING_BEFORE = re.compile(
 )
 # "20 degrees below zero": a temperature under zero, written without a sign.
 BELOW_ZERO = re.compile(r"\s+below\s+zero\b", re.IGNORECASE)
+# "highs of 90F", "30C (86F)": a capital F glued to the digits is Fahrenheit where a Celsius
+# reading or a word of temperature stands in the clause, or the number has a fraction or a sign
+# ("13F filings" are forms).
+_GLUED_F = re.compile(r"F(?![\w/])")
+_TEMPERATURE_NEAR = re.compile(
+    rf"\d\s?°?\s?C\b|\b(?:{words_pattern(lexicon.words('figures/temperature_cues'))})\b",
+    re.IGNORECASE,
+)
 # "three times the legal limit", "five times more likely": a ratio, not a count of occasions.
 _TIMES = re.compile(rf"\s+times\s+(?=(?:{words_pattern(WORDS.ratio_cues)})\b)", re.IGNORECASE)
 # Unit spellings found case-insensitively ("20 Miles", "5 KM", "3 Tonnes") map to one unit.
@@ -56,6 +69,8 @@ _WEIGHT_BEFORE = re.compile(
 _WEIGHT_AFTER = re.compile(
     r"\s+of\s+(?!(?:the|his|her|their|its|our|my|your|this|that|public|taxpayers|tax|cash"
     r"|money|funds?|funding|investment|investors|damages|compensation|debts?)\b)[a-z]"
+    # ... or ounces after them: "3 pounds and 2 ounces", "7 pounds, 4 oz"
+    r"|,?\s+(?:and\s+)?(?:\d{1,2}(?:\.\d+)?|[a-z]+)\s?(?:ounces?|oz)\b"
 )
 # "he weighed 22 stones": the plural of the weight only after a weight word ("protesters threw
 # 20 stones" are stones).
@@ -63,6 +78,13 @@ _STONES = re.compile(r"\s?stones\b", re.IGNORECASE)
 # "18in of water", "a 12in pizza": inches, written glued to the digits only ("2 in 10" and
 # "in 1990 in London" are the preposition), never after a year run into the next word by OCR.
 _GLUED_INCH = re.compile(r"ins?(?![A-Za-z\d])")  # "12ins" too
+# "a 24h strike", "48h later": hours, as the symbol is written glued to the digits (lower case
+# only; "4H" is a pencil or a club, "1h30" a clock time left alone).
+_GLUED_HOUR = re.compile(r"h(?!\w)")
+# "The pencil is 2 in.", "a 3.5 in. screen": inches spaced, known by the dot of the
+# abbreviation before the end of the text, a lower-case word or a bracket ("in 2013", "2 in 10"
+# are the preposition).
+_SPACED_INCH = re.compile(r"\s+in\.(?=\s*$|\s+[a-z(]|[,;)])")
 # "he weighs 15st", "a 19st man", "11st 7lb": stone glued to the digits, as British papers write
 # weights; never a numeric ordinal ("21st", "1st") unless pounds or a weight word go with it.
 _GLUED_STONE = re.compile(r"st(?![A-Za-z\d])")
@@ -124,7 +146,10 @@ def _pattern() -> re.Pattern[str]:
         rf"^(?:(?P<pp>[\s-]?(?:{points})(?![A-Za-z]))|(?P<pct>[\s-]?(?:{percent})(?![A-Za-z]))"
         # ... "30-yearold": the hyphen of "year-old" lost in a scanned page
         rf"|[\s-]?(?P<dur>{units})(?:(?P<old>[-\s]?olds?\b)|\b)"
-        rf"(?P<long>-long)?|-(?!to-)(?P<hyph>(?:an?|per)-[a-z]+|[a-z]+)\b|\s+(?P<curw>{currency_words})\b"
+        rf"(?P<long>-long)?"
+        # "a 5-square-mile farm", "a 3.5-cubic metre tank": a squared or cubed unit hyphenated
+        rf"|-(?P<power>{unitforms.trie(unitforms.power_names())})(?![\w/-])"
+        rf"|-(?!to-)(?P<hyph>(?:an?|per)-[a-z]+|[a-z]+)\b|\s*(?P<curw>{currency_words})\b"
         rf"|(?-i:(?P<curc>{words_pattern(numbers.glued_codes())})"
         rf"|\s?(?P<curm>{words_pattern(WORDS.scaled_currencies)})"
         rf"|\s?(?P<iso>{words_pattern(iso_codes())}))\b"
@@ -149,6 +174,12 @@ def after(
     stones = _STONES.match(rest) if not share else None
     if stones and _WEIGHT_BEFORE.search(text, max(0, end - 45), end):
         return end + stones.end(), "quantity", "st", "", parsed
+    if (
+        text[end - 1 : end].isdigit()
+        and _GLUED_F.match(rest)
+        and (parsed[0] != int(parsed[0]) or parsed[0] < 0 or _fahrenheit_clause(text, end))
+    ):  # "98.6F", "-4F": a fraction or a sign glued to F is no form's name either
+        return end + 1, "quantity", "°F", "", parsed
     if text[end - 1 : end].isdigit() and (times := _GLUED_TIMES.match(rest)):
         return end + times.end(), "ratio", "times", "", parsed
     if (
@@ -161,6 +192,10 @@ def after(
         )
     ):
         return end + glued.end(), "quantity", "st", "", parsed
+    if not article and text[end - 1 : end].isdigit() and (inch := _SPACED_INCH.match(rest)):
+        return end + inch.end(), "quantity", "inch", "", parsed
+    if not article and text[end - 1 : end].isdigit() and _GLUED_HOUR.match(rest):
+        return end + 1, "duration", WORDS.duration_units["hr"][0], "", parsed
     if (
         not article
         and text[end - 1 : end].isdigit()
@@ -185,6 +220,8 @@ def after(
             kind = "age" if unit_m.group("old") else "duration"
             unit = f"{unit} old" if kind == "age" else unit  # "a six-month-old": months old
             hyphen = "long" if unit_m.group("long") else ""
+        elif unit_m.group("power"):
+            kind, unit = "quantity", unitforms.power_names()[unit_m.group("power").lower()]
         elif unit_m.group("hyph"):
             hyphen = unit_m.group("hyph").lower()
             if WORDS.fraction_words.get(hyphen) == 1:  # "twenty-first": an ordinal
@@ -328,11 +365,34 @@ def bracketed_negative(text: str, start: int, end: int) -> bool:
     )
 
 
+def metres(text: str, end: int, parsed: tuple[float, float]) -> tuple[int, str, str, str, tuple]:
+    """(new end, kind, unit, hyphen word, (low, high)) of "5m" read as metres ("a 5m-high wall",
+    "the 100m sprint"), a rate when one follows ("12m/s": m/s)."""
+    after = METRES_AFTER.match(text, end)
+    if after and after.group("per"):
+        unit = f"m/{_per_unit(after.group('per'))}{'2' if after.group('sq') else ''}"
+        return after.end(), "quantity", unit, "", parsed
+    return end, "quantity", "m", "", parsed
+
+
 def _per_unit(written: str) -> str:
     """The unit after "/" or "per" in a rate ("/m³" m3, " per hour" h)."""
     unit = written.strip().lstrip("/").strip()
     unit = re.sub(r"^(?:per|an?)\s+", "", unit, flags=re.IGNORECASE)
     return unitforms.unit_of(unit) or unit
+
+
+def _fahrenheit_clause(text: str, end: int) -> bool:
+    """Whether the clause around a number glued to "F" speaks of temperature."""
+    start = max(0, end - 60)
+    stop = min(len(text), end + 40)
+    for m in re.finditer(r"[.;!?]\s", text[start:stop]):  # the clause, not the text around
+        if start + m.start() < end:
+            start = start + m.end()
+        else:
+            stop = start + m.start()
+            break
+    return bool(_TEMPERATURE_NEAR.search(text, start, stop))
 
 
 def _ordinal_st(value: float) -> bool:
