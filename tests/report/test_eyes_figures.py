@@ -53,14 +53,26 @@ def test_a_month_is_ticked_in_full_dates_with_no_offset_naming_the_next_month():
         (
             [("people|", "a", "thousands", 1000, 999999, "count", "consistent", 0),
              ("people|", "b", "thousands", 1000, 999999, "count", "consistent", 0)],
-            "200,000",
-        ),  # not "200000", nor 1e6 with an offset
+            "250,000",
+        ),  # not "250000", nor 1e6 with an offset
     ],
 )  # fmt: skip
 def test_count_ticks_are_grouped_by_thousands(rows, expected):
     ticks, offset = _tick_texts(rows)
     assert expected in ticks and offset == ""
     assert not any("e+" in t or re.fullmatch(r"\d{5,}", t) for t in ticks), ticks
+
+
+def test_ticks_of_billions_are_words_few_enough_not_to_touch():
+    """A panel from £200 million to "more than £1 billion" ticked 250,000,000 ... 2,250,000,000
+    in steps of 250 million: ten labels printed over each other."""
+    rows = [
+        ("GBP|bankrupt", "a", "hundreds of millions", 2e8, 999_999_999, "GBP", "compatible", 0),
+        ("GBP|bankrupt", "b", "more than £1 billion", 1e9, 2.2e9, "GBP", "compatible", 0),
+    ]
+    ticks, offset = _tick_texts(rows)
+    assert len(ticks) <= 7 and offset == "", ticks
+    assert any(t.endswith("billion") for t in ticks) and not any("000,000" in t for t in ticks)
 
 
 def test_a_whole_number_panel_has_no_fractional_ticks():
@@ -121,7 +133,11 @@ def test_measures_by_articles_keeps_the_article_labels_as_written(seed_results, 
         ("", ""),
         ("different causes: none vs accident", "different causes: none vs accident"),
         ("a | b", "a | b"),
-        (" | ".join("abcdefghij"), "a | b | … and 8 more (figure_checks.csv)"),
+        (" | ".join("abcdefghij"), "a | b … and 8 more (figure_checks.csv)"),
+        (
+            "no comparable figure: a; b; c; d",
+            "no comparable figure: a; b … and 2 more (figure_checks.csv)",
+        ),
     ],
 )
 def test_a_reason_naming_every_other_figure_is_cut_to_two(reason, expected):

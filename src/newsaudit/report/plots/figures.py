@@ -68,7 +68,11 @@ def _in_days(part: pd.DataFrame) -> tuple[pd.DataFrame, bool]:
 
 def _tick(value: float, _pos: object = None) -> str:
     """A tick as the tables print numbers: grouped by thousands, no trailing zeros, no
-    exponent (200,000, not 200000 or 1e6; 2.5 stays 2.5)."""
+    exponent (200,000, not 200000 or 1e6; 2.5 stays 2.5); millions and billions in words
+    (250 million, 2.25 billion), as ten ticks of 1,250,000,000 overprint each other."""
+    for size, word in ((1e9, " billion"), (1e6, " million")):
+        if abs(value) >= size:
+            return f"{value / size:,.3f}".rstrip("0").rstrip(".") + word
     text = f"{value:,.6f}".rstrip("0").rstrip(".")
     return "0" if text in ("-0", "") else text
 
@@ -152,8 +156,8 @@ def intervals(
             ax.xaxis.set_major_locator(MaxNLocator(integer=True))  # 2016, not 2016.0
             ax.xaxis.set_major_formatter(FuncFormatter(lambda v, _: f"{v:.0f}"))
         else:
-            if _whole(part):
-                ax.xaxis.set_major_locator(MaxNLocator(integer=True, steps=[1, 2, 2.5, 5, 10]))
+            steps = [1, 2, 2.5, 5, 10]
+            ax.xaxis.set_major_locator(MaxNLocator(nbins=6, integer=_whole(part), steps=steps))
             ax.xaxis.set_major_formatter(FuncFormatter(_tick))
         ax.set_ylim(-0.7, len(part) - 0.2)
         ax.set_xlim(left, right)

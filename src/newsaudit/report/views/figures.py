@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pandas as pd
 
 from newsaudit import names
@@ -134,16 +136,18 @@ def intervals_plot(results: Results) -> Figure | Text:
     )
 
 
+_REASON_PARTS = re.compile(r" \| |; ")
+
+
 def short_reason(reason: object, keep: int = 2) -> object:
-    """The first `keep` of a reason's " | "-separated parts and how many more: a figure set
-    against every other in a large event listed them all, a page of text per table row."""
+    """The first `keep` parts of a reason (" | " or "; " between them) and how many more: a
+    figure set against every other in a large event listed them all, a page per table row."""
     if not isinstance(reason, str):
         return reason
-    parts = reason.split(" | ")
-    if len(parts) <= keep:
+    cuts = [m.start() for m in _REASON_PARTS.finditer(reason)]
+    if len(cuts) < keep:
         return reason
-    rest = len(parts) - keep
-    return " | ".join(parts[:keep]) + f" | … and {rest} more (figure_checks.csv)"
+    return f"{reason[: cuts[keep - 1]]} … and {len(cuts) + 1 - keep} more (figure_checks.csv)"
 
 
 def review(results: Results) -> Table:
