@@ -181,3 +181,21 @@ def test_measures_by_articles_of_a_large_corpus_shows_articles_with_figures(monk
     assert list(table.frame.columns) == ["measure", "a8", "a9"]
     assert set(table.frame["measure"]) == {"troops", "year"}
     assert "most compared figures" in table.note
+
+
+class _Results(SimpleNamespace):
+    """A results stand-in the label memo can hold a weak reference to."""
+
+    __slots__ = ("__weakref__",)
+
+
+def test_reasons_name_articles_by_their_short_labels():
+    """METER reasons named "pa_2" where every column of the table says A2."""
+    ids = ["pa_1", "pa_2", "the_guardian_long_name"]
+    checks = _checks([("GBP|", "pa_1", "£70,000", 7e4, 7e4, "GBP", "compatible", 0)])
+    checks["reason"] = "pa_2 '£220 million': too far apart; the_guardian_long_name '£6': too far"
+    results = _Results(corpus=SimpleNamespace(ids=ids), figures=SimpleNamespace(checks=checks))
+    frame = figure_views.checks(results).frame
+    assert frame["article_id"].tolist() == ["A1"]
+    assert frame["reason"].iloc[0].startswith("A2 '£220 million'")
+    assert "A3 '£6'" in frame["reason"].iloc[0]
