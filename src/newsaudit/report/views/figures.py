@@ -132,7 +132,8 @@ def intervals_plot(results: Results) -> Figure | Text:
     return Figure(
         plots.intervals(results.figures.checks, tags=labels(results)),
         caption="The interval each article asserts, one panel per measure (disagreements "
-        "first); arrows mark unbounded intervals.",
+        "first, as many as one page holds; figure_checks.csv has all); arrows mark unbounded "
+        "intervals.",
     )
 
 
