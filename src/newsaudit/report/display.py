@@ -47,6 +47,12 @@ COUNT_COLUMNS = frozenset(
 DATE_COLUMNS = frozenset({"published", "date"})
 
 
+def _snap(value: float) -> float:
+    """A float within a billionth (relative) of a whole number, as that number."""
+    whole = round(value)
+    return float(whole) if abs(value - whole) <= 1e-9 * max(1.0, abs(value)) else value
+
+
 def _number(value: object, digits: int, kind: str = "") -> str:
     if value is None:
         return ""
@@ -60,6 +66,8 @@ def _number(value: object, digits: int, kind: str = "") -> str:
             return ""
         if isinstance(value, float) and math.isinf(value):
             return "∞" if value > 0 else "−∞"
+        if kind in ("year", "count") and not isinstance(value, int):
+            value = _snap(value)  # 300 - 1.1 * 170 is 112.99999999999997: a count of 113
         if kind == "year" and float(value).is_integer():
             return f"{value:.0f}"
         if kind == "count" and float(value).is_integer():

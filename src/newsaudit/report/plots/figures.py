@@ -5,10 +5,10 @@ from __future__ import annotations
 import math
 
 import pandas as pd
-from matplotlib.dates import AutoDateLocator, ConciseDateFormatter, date2num
+from matplotlib.dates import AutoDateLocator, DateFormatter, date2num
 from matplotlib.figure import Figure
 from matplotlib.patches import Patch, Rectangle
-from matplotlib.ticker import MaxNLocator
+from matplotlib.ticker import FuncFormatter, MaxNLocator
 
 from newsaudit.figures.intervals import as_date, fractional_year
 from newsaudit.report.labels import measure_label
@@ -20,6 +20,9 @@ VERDICT_COLOURS = {
     "consistent": "#009E73",
     "": "#FFFFFF",
 }
+# Inches of panels in one interval plot: with its title and axis label the figure fills one A4
+# page at print width; a taller one was shrunk to an unreadable column (a METER story).
+MAX_PANELS_HEIGHT = 10.0
 _ORDER = {"inconsistent": 0, "compatible": 1, "consistent": 2}
 
 
@@ -63,6 +66,31 @@ def _in_days(part: pd.DataFrame) -> tuple[pd.DataFrame, bool]:
     return part.assign(low=low, high=high), True
 
 
+def _tick(value: float, _pos: object = None) -> str:
+    """A tick as the tables print numbers: grouped by thousands, no trailing zeros, no
+    exponent (200,000, not 200000 or 1e6; 2.5 stays 2.5); millions and billions in words
+    (250 million, 2.25 billion), as ten ticks of 1,250,000,000 overprint each other."""
+    for size, word in ((1e9, " billion"), (1e6, " million")):
+        if abs(value) >= size:
+            return f"{value / size:,.3f}".rstrip("0").rstrip(".") + word
+    text = f"{value:,.6f}".rstrip("0").rstrip(".")
+    return "0" if text in ("-0", "") else text
+
+
+def _whole(part: pd.DataFrame) -> bool:
+    """True when every finite bound is a whole number: the axis then ticks whole numbers
+    (three figures all 10 years were ticked 9.25, 9.50 ... years)."""
+    finite = [float(v) for v in [*part["low"], *part["high"]] if math.isfinite(v)]
+    return all(v.is_integer() for v in finite)
+
+
+def _row_heights(checks: pd.DataFrame, measures: list[str], max_articles: int) -> list[float]:
+    """Inches per panel: a title and an axis, plus a line per article, so five articles stating
+    one value do not overprint their labels in the height two would get."""
+    counts = checks["measure"].value_counts()
+    return [0.55 + 0.22 * min(int(counts.get(m, 1)), max_articles) for m in measures]
+
+
 def _point_pad(part: pd.DataFrame, calendar: bool, value: float) -> float:
     """Half the width of a panel whose figures all give one value: 15 days a side for dates on
     a calendar axis, 2 years for years (and dates drawn in years), else 1 % of the value."""
@@ -84,10 +112,13 @@ def intervals(
     bounds infinite, one article, thousands of figures (panels and rows are capped)."""
     tags = tags or {}
     measures = _measure_order(checks)[:max_measures] if not checks.empty else []
-    rows = max(1, len(measures))
+    total = len(_measure_order(checks)) if not checks.empty else 0
+    heights = _row_heights(checks, measures, max_articles) if measures else [1.1]
+    while len(heights) > 1 and sum(heights) > MAX_PANELS_HEIGHT:  # one page, read unshrunk
+        heights, measures = heights[:-1], measures[:-1]
     # A bare Figure (no pyplot): no global state, and a notebook shows it exactly once.
-    fig = Figure(figsize=(8, 1.0 + 1.1 * rows))
-    axes = fig.subplots(rows, 1, squeeze=False)
+    fig = Figure(figsize=(8, 1.0 + sum(heights)))
+    axes = fig.subplots(len(heights), 1, squeeze=False, height_ratios=heights)
     if not measures:
         ax = axes[0][0]
         ax.text(0.5, 0.5, "No measure is reported by two articles", ha="center", va="center")
@@ -118,11 +149,16 @@ def intervals(
         if calendar:
             locator = AutoDateLocator(minticks=3, maxticks=8)
             ax.xaxis.set_major_locator(locator)
-            ax.xaxis.set_major_formatter(ConciseDateFormatter(locator))
+            # Full dates: a concise axis ticked "Aug 08 15 22 Sep" over "2015-Sep", a month
+            # no article gave.
+            ax.xaxis.set_major_formatter(DateFormatter("%Y-%m-%d"))
+        elif set(part["unit"]) <= {"year", "date"}:
+            ax.xaxis.set_major_locator(MaxNLocator(integer=True))  # 2016, not 2016.0
+            ax.xaxis.set_major_formatter(FuncFormatter(lambda v, _: f"{v:.0f}"))
         else:
-            ax.ticklabel_format(axis="x", style="plain", useOffset=False)
-            if set(part["unit"]) <= {"year", "date"}:
-                ax.xaxis.set_major_locator(MaxNLocator(integer=True))  # 2016, not 2016.0
+            steps = [1, 2, 2.5, 5, 10]
+            ax.xaxis.set_major_locator(MaxNLocator(nbins=6, integer=_whole(part), steps=steps))
+            ax.xaxis.set_major_formatter(FuncFormatter(_tick))
         ax.set_ylim(-0.7, len(part) - 0.2)
         ax.set_xlim(left, right)
         ax.set_title(f"{measure_label(measure)} ({part['unit'].iloc[0]})", fontsize=8, loc="left")
@@ -130,7 +166,8 @@ def intervals(
     axes[-1][0].set_xlabel("value (closed interval the article asserts)")
     handles = [Patch(color=c, label=v) for v, c in VERDICT_COLOURS.items() if v]
     fig.legend(handles=handles, loc="upper right", fontsize=7, ncols=3)
-    fig.suptitle("Figures by measure: one line per compared figure", x=0.02, ha="left")
+    shown = f" ({len(measures)} of {total} measures)" if len(measures) < total else ""
+    fig.suptitle(f"Figures by measure: one line per compared figure{shown}", x=0.02, ha="left")
     fig.supylabel("article", fontsize=8)
     fig.tight_layout(rect=(0, 0, 1, 0.97))
     return fig

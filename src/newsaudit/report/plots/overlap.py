@@ -22,6 +22,12 @@ OKABE_ITO = (
     "#000000",
 )
 MAX_LABEL = 14
+# Reuse-family graph: drawn at one inch per layout unit up to MAX_GRAPH_INCHES (beyond it
+# nodes, labels and arrows shrink together); nodes of NODE_SIZE points² sit NODE_SPACING
+# units apart on their family's circle, so neighbours never touch.
+NODE_SIZE = 700
+NODE_SPACING = 0.75
+MAX_GRAPH_INCHES = 9.0
 
 
 def _short(article_id: str) -> str:
@@ -66,18 +72,25 @@ def heatmap(
 
 def family_layout(graph: nx.DiGraph, cell: float = 3.0) -> dict[str, tuple[float, float]]:
     """Positions without scipy (networkx's spring layout needs it from 500 nodes): each
-    family on its own circle, families on a grid, largest first."""
+    family on its own circle, families on a grid, largest first. A circle is wide enough for
+    its nodes to sit NODE_SPACING apart (17 articles on the small circle were one blot), and
+    the grid's cells as wide as its largest circle."""
     families = sorted(
         (sorted(c) for c in nx.weakly_connected_components(graph)), key=lambda c: (-len(c), c)
     )
     columns = max(1, math.ceil(math.sqrt(len(families))))
+
+    def radius(size: int) -> float:
+        return 0.0 if size == 1 else max(cell * 0.32, size * NODE_SPACING / (2 * math.pi))
+
+    cell = max([cell, *(2 * radius(len(f)) + 1.5 for f in families)])
     pos: dict[str, tuple[float, float]] = {}
     for n, members in enumerate(families):
         cx, cy = (n % columns) * cell, -(n // columns) * cell
-        radius = 0.0 if len(members) == 1 else cell * 0.32
+        r = radius(len(members))
         for k, node in enumerate(members):
             angle = math.pi + 2 * math.pi * k / len(members)
-            pos[node] = (cx + radius * math.cos(angle), cy + radius * math.sin(angle))
+            pos[node] = (cx + r * math.cos(angle), cy + r * math.sin(angle))
     return pos
 
 
@@ -101,10 +114,7 @@ def cluster_graph(
             break
         kept.extend(members)
     graph = graph.subgraph(kept).copy()
-    columns = max(1, math.ceil(math.sqrt(max(1, len(families)))))
-    rows = max(1, math.ceil(len(families) / columns)) if families else 1
-    width = min(9.0, 2.0 + 2.2 * columns)
-    fig = Figure(figsize=(width, min(9.0, 1.0 + 2.0 * rows)))
+    fig = Figure(figsize=(6, 3))
     ax = fig.subplots()
     ax.set_title("Reuse families (arrows from source to copy)", fontsize=10)
     ax.set_axis_off()
@@ -120,9 +130,19 @@ def cluster_graph(
         for node in graph.nodes
     ]
     pos = family_layout(graph)
-    nx.draw_networkx_nodes(graph, pos, ax=ax, node_color=colours, node_size=700, alpha=0.9)
+    xs = [x for x, _ in pos.values()]
+    ys = [y for _, y in pos.values()]
+    span_x, span_y = max(xs) - min(xs) + 2.4, max(ys) - min(ys) + 2.4
+    scale = min(1.0, MAX_GRAPH_INCHES / span_x, MAX_GRAPH_INCHES / span_y)  # inches per unit
+    fig.set_size_inches(max(4.2, span_x * scale + 0.6), max(3.0, span_y * scale + 0.9))
+    node_size = NODE_SIZE * scale**2
+    nx.draw_networkx_nodes(graph, pos, ax=ax, node_color=colours, node_size=node_size, alpha=0.9)
     nx.draw_networkx_labels(
-        graph, pos, ax=ax, labels={n: _short(tags.get(n, n)) for n in graph.nodes}, font_size=8
+        graph,
+        pos,
+        ax=ax,
+        labels={n: _short(tags.get(n, n)) for n in graph.nodes},
+        font_size=max(5.0, 8 * scale),
     )
     for verdict, style in (("derived", "solid"), ("partial", "dashed")):
         for directed in (True, False):
@@ -140,14 +160,13 @@ def cluster_graph(
                     style=style,
                     arrows=True,
                     arrowstyle="-|>" if directed else "-",
-                    arrowsize=18,
-                    node_size=700,
-                    width=1.8,
+                    arrowsize=max(6.0, 18 * scale),
+                    node_size=node_size,
+                    width=max(0.6, 1.8 * scale),
                 )
-    xs = [x for x, _ in pos.values()]
-    ys = [y for _, y in pos.values()]
     ax.set_xlim(min(xs) - 1.2, max(xs) + 1.2)
     ax.set_ylim(min(ys) - 1.2, max(ys) + 1.2)
+    ax.set_aspect("equal")  # a family's circle stays a circle
     ax.legend(
         handles=[
             Line2D([0], [0], color="black", lw=1.8, label="derived"),

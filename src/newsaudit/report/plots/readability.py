@@ -28,6 +28,15 @@ OKABE_ITO = (
 )
 GREY = "#999999"
 MAX_ROWS = 40  # articles per chart: more rows would not be readable on a page
+# Height / width at most: a chart printed at the page's width then leaves room for its heading
+# and caption on an A4 page (34 articles drew one taller than a page: it printed shrunk on a
+# page of its own, the page before blank under the heading). Rows get closer instead.
+PAGE_RATIO = 1.1
+
+
+def _size(width: float, height: float) -> tuple[float, float]:
+    """(width, height) with the height capped at PAGE_RATIO x width."""
+    return width, min(height, PAGE_RATIO * width)
 
 
 def _label(scores: pd.DataFrame, row: pd.Series) -> str:
@@ -58,7 +67,7 @@ def ranking(scores: pd.DataFrame, metric: str = "flesch_kincaid_grade") -> Figur
         else []
     )
     colours = {g: OKABE_ITO[i % len(OKABE_ITO)] for i, g in enumerate(genres)}
-    fig = Figure(figsize=(9.5, 1.2 + 0.45 * max(len(data), 1)), layout="constrained")
+    fig = Figure(figsize=_size(9.5, 1.2 + 0.45 * max(len(data), 1)), layout="constrained")
     ax = fig.add_subplot()
     y = np.arange(len(data))[::-1]
     for yi, (_, row) in zip(y, data.iterrows(), strict=True):
@@ -116,7 +125,7 @@ def paragraph_spread(
     _check_metric(metric)
     paras = result.paragraphs[~result.paragraphs["is_heading"]]
     ids = list(result.scores["article_id"])[:max_articles]
-    fig = Figure(figsize=(8, 1.2 + 0.5 * max(len(ids), 1)), layout="constrained")
+    fig = Figure(figsize=_size(8, 1.2 + 0.5 * max(len(ids), 1)), layout="constrained")
     ax = fig.add_subplot()
     positions = np.arange(len(ids))[::-1]
     series = [paras.loc[paras["article_id"] == i, metric].dropna().to_numpy() for i in ids]
@@ -178,7 +187,7 @@ def backend_difference(scores: pd.DataFrame) -> Figure:
     """Dumbbells: Flesch Reading Ease and FK grade with each syllable backend, per article."""
     data = scores.sort_values("article_id", kind="mergesort").reset_index(drop=True)
     data = data.head(MAX_ROWS)  # thousands of articles: one readable panel, the CSV has all
-    fig = Figure(figsize=(9, 1.4 + 0.45 * max(len(data), 1)), layout="constrained")
+    fig = Figure(figsize=_size(9, 1.4 + 0.45 * max(len(data), 1)), layout="constrained")
     axes = fig.subplots(1, 2, sharey=True)
     y = np.arange(len(data))[::-1]
     backend = str(data["backend"].iloc[0]) if len(data) else "main backend"
@@ -210,7 +219,7 @@ def metric_profile(scores: pd.DataFrame) -> Figure:
     ]
     data = scores.sort_values("article_id", kind="mergesort").reset_index(drop=True)
     data = data.head(MAX_ROWS)  # thousands of articles: one readable panel, the CSV has all
-    fig = Figure(figsize=(8, 1.4 + 0.45 * max(len(data), 1)), layout="constrained")
+    fig = Figure(figsize=_size(8, 1.4 + 0.45 * max(len(data), 1)), layout="constrained")
     ax = fig.add_subplot()
     y = np.arange(len(data))[::-1]
     markers = ("o", "s", "^", "D", "v", "P")

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pandas as pd
 
 from newsaudit import names
@@ -98,18 +100,28 @@ def matrix_plot(results: Results) -> Figure | Text:
 
 def matrix(results: Results, max_articles: int = 6) -> Table:
     """Measures x articles: the figure each article gives and its verdict."""
-    ids = results.corpus.ids
-    frame = results.figures.matrix(ids[:max_articles])
-    note = (
-        f"The first {max_articles} of {len(ids):,} articles; figure_checks.csv has them all."
-        if len(ids) > max_articles
-        else ""
-    )
-    frame = frame.rename(columns=labels(results)).rename_axis("measure").reset_index()
+    ids, note = list(results.corpus.ids), ""
+    if len(ids) > max_articles:
+        # The first six of 1,000 articles against every measure was sixty rows of blank cells:
+        # show the articles giving most compared figures, and the measures they give.
+        counts = results.figures.checks["article_id"].value_counts()
+        order = {a: i for i, a in enumerate(ids)}
+        top = sorted(counts.index, key=lambda a: (-counts[a], order.get(a, len(ids))))
+        keep = set(top[:max_articles])
+        ids = [a for a in ids if a in keep]
+        note = (
+            f"The {len(ids)} articles giving most compared figures, of "
+            f"{len(results.corpus.ids):,}; figure_checks.csv has them all."
+        )
+    frame = results.figures.matrix(ids)
+    frame = frame[(frame.fillna("") != "").any(axis=1)]  # a measure none of them gives
+    tags = labels(results)
+    frame = frame.rename(columns=tags).rename_axis("measure").reset_index()
     return Table(
         _quantity(frame),
         caption="Measures × articles: the figure each article gives and its verdict",
         note=note,
+        labels={tag: tag for tag in tags.values()},  # "nyt" as in the key, not "Nyt"
     )
 
 
@@ -120,14 +132,30 @@ def intervals_plot(results: Results) -> Figure | Text:
     return Figure(
         plots.intervals(results.figures.checks, tags=labels(results)),
         caption="The interval each article asserts, one panel per measure (disagreements "
-        "first); arrows mark unbounded intervals.",
+        "first, as many as one page holds; figure_checks.csv has all); arrows mark unbounded "
+        "intervals.",
     )
+
+
+_REASON_PARTS = re.compile(r" \| |; ")
+
+
+def short_reason(reason: object, keep: int = 2) -> object:
+    """The first `keep` parts of a reason (" | " or "; " between them) and how many more: a
+    figure set against every other in a large event listed them all, a page per table row."""
+    if not isinstance(reason, str):
+        return reason
+    cuts = [m.start() for m in _REASON_PARTS.finditer(reason)]
+    if len(cuts) < keep:
+        return reason
+    return f"{reason[: cuts[keep - 1]]} … and {len(cuts) + 1 - keep} more (figure_checks.csv)"
 
 
 def review(results: Results) -> Table:
     """Pairs of figures that look comparable but whose context differs."""
     r = results.figures.review
-    frame = relabel(_quantity(r), results, ("article_id", "other_article_id"))
+    frame = _quantity(r).assign(reason=r["reason"].map(short_reason))
+    frame = relabel(frame, results, ("article_id", "other_article_id", "reason"))
     return Table(
         frame[["measure", "article_id", "text", "other_article_id", "other_text", "reason"]],
         caption="Pairs of figures to check by hand, with the reason",
@@ -145,7 +173,8 @@ def review(results: Results) -> Table:
 def checks(results: Results) -> Table:
     """Each article's value per measure and its verdict."""
     c = results.figures.checks
-    frame = relabel(_quantity(c), results, ("article_id",))
+    frame = _quantity(c).assign(reason=c["reason"].map(short_reason))
+    frame = relabel(frame, results, ("article_id", "reason"))
     frame = frame.assign(interval=_interval(c))
     return Table(
         frame[["measure", "article_id", "text", "interval", "verdict", "needs_review", "reason"]],
