@@ -72,12 +72,6 @@ Features of a pair (a, b):
   ... under the temporary protected status program"): what is counted named two ways, which
   shared words cannot show; 0 for years and dates. Fitted last on every-way injections, the
   other weights held (`basil_train.train_channel_extra(("abbreviation",), every=True)`);
-- retold (key model only): the words right next to the two numbers are the same
-  (`retold.retold`: "was put on probation for two years by" / "was put on probation for
-  three years"): one sentence retold by a second outlet, which keeps its words and changes a
-  value; 0 for years and dates. Fitted last, the other weights held, on BASIL dev and METER
-  silver groups (benchmarks/meter_train.py); in the channel model its fitted weight was about
-  0 and unstable across METER folds, so it has none there;
 - disjoint: the two values do not meet. Two keys giving one value ("$5.7 billion" read under
   two keys) is evidence of one measure; two keys giving near values is not: without it the
   channel model could not tell a value written again from a near miss (gap is about 0 for
@@ -105,7 +99,6 @@ from newsaudit.figures.phrases import (
     initialisms,
     words_beside,
 )
-from newsaudit.figures.retold import retold
 from newsaudit.figures.span import DATE_KINDS
 from newsaudit.text.tokens import tokens, words
 
@@ -142,7 +135,7 @@ EVENT_FEATURES = (
 )
 # Pairs of one measure key are decided on the evidence of the original model: the key already
 # says what is counted, so only how far apart the values are and the words around them count.
-KEY_FEATURES = ("bias", "gap", "small", "context", "retold")
+KEY_FEATURES = ("bias", "gap", "small", "context")
 WINDOW = 8  # content words on each side of a figure that describe what it counts
 NEAR = 3  # words on each side of a figure that name what it is of: "the 2012 Benghazi attack"
 NAMES = 3  # shared names that make the most of the evidence: "Chris Christie", "New Jersey"
@@ -414,7 +407,6 @@ def features(a: Figure, b: Figure, loose: bool = False, channel: bool = False) -
         "names": names,
         "money_shared": shared_context(a, b) if a.kind == b.kind == "money" else 0.0,
         "abbreviation": 0.0 if date else float(abbreviated(a, b)),
-        "retold": 0.0 if date else retold(a, b),
     }
 
 
