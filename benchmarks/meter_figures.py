@@ -220,14 +220,14 @@ def rows_of(docs, group: list, name: str, perturb) -> list[dict[str, str]]:
     return rows
 
 
-def run_story(story_id: str, papers: list[dict[str, str]], kept: dict[str, list]) -> Counter:
-    """Counts of one story, keyed (count name, kind): kind "" for pair-level counts."""
-    import basil_eval
+def derived_pairs(story_id: str, papers: list[dict[str, str]]):
+    """Per (PA file, paper) pair of a story: (counts, pair corpus, PA article, paper, labelled
+    groups as (name, label rows, kind, figures), all label rows); counts holds the pair-level
+    counts, and labelled is empty for a pair without a silver group."""
     import basil_inject
 
     from newsaudit import overlap
 
-    counts: Counter = Counter()
     docs = story(story_id)
     passages = overlap.analyse(docs).passage_info
     by_file = {a.file: a for a in docs}
@@ -237,9 +237,10 @@ def run_story(story_id: str, papers: list[dict[str, str]], kept: dict[str, list]
             pa = by_file.get(pa_file)
             if paper is None or pa is None:
                 continue
-            counts["derived pairs", ""] += 1
+            counts: Counter = Counter({("derived pairs", ""): 1})
             groups = silver(docs, passages, pa.article_id, paper.article_id)
             if not groups:
+                yield counts, None, pa, paper, [], []
                 continue
             counts["aligned pairs", ""] += 1
             pair_docs = dataclasses.replace(docs, articles=(pa, paper))
@@ -250,34 +251,54 @@ def run_story(story_id: str, papers: list[dict[str, str]], kept: dict[str, list]
                 if rows:
                     labelled.append((f"g{n}", rows, kind_of(first), group))
             all_rows = [r for _, rows, _, _ in labelled for r in rows]
-            run = basil_eval.run_triplet(pair_docs, all_rows)
-            counts["pairs run", ""] += 1
-            counts["false alarms", ""] += len(run.conflicts)
-            where = f"{story_id} {pa.file}~{paper.file}"
-            for pair in run.conflicts:
-                keys = sorted(pair)
-                kept["alarms"].append((where, pair_docs, keys, [run.texts[k] for k in keys]))
-            for name, rows, kind, group in labelled:
-                keys = [k for _, k in run.mentions[name] if k]
-                linked = any(len(p & set(keys)) == 2 for p in run.pairs)
-                counts["silver groups", kind] += 1
-                counts["silver linked", kind] += linked
-                kept["silver"].append((where, pair_docs, group, linked))
-                if not (all(map(exact, group)) and basil_inject.eligible(rows)):
-                    continue
-                counts["eligible", kind] += 1
-                changed = basil_inject.inject(pair_docs, rows, target=paper.file)
-                if changed is None:
-                    continue
-                new_docs, new_rows, _, _, number = changed
-                rest = [r for r in all_rows if r["group"] != name]
-                after = basil_eval.run_triplet(new_docs, rest + new_rows)
-                hit_link, hit = basil_eval.injected_outcome(after, name)
-                counts["injected", kind] += 1
-                counts["injected linked", kind] += hit_link
-                counts["injected found", kind] += hit
-                if not hit:
-                    kept["missed"].append((where, pair_docs, group, number))
+            yield counts, pair_docs, pa, paper, labelled, all_rows
+
+
+def injectable(group: list, rows: list[dict[str, str]]) -> bool:
+    """Whether a silver group takes an injected conflict (`exact`, `basil_inject.eligible`)."""
+    import basil_inject
+
+    return all(map(exact, group)) and basil_inject.eligible(rows)
+
+
+def run_story(story_id: str, papers: list[dict[str, str]], kept: dict[str, list]) -> Counter:
+    """Counts of one story, keyed (count name, kind): kind "" for pair-level counts."""
+    import basil_eval
+    import basil_inject
+
+    counts: Counter = Counter()
+    for pair_counts, pair_docs, pa, paper, labelled, all_rows in derived_pairs(story_id, papers):
+        counts += pair_counts
+        if pair_docs is None:
+            continue
+        run = basil_eval.run_triplet(pair_docs, all_rows)
+        counts["pairs run", ""] += 1
+        counts["false alarms", ""] += len(run.conflicts)
+        where = f"{story_id} {pa.file}~{paper.file}"
+        for pair in run.conflicts:
+            keys = sorted(pair)
+            kept["alarms"].append((where, pair_docs, keys, [run.texts[k] for k in keys]))
+        for name, rows, kind, group in labelled:
+            keys = [k for _, k in run.mentions[name] if k]
+            linked = any(len(p & set(keys)) == 2 for p in run.pairs)
+            counts["silver groups", kind] += 1
+            counts["silver linked", kind] += linked
+            kept["silver"].append((where, pair_docs, group, linked))
+            if not injectable(group, rows):
+                continue
+            counts["eligible", kind] += 1
+            changed = basil_inject.inject(pair_docs, rows, target=paper.file)
+            if changed is None:
+                continue
+            new_docs, new_rows, _, _, number = changed
+            rest = [r for r in all_rows if r["group"] != name]
+            after = basil_eval.run_triplet(new_docs, rest + new_rows)
+            hit_link, hit = basil_eval.injected_outcome(after, name)
+            counts["injected", kind] += 1
+            counts["injected linked", kind] += hit_link
+            counts["injected found", kind] += hit
+            if not hit:
+                kept["missed"].append((where, pair_docs, group, number))
     return counts
 
 

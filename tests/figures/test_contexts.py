@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from newsaudit import figures
-from newsaudit.figures.contexts import channel_apart, frames, near_frames
+from newsaudit.config import FiguresConfig
+from newsaudit.figures.contexts import channel_apart, context_conflict, frames, near_frames
 
 
 def _figure(text: str, number: str) -> figures.Figure:
@@ -44,3 +47,21 @@ def test_a_year_far_from_one_figure_does_not_keep_the_channel_apart():
     now = _figure("In all, 17 people were killed when the river burst.", "17")
     assert not channel_apart(far, other)
     assert channel_apart(toll, now)
+
+
+@pytest.mark.parametrize(
+    ("mods_a", "mods_b", "apart"),
+    [
+        (("Irish",), ("IRISH",), False),  # a headline in capitals
+        (("Penelope",), ("penelope",), False),
+        (("mrs",), ("pam",), False),  # a title is not a given name
+        (("Dr", "David"), ("dr",), False),
+        (("miss",), ("gillian",), False),
+        (("janice",), ("connie",), True),  # two people of one family name
+        (("Irish",), ("Scottish",), True),
+    ],
+)
+def test_groups_compared_folded_without_titles(mods_a, mods_b, apart):
+    f = _figure("Five tourists were charged.", "Five")
+    a, b = replace(f, modifiers=mods_a), replace(f, modifiers=mods_b, article_id="b")
+    assert bool(context_conflict(a, b, FiguresConfig())) == apart

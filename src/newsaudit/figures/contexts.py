@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from functools import cache, lru_cache
 
+from newsaudit import lexicon
 from newsaudit.config import MONTHS, FiguresConfig
 from newsaudit.figures import lemmas, phrases
 from newsaudit.figures.figure import Figure
@@ -18,6 +19,7 @@ from newsaudit.figures.intervals import relation
 from newsaudit.figures.keys import age_of
 from newsaudit.figures.span import DATE_KINDS
 from newsaudit.figures.words import WORDS
+from newsaudit.text import abbreviations
 
 # Words on each side of a figure within which a year or month written in its sentence scopes it
 # when two keys meet in a unit channel (`channel_apart`): "31 people in 2021" is an earlier
@@ -49,7 +51,7 @@ def context_conflict(a: Figure, b: Figure, config: FiguresConfig, dates: bool = 
         return f"different units: {ua.group(1)} vs {ub.group(1)}"
     if a.owner and b.owner and not _same_owner(a.owner, b.owner, config):
         return f"different subjects: {a.owner} vs {b.owner}"
-    ma, mb = set(a.modifiers), set(b.modifiers)
+    ma, mb = _group_words(a.modifiers), _group_words(b.modifiers)
     if ma and mb and not ma & mb:
         return f"different groups: {', '.join(sorted(ma))} vs {', '.join(sorted(mb))}"
     ta, tb = (set() if f.kind == "age" else set(f.timeframe) for f in (a, b))
@@ -65,6 +67,20 @@ def context_conflict(a: Figure, b: Figure, config: FiguresConfig, dates: bool = 
         ra, rb = ", ".join(sorted(ca)) or "none given", ", ".join(sorted(cb)) or "none given"
         return f"different causes: {ra} vs {rb}"
     return ""
+
+
+def _group_words(modifiers: tuple[str, ...]) -> set[str]:
+    """A figure's modifiers as compared: case folded ("Irish" in the body, "IRISH" in a
+    headline; "Penelope" read from "49-year-old Penelope Tomkins", "penelope" from the given
+    name before "Tomkins, 45,") and without the honorifics a person is named with ("Mrs
+    Coughlan, 55" / "Pam Coughlan, 51": a title is not a given name that tells two people
+    apart; `lexicon/en/figures/honorifics.txt` and the abbreviated titles)."""
+    return {m.lower() for m in modifiers} - _honorifics()
+
+
+@cache
+def _honorifics() -> frozenset[str]:
+    return frozenset(lexicon.words("figures/honorifics")) | abbreviations.load().titles
 
 
 def _same_owner(a: str, b: str, config: FiguresConfig) -> bool:

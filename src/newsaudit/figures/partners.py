@@ -15,19 +15,23 @@ from newsaudit.figures.contexts import channel_apart, context_conflict, frames
 from newsaudit.figures.figure import Figure
 from newsaudit.figures.intervals import at_one_precision, gap, relation
 from newsaudit.figures.keys import different_members, is_loose, measure_of
+from newsaudit.figures.retold import retold
 from newsaudit.figures.span import DATE_KINDS
 
 
-def _distance(a: Figure, b: Figure) -> tuple[int, float, int, float]:
+def _distance(a: Figure, b: Figure, told: float = 0.0) -> tuple[int, int, float, float, float]:
     """How far apart two figures are: first whether their written time frames and causes
     differ ("2,000 in 1998" is not the counterpart of "more than 1,500"), then how many of the
-    two are vague, then the gap of their intervals relative to their size (0 when they
-    overlap), then how far apart their middles are: an exact figure meets its exact
-    counterpart ("25,000 pages" and "25,000 pages", or a near miss, "27,000 pages") before a
-    vague one that contains it ("tens of thousands of pages"), which would hide the conflict
-    (a pair far apart is no candidate: `usable`)."""
+    two are vague, then how little they are told in the same words (`told`, `retold.retold`:
+    a sentence retold with its value changed, "like any 11-year-old boy" / "like any
+    12-year-old boy", meets its retelling before the same value written elsewhere), then the
+    gap of their intervals relative to their size (0 when they overlap), then how far apart
+    their middles are: an exact figure meets its exact counterpart ("25,000 pages" and "25,000
+    pages", or a near miss, "27,000 pages") before a vague one that contains it ("tens of
+    thousands of pages"), which would hide the conflict (a pair far apart is no candidate:
+    `usable`)."""
     differs = (frames(a) != frames(b)) + (set(a.cause) != set(b.cause))
-    return differs, a.vague + b.vague, gap(a, b)[1], _middle_apart(a, b)
+    return differs, a.vague + b.vague, -told, gap(a, b)[1], _middle_apart(a, b)
 
 
 def _middle_apart(a: Figure, b: Figure) -> float:
@@ -91,7 +95,8 @@ def partners(
     cumulative and a daily count ("1,340 cases", "86 new cases") meets each of another
     article's figures with its own counterpart, an exact figure meets its exact counterpart
     rather than a vague mention, and a figure with no counterpart ("1,340" vs an article giving
-    only "about 90", already taken by "86") is not compared.
+    only "about 90", already taken by "86") is not compared; of two exact candidates, the one
+    told in more of the same words right next to the number (`retold`).
 
     In a unit channel (`channel`) the pairs whose words agree most come first (the link
     model's `affinity`, then `_distance`): candidates there are as near as each other in value
@@ -113,7 +118,8 @@ def partners(
                 continue
             if j in held_other and p <= linkmodel.affinity(held_other[j], g, channel=True):
                 continue
-            ranked.append((-p, _distance(f, g), i, j))
+            told = 0.0 if channel else retold(f, g)
+            ranked.append((-p, _distance(f, g, told), i, j))
     ranked.sort()
     out: dict[int, Figure] = {}
     taken: set[int] = set()
