@@ -58,6 +58,9 @@ def test_a_name_that_holds_a_number_counts_nothing(text: str) -> None:
         ("Drug-crazed Alan Hobbs 32, was jailed.", ("32", 32.0)),
         ("It has prosecuted Thames Water 24 times.", ("24", 24.0)),
         ("He told Reuters 12 people were hurt.", ("12", 12.0)),
+        # a plural noun after the number: what it counts ("give X N seats")
+        ("Results give the Unity Party 130 seats in parliament.", ("130", 130.0)),
+        ("The poll gives the Labour Party 418 seats.", ("418", 418.0)),
     ],
 )
 def test_near_misses_of_names_stay_counts(text: str, expected: tuple[str, float]) -> None:

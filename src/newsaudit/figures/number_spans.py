@@ -65,15 +65,21 @@ def _is_year(text: str, s: Span, toks_after: str, things: set[str]) -> bool:
     return not (nxt and nxt.group(1).lower() in things and not nxt.group(1).istitle())
 
 
+def _plural(word: str) -> bool:
+    """A lower-case plural noun ("seats", "times", "pistols"; not "class", "his", "is")."""
+    return len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is"))
+
+
 def _name_head(text: str, start: int, raw: str, things: set[str]) -> bool:
     """Whether a bare integer ends a name that holds a number ("Studio 54", "Area 51", "a Top 10
     finish", "Day 3 of the trial", "World War 2"): right after a capitalised word that is
     neither a month or weekday nor the first of its sentence, in a line not written in title
     case ("Police Arrest 54 Protesters" counts); "the top 10 earners" counts, and so do a
     number before a comma ("Alan Hobbs 32, was jailed": an age) and one before people or
-    "times" ("told Reuters 12 people died", "prosecuted Thames Water 24 times")."""
+    "times" ("told Reuters 12 people died", "prosecuted Thames Water 24 times"), and one before
+    a plural noun, what it counts ("gives the Unity Party 130 seats")."""
     after = re.match(r",|\s+([a-z]+)", text[start + len(raw) : start + len(raw) + 20])
-    if after and (after.group(1) is None or after.group(1) in things or after.group(1) == "times"):
+    if after and (after.group(1) is None or after.group(1) in things or _plural(after.group(1))):
         return False
     if not re.fullmatch(r"\d{1,4}", raw) or re.fullmatch(r"(?:1[5-9]|20|21)\d\d", raw):
         return False  # (years are read as years: "Christmas Day 1996", "Euro 2016")
