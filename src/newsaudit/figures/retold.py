@@ -4,7 +4,9 @@ A paper retelling an agency's story keeps its sentences, changing a word here an
 ("was put on probation for two years" / "and was put on probation for two years by"); two
 outlets writing two measures rarely put them in the same run of words. The shared run is
 counted outward from the number on each side, the number itself left out, so a value changed
-in a retold sentence is still retold: the link model's `retold` feature.
+in a retold sentence is still retold. Used to order candidates in the one-to-one matching
+(`partners`), not as a weight: fitted as one on METER silver groups it found nothing more held
+out (benchmarks/meter_train.py).
 """
 
 from __future__ import annotations
