@@ -107,3 +107,24 @@ def test_generic_measure_nouns_need_a_modifier(text: str, comparable: bool) -> N
 def test_time_frames_of_counts(text: str, figure_text: str, timeframe: str) -> None:
     (fig,) = [f for f in figures.extract_text(text) if f.text == figure_text]
     assert timeframe in fig.timeframe
+
+
+@pytest.mark.parametrize(
+    ("agency", "paper"),
+    [
+        (
+            "A man was jailed for 18 months today for stealing.",
+            "A man was jailed for 18 months yesterday for stealing.",
+        ),
+        (
+            "She was given a two-year ban tonight by the court.",
+            "She was given a two-year ban yesterday by the court.",
+        ),
+    ],
+)
+def test_the_day_an_article_speaks_from_is_not_what_is_measured(agency: str, paper: str) -> None:
+    """The agency writes "today", the papers next morning "yesterday": one measure, one key."""
+    (a,) = figures.extract_text(agency)
+    (b,) = figures.extract_text(paper)
+    assert a.measure == b.measure
+    assert not {"today", "tonight", "yesterday"} & set(a.measure.split("|"))
