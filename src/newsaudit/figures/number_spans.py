@@ -88,7 +88,7 @@ def _name_head(text: str, start: int, raw: str, things: set[str]) -> bool:
         return False
     if before.group(1) is None or not before.group(1)[:1].isalnum():
         return False  # "Yesterday 54 people ...", "Ohio lost 5, Texas 7": a sentence or item opens
-    return not uses._headline(text, start, start + len(raw))
+    return not uses.in_headline(text, start, start + len(raw))
 
 
 def _spelled_year(text: str, start: int, end: int, things: set[str]) -> int:

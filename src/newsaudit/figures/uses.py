@@ -160,7 +160,7 @@ def indefinite_time(text: str, start: int, end: int) -> bool:
     return not (nxt and nxt.group(1).lower().rstrip("'’s") in anchors)
 
 
-def _headline(text: str, start: int, end: int) -> bool:
+def in_headline(text: str, start: int, end: int) -> bool:
     """Whether the line around text[start:end] is written in title case or capitals (a
     headline capitalises every word: "Police Say Two Killed")."""
     line_start = text.rfind("\n", 0, start) + 1
@@ -183,14 +183,14 @@ def name_number(text: str, start: int, end: int) -> bool:
         return False
     if before.group(1) is not None and not before.group(1)[:1].isalnum():
         return False  # "Yesterday Two men ...": the word before opens the sentence
-    return not _headline(text, start, end)
+    return not in_headline(text, start, end)
 
 
 def ordinal_name(text: str, start: int, end: int) -> bool:
     """Whether an ordinal is part of a name: a capitalised word follows it ("the 18th
     Amendment", "the 112th Congress", "Ohio's 16th District", "the Fifth Amendment") in a line
     not written in title case; "the 26th anniversary" is a rank."""
-    return bool(re.match(r"[ \t]+[A-Z][a-z]", text[end : end + 4])) and not _headline(
+    return bool(re.match(r"[ \t]+[A-Z][a-z]", text[end : end + 4])) and not in_headline(
         text, start, end
     )
 
